@@ -1,0 +1,155 @@
+"""Typed records that flow out of ``extractors``: the Article and its facts.
+
+Every fact carries its provenance: the sentence it was read from and the
+character offsets (``start``, ``end``) of the evidence inside ``Article.text``.
+``identity()`` gives the normalised key that makes a fact the same fact across
+articles and re-runs; ``store`` hashes it into a deterministic id.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import ClassVar, Literal
+
+FactKind = Literal["visa_programme", "fee", "quote", "person", "event"]
+FACT_KINDS: tuple[FactKind, ...] = ("visa_programme", "fee", "quote", "person", "event")
+FeePeriod = Literal["one_time", "per_year", "per_petition"]
+DatePrecision = Literal["day", "month", "year"]
+EventType = Literal[
+    "announced", "launched", "takes_effect", "signed", "suspended", "proposed", "ended"
+]
+
+# Bumped whenever a component's behaviour changes, so stored facts say which
+# version of the extractors produced them.
+EXTRACTOR_VERSION = "newsfacts-extractors/0.1.0"
+
+
+def normalise(text: str) -> str:
+    """Casefold, unify quotes and dashes, collapse whitespace: the key form."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.translate(_PUNCT_MAP).casefold()
+    return " ".join(re.sub(r"[^\w$€£¥%.,:;!?'\- ]+", " ", text).split())
+
+
+_PUNCT_MAP = str.maketrans(
+    {"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "}
+)
+
+
+@dataclass(frozen=True)
+class Article:
+    """The article a page holds, with the site stripped away."""
+
+    url: str
+    canonical_url: str | None
+    site: str | None
+    title: str | None
+    author: str | None
+    published_at: date | None
+    language: str | None
+    text: str
+    text_hash: str
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready form (``published_at`` as ISO 8601)."""
+        out = asdict(self)
+        out["published_at"] = self.published_at.isoformat() if self.published_at else None
+        return out
+
+
+@dataclass(frozen=True, kw_only=True)
+class Fact:
+    """Common part of every fact: where in the article it was read."""
+
+    kind: ClassVar[FactKind]
+    sentence: str
+    start: int
+    end: int
+
+    def identity(self) -> tuple[str, ...]:
+        """Normalised key; equal keys mean the same fact."""
+        raise NotImplementedError
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready form with ``kind`` first."""
+        return {"kind": self.kind, **asdict(self)}
+
+
+@dataclass(frozen=True, kw_only=True)
+class VisaProgrammeFact(Fact):
+    kind: ClassVar[FactKind] = "visa_programme"
+    name: str
+    country: str | None
+
+    def identity(self) -> tuple[str, ...]:
+        return (self.kind, normalise(self.name))
+
+
+@dataclass(frozen=True, kw_only=True)
+class FeeFact(Fact):
+    kind: ClassVar[FactKind] = "fee"
+    programme: str | None
+    amount: float
+    currency: str
+    amount_usd: float | None
+    period: FeePeriod | None
+    applies_to: str | None
+    amount_text: str
+
+    def identity(self) -> tuple[str, ...]:
+        return (
+            self.kind,
+            normalise(self.programme or ""),
+            f"{self.amount:.2f}",
+            self.currency,
+            self.period or "",
+            normalise(self.applies_to or ""),
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class QuoteFact(Fact):
+    kind: ClassVar[FactKind] = "quote"
+    text: str
+    speaker: str | None
+    direct: bool
+    cue: str | None
+
+    def identity(self) -> tuple[str, ...]:
+        return (self.kind, normalise(self.speaker or ""), normalise(self.text))
+
+
+@dataclass(frozen=True, kw_only=True)
+class PersonFact(Fact):
+    kind: ClassVar[FactKind] = "person"
+    name: str
+    roles: tuple[str, ...]
+    affiliations: tuple[str, ...]
+
+    def identity(self) -> tuple[str, ...]:
+        return (self.kind, normalise(self.name))
+
+
+@dataclass(frozen=True, kw_only=True)
+class EventFact(Fact):
+    kind: ClassVar[FactKind] = "event"
+    programme: str
+    event_type: EventType
+    date: str | None
+    precision: DatePrecision | None
+    description: str
+
+    def identity(self) -> tuple[str, ...]:
+        return (
+            self.kind,
+            normalise(self.programme),
+            self.event_type,
+            self.date or "",
+            self.precision or "",
+        )
+
+
+AnyFact = VisaProgrammeFact | FeeFact | QuoteFact | PersonFact | EventFact

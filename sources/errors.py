@@ -1,0 +1,129 @@
+"""The project's one error tree.
+
+Every failure the pipeline can meet is one of these classes. Each is marked
+either :class:`TransientError` (a retry could help: timeouts, 5xx, 429, a
+dropped connection) or :class:`TerminalError` (retrying cannot help: 404, a PDF,
+an empty page, a refused query). Lower-level exceptions (httpx, duckdb, OSError)
+are translated at the boundary with ``raise X(...) from exc`` so callers only
+ever catch ``NewsfactsError``. Messages are one line and name the URL or path.
+"""
+
+from __future__ import annotations
+
+
+class NewsfactsError(Exception):
+    """Base of every error the project raises on purpose."""
+
+    retryable: bool = False
+
+    def __init__(self, message: str, *, url: str | None = None) -> None:
+        super().__init__(message)
+        self.url = url
+
+    def one_line(self) -> str:
+        """The message folded to one line, for CLIs and logs."""
+        return " ".join(str(self).split())
+
+
+class TransientError(NewsfactsError):
+    """Marker: the same call may succeed later."""
+
+    retryable = True
+
+
+class TerminalError(NewsfactsError):
+    """Marker: the same call will fail the same way."""
+
+    retryable = False
+
+
+# --- fetching -----------------------------------------------------------------
+
+
+class FetchError(NewsfactsError):
+    """Getting a page failed."""
+
+
+class InvalidURL(FetchError, TerminalError):
+    """The URL is malformed or uses a scheme we do not fetch."""
+
+
+class FetchTimeout(FetchError, TransientError):
+    """Connect, read or total time ran out."""
+
+
+class ConnectFailed(FetchError, TransientError):
+    """The host could not be reached (DNS, refused, reset)."""
+
+
+class HTTPStatusError(FetchError):
+    """The server answered with an error status."""
+
+    def __init__(self, message: str, *, url: str | None = None, status: int) -> None:
+        super().__init__(message, url=url)
+        self.status = status
+
+
+class ServerStatusError(HTTPStatusError, TransientError):
+    """5xx or 429: the server may answer later."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        url: str | None = None,
+        status: int,
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(message, url=url, status=status)
+        self.retry_after = retry_after
+
+
+class ClientStatusError(HTTPStatusError, TerminalError):
+    """4xx other than 429: asking again will not help."""
+
+
+class TooManyRedirects(FetchError, TerminalError):
+    """The redirect chain is longer than allowed, or loops."""
+
+
+class BodyTooLarge(FetchError, TerminalError):
+    """The body exceeds the configured size cap."""
+
+
+class UnsupportedContent(FetchError, TerminalError):
+    """The response is not HTML or plain text (a PDF, an image, ...)."""
+
+
+class LocalFileError(FetchError, TerminalError):
+    """A local path could not be read."""
+
+
+# --- extraction ---------------------------------------------------------------
+
+
+class ExtractionError(NewsfactsError, TerminalError):
+    """A page could not be turned into an article."""
+
+
+class EmptyArticle(ExtractionError):
+    """The page holds no article text."""
+
+
+# --- configuration and store --------------------------------------------------
+
+
+class ConfigError(NewsfactsError, TerminalError):
+    """A settings or source-list file is missing or malformed."""
+
+
+class StoreError(NewsfactsError):
+    """The facts store failed."""
+
+
+class StoreBusy(StoreError, TransientError):
+    """Another process holds the DuckDB file for writing."""
+
+
+class QueryRefused(StoreError, TerminalError):
+    """A query through ``newsfacts query`` tried to write, or is invalid."""
