@@ -1,0 +1,109 @@
+"""Dated events that happen to a programme.
+
+A DATE entity whose governing verb is an event trigger ("launches on
+Wednesday", "announced in August", "Launched last month") becomes an event of
+the programme mentioned nearest to the trigger in the same sentence. The date
+is resolved against the publication date; the trigger's tense says whether a
+bare weekday or month lies before or after it.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from extractors.components.common import facts_of, nearest_programme, published_of
+from extractors.dates import Direction, resolve
+from extractors.models import EventFact, EventType
+
+TRIGGERS: dict[str, EventType] = {
+    "announce": "announced", "unveil": "announced", "introduce": "launched",
+    "launch": "launched", "start": "launched", "begin": "launched", "open": "launched",
+    "roll": "launched", "kick": "launched", "debut": "launched",
+    "take": "takes_effect", "effect": "takes_effect", "effective": "takes_effect",
+    "sign": "signed", "suspend": "suspended", "pause": "suspended", "halt": "suspended",
+    "freeze": "suspended", "propose": "proposed", "end": "ended", "scrap": "ended",
+    "abolish": "ended", "expire": "ended",
+}
+# Verbs that only count with their particle or object ("kicks off", "rolls
+# out", "takes effect"): alone they are too common to mean an event.
+NEEDS_PARTICLE: dict[str, frozenset[str]] = {
+    "roll": frozenset({"out"}), "kick": frozenset({"off"}), "take": frozenset({"effect"}),
+}
+# Hops from the date up the dependency tree to its verb: "Wednesday" -> "on" -> "launches".
+MAX_HOPS = 3
+
+
+class EventFinder:
+    """Emits event facts."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        published = published_of(doc)
+        for ent in doc.ents:
+            if ent.label_ != "DATE":
+                continue
+            fact = _event(doc, ent, published)
+            if fact is not None:
+                facts_of(doc).append(fact)
+        return doc
+
+
+def _event(doc: Doc, date: Span, published: object) -> EventFact | None:
+    trigger = _trigger(date)
+    if trigger is None:
+        return None
+    programme = nearest_programme(doc, trigger.idx, trigger.idx + len(trigger), date.sent)
+    if programme is None:
+        return None
+    resolved = resolve(date.text, published if _is_date(published) else None, _direction(trigger))
+    if resolved is None:
+        return None
+    evidence = doc[min(trigger.i, date.start) : max(trigger.i + 1, date.end)]
+    description = evidence.text if resolved.note is None else f"{evidence.text} ({resolved.note})"
+    return EventFact(
+        sentence=date.sent.text.strip(),
+        start=evidence.start_char,
+        end=evidence.end_char,
+        programme=programme.kb_id_,
+        event_type=TRIGGERS[trigger.lemma_.lower()],
+        date=resolved.value,
+        precision=resolved.precision,
+        description=description,
+    )
+
+
+def _is_date(value: object) -> bool:
+    from datetime import date
+
+    return isinstance(value, date)
+
+
+def _trigger(date: Span) -> Token | None:
+    token = date.root
+    for _ in range(MAX_HOPS):
+        if token.head is token:
+            return None
+        token = token.head
+        lemma = token.lemma_.lower()
+        if lemma in TRIGGERS and token.pos_ in {"VERB", "AUX", "ADJ"}:
+            needed = NEEDS_PARTICLE.get(lemma)
+            if needed is None or any(child.lower_ in needed for child in token.children):
+                return token
+    return None
+
+
+def _direction(trigger: Token) -> Direction:
+    """Past-tense triggers look back from the publication date; others forward."""
+    if trigger.tag_ in {"VBD", "VBN"}:
+        return "past"
+    return "future"
+
+
+@Language.factory(
+    "newsfacts_events",
+    requires=["doc.ents", "doc.spans", "token.dep", "token.lemma", "token.tag"],
+    assigns=["doc._.nf_facts"],
+)
+def make_event_finder(nlp: Language, name: str) -> EventFinder:
+    """Factory for the events component."""
+    return EventFinder()

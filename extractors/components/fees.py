@@ -1,0 +1,139 @@
+"""Fees: money a visa programme charges, with period and who pays.
+
+An amount is a fee when its clause speaks of a fee or a payment and no word
+nearby makes it something else (a bonus, a salary, an investment). The
+programme is the nearest programme mention in the sentence, else in the
+sentence before ("The H-1B visa requires ... The new $100,000 fee ...").
+The USD amount comes only from the article itself: the amount in dollars, a
+conversion in brackets right after it, or a stated rate note.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extractors.components.common import facts_of, nearest_programme, sentence_of
+from extractors.models import FeeFact, FeePeriod
+from extractors.money import Money, find_money, find_rates
+
+_FEE_CUE = re.compile(
+    r"\b(?:fees?|levy|levies|surcharges?|charges?|charged|charging|cost|costs|pay|pays|paying|paid"
+    r"|payment|price|priced|premium)\b",
+    re.I,
+)
+_NOT_FEE = re.compile(
+    r"\b(?:bonus(?:es)?|salar(?:y|ies)|wages?|pay(?:check|roll)|subsid\w*|invest\w*|grants?"
+    r"|income|revenue|funding|funds?|loans?|budget|prizes?|awards?|earn\w*|worth|valued"
+    r"|raised|fines?|donat\w*|stipend|scholarship)\b",
+    re.I,
+)
+_VISA_CONTEXT = re.compile(r"\b(?:visas?|permits?|petitions?|applications?)\b", re.I)
+_PERIODS: tuple[tuple[re.Pattern[str], FeePeriod], ...] = (
+    (re.compile(r"\b(?:one-time|one time|one-off|once|single)\b", re.I), "one_time"),
+    (re.compile(r"\b(?:per|a|each|every)[- ]year\b|\bannual(?:ly)?\b|\byearly\b", re.I), "per_year"),
+    (re.compile(r"\b(?:per|each|every|a) (?:petition|application)\b", re.I), "per_petition"),
+)
+_APPLIES = re.compile(
+    r"\b(?:for|to|on|from)\s+(?P<who>(?:new|first-time|existing|current|all|future|foreign)?\s*"
+    r"(?:applicants?|applications|petitions|renewals|employers|companies|visa holders|holders|workers))\b",
+    re.I,
+)
+# How far (characters) around an amount its period and "not a fee" words may
+# stand: about one clause in the seed articles and the news pages tried.
+WINDOW = 60
+
+
+class FeeFinder:
+    """Emits fee facts."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        rates = find_rates(doc.text)
+        amounts = find_money(doc.text)
+        for index, money in enumerate(amounts):
+            if _is_conversion(doc.text, amounts, index):
+                continue
+            fact = _fee(doc, money, _converted(doc.text, amounts, index), rates)
+            if fact is not None:
+                facts_of(doc).append(fact)
+        return doc
+
+
+def _fee(doc: Doc, money: Money, converted: Money | None, rates: dict[str, float]) -> FeeFact | None:
+    sentence = sentence_of(doc, money.start, money.end)
+    near = doc.text[max(sentence.start_char, money.start - WINDOW) : min(sentence.end_char, money.end + WINDOW)]
+    before = doc.text[max(sentence.start_char, money.start - WINDOW) : money.start]
+    if _NOT_FEE.search(before) or not _FEE_CUE.search(near):
+        return None
+    programme = _programme(doc, money, sentence)
+    if programme is None and not _VISA_CONTEXT.search(sentence.text):
+        return None
+    after = doc.text[money.end : min(sentence.end_char, money.end + WINDOW)]
+    return FeeFact(
+        sentence=sentence.text.strip(),
+        start=money.start,
+        end=money.end,
+        programme=programme,
+        amount=money.amount,
+        currency=money.currency,
+        amount_usd=_usd(money, converted, rates),
+        period=_period(near),
+        applies_to=_applies_to(after),
+        amount_text=money.text,
+    )
+
+
+def _programme(doc: Doc, money: Money, sentence: Span) -> str | None:
+    span = nearest_programme(doc, money.start, money.end, sentence)
+    if span is None and sentence.start > 0:
+        previous = doc[sentence.start - 1].sent
+        span = nearest_programme(doc, money.start, money.end, previous)
+    return span.kb_id_ if span is not None else None
+
+
+def _period(text: str) -> FeePeriod | None:
+    for pattern, period in _PERIODS:
+        if pattern.search(text):
+            return period
+    return None
+
+
+def _applies_to(text: str) -> str | None:
+    match = _APPLIES.search(text)
+    return " ".join(match["who"].lower().split()) if match else None
+
+
+def _is_conversion(text: str, amounts: list[Money], index: int) -> bool:
+    """'5 million yuan ($702,200)': the bracketed dollars restate the amount before."""
+    if index == 0:
+        return False
+    previous = amounts[index - 1]
+    between = text[previous.end : amounts[index].start]
+    return between.strip() == "(" and text[amounts[index].end : amounts[index].end + 1] == ")"
+
+
+def _converted(text: str, amounts: list[Money], index: int) -> Money | None:
+    if index + 1 < len(amounts) and _is_conversion(text, amounts, index + 1):
+        return amounts[index + 1]
+    return None
+
+
+def _usd(money: Money, converted: Money | None, rates: dict[str, float]) -> float | None:
+    if money.currency == "USD":
+        return money.amount
+    if converted is not None and converted.currency == "USD":
+        return converted.amount
+    rate = rates.get(money.currency)
+    return round(money.amount / rate, 2) if rate else None
+
+
+@Language.factory(
+    "newsfacts_fees",
+    requires=["doc.spans", "token.is_sent_start"],
+    assigns=["doc._.nf_facts"],
+)
+def make_fee_finder(nlp: Language, name: str) -> FeeFinder:
+    """Factory for the fees component."""
+    return FeeFinder()

@@ -1,0 +1,282 @@
+"""People in the story: canonical names, roles and affiliations.
+
+Names come from the NER's PERSON spans, checked and merged within the
+article: a surname alone ("Feller") joins the full name introduced earlier
+("Michael Feller"); a single capitalised word that never joins a full name
+("Altair" in "Altair engineer Ming Zhou") is not a person, since news style
+introduces every person by full name first. Roles and affiliations come from
+appositives ("Michael Feller, chief strategist at Geopolitical Strategy"),
+pre-modifiers ("Intel chip architect Fei Su") and possessives ("Sichuan
+University's Das"). Bylines and credit lines ("(Reporting by ...)") are
+article credits, not people in the story.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from extractors.components.common import facts_of, is_heading, programme_spans, sentence_text
+from extractors.models import PersonFact
+
+CREDIT_LINE = re.compile(
+    r"(?:\b(?:Reporting|Editing|Writing|Additional reporting|Compiled|Produced|Photos?|Video|"
+    r"Graphics?|Illustration)\s+by\b|\b[A-Z]{2,}/|/(?:AP|Reuters|AFP|Getty)\b|\bGetty Images\b"
+    r"|^\s*By\s+[A-Z])",
+)
+TITLES = frozenset(
+    "President Vice Prime Minister Secretary Senator Sen. Rep. Representative Governor Gov. "
+    "Mayor Dr. Dr Professor Prof. Judge Justice Chancellor Premier King Queen Ambassador "
+    "Chairman Chairwoman Chair CEO Commissioner General Gen. Director Spokesperson "
+    "Spokesman Spokeswoman Attorney Mr. Mrs. Ms. Mr Mrs Ms".split()
+)
+HONORIFICS = frozenset("Mr. Mrs. Ms. Mr Mrs Ms".split())
+# Adjectives that belong in a role ("chief strategist", "associate professor");
+# others ("experienced", "Indian") describe the person, not the job.
+ROLE_ADJECTIVES = frozenset(
+    "chief senior junior associate assistant deputy executive vice managing general former "
+    "acting principal lead interim visiting adjunct regional national foreign".split()
+)
+AFFILIATION_LABELS = frozenset({"ORG", "FAC"})
+NAME_PART = re.compile(r"^[A-Z][a-zA-Z'’.-]*$")
+
+
+@dataclass
+class PersonRecord:
+    """One person of the article, with every mention merged into it."""
+
+    name: str
+    start: int
+    end: int
+    roles: list[str] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def parts(self) -> list[str]:
+        return self.name.split()
+
+    def add(self, roles: list[str], affiliations: list[str]) -> None:
+        for role in roles:
+            if role not in self.roles:
+                self.roles.append(role)
+        for org in affiliations:
+            if org not in self.affiliations:
+                self.affiliations.append(org)
+
+
+@dataclass
+class PeopleIndex:
+    """The article's people, for other components to resolve names against."""
+
+    records: list[PersonRecord]
+
+    def resolve(self, words: list[str], before: int | None = None) -> PersonRecord | None:
+        """The person a fragment names (full name, surname or first name).
+
+        When several match, the one mentioned last before ``before`` wins.
+        """
+        wanted = [_strip_possessive(w) for w in words]
+        matches = [r for r in self.records if _names(r, wanted)]
+        if not matches:
+            return None
+        return max(matches, key=lambda r: _last_mention(r, before))
+
+    def mentioned_in(self, start: int, end: int) -> list[PersonRecord]:
+        """People with a mention inside the character range, in text order."""
+        hits = [(s, r) for r in self.records for s, e in r.mentions if start <= s and e <= end]
+        return [r for _, r in sorted(hits, key=lambda hit: hit[0])]
+
+
+def _names(record: PersonRecord, words: list[str]) -> bool:
+    parts = record.parts
+    text = " ".join(words)
+    return record.name in text or parts[-1] in words or (len(parts) > 2 and parts[0] in words)
+
+
+def _last_mention(record: PersonRecord, before: int | None) -> int:
+    starts = [s for s, _ in record.mentions if before is None or s < before]
+    return max(starts) if starts else -1
+
+
+def _strip_possessive(word: str) -> str:
+    return re.sub(r"['’]s$", "", word)
+
+
+def people_of(doc: Doc) -> PeopleIndex:
+    """The index the people component left on the doc (empty if it did not run)."""
+    index = doc._.nf_people
+    return index if isinstance(index, PeopleIndex) else PeopleIndex([])
+
+
+class PeopleFinder:
+    """Builds the people index and emits one person fact per person."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = [m for m in _person_mentions(doc) if m is not None]
+        records = _merge(mentions)
+        for record in records:
+            for start, end in record.mentions:
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is not None:
+                    record.add(*_describe(span))
+        doc._.nf_people = PeopleIndex(records)
+        for record in records:
+            facts_of(doc).append(
+                PersonFact(
+                    sentence=sentence_text(doc, record.start, record.end),
+                    start=record.start,
+                    end=record.end,
+                    name=record.name,
+                    roles=tuple(record.roles),
+                    affiliations=tuple(record.affiliations),
+                )
+            )
+        return doc
+
+
+def _person_mentions(doc: Doc) -> list[Span | None]:
+    programme_tokens = {t.i for span in programme_spans(doc) for t in span}
+    found: list[Span | None] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or any(t.i in programme_tokens for t in ent):
+            continue
+        if CREDIT_LINE.search(ent.sent.text) or is_heading(ent.sent):
+            continue
+        found.append(_clean_name(ent))
+    return found
+
+
+def _clean_name(ent: Span) -> Span | None:
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].text in TITLES or not doc[start].is_alpha):
+        start += 1
+    while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
+        end -= 1
+    span = doc[start:end]
+    words = span.text.replace("-", " ").split()
+    if not words or not all(NAME_PART.match(w) for w in words):
+        return None
+    return span
+
+
+def _merge(mentions: list[Span]) -> list[PersonRecord]:
+    """Full names become people; lone words join the full name they belong to."""
+    records: dict[str, PersonRecord] = {}
+    for span in mentions:
+        if len(span.text.split()) >= 2:
+            key = span.text
+            longer = next((r for r in records.values() if _same_person(r.name, key)), None)
+            record = longer or records.setdefault(key, PersonRecord(key, span.start_char, span.end_char))
+            if longer and len(key) > len(longer.name):
+                longer.name = key
+            record.mentions.append((span.start_char, span.end_char))
+    for span in mentions:
+        if len(span.text.split()) == 1:
+            owner = _owner(span.text, list(records.values()))
+            if owner is not None:
+                owner.mentions.append((span.start_char, span.end_char))
+    return sorted(records.values(), key=lambda r: r.start)
+
+
+def _same_person(a: str, b: str) -> bool:
+    pa, pb = a.split(), b.split()
+    return pa[0] == pb[0] and pa[-1] == pb[-1]
+
+
+def _owner(word: str, records: list[PersonRecord]) -> PersonRecord | None:
+    owners = [r for r in records if word in (r.parts[-1], r.parts[0])]
+    return owners[0] if len(owners) == 1 else None
+
+
+def _describe(span: Span) -> tuple[list[str], list[str]]:
+    """Roles and affiliations said of one mention."""
+    roles: list[str] = []
+    affiliations: list[str] = []
+    _premodifiers(span, roles, affiliations)
+    for appos in _appositives(span):
+        _appositive(appos, roles, affiliations)
+    return roles, affiliations
+
+
+def _premodifiers(span: Span, roles: list[str], affiliations: list[str]) -> None:
+    doc, sent = span.doc, span.sent
+    left = span.start - 1
+    role_words: list[str] = []
+    while left >= sent.start and doc[left].text in TITLES and doc[left].text not in HONORIFICS:
+        role_words.insert(0, doc[left].text)
+        left -= 1
+    if role_words:
+        roles.append(" ".join(role_words))
+        return
+    while left >= sent.start and doc[left].pos_ == "NOUN" and doc[left].text.islower():
+        role_words.insert(0, doc[left].text)
+        left -= 1
+    if role_words:
+        roles.append(" ".join(role_words))
+    org = _org_before(doc, left, sent.start)
+    if org:
+        affiliations.append(org)
+
+
+def _org_before(doc: Doc, left: int, floor: int) -> str | None:
+    """An organisation name ending at token ``left`` ("Intel", "Sichuan University's")."""
+    if left >= floor and doc[left].text in {"'s", "’s"}:
+        left -= 1
+    words: list[str] = []
+    while left >= floor and doc[left].pos_ == "PROPN" and doc[left].ent_type_ not in {"GPE", "NORP"}:
+        words.insert(0, doc[left].text)
+        left -= 1
+    if left >= floor and doc[left].text == "-":  # "Iowa-based": a place, not an employer
+        return None
+    return " ".join(words) or None
+
+
+def _appositives(span: Span) -> list[Token]:
+    root = span.root
+    return [child for child in root.children if child.dep_ == "appos" and child.i >= span.end]
+
+
+def _appositive(head: Token, roles: list[str], affiliations: list[str]) -> None:
+    role = _role_phrase(head)
+    if role:
+        roles.append(role)
+    for ent in head.doc.ents:
+        if ent.label_ in AFFILIATION_LABELS and head.left_edge.i <= ent.start and ent.end <= head.right_edge.i + 1:
+            affiliations.append(_without_article(ent))
+
+
+def _role_phrase(head: Token) -> str | None:
+    if head.pos_ not in {"NOUN", "PROPN"} or head.ent_type_ in AFFILIATION_LABELS | {"PERSON"}:
+        return None
+    words = [
+        t for t in head.lefts
+        if t.dep_ == "compound" or (t.dep_ == "amod" and t.lower_ in ROLE_ADJECTIVES)
+    ]
+    phrase = [*(t.text for t in words), head.text]
+    # The tagger sometimes reads "IT professional" as noun + adjective; the
+    # word glued to the right of the head is still part of the role.
+    following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if following is not None and following.head == head and following.dep_ in {"amod", "compound"}:
+        phrase.append(following.text)
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in {"for", "of"}:
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if objects and objects[0].ent_type_ not in AFFILIATION_LABELS:
+                phrase += [prep.text, *(t.text for t in objects[0].subtree)]
+    return " ".join(phrase)
+
+
+def _without_article(ent: Span) -> str:
+    words = ent.text.split()
+    return " ".join(words[1:]) if words and words[0].lower() == "the" else ent.text
+
+
+@Language.factory("newsfacts_people", requires=["doc.ents", "token.dep"], assigns=["doc._.nf_people"])
+def make_people_finder(nlp: Language, name: str) -> PeopleFinder:
+    """Factory for the people component; place it after ``ner``."""
+    return PeopleFinder()

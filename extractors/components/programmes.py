@@ -1,0 +1,122 @@
+"""Visa programmes: a ruler that runs before NER and owns these spans.
+
+The statistical NER tags "H-1B" as a place and "the “K” visa" as an
+organisation; this component sets the programme spans as entities first, and
+the NER then predicts around them. Patterns are data
+(``extractors/data/programmes.json``), read through a versioned registered
+function so a pipeline config can swap them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from extractors.components.common import (
+    PROGRAMME_LABEL,
+    PROGRAMMES_KEY,
+    facts_of,
+    sentence_text,
+)
+from extractors.models import VisaProgrammeFact
+
+
+@dataclass(frozen=True)
+class Programme:
+    """One programme: canonical name, issuing country, compiled patterns."""
+
+    name: str
+    country: str
+    patterns: tuple[re.Pattern[str], ...]
+
+
+@spacy.registry.misc("newsfacts.programme_table.v1")
+def programme_table() -> list[Programme]:
+    """The bundled programme table (``data/programmes.json``)."""
+    raw = json.loads(
+        resources.files("extractors").joinpath("data/programmes.json").read_text("utf-8")
+    )
+    return [
+        Programme(p["name"], p["country"], tuple(re.compile(x) for x in p["patterns"]))
+        for p in raw["programmes"]
+    ]
+
+
+def find_programmes(text: str, table: list[Programme]) -> list[tuple[int, int, Programme]]:
+    """Every (start, end, programme) match in ``text``, longest first on overlap."""
+    found = [
+        (m.start(), m.end(), programme)
+        for programme in table
+        for pattern in programme.patterns
+        for m in pattern.finditer(text)
+    ]
+    found.sort(key=lambda hit: (hit[0], -(hit[1] - hit[0])))
+    kept: list[tuple[int, int, Programme]] = []
+    for hit in found:
+        if not kept or hit[0] >= kept[-1][1]:
+            kept.append(hit)
+    return kept
+
+
+def canonical_programme(name: str, table: list[Programme]) -> Programme | None:
+    """The programme a user-typed name refers to ("k-visa" -> K visa)."""
+    wanted = name.strip()
+    for programme in table:
+        if programme.name.casefold() == wanted.casefold():
+            return programme
+    hits = find_programmes(wanted, table)
+    return hits[0][2] if hits else None
+
+
+class ProgrammeRuler:
+    """Marks programme mentions as entities and emits one fact per programme."""
+
+    def __init__(self, table: list[Programme]) -> None:
+        self.table = table
+        self.countries = {p.name: p.country for p in table}
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for start, end, programme in find_programmes(doc.text, self.table):
+            span = doc.char_span(start, end, label=PROGRAMME_LABEL, alignment_mode="expand")
+            if span is not None:
+                spans.append(Span(doc, span.start, span.end, PROGRAMME_LABEL, kb_id=programme.name))
+        spans = filter_spans(spans)
+        doc.spans[PROGRAMMES_KEY] = spans
+        doc.set_ents(spans, default="unmodified")
+        self._emit(doc, spans)
+        return doc
+
+    def _emit(self, doc: Doc, spans: list[Span]) -> None:
+        seen: set[str] = set()
+        for span in spans:
+            if span.kb_id_ in seen:
+                continue
+            seen.add(span.kb_id_)
+            facts_of(doc).append(
+                VisaProgrammeFact(
+                    sentence=sentence_text(doc, span.start_char, span.end_char),
+                    start=span.start_char,
+                    end=span.end_char,
+                    name=span.kb_id_,
+                    country=self.countries.get(span.kb_id_),
+                )
+            )
+
+
+@Language.factory(
+    "newsfacts_programmes",
+    default_config={"table": {"@misc": "newsfacts.programme_table.v1"}},
+    requires=[],
+    assigns=["doc.ents", "doc.spans"],
+)
+def make_programme_ruler(nlp: Language, name: str, table: list[Programme]) -> ProgrammeRuler:
+    """Factory for the programme ruler; place it before ``ner``."""
+    return ProgrammeRuler(table)

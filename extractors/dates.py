@@ -1,0 +1,88 @@
+"""Resolve a time expression against the article's publication date.
+
+Dates carry their precision: "on Wednesday" in an article of 2025-09-29 is
+2025-10-01 (day); "announced in August" is 2025-08 (month). A relative
+expression in an article with no publication date is left unresolved rather
+than anchored to today.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal
+
+from dateparser.date import DateDataParser
+
+from extractors.models import DatePrecision
+
+Direction = Literal["past", "future"]
+
+_LEADING = re.compile(r"^(?:on|in|by|since|from|until|as of|at|during|starting|beginning)\s+", re.I)
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+_THIS_MONTH = re.compile(r"^(?:earlier|later|early|late|mid-?)?\s*this month$", re.I)
+_THIS_YEAR = re.compile(r"^(?:earlier|later|early|late)?\s*this year$", re.I)
+# Expressions that name a span of time rather than a point ("this week",
+# "decades", "2 days ago" in related-story lists): weeks have no precision
+# level in our schema, durations are not dates.
+_NOT_A_POINT = re.compile(
+    r"\b(week|weeks|decade|decades|hours?|minutes?|annually|daily|monthly|yearly|ago)\b", re.I
+)
+_PRECISIONS: dict[str, DatePrecision] = {"day": "day", "month": "month", "year": "year"}
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    """A calendar value as text ('YYYY-MM-DD', 'YYYY-MM', 'YYYY') and its precision."""
+
+    value: str | None
+    precision: DatePrecision | None
+    note: str | None = None
+
+
+UNRESOLVED_NO_PUBDATE = ResolvedDate(None, None, "relative date; the article has no publication date")
+
+
+def resolve(expression: str, published: date | None, direction: Direction) -> ResolvedDate | None:
+    """Resolve ``expression``; None when it is not a calendar point at all."""
+    text = _LEADING.sub("", " ".join(expression.split())).strip(" ,.")
+    if not text or _NOT_A_POINT.search(text):
+        return None
+    relative = _YEAR.search(text) is None
+    if relative and published is None:
+        return UNRESOLVED_NO_PUBDATE
+    anchor = published or date(1970, 1, 1)
+    if _THIS_MONTH.match(text):
+        return ResolvedDate(f"{anchor:%Y-%m}", "month")
+    if _THIS_YEAR.match(text):
+        return ResolvedDate(f"{anchor:%Y}", "year")
+    return _parse(text, anchor, direction)
+
+
+def _parse(text: str, anchor: date, direction: Direction) -> ResolvedDate | None:
+    base = datetime(anchor.year, anchor.month, anchor.day, 12, 0)
+    parser = DateDataParser(
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": base,
+            "PREFER_DATES_FROM": direction,
+            "RETURN_TIME_AS_PERIOD": False,
+        },
+    )
+    data = parser.get_date_data(text)
+    if data.date_obj is None:
+        return None
+    precision = _PRECISIONS.get(data.period or "")
+    if precision is None:
+        return None
+    value = data.date_obj.date()
+    return ResolvedDate(_format(value, precision), precision)
+
+
+def _format(value: date, precision: DatePrecision) -> str:
+    if precision == "day":
+        return value.isoformat()
+    if precision == "month":
+        return f"{value:%Y-%m}"
+    return f"{value:%Y}"

