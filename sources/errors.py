@@ -99,10 +99,14 @@ class LocalFileError(FetchError, TerminalError):
     """A local path could not be read."""
 
 
+class FeedParseError(FetchError, TerminalError):
+    """A fetched feed is not well-formed RSS or Atom."""
+
+
 # --- extraction ---------------------------------------------------------------
 
 
-class ExtractionError(NewsfactsError, TerminalError):
+class ExtractionError(TerminalError):
     """A page could not be turned into an article."""
 
 
@@ -113,7 +117,7 @@ class EmptyArticle(ExtractionError):
 # --- configuration and store --------------------------------------------------
 
 
-class ConfigError(NewsfactsError, TerminalError):
+class ConfigError(TerminalError):
     """A settings or source-list file is missing or malformed."""
 
 

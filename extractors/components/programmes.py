@@ -71,8 +71,12 @@ def canonical_programme(name: str, table: list[Programme]) -> Programme | None:
     for programme in table:
         if programme.name.casefold() == wanted.casefold():
             return programme
-    hits = find_programmes(wanted, table)
-    return hits[0][2] if hits else None
+    # Users type in any case ("k-visa"); article text is matched case-sensitively
+    # because "K visa" and "k visa" differ in prose but not on a command line.
+    for programme in table:
+        if any(re.search(p.pattern, wanted, re.IGNORECASE) for p in programme.patterns):
+            return programme
+    return None
 
 
 class ProgrammeRuler:

@@ -1,0 +1,37 @@
+# Everything installs into ./.venv from the lock file (uv.lock); nothing is
+# installed by hand and nothing is downloaded at run or test time.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+UV_VERSION := 0.13.9
+UV := $(VENV)/bin/uv
+
+.PHONY: install demo test lint typecheck unit clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(UV): $(VENV)/bin/python
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+## install: the locked dependencies and newsfacts itself (editable) into ./.venv
+install: $(UV)
+	$(UV) sync --frozen --inexact
+
+## demo: serve the bundled fixture site on loopback, monitor it, print timelines
+demo: install
+	$(VENV)/bin/newsfacts demo
+
+## test: lint, type-check (strict) and run the tests
+test: install lint typecheck unit
+
+lint:
+	$(VENV)/bin/ruff check .
+
+typecheck:
+	$(VENV)/bin/mypy
+
+unit:
+	$(VENV)/bin/pytest
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,87 @@
+"""Page -> Article: keep the article, drop the site around it (trafilatura)."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from typing import Any
+
+import trafilatura
+
+from extractors.boilerplate import clean_text
+from extractors.language import guess_language
+from extractors.models import Article, normalise
+from sources.errors import EmptyArticle
+from sources.page import Page
+
+# A plain-text file's first line is its headline when it is short and does
+# not end like a sentence.
+MAX_TITLE_CHARS = 200
+
+
+def to_article(page: Page) -> Article:
+    """The article a page holds; raises EmptyArticle when there is no text."""
+    if page.kind == "text":
+        return _from_text(page)
+    return _from_html(page)
+
+
+def _from_html(page: Page) -> Article:
+    document = trafilatura.bare_extraction(
+        page.text,
+        url=page.final_url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
+    )
+    meta: dict[str, Any] = document.as_dict() if document is not None else {}
+    text = clean_text(meta.get("text") or "")
+    if not text:
+        raise EmptyArticle(f"no article text found in {page.final_url}", url=page.final_url)
+    return Article(
+        url=page.url,
+        canonical_url=meta.get("url") or None,
+        site=meta.get("sitename") or meta.get("hostname") or None,
+        title=meta.get("title") or None,
+        author=meta.get("author") or None,
+        published_at=_date(meta.get("date")),
+        language=guess_language(text, meta.get("language")),
+        text=text,
+        text_hash=text_hash(text),
+    )
+
+
+def _from_text(page: Page) -> Article:
+    text = clean_text(page.text)
+    if not text:
+        raise EmptyArticle(f"no article text found in {page.final_url}", url=page.final_url)
+    first, _, rest = text.partition("\n")
+    title = None
+    if rest and len(first) <= MAX_TITLE_CHARS and first[-1:] not in ".!?\"”":
+        title, text = first, rest
+    return Article(
+        url=page.url,
+        canonical_url=None,
+        site=None,
+        title=title,
+        author=None,
+        published_at=None,
+        language=guess_language(text),
+        text=text,
+        text_hash=text_hash(text),
+    )
+
+
+def _date(value: object) -> date | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def text_hash(text: str) -> str:
+    """sha256 of the normalised text: equal for the same story with other spacing or quotes."""
+    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()

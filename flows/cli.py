@@ -1,0 +1,199 @@
+"""The ``newsfacts`` command line.
+
+Every command has ``--help`` and ``--db``; errors are one line on stderr and a
+non-zero exit. Heavy modules (spaCy, Prefect, DuckDB) are imported inside the
+commands so ``--help`` stays instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from flows.settings import DB_ENV, default_db
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=None,
+        help=f"DuckDB facts store (default: ${DB_ENV} or ./{default_db()})",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="newsfacts",
+        description="Monitor news, extract typed facts (visa programmes, fees, quotes, "
+        "people, dated events) and query them in DuckDB.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, (helptext, adder) in _COMMANDS.items():
+        sub = commands.add_parser(name, help=helptext, description=helptext)
+        adder(sub)
+        _db_option(sub)
+    return parser
+
+
+def _add_ingest(p: argparse.ArgumentParser) -> None:
+    p.add_argument("target", metavar="URL_OR_PATH", help="http(s) URL, or a local .html/.txt file")
+    p.add_argument("--json", action="store_true", help='print {"article": {...}, "facts": [...]}')
+
+
+def _add_monitor(p: argparse.ArgumentParser) -> None:
+    p.add_argument("config", metavar="CONFIG", help="TOML file listing feeds and pages")
+    p.add_argument("--json", action="store_true", help="print the run summary as JSON")
+
+
+def _add_serve(p: argparse.ArgumentParser) -> None:
+    p.add_argument("config", metavar="CONFIG", help="TOML file listing feeds and pages")
+    when = p.add_mutually_exclusive_group(required=True)
+    when.add_argument("--cron", metavar="EXPR", help='cron schedule, e.g. "*/30 * * * *"')
+    when.add_argument("--interval", metavar="SECONDS", type=float, help="run every SECONDS")
+    p.add_argument("--name", default="newsfacts-monitor", help="deployment name")
+
+
+def _add_query(p: argparse.ArgumentParser) -> None:
+    p.add_argument("sql", metavar="SQL", help="a read-only statement (SELECT ...)")
+    p.add_argument("--json", action="store_true", help="print a JSON array, one object per row")
+
+
+def _add_timeline(p: argparse.ArgumentParser) -> None:
+    p.add_argument("programme", metavar="PROGRAMME", help='e.g. "K visa", "H-1B"')
+    p.add_argument("--json", action="store_true", help="print the rows as a JSON array")
+
+
+def _add_demo(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--site", metavar="DIR", default=None, help="fixture site to serve (default: bundled)")
+
+
+def _run_ingest(args: argparse.Namespace) -> int:
+    from extractors.nlp import FactExtractor
+    from flows.pipeline import ingest
+    from flows.settings import resolve_db
+
+    extraction, saved = ingest(args.target, resolve_db(args.db), FactExtractor())
+    if args.json:
+        _print_json(extraction.to_json())
+    else:
+        from flows.render import ingest_summary
+
+        print(ingest_summary(extraction, saved))
+    return 0
+
+
+def _run_monitor(args: argparse.Namespace) -> int:
+    from flows.settings import quiet_prefect, resolve_db
+
+    quiet_prefect()
+    from flows.monitor import monitor
+
+    summary = monitor(args.config, str(resolve_db(args.db)))
+    if args.json:
+        _print_json(summary)
+    else:
+        from flows.render import monitor_summary
+
+        print(monitor_summary(summary))
+    return 0
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    from flows.settings import quiet_prefect, resolve_db
+
+    quiet_prefect()
+    from flows.serve import serve
+
+    serve(args.config, str(resolve_db(args.db)), name=args.name, cron=args.cron, interval=args.interval)
+    return 0
+
+
+def _run_query(args: argparse.Namespace) -> int:
+    from flows.render import table
+    from flows.settings import resolve_db
+    from store.queries import run_readonly
+
+    result = run_readonly(resolve_db(args.db), args.sql)
+    if args.json:
+        _print_json([dict(zip(result.columns, row, strict=True)) for row in result.rows])
+    else:
+        print(table(result.columns, result.rows))
+    return 0
+
+
+def _run_timeline(args: argparse.Namespace) -> int:
+    from flows.render import timeline_text
+    from flows.timeline import load_timeline
+
+    name, rows = load_timeline(args.db, args.programme)
+    if args.json:
+        _print_json([row.to_dict() for row in rows])
+    else:
+        print(timeline_text(name, rows))
+    return 0
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    from flows.settings import quiet_prefect
+
+    quiet_prefect()
+    from flows.demo import run_demo
+
+    return run_demo(args.db, args.site)
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+_COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "ingest": ("Fetch one URL (or read a local file) and store its facts.", _add_ingest),
+    "monitor": ("Run every feed and page in CONFIG once (a Prefect flow run).", _add_monitor),
+    "serve": ("Serve the monitor flow on a cron or interval schedule through Prefect.", _add_serve),
+    "query": ("Run a read-only SQL query on the facts store.", _add_query),
+    "timeline": ("Dated events and fees of one visa programme, oldest first, with sources.", _add_timeline),
+    "demo": ("Serve the bundled fixture site on loopback, monitor it, print timelines.", _add_demo),
+}
+_RUNNERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "ingest": _run_ingest,
+    "monitor": _run_monitor,
+    "serve": _run_serve,
+    "query": _run_query,
+    "timeline": _run_timeline,
+    "demo": _run_demo,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``newsfacts``; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    from sources.errors import NewsfactsError
+
+    try:
+        return _RUNNERS[args.command](args)
+    except NewsfactsError as exc:
+        print(f"newsfacts: error: {exc.one_line()}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("newsfacts: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the last boundary: one line unless debugging
+        if os.environ.get("NEWSFACTS_DEBUG"):
+            raise
+        message = " ".join(str(exc).split()) or type(exc).__name__
+        print(f"newsfacts: internal error: {type(exc).__name__}: {message} "
+              "(set NEWSFACTS_DEBUG=1 for a traceback)", file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

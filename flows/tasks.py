@@ -1,0 +1,84 @@
+"""Prefect tasks: a few lines each over ``flows.pipeline``, adding retries and names.
+
+Retries are only for transient failures (timeouts, 5xx, 429, dropped
+connections): a 404 or a PDF fails the same way every time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import httpx
+from prefect import Task, task
+from prefect.cache_policies import NO_CACHE
+from prefect.client.schemas.objects import TaskRun
+from prefect.states import State
+
+from extractors.nlp import FactExtractor
+from flows import pipeline
+from sources.config import SourceList
+from sources.errors import NewsfactsError
+from sources.fetch import FetchSettings
+from sources.load import load
+from sources.page import Page
+from store.writer import SaveResult, record_failure
+
+RETRIES = 2
+RETRY_DELAYS = [1.0, 4.0]
+
+
+def only_transient(task: Task[..., object], task_run: TaskRun, state: State[object]) -> bool:
+    """Retry condition: the failure is a TransientError."""
+    failure = state.data if isinstance(state.data, BaseException) else None
+    if failure is None:
+        failure = state.result(raise_on_failure=False)  # type: ignore[assignment]
+    return isinstance(failure, NewsfactsError) and failure.retryable
+
+
+@task(
+    name="fetch-page",
+    retries=RETRIES,
+    retry_delay_seconds=RETRY_DELAYS,
+    retry_condition_fn=only_transient,
+    cache_policy=NO_CACHE,
+)
+def fetch_page(url: str, client: httpx.Client | None, settings: FetchSettings) -> Page:
+    """Fetch one page (or read a local file)."""
+    return load(url, client=client, settings=settings)
+
+
+@task(name="extract-facts", cache_policy=NO_CACHE)
+def extract_facts(page: Page, extractor: FactExtractor) -> pipeline.Extraction:
+    """Page -> article -> facts."""
+    return pipeline.extract(page, extractor)
+
+
+@task(name="store-article", cache_policy=NO_CACHE)
+def store_article(con: duckdb.DuckDBPyConnection, extraction: pipeline.Extraction) -> SaveResult:
+    """Write one article and its facts in one transaction."""
+    return pipeline.save(con, extraction)
+
+
+@task(name="store-article-file", cache_policy=NO_CACHE)
+def store_article_file(db: Path, extraction: pipeline.Extraction) -> SaveResult:
+    """Open the store, write one article, close it."""
+    return pipeline.store(db, extraction)
+
+
+@task(
+    name="discover",
+    retries=RETRIES,
+    retry_delay_seconds=RETRY_DELAYS,
+    retry_condition_fn=only_transient,
+    cache_policy=NO_CACHE,
+)
+def discover(sources: SourceList, client: httpx.Client | None) -> pipeline.Discovery:
+    """Page URLs from the feeds and page list."""
+    return pipeline.discover(sources, client)
+
+
+@task(name="record-failure", cache_policy=NO_CACHE)
+def note_failure(con: duckdb.DuckDBPyConnection, url: str, error: NewsfactsError) -> None:
+    """Record an item that failed, with its reason, for the next run and for SQL."""
+    record_failure(con, url, error)

@@ -1,0 +1,35 @@
+"""One real spaCy pipeline for the whole test session (loading takes a second)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extractors.models import AnyFact, Article
+from extractors.nlp import FactExtractor
+from extractors.page import text_hash
+
+
+@pytest.fixture(scope="session")
+def extractor() -> FactExtractor:
+    return FactExtractor()
+
+
+def article(text: str, published: date | None = date(2025, 9, 29)) -> Article:
+    """An Article around bare text, for component tests."""
+    return Article(
+        url="http://example.test/a",
+        canonical_url=None,
+        site=None,
+        title=None,
+        author=None,
+        published_at=published,
+        language="en",
+        text=text,
+        text_hash=text_hash(text),
+    )
+
+
+def facts_of_kind(facts: list[AnyFact], kind: str) -> list[dict[str, object]]:
+    return [f.to_dict() for f in facts if f.kind == kind]

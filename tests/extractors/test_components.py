@@ -1,0 +1,129 @@
+"""Each fact component on short texts written for the behaviour under test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extractors.nlp import FactExtractor
+from tests.extractors.conftest import article, facts_of_kind
+
+PANEL = (
+    "Lena Ortiz, a senior analyst at the Migration Policy Lab, has tracked the programme for years.\n"
+    "“Employers are already rewriting their hiring plans for next year,” said Ortiz.\n"
+    "Harvard University’s Ortiz added context later.\n"
+    "“The lottery was never designed for this kind of demand,” said Harvard University’s Ortiz.\n"
+    "A recruiter in Austin was more cautious about the new rules.\n"
+    "“Nobody knows how the courts will treat the new rules,” he said, declining to be named.\n"
+)
+
+
+def test_surname_and_possessive_resolve_to_the_full_name(extractor: FactExtractor) -> None:
+    quotes = facts_of_kind(extractor.extract(article(PANEL)), "quote")
+    speakers = {str(q["text"])[:20]: q["speaker"] for q in quotes}
+    assert speakers["Employers are alread"] == "Lena Ortiz"
+    assert speakers["The lottery was neve"] == "Lena Ortiz"
+
+
+def test_anonymous_source_gets_no_name(extractor: FactExtractor) -> None:
+    quotes = facts_of_kind(extractor.extract(article(PANEL)), "quote")
+    [anonymous] = [q for q in quotes if str(q["text"]).startswith("Nobody knows")]
+    assert anonymous["speaker"] is None and anonymous["direct"] is True
+
+
+def test_quoted_phrase_without_cue_is_not_a_quote(extractor: FactExtractor) -> None:
+    text = "The guidelines mention vague “age, educational background and work experience” requirements."
+    assert facts_of_kind(extractor.extract(article(text)), "quote") == []
+
+
+def test_no_comment_is_not_a_quote(extractor: FactExtractor) -> None:
+    text = "The State Council did not respond to a request for comment on the K visa."
+    assert facts_of_kind(extractor.extract(article(text)), "quote") == []
+
+
+def test_indirect_quote_with_that_clause(extractor: FactExtractor) -> None:
+    text = (
+        "Priya Raman, an immigration lawyer at Raman & Cole, noted that most of her clients "
+        "had stopped filing H-1B petitions."
+    )
+    [quote] = facts_of_kind(extractor.extract(article(text)), "quote")
+    assert quote["speaker"] == "Priya Raman" and quote["direct"] is False
+    assert str(quote["text"]).startswith("most of her clients")
+
+
+def test_role_and_affiliation_from_appositive_and_premodifier(extractor: FactExtractor) -> None:
+    text = (
+        "Google software engineer Tomas Berg moved to Shanghai.\n"
+        "Maria Chen, chief economist at Pacific Bank, said the K visa was overdue."
+    )
+    people = {p["name"]: p for p in facts_of_kind(extractor.extract(article(text)), "person")}
+    assert people["Tomas Berg"]["roles"] == ("software engineer",)
+    assert people["Tomas Berg"]["affiliations"] == ("Google",)
+    assert people["Maria Chen"]["roles"] == ("chief economist",)
+    assert people["Maria Chen"]["affiliations"] == ("Pacific Bank",)
+
+
+def test_credits_are_not_people(extractor: FactExtractor) -> None:
+    text = (
+        "Officials said the H-1B fee would rise.\n"
+        "(Reporting by Daniel Ferreira; Editing by Ana Lopes and Mark Hall)"
+    )
+    assert facts_of_kind(extractor.extract(article(text)), "person") == []
+
+
+def test_fee_with_period_and_programme(extractor: FactExtractor) -> None:
+    text = "The administration will ask companies to pay $100,000 per year for H-1B visas."
+    [fee] = facts_of_kind(extractor.extract(article(text)), "fee")
+    assert (fee["programme"], fee["amount"], fee["currency"], fee["period"]) == (
+        "H-1B", 100_000, "USD", "per_year"
+    )
+
+
+def test_fee_programme_from_previous_sentence_and_one_claim_per_article(extractor: FactExtractor) -> None:
+    text = (
+        "Companies must pay $100,000 per year for each H-1B worker.\n"
+        "The H-1B visa is subject to a lottery. The new $100,000 fee could deter applicants."
+    )
+    [fee] = facts_of_kind(extractor.extract(article(text)), "fee")
+    assert fee["programme"] == "H-1B" and fee["period"] == "per_year"
+
+
+def test_bonus_is_not_a_fee_and_rate_gives_usd(extractor: FactExtractor) -> None:
+    text = (
+        "Recruits get signing bonuses of up to 5 million yuan under the K visa push.\n"
+        "Applicants pay a one-time fee of 800 yuan for the K visa.\n"
+        "($1 = 8.0 Chinese yuan renminbi)"
+    )
+    [fee] = facts_of_kind(extractor.extract(article(text)), "fee")
+    assert (fee["amount"], fee["currency"], fee["amount_usd"], fee["period"]) == (
+        800, "CNY", 100.0, "one_time"
+    )
+
+
+def test_event_dates_resolve_with_tense_and_precision(extractor: FactExtractor) -> None:
+    text = (
+        "China's K visa, announced in August, launches on Wednesday.\n"
+        "The R visa was suspended last month."
+    )
+    events = {
+        (e["programme"], e["event_type"]): (e["date"], e["precision"])
+        for e in facts_of_kind(extractor.extract(article(text)), "event")
+    }
+    assert events[("K visa", "announced")] == ("2025-08", "month")
+    assert events[("K visa", "launched")] == ("2025-10-01", "day")
+    assert events[("R visa", "suspended")] == ("2025-08", "month")
+
+
+def test_event_without_publication_date_says_so(extractor: FactExtractor) -> None:
+    text = "The K visa launched last month."
+    [event] = facts_of_kind(extractor.extract(article(text, published=None)), "event")
+    assert event["date"] is None and event["precision"] is None
+    assert "no publication date" in str(event["description"])
+
+
+def test_every_fact_points_into_the_text(extractor: FactExtractor) -> None:
+    text = PANEL + "The K visa launches on Wednesday and costs $300 per application."
+    doc_article = article(text, published=date(2025, 9, 29))
+    for fact in extractor.extract(doc_article):
+        assert 0 <= fact.start < fact.end <= len(text)
+        assert text[fact.start : fact.end].strip()
+        assert fact.sentence and fact.sentence in text

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extractors.dates import resolve
+
+MONDAY = date(2025, 9, 29)
+
+
+@pytest.mark.parametrize(
+    ("expression", "direction", "value", "precision"),
+    [
+        ("on Wednesday", "future", "2025-10-01", "day"),
+        ("on Wednesday", "past", "2025-09-24", "day"),
+        ("in August", "past", "2025-08", "month"),
+        ("last month", "past", "2025-08", "month"),
+        ("earlier this month", "past", "2025-09", "month"),
+        ("Sept. 21", "past", "2025-09-21", "day"),
+        ("12:01 a.m. on Sept. 21", "past", "2025-09-21", "day"),
+        ("Oct. 1, 2025", "past", "2025-10-01", "day"),
+        ("this year", "past", "2025", "year"),
+    ],
+)
+def test_resolves_against_publication_date(
+    expression: str, direction: str, value: str, precision: str
+) -> None:
+    resolved = resolve(expression, MONDAY, direction)  # type: ignore[arg-type]
+    assert resolved is not None
+    assert (resolved.value, resolved.precision) == (value, precision)
+
+
+@pytest.mark.parametrize("expression", ["this week", "decades", "annually", "2 days ago"])
+def test_spans_of_time_are_not_dates(expression: str) -> None:
+    assert resolve(expression, MONDAY, "past") is None
+
+
+def test_relative_date_without_publication_date_is_left_unresolved() -> None:
+    resolved = resolve("last month", None, "past")
+    assert resolved is not None
+    assert resolved.value is None and resolved.precision is None
+    assert resolved.note is not None and "no publication date" in resolved.note
+
+
+def test_absolute_date_needs_no_publication_date() -> None:
+    resolved = resolve("October 1, 2025", None, "past")
+    assert resolved is not None and resolved.value == "2025-10-01"

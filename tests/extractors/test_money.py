@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import pytest
+
+from extractors.money import find_money, find_rates
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("pay $100,000 per year", 100_000, "USD"),
+        ("a $100K fee", 100_000, "USD"),
+        ("US$2,500 each", 2_500, "USD"),
+        ("5 million yuan", 5_000_000, "CNY"),
+        ("RMB 300,000", 300_000, "CNY"),
+        ("¥1,200", 1_200, "CNY"),
+        ("€75 per application", 75, "EUR"),
+        ("£1,000", 1_000, "GBP"),
+        ("Rs 2 crore", 20_000_000, "INR"),
+        ("3 lakh rupees", 300_000, "INR"),
+        ("a $100,000-a-year fee", 100_000, "USD"),
+        ("USD 215", 215, "USD"),
+    ],
+)
+def test_amount_and_currency(text: str, amount: float, currency: str) -> None:
+    [money] = find_money(text)
+    assert (money.amount, money.currency) == (amount, currency)
+
+
+def test_range_keeps_both_ends() -> None:
+    [money] = find_money("between $2,000 and fees of US$2,000 to $5,000")[-1:]
+    assert (money.amount, money.high) == (2_000, 5_000)
+
+
+def test_rate_note_is_a_rate_not_an_amount() -> None:
+    text = "bonuses of 5 million yuan. ($1 = 7.1201 Chinese yuan renminbi)"
+    assert [m.amount for m in find_money(text)] == [5_000_000]
+    assert find_rates(text) == {"CNY": 7.1201}
+
+
+@pytest.mark.parametrize("text", ["51 million immigrants", "71% of approved", "85,000 slots", ""])
+def test_numbers_without_currency_are_not_money(text: str) -> None:
+    assert find_money(text) == []
