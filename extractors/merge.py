@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from extractors.models import AnyFact, FeeFact, Fact
+from extractors.models import AnyFact, Fact, FeeFact
 
 
 def merge_facts(facts: Sequence[Fact]) -> list[AnyFact]:

@@ -20,6 +20,7 @@ from flows.pipeline import new_urls
 from flows.settings import resolve_db
 from sources.config import SourceList, load_sources
 from sources.errors import NewsfactsError
+from sources.fetch import make_client
 from store.db import open_store
 from store.writer import clear_failure
 
@@ -50,9 +51,7 @@ def run_sources(sources: SourceList, db: Path) -> MonitorSummary:
     """The body of ``monitor``: discover, skip known, ingest each new item."""
     logger = get_run_logger()
     summary = MonitorSummary()
-    with httpx.Client(
-        timeout=sources.settings.timeout(), headers={"User-Agent": sources.settings.user_agent}
-    ) as client:
+    with make_client(sources.settings) as client:
         found = tasks.discover(sources, client)
         con = open_store(db)
         try:

@@ -19,7 +19,7 @@ from extractors.page import to_article
 from sources.config import SourceList
 from sources.errors import NewsfactsError
 from sources.feeds import fetch_feed
-from sources.fetch import FetchSettings
+from sources.fetch import DEFAULT_SETTINGS, FetchSettings
 from sources.load import load
 from sources.page import Page
 from store.db import open_store
@@ -71,7 +71,7 @@ def ingest(
     extractor: FactExtractor,
     *,
     client: httpx.Client | None = None,
-    settings: FetchSettings = FetchSettings(),
+    settings: FetchSettings = DEFAULT_SETTINGS,
 ) -> tuple[Extraction, SaveResult]:
     """Fetch (or read) one page, extract it, store it. The store is opened
     only once the page has yielded an article, so a failure writes nothing."""

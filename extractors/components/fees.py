@@ -63,8 +63,9 @@ class FeeFinder:
 
 def _fee(doc: Doc, money: Money, converted: Money | None, rates: dict[str, float]) -> FeeFact | None:
     sentence = sentence_of(doc, money.start, money.end)
-    near = doc.text[max(sentence.start_char, money.start - WINDOW) : min(sentence.end_char, money.end + WINDOW)]
-    before = doc.text[max(sentence.start_char, money.start - WINDOW) : money.start]
+    lo = max(sentence.start_char, money.start - WINDOW)
+    hi = min(sentence.end_char, money.end + WINDOW)
+    near, before = doc.text[lo:hi], doc.text[lo : money.start]
     if _NOT_FEE.search(before) or not _FEE_CUE.search(near):
         return None
     programme = _programme(doc, money, sentence)

@@ -245,8 +245,9 @@ def _appositive(head: Token, roles: list[str], affiliations: list[str]) -> None:
     role = _role_phrase(head)
     if role:
         roles.append(role)
+    inside = range(head.left_edge.i, head.right_edge.i + 1)
     for ent in head.doc.ents:
-        if ent.label_ in AFFILIATION_LABELS and head.left_edge.i <= ent.start and ent.end <= head.right_edge.i + 1:
+        if ent.label_ in AFFILIATION_LABELS and ent.start in inside and ent.end - 1 in inside:
             affiliations.append(_without_article(ent))
 
 
