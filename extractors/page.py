@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date
+from html import unescape
 from typing import Any
 
 import trafilatura
@@ -42,7 +44,7 @@ def _from_html(page: Page) -> Article:
     return Article(
         url=page.url,
         canonical_url=meta.get("url") or None,
-        site=meta.get("sitename") or meta.get("hostname") or None,
+        site=meta.get("sitename") or _site_from_title(page.text, meta.get("title")) or meta.get("hostname"),
         title=meta.get("title") or None,
         author=meta.get("author") or None,
         published_at=_date(meta.get("date")),
@@ -50,6 +52,22 @@ def _from_html(page: Page) -> Article:
         text=text,
         text_hash=text_hash(text),
     )
+
+
+_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_TITLE_SEPARATORS = re.compile(r"\s+[|·•–—:-]\s+")
+
+
+def _site_from_title(html: str, title: str | None) -> str | None:
+    """'Headline · Site Name' in <title>: the part that is not the headline."""
+    match = _TITLE_TAG.search(html[:50000])
+    if match is None or not title:
+        return None
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(unescape(" ".join(match[1].split())))]
+    if len(parts) < 2 or title not in parts:
+        return None
+    rest = [p for p in parts if p != title]
+    return rest[-1] if len(rest) == 1 else None
 
 
 def _from_text(page: Page) -> Article:
