@@ -153,11 +153,11 @@ def _atom(handler: SiteRequestHandler) -> None:
     origin = handler.origin
     body = f"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
-  <title>Fixture atom</title><id>{origin}/atom.xml</id><updated>2025-10-01T00:00:00Z</updated>
-  <link rel="self" href="{origin}/atom.xml"/>
+  <title>Fixture atom</title><id>{origin}/faults/atom.xml</id><updated>2025-10-01T00:00:00Z</updated>
+  <link rel="self" href="{origin}/faults/atom.xml"/>
   <entry><title>Wrong charset page</title><id>tag:fixture,2025:1</id>
     <link rel="enclosure" href="{origin}/pdf"/>
-    <link rel="alternate" type="text/html" href="wrong-charset"/>
+    <link rel="alternate" type="text/html" href="/wrong-charset"/>
     <published>2025-09-29T08:30:00Z</published><updated>2025-09-30T08:30:00Z</updated></entry>
   <entry><title>Text story</title><id>tag:fixture,2025:2</id>
     <link href="{origin}/text.txt"/><updated>2025-10-01T12:00:00+02:00</updated></entry>
@@ -191,8 +191,8 @@ def misbehaving_routes(release: threading.Event) -> dict[str, Route]:
         "/untyped-pdf": lambda h: _untyped(h, b"%PDF-1.4\n"),
         "/empty": lambda h: _send(h, b"", "text/html"),
         "/text.txt": lambda h: _send(h, ARTICLE_TEXT.encode(), "text/plain; charset=utf-8"),
-        "/feed.xml": _rss,
-        "/atom.xml": _atom,
+        "/faults/feed.xml": _rss,
+        "/faults/atom.xml": _atom,
         "/broken-feed.xml": lambda h: _send(h, b"<rss><channel><item>", "application/rss+xml"),
     }
 

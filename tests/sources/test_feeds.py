@@ -109,14 +109,14 @@ def test_loopback_rss_feed_is_fetched_and_parsed(
     http_server: SiteServer, http_client: httpx.Client, fetch_settings: FetchSettings
 ) -> None:
     # trafilatura.feeds would return nothing here: courlan rejects 127.0.0.1 links.
-    items = fetch_feed(http_server.url("/feed.xml"), client=http_client, settings=fetch_settings)
+    items = fetch_feed(http_server.url("/faults/feed.xml"), client=http_client, settings=fetch_settings)
     assert urls(items) == [http_server.url(path) for path in ("/text.txt", "/redirect/1", "/latin1-header")]
 
 
 def test_loopback_atom_feed_is_fetched_and_parsed(
     http_server: SiteServer, http_client: httpx.Client, fetch_settings: FetchSettings
 ) -> None:
-    items = fetch_feed(http_server.url("/atom.xml"), client=http_client, settings=fetch_settings)
+    items = fetch_feed(http_server.url("/faults/atom.xml"), client=http_client, settings=fetch_settings)
     assert urls(items) == [http_server.url("/wrong-charset"), http_server.url("/text.txt")]
 
 
