@@ -37,7 +37,11 @@ def _from_html(page: Page) -> Article:
         include_tables=False,
         favor_precision=True,
     )
-    meta: dict[str, Any] = document.as_dict() if document is not None else {}
+    meta: dict[str, Any] = {}
+    if isinstance(document, dict):
+        meta = document
+    elif document is not None:
+        meta = document.as_dict()
     text = clean_text(meta.get("text") or "")
     if not text:
         raise EmptyArticle(f"no article text found in {page.final_url}", url=page.final_url)

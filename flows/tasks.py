@@ -12,8 +12,7 @@ import duckdb
 import httpx
 from prefect import Task, task
 from prefect.cache_policies import NO_CACHE
-from prefect.client.schemas.objects import TaskRun
-from prefect.states import State
+from prefect.client.schemas.objects import State, TaskRun
 
 from extractors.nlp import FactExtractor
 from flows import pipeline

@@ -9,6 +9,8 @@ bare weekday or month lies before or after it.
 
 from __future__ import annotations
 
+from datetime import date
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -48,20 +50,20 @@ class EventFinder:
         return doc
 
 
-def _event(doc: Doc, date: Span, published: object) -> EventFact | None:
-    trigger = _trigger(date)
+def _event(doc: Doc, when: Span, published: date | None) -> EventFact | None:
+    trigger = _trigger(when)
     if trigger is None:
         return None
-    programme = nearest_programme(doc, trigger.idx, trigger.idx + len(trigger), date.sent)
+    programme = nearest_programme(doc, trigger.idx, trigger.idx + len(trigger), when.sent)
     if programme is None:
         return None
-    resolved = resolve(date.text, published if _is_date(published) else None, _direction(trigger))
+    resolved = resolve(when.text, published, _direction(trigger))
     if resolved is None:
         return None
-    evidence = doc[min(trigger.i, date.start) : max(trigger.i + 1, date.end)]
+    evidence = doc[min(trigger.i, when.start) : max(trigger.i + 1, when.end)]
     description = evidence.text if resolved.note is None else f"{evidence.text} ({resolved.note})"
     return EventFact(
-        sentence=date.sent.text.strip(),
+        sentence=when.sent.text.strip(),
         start=evidence.start_char,
         end=evidence.end_char,
         programme=programme.kb_id_,
@@ -72,14 +74,8 @@ def _event(doc: Doc, date: Span, published: object) -> EventFact | None:
     )
 
 
-def _is_date(value: object) -> bool:
-    from datetime import date
-
-    return isinstance(value, date)
-
-
-def _trigger(date: Span) -> Token | None:
-    token = date.root
+def _trigger(when: Span) -> Token | None:
+    token = when.root
     for _ in range(MAX_HOPS):
         if token.head is token:
             return None

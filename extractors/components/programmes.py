@@ -14,10 +14,9 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.util import filter_spans, registry
 
 from extractors.components.common import (
     PROGRAMME_LABEL,
@@ -37,7 +36,6 @@ class Programme:
     patterns: tuple[re.Pattern[str], ...]
 
 
-@spacy.registry.misc("newsfacts.programme_table.v1")
 def programme_table() -> list[Programme]:
     """The bundled programme table (``data/programmes.json``)."""
     raw = json.loads(
@@ -47,6 +45,10 @@ def programme_table() -> list[Programme]:
         Programme(p["name"], p["country"], tuple(re.compile(x) for x in p["patterns"]))
         for p in raw["programmes"]
     ]
+
+
+# Registered by call, not decorator: the registry's decorator is untyped.
+registry.misc.register("newsfacts.programme_table.v1", func=programme_table)
 
 
 def find_programmes(text: str, table: list[Programme]) -> list[tuple[int, int, Programme]]:

@@ -228,7 +228,9 @@ def test_header_charset_is_used_without_meta(
 def test_feed_types_are_taken_when_asked_for(
     http_server: SiteServer, http_client: httpx.Client, fetch_settings: FetchSettings
 ) -> None:
-    page = fetch(http_server.url("/faults/feed.xml"), client=http_client, settings=fetch_settings, accept=FEED_TYPES)
+    page = fetch(
+        http_server.url("/faults/feed.xml"), client=http_client, settings=fetch_settings, accept=FEED_TYPES
+    )
     assert page.text.startswith("<?xml")
 
 

@@ -1,0 +1,105 @@
+"""Opening the DuckDB facts store: one file, migrated on every writable open.
+
+DuckDB lets one process write a file at a time (and no other process read it
+meanwhile). A file held by another process is :class:`StoreBusy`, which is
+transient: the monitor run holding it will finish.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import duckdb
+
+from sources.errors import StoreBusy, StoreError
+from store.messages import first_line
+from store.migrations import check_current, migrate
+
+# Settings for connections that run users' SQL: no files but the store, no
+# ATTACH, no extension loading, and no SET that could undo that.
+QUERY_CONFIG: dict[str, str | bool | int | float | list[str]] = {
+    "enable_external_access": False,
+    "lock_configuration": True,
+}
+
+_LOCK_HOLDER = re.compile(r"\(PID (\d+)\)")
+
+
+def open_store(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the store at ``path``; a writable open creates it and applies pending migrations.
+
+    Raises :class:`StoreBusy` when another process holds the file,
+    :class:`StoreError` for a missing file (read-only), a store whose schema
+    does not match this code (read-only), or any other DuckDB failure.
+    """
+    target = Path(path)
+    if read_only:
+        _require_file(target)
+    else:
+        _make_parent(target)
+    return _prepared(_connect(target, read_only=read_only), target, read_only=read_only)
+
+
+def open_for_queries(path: str | Path) -> duckdb.DuckDBPyConnection:
+    """Open the store read-only for users' SQL, with file access outside it disabled."""
+    target = Path(path)
+    _require_file(target)
+    return _prepared(_connect(target, read_only=True, config=QUERY_CONFIG), target, read_only=True)
+
+
+def _prepared(con: duckdb.DuckDBPyConnection, path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """Migrate (writable) or check the schema (read-only); close the connection on failure."""
+    try:
+        if read_only:
+            check_current(con, str(path))
+        else:
+            migrate(con)
+    except duckdb.Error as exc:
+        con.close()
+        raise StoreError(f"cannot prepare store {path}: {first_line(exc)}") from exc
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _connect(
+    path: Path,
+    *,
+    read_only: bool,
+    config: dict[str, str | bool | int | float | list[str]] | None = None,
+) -> duckdb.DuckDBPyConnection:
+    """``duckdb.connect`` with its errors translated to the project's tree."""
+    try:
+        return duckdb.connect(str(path), read_only=read_only, config=config or {})
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise StoreBusy(_busy_message(path, str(exc))) from exc
+        raise StoreError(f"cannot open store {path}: {first_line(exc)}") from exc
+    except duckdb.ConnectionException as exc:
+        # Same process, same file, other settings (read-only vs writable):
+        # DuckDB shares one instance per file and process and refuses a second kind.
+        raise StoreError(
+            f"store {path} is already open in this process with other settings: {first_line(exc)}"
+        ) from exc
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot open store {path}: {first_line(exc)}") from exc
+
+
+def _busy_message(path: Path, detail: str) -> str:
+    holder = _LOCK_HOLDER.search(detail)
+    who = f"process {holder[1]}" if holder else "another process"
+    return f"store {path} is locked by {who} (one writer per DuckDB file); try again when it finishes"
+
+
+def _require_file(path: Path) -> None:
+    if not path.is_file():
+        raise StoreError(f"no store at {path}")
+
+
+def _make_parent(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"cannot create the folder for store {path}: {exc.strerror or exc}") from exc

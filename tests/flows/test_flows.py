@@ -1,0 +1,69 @@
+"""Real Prefect flow runs (under prefect_test_harness) against the loopback site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flows.site_server import SiteServer
+from tests.flows.conftest import SEED_PAGE
+
+pytestmark = pytest.mark.usefixtures("prefect_harness")
+
+
+def write_config(tmp_path: Path, server: SiteServer, *pages: str) -> Path:
+    config = tmp_path / "sources.toml"
+    lines = [f'[[feeds]]\nurl = "{server.url("/feed.xml")}"\n']
+    lines += [f'[[pages]]\nurl = "{server.url(page)}"\n' for page in pages]
+    config.write_text("\n".join(lines))
+    return config
+
+
+def test_monitor_ingests_feed_items_and_records_a_failed_one(http_server: SiteServer, tmp_path: Path) -> None:
+    from flows.monitor import monitor
+
+    db = tmp_path / "facts.duckdb"
+    config = write_config(tmp_path, http_server, "/notfound")
+    summary = monitor(str(config), str(db))
+    assert summary["ingested"] == 2
+    assert list(summary["failed"]) == [http_server.url("/notfound")]  # type: ignore[call-overload]
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        assert con.execute("SELECT count(*) FROM articles").fetchone() == (2,)
+        failure = con.execute("SELECT url, error_type, retryable FROM ingest_failures").fetchall()
+        assert failure == [(http_server.url("/notfound"), "ClientStatusError", False)]
+    finally:
+        con.close()
+
+
+def test_second_monitor_run_ingests_nothing_new(http_server: SiteServer, tmp_path: Path) -> None:
+    from flows.monitor import monitor
+
+    db = tmp_path / "facts.duckdb"
+    config = write_config(tmp_path, http_server)
+    first = monitor(str(config), str(db))
+    second = monitor(str(config), str(db))
+    assert first["ingested"] == 2
+    assert (second["ingested"], second["skipped_known"], second["new_facts"]) == (0, 2, 0)
+
+
+def test_ingest_url_flow(http_server: SiteServer, tmp_path: Path) -> None:
+    from flows.ingest import ingest_url
+
+    db = tmp_path / "facts.duckdb"
+    result = ingest_url(http_server.url(SEED_PAGE), str(db))
+    assert (
+        result["title"] == "China Targets Foreign STEM Talent With New K Visa, Challenging U.S. H-1B Program"
+    )
+    assert isinstance(result["facts"], int) and result["facts"] > 10
+
+
+def test_demo_prints_both_timelines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from flows.demo import run_demo
+
+    assert run_demo(str(tmp_path / "demo.duckdb"), None) == 0
+    out = capsys.readouterr().out
+    assert "Timeline: H-1B" in out and "Timeline: K visa" in out
+    assert "2025-10-01" in out and "2025-08" in out and "2025-10 " in out
