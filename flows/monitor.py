@@ -17,6 +17,7 @@ from prefect import flow, get_run_logger
 from extractors.nlp import FactExtractor
 from flows import tasks
 from flows.pipeline import new_urls
+from flows.progress import progress
 from flows.settings import resolve_db
 from sources.config import SourceList, load_sources
 from sources.errors import NewsfactsError
@@ -63,7 +64,7 @@ def run_sources(sources: SourceList, db: Path) -> MonitorSummary:
             summary.skipped_known = len(found.urls) - len(todo)
             if todo:
                 extractor = FactExtractor()
-                for url in todo:
+                for url in progress(todo, "ingesting"):
                     _ingest_item(con, url, client, sources, extractor, summary)
         finally:
             con.close()

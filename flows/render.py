@@ -60,9 +60,9 @@ def timeline_text(programme: str, rows: Sequence[TimelineRow]) -> str:
         return f"{programme}: no dated events or fees stored"
     lines = [f"Timeline: {programme}"]
     for row in rows:
-        lines.append(f"  {row.date or 'undated':<10}  {row.precision or '':<5}  {row.kind:<5}  {row.detail}")
+        what = row.event_type or row.kind
+        lines.append(f"  {row.date or 'undated':<10}  {row.precision or '':<5}  {what:<12}  {row.detail}")
         sites = ", ".join(row.sites) if row.sites else ""
-        lines.append(f"  {'':<10}  {'':<5}  {'':<5}  {row.n_sources} source(s): {sites}")
-        for url in row.sources:
-            lines.append(f"  {'':<10}  {'':<5}  {'':<5}    {url}")
+        lines.append(f"  {'':<31}{row.n_sources} source(s): {sites}")
+        lines.extend(f"  {'':<33}{url}" for url in row.sources)
     return "\n".join(lines)

@@ -144,10 +144,15 @@ def _person_mentions(doc: Doc) -> list[Span | None]:
     for ent in doc.ents:
         if ent.label_ != "PERSON" or any(t.i in programme_tokens for t in ent):
             continue
-        if CREDIT_LINE.search(ent.sent.text) or is_heading(ent.sent):
+        if CREDIT_LINE.search(ent.sent.text) or is_heading(ent.sent) or not _has_verb(ent.sent):
             continue
         found.append(_clean_name(ent))
     return found
+
+
+def _has_verb(sentence: Span) -> bool:
+    """Prose has a verb; page chrome ("Update Required Flash plugin") does not."""
+    return any(t.pos_ in {"VERB", "AUX"} for t in sentence)
 
 
 def _clean_name(ent: Span) -> Span | None:

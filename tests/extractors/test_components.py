@@ -127,3 +127,8 @@ def test_every_fact_points_into_the_text(extractor: FactExtractor) -> None:
         assert 0 <= fact.start < fact.end <= len(text)
         assert text[fact.start : fact.end].strip()
         assert fact.sentence and fact.sentence in text
+
+
+def test_page_chrome_without_a_verb_names_nobody(extractor: FactExtractor) -> None:
+    text = "Officials said the K visa opens soon.\nUpdate Required Flash plugin\nWelcome Back Jane Doe"
+    assert facts_of_kind(extractor.extract(article(text)), "person") == []

@@ -155,3 +155,13 @@ def test_ap_page_people_and_indirect_quotes(http_server: SiteServer, tmp_path: P
     assert not {"Altair", "Intel"} & people
     indirect = {f["speaker"] for f in facts if f["kind"] == "quote" and not f["direct"]}
     assert indirect == {"Bikash Kali Das", "Barbara Kelemen", "Alfred Wu"}
+
+
+@pytest.mark.parametrize("target", ["file:///etc/passwd", "ftp://127.0.0.1/story.html", "/no/such/file.html"])
+def test_refused_targets_fail_in_one_line(tmp_path: Path, target: str) -> None:
+    db = tmp_path / "facts.duckdb"
+    run = newsfacts("ingest", target, "--db", str(db))
+    assert run.code != 0
+    assert len(run.stderr.strip().splitlines()) == 1 and "Traceback" not in run.stderr
+    assert target in run.stderr
+    assert not db.exists()
