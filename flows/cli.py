@@ -44,18 +44,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _json_flag(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument("--json", action="store_true", help=f"print {what}")
+
+
+def _config_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("config", metavar="CONFIG", help="TOML file listing feeds and pages")
+
+
 def _add_ingest(p: argparse.ArgumentParser) -> None:
     p.add_argument("target", metavar="URL_OR_PATH", help="http(s) URL, or a local .html/.txt file")
-    p.add_argument("--json", action="store_true", help='print {"article": {...}, "facts": [...]}')
+    _json_flag(p, '{"article": {...}, "facts": [...]}')
 
 
 def _add_monitor(p: argparse.ArgumentParser) -> None:
-    p.add_argument("config", metavar="CONFIG", help="TOML file listing feeds and pages")
-    p.add_argument("--json", action="store_true", help="print the run summary as JSON")
+    _config_argument(p)
+    _json_flag(p, "the run summary as JSON")
 
 
 def _add_serve(p: argparse.ArgumentParser) -> None:
-    p.add_argument("config", metavar="CONFIG", help="TOML file listing feeds and pages")
+    _config_argument(p)
     when = p.add_mutually_exclusive_group(required=True)
     when.add_argument("--cron", metavar="EXPR", help='cron schedule, e.g. "*/30 * * * *"')
     when.add_argument("--interval", metavar="SECONDS", type=float, help="run every SECONDS")
@@ -64,12 +72,12 @@ def _add_serve(p: argparse.ArgumentParser) -> None:
 
 def _add_query(p: argparse.ArgumentParser) -> None:
     p.add_argument("sql", metavar="SQL", help="a read-only statement (SELECT ...)")
-    p.add_argument("--json", action="store_true", help="print a JSON array, one object per row")
+    _json_flag(p, "a JSON array, one object per row")
 
 
 def _add_timeline(p: argparse.ArgumentParser) -> None:
     p.add_argument("programme", metavar="PROGRAMME", help='e.g. "K visa", "H-1B"')
-    p.add_argument("--json", action="store_true", help="print the rows as a JSON array")
+    _json_flag(p, "the rows as a JSON array")
 
 
 def _add_demo(p: argparse.ArgumentParser) -> None:
