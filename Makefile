@@ -19,7 +19,7 @@ install: $(UV)
 
 ## demo: serve the bundled fixture site on loopback, monitor it, print timelines
 demo: install
-	$(VENV)/bin/newsfacts demo
+	NEWSFACTS_ALLOW_PRIVATE=127.0.0.1 $(VENV)/bin/newsfacts demo
 
 ## test: lint, type-check (strict) and run the tests
 test: install lint typecheck unit

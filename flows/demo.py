@@ -6,6 +6,7 @@ Serves ``fixtures/site`` on 127.0.0.1, writes a one-feed source list, runs the
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from flows.settings import resolve_db
 from flows.site_server import SiteServer
 from flows.timeline import load_timeline
 from sources.errors import ConfigError
+from sources.netguard import ALLOW_PRIVATE_ENV
 
 DEMO_PROGRAMMES = ("H-1B", "K visa")
 
@@ -30,6 +32,7 @@ def run_demo(db: str | None, site: str | None) -> int:
     if not (root / "feed.xml").is_file():
         raise ConfigError(f"no feed.xml in the demo site {root}")
     path = resolve_db(db)
+    allow_loopback()
     with SiteServer(root) as server, tempfile.TemporaryDirectory() as tmp:
         config = Path(tmp) / "sources.toml"
         config.write_text(f'[[feeds]]\nurl = "{server.url("feed.xml")}"\nname = "fixture feed"\n')
@@ -41,3 +44,10 @@ def run_demo(db: str | None, site: str | None) -> int:
         print()
         print(timeline_text(name, rows))
     return 0
+
+
+def allow_loopback() -> None:
+    """Let this process fetch from 127.0.0.1, where the demo site is served."""
+    allowed = [item.strip() for item in os.environ.get(ALLOW_PRIVATE_ENV, "").split(",") if item.strip()]
+    if "127.0.0.1" not in allowed:
+        os.environ[ALLOW_PRIVATE_ENV] = ",".join([*allowed, "127.0.0.1"])

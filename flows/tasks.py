@@ -18,8 +18,7 @@ from extractors.nlp import FactExtractor
 from flows import pipeline
 from sources.config import SourceList
 from sources.errors import NewsfactsError
-from sources.fetch import FetchSettings
-from sources.load import load
+from sources.fetch import FetchSettings, fetch
 from sources.page import Page
 from store.writer import SaveResult, record_failure
 
@@ -43,8 +42,12 @@ def only_transient(task: Task[..., object], task_run: TaskRun, state: State[obje
     cache_policy=NO_CACHE,
 )
 def fetch_page(url: str, client: httpx.Client | None, settings: FetchSettings) -> Page:
-    """Fetch one page (or read a local file)."""
-    return load(url, client=client, settings=settings)
+    """Fetch one http(s) page.
+
+    Never a local path: a deployment's parameters come from whoever can reach
+    the Prefect API, and must not make the worker read its own files.
+    """
+    return fetch(url, client=client, settings=settings)
 
 
 @task(name="extract-facts", cache_policy=NO_CACHE)

@@ -83,6 +83,14 @@ class ClientStatusError(HTTPStatusError, TerminalError):
     """4xx other than 429: asking again will not help."""
 
 
+class BlockedAddress(InvalidURL):
+    """The host is private, loopback, link-local or a metadata service (refused before connecting)."""
+
+
+class RobotsDisallowed(FetchError, TerminalError):
+    """robots.txt of the host disallows the path for our User-Agent."""
+
+
 class TooManyRedirects(FetchError, TerminalError):
     """The redirect chain is longer than allowed, or loops."""
 

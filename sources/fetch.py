@@ -29,6 +29,7 @@ from sources.errors import (
     TooManyRedirects,
     UnsupportedContent,
 )
+from sources.netguard import AddressPolicy, check_host
 from sources.page import ContentKind, Page
 
 DEFAULT_USER_AGENT = "newsfacts/0.1 (+https://github.com/newsfacts)"
@@ -134,6 +135,7 @@ class _Fetcher:
         self.url = url
         # httpx normalises URLs ("/a/../b" -> "/b"); messages compare like with like.
         self.start = str(start)
+        self.policy = AddressPolicy.from_env()
         self.deadline = time.monotonic() + settings.total_timeout
         self.redirects: list[str] = []
         # A repeated (from, to) hop means a cycle. A single revisit is allowed:
@@ -159,6 +161,10 @@ class _Fetcher:
 
     def _send(self, request: httpx.Request) -> httpx.Response:
         self._check_deadline(str(request.url))
+        # Every hop, redirects included, before any byte is sent to its host.
+        port = request.url.port or (443 if request.url.scheme == "https" else 80)
+        where = self._where(str(request.url))
+        check_host(request.url.host, port, self.url, policy=self.policy, where=where)
         # Per hop, so no phase can outlast what is left of the total time.
         request.extensions["timeout"] = self.settings.timeout(self._remaining()).as_dict()
         with _translated(self._where(str(request.url)), self.url):

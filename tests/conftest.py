@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -21,6 +22,10 @@ import pytest
 
 from flows.site_server import Route, SiteRequestHandler, SiteServer
 from sources.fetch import FetchSettings, make_client
+
+# The test servers live on loopback, which the fetcher refuses by default;
+# set before any test (and inherited by the CLI child processes).
+os.environ["NEWSFACTS_ALLOW_PRIVATE"] = "127.0.0.1"
 
 SITE_ROOT = Path(__file__).resolve().parent.parent / "fixtures" / "site"
 
@@ -179,6 +184,7 @@ def misbehaving_routes(release: threading.Event) -> dict[str, Route]:
         "/echo-headers": _echo_headers,
         "/redirect-loop": lambda h: _redirect(h, "/redirect-loop"),
         "/redirect/*": _redirect_chain,
+        "/redirect-private": lambda h: _redirect(h, "http://10.0.0.1/admin"),
         "/redirect-ftp": lambda h: _redirect(h, "ftp://127.0.0.1/pub/story.html"),
         "/moved-missing": lambda h: _redirect(h, "/notfound", status=301),
         "/wrong-charset": lambda h: _send(h, WINDOWS_1252_PAGE, "text/html"),

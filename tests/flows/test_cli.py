@@ -165,3 +165,25 @@ def test_refused_targets_fail_in_one_line(tmp_path: Path, target: str) -> None:
     assert len(run.stderr.strip().splitlines()) == 1 and "Traceback" not in run.stderr
     assert target in run.stderr
     assert not db.exists()
+
+
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        ("http://169.254.169.254/latest/meta-data/", "169.254.169.254"),
+        ("file:///etc/passwd", "only http and https"),
+        ("/redirect-private", "10.0.0.1"),
+    ],
+)
+def test_dangerous_targets_refused_in_one_line(
+    http_server: SiteServer, tmp_path: Path, target: str, message: str
+) -> None:
+    if target.startswith("/"):
+        target = http_server.url(target)
+    # The loopback test server stays allowed; the refused addresses are not in the list.
+    allow = {"NEWSFACTS_ALLOW_PRIVATE": "127.0.0.1"}
+    run = newsfacts("ingest", target, "--db", str(tmp_path / "f.duckdb"), env=allow)
+    assert run.code == 1
+    assert len(run.stderr.strip().splitlines()) == 1 and "Traceback" not in run.stderr
+    assert (message in run.stderr and "refused" in run.stderr) or "only http" in run.stderr
+    assert not (tmp_path / "f.duckdb").exists()

@@ -67,3 +67,13 @@ def test_demo_prints_both_timelines(tmp_path: Path, capsys: pytest.CaptureFixtur
     out = capsys.readouterr().out
     assert "Timeline: H-1B" in out and "Timeline: K visa" in out
     assert "2025-10-01" in out and "2025-08" in out and "2025-10 " in out
+
+
+def test_ingest_url_flow_refuses_local_paths(tmp_path: Path) -> None:
+    from flows.ingest import ingest_url
+    from sources.errors import InvalidURL
+
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>K visa</p></body></html>")
+    with pytest.raises(InvalidURL):
+        ingest_url(str(page), str(tmp_path / "facts.duckdb"))
