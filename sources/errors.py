@@ -91,6 +91,10 @@ class RobotsDisallowed(FetchError, TerminalError):
     """robots.txt of the host disallows the path for our User-Agent."""
 
 
+class RobotsUnavailable(FetchError, TransientError):
+    """robots.txt could not be read (5xx, timeout): RFC 9309 says assume disallow, for now."""
+
+
 class TooManyRedirects(FetchError, TerminalError):
     """The redirect chain is longer than allowed, or loops."""
 

@@ -54,6 +54,15 @@ class FetchSettings:
     max_redirects: int = 5
     max_bytes: int = 10 * 1024 * 1024
     user_agent: str = DEFAULT_USER_AGENT
+    # Politeness (sources.polite): seconds between two requests to one host
+    # (robots.txt Crawl-delay raises it), requests in flight per host, retries
+    # of transient failures with exponential backoff from ``backoff`` seconds,
+    # and the longest Retry-After waited for (longer: the item fails for now).
+    min_interval: float = 1.0
+    per_host_concurrency: int = 2
+    retries: int = 2
+    backoff: float = 1.0
+    max_retry_after: float = 60.0
 
     def __post_init__(self) -> None:
         for name in ("connect_timeout", "read_timeout", "total_timeout"):
@@ -65,6 +74,13 @@ class FetchSettings:
             raise ValueError("max_bytes must be positive")
         if not self.user_agent.strip():
             raise ValueError("user_agent must not be empty")
+        for name in ("min_interval", "backoff", "max_retry_after"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"{name} must not be negative")
+        if self.per_host_concurrency < 1:
+            raise ValueError("per_host_concurrency must be at least 1")
+        if self.retries < 0:
+            raise ValueError("retries must not be negative")
 
     def timeout(self, remaining: float | None = None) -> httpx.Timeout:
         """The httpx timeout, each phase capped by ``remaining`` total time."""
@@ -74,6 +90,40 @@ class FetchSettings:
 
 
 DEFAULT_SETTINGS = FetchSettings()
+
+
+@dataclass(frozen=True)
+class Validators:
+    """What a conditional GET sends back: the ETag and Last-Modified last seen."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+
+    @classmethod
+    def of(cls, page: Page) -> Validators:
+        """The validators a response carried (header names are lower-case in Page)."""
+        lowered = {name.lower(): value for name, value in page.headers.items()}
+        return cls(lowered.get("etag"), lowered.get("last-modified"))
+
+    def headers(self) -> dict[str, str]:
+        """``If-None-Match`` / ``If-Modified-Since`` for the values held."""
+        sent: dict[str, str] = {}
+        if self.etag:
+            sent["If-None-Match"] = self.etag
+        if self.last_modified:
+            sent["If-Modified-Since"] = self.last_modified
+        return sent
+
+    def __bool__(self) -> bool:
+        return bool(self.etag or self.last_modified)
+
+
+@dataclass(frozen=True)
+class Unchanged:
+    """A conditional GET answered 304 Not Modified: nothing new at ``url``."""
+
+    url: str
+    final_url: str
 
 
 def make_client(settings: FetchSettings = DEFAULT_SETTINGS) -> httpx.Client:
@@ -105,6 +155,26 @@ def fetch(
     return _Fetcher(client, settings, accept, url, start).run()
 
 
+def fetch_if_changed(
+    url: str,
+    validators: Validators | None,
+    *,
+    client: httpx.Client | None = None,
+    settings: FetchSettings = DEFAULT_SETTINGS,
+    accept: frozenset[str] = HTML_OR_TEXT,
+) -> Page | Unchanged:
+    """Like :func:`fetch`, but conditional: :class:`Unchanged` on a 304.
+
+    With no ``validators`` (first visit) the request is a plain GET.
+    """
+    start = validate_url(url)
+    conditional = validators.headers() if validators else {}
+    if client is None:
+        with make_client(settings) as own_client:
+            return _Fetcher(own_client, settings, accept, url, start, conditional).run_conditional()
+    return _Fetcher(client, settings, accept, url, start, conditional).run_conditional()
+
+
 def validate_url(url: str) -> httpx.URL:
     """Parse ``url``, refusing anything but an absolute http(s) URL with a host."""
     try:
@@ -128,8 +198,10 @@ class _Fetcher:
         accept: frozenset[str],
         url: str,
         start: httpx.URL,
+        conditional: dict[str, str] | None = None,
     ) -> None:
         self.client = client
+        self.conditional = conditional or {}
         self.settings = settings
         self.accept = accept
         self.url = url
@@ -143,14 +215,19 @@ class _Fetcher:
         self.hops: set[tuple[str, str]] = set()
 
     def run(self) -> Page:
-        request = self.client.build_request(
-            "GET",
-            self.url,
-            headers={"User-Agent": self.settings.user_agent, "Accept": accept_header(self.accept)},
-        )
+        result = self.run_conditional()
+        if isinstance(result, Unchanged):  # only when validators were sent
+            raise ClientStatusError(f"HTTP 304 Not Modified for {self.url}", url=self.url, status=304)
+        return result
+
+    def run_conditional(self) -> Page | Unchanged:
+        headers = {"User-Agent": self.settings.user_agent, "Accept": accept_header(self.accept)}
+        request = self.client.build_request("GET", self.url, headers={**headers, **self.conditional})
         while True:
             response = self._send(request)
             try:
+                if response.status_code == 304 and self.conditional:
+                    return Unchanged(self.url, str(response.url))
                 next_request = response.next_request
                 if next_request is None:
                     return self._page(response)
