@@ -1,29 +1,42 @@
 """Prefect flow ``monitor``: every source in a TOML list, each new item ingested.
 
-One failed item is recorded in ``ingest_failures`` with its error and does not
-fail the run; it is tried again on the next run. Items already stored are
-skipped, so a second run over unchanged sources ingests nothing.
+The store is opened first, so a second run on the same store stops at once
+with a one-line "locked" error before sending a request. Discovery fetches
+every listing conditionally; items are fetched concurrently (a thread pool,
+paced per host by the polite client) and extracted and stored one at a time
+in the flow's thread (DuckDB: one writer). One failed item is recorded in
+``ingest_failures`` with its reason and does not fail the run; a transient
+failure is tried again on the next run. The run's summary is published as a
+Prefect artifact.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import duckdb
-import httpx
 from prefect import flow, get_run_logger
+from prefect.futures import PrefectFuture
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from extractors.nlp import FactExtractor
-from flows import tasks
-from flows.pipeline import new_urls
+from flows import pipeline, tasks
 from flows.progress import progress
 from flows.settings import resolve_db
 from sources.config import SourceList, load_sources
+from sources.discover import Listing
 from sources.errors import NewsfactsError
 from sources.fetch import make_client
+from sources.page import Page
+from sources.polite import PoliteClient
 from store.db import open_store
-from store.writer import clear_failure
+from store.writer import record_failure
+
+# Items fetched at once across all hosts; each host's own limit is
+# FetchSettings.per_host_concurrency, enforced by the polite client.
+FETCH_WORKERS = 8
 
 
 @dataclass
@@ -31,64 +44,98 @@ class MonitorSummary:
     """What one monitor run did."""
 
     discovered: int = 0
+    unchanged_sources: int = 0
     skipped_known: int = 0
     ingested: int = 0
     new_facts: int = 0
     failed: dict[str, str] = field(default_factory=dict)
+    failures_by_reason: dict[str, int] = field(default_factory=dict)
+
+    def fail(self, url: str, error: NewsfactsError) -> None:
+        """Count one failure under its error class."""
+        self.failed[url] = error.one_line()
+        reason = type(error).__name__
+        self.failures_by_reason[reason] = self.failures_by_reason.get(reason, 0) + 1
 
     def to_dict(self) -> dict[str, object]:
         """JSON-ready form."""
         return asdict(self)
 
 
-@flow(name="monitor")
+@flow(name="monitor", task_runner=ThreadPoolTaskRunner(max_workers=FETCH_WORKERS))  # type: ignore[arg-type]
 def monitor(config: str, db: str | None = None) -> dict[str, object]:
     """Run every source listed in the TOML file ``config`` once into the store ``db``."""
     sources = load_sources(config)
-    return run_sources(sources, resolve_db(db)).to_dict()
+    summary = run_sources(sources, resolve_db(db))
+    publish_summary(summary)
+    return summary.to_dict()
 
 
 def run_sources(sources: SourceList, db: Path) -> MonitorSummary:
-    """The body of ``monitor``: discover, skip known, ingest each new item."""
-    logger = get_run_logger()
-    summary = MonitorSummary()
-    with make_client(sources.settings) as client:
-        found = tasks.discover(sources, client)
-        con = open_store(db)
-        try:
-            for url, error in found.failures:
-                tasks.note_failure(con, url, error)
-                summary.failed[url] = error.one_line()
-            todo = new_urls(con, found.urls)
-            summary.discovered = len(found.urls)
-            summary.skipped_known = len(found.urls) - len(todo)
-            if todo:
-                extractor = FactExtractor()
-                for url in progress(todo, "ingesting"):
-                    _ingest_item(con, url, client, sources, extractor, summary)
-        finally:
-            con.close()
-    logger.info("monitor summary: %s", summary.to_dict())
+    """The body of ``monitor``: discover, skip what is settled, ingest the rest."""
+    con = open_store(db)
+    try:
+        with make_client(sources.settings) as client:
+            http = PoliteClient(client, sources.settings)
+            listing = tasks.discover(sources, http, con)
+            summary = MonitorSummary(discovered=len(listing.items), unchanged_sources=len(listing.unchanged))
+            for url, error in listing.failures:
+                record_failure(con, url, error)
+                summary.fail(url, error)
+            todo = pipeline.pending_items(con, listing)
+            summary.skipped_known = len(listing.items) - len([u for u in todo if u in listing.items])
+            _ingest_all(con, http, sources, listing, todo, summary)
+            # Last: a run killed before here lists the same items next time.
+            pipeline.save_listings(con, listing)
+    finally:
+        con.close()
+    get_run_logger().info("monitor summary: %s", summary.to_dict())
     return summary
 
 
-def _ingest_item(
+def _ingest_all(
     con: duckdb.DuckDBPyConnection,
-    url: str,
-    client: httpx.Client,
+    http: PoliteClient,
     sources: SourceList,
-    extractor: FactExtractor,
+    listing: Listing,
+    todo: list[str],
     summary: MonitorSummary,
 ) -> None:
-    try:
-        page = tasks.fetch_page(url, client, sources.settings)
-        extraction = tasks.extract_facts(page, extractor)
-        saved = tasks.store_article(con, extraction)
-    except NewsfactsError as exc:
-        tasks.note_failure(con, url, exc)
-        summary.failed[url] = exc.one_line()
-        get_run_logger().warning("failed %s", exc.one_line())
+    if not todo:
         return
-    clear_failure(con, url)
-    summary.ingested += 1
-    summary.new_facts += saved.new_facts
+    futures: dict[str, PrefectFuture[Page]] = {
+        url: tasks.fetch_item.submit(url, http, sources.settings) for url in todo if url not in listing.pages
+    }
+    extractor = FactExtractor()
+    for url in progress(todo, "ingesting"):
+        try:
+            page = listing.pages[url] if url in listing.pages else futures[url].result()
+            saved = tasks.store_article(con, tasks.extract_facts(page, extractor))
+        except NewsfactsError as exc:
+            pipeline.finish_item(con, url, exc)
+            summary.fail(url, exc)
+            continue
+        pipeline.finish_item(con, url, saved)
+        summary.ingested += 1
+        summary.new_facts += saved.new_facts
+
+
+def publish_summary(summary: MonitorSummary) -> None:
+    """The run summary as a markdown artifact, visible on the flow run in Prefect's UI."""
+    from prefect.artifacts import create_markdown_artifact
+
+    reasons = Counter(summary.failures_by_reason)
+    lines = [
+        "## Monitor run",
+        "",
+        "| new articles | new facts | items listed | already stored | unchanged sources | failed |",
+        "|---|---|---|---|---|---|",
+        f"| {summary.ingested} | {summary.new_facts} | {summary.discovered} | {summary.skipped_known} "
+        f"| {summary.unchanged_sources} | {len(summary.failed)} |",
+    ]
+    if reasons:
+        lines += ["", "### Failures by reason", "", "| reason | items |", "|---|---|"]
+        lines += [f"| {reason} | {count} |" for reason, count in reasons.most_common()]
+    create_markdown_artifact(
+        markdown="\n".join(lines), key="monitor-summary", description="monitor run summary"
+    )

@@ -6,7 +6,6 @@ call these functions; nothing here retries, logs or caches.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,13 +16,23 @@ from extractors.models import AnyFact, Article
 from extractors.nlp import FactExtractor
 from extractors.page import to_article
 from sources.config import SourceList
+from sources.discover import Discoverer, Listing
 from sources.errors import NewsfactsError
-from sources.feeds import fetch_feed
 from sources.fetch import DEFAULT_SETTINGS, FetchSettings
 from sources.load import load
 from sources.page import Page
+from sources.polite import PoliteClient
 from store.db import open_store
-from store.writer import SaveResult, known_urls, save_article
+from store.seen import (
+    SourceState,
+    found_via,
+    mark_items,
+    retry_items,
+    save_sources,
+    settled_items,
+    validators_for,
+)
+from store.writer import SaveResult, clear_failure, known_urls, record_failure, save_article
 
 
 @dataclass(frozen=True)
@@ -79,28 +88,37 @@ def ingest(
     return extraction, store(db, extraction)
 
 
-@dataclass(frozen=True)
-class Discovery:
-    """What a monitor run should fetch, and the sources that failed to list."""
-
-    urls: list[str]
-    failures: list[tuple[str, NewsfactsError]]
+def discover(sources: SourceList, http: PoliteClient, con: duckdb.DuckDBPyConnection) -> Listing:
+    """What every source lists, fetched conditionally against the validators in the store."""
+    discoverer = Discoverer(http, lambda url: validators_for(con, url), lambda site: found_via(con, site))
+    return discoverer.run(sources)
 
 
-def discover(sources: SourceList, client: httpx.Client | None = None) -> Discovery:
-    """Page URLs from every feed and the listed pages, in order, without repeats."""
-    urls: list[str] = [source.url for source in sources.pages]
-    failures: list[tuple[str, NewsfactsError]] = []
-    for feed in sources.feeds:
-        try:
-            urls.extend(item.url for item in fetch_feed(feed.url, client=client, settings=sources.settings))
-        except NewsfactsError as exc:
-            failures.append((feed.url, exc))
-    return Discovery(list(dict.fromkeys(urls)), failures)
+def pending_items(con: duckdb.DuckDBPyConnection, listing: Listing) -> list[str]:
+    """The items of this run: listed or due a retry, minus those already dealt with.
+
+    Watched pages fetched in full this run are always pending (they changed).
+    An item stored by a run killed before it marked the item is marked now,
+    so a killed run followed by a full one leaves what one full run leaves.
+    """
+    listed = list(dict.fromkeys([*listing.items, *retry_items(con)]))
+    candidates = [url for url in listed if url not in listing.pages]
+    settled = settled_items(con, candidates)
+    stored = known_urls(con, [url for url in candidates if url not in settled])
+    mark_items(con, sorted(stored), "stored")
+    return [url for url in listed if url in listing.pages or (url not in settled and url not in stored)]
 
 
-def new_urls(con: duckdb.DuckDBPyConnection, urls: Iterable[str]) -> list[str]:
-    """The URLs the store has not ingested yet, order kept."""
-    urls = list(urls)
-    known = known_urls(con, urls)
-    return [url for url in urls if url not in known]
+def finish_item(con: duckdb.DuckDBPyConnection, url: str, result: SaveResult | NewsfactsError) -> None:
+    """Record an item's outcome: stored, failed for good, or to retry next run."""
+    if isinstance(result, NewsfactsError):
+        record_failure(con, url, result)
+        mark_items(con, [url], "retry" if result.retryable else "failed")
+    else:
+        clear_failure(con, url)
+        mark_items(con, [url], "stored", result.article_id)
+
+
+def save_listings(con: duckdb.DuckDBPyConnection, listing: Listing) -> None:
+    """Keep the validators of listings fetched in full, for the next run's conditional GETs."""
+    save_sources(con, [SourceState(f.url, f.kind, f.validators, f.via) for f in listing.fetched])

@@ -9,6 +9,7 @@ by a ``/prefix/*`` pattern.
 
 from __future__ import annotations
 
+import hashlib
 import mimetypes
 import socket
 import sys
@@ -104,7 +105,14 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
             self.send_error_page(HTTPStatus.NOT_FOUND, head=head)
             return
         body, content_type = self._file_body(path)
-        self.send_body(body, content_type, head=head)
+        # A strong ETag from the served bytes, so monitors can send conditional GETs.
+        etag = f'"{hashlib.sha256(body).hexdigest()[:16]}"'
+        if self.headers.get("If-None-Match") == etag:
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.end_headers()
+            return
+        self.send_body(body, content_type, head=head, headers={"ETag": etag})
 
     def _file_body(self, path: Path) -> tuple[bytes, str]:
         body = path.read_bytes()

@@ -17,9 +17,11 @@ from prefect.client.schemas.objects import State, TaskRun
 from extractors.nlp import FactExtractor
 from flows import pipeline
 from sources.config import SourceList
+from sources.discover import Listing
 from sources.errors import NewsfactsError
 from sources.fetch import FetchSettings, fetch
 from sources.page import Page
+from sources.polite import PoliteClient
 from store.writer import SaveResult, record_failure
 
 RETRIES = 2
@@ -68,16 +70,20 @@ def store_article_file(db: Path, extraction: pipeline.Extraction) -> SaveResult:
     return pipeline.store(db, extraction)
 
 
-@task(
-    name="discover",
-    retries=RETRIES,
-    retry_delay_seconds=RETRY_DELAYS,
-    retry_condition_fn=only_transient,
-    cache_policy=NO_CACHE,
-)
-def discover(sources: SourceList, client: httpx.Client | None) -> pipeline.Discovery:
-    """Page URLs from the feeds and page list."""
-    return pipeline.discover(sources, client)
+@task(name="discover", cache_policy=NO_CACHE)
+def discover(sources: SourceList, http: PoliteClient, con: duckdb.DuckDBPyConnection) -> Listing:
+    """Item URLs from every feed, sitemap, site and page; retries are the polite client's."""
+    return pipeline.discover(sources, http, con)
+
+
+@task(name="fetch-item", cache_policy=NO_CACHE)
+def fetch_item(url: str, http: PoliteClient, settings: FetchSettings) -> Page:
+    """Fetch one listed item through the run's polite client.
+
+    No Prefect retries here: the polite client already retries transient
+    failures, honouring Retry-After, which a fixed retry delay cannot.
+    """
+    return http.fetch(url, settings=settings)
 
 
 @task(name="record-failure", cache_policy=NO_CACHE)

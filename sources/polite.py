@@ -159,6 +159,15 @@ class PoliteClient:
                     self.sleep(delay)  # backoff for this item only, slot released
         raise AssertionError("unreachable: the last attempt raises")  # pragma: no cover
 
+    def fetch(
+        self, url: str, *, settings: FetchSettings | None = None, accept: frozenset[str] = HTML_OR_TEXT
+    ) -> Page:
+        """An unconditional :meth:`get`: always a page, or an error."""
+        result = self.get(url, settings=settings, accept=accept)
+        if isinstance(result, Unchanged):  # cannot happen: no validators were sent
+            raise ClientStatusError(f"HTTP 304 Not Modified for {url}", url=url, status=304)
+        return result
+
     def robots(self, url: str, settings: FetchSettings | None = None) -> RobotsRules:
         """The robots.txt rules of ``url``'s host, fetched once per run."""
         origin = origin_of(url)

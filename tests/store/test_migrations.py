@@ -17,7 +17,9 @@ VIEWS = {"facts", "timeline"}
 
 def test_bundled_steps_are_numbered_from_one() -> None:
     versions = [step.version for step in bundled_migrations()]
-    assert versions == list(range(1, len(versions) + 1))
+    # Numbers are reserved per branch (0003 is monitoring's), so a gap can
+    # exist until the branch holding the lower number merges.
+    assert versions[0] == 1 and versions == sorted(set(versions))
 
 
 def test_opening_records_every_step(con: duckdb.DuckDBPyConnection) -> None:
