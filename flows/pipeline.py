@@ -23,6 +23,7 @@ from sources.load import load
 from sources.page import Page
 from sources.polite import PoliteClient
 from store.db import open_store
+from store.ids import normalise_url
 from store.seen import (
     SourceState,
     found_via,
@@ -101,7 +102,11 @@ def pending_items(con: duckdb.DuckDBPyConnection, listing: Listing) -> list[str]
     An item stored by a run killed before it marked the item is marked now,
     so a killed run followed by a full one leaves what one full run leaves.
     """
-    listed = list(dict.fromkeys([*listing.items, *retry_items(con)]))
+    # One URL per page: the feed's plain link and the sitemap's ?utm_source=... copy are one item.
+    by_key: dict[str, str] = {}
+    for url in [*listing.items, *retry_items(con)]:
+        by_key.setdefault(normalise_url(url), url)
+    listed = list(by_key.values())
     candidates = [url for url in listed if url not in listing.pages]
     settled = settled_items(con, candidates)
     stored = known_urls(con, [url for url in candidates if url not in settled])

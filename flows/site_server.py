@@ -15,6 +15,7 @@ import socket
 import sys
 import threading
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -38,6 +39,14 @@ _TEXT_TYPES: Mapping[str, str] = {
 Route = Callable[["SiteRequestHandler"], None]
 
 
+@dataclass(frozen=True)
+class LoggedRequest:
+    """One GET the server received: the raw path and the headers (names lower-case)."""
+
+    path: str
+    headers: dict[str, str]
+
+
 class SiteRequestHandler(BaseHTTPRequestHandler):
     """Serves routes, then files under the site root. Logs nothing."""
 
@@ -54,6 +63,8 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
         return unquote(urlsplit(self.path).path)
 
     def do_GET(self) -> None:
+        # Every request is logged first, so tests can prove what was never asked for.
+        self.server.log.append(LoggedRequest(self.path, {k.lower(): v for k, v in self.headers.items()}))
         route = self.server.find_route(self.route_path)
         if route is not None:
             route(self)
@@ -133,6 +144,7 @@ class _SiteHTTPServer(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), SiteRequestHandler)
         self.root = root.resolve()
         self.routes = routes
+        self.log: list[LoggedRequest] = []  # list.append is atomic: handler threads share it
         host, port = self.server_address[:2]
         self.origin = f"http://{host!s}:{port}"
 
@@ -173,6 +185,11 @@ class SiteServer:
         if self._httpd is None:
             raise RuntimeError("SiteServer is not started")
         return self._httpd.origin
+
+    @property
+    def requests(self) -> list[LoggedRequest]:
+        """The GET requests received so far, in arrival order."""
+        return list(self._httpd.log) if self._httpd is not None else []
 
     def url(self, path: str = "/") -> str:
         """Absolute URL of ``path`` on this server (a leading slash is optional)."""
