@@ -103,9 +103,10 @@ def _run_monitor(args: argparse.Namespace) -> int:
     from flows.settings import quiet_prefect, resolve_db
 
     quiet_prefect()
-    from flows.monitor import monitor
+    from flows.monitor import monitor, store_held
 
-    summary = monitor(args.config, str(resolve_db(args.db)))
+    with store_held(resolve_db(args.db)):  # a second run on this store stops here, in one line
+        summary = monitor(args.config, str(resolve_db(args.db)))
     if args.json:
         _print_json(summary)
     else:

@@ -13,6 +13,8 @@ Prefect artifact.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -69,6 +71,22 @@ def monitor(config: str, db: str | None = None) -> dict[str, object]:
     summary = run_sources(sources, resolve_db(db))
     publish_summary(summary)
     return summary.to_dict()
+
+
+@contextmanager
+def store_held(db: Path) -> Iterator[None]:
+    """Hold the store's write lock around a whole run, taken before Prefect starts.
+
+    DuckDB lets one process write a file; a second ``newsfacts monitor`` on the
+    same store then fails here with a one-line :class:`StoreBusy`, before its
+    flow run starts or any request is sent. The flow's own connection in this
+    process shares the database instance, so it is not refused.
+    """
+    con = open_store(db)
+    try:
+        yield
+    finally:
+        con.close()
 
 
 def run_sources(sources: SourceList, db: Path) -> MonitorSummary:

@@ -23,7 +23,7 @@ from sources.load import load
 from sources.page import Page
 from sources.polite import PoliteClient
 from store.db import open_store
-from store.ids import normalise_url
+from store.ids import normalise_url, url_id
 from store.seen import (
     SourceState,
     found_via,
@@ -110,7 +110,8 @@ def pending_items(con: duckdb.DuckDBPyConnection, listing: Listing) -> list[str]
     candidates = [url for url in listed if url not in listing.pages]
     settled = settled_items(con, candidates)
     stored = known_urls(con, [url for url in candidates if url not in settled])
-    mark_items(con, sorted(stored), "stored")
+    for url in sorted(stored):
+        mark_items(con, [url], "stored", url_id(url))
     return [url for url in listed if url in listing.pages or (url not in settled and url not in stored)]
 
 

@@ -47,3 +47,26 @@ def newsfacts(*args: str, cwd: Path | None = None, env: dict[str, str] | None = 
         check=False,
     )
     return Run(proc.returncode, proc.stdout, proc.stderr)
+
+
+@pytest.fixture(scope="session")
+def prefect_api_env(prefect_harness: None) -> dict[str, str]:
+    """Environment for CLI child processes to use the harness's Prefect server,
+    instead of each starting a temporary server of its own (about 20 s)."""
+    from prefect.settings import PREFECT_API_URL
+
+    url = PREFECT_API_URL.value()
+    assert url, "the Prefect test harness sets an API URL"
+    return {"PREFECT_API_URL": str(url), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+
+
+def newsfacts_process(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
+    """Start the real CLI in a child process without waiting for it."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "flows.cli", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO), **(env or {})},
+    )
