@@ -79,3 +79,32 @@ def test_ingest_url_flow_refuses_local_paths(tmp_path: Path) -> None:
     page.write_text("<html><body><p>K visa</p></body></html>")
     with pytest.raises(InvalidURL):
         ingest_url(str(page), str(tmp_path / "facts.duckdb"))
+
+
+def test_prefect_retries_transient_failures_only() -> None:
+    """tasks.fetch_page under a real flow: a 500-once page succeeds on retry, a 404 is tried once."""
+    from prefect import flow
+
+    from flows import tasks
+    from sources.errors import ClientStatusError
+    from sources.fetch import FetchSettings
+    from tests.faults import FAULTS, FaultSite
+
+    settings = FetchSettings(read_timeout=2.0)
+    site = FaultSite(3 * len(FAULTS))
+    once, missing = 3 * FAULTS.index("500-once"), 3 * FAULTS.index("404")
+
+    @flow
+    def fetch_both(first: str, second: str) -> int:
+        page = tasks.fetch_page(first, None, settings)
+        try:
+            tasks.fetch_page(second, None, settings)
+        except ClientStatusError:
+            return page.status
+        raise AssertionError("the 404 did not fail")
+
+    with site.server() as server:
+        assert fetch_both(server.url(f"/a/{once}.html"), server.url(f"/a/{missing}.html")) == 200
+        paths = [r.path for r in server.requests]
+    assert paths.count(f"/a/{once}.html") == 2
+    assert paths.count(f"/a/{missing}.html") == 1
