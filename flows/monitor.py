@@ -122,7 +122,9 @@ def _ingest_all(
     if not todo:
         return
     futures: dict[str, PrefectFuture[Page]] = {
-        url: tasks.fetch_item.submit(url, http, sources.settings) for url in todo if url not in listing.pages
+        url: tasks.fetch_item.submit(url, http, listing.settings.get(url, sources.settings))
+        for url in todo
+        if url not in listing.pages
     }
     extractor = FactExtractor()
     for url in progress(todo, "ingesting"):

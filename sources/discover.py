@@ -55,11 +55,15 @@ class Listing:
     fetched: list[Fetched] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failures: list[tuple[str, NewsfactsError]] = field(default_factory=list)
+    # Items are fetched with the settings of the source that listed them first.
+    settings: dict[str, FetchSettings] = field(default_factory=dict)
 
-    def add_items(self, urls: list[str]) -> None:
+    def add_items(self, urls: list[str], settings: FetchSettings) -> None:
         """Append item URLs not listed yet."""
-        seen = set(self.items)
-        self.items.extend(url for url in dict.fromkeys(urls) if url not in seen)
+        for url in urls:
+            if url not in self.settings:
+                self.settings[url] = settings
+                self.items.append(url)
 
 
 class Discoverer:
@@ -107,7 +111,7 @@ class Discoverer:
     def _feed(self, listing: Listing, url: str, settings: FetchSettings, via: str | None = None) -> None:
         page = self._get(listing, url, "feed", settings, FEED_TYPES)
         if page is not None:
-            listing.add_items([item.url for item in parse_feed(page.text, page.final_url)])
+            listing.add_items([item.url for item in parse_feed(page.text, page.final_url)], settings)
             listing.fetched.append(Fetched(url, "feed", Validators.of(page), via))
 
     def _sitemap(self, listing: Listing, url: str, settings: FetchSettings, via: str | None = None) -> None:
@@ -118,7 +122,7 @@ class Discoverer:
             if page is None:
                 continue
             parsed = parse_sitemap(sitemap_text(page.body, current, max_bytes=settings.max_bytes), current)
-            listing.add_items([entry.url for entry in parsed.pages])
+            listing.add_items([entry.url for entry in parsed.pages], settings)
             listing.fetched.append(Fetched(current, "sitemap", Validators.of(page), via))
             if depth < MAX_SITEMAP_DEPTH:
                 children = [child for child in parsed.children if child not in seen]
@@ -141,7 +145,7 @@ class Discoverer:
         fetched = self._get(listing, page.url, "page", settings, HTML_OR_TEXT)
         if fetched is not None:
             listing.pages[page.url] = fetched
-            listing.add_items([page.url])
+            listing.add_items([page.url], settings)
             listing.fetched.append(Fetched(page.url, "page", Validators.of(fetched)))
 
 

@@ -25,7 +25,7 @@ ITEMS = 60
 # Paced so that a run takes several seconds and the kill lands mid-run.
 CONFIG = """
 [settings]
-min_interval = 0.08
+min_interval = 0.12
 per_host_concurrency = 1
 read_timeout = 2.0
 retries = 0
