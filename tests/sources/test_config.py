@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -129,3 +130,39 @@ def assert_one_line_naming(error: ConfigError, path: Path, problem: str) -> None
     assert message.startswith(f"{path}: ")
     assert problem in message
     assert error.retryable is False
+
+
+def test_sitemaps_sites_and_per_source_settings(tmp_path: Path) -> None:
+    text = """
+[settings]
+min_interval = 2
+user_agent = "newsfacts-test/1.0"
+
+[[sitemaps]]
+url = "https://example.org/sitemap_news.xml"
+settings = { min_interval = 10, retries = 0 }
+
+[[sites]]
+url = "https://example.org/"
+"""
+    sources = load_sources(write(tmp_path, text))
+    (sitemap,) = sources.sitemaps
+    assert sitemap.settings is not None
+    # Per-source values override [settings]; the rest comes from [settings].
+    assert (sitemap.settings.min_interval, sitemap.settings.retries) == (10, 0)
+    assert sitemap.settings.user_agent == "newsfacts-test/1.0"
+    assert sources.sites == (Source("https://example.org/"),)
+    assert sources.settings_for(sources.sites[0]).min_interval == 2
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ("settings = { speed = 3 }", "sites entry 1: settings: unknown key(s) speed"),
+        ("settings = { per_host_concurrency = 0 }", "per_host_concurrency must be at least 1"),
+        ("settings = 3", "sites entry 1: settings must be a table"),
+    ],
+)
+def test_bad_per_source_settings(tmp_path: Path, entry: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        load_sources(write(tmp_path, f'[[sites]]\nurl = "https://example.org/"\n{entry}\n'))

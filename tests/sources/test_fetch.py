@@ -295,3 +295,18 @@ def test_sniff_media_type(body: bytes, media: str) -> None:
 def test_settings_refuse_impossible_values(change: dict[str, object]) -> None:
     with pytest.raises(ValueError):
         FetchSettings(**change)  # type: ignore[arg-type]
+
+
+def test_conditional_get_returns_unchanged_on_304(
+    http_server: SiteServer, http_client: httpx.Client, fetch_settings: FetchSettings
+) -> None:
+    from sources.fetch import Unchanged, Validators, fetch_if_changed
+
+    url = http_server.url("/feed.xml")
+    first = fetch_if_changed(url, None, client=http_client, settings=fetch_settings, accept=FEED_TYPES)
+    assert not isinstance(first, Unchanged)
+    validators = Validators.of(first)
+    assert validators.etag
+    second = fetch_if_changed(url, validators, client=http_client, settings=fetch_settings, accept=FEED_TYPES)
+    assert second == Unchanged(url, url)
+    assert http_server.requests[-1].headers["if-none-match"] == validators.etag
