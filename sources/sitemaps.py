@@ -19,7 +19,10 @@ from sources.errors import BodyTooLarge, FeedParseError
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
-SITEMAP_TYPES = frozenset({"application/xml", "text/xml", "application/gzip", "application/x-gzip"})
+# .xml.gz files are often served as octet-stream; the body is checked for gzip anyway.
+SITEMAP_TYPES = frozenset(
+    {"application/xml", "text/xml", "application/gzip", "application/x-gzip", "application/octet-stream"}
+)
 _GZIP_MAGIC = b"\x1f\x8b"
 
 

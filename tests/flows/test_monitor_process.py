@@ -70,13 +70,12 @@ def config(site: SiteServer, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def reference(
-    config: Path, tmp_path_factory: pytest.TempPathFactory, prefect_api_env: dict[str, str]
-) -> Path:
-    """A store written by one uninterrupted monitor run."""
+def reference(config: Path, tmp_path_factory: pytest.TempPathFactory, prefect_harness: None) -> Path:
+    """A store written by one uninterrupted monitor run (in this process: same flow, no start-up)."""
+    from flows.monitor import monitor
+
     db = tmp_path_factory.mktemp("ref") / "facts.duckdb"
-    run = newsfacts("monitor", str(config), "--db", str(db), env=prefect_api_env)
-    assert run.code == 0, run.stderr
+    monitor(str(config), str(db))
     assert snapshot(db)["articles"], "the reference run stored articles"
     return db
 
