@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import email.utils
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -162,17 +162,21 @@ def fetch_if_changed(
     client: httpx.Client | None = None,
     settings: FetchSettings = DEFAULT_SETTINGS,
     accept: frozenset[str] = HTML_OR_TEXT,
+    check_hop: Callable[[str], None] | None = None,
 ) -> Page | Unchanged:
     """Like :func:`fetch`, but conditional: :class:`Unchanged` on a 304.
 
     With no ``validators`` (first visit) the request is a plain GET.
+    ``check_hop`` is called with each redirect target before it is requested
+    (robots.txt of the target); it refuses a hop by raising.
     """
     start = validate_url(url)
     conditional = validators.headers() if validators else {}
     if client is None:
         with make_client(settings) as own_client:
-            return _Fetcher(own_client, settings, accept, url, start, conditional).run_conditional()
-    return _Fetcher(client, settings, accept, url, start, conditional).run_conditional()
+            fetcher = _Fetcher(own_client, settings, accept, url, start, conditional, check_hop)
+            return fetcher.run_conditional()
+    return _Fetcher(client, settings, accept, url, start, conditional, check_hop).run_conditional()
 
 
 def validate_url(url: str) -> httpx.URL:
@@ -199,9 +203,11 @@ class _Fetcher:
         url: str,
         start: httpx.URL,
         conditional: dict[str, str] | None = None,
+        check_hop: Callable[[str], None] | None = None,
     ) -> None:
         self.client = client
         self.conditional = conditional or {}
+        self.check_hop = check_hop
         self.settings = settings
         self.accept = accept
         self.url = url
@@ -262,6 +268,11 @@ class _Fetcher:
             )
         self.hops.add((here, there))
         self.redirects.append(here)
+        if self.check_hop is not None:
+            self.check_hop(there)
+        # The validators belong to the URL asked for, not to where it now points.
+        for name in self.conditional:
+            next_request.headers.pop(name, None)
 
     def _page(self, response: httpx.Response) -> Page:
         """Check status, type and size of the final response, then read it."""

@@ -147,7 +147,12 @@ class PoliteClient:
             try:
                 with gate.slot(self.sleep):
                     return fetch_if_changed(
-                        url, validators, client=self.client, settings=settings, accept=accept
+                        url,
+                        validators,
+                        client=self.client,
+                        settings=settings,
+                        accept=accept,
+                        check_hop=lambda target: self._allowed(target, settings),
                     )
             except TransientError as exc:
                 delay = self._retry_delay(exc, attempt, settings)
@@ -167,6 +172,10 @@ class PoliteClient:
         if isinstance(result, Unchanged):  # cannot happen: no validators were sent
             raise ClientStatusError(f"HTTP 304 Not Modified for {url}", url=url, status=304)
         return result
+
+    def _allowed(self, url: str, settings: FetchSettings) -> None:
+        """Raise unless robots.txt of ``url``'s host lets us fetch it (redirect targets too)."""
+        self.robots(url, settings).check(url, settings.user_agent)
 
     def robots(self, url: str, settings: FetchSettings | None = None) -> RobotsRules:
         """The robots.txt rules of ``url``'s host, fetched once per run."""

@@ -45,6 +45,9 @@ def site() -> Iterator[SiteServer]:
         "/429-once/*": Once(429, {"Retry-After": "1"}),
         "/429-long/*": Once(429, {"Retry-After": "120"}),
         "/gone/*": lambda h: h.send_body(b"gone", "text/plain", status=404),
+        "/to-no": lambda h: h.send_body(
+            b"", "text/plain", status=302, headers={"Location": "/no/target.html"}
+        ),
     }
     with SiteServer(SITE_ROOT, routes=routes) as server:
         yield server
@@ -135,3 +138,10 @@ def test_unreachable_robots_means_disallow_for_now(settings: FetchSettings) -> N
             http.get(server.url("/page/1"))
         assert caught.value.retryable
         assert hits(server, "/page/1") == 0
+
+
+def test_redirect_into_a_disallowed_path_is_not_followed(site: SiteServer, settings: FetchSettings) -> None:
+    client, http = polite(settings, Recorder())
+    with client, pytest.raises(RobotsDisallowed):
+        http.get(site.url("/to-no"))
+    assert hits(site, "/no/target.html") == 0
