@@ -23,6 +23,7 @@ import httpx
 from protego import Protego
 
 from sources.errors import (
+    BlockedAddress,
     ClientStatusError,
     FetchError,
     NewsfactsError,
@@ -194,6 +195,10 @@ class PoliteClient:
                 page = fetch(f"{origin}/robots.txt", client=self.client, settings=settings, accept=TEXT_TYPES)
         except (ClientStatusError, UnsupportedContent):
             return RobotsRules(None)  # no robots.txt (RFC 9309: 4xx means no rules)
+        except BlockedAddress:
+            # The host itself is refused; the request that follows fails with this
+            # same refusal, before connecting, and names the page rather than robots.txt.
+            return RobotsRules(None)
         except FetchError as exc:
             # RFC 9309: an unreachable robots.txt means "assume complete disallow".
             return RobotsRules(None, unavailable=exc)
