@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import duckdb
 from prefect import flow, get_run_logger
@@ -122,7 +123,9 @@ def _ingest_all(
     if not todo:
         return
     futures: dict[str, PrefectFuture[Page]] = {
-        url: tasks.fetch_item.submit(url, http, listing.settings.get(url, sources.settings))
+        url: tasks.fetch_item.with_options(tags={host_tag(url)}).submit(
+            url, http, listing.settings.get(url, sources.settings)
+        )
         for url in todo
         if url not in listing.pages
     }
@@ -138,6 +141,16 @@ def _ingest_all(
         pipeline.finish_item(con, url, saved)
         summary.ingested += 1
         summary.new_facts += saved.new_facts
+
+
+def host_tag(url: str) -> str:
+    """``host:example.com``: the tag a Prefect concurrency limit per host is set on.
+
+    The polite client already bounds requests per host within one run; a
+    limit on this tag (``prefect concurrency-limit create host:example.com 2``)
+    also bounds them across runs and deployments sharing a Prefect server.
+    """
+    return f"host:{urlsplit(url).netloc.lower()}"
 
 
 def publish_summary(summary: MonitorSummary) -> None:

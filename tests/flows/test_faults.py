@@ -185,3 +185,15 @@ def test_run_summary_is_a_prefect_artifact(runs: Runs) -> None:
     # The first run's: new articles, new facts, failures by reason.
     assert any(f"| {runs.first['ingested']} | {runs.first['new_facts']} |" in t for t in texts), texts
     assert any("Failures by reason" in t and "| BodyTooLarge | " in t for t in texts)
+
+
+def test_fetch_tasks_carry_a_host_tag_for_prefect_concurrency_limits(runs: Runs) -> None:
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import TaskRunFilter, TaskRunFilterTags
+
+    from flows.monitor import host_tag
+
+    tag = host_tag(runs.server.url("/"))
+    with get_client(sync_client=True) as client:
+        tagged = client.read_task_runs(task_run_filter=TaskRunFilter(tags=TaskRunFilterTags(all_=[tag])))
+    assert tagged and {run.name.rsplit("-", 1)[0] for run in tagged} == {"fetch-item"}
