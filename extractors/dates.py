@@ -29,6 +29,10 @@ _THIS_YEAR = re.compile(r"^(?:earlier|later|early|late)?\s*this year$", re.I)
 _NOT_A_POINT = re.compile(
     r"\b(week|weeks|decade|decades|hours?|minutes?|annually|daily|monthly|yearly|ago)\b", re.I
 )
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+_LAST_MONTH_NAMED = re.compile(rf"^(?:last|this past) ({'|'.join(_MONTHS)})$", re.I)
 _PRECISIONS: dict[str, DatePrecision] = {"day": "day", "month": "month", "year": "year"}
 
 
@@ -57,7 +61,33 @@ def resolve(expression: str, published: date | None, direction: Direction) -> Re
         return ResolvedDate(f"{anchor:%Y-%m}", "month")
     if _THIS_YEAR.match(text):
         return ResolvedDate(f"{anchor:%Y}", "year")
-    return _parse(text, anchor, direction)
+    return _weekday(text, anchor, direction) or _last_month_named(text, anchor) or _parse(
+        text, anchor, direction
+    )
+
+
+def _weekday(text: str, anchor: date, direction: Direction) -> ResolvedDate | None:
+    """A bare weekday is within the week around the publication date, and the
+    publication day itself when it is that weekday ("China on Wednesday
+    launched" in a Wednesday story); dateparser would move a week."""
+    if text.lower() not in _WEEKDAYS:
+        return None
+    wanted = _WEEKDAYS.index(text.lower())
+    if direction == "past":
+        day = anchor.toordinal() - (anchor.weekday() - wanted) % 7
+    else:
+        day = anchor.toordinal() + (wanted - anchor.weekday()) % 7
+    return ResolvedDate(date.fromordinal(day).isoformat(), "day")
+
+
+def _last_month_named(text: str, anchor: date) -> ResolvedDate | None:
+    """'last June': the latest June before the publication month."""
+    match = _LAST_MONTH_NAMED.match(text)
+    if match is None:
+        return None
+    month = _MONTHS.index(match[1].lower()) + 1
+    year = anchor.year if month < anchor.month else anchor.year - 1
+    return ResolvedDate(f"{year:04d}-{month:02d}", "month")
 
 
 def _parse(text: str, anchor: date, direction: Direction) -> ResolvedDate | None:

@@ -159,19 +159,32 @@ def _score_article(result: ArticleResult, kinds: dict[str, Score], fields: dict[
     gold = result.gold
     wanted, done = bool(gold.skip), bool(result.skipped)
     skips.add(Score(int(wanted and done), int(wanted), int(done)))
-    predicted = [f for f in result.predicted if not _optional(f, gold.optional)]
     for kind, keys in KIND_KEYS.items():
-        g = [f for f in gold.facts if f["kind"] == kind]
-        p = [f for f in predicted if f["kind"] == kind]
+        g, p = _of_kind(gold.facts, kind), _of_kind(result.predicted, kind)
         pairs = _pair(g, p, keys)
-        kinds[kind].add(Score(len(pairs), len(g), len(p)))
-        result.missed += [f for i, f in enumerate(g) if i not in {a for a, _ in pairs}]
-        result.spurious += [f for j, f in enumerate(p) if j not in {b for _, b in pairs}]
+        paired_gold, paired = {a for a, _ in pairs}, {b for _, b in pairs}
+        extra = [f for j, f in enumerate(p) if j not in paired and not _optional(f, gold.optional)]
+        kinds[kind].add(Score(len(pairs), len(g), len(pairs) + len(extra)))
+        result.missed += [f for i, f in enumerate(g) if i not in paired_gold]
+        result.spurious += extra
     for name, (kind, keys) in FIELD_KEYS.items():
-        g = [f for f in gold.facts if f["kind"] == kind]
-        p = [f for f in predicted if f["kind"] == kind]
-        fields[name].add(Score(len(_pair(g, p, keys)), len(g), len(p)))
-    kinds["role"].add(_roles(gold.facts, predicted))
+        fields[name].add(_field_score(gold, result.predicted, kind, keys))
+    kept = [f for f in result.predicted if f["kind"] != "person" or not _optional(f, gold.optional)]
+    kinds["role"].add(_roles(gold.facts, kept))
+
+
+def _of_kind(facts: Sequence[Fact], kind: str) -> list[Fact]:
+    return [f for f in facts if f["kind"] == kind]
+
+
+def _field_score(gold: GoldArticle, predicted: Sequence[Fact], kind: str, keys: tuple[str, ...]) -> Score:
+    """Pairs agreeing on ``keys``; unpaired extracted facts that an optional
+    entry accounts for count neither way."""
+    g, p = _of_kind(gold.facts, kind), _of_kind(predicted, kind)
+    pairs = _pair(g, p, keys)
+    paired = {b for _, b in pairs}
+    extra = [f for j, f in enumerate(p) if j not in paired and not _optional(f, gold.optional)]
+    return Score(len(pairs), len(g), len(pairs) + len(extra))
 
 
 def _optional(fact: Fact, optional: Iterable[Fact]) -> bool:

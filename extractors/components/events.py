@@ -9,12 +9,19 @@ bare weekday or month lies before or after it.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from extractors.components.common import facts_of, nearest_programme, published_of
+from extractors.components.common import (
+    facts_of,
+    main_programme,
+    nearest_programme,
+    published_of,
+    text_of,
+)
 from extractors.dates import Direction, resolve
 from extractors.models import EventFact, EventType
 
@@ -25,8 +32,13 @@ TRIGGERS: dict[str, EventType] = {
     "take": "takes_effect", "effect": "takes_effect", "effective": "takes_effect",
     "sign": "signed", "suspend": "suspended", "pause": "suspended", "halt": "suspended",
     "freeze": "suspended", "propose": "proposed", "end": "ended", "scrap": "ended",
-    "abolish": "ended", "expire": "ended",
+    "abolish": "ended", "expire": "ended", "close": "ended",
 }
+# A wire dateline ("WASHINGTON, Sept 20 (Harbour Wire) -") dates the story,
+# not an event in it.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .'-]+, [A-Z][a-z]{2,4}\.? \d{1,2}(?:, \d{4})? \([^)\n]*\)\s*[-—–]", re.M
+)
 # Verbs that only count with their particle or object ("kicks off", "rolls
 # out", "takes effect"): alone they are too common to mean an event.
 NEEDS_PARTICLE: dict[str, frozenset[str]] = {
@@ -41,8 +53,9 @@ class EventFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         published = published_of(doc)
+        datelines = [m.span() for m in _DATELINE.finditer(text_of(doc))]
         for ent in doc.ents:
-            if ent.label_ != "DATE":
+            if ent.label_ != "DATE" or any(s <= ent.start_char < e for s, e in datelines):
                 continue
             fact = _event(doc, ent, published)
             if fact is not None:
@@ -54,7 +67,7 @@ def _event(doc: Doc, when: Span, published: date | None) -> EventFact | None:
     trigger = _trigger(when)
     if trigger is None:
         return None
-    programme = nearest_programme(doc, trigger.idx, trigger.idx + len(trigger), when.sent)
+    programme = _programme(doc, trigger, when.sent)
     if programme is None:
         return None
     resolved = resolve(when.text, published, _direction(trigger))
@@ -72,6 +85,17 @@ def _event(doc: Doc, when: Span, published: date | None) -> EventFact | None:
         precision=resolved.precision,
         description=description,
     )
+
+
+def _programme(doc: Doc, trigger: Token, sentence: Span) -> Span | None:
+    """The programme nearest the trigger in its sentence, else in the sentence
+    before ("... the H-1B fee. The order takes effect on Sept. 21"), else the
+    programme the article is about."""
+    start, end = trigger.idx, trigger.idx + len(trigger)
+    span = nearest_programme(doc, start, end, sentence)
+    if span is None and sentence.start > 0:
+        span = nearest_programme(doc, start, end, doc[sentence.start - 1].sent)
+    return span if span is not None else main_programme(doc)
 
 
 def _trigger(when: Span) -> Token | None:
