@@ -85,6 +85,15 @@ class PeopleIndex:
             return None
         return max(matches, key=lambda r: _last_mention(r, before))
 
+    def by_role(self, words: list[str], before: int | None = None) -> PersonRecord | None:
+        """The person last mentioned before ``before`` whose role ends with one of
+        the lowercase ``words`` ("the attorney said" -> the attorney)."""
+        wanted = {w.lower() for w in words if w.islower()}
+        hits = [r for r in self.records if any(_head(role) in wanted for role in r.roles)]
+        if not hits:
+            return None
+        return max(hits, key=lambda r: _last_mention(r, before))
+
     def mentioned_in(self, start: int, end: int) -> list[PersonRecord]:
         """People with a mention inside the character range, in text order."""
         hits = [(s, r) for r in self.records for s, e in r.mentions if start <= s and e <= end]
@@ -95,6 +104,11 @@ def _names(record: PersonRecord, words: list[str]) -> bool:
     parts = record.parts
     text = " ".join(words)
     return record.name in text or parts[-1] in words or (len(parts) > 2 and parts[0] in words)
+
+
+def _head(role: str) -> str:
+    words = role.split()
+    return words[-1].lower() if words else ""
 
 
 def _last_mention(record: PersonRecord, before: int | None) -> int:

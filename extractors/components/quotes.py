@@ -14,7 +14,7 @@ complement ("Barbara Kelemen ... commented that ...").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -32,6 +32,9 @@ _CUE = re.compile(rf"\b(?:{CUE_WORDS})\b")
 # "Quoted" text must look like speech: at least this many words. Shorter
 # quoted strings in news are titles, scare quotes or coined terms.
 MIN_QUOTE_WORDS = 4
+# Words between two quotes of one speaker with no cue: "Menon said." and the
+# like; the gold set's longest with a cue is an appositive of 12 words.
+MAX_ATTRIBUTION_WORDS = 8
 _QUOTE = re.compile(r"“(?P<a>[^“”\n]+)”|\"(?P<b>[^\"\n]+)\"")
 _AFTER = re.compile(r"\s*(?P<clause>[^.!?;:“\"\n]*)")
 _ANONYMOUS = re.compile(
@@ -39,6 +42,13 @@ _ANONYMOUS = re.compile(
     r"on condition of anonymity|requested anonymity|spoke anonymously"
 )
 _PRONOUNS = frozenset({"he", "she", "they"})
+# Subjects that speak for an organisation or stay unnamed: quoted with no speaker.
+_UNNAMED = frozenset(
+    "ministry department spokesperson spokesman spokeswoman official officials embassy council "
+    "government agency administration office commission statement body company group".split()
+)
+_OPEN_PARAGRAPH = re.compile(r"“(?P<a>[^“”\n]+)\n(?=“)")
+_ACCORDING = re.compile(r"^(?P<clause>[^“”\"]{20,}?),? according to (?P<who>[^,.;]+)[.,;]")
 INDIRECT_LEMMAS = frozenset(
     "say note comment observe tell add argue explain warn state claim stress insist "
     "predict acknowledge suggest emphasise emphasize believe contend".split()
@@ -60,35 +70,45 @@ class QuoteFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         people = people_of(doc)
-        direct_ranges: list[tuple[int, int]] = []
+        direct: list[QuoteFact] = []
         for match in _QUOTE.finditer(text_of(doc)):
-            fact = self._direct(doc, match, people)
+            fact = self._direct(doc, match, people, direct)
             if fact is not None:
-                facts_of(doc).append(fact)
-                direct_ranges.append((match.start(), match.end()))
+                direct.append(fact)
+        direct += _opening_paragraphs(doc, direct)
+        facts_of(doc).extend(direct)
+        ranges = [(f.start - 1, f.end + 1) for f in direct]
         for token in doc:
-            fact = self._indirect(doc, token, people, direct_ranges)
+            fact = self._indirect(doc, token, people, ranges)
             if fact is not None:
                 facts_of(doc).append(fact)
+        facts_of(doc).extend(according_to(doc, people, ranges))
         return doc
 
-    def _direct(self, doc: Doc, match: re.Match[str], people: PeopleIndex) -> QuoteFact | None:
+    def _direct(
+        self, doc: Doc, match: re.Match[str], people: PeopleIndex, earlier: list[QuoteFact]
+    ) -> QuoteFact | None:
         words = (match["a"] or match["b"]).strip()
         if len(words.split()) < MIN_QUOTE_WORDS:
             return None
         attribution = _after(doc, match) or _before(doc, match)
-        if attribution is None:
-            return None
-        start = match.start() + 1
-        end = match.end() - 1
+        speaker: str | None
+        cue: str | None
+        if attribution is not None:
+            speaker, cue = _speaker(doc, attribution, people, match.start()), attribution.cue
+        else:
+            found = _continuation(text_of(doc), match, earlier) or _named_next(doc, match, people)
+            if found is None:
+                return None
+            speaker, cue = found
         return QuoteFact(
             sentence=sentence_of(doc, match.start(), match.end()).text.strip(),
-            start=start,
-            end=end,
+            start=match.start() + 1,
+            end=match.end() - 1,
             text=words.rstrip(","),
-            speaker=_speaker(doc, attribution, people, match.start()),
+            speaker=speaker,
             direct=True,
-            cue=attribution.cue,
+            cue=cue,
         )
 
     def _indirect(
@@ -96,27 +116,125 @@ class QuoteFinder:
     ) -> QuoteFact | None:
         if verb.lemma_ not in INDIRECT_LEMMAS or verb.pos_ != "VERB":
             return None
-        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
-        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
-        if not clauses or not subjects:
+        clause = _reported_clause(verb)
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if clause is None or not subjects:
             return None
-        clause = doc[clauses[0].left_edge.i : clauses[0].right_edge.i + 1]
-        if any(s <= clause.start_char < e for s, e in direct) or "“" in clause.text:
+        if any(s <= clause.start_char < e or s < clause.end_char <= e for s, e in direct):
             return None
-        subject = doc[subjects[0].left_edge.i : subjects[0].i + 1]
-        person = people.resolve(_words(subject.text), before=verb.idx)
-        if person is None or not _names_subject(subjects[0], person.parts):
+        found = _subject_speaker(doc, verb, subjects[0], people)
+        if found is None:
             return None
         clause = _without_mark(clause)
+        if len(clause) < MIN_QUOTE_WORDS:
+            return None
         return QuoteFact(
             sentence=verb.sent.text.strip(),
             start=clause.start_char,
             end=clause.end_char,
             text=clause.text.rstrip(" ,."),
-            speaker=person.name,
+            speaker=found[0],
             direct=False,
             cue=verb.text,
         )
+
+
+def _reported_clause(verb: Token) -> Span | None:
+    """The clause a cue verb reports: after it ("said that ..."), or before it
+    when the sentence opens with it ("Large firms can absorb it, said X")."""
+    doc = verb.doc
+    after = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    if after:
+        return doc[after[0].left_edge.i : after[0].right_edge.i + 1]
+    before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    if before and before[0].left_edge.i == verb.sent.start:
+        span = doc[before[0].left_edge.i : before[0].right_edge.i + 1]
+        if "“" not in span.text and '"' not in span.text:
+            return span
+    return None
+
+
+def _subject_speaker(doc: Doc, verb: Token, subject: Token, people: PeopleIndex) -> tuple[str | None] | None:
+    """(speaker,) for the subject of a cue verb: a person, a pronoun resolved to
+    one, or (None,) for an organisation or an unnamed source ("the ministry
+    said", "a spokesperson said"); None when the subject cannot speak."""
+    if subject.lower_ in _PRONOUNS:
+        return (_antecedent(doc, verb.sent, people, before=verb.idx),)
+    phrase = doc[subject.left_edge.i : subject.i + 1]
+    person = people.resolve(_words(phrase.text), before=verb.idx + 1)
+    if person is not None and _names_subject(subject, person.parts):
+        return (person.name,)
+    titled = people.by_role(_words(phrase.text), before=verb.idx)
+    if titled is not None and subject.pos_ == "NOUN" and subject.lower_ not in _UNNAMED:
+        return (titled.name,)
+    if subject.ent_type_ in {"ORG", "NORP", "GPE"} or subject.lower_ in _UNNAMED:
+        return (None,)
+    return None
+
+
+Found = tuple[str | None, str | None]
+
+
+def _continuation(text: str, match: re.Match[str], earlier: list[QuoteFact]) -> Found | None:
+    """'“...,” Menon said. “If the U.S. closes one ...”': a quote with no cue
+    right after a quote in the same paragraph continues that speaker."""
+    if not earlier:
+        return None
+    last = earlier[-1]
+    between = text[last.end + 1 : match.start()]
+    # Between them only the attribution of the first ("Menon said.") fits.
+    if "\n" in between or last.end > match.start():
+        return None
+    if len(between.split()) > MAX_ATTRIBUTION_WORDS and not _CUE.search(between):
+        return None
+    return last.speaker, last.cue
+
+
+def _named_next(doc: Doc, match: re.Match[str], people: PeopleIndex) -> Found | None:
+    """'“...” That was how Bikram Thapa described the mood.': the speaker is
+    named, with a speech verb, in the sentence right after the quote."""
+    text = text_of(doc)
+    line_end = text.find("\n", match.end())
+    rest = text[match.end() : line_end if line_end >= 0 else len(text)]
+    sentence = re.split(r"(?<=[.!?])\s", rest.strip(), maxsplit=1)[0]
+    cue = re.search(rf"\b(?:{CUE_WORDS}|described|put it)\b", sentence)
+    if cue is None:
+        return None
+    named = people.mentioned_in(match.end(), match.end() + len(rest))
+    return (named[0].name, cue.group(0)) if named else None
+
+
+def _opening_paragraphs(doc: Doc, direct: list[QuoteFact]) -> list[QuoteFact]:
+    """A quote that runs over paragraphs opens each with “ and closes only the
+    last: the open paragraphs take the speaker of the quote that follows."""
+    text = text_of(doc)
+    found = []
+    for match in _OPEN_PARAGRAPH.finditer(text):
+        following = next((f for f in direct if f.start == match.end() + 1), None)
+        if following is None or len(match["a"].split()) < MIN_QUOTE_WORDS:
+            continue
+        found.append(replace(following, start=match.start() + 1, end=match.end() - 1,
+                             text=match["a"].strip(), sentence=match["a"].strip()))
+    return found
+
+
+def according_to(doc: Doc, people: PeopleIndex, direct: list[tuple[int, int]]) -> list[QuoteFact]:
+    """'..., according to Shenzhen-based lawyer Zhou Min.': an indirect quote
+    when the source is a person of the article."""
+    text = text_of(doc)
+    found = []
+    for sent in doc.sents:
+        match = _ACCORDING.search(sent.text)
+        if match is None or any(s <= sent.start_char < e for s, e in direct):
+            continue
+        person = people.resolve(_words(match["who"]), before=sent.end_char)
+        if person is None:
+            continue
+        start = sent.start_char + match.start("clause")
+        found.append(QuoteFact(sentence=sent.text.strip(), start=start, end=start + len(match["clause"]),
+                               text=text[start : start + len(match["clause"])], speaker=person.name,
+                               direct=False, cue="according to"))
+    return found
 
 
 def _after(doc: Doc, match: re.Match[str]) -> Attribution | None:
@@ -150,16 +268,16 @@ def _speaker(doc: Doc, attribution: Attribution, people: PeopleIndex, at: int) -
     words = _words(attribution.phrase.replace(attribution.cue, " "))
     if {w.lower() for w in words} & _PRONOUNS:
         return _antecedent(doc, sentence, people)
-    person = people.resolve(words, before=at)
+    person = people.resolve(words, before=at) or people.by_role(words, before=at)
     return person.name if person else None
 
 
-def _antecedent(doc: Doc, sentence: Span, people: PeopleIndex) -> str | None:
-    """The person named in the sentence before, if that sentence names one."""
-    if sentence.start == 0:
-        return None
-    previous = doc[sentence.start - 1].sent
-    named = people.mentioned_in(previous.start_char, previous.end_char)
+def _antecedent(doc: Doc, sentence: Span, people: PeopleIndex, before: int | None = None) -> str | None:
+    """The person named earlier in the sentence, else in the sentence before."""
+    named = people.mentioned_in(sentence.start_char, before) if before is not None else []
+    if not named and sentence.start > 0:
+        previous = doc[sentence.start - 1].sent
+        named = people.mentioned_in(previous.start_char, previous.end_char)
     if not named:
         named = people.mentioned_in(sentence.start_char, sentence.end_char)
     return named[-1].name if named else None
