@@ -33,6 +33,12 @@ TITLES = frozenset(
     "Chairman Chairwoman Chair CEO Commissioner General Gen. Director Spokesperson "
     "Spokesman Spokeswoman Attorney Mr. Mrs. Ms. Mr Mrs Ms".split()
 )
+# Last words of news outlets' names, which the NER tags as people in "told
+# Harbour Wire" or "(Reporting by ...)".
+MEDIA_WORDS = frozenset(
+    "Wire News Times Post Review Journal Reuters Press Daily Online Herald Tribune Telegraph "
+    "Guardian Bloomberg Agency Xinhua Gazette Chronicle".split()
+)
 HONORIFICS = frozenset("Mr. Mrs. Ms. Mr Mrs Ms".split())
 # Adjectives that belong in a role ("chief strategist", "associate professor");
 # others ("experienced", "Indian") describe the person, not the job.
@@ -132,11 +138,13 @@ class PeopleFinder:
     def __call__(self, doc: Doc) -> Doc:
         mentions = [m for m in _person_mentions(doc) if m is not None]
         records = _merge(mentions)
+        # Read once: ``doc.ents`` builds new spans on every access.
+        orgs = [e for e in doc.ents if e.label_ in AFFILIATION_LABELS]
         for record in records:
             for start, end in record.mentions:
                 span = doc.char_span(start, end, alignment_mode="expand")
                 if span is not None:
-                    record.add(*_describe(span))
+                    record.add(*_describe(span, orgs))
         doc._.nf_people = PeopleIndex(records)
         for record in records:
             facts_of(doc).append(
@@ -154,14 +162,47 @@ class PeopleFinder:
 
 def _person_mentions(doc: Doc) -> list[Span | None]:
     programme_tokens = {t.i for span in programme_spans(doc) for t in span}
+    programme_names = {span.kb_id_ for span in programme_spans(doc)}
     found: list[Span | None] = []
     for ent in doc.ents:
-        if ent.label_ != "PERSON" or any(t.i in programme_tokens for t in ent):
+        name = _possessed_name(ent) if ent.label_ == "ORG" else ent
+        if name is None or name.label_ not in {"PERSON", "ORG"} or any(t.i in programme_tokens for t in ent):
             continue
         if CREDIT_LINE.search(ent.sent.text) or is_heading(ent.sent) or not _has_verb(ent.sent):
             continue
-        found.append(_clean_name(ent))
+        span = _clean_name(_extended(name))
+        if span is not None and not _not_a_person(span.text, programme_names):
+            found.append(span)
     return found
+
+
+def _possessed_name(ent: Span) -> Span | None:
+    """'Zhejiang University’s Elena Moravec', tagged ORG as a whole: the two or
+    three capitalised words after the possessive are the person."""
+    marks = [t.i for t in ent if t.text in {"'s", "’s"}]
+    if not marks:
+        return None
+    rest = ent.doc[marks[-1] + 1 : ent.end]
+    if not 2 <= len(rest) <= 3 or not all(t.pos_ == "PROPN" and NAME_PART.match(t.text) for t in rest):
+        return None
+    return Span(ent.doc, rest.start, rest.end, label="PERSON")
+
+
+def _extended(ent: Span) -> Span:
+    """'Zhou' + 'Min': the NER sometimes stops a name one proper noun early."""
+    end = ent.end
+    doc = ent.doc
+    while end < len(doc) and end - ent.start < 4 and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ \
+            and NAME_PART.match(doc[end].text) and not doc[end].is_sent_start:
+        end += 1
+    return ent if end == ent.end else Span(doc, ent.start, end, label="PERSON")
+
+
+def _not_a_person(name: str, programmes: set[str]) -> bool:
+    """A news outlet ("Harbour Wire") or the head of a programme's name
+    ("Skilled Worker" of "Skilled Worker visa") that the NER took for a person."""
+    words = name.split()
+    return words[-1] in MEDIA_WORDS or any(p.startswith(name + " ") for p in programmes)
 
 
 def _has_verb(sentence: Span) -> bool:
@@ -212,13 +253,13 @@ def _owner(word: str, records: list[PersonRecord]) -> PersonRecord | None:
     return owners[0] if len(owners) == 1 else None
 
 
-def _describe(span: Span) -> tuple[list[str], list[str]]:
+def _describe(span: Span, orgs: list[Span]) -> tuple[list[str], list[str]]:
     """Roles and affiliations said of one mention."""
     roles: list[str] = []
     affiliations: list[str] = []
     _premodifiers(span, roles, affiliations)
     for appos in _appositives(span):
-        _appositive(appos, roles, affiliations)
+        _appositive(appos, orgs, roles, affiliations)
     return roles, affiliations
 
 
@@ -260,13 +301,13 @@ def _appositives(span: Span) -> list[Token]:
     return [child for child in root.children if child.dep_ == "appos" and child.i >= span.end]
 
 
-def _appositive(head: Token, roles: list[str], affiliations: list[str]) -> None:
+def _appositive(head: Token, orgs: list[Span], roles: list[str], affiliations: list[str]) -> None:
     role = _role_phrase(head)
     if role:
         roles.append(role)
     inside = range(head.left_edge.i, head.right_edge.i + 1)
-    for ent in head.doc.ents:
-        if ent.label_ in AFFILIATION_LABELS and ent.start in inside and ent.end - 1 in inside:
+    for ent in orgs:
+        if ent.start in inside and ent.end - 1 in inside:
             affiliations.append(_without_article(ent))
 
 
