@@ -26,7 +26,7 @@ MODEL_ENV = "NEWSFACTS_SPACY_MODEL"
 # Text beyond this many characters is not read. A long news feature is about
 # 10,000 words (~60,000 characters); a 2 MB "article" is a scraping accident,
 # and would take minutes and gigabytes in the parser (spaCy's E088 warning).
-MAX_CHARS = 200_000
+MAX_CHARS = 100_000
 FACT_COMPONENTS = ("newsfacts_people", "newsfacts_quotes", "newsfacts_fees", "newsfacts_events")
 
 

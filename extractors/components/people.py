@@ -327,9 +327,24 @@ def _role_phrase(head: Token) -> str | None:
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.lower_ in {"for", "of"}:
             objects = [c for c in prep.children if c.dep_ == "pobj"]
-            if objects and objects[0].ent_type_ not in AFFILIATION_LABELS:
+            if objects and not _names_employer(objects[0]):
                 phrase += [prep.text, *(t.text for t in objects[0].subtree)]
-    return " ".join(phrase)
+    # "co - founder" in tokens is "co-founder" in text.
+    return " ".join(phrase).replace(" - ", "-").replace("co -", "co-")
+
+
+# Nouns that name the employer in "founder of the relocation agency Bund Bridge":
+# the phrase after "of" is an affiliation, not part of the role.
+EMPLOYER_NOUNS = frozenset(
+    "firm company startup agency group tank charity organisation organization university "
+    "institute bank fund foundation council association body network".split()
+)
+
+
+def _names_employer(obj: Token) -> bool:
+    return any(
+        t.ent_type_ in AFFILIATION_LABELS or t.lower_ in EMPLOYER_NOUNS for t in obj.subtree
+    )
 
 
 def _without_article(ent: Span) -> str:
