@@ -35,7 +35,9 @@ INDEX_SHARE = 0.6
 
 def skip_reason(text: str, html: str = "") -> str | None:
     """Why this page is not an English news article, or ``None`` when it is one."""
-    return _language(text, html) or _index(text) or _wall(text, html)
+    # Index pages and teasers are short on function words, so they are
+    # recognised before the language test would call them "not English".
+    return _index(text) or _wall(text, html) or _language(text, html)
 
 
 def _language(text: str, html: str) -> str | None:
