@@ -25,12 +25,16 @@ _WALL = re.compile(
     re.I,
 )
 # A teaser behind a wall is a paragraph or two; a full story is longer. The
-# login-wall fixture's teaser has 20 words, the shortest gold article about 120.
+# login-wall fixture's teaser has 20 words, the shortest gold article about 100;
+# the one benchmark page this catches is a 67-word paywalled teaser.
 MAX_TEASER_WORDS = 80
 # An index page is mostly list items ("- Headline Oct 1, 2025"); articles in
 # the gold set have at most a short list among many prose lines.
 MIN_INDEX_LINES = 5
 INDEX_SHARE = 0.6
+# ...and has no prose: two listicles in the scrapinghub article benchmark
+# (mostly bullets) have lines of 57 and 95 words; headline rivers stay short.
+MAX_INDEX_LINE_WORDS = 30
 
 
 def skip_reason(text: str, html: str = "") -> str | None:
@@ -54,7 +58,8 @@ def _language(text: str, html: str) -> str | None:
 def _index(text: str) -> str | None:
     lines = [line for line in text.splitlines() if line.strip()]
     items = sum(1 for line in lines if line.lstrip().startswith(("- ", "* ", "• ")))
-    if len(lines) >= MIN_INDEX_LINES and items / len(lines) >= INDEX_SHARE:
+    longest = max((len(line.split()) for line in lines), default=0)
+    if len(lines) >= MIN_INDEX_LINES and items / len(lines) >= INDEX_SHARE and longest <= MAX_INDEX_LINE_WORDS:
         return "index page"
     return None
 
