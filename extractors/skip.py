@@ -59,7 +59,8 @@ def _index(text: str) -> str | None:
     lines = [line for line in text.splitlines() if line.strip()]
     items = sum(1 for line in lines if line.lstrip().startswith(("- ", "* ", "• ")))
     longest = max((len(line.split()) for line in lines), default=0)
-    if len(lines) >= MIN_INDEX_LINES and items / len(lines) >= INDEX_SHARE and longest <= MAX_INDEX_LINE_WORDS:
+    listy = len(lines) >= MIN_INDEX_LINES and items / len(lines) >= INDEX_SHARE
+    if listy and longest <= MAX_INDEX_LINE_WORDS:
         return "index page"
     return None
 

@@ -20,7 +20,11 @@ GOLD = Path(__file__).resolve().parents[2] / "fixtures" / "gold"
 
 @pytest.mark.parametrize(
     ("page", "reason"),
-    [("s01-german-article", "not English"), ("s02-section-index", "index page"), ("s03-login-wall", "login wall")],
+    [
+        ("s01-german-article", "not English"),
+        ("s02-section-index", "index page"),
+        ("s03-login-wall", "login wall"),
+    ],
 )
 def test_pages_that_are_not_english_news_are_skipped_with_a_reason(page: str, reason: str) -> None:
     with pytest.raises(SkippedPage) as caught:
