@@ -109,7 +109,8 @@ class PeopleIndex:
 def _names(record: PersonRecord, words: list[str]) -> bool:
     parts = record.parts
     text = " ".join(words)
-    return record.name in text or parts[-1] in words or (len(parts) > 2 and parts[0] in words)
+    # parts[0]: a surname written first ("Zhou Min" ... "Zhou told"), or a first name.
+    return record.name in text or parts[-1] in words or parts[0] in words
 
 
 def _head(role: str) -> str:

@@ -118,11 +118,16 @@ class QuoteFinder:
             return None
         clause = _reported_clause(verb)
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        if clause is None or not subjects:
+        if clause is None:
             return None
         if any(s <= clause.start_char < e or s < clause.end_char <= e for s, e in direct):
             return None
-        found = _subject_speaker(doc, verb, subjects[0], people)
+        if subjects:
+            found = _subject_speaker(doc, verb, subjects[0], people)
+        elif clause.start < verb.i:
+            found = _speaker_after(doc, verb, people)
+        else:
+            found = None
         if found is None:
             return None
         clause = _without_mark(clause)
@@ -140,18 +145,28 @@ class QuoteFinder:
 
 
 def _reported_clause(verb: Token) -> Span | None:
-    """The clause a cue verb reports: after it ("said that ..."), or before it
-    when the sentence opens with it ("Large firms can absorb it, said X")."""
+    """The clause a cue verb reports: before it when the sentence opens with it
+    ("Large firms can absorb it, said X"), else after it ("said that ...")."""
     doc = verb.doc
-    after = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
-    if after:
-        return doc[after[0].left_edge.i : after[0].right_edge.i + 1]
     before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
     if before and before[0].left_edge.i == verb.sent.start:
         span = doc[before[0].left_edge.i : before[0].right_edge.i + 1]
         if "“" not in span.text and '"' not in span.text:
             return span
+    after = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    if after:
+        return doc[after[0].left_edge.i : after[0].right_edge.i + 1]
     return None
+
+
+def _speaker_after(doc: Doc, verb: Token, people: PeopleIndex) -> tuple[str | None] | None:
+    """'..., said Nikhil Varma, co-founder of ...': the parser may miss the
+    subject after the verb; a person named right after it is the speaker."""
+    tail = doc[verb.i + 1 : min(verb.i + 4, verb.sent.end)]
+    if not len(tail):
+        return None
+    named = people.mentioned_in(tail.start_char, tail.end_char)
+    return (named[0].name,) if named else None
 
 
 def _subject_speaker(doc: Doc, verb: Token, subject: Token, people: PeopleIndex) -> tuple[str | None] | None:
