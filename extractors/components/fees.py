@@ -33,9 +33,11 @@ _FEE_CUE = re.compile(
 _NOT_FEE = re.compile(
     r"\b(?:bonus(?:es)?|salar(?:y|ies)|wages?|pay(?:check|roll)|subsid\w*|invest\w*|grants?"
     r"|income|revenue|funding|funds?|loans?|budget|prizes?|awards?|earn\w*|worth|valued"
-    r"|raised|fines?|donat\w*|stipend|scholarships?|gifts?|(?:is|are|was|were|gets?) paid)\b",
+    r"|raised|fines?|donat\w*|stipend|scholarships?|gifts?|settlements?|penalt(?:y|ies)|damages"
+    r"|(?:is|are|was|were|gets?) paid)\b",
     re.I,
 )
+_FEE_NOUN = re.compile(r"\b(?:fees?|levy|levies|surcharges?|charges?)\b", re.I)
 _VISA_CONTEXT = re.compile(r"\b(?:visas?|permits?|petitions?|applications?)\b", re.I)
 _PERIODS: tuple[tuple[re.Pattern[str], FeePeriod], ...] = (
     (re.compile(r"\b(?:one-time|one time|one-off|once|single)\b", re.I), "one_time"),
@@ -83,8 +85,10 @@ def _fee(doc: Doc, money: Money, converted: Money | None, rates: dict[str, float
     cued = _FEE_CUE.search(text[lo:hi]) or _FEE_CUE.search(text[c_lo:c_hi])
     if _not_fee(text[max(lo, c_lo) : money.start]) or not cued:
         return None
-    programme = _programme(doc, money, sentence)
-    if programme is None and not _VISA_CONTEXT.search(sentence.text):
+    programme, nearby = _programme(doc, money, sentence)
+    # Money in a sentence that names no programme is a fee only when the
+    # sentence speaks of a fee or a visa ("a $2 million settlement" is not).
+    if not nearby and not (_FEE_NOUN.search(text[c_lo:c_hi]) or _VISA_CONTEXT.search(sentence.text)):
         return None
     after = text[money.end : min(sentence.end_char, money.end + WINDOW)]
     return FeeFact(
@@ -121,14 +125,16 @@ def _not_fee(before: str) -> bool:
     return last_not >= 0 and last_not >= last_cue
 
 
-def _programme(doc: Doc, money: Money, sentence: Span) -> str | None:
+def _programme(doc: Doc, money: Money, sentence: Span) -> tuple[str | None, bool]:
+    """The fee's programme, and whether it is named in this sentence or the one before."""
     span = nearest_programme(doc, money.start, money.end, sentence)
     if span is None and sentence.start > 0:
         previous = doc[sentence.start - 1].sent
         span = nearest_programme(doc, money.start, money.end, previous)
-    if span is None:
-        span = main_programme(doc)
-    return span.kb_id_ if span is not None else None
+    if span is not None:
+        return span.kb_id_, True
+    span = main_programme(doc)
+    return (span.kb_id_ if span is not None else None), False
 
 
 def _period(text: str) -> FeePeriod | None:

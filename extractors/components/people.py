@@ -267,6 +267,8 @@ def _describe(span: Span, orgs: list[Span]) -> tuple[list[str], list[str]]:
 def _premodifiers(span: Span, roles: list[str], affiliations: list[str]) -> None:
     doc, sent = span.doc, span.sent
     left = span.start - 1
+    while left >= sent.start and doc[left].text in HONORIFICS:  # "Mr." is no role and no employer
+        left -= 1
     role_words: list[str] = []
     while left >= sent.start and doc[left].text in TITLES and doc[left].text not in HONORIFICS:
         role_words.insert(0, doc[left].text)

@@ -36,7 +36,11 @@ MIN_QUOTE_WORDS = 4
 # like; the gold set's longest with a cue is an appositive of 12 words.
 MAX_ATTRIBUTION_WORDS = 8
 _QUOTE = re.compile(r"“(?P<a>[^“”\n]+)”|\"(?P<b>[^\"\n]+)\"")
-_AFTER = re.compile(r"\s*(?P<clause>[^.!?;:“\"\n]*)")
+# The attribution after a quote runs to the end of its clause; the full stop
+# of "Mr." or "U.S." does not end it ("said Mr. Daniel Brooks").
+_AFTER = re.compile(
+    r"\s*(?P<clause>(?:(?:Mrs|Mr|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Jr|Sr|St)\.|U\.S\.|[^.!?;:“\"\n])*)"
+)
 _ANONYMOUS = re.compile(
     r"declin\w+ to be (?:named|identified)|asked not to be (?:named|identified)|"
     r"on condition of anonymity|requested anonymity|spoke anonymously"
@@ -48,7 +52,10 @@ _UNNAMED = frozenset(
     "government agency administration office commission statement body company group".split()
 )
 _OPEN_PARAGRAPH = re.compile(r"“(?P<a>[^“”\n]+)\n(?=“)")
-_ACCORDING = re.compile(r"^(?P<clause>[^“”\"]{20,}?),? according to (?P<who>[^,.;]+)[.,;]")
+_ACCORDING = re.compile(
+    r"^(?P<clause>[^“”\"]{20,}?),? according to (?P<who>[^,.;]+)[.,;]"
+    r"|^According to (?P<who2>[^,;]+), (?P<clause2>[^“”\"]{20,}?)[.!]?$"
+)
 INDIRECT_LEMMAS = frozenset(
     "say note comment observe tell add argue explain warn state claim stress insist "
     "predict acknowledge suggest emphasise emphasize believe contend".split()
@@ -242,13 +249,13 @@ def according_to(doc: Doc, people: PeopleIndex, direct: list[tuple[int, int]]) -
         match = _ACCORDING.search(sent.text)
         if match is None or any(s <= sent.start_char < e for s, e in direct):
             continue
-        person = people.resolve(_words(match["who"]), before=sent.end_char)
+        group = "clause" if match["clause"] else "clause2"
+        person = people.resolve(_words(match["who"] or match["who2"]), before=sent.end_char)
         if person is None:
             continue
-        start = sent.start_char + match.start("clause")
-        found.append(QuoteFact(sentence=sent.text.strip(), start=start, end=start + len(match["clause"]),
-                               text=text[start : start + len(match["clause"])], speaker=person.name,
-                               direct=False, cue="according to"))
+        start, end = sent.start_char + match.start(group), sent.start_char + match.end(group)
+        found.append(QuoteFact(sentence=sent.text.strip(), start=start, end=end, text=text[start:end],
+                               speaker=person.name, direct=False, cue="according to"))
     return found
 
 
