@@ -58,11 +58,15 @@ WINDOW = 60
 
 
 class FeeFinder:
-    """Emits fee facts."""
+    """Emits fee facts; ``rates`` is the user's table (units of a currency per
+    1 USD), used only where the article states no rate of its own."""
+
+    def __init__(self, rates: dict[str, float] | None = None) -> None:
+        self.rates = {k.upper(): float(v) for k, v in (rates or {}).items() if float(v) > 0}
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        rates = find_rates(text)
+        rates = {**self.rates, **find_rates(text)}
         amounts = find_money(text)
         for index, money in enumerate(amounts):
             if _is_conversion(text, amounts, index):
@@ -175,9 +179,10 @@ def _usd(money: Money, converted: Money | None, rates: dict[str, float]) -> floa
 
 @Language.factory(
     "newsfacts_fees",
+    default_config={"rates": {}},
     requires=["doc.spans", "token.is_sent_start"],
     assigns=["doc._.nf_facts"],
 )
-def make_fee_finder(nlp: Language, name: str) -> FeeFinder:
-    """Factory for the fees component."""
-    return FeeFinder()
+def make_fee_finder(nlp: Language, name: str, rates: dict[str, float]) -> FeeFinder:
+    """Factory for the fees component; ``rates`` maps ISO 4217 codes to units per USD."""
+    return FeeFinder(rates)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from extractors.components.fees import FeeFinder
 from extractors.dates import resolve
 from extractors.money import find_money
 from extractors.nlp import FactExtractor
@@ -107,3 +108,20 @@ def test_an_event_without_a_publication_date_says_so(extractor: FactExtractor) -
     events = facts_of_kind(extractor.extract(article(text, None)), "event")
     assert events and events[0]["date"] is None
     assert "no publication date" in str(events[0]["description"])
+
+
+def test_usd_only_from_a_stated_rate_or_the_users_table(extractor: FactExtractor) -> None:
+    finder = extractor.nlp.get_pipe("newsfacts_fees")
+    assert isinstance(finder, FeeFinder)
+
+    def usd(text: str) -> list[object]:
+        return [f.amount_usd for f in extractor.extract(article(text)) if f.kind == "fee"]
+
+    text = "The K visa fee is 400 yuan for most applicants."
+    assert usd(text) == [None]
+    saved, finder.rates = finder.rates, {"CNY": 8.0}
+    try:
+        assert usd(text) == [50.0]
+        assert usd(text + "\n($1 = 7.1201 Chinese yuan renminbi)") == [56.18]
+    finally:
+        finder.rates = saved
