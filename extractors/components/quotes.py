@@ -146,6 +146,7 @@ class QuoteFinder:
             end=clause.end_char,
             text=clause.text.rstrip(" ,."),
             speaker=found[0],
+            speaker_org=found[1],
             direct=False,
             cue=verb.text,
         )
@@ -166,31 +167,45 @@ def _reported_clause(verb: Token) -> Span | None:
     return None
 
 
-def _speaker_after(doc: Doc, verb: Token, people: PeopleIndex) -> tuple[str | None] | None:
+Source = tuple[str | None, str | None]
+"""(speaker, speaker_org): a person's canonical name, or the organisation a
+nameless source speaks for."""
+
+
+def _speaker_after(doc: Doc, verb: Token, people: PeopleIndex) -> Source | None:
     """'..., said Nikhil Varma, co-founder of ...': the parser may miss the
     subject after the verb; a person named right after it is the speaker."""
     tail = doc[verb.i + 1 : min(verb.i + 4, verb.sent.end)]
     if not len(tail):
         return None
     named = people.mentioned_in(tail.start_char, tail.end_char)
-    return (named[0].name,) if named else None
+    return (named[0].name, None) if named else None
 
 
-def _subject_speaker(doc: Doc, verb: Token, subject: Token, people: PeopleIndex) -> tuple[str | None] | None:
-    """(speaker,) for the subject of a cue verb: a person, a pronoun resolved to
-    one, or (None,) for an organisation or an unnamed source ("the ministry
-    said", "a spokesperson said"); None when the subject cannot speak."""
+def _subject_speaker(doc: Doc, verb: Token, subject: Token, people: PeopleIndex) -> Source | None:
+    """The source of a cue verb's subject: a person, a pronoun resolved to one,
+    or no person for an organisation or an unnamed source ("the ministry
+    said", "a Home Office spokesperson said"); None when it cannot speak."""
     if subject.lower_ in _PRONOUNS:
-        return (_antecedent(doc, verb.sent, people, before=verb.idx),)
+        return _antecedent(doc, verb.sent, people, before=verb.idx), None
     phrase = doc[subject.left_edge.i : subject.i + 1]
     person = people.resolve(_words(phrase.text), before=verb.idx + 1)
     if person is not None and _names_subject(subject, person.parts):
-        return (person.name,)
+        return person.name, None
     titled = people.by_role(_words(phrase.text), before=verb.idx)
     if titled is not None and subject.pos_ == "NOUN" and subject.lower_ not in _UNNAMED:
-        return (titled.name,)
+        return titled.name, None
     if subject.ent_type_ in {"ORG", "NORP", "GPE"} or subject.lower_ in _UNNAMED:
-        return (None,)
+        return None, _organisation(doc[subject.left_edge.i : subject.right_edge.i + 1])
+    return None
+
+
+def _organisation(phrase: Span) -> str | None:
+    """The organisation named in a subject phrase ("the Ministry of Foreign Affairs")."""
+    for ent in phrase.ents:
+        if ent.label_ == "ORG":
+            words = ent.text.split()
+            return " ".join(words[1:]) if words and words[0].lower() == "the" else ent.text
     return None
 
 
