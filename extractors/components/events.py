@@ -32,7 +32,8 @@ TRIGGERS: dict[str, EventType] = {
     "take": "takes_effect", "effect": "takes_effect", "effective": "takes_effect",
     "sign": "signed", "suspend": "suspended", "pause": "suspended", "halt": "suspended",
     "freeze": "suspended", "propose": "proposed", "end": "ended", "scrap": "ended",
-    "abolish": "ended", "expire": "ended", "close": "ended",
+    "abolish": "ended", "expire": "ended", "close": "ended", "go": "takes_effect",
+    "come": "takes_effect",
 }
 # A wire dateline ("WASHINGTON, Sept 20 (Harbour Wire) -") dates the story,
 # not an event in it.
@@ -43,7 +44,16 @@ _DATELINE = re.compile(
 # out", "takes effect"): alone they are too common to mean an event.
 NEEDS_PARTICLE: dict[str, frozenset[str]] = {
     "roll": frozenset({"out"}), "kick": frozenset({"off"}), "take": frozenset({"effect"}),
+    "go": frozenset({"effect", "force"}), "come": frozenset({"effect", "force"}),
 }
+# What the subject of a trigger may be when the programme is not named in its
+# sentence: a word that points back to the programme ("The order takes
+# effect", "It launches"). Anything else ("visa rules that took effect") is
+# about something else.
+REFERRING_SUBJECTS = frozenset(
+    "it this order proclamation programme program scheme visa fee charge levy measure change "
+    "changes card category route law bill plan initiative regulation".split()
+)
 # Hops from the date up the dependency tree to its verb: "Wednesday" -> "on" -> "launches".
 MAX_HOPS = 3
 
@@ -93,6 +103,8 @@ def _programme(doc: Doc, trigger: Token, sentence: Span) -> Span | None:
     programme the article is about."""
     start, end = trigger.idx, trigger.idx + len(trigger)
     span = nearest_programme(doc, start, end, sentence)
+    if span is None and not _refers_back(trigger):
+        return None
     if span is None and sentence.start > 0:
         span = nearest_programme(doc, start, end, doc[sentence.start - 1].sent)
     return span if span is not None else main_programme(doc)
@@ -107,9 +119,23 @@ def _trigger(when: Span) -> Token | None:
         lemma = token.lemma_.lower()
         if lemma in TRIGGERS and token.pos_ in {"VERB", "AUX", "ADJ"}:
             needed = NEEDS_PARTICLE.get(lemma)
-            if needed is None or any(child.lower_ in needed for child in token.children):
+            # "goes into effect": the particle may sit one level down, under "into".
+            words = {c.lower_ for c in token.children}
+            words |= {g.lower_ for c in token.children for g in c.children}
+            if needed is None or words & needed:
                 return token
     return None
+
+
+def _refers_back(trigger: Token) -> bool:
+    """The trigger's subject points back to a programme named earlier."""
+    subjects = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects:
+        return trigger.dep_ in {"conj", "xcomp", "advcl"}
+    subject = subjects[0]
+    if subject.lower_ in {"that", "which"} and subject.head.dep_ == "relcl":
+        subject = subject.head.head
+    return subject.lower_ in REFERRING_SUBJECTS
 
 
 def _direction(trigger: Token) -> Direction:

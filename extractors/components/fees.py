@@ -46,6 +46,7 @@ _PERIODS: tuple[tuple[re.Pattern[str], FeePeriod], ...] = (
 )
 _APPLIES = re.compile(
     r"\b(?:for|to|on|from)\s+(?P<who>(?:new|first-time|existing|current|all|future|foreign)?\s*"
+    r"(?:[A-Z][\w-]*\d[\w-]*\s+)?"  # a programme name in between: "new H1B applications"
     r"(?:applicants?|applications|petitions|renewals|employers|companies|visa holders|holders|workers))\b",
     re.I,
 )
@@ -150,7 +151,10 @@ def _period(text: str) -> FeePeriod | None:
 
 def _applies_to(text: str) -> str | None:
     match = _APPLIES.search(text)
-    return " ".join(match["who"].lower().split()) if match else None
+    if match is None:
+        return None
+    who = re.sub(r"\b[A-Za-z][\w-]*\d[\w-]*\s+", "", match["who"])  # "new H1B applications"
+    return " ".join(who.lower().split())
 
 
 def _is_conversion(text: str, amounts: list[Money], index: int) -> bool:

@@ -25,7 +25,7 @@ from extractors.models import PersonFact
 CREDIT_LINE = re.compile(
     r"(?:\b(?:Reporting|Editing|Writing|Additional reporting|Compiled|Produced|Photos?|Video|"
     r"Graphics?|Illustration)\s+by\b|\b[A-Z]{2,}/|/(?:AP|Reuters|AFP|Getty)\b|\bGetty Images\b"
-    r"|^\s*By\s+[A-Z])",
+    r"|^\s*By\s+[A-Z]|contributed (?:to this report|reporting))",
 )
 TITLES = frozenset(
     "President Vice Prime Minister Secretary Senator Sen. Rep. Representative Governor Gov. "

@@ -123,6 +123,8 @@ class QuoteFinder:
     ) -> QuoteFact | None:
         if verb.lemma_ not in INDIRECT_LEMMAS or verb.pos_ != "VERB":
             return None
+        if any(c.dep_ == "neg" for c in verb.children):  # "did not say how many"
+            return None
         clause = _reported_clause(verb)
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if clause is None:
