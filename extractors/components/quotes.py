@@ -32,6 +32,12 @@ _CUE = re.compile(rf"\b(?:{CUE_WORDS})\b")
 # "Quoted" text must look like speech: at least this many words. Shorter
 # quoted strings in news are titles, scare quotes or coined terms.
 MIN_QUOTE_WORDS = 4
+# How far back (characters) a pronoun may reach for its person when the
+# sentence before names nobody: about two short news paragraphs.
+PRONOUN_REACH = 600
+# A reported clause shorter than this ("it is", "so") is no statement;
+# "costs would rise" is.
+MIN_INDIRECT_TOKENS = 3
 # Words between two quotes of one speaker with no cue: "Menon said." and the
 # like; the gold set's longest with a cue is an appositive of 12 words.
 MAX_ATTRIBUTION_WORDS = 8
@@ -140,7 +146,7 @@ class QuoteFinder:
         if found is None:
             return None
         clause = _without_mark(clause)
-        if len(clause) < MIN_QUOTE_WORDS:
+        if len(clause) < MIN_INDIRECT_TOKENS:
             return None
         return QuoteFact(
             sentence=verb.sent.text.strip(),
@@ -319,6 +325,9 @@ def _antecedent(doc: Doc, sentence: Span, people: PeopleIndex, before: int | Non
         named = people.mentioned_in(previous.start_char, previous.end_char)
     if not named:
         named = people.mentioned_in(sentence.start_char, sentence.end_char)
+    if not named:
+        # News style: "he said" refers to the last person named before it.
+        named = people.mentioned_in(max(0, sentence.start_char - PRONOUN_REACH), sentence.start_char)
     return named[-1].name if named else None
 
 
