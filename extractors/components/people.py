@@ -39,7 +39,7 @@ MEDIA_WORDS = frozenset(
     "Wire News Times Post Review Journal Reuters Press Daily Online Herald Tribune Telegraph "
     "Guardian Bloomberg Agency Xinhua Gazette Chronicle".split()
 )
-HONORIFICS = frozenset("Mr. Mrs. Ms. Mr Mrs Ms".split())
+HONORIFICS = frozenset("Mr. Mrs. Ms. Mr Mrs Ms Dr Dr.".split())
 # Adjectives that belong in a role ("chief strategist", "associate professor");
 # others ("experienced", "Indian") describe the person, not the job.
 ROLE_ADJECTIVES = frozenset(
@@ -47,7 +47,10 @@ ROLE_ADJECTIVES = frozenset(
     "acting principal lead interim visiting adjunct regional national foreign".split()
 )
 AFFILIATION_LABELS = frozenset({"ORG", "FAC"})
-NAME_PART = re.compile(r"^[A-Z][a-zA-Z'’.-]*$")
+def is_name_part(word: str) -> bool:
+    """A capitalised word of letters in any script, with ' ’ . - inside
+    ("O'Neil", "Marc-André", "Ångström")."""
+    return word[:1].isupper() and all(c.isalpha() or c in "'’.-" for c in word)
 
 
 @dataclass
@@ -184,7 +187,7 @@ def _possessed_name(ent: Span) -> Span | None:
     if not marks:
         return None
     rest = ent.doc[marks[-1] + 1 : ent.end]
-    if not 2 <= len(rest) <= 3 or not all(t.pos_ == "PROPN" and NAME_PART.match(t.text) for t in rest):
+    if not 2 <= len(rest) <= 3 or not all(t.pos_ == "PROPN" and is_name_part(t.text) for t in rest):
         return None
     return Span(ent.doc, rest.start, rest.end, label="PERSON")
 
@@ -194,7 +197,7 @@ def _extended(ent: Span) -> Span:
     end = ent.end
     doc = ent.doc
     while end < len(doc) and end - ent.start < 4 and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ \
-            and NAME_PART.match(doc[end].text) and not doc[end].is_sent_start:
+            and is_name_part(doc[end].text) and not doc[end].is_sent_start:
         end += 1
     return ent if end == ent.end else Span(doc, ent.start, end, label="PERSON")
 
@@ -220,7 +223,7 @@ def _clean_name(ent: Span) -> Span | None:
         end -= 1
     span = doc[start:end]
     words = span.text.replace("-", " ").split()
-    if not words or not all(NAME_PART.match(w) for w in words):
+    if not words or not all(is_name_part(w) for w in words):
         return None
     return span
 
@@ -271,6 +274,12 @@ def _premodifiers(span: Span, roles: list[str], affiliations: list[str]) -> None
         left -= 1
     role_words: list[str] = []
     while left >= sent.start and doc[left].text in TITLES and doc[left].text not in HONORIFICS:
+        role_words.insert(0, doc[left].text)
+        left -= 1
+    # "Trade Minister", "District Judge": a capitalised word that qualifies
+    # the title belongs to it, unless it names a place, people or employer.
+    while role_words and left >= sent.start and doc[left].pos_ == "PROPN" and doc[left].text[:1].isupper() \
+            and doc[left].dep_ == "compound" and not doc[left].ent_type_:
         role_words.insert(0, doc[left].text)
         left -= 1
     if role_words:
