@@ -33,7 +33,7 @@ TRIGGERS: dict[str, EventType] = {
     "sign": "signed", "suspend": "suspended", "pause": "suspended", "halt": "suspended",
     "freeze": "suspended", "propose": "proposed", "end": "ended", "scrap": "ended",
     "abolish": "ended", "expire": "ended", "close": "ended", "go": "takes_effect",
-    "come": "takes_effect",
+    "come": "takes_effect", "enter": "takes_effect",
 }
 # A wire dateline ("WASHINGTON, Sept 20 (Harbour Wire) -") dates the story,
 # not an event in it.
@@ -45,6 +45,7 @@ _DATELINE = re.compile(
 NEEDS_PARTICLE: dict[str, frozenset[str]] = {
     "roll": frozenset({"out"}), "kick": frozenset({"off"}), "take": frozenset({"effect"}),
     "go": frozenset({"effect", "force"}), "come": frozenset({"effect", "force"}),
+    "enter": frozenset({"effect", "force"}),
 }
 # What the subject of a trigger may be when the programme is not named in its
 # sentence: a word that points back to the programme ("The order takes
@@ -64,13 +65,26 @@ class EventFinder:
     def __call__(self, doc: Doc) -> Doc:
         published = published_of(doc)
         datelines = [m.span() for m in _DATELINE.finditer(text_of(doc))]
+        found: list[EventFact] = []
         for ent in doc.ents:
             if ent.label_ != "DATE" or any(s <= ent.start_char < e for s, e in datelines):
                 continue
             fact = _event(doc, ent, published)
             if fact is not None:
-                facts_of(doc).append(fact)
+                found.append(fact)
+        facts_of(doc).extend(f for f in found if not _coarser_twin(f, found))
         return doc
+
+
+def _coarser_twin(fact: EventFact, found: list[EventFact]) -> bool:
+    """'launched on June 1, 2024' read twice, as the day and as '2024': the
+    coarser reading of the same event in the same sentence goes."""
+    return any(
+        other is not fact and other.sentence == fact.sentence and other.programme == fact.programme
+        and other.event_type == fact.event_type and fact.date is not None and other.date is not None
+        and other.date.startswith(fact.date) and len(other.date) > len(fact.date)
+        for other in found
+    )
 
 
 def _event(doc: Doc, when: Span, published: date | None) -> EventFact | None:
