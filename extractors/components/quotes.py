@@ -57,6 +57,10 @@ _UNNAMED = frozenset(
     "ministry department spokesperson spokesman spokeswoman official officials embassy council "
     "government agency administration office commission statement body company group".split()
 )
+# "said the changes would “...”": a partial quote at most 8 words after its
+# cue, with no comma between (the train split's one stands 3 words after it;
+# 8 leaves room for a longer subject before the quoted verb).
+_PARTIAL = re.compile(rf"\b(?:{CUE_WORDS})\b(?:\s+(?:that\s+)?[\w’'-]+){{1,8}}\s*$")
 _OPEN_PARAGRAPH = re.compile(r"“(?P<a>[^“”\n]+)\n(?=“)")
 _ACCORDING = re.compile(
     r"^(?P<clause>[^“”\"]{20,}?),? according to (?P<who>[^,.;]+)[.,;]"
@@ -296,14 +300,23 @@ def _after(doc: Doc, match: re.Match[str]) -> Attribution | None:
 
 
 def _before(doc: Doc, match: re.Match[str]) -> Attribution | None:
-    """'X said: “...”' / 'X said, “...”' — the cue right before the quote."""
-    line_start = text_of(doc).rfind("\n", 0, match.start()) + 1
-    head = text_of(doc)[line_start : match.start()]
+    """'X said: “...”' / 'X said, “...”' — the cue right before the quote;
+    'X said the plan would “...”' — a partial quote a few words after it;
+    'X said:' closing the paragraph before a quoted paragraph."""
+    text = text_of(doc)
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    head = text[line_start : match.start()]
+    if not head.strip() and line_start > 0:
+        previous_start = text.rfind("\n", 0, line_start - 1) + 1
+        previous = text[previous_start : line_start - 1]
+        if re.search(rf"\b(?:{CUE_WORDS})\b\s*:\s*$", previous):
+            return Attribution(previous, list(_CUE.finditer(previous))[-1].group(0), previous_start)
+        return None
     clause = re.split(r"[.!?;”\"]\s", head)[-1]
-    if not re.search(rf"\b(?:{CUE_WORDS})\b\s*[:,]?\s*$", clause):
+    if not (re.search(rf"\b(?:{CUE_WORDS})\b\s*[:,]?\s*$", clause) or _PARTIAL.search(clause)):
         return None
     cue = list(_CUE.finditer(clause))[-1]
-    return Attribution(clause, cue.group(0), line_start)
+    return Attribution(clause[: cue.end()], cue.group(0), line_start)
 
 
 def _speaker(doc: Doc, attribution: Attribution, people: PeopleIndex, at: int) -> str | None:
