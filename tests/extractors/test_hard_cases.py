@@ -125,3 +125,19 @@ def test_usd_only_from_a_stated_rate_or_the_users_table(extractor: FactExtractor
         assert usd(text + "\n($1 = 7.1201 Chinese yuan renminbi)") == [56.18]
     finally:
         finder.rates = saved
+
+
+def test_a_name_the_model_tags_as_an_organisation_is_still_a_person(extractor: FactExtractor) -> None:
+    text = (
+        "“This is a very big change for our members,” said Tunde Okonjo-Baptiste, "
+        "a director at the Lagos Chamber."
+    )
+    facts = extractor.extract(article(text))
+    assert [p["name"] for p in facts_of_kind(facts, "person")] == ["Tunde Okonjo-Baptiste"]
+    assert [q["speaker"] for q in facts_of_kind(facts, "quote")] == ["Tunde Okonjo-Baptiste"]
+
+
+def test_organisation_sources_have_no_person_but_a_speaker_org(extractor: FactExtractor) -> None:
+    text = "Applicants for the K category do not need a job offer, the Ministry of Foreign Affairs said."
+    quotes = facts_of_kind(extractor.extract(article(text)), "quote")
+    assert [(q["speaker"], q["speaker_org"]) for q in quotes] == [(None, "Ministry of Foreign Affairs")]
