@@ -20,6 +20,14 @@ ENGLISH_SHARE = 0.15
 MIN_WORDS = 20
 
 
+def english_share(text: str) -> float | None:
+    """Share of common English function words; ``None`` for too short a text."""
+    words = [w.lower() for w in _WORD.findall(text[:20000])]
+    if len(words) < MIN_WORDS:
+        return None
+    return sum(1 for w in words if w in _ENGLISH) / len(words)
+
+
 def guess_language(text: str, declared: str | None = None) -> str | None:
     """'en' when the text reads as English; else the page's declared language, or None."""
     words = [w.lower() for w in _WORD.findall(text[:20000])]

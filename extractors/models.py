@@ -117,6 +117,9 @@ class QuoteFact(Fact):
     speaker: str | None
     direct: bool
     cue: str | None
+    # The organisation a source speaks for when no person is named ("the
+    # ministry said"); ``speaker`` stays a person's name or null.
+    speaker_org: str | None = None
 
     def identity(self) -> tuple[str, ...]:
         return (self.kind, normalise(self.speaker or ""), normalise(self.text))

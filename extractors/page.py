@@ -13,7 +13,8 @@ import trafilatura
 from extractors.boilerplate import clean_text
 from extractors.language import guess_language
 from extractors.models import Article, normalise
-from sources.errors import EmptyArticle
+from extractors.skip import skip_reason
+from sources.errors import EmptyArticle, SkippedPage
 from sources.page import Page
 
 # A plain-text file's first line is its headline when it is short and does
@@ -22,10 +23,13 @@ MAX_TITLE_CHARS = 200
 
 
 def to_article(page: Page) -> Article:
-    """The article a page holds; raises EmptyArticle when there is no text."""
-    if page.kind == "text":
-        return _from_text(page)
-    return _from_html(page)
+    """The article a page holds; raises EmptyArticle when there is no text and
+    SkippedPage when the page is not an English news article."""
+    article = _from_text(page) if page.kind == "text" else _from_html(page)
+    reason = skip_reason(article.text, page.text if page.kind != "text" else "")
+    if reason is not None:
+        raise SkippedPage(f"skipped {page.final_url}: {reason}", url=page.final_url, reason=reason)
+    return article
 
 
 def _from_html(page: Page) -> Article:

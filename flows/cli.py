@@ -84,6 +84,23 @@ def _add_demo(p: argparse.ArgumentParser) -> None:
     p.add_argument("--site", metavar="DIR", default=None, help="fixture site to serve (default: bundled)")
 
 
+def _add_eval(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--split", choices=["train", "validation", "all"], default="all", help="gold split")
+    p.add_argument("--no-misses", action="store_true", help="print only the scores")
+    _json_flag(p, "the scores as JSON")
+
+
+def _run_eval(args: argparse.Namespace) -> int:
+    from extractors.evaluate import SPLITS, format_report, run
+
+    reports = run(SPLITS if args.split == "all" else (args.split,))
+    if args.json:
+        _print_json([r.to_dict() for r in reports])
+    else:
+        print("\n\n".join(format_report(r, misses=not args.no_misses) for r in reports))
+    return 0
+
+
 def _run_ingest(args: argparse.Namespace) -> int:
     from extractors.nlp import FactExtractor
     from flows.pipeline import ingest
@@ -171,6 +188,7 @@ _COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "query": ("Run a read-only SQL query on the facts store.", _add_query),
     "timeline": ("Dated events and fees of one visa programme, oldest first, with sources.", _add_timeline),
     "demo": ("Serve the bundled fixture site on loopback, monitor it, print timelines.", _add_demo),
+    "eval": ("Score extraction on the gold set: P/R/F1 per fact kind and field, and the misses.", _add_eval),
 }
 _RUNNERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "ingest": _run_ingest,
@@ -179,6 +197,7 @@ _RUNNERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "query": _run_query,
     "timeline": _run_timeline,
     "demo": _run_demo,
+    "eval": _run_eval,
 }
 
 

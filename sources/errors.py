@@ -126,6 +126,15 @@ class EmptyArticle(ExtractionError):
     """The page holds no article text."""
 
 
+class SkippedPage(ExtractionError):
+    """The page is not an English news article (another language, an index
+    page, a login wall): recorded with the reason, and it yields no facts."""
+
+    def __init__(self, message: str, *, url: str | None = None, reason: str) -> None:
+        super().__init__(message, url=url)
+        self.reason = reason
+
+
 # --- configuration and store --------------------------------------------------
 
 

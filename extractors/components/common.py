@@ -22,6 +22,18 @@ def ensure_extensions() -> None:
         Doc.set_extension("nf_facts", default=None)
     if not Doc.has_extension("nf_people"):
         Doc.set_extension("nf_people", default=None)
+    if not Doc.has_extension("nf_text"):
+        Doc.set_extension("nf_text", default=None)
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, joined once per doc: spaCy rebuilds the string on every
+    access, which made a 200,000-character article take minutes."""
+    text: str | None = doc._.nf_text
+    if text is None:
+        text = doc.text
+        doc._.nf_text = text
+    return text
 
 
 def facts_of(doc: Doc) -> list[Fact]:
@@ -51,6 +63,18 @@ def sentence_of(doc: Doc, start_char: int, end_char: int) -> Span:
 def sentence_text(doc: Doc, start_char: int, end_char: int) -> str:
     """Text of the covering sentence(s), trimmed."""
     return sentence_of(doc, start_char, end_char).text.strip()
+
+
+def main_programme(doc: Doc) -> Span | None:
+    """The programme the article mentions most (first mention on a tie), if any."""
+    spans = programme_spans(doc)
+    if not spans:
+        return None
+    counts: dict[str, int] = {}
+    for span in spans:
+        counts[span.kb_id_] = counts.get(span.kb_id_, 0) + 1
+    best = max(counts.values())
+    return next(span for span in spans if counts[span.kb_id_] == best)
 
 
 def programme_spans(doc: Doc) -> list[Span]:

@@ -9,12 +9,19 @@ bare weekday or month lies before or after it.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from extractors.components.common import facts_of, nearest_programme, published_of
+from extractors.components.common import (
+    facts_of,
+    main_programme,
+    nearest_programme,
+    published_of,
+    text_of,
+)
 from extractors.dates import Direction, resolve
 from extractors.models import EventFact, EventType
 
@@ -25,13 +32,29 @@ TRIGGERS: dict[str, EventType] = {
     "take": "takes_effect", "effect": "takes_effect", "effective": "takes_effect",
     "sign": "signed", "suspend": "suspended", "pause": "suspended", "halt": "suspended",
     "freeze": "suspended", "propose": "proposed", "end": "ended", "scrap": "ended",
-    "abolish": "ended", "expire": "ended",
+    "abolish": "ended", "expire": "ended", "close": "ended", "go": "takes_effect",
+    "come": "takes_effect", "enter": "takes_effect",
 }
+# A wire dateline ("WASHINGTON, Sept 20 (Harbour Wire) -") dates the story,
+# not an event in it.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .'-]+, [A-Z][a-z]{2,4}\.? \d{1,2}(?:, \d{4})? \([^)\n]*\)\s*[-—–]", re.M
+)
 # Verbs that only count with their particle or object ("kicks off", "rolls
 # out", "takes effect"): alone they are too common to mean an event.
 NEEDS_PARTICLE: dict[str, frozenset[str]] = {
     "roll": frozenset({"out"}), "kick": frozenset({"off"}), "take": frozenset({"effect"}),
+    "go": frozenset({"effect", "force"}), "come": frozenset({"effect", "force"}),
+    "enter": frozenset({"effect", "force"}),
 }
+# What the subject of a trigger may be when the programme is not named in its
+# sentence: a word that points back to the programme ("The order takes
+# effect", "It launches"). Anything else ("visa rules that took effect") is
+# about something else.
+REFERRING_SUBJECTS = frozenset(
+    "it this order proclamation programme program scheme visa fee charge levy measure change "
+    "changes card category route law bill plan initiative regulation".split()
+)
 # Hops from the date up the dependency tree to its verb: "Wednesday" -> "on" -> "launches".
 MAX_HOPS = 3
 
@@ -41,20 +64,34 @@ class EventFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         published = published_of(doc)
+        datelines = [m.span() for m in _DATELINE.finditer(text_of(doc))]
+        found: list[EventFact] = []
         for ent in doc.ents:
-            if ent.label_ != "DATE":
+            if ent.label_ != "DATE" or any(s <= ent.start_char < e for s, e in datelines):
                 continue
             fact = _event(doc, ent, published)
             if fact is not None:
-                facts_of(doc).append(fact)
+                found.append(fact)
+        facts_of(doc).extend(f for f in found if not _coarser_twin(f, found))
         return doc
+
+
+def _coarser_twin(fact: EventFact, found: list[EventFact]) -> bool:
+    """'launched on June 1, 2024' read twice, as the day and as '2024': the
+    coarser reading of the same event in the same sentence goes."""
+    return any(
+        other is not fact and other.sentence == fact.sentence and other.programme == fact.programme
+        and other.event_type == fact.event_type and fact.date is not None and other.date is not None
+        and other.date.startswith(fact.date) and len(other.date) > len(fact.date)
+        for other in found
+    )
 
 
 def _event(doc: Doc, when: Span, published: date | None) -> EventFact | None:
     trigger = _trigger(when)
     if trigger is None:
         return None
-    programme = nearest_programme(doc, trigger.idx, trigger.idx + len(trigger), when.sent)
+    programme = _programme(doc, trigger, when.sent)
     if programme is None:
         return None
     resolved = resolve(when.text, published, _direction(trigger))
@@ -74,6 +111,19 @@ def _event(doc: Doc, when: Span, published: date | None) -> EventFact | None:
     )
 
 
+def _programme(doc: Doc, trigger: Token, sentence: Span) -> Span | None:
+    """The programme nearest the trigger in its sentence, else in the sentence
+    before ("... the H-1B fee. The order takes effect on Sept. 21"), else the
+    programme the article is about."""
+    start, end = trigger.idx, trigger.idx + len(trigger)
+    span = nearest_programme(doc, start, end, sentence)
+    if span is None and not _refers_back(trigger):
+        return None
+    if span is None and sentence.start > 0:
+        span = nearest_programme(doc, start, end, doc[sentence.start - 1].sent)
+    return span if span is not None else main_programme(doc)
+
+
 def _trigger(when: Span) -> Token | None:
     token = when.root
     for _ in range(MAX_HOPS):
@@ -83,9 +133,23 @@ def _trigger(when: Span) -> Token | None:
         lemma = token.lemma_.lower()
         if lemma in TRIGGERS and token.pos_ in {"VERB", "AUX", "ADJ"}:
             needed = NEEDS_PARTICLE.get(lemma)
-            if needed is None or any(child.lower_ in needed for child in token.children):
+            # "goes into effect": the particle may sit one level down, under "into".
+            words = {c.lower_ for c in token.children}
+            words |= {g.lower_ for c in token.children for g in c.children}
+            if needed is None or words & needed:
                 return token
     return None
+
+
+def _refers_back(trigger: Token) -> bool:
+    """The trigger's subject points back to a programme named earlier."""
+    subjects = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects:
+        return trigger.dep_ in {"conj", "xcomp", "advcl"}
+    subject = subjects[0]
+    if subject.lower_ in {"that", "which"} and subject.head.dep_ == "relcl":
+        subject = subject.head.head
+    return subject.lower_ in REFERRING_SUBJECTS
 
 
 def _direction(trigger: Token) -> Direction:

@@ -25,7 +25,7 @@ from extractors.models import PersonFact
 CREDIT_LINE = re.compile(
     r"(?:\b(?:Reporting|Editing|Writing|Additional reporting|Compiled|Produced|Photos?|Video|"
     r"Graphics?|Illustration)\s+by\b|\b[A-Z]{2,}/|/(?:AP|Reuters|AFP|Getty)\b|\bGetty Images\b"
-    r"|^\s*By\s+[A-Z])",
+    r"|^\s*By\s+[A-Z]|contributed (?:to this report|reporting))",
 )
 TITLES = frozenset(
     "President Vice Prime Minister Secretary Senator Sen. Rep. Representative Governor Gov. "
@@ -33,7 +33,13 @@ TITLES = frozenset(
     "Chairman Chairwoman Chair CEO Commissioner General Gen. Director Spokesperson "
     "Spokesman Spokeswoman Attorney Mr. Mrs. Ms. Mr Mrs Ms".split()
 )
-HONORIFICS = frozenset("Mr. Mrs. Ms. Mr Mrs Ms".split())
+# Last words of news outlets' names, which the NER tags as people in "told
+# Harbour Wire" or "(Reporting by ...)".
+MEDIA_WORDS = frozenset(
+    "Wire News Times Post Review Journal Reuters Press Daily Online Herald Tribune Telegraph "
+    "Guardian Bloomberg Agency Xinhua Gazette Chronicle".split()
+)
+HONORIFICS = frozenset("Mr. Mrs. Ms. Mr Mrs Ms Dr Dr.".split())
 # Adjectives that belong in a role ("chief strategist", "associate professor");
 # others ("experienced", "Indian") describe the person, not the job.
 ROLE_ADJECTIVES = frozenset(
@@ -41,7 +47,10 @@ ROLE_ADJECTIVES = frozenset(
     "acting principal lead interim visiting adjunct regional national foreign".split()
 )
 AFFILIATION_LABELS = frozenset({"ORG", "FAC"})
-NAME_PART = re.compile(r"^[A-Z][a-zA-Z'’.-]*$")
+def is_name_part(word: str) -> bool:
+    """A capitalised word of letters in any script, with ' ’ . - inside
+    ("O'Neil", "Marc-André", "Ångström")."""
+    return word[:1].isupper() and all(c.isalpha() or c in "'’.-" for c in word)
 
 
 @dataclass
@@ -85,6 +94,15 @@ class PeopleIndex:
             return None
         return max(matches, key=lambda r: _last_mention(r, before))
 
+    def by_role(self, words: list[str], before: int | None = None) -> PersonRecord | None:
+        """The person last mentioned before ``before`` whose role ends with one of
+        the lowercase ``words`` ("the attorney said" -> the attorney)."""
+        wanted = {w.lower() for w in words if w.islower()}
+        hits = [r for r in self.records if any(_head(role) in wanted for role in r.roles)]
+        if not hits:
+            return None
+        return max(hits, key=lambda r: _last_mention(r, before))
+
     def mentioned_in(self, start: int, end: int) -> list[PersonRecord]:
         """People with a mention inside the character range, in text order."""
         hits = [(s, r) for r in self.records for s, e in r.mentions if start <= s and e <= end]
@@ -94,7 +112,13 @@ class PeopleIndex:
 def _names(record: PersonRecord, words: list[str]) -> bool:
     parts = record.parts
     text = " ".join(words)
-    return record.name in text or parts[-1] in words or (len(parts) > 2 and parts[0] in words)
+    # parts[0]: a surname written first ("Zhou Min" ... "Zhou told"), or a first name.
+    return record.name in text or parts[-1] in words or parts[0] in words
+
+
+def _head(role: str) -> str:
+    words = role.split()
+    return words[-1].lower() if words else ""
 
 
 def _last_mention(record: PersonRecord, before: int | None) -> int:
@@ -118,11 +142,13 @@ class PeopleFinder:
     def __call__(self, doc: Doc) -> Doc:
         mentions = [m for m in _person_mentions(doc) if m is not None]
         records = _merge(mentions)
+        # Read once: ``doc.ents`` builds new spans on every access.
+        orgs = [e for e in doc.ents if e.label_ in AFFILIATION_LABELS]
         for record in records:
             for start, end in record.mentions:
                 span = doc.char_span(start, end, alignment_mode="expand")
                 if span is not None:
-                    record.add(*_describe(span))
+                    record.add(*_describe(span, orgs))
         doc._.nf_people = PeopleIndex(records)
         for record in records:
             facts_of(doc).append(
@@ -140,14 +166,79 @@ class PeopleFinder:
 
 def _person_mentions(doc: Doc) -> list[Span | None]:
     programme_tokens = {t.i for span in programme_spans(doc) for t in span}
+    programme_names = {span.kb_id_ for span in programme_spans(doc)}
     found: list[Span | None] = []
     for ent in doc.ents:
-        if ent.label_ != "PERSON" or any(t.i in programme_tokens for t in ent):
+        name = (_possessed_name(ent) or _org_tagged_person(ent)) if ent.label_ == "ORG" else ent
+        if name is None or name.label_ not in {"PERSON", "ORG"} or any(t.i in programme_tokens for t in ent):
             continue
         if CREDIT_LINE.search(ent.sent.text) or is_heading(ent.sent) or not _has_verb(ent.sent):
             continue
-        found.append(_clean_name(ent))
+        span = _clean_name(_extended(name))
+        if span is not None and not _not_a_person(span.text, programme_names):
+            found.append(span)
     return found
+
+
+def _possessed_name(ent: Span) -> Span | None:
+    """'Zhejiang University’s Elena Moravec', tagged ORG as a whole: the two or
+    three capitalised words after the possessive are the person."""
+    marks = [t.i for t in ent if t.text in {"'s", "’s"}]
+    if not marks:
+        return None
+    rest = ent.doc[marks[-1] + 1 : ent.end]
+    # One word ("Sichuan University’s Thapa") only joins a full name named
+    # elsewhere in the article (see ``_merge``); it never makes a person.
+    if not 1 <= len(rest) <= 3 or not all(t.pos_ == "PROPN" and is_name_part(t.text) for t in rest):
+        return None
+    return Span(ent.doc, rest.start, rest.end, label="PERSON")
+
+
+# Words that make a capitalised phrase an organisation, not a person.
+ORG_WORDS = frozenset(
+    "Chamber Council University College Institute Inc Inc. Corp Corp. Ltd Ltd. LLP LLC Group Bank "
+    "Ministry Department Office Agency Association Foundation Commission Party Committee Union "
+    "Services Service Centre Center Court Board Authority Bureau Company Partners Alliance Forum "
+    "Review Wire News Times Post Reuters Press".split()
+)
+_SPEECH = frozenset({"say", "tell", "add", "note", "explain", "write", "warn", "argue"})
+
+
+def _org_tagged_person(ent: Span) -> Span | None:
+    """'said Tunde Okonjo-Baptiste, a director at ...': names the small model
+    has not seen are often tagged ORG. Two or three name words with no
+    organisation word, introduced by an appositive ("X, a director") or
+    standing next to a speech verb, are a person."""
+    words = ent.text.split()
+    if any(t.text in {"'s", "’s"} for t in ent) or not 2 <= len(words) <= 3:
+        return None
+    if not all(is_name_part(w) for w in words) or set(words) & ORG_WORDS:
+        return None
+    doc = ent.doc
+    after = doc[ent.end : ent.end + 2]
+    appositive = len(after) == 2 and after[0].text == "," and after[1].lower_ in {"a", "an", "the"}
+    before_verb = ent.start > 0 and doc[ent.start - 1].lemma_ in _SPEECH
+    after_verb = len(after) > 0 and after[0].lemma_ in _SPEECH
+    if not (appositive or before_verb or after_verb):
+        return None
+    return Span(doc, ent.start, ent.end, label="PERSON")
+
+
+def _extended(ent: Span) -> Span:
+    """'Zhou' + 'Min': the NER sometimes stops a name one proper noun early."""
+    end = ent.end
+    doc = ent.doc
+    while end < len(doc) and end - ent.start < 4 and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ \
+            and is_name_part(doc[end].text) and not doc[end].is_sent_start:
+        end += 1
+    return ent if end == ent.end else Span(doc, ent.start, end, label="PERSON")
+
+
+def _not_a_person(name: str, programmes: set[str]) -> bool:
+    """A news outlet ("Harbour Wire") or the head of a programme's name
+    ("Skilled Worker" of "Skilled Worker visa") that the NER took for a person."""
+    words = name.split()
+    return words[-1] in MEDIA_WORDS or any(p.startswith(name + " ") for p in programmes)
 
 
 def _has_verb(sentence: Span) -> bool:
@@ -164,7 +255,7 @@ def _clean_name(ent: Span) -> Span | None:
         end -= 1
     span = doc[start:end]
     words = span.text.replace("-", " ").split()
-    if not words or not all(NAME_PART.match(w) for w in words):
+    if not words or not all(is_name_part(w) for w in words):
         return None
     return span
 
@@ -198,21 +289,29 @@ def _owner(word: str, records: list[PersonRecord]) -> PersonRecord | None:
     return owners[0] if len(owners) == 1 else None
 
 
-def _describe(span: Span) -> tuple[list[str], list[str]]:
+def _describe(span: Span, orgs: list[Span]) -> tuple[list[str], list[str]]:
     """Roles and affiliations said of one mention."""
     roles: list[str] = []
     affiliations: list[str] = []
     _premodifiers(span, roles, affiliations)
     for appos in _appositives(span):
-        _appositive(appos, roles, affiliations)
+        _appositive(appos, orgs, roles, affiliations)
     return roles, affiliations
 
 
 def _premodifiers(span: Span, roles: list[str], affiliations: list[str]) -> None:
     doc, sent = span.doc, span.sent
     left = span.start - 1
+    while left >= sent.start and doc[left].text in HONORIFICS:  # "Mr." is no role and no employer
+        left -= 1
     role_words: list[str] = []
     while left >= sent.start and doc[left].text in TITLES and doc[left].text not in HONORIFICS:
+        role_words.insert(0, doc[left].text)
+        left -= 1
+    # "Trade Minister", "District Judge": a capitalised word that qualifies
+    # the title belongs to it, unless it names a place, people or employer.
+    while role_words and left >= sent.start and doc[left].pos_ == "PROPN" and doc[left].text[:1].isupper() \
+            and doc[left].dep_ == "compound" and not doc[left].ent_type_:
         role_words.insert(0, doc[left].text)
         left -= 1
     if role_words:
@@ -246,13 +345,13 @@ def _appositives(span: Span) -> list[Token]:
     return [child for child in root.children if child.dep_ == "appos" and child.i >= span.end]
 
 
-def _appositive(head: Token, roles: list[str], affiliations: list[str]) -> None:
+def _appositive(head: Token, orgs: list[Span], roles: list[str], affiliations: list[str]) -> None:
     role = _role_phrase(head)
     if role:
         roles.append(role)
     inside = range(head.left_edge.i, head.right_edge.i + 1)
-    for ent in head.doc.ents:
-        if ent.label_ in AFFILIATION_LABELS and ent.start in inside and ent.end - 1 in inside:
+    for ent in orgs:
+        if ent.start in inside and ent.end - 1 in inside:
             affiliations.append(_without_article(ent))
 
 
@@ -272,9 +371,24 @@ def _role_phrase(head: Token) -> str | None:
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.lower_ in {"for", "of"}:
             objects = [c for c in prep.children if c.dep_ == "pobj"]
-            if objects and objects[0].ent_type_ not in AFFILIATION_LABELS:
+            if objects and not _names_employer(objects[0]):
                 phrase += [prep.text, *(t.text for t in objects[0].subtree)]
-    return " ".join(phrase)
+    # "co - founder" in tokens is "co-founder" in text.
+    return " ".join(phrase).replace(" - ", "-").replace("co -", "co-")
+
+
+# Nouns that name the employer in "founder of the relocation agency Bund Bridge":
+# the phrase after "of" is an affiliation, not part of the role.
+EMPLOYER_NOUNS = frozenset(
+    "firm company startup agency group tank charity organisation organization university "
+    "institute bank fund foundation council association body network".split()
+)
+
+
+def _names_employer(obj: Token) -> bool:
+    return any(
+        t.ent_type_ in AFFILIATION_LABELS or t.lower_ in EMPLOYER_NOUNS for t in obj.subtree
+    )
 
 
 def _without_article(ent: Span) -> str:

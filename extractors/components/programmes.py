@@ -23,6 +23,7 @@ from extractors.components.common import (
     PROGRAMMES_KEY,
     facts_of,
     sentence_text,
+    text_of,
 )
 from extractors.models import VisaProgrammeFact
 
@@ -90,7 +91,7 @@ class ProgrammeRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for start, end, programme in find_programmes(doc.text, self.table):
+        for start, end, programme in find_programmes(text_of(doc), self.table):
             span = doc.char_span(start, end, label=PROGRAMME_LABEL, alignment_mode="expand")
             if span is not None:
                 spans.append(Span(doc, span.start, span.end, PROGRAMME_LABEL, kb_id=programme.name))

@@ -14,12 +14,12 @@ complement ("Barbara Kelemen ... commented that ...").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from extractors.components.common import facts_of, sentence_of
+from extractors.components.common import facts_of, sentence_of, text_of
 from extractors.components.people import PeopleIndex, people_of
 from extractors.models import QuoteFact
 
@@ -32,13 +32,40 @@ _CUE = re.compile(rf"\b(?:{CUE_WORDS})\b")
 # "Quoted" text must look like speech: at least this many words. Shorter
 # quoted strings in news are titles, scare quotes or coined terms.
 MIN_QUOTE_WORDS = 4
+# How far back (characters) a pronoun may reach for its person when the
+# sentence before names nobody: about two short news paragraphs.
+PRONOUN_REACH = 600
+# A reported clause shorter than this ("it is", "so") is no statement;
+# "costs would rise" is.
+MIN_INDIRECT_TOKENS = 3
+# Words between two quotes of one speaker with no cue: "Menon said." and the
+# like; the gold set's longest with a cue is an appositive of 12 words.
+MAX_ATTRIBUTION_WORDS = 8
 _QUOTE = re.compile(r"“(?P<a>[^“”\n]+)”|\"(?P<b>[^\"\n]+)\"")
-_AFTER = re.compile(r"\s*(?P<clause>[^.!?;:“\"\n]*)")
+# The attribution after a quote runs to the end of its clause; the full stop
+# of "Mr." or "U.S." does not end it ("said Mr. Daniel Brooks").
+_AFTER = re.compile(
+    r"\s*(?P<clause>(?:(?:Mrs|Mr|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Jr|Sr|St)\.|U\.S\.|[^.!?;:“\"\n])*)"
+)
 _ANONYMOUS = re.compile(
     r"declin\w+ to be (?:named|identified)|asked not to be (?:named|identified)|"
     r"on condition of anonymity|requested anonymity|spoke anonymously"
 )
 _PRONOUNS = frozenset({"he", "she", "they"})
+# Subjects that speak for an organisation or stay unnamed: quoted with no speaker.
+_UNNAMED = frozenset(
+    "ministry department spokesperson spokesman spokeswoman official officials embassy council "
+    "government agency administration office commission statement body company group".split()
+)
+# "said the changes would “...”": a partial quote at most 8 words after its
+# cue, with no comma between (the train split's one stands 3 words after it;
+# 8 leaves room for a longer subject before the quoted verb).
+_PARTIAL = re.compile(rf"\b(?:{CUE_WORDS})\b(?:\s+(?:that\s+)?[\w’'-]+){{1,8}}\s*$")
+_OPEN_PARAGRAPH = re.compile(r"“(?P<a>[^“”\n]+)\n(?=“)")
+_ACCORDING = re.compile(
+    r"^(?P<clause>[^“”\"]{20,}?),? according to (?P<who>[^,.;]+)[.,;]"
+    r"|^According to (?P<who2>[^,;]+), (?P<clause2>[^“”\"]{20,}?)[.!]?$"
+)
 INDIRECT_LEMMAS = frozenset(
     "say note comment observe tell add argue explain warn state claim stress insist "
     "predict acknowledge suggest emphasise emphasize believe contend".split()
@@ -60,35 +87,45 @@ class QuoteFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         people = people_of(doc)
-        direct_ranges: list[tuple[int, int]] = []
-        for match in _QUOTE.finditer(doc.text):
-            fact = self._direct(doc, match, people)
+        direct: list[QuoteFact] = []
+        for match in _QUOTE.finditer(text_of(doc)):
+            fact = self._direct(doc, match, people, direct)
             if fact is not None:
-                facts_of(doc).append(fact)
-                direct_ranges.append((match.start(), match.end()))
+                direct.append(fact)
+        direct += _opening_paragraphs(doc, direct)
+        facts_of(doc).extend(direct)
+        ranges = [(f.start - 1, f.end + 1) for f in direct]
         for token in doc:
-            fact = self._indirect(doc, token, people, direct_ranges)
+            fact = self._indirect(doc, token, people, ranges)
             if fact is not None:
                 facts_of(doc).append(fact)
+        facts_of(doc).extend(according_to(doc, people, ranges))
         return doc
 
-    def _direct(self, doc: Doc, match: re.Match[str], people: PeopleIndex) -> QuoteFact | None:
+    def _direct(
+        self, doc: Doc, match: re.Match[str], people: PeopleIndex, earlier: list[QuoteFact]
+    ) -> QuoteFact | None:
         words = (match["a"] or match["b"]).strip()
         if len(words.split()) < MIN_QUOTE_WORDS:
             return None
         attribution = _after(doc, match) or _before(doc, match)
-        if attribution is None:
-            return None
-        start = match.start() + 1
-        end = match.end() - 1
+        speaker: str | None
+        cue: str | None
+        if attribution is not None:
+            speaker, cue = _speaker(doc, attribution, people, match.start()), attribution.cue
+        else:
+            found = _continuation(text_of(doc), match, earlier) or _named_next(doc, match, people)
+            if found is None:
+                return None
+            speaker, cue = found
         return QuoteFact(
             sentence=sentence_of(doc, match.start(), match.end()).text.strip(),
-            start=start,
-            end=end,
+            start=match.start() + 1,
+            end=match.end() - 1,
             text=words.rstrip(","),
-            speaker=_speaker(doc, attribution, people, match.start()),
+            speaker=speaker,
             direct=True,
-            cue=attribution.cue,
+            cue=cue,
         )
 
     def _indirect(
@@ -96,32 +133,162 @@ class QuoteFinder:
     ) -> QuoteFact | None:
         if verb.lemma_ not in INDIRECT_LEMMAS or verb.pos_ != "VERB":
             return None
-        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
-        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
-        if not clauses or not subjects:
+        if any(c.dep_ == "neg" for c in verb.children):  # "did not say how many"
             return None
-        clause = doc[clauses[0].left_edge.i : clauses[0].right_edge.i + 1]
-        if any(s <= clause.start_char < e for s, e in direct) or "“" in clause.text:
+        clause = _reported_clause(verb)
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if clause is None:
             return None
-        subject = doc[subjects[0].left_edge.i : subjects[0].i + 1]
-        person = people.resolve(_words(subject.text), before=verb.idx)
-        if person is None or not _names_subject(subjects[0], person.parts):
+        if any(s <= clause.start_char < e or s < clause.end_char <= e for s, e in direct):
+            return None
+        if subjects:
+            found = _subject_speaker(doc, verb, subjects[0], people)
+        elif clause.start < verb.i:
+            found = _speaker_after(doc, verb, people)
+        else:
+            found = None
+        if found is None:
             return None
         clause = _without_mark(clause)
+        if len(clause) < MIN_INDIRECT_TOKENS:
+            return None
         return QuoteFact(
             sentence=verb.sent.text.strip(),
             start=clause.start_char,
             end=clause.end_char,
             text=clause.text.rstrip(" ,."),
-            speaker=person.name,
+            speaker=found[0],
+            speaker_org=found[1],
             direct=False,
             cue=verb.text,
         )
 
 
+def _reported_clause(verb: Token) -> Span | None:
+    """The clause a cue verb reports: before it when the sentence opens with it
+    ("Large firms can absorb it, said X"), else after it ("said that ...")."""
+    doc = verb.doc
+    before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    if before and before[0].left_edge.i == verb.sent.start:
+        span = doc[before[0].left_edge.i : before[0].right_edge.i + 1]
+        if "“" not in span.text and '"' not in span.text:
+            return span
+    after = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    if after:
+        return doc[after[0].left_edge.i : after[0].right_edge.i + 1]
+    return None
+
+
+Source = tuple[str | None, str | None]
+"""(speaker, speaker_org): a person's canonical name, or the organisation a
+nameless source speaks for."""
+
+
+def _speaker_after(doc: Doc, verb: Token, people: PeopleIndex) -> Source | None:
+    """'..., said Nikhil Varma, co-founder of ...': the parser may miss the
+    subject after the verb; a person named right after it is the speaker."""
+    tail = doc[verb.i + 1 : min(verb.i + 4, verb.sent.end)]
+    if not len(tail):
+        return None
+    named = people.mentioned_in(tail.start_char, tail.end_char)
+    return (named[0].name, None) if named else None
+
+
+def _subject_speaker(doc: Doc, verb: Token, subject: Token, people: PeopleIndex) -> Source | None:
+    """The source of a cue verb's subject: a person, a pronoun resolved to one,
+    or no person for an organisation or an unnamed source ("the ministry
+    said", "a Home Office spokesperson said"); None when it cannot speak."""
+    if subject.lower_ in _PRONOUNS:
+        return _antecedent(doc, verb.sent, people, before=verb.idx), None
+    phrase = doc[subject.left_edge.i : subject.i + 1]
+    person = people.resolve(_words(phrase.text), before=verb.idx + 1)
+    if person is not None and _names_subject(subject, person.parts):
+        return person.name, None
+    titled = people.by_role(_words(phrase.text), before=verb.idx)
+    if titled is not None and subject.pos_ == "NOUN" and subject.lower_ not in _UNNAMED:
+        return titled.name, None
+    if subject.ent_type_ in {"ORG", "NORP", "GPE"} or subject.lower_ in _UNNAMED:
+        return None, _organisation(doc[subject.left_edge.i : subject.right_edge.i + 1])
+    return None
+
+
+def _organisation(phrase: Span) -> str | None:
+    """The organisation named in a subject phrase ("the Ministry of Foreign Affairs")."""
+    for ent in phrase.ents:
+        if ent.label_ == "ORG":
+            words = ent.text.split()
+            return " ".join(words[1:]) if words and words[0].lower() == "the" else ent.text
+    return None
+
+
+Found = tuple[str | None, str | None]
+
+
+def _continuation(text: str, match: re.Match[str], earlier: list[QuoteFact]) -> Found | None:
+    """'“...,” Menon said. “If the U.S. closes one ...”': a quote with no cue
+    right after a quote in the same paragraph continues that speaker."""
+    if not earlier:
+        return None
+    last = earlier[-1]
+    between = text[last.end + 1 : match.start()]
+    # Between them only the attribution of the first ("Menon said.") fits.
+    if "\n" in between or last.end > match.start():
+        return None
+    if len(between.split()) > MAX_ATTRIBUTION_WORDS and not _CUE.search(between):
+        return None
+    return last.speaker, last.cue
+
+
+def _named_next(doc: Doc, match: re.Match[str], people: PeopleIndex) -> Found | None:
+    """'“...” That was how Bikram Thapa described the mood.': the speaker is
+    named, with a speech verb, in the sentence right after the quote."""
+    text = text_of(doc)
+    line_end = text.find("\n", match.end())
+    rest = text[match.end() : line_end if line_end >= 0 else len(text)]
+    sentence = re.split(r"(?<=[.!?])\s", rest.strip(), maxsplit=1)[0]
+    cue = re.search(rf"\b(?:{CUE_WORDS}|described|put it)\b", sentence)
+    if cue is None:
+        return None
+    named = people.mentioned_in(match.end(), match.end() + len(rest))
+    return (named[0].name, cue.group(0)) if named else None
+
+
+def _opening_paragraphs(doc: Doc, direct: list[QuoteFact]) -> list[QuoteFact]:
+    """A quote that runs over paragraphs opens each with “ and closes only the
+    last: the open paragraphs take the speaker of the quote that follows."""
+    text = text_of(doc)
+    found = []
+    for match in _OPEN_PARAGRAPH.finditer(text):
+        following = next((f for f in direct if f.start == match.end() + 1), None)
+        if following is None or len(match["a"].split()) < MIN_QUOTE_WORDS:
+            continue
+        found.append(replace(following, start=match.start() + 1, end=match.end() - 1,
+                             text=match["a"].strip(), sentence=match["a"].strip()))
+    return found
+
+
+def according_to(doc: Doc, people: PeopleIndex, direct: list[tuple[int, int]]) -> list[QuoteFact]:
+    """'..., according to Shenzhen-based lawyer Zhou Min.': an indirect quote
+    when the source is a person of the article."""
+    text = text_of(doc)
+    found = []
+    for sent in doc.sents:
+        match = _ACCORDING.search(sent.text)
+        if match is None or any(s <= sent.start_char < e for s, e in direct):
+            continue
+        group = "clause" if match["clause"] else "clause2"
+        person = people.resolve(_words(match["who"] or match["who2"]), before=sent.end_char)
+        if person is None:
+            continue
+        start, end = sent.start_char + match.start(group), sent.start_char + match.end(group)
+        found.append(QuoteFact(sentence=sent.text.strip(), start=start, end=end, text=text[start:end],
+                               speaker=person.name, direct=False, cue="according to"))
+    return found
+
+
 def _after(doc: Doc, match: re.Match[str]) -> Attribution | None:
     """'“...,” said X' / '“...,” X said' — the cue right after the quote."""
-    clause = _AFTER.match(doc.text, match.end())
+    clause = _AFTER.match(text_of(doc), match.end())
     if clause is None:
         return None
     segment = clause["clause"].split(",")[0]
@@ -133,14 +300,23 @@ def _after(doc: Doc, match: re.Match[str]) -> Attribution | None:
 
 
 def _before(doc: Doc, match: re.Match[str]) -> Attribution | None:
-    """'X said: “...”' / 'X said, “...”' — the cue right before the quote."""
-    line_start = doc.text.rfind("\n", 0, match.start()) + 1
-    head = doc.text[line_start : match.start()]
+    """'X said: “...”' / 'X said, “...”' — the cue right before the quote;
+    'X said the plan would “...”' — a partial quote a few words after it;
+    'X said:' closing the paragraph before a quoted paragraph."""
+    text = text_of(doc)
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    head = text[line_start : match.start()]
+    if not head.strip() and line_start > 0:
+        previous_start = text.rfind("\n", 0, line_start - 1) + 1
+        previous = text[previous_start : line_start - 1]
+        if re.search(rf"\b(?:{CUE_WORDS})\b\s*:\s*$", previous):
+            return Attribution(previous, list(_CUE.finditer(previous))[-1].group(0), previous_start)
+        return None
     clause = re.split(r"[.!?;”\"]\s", head)[-1]
-    if not re.search(rf"\b(?:{CUE_WORDS})\b\s*[:,]?\s*$", clause):
+    if not (re.search(rf"\b(?:{CUE_WORDS})\b\s*[:,]?\s*$", clause) or _PARTIAL.search(clause)):
         return None
     cue = list(_CUE.finditer(clause))[-1]
-    return Attribution(clause, cue.group(0), line_start)
+    return Attribution(clause[: cue.end()], cue.group(0), line_start)
 
 
 def _speaker(doc: Doc, attribution: Attribution, people: PeopleIndex, at: int) -> str | None:
@@ -150,18 +326,21 @@ def _speaker(doc: Doc, attribution: Attribution, people: PeopleIndex, at: int) -
     words = _words(attribution.phrase.replace(attribution.cue, " "))
     if {w.lower() for w in words} & _PRONOUNS:
         return _antecedent(doc, sentence, people)
-    person = people.resolve(words, before=at)
+    person = people.resolve(words, before=at) or people.by_role(words, before=at)
     return person.name if person else None
 
 
-def _antecedent(doc: Doc, sentence: Span, people: PeopleIndex) -> str | None:
-    """The person named in the sentence before, if that sentence names one."""
-    if sentence.start == 0:
-        return None
-    previous = doc[sentence.start - 1].sent
-    named = people.mentioned_in(previous.start_char, previous.end_char)
+def _antecedent(doc: Doc, sentence: Span, people: PeopleIndex, before: int | None = None) -> str | None:
+    """The person named earlier in the sentence, else in the sentence before."""
+    named = people.mentioned_in(sentence.start_char, before) if before is not None else []
+    if not named and sentence.start > 0:
+        previous = doc[sentence.start - 1].sent
+        named = people.mentioned_in(previous.start_char, previous.end_char)
     if not named:
         named = people.mentioned_in(sentence.start_char, sentence.end_char)
+    if not named:
+        # News style: "he said" refers to the last person named before it.
+        named = people.mentioned_in(max(0, sentence.start_char - PRONOUN_REACH), sentence.start_char)
     return named[-1].name if named else None
 
 

@@ -1,0 +1,71 @@
+"""Pages that are not English news articles: say why, so they are skipped.
+
+Three kinds are recognised from the extracted text and the raw page: another
+language, an index page (a river of headline links), and a login or paywall
+teaser. :func:`skip_reason` returns the reason or ``None``;
+``extractors.page.to_article`` raises :class:`~sources.errors.SkippedPage`
+with it, and the monitor records it in ``ingest_failures``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.language import english_share
+
+# guess_language's threshold (evidence in extractors/language.py): English
+# news scores about 0.35, German/French/Spanish below 0.05.
+ENGLISH_SHARE = 0.15
+MIN_WORDS = 20
+_HTML_LANG = re.compile(r"<html[^>]*\blang=[\"']?([A-Za-z]{2,3})", re.I)
+_WALL = re.compile(
+    r"subscribe to (?:continue|keep) reading|(?:sign|log) in to (?:continue|read)"
+    r"|for subscribers only|subscribers only|to read the full (?:story|article)"
+    r"|already a subscriber|create a free account to continue",
+    re.I,
+)
+# A teaser behind a wall is a paragraph or two; a full story is longer. The
+# login-wall fixture's teaser has 20 words, the shortest gold article about 100;
+# the one benchmark page this catches is a 67-word paywalled teaser.
+MAX_TEASER_WORDS = 80
+# An index page is mostly list items ("- Headline Oct 1, 2025"); articles in
+# the gold set have at most a short list among many prose lines.
+MIN_INDEX_LINES = 5
+INDEX_SHARE = 0.6
+# ...and has no prose: two listicles in the scrapinghub article benchmark
+# (mostly bullets) have lines of 57 and 95 words; headline rivers stay short.
+MAX_INDEX_LINE_WORDS = 30
+
+
+def skip_reason(text: str, html: str = "") -> str | None:
+    """Why this page is not an English news article, or ``None`` when it is one."""
+    # Index pages and teasers are short on function words, so they are
+    # recognised before the language test would call them "not English".
+    return _index(text) or _wall(text, html) or _language(text, html)
+
+
+def _language(text: str, html: str) -> str | None:
+    share = english_share(text)
+    declared = _HTML_LANG.search(html[:5000])
+    lang = declared[1].lower() if declared else None
+    if share is not None and share < ENGLISH_SHARE:
+        return f"not English (declared {lang})" if lang and lang != "en" else "not English"
+    if share is None and lang and lang != "en":
+        return f"not English (declared {lang})"
+    return None
+
+
+def _index(text: str) -> str | None:
+    lines = [line for line in text.splitlines() if line.strip()]
+    items = sum(1 for line in lines if line.lstrip().startswith(("- ", "* ", "• ")))
+    longest = max((len(line.split()) for line in lines), default=0)
+    listy = len(lines) >= MIN_INDEX_LINES and items / len(lines) >= INDEX_SHARE
+    if listy and longest <= MAX_INDEX_LINE_WORDS:
+        return "index page"
+    return None
+
+
+def _wall(text: str, html: str) -> str | None:
+    if len(text.split()) <= MAX_TEASER_WORDS and (_WALL.search(html) or _WALL.search(text)):
+        return "login wall"
+    return None

@@ -1,0 +1,58 @@
+"""Eval gate: extraction quality on the gold set may not drop below pinned floors.
+
+Floors are F1 per fact kind (and per field) on each split of ``fixtures/gold``,
+pinned a little under the scores measured when they were last raised. A
+change that lowers a score below its floor fails here; raising a floor is a
+deliberate edit of :data:`FLOORS` (the model is trafilatura's
+``tests/eval_gate.py``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.evaluate import SplitReport, evaluate, load_gold
+from extractors.nlp import FactExtractor
+
+FLOORS: dict[str, dict[str, float]] = {
+    # Measured 2026-11-22: train P/R/F1 all 1.0 but fee 0.974, role 0.935.
+    "train": {
+        "visa_programme": 0.97, "fee": 0.95, "quote": 0.97, "person": 0.97,
+        "event": 0.95, "role": 0.90, "skipped pages": 1.0,
+        "speaker": 0.97, "amount": 0.97, "currency": 0.97, "period": 0.97, "programme": 0.95,
+        "date": 0.95, "precision": 0.95,
+    },
+    # Measured 2026-11-22 (aggregates only; the split is not tuned on):
+    # programme 1.0, fee 0.970, quote 0.808, person 0.952, event 0.824, role 0.909.
+    "validation": {
+        "visa_programme": 0.97, "fee": 0.95, "quote": 0.78, "person": 0.93,
+        "event": 0.80, "role": 0.88,
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def reports(extractor: FactExtractor) -> dict[str, SplitReport]:
+    return {split: evaluate(load_gold(split=split), extractor, split) for split in FLOORS}
+
+
+def _score(report: SplitReport, name: str) -> float:
+    if name == "skipped pages":
+        return report.skips.f1
+    if name in report.kinds:
+        return report.kinds[name].f1
+    return report.fields[name].f1
+
+
+@pytest.mark.parametrize(
+    ("split", "name"), [(split, name) for split, floors in FLOORS.items() for name in floors]
+)
+def test_f1_does_not_drop_below_its_floor(reports: dict[str, SplitReport], split: str, name: str) -> None:
+    score = _score(reports[split], name)
+    assert score >= FLOORS[split][name], f"{split} {name}: F1 {score:.3f} < floor {FLOORS[split][name]}"
+
+
+def test_gold_set_has_both_splits_and_enough_articles() -> None:
+    train, validation = load_gold(split="train"), load_gold(split="validation")
+    assert len([g for g in train if not g.skip]) + len(validation) >= 40
+    assert len(validation) >= 10
