@@ -38,32 +38,36 @@ NUM_PERM = 128
 """MinHash permutations: the Jaccard estimate's standard error is about 1/sqrt(128) = 0.09."""
 
 SHINGLE_WORDS = 5
-"""Words per shingle. Measured on the fixtures (tests/store/test_dedup.py prints them):
-with 5-word shingles the Reuters copies score Jaccard >= 0.55 against each other
-(the trimmed copy is the lowest) while the Reuters and AP stories, which share a
-topic and many names, score 0.00; 3-word shingles raised that cross-story score
-to 0.02 and gained nothing on the copies."""
+"""Words per shingle. Measured on fixtures/syndication (5 Reuters copies, 1 AP story)
+and fixtures/conflict: with 3, 4, 5 and 7 words the two stories score Jaccard 0.00
+against each other, and the copies at least 0.63 / 0.52 / 0.50 / 0.50 (the trimmed
+copy; the others >= 0.86 at every length). Five words is the usual choice for
+news text: short runs ("the U.S. H-1B visa") recur across unrelated stories on one
+topic, five-word runs rarely do (synthetic unrelated articles from one shared
+vocabulary: bench/dedup.py prints the largest Jaccard it meets)."""
 
 LSH_THRESHOLD = 0.3
 """Jaccard at which LSH nominates a candidate (datasketch picks b=37 bands of r=3 rows).
-Below the lowest copy-to-copy Jaccard measured (0.55, the trimmed copy) with margin,
-so no copy is missed; candidates are checked against the signatures afterwards."""
+The lowest copy-to-copy Jaccard measured is 0.50 (the trimmed copy), which LSH then
+nominates with probability 1 - (1 - 0.5**3)**37 = 0.993; candidates are checked
+against the stored signatures afterwards, so a low threshold costs lookups, not merges."""
 
 NEAR_DUPLICATE_JACCARD = 0.5
-"""Same story on text alone. Measured: Reuters copies 0.55-0.95 pairwise; unrelated
-articles on the same topic (Reuters vs AP) 0.00; synthetic unrelated articles from
-one 2,000-word vocabulary (bench/dedup.py) under 0.05."""
+"""Same story on text alone. Measured (5-word shingles): Reuters copies 0.86-0.98
+pairwise except the trimmed copy (0.50-0.52); Reuters vs AP 0.00; the one-time-fee
+page vs either 0.00."""
 
 CONTAINMENT = 0.8
-"""Same story when one text is (almost) inside the other: a trimmed copy keeps
-whole paragraphs, so its shingles are nearly all in the full copy. Measured: the
-trimmed Reuters copy has containment 0.97 in the full text; Reuters vs AP 0.00."""
+"""Same story when one text is (almost) inside the other: a trimmed copy keeps whole
+paragraphs, so most of its shingles are in the full copy. Measured: the trimmed
+copy's containment in the other Reuters copies 0.87-0.88 (the estimate's error is
+about 0.09, the MinHash one); Reuters vs AP 0.00."""
 
 WIRE_CONTAINMENT = 0.3
-"""Same story when both copies name the same wire and share this much: a wire
-signal alone never merges (one wire files many stories a day), but with it a
-heavily edited copy still joins. Two different same-wire stories on one topic
-share names, not 5-word runs: measured 0.00-0.02 between them in the fixtures."""
+"""Same story when both copies credit the same wire and share this much. A credit
+alone never merges (one wire files many stories a day on one topic); with it a
+heavily rewritten copy still joins. No fixture pair falls between 0.00 (different
+stories) and 0.87 (copies); 0.3 is about three MinHash standard errors above 0."""
 
 _LSH = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
 BANDS: tuple[tuple[int, int], ...] = tuple(_LSH.hashranges)
