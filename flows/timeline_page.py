@@ -16,6 +16,7 @@ from store.report import ConflictRow, ProgrammeReport, QuoteRow, StoryRow
 
 CHART_WIDTH = 960
 ROW_HEIGHT = 34
+LABEL_CHAR_WIDTH = 6.6  # px per character of a 12px sans-serif label, measured on the screenshot
 MARGIN_LEFT = 120
 MARGIN_RIGHT = 40
 AXIS_HEIGHT = 34
@@ -38,7 +39,8 @@ th { color: #566074; font-weight: 600; }
 .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px;
          background: #e8eef7; color: #2f4b73; margin-right: 4px; }
 .badge.warn { background: #fdecea; color: #a3261b; }
-.conflict { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; margin-bottom: 14px; align-items: start; }
+.conflict { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; margin-bottom: 14px;
+            align-items: start; }
 .claim { border: 2px solid #f0c7c2; border-radius: 8px; padding: 10px 12px; background: #fffafa; }
 .claim b { font-size: 16px; }
 .claim ul, .story ul { margin: 6px 0 0; padding-left: 18px; font-size: 13px; word-break: break-all; }
@@ -162,7 +164,7 @@ def _month_ticks(
 def _mark(row: TimelineRow, x0: float, x1: float, index: int, colour: str) -> str:
     mid = AXIS_HEIGHT + index * ROW_HEIGHT + ROW_HEIGHT / 2
     what = row.detail if row.kind == "fee" else f"{row.date} ({row.precision})"
-    label = escape(
+    label = (
         f"{_short(what)} · {row.n_stories} {_plural(row.n_stories, 'story', 'stories')}, "
         f"{row.n_outlets} {_plural(row.n_outlets, 'outlet')}"
     )
@@ -180,13 +182,15 @@ def _mark(row: TimelineRow, x0: float, x1: float, index: int, colour: str) -> st
             f'fill="{colour}" fill-opacity="0.55">{title}</rect>'
         )
         left, right = x0 - 6, x1 + 6
-    # Labels go right of the mark unless that would run off the chart.
-    if right < CHART_WIDTH * 0.55:
-        text = f'<text x="{right:.1f}" y="{mid + 4:.1f}" font-size="12" fill="#1d2330">{label}</text>'
+    # Right of the mark if the label fits there, else left of it if it fits
+    # there without covering the row's type, else right (clipped at the edge).
+    width = len(label) * LABEL_CHAR_WIDTH
+    if right + width <= CHART_WIDTH or left - width < MARGIN_LEFT:
+        text = f'<text x="{right:.1f}" y="{mid + 4:.1f}" font-size="12" fill="#1d2330">{escape(label)}</text>'
     else:
         text = (
             f'<text x="{left:.1f}" y="{mid + 4:.1f}" font-size="12" fill="#1d2330" '
-            f'text-anchor="end">{label}</text>'
+            f'text-anchor="end">{escape(label)}</text>'
         )
     return shape + text
 
