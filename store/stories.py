@@ -43,6 +43,8 @@ def outlet_of(article: Article) -> str:
     return host or article.url
 
 
+# The members are spelled out as a list of parameters so DuckDB filters the
+# articles scan by id (zone maps) instead of hash-joining the whole table.
 _INSERT_STORIES = """
 INSERT INTO stories
 SELECT m.story_id,
@@ -57,7 +59,7 @@ SELECT m.story_id,
 FROM article_stories AS m
 JOIN articles AS a USING (article_id)
 JOIN story_signatures AS g USING (article_id)
-WHERE m.story_id IN (SELECT unnest(?::VARCHAR[]))
+WHERE m.article_id IN ({members}) AND a.article_id IN ({members}) AND g.article_id IN ({members})
 GROUP BY m.story_id
 """
 
@@ -76,7 +78,7 @@ def update_stories(con: duckdb.DuckDBPyConnection, item: StoryInput) -> str:
     old_ids = _stories_of(con, touched)
     assignment = _components(con, touched)
     _write_membership(con, assignment, item)
-    _rewrite_stories(con, old_ids | set(assignment.values()))
+    _rewrite_stories(con, old_ids | set(assignment.values()), sorted(assignment))
     return assignment[aid]
 
 
@@ -188,8 +190,8 @@ def _write_membership(con: duckdb.DuckDBPyConnection, assignment: dict[str, str]
     )
 
 
-def _rewrite_stories(con: duckdb.DuckDBPyConnection, story_ids: set[str]) -> None:
-    """Recompute the ``stories`` rows of ``story_ids`` (those left with no member vanish)."""
-    wanted = sorted(story_ids)
-    con.execute("DELETE FROM stories WHERE story_id IN (SELECT unnest(?::VARCHAR[]))", [wanted])
-    con.execute(_INSERT_STORIES, [wanted])
+def _rewrite_stories(con: duckdb.DuckDBPyConnection, story_ids: set[str], members: list[str]) -> None:
+    """Recompute the ``stories`` rows of ``story_ids`` from their ``members`` (empty ones vanish)."""
+    con.execute("DELETE FROM stories WHERE story_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(story_ids)])
+    marks = ", ".join("?" for _ in members)
+    con.execute(_INSERT_STORIES.format(members=marks), members * 3)
