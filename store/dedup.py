@@ -104,18 +104,22 @@ class Fingerprint:
     n_shingles: int
     minhash: bytes  # NUM_PERM uint64 hash values, little-endian
 
-    def keys(self) -> list[str]:
-        """The exact keys another copy of the story may share with this one."""
-        keys = [f"url:{self.url_key}", f"text:{self.text_hash}"]
+    def keys(self) -> list[int]:
+        """The exact keys another copy of the story may share with this one, as 64-bit ints."""
+        keys = [_key(f"url:{self.url_key}".encode()), _key(f"text:{self.text_hash}".encode())]
         values = self.hashvalues()
         for band, (start, end) in enumerate(BANDS):
-            digest = hashlib.blake2b(values[start:end].tobytes(), digest_size=8).hexdigest()
-            keys.append(f"band:{band}:{digest}")
+            keys.append(_key(b"band:%d:" % band + values[start:end].tobytes()))
         return keys
 
     def hashvalues(self) -> np.ndarray:
         """The MinHash values as an array."""
         return np.frombuffer(self.minhash, dtype="<u8")
+
+
+def _key(material: bytes) -> int:
+    """A signed 64-bit hash (DuckDB BIGINT) of a key's bytes."""
+    return int.from_bytes(hashlib.blake2b(material, digest_size=8).digest(), "little", signed=True)
 
 
 def fingerprint(url: str, canonical_url: str | None, text: str, text_hash: str) -> Fingerprint:

@@ -117,7 +117,7 @@ def _replace_fingerprint(con: duckdb.DuckDBPyConnection, item: StoryInput) -> No
         "INSERT INTO story_signatures VALUES (?, ?, ?, ?, ?, ?)",
         [aid, fp.url_key, fp.text_hash, fp.wire, fp.n_shingles, fp.minhash],
     )
-    con.execute("INSERT INTO story_keys SELECT unnest(?::VARCHAR[]), ?", [fp.keys(), aid])
+    con.execute("INSERT INTO story_keys SELECT unnest(?::BIGINT[]), ?", [fp.keys(), aid])
 
 
 def _link(con: duckdb.DuckDBPyConnection, item: StoryInput) -> set[str]:
@@ -136,17 +136,21 @@ def _link(con: duckdb.DuckDBPyConnection, item: StoryInput) -> set[str]:
 def _candidates(con: duckdb.DuckDBPyConnection, item: StoryInput) -> list[tuple[str, Fingerprint]]:
     """Stored articles sharing at least one key with ``item``, with their fingerprints.
 
-    The keys are spelled out as an IN list of parameters: DuckDB answers that
-    with lookups in the ``story_keys_key`` index instead of a scan, which is
-    what keeps a save's cost flat as the store grows (bench/dedup.py).
+    Two steps, so the signatures table is read only for the few candidate ids
+    (an IN list of parameters, which DuckDB answers from the primary key).
     """
-    keys = item.fingerprint.keys()
+    hits = con.execute(
+        "SELECT DISTINCT article_id FROM story_keys WHERE key IN (SELECT unnest(?::BIGINT[])) "
+        "AND article_id <> ? ORDER BY article_id",
+        [item.fingerprint.keys(), item.article_id],
+    ).fetchall()
+    if not hits:
+        return []
+    ids = [row[0] for row in hits]
     rows = con.execute(
-        "SELECT g.article_id, g.url_key, g.text_hash, g.wire, g.n_shingles, g.minhash "
-        "FROM story_signatures AS g WHERE g.article_id IN ("
-        f"SELECT article_id FROM story_keys WHERE key IN ({', '.join('?' for _ in keys)})"
-        ") AND g.article_id <> ? ORDER BY g.article_id",
-        [*keys, item.article_id],
+        "SELECT article_id, url_key, text_hash, wire, n_shingles, minhash FROM story_signatures "
+        f"WHERE article_id IN ({', '.join('?' for _ in ids)}) ORDER BY article_id",
+        ids,
     ).fetchall()
     return [(row[0], Fingerprint(row[1], row[2], row[3], int(row[4]), bytes(row[5]))) for row in rows]
 
