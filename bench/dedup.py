@@ -17,6 +17,7 @@ the two: about 1 when the cost per article does not grow with the store.
 from __future__ import annotations
 
 import argparse
+from itertools import accumulate
 import random
 import sys
 import tempfile
@@ -49,7 +50,8 @@ def synthetic_articles(n: int, *, copies_after: int = 0, seed: int = 7) -> Itera
     articles just before them (whose signatures are real, see :func:`run`)."""
     rng = random.Random(seed)
     vocab = [f"w{rng.getrandbits(40):x}" for _ in range(VOCABULARY)]
-    weights = [1.0 / (rank + 1) for rank in range(VOCABULARY)]
+    # Cumulative weights computed once: passing plain weights makes choices() redo the sum per call.
+    cumulative = list(accumulate(1.0 / (rank + 1) for rank in range(VOCABULARY)))
     texts: list[list[str]] = []
     for i in range(n):
         if i >= copies_after and texts and rng.random() < COPY_SHARE:
@@ -57,7 +59,7 @@ def synthetic_articles(n: int, *, copies_after: int = 0, seed: int = 7) -> Itera
             for _ in range(int(WORDS * EDIT_SHARE)):
                 words[rng.randrange(len(words))] = rng.choice(vocab)
         else:
-            words = rng.choices(vocab, weights, k=WORDS)
+            words = rng.choices(vocab, cum_weights=cumulative, k=WORDS)
             if i >= 2 * copies_after - n:
                 texts.append(words)
         text = " ".join(words)
