@@ -96,7 +96,7 @@ def run(n: int, window: int, folder: Path) -> tuple[float, float]:
     ]
     con = open_store(folder / f"bench-{n}.duckdb")
     try:
-        _preload(con, articles[: n - window], items[: n - window])
+        _preload(con, articles[: n - window], items[: n - window], folder)
         spent = 0.0
         for article, item in zip(articles[n - window :], items[n - window :], strict=True):
             con.begin()
@@ -121,17 +121,24 @@ def _random_item(aid: str, article: Article, rng: np.random.Generator) -> StoryI
     return StoryInput(aid, article.site or "", fp)
 
 
-def _preload(con: duckdb.DuckDBPyConnection, articles: list[Article], items: list[StoryInput]) -> None:
+def _preload(
+    con: duckdb.DuckDBPyConnection, articles: list[Article], items: list[StoryInput], folder: Path
+) -> None:
     """Bulk-load what saving ``items`` one by one would store (each its own story).
 
     Through CSV files and COPY: binding 100k-element Python lists as query
     parameters took minutes, reading a CSV takes seconds.
     """
-    folder = Path(tempfile.mkdtemp(prefix="newsfacts-bench-csv-"))
     pairs = zip(articles, items, strict=True)
-    _csv(folder / "articles.csv", ((i.article_id, a.url, a.site, a.title, a.text, a.text_hash) for a, i in pairs))
+    _csv(
+        folder / "articles.csv",
+        ((i.article_id, a.url, a.site, a.title, a.text, a.text_hash) for a, i in pairs),
+    )
     fps = [(i.article_id, i.fingerprint) for i in items]
-    _csv(folder / "signatures.csv", ((a, f.url_key, f.text_hash, f.n_shingles, f.minhash.hex()) for a, f in fps))
+    _csv(
+        folder / "signatures.csv",
+        ((a, f.url_key, f.text_hash, f.n_shingles, f.minhash.hex()) for a, f in fps),
+    )
     _csv(folder / "keys.csv", ((key, i.article_id) for i in items for key in i.fingerprint.keys()))
     con.begin()
     con.execute(
