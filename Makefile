@@ -5,7 +5,7 @@ VENV := .venv
 UV_VERSION := 0.13.9
 UV := $(VENV)/bin/uv
 
-.PHONY: install demo test lint typecheck unit clean
+.PHONY: install demo test lint typecheck unit clean browser
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,12 @@ install: $(UV)
 demo: install
 	NEWSFACTS_ALLOW_PRIVATE=127.0.0.1 $(VENV)/bin/newsfacts demo
 
+## browser: headless Chromium for the timeline page test (Debian packages; needs root once)
+browser:
+	command -v chromium || (apt-get update && apt-get install -y chromium chromium-driver)
+
 ## test: lint, type-check (strict) and run the tests
-test: install lint typecheck unit
+test: install browser lint typecheck unit
 
 lint:
 	$(VENV)/bin/ruff check .

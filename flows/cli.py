@@ -78,6 +78,7 @@ def _add_query(p: argparse.ArgumentParser) -> None:
 def _add_timeline(p: argparse.ArgumentParser) -> None:
     p.add_argument("programme", metavar="PROGRAMME", help='e.g. "K visa", "H-1B"')
     _json_flag(p, "the rows as a JSON array")
+    p.add_argument("--html", metavar="FILE", help="write a self-contained page (chart, quotes, conflicts)")
 
 
 def _add_demo(p: argparse.ArgumentParser) -> None:
@@ -158,8 +159,11 @@ def _run_query(args: argparse.Namespace) -> int:
 
 def _run_timeline(args: argparse.Namespace) -> int:
     from flows.render import timeline_text
-    from flows.timeline import load_timeline
+    from flows.timeline import load_timeline, write_timeline_page
 
+    if args.html:
+        print(write_timeline_page(args.db, args.programme, args.html))
+        return 0
     name, rows = load_timeline(args.db, args.programme)
     if args.json:
         _print_json([row.to_dict() for row in rows])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +24,8 @@ _READ_TYPES = frozenset({duckdb.StatementType.SELECT})
 _EXPLAIN_PREFIX = re.compile(r"^\s*explain\s+(?:analy[sz]e\s+)?(?:\([^)]*\)\s*)?", re.IGNORECASE)
 
 _TIMELINE = """
-SELECT programme, kind, event_type, date, precision, detail, fact_id, n_sources, sources, sites
+SELECT programme, kind, event_type, date, precision, detail, fact_id, n_sources, sources, sites,
+       n_stories, n_outlets, first_reported_at
 FROM timeline
 WHERE lower(programme) = lower(?)
 ORDER BY date NULLS LAST, kind, event_type NULLS LAST, fact_id
@@ -60,6 +62,10 @@ class TimelineRow:
     n_sources: int
     sources: tuple[str, ...]
     sites: tuple[str, ...]
+    # Independent confirmation: copies of one syndicated story count once (0002).
+    n_stories: int = 0
+    n_outlets: int = 0
+    first_reported_at: dt.date | None = None
 
     def to_dict(self) -> dict[str, object]:
         """JSON-ready form (lists for ``sources`` and ``sites``)."""
@@ -74,6 +80,9 @@ class TimelineRow:
             "n_sources": self.n_sources,
             "sources": list(self.sources),
             "sites": list(self.sites),
+            "n_stories": self.n_stories,
+            "n_outlets": self.n_outlets,
+            "first_reported_at": self.first_reported_at.isoformat() if self.first_reported_at else None,
         }
 
 
@@ -173,10 +182,12 @@ def timeline(con: duckdb.DuckDBPyConnection, programme: str) -> list[TimelineRow
 
 
 def _timeline_row(row: tuple[Any, ...]) -> TimelineRow:
-    programme, kind, event_type, date, precision, detail, fid, n_sources, sources, sites = row
+    programme, kind, event_type, when, precision, detail, fid, n_sources, sources, sites, *coverage = row
+    n_stories, n_outlets, first_reported_at = coverage
     return TimelineRow(
-        programme, kind, event_type, date, precision, detail, fid,
+        programme, kind, event_type, when, precision, detail, fid,
         n_sources=int(n_sources), sources=tuple(sources), sites=tuple(sites),
+        n_stories=int(n_stories), n_outlets=int(n_outlets), first_reported_at=first_reported_at,
     )  # fmt: skip
 
 

@@ -7,6 +7,9 @@ rows are replaced by the new ones. A fact the new extraction no longer finds
 therefore loses this article as a source; a fact left with no source at all
 is deleted in the same transaction (no article states it any more), so the
 store's content depends only on the latest save of each article.
+
+The same transaction regroups what the article touches: its story
+(``store.stories``) and the merged quotes of its speakers (``store.quote_merge``).
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from extractors.models import EXTRACTOR_VERSION, Article, Fact
 from sources.errors import NewsfactsError, StoreError
 from store.ids import article_id, fact_id, url_id
 from store.messages import first_line
+from store.quote_merge import regroup, speakers_of
+from store.stories import StoryInput, story_input, update_stories
 from store.tables import FACT_TABLES, FactTable, Row
 
 T = TypeVar("T")
@@ -82,6 +87,7 @@ class _Plan:
 
     article_id: str
     article_row: Row
+    story: StoryInput
     fact_rows: dict[FactTable, dict[str, Row]] = field(default_factory=dict)  # fact id -> row
     source_rows: dict[str, Row] = field(default_factory=dict)  # fact id -> row
 
@@ -114,7 +120,8 @@ def _plan(article: Article, facts: Sequence[Fact], *, final_url: str, fetched_at
         article.published_at, article.language, article.text, article.text_hash, utc_naive(fetched_at),
         EXTRACTOR_VERSION,
     )  # fmt: skip
-    plan = _Plan(aid, row)
+    # The MinHash signature is computed here, before the transaction opens.
+    plan = _Plan(aid, row, story_input(aid, article))
     # Earliest evidence first: it becomes the article's one fact_sources row for a fact.
     for fact in sorted(facts, key=lambda f: (f.start, f.end)):
         _add_fact(plan, fact, article.url)
@@ -173,6 +180,7 @@ def _write(con: duckdb.DuckDBPyConnection, plan: _Plan) -> SaveResult:
     """The writes of one save, in an order that keeps every statement valid."""
     ids = sorted(plan.source_rows)
     before = _source_fact_ids(con, plan.article_id)
+    speakers = speakers_of(con, before)
     existing = _existing_fact_ids(con, ids)
     con.execute(_UPSERT_ARTICLE, plan.article_row)
     for table, rows in sorted(plan.fact_rows.items(), key=lambda item: item[0].table):
@@ -181,6 +189,9 @@ def _write(con: duckdb.DuckDBPyConnection, plan: _Plan) -> SaveResult:
     if ids:
         con.executemany(_INSERT_SOURCE, [plan.source_rows[fid] for fid in ids])
     _delete_unsourced(con, sorted(before - set(ids)))
+    # Stories and merged quotes change only where this article touches them.
+    update_stories(con, plan.story)
+    regroup(con, speakers | speakers_of(con, ids))
     return SaveResult(plan.article_id, new_facts=len(set(ids) - existing), total_facts=len(ids))
 
 
