@@ -1,7 +1,7 @@
 """``newsfacts timeline --html``: a self-contained page, rendered by headless Chromium.
 
-Chromium is the Debian package ``chromium`` (``make browser`` installs it);
-without it the browser test is skipped with that hint, the page checks still run.
+Chromium is the Debian package ``chromium`` (``make browser``, which ``make
+test`` runs first, installs it); without it the browser test fails with that hint.
 """
 
 from __future__ import annotations
@@ -72,8 +72,8 @@ def test_page_shows_chart_quotes_and_conflict(page: Path) -> None:
     assert "2025-08 (month) · 1 story, 2 outlets" in html
 
 
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium not installed (run `make browser`)")
 def test_page_renders_in_headless_chromium(page: Path, tmp_path: Path) -> None:
+    assert shutil.which("chromium"), "chromium is not installed: run `make browser`"
     shot = tmp_path / "page.png"
     subprocess.run(
         [
