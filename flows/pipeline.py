@@ -25,7 +25,6 @@ from sources.polite import PoliteClient
 from store.db import open_store
 from store.ids import normalise_url, url_id
 from store.seen import (
-    SourceState,
     found_via,
     mark_items,
     retry_items,
@@ -127,4 +126,4 @@ def finish_item(con: duckdb.DuckDBPyConnection, url: str, result: SaveResult | N
 
 def save_listings(con: duckdb.DuckDBPyConnection, listing: Listing) -> None:
     """Keep the validators of listings fetched in full, for the next run's conditional GETs."""
-    save_sources(con, [SourceState(f.url, f.kind, f.validators, f.via) for f in listing.fetched])
+    save_sources(con, listing.fetched)

@@ -5,8 +5,8 @@ depth), sites (feeds named by ``<link rel="alternate">`` on the home page,
 found with ``trafilatura.feeds.determine_feed`` on the fetched HTML, plus the
 ``Sitemap:`` lines of robots.txt) and single pages. Every listing is fetched
 conditionally; a 304 lists nothing new. What was fetched in full is returned
-as :class:`~store.seen.SourceState`-shaped records for the caller to save once
-the run has dealt with the items (see ``store/sql/0003_monitoring.sql``).
+as :class:`Fetched` records for the caller to save (``store.seen.save_sources``)
+once the run has dealt with the items (see ``store/sql/0003_monitoring.sql``).
 """
 
 from __future__ import annotations

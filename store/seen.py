@@ -8,19 +8,18 @@ are written.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
 import duckdb
 
+from sources.discover import Fetched, ListingKind
 from sources.errors import StoreError
 from sources.fetch import Validators
 from store.ids import normalise_url
 from store.messages import first_line
 from store.writer import utc_naive
 
-SourceKind = Literal["feed", "sitemap", "site", "page"]
 Outcome = Literal["stored", "failed", "retry"]
 
 _UPSERT_SOURCE = """
@@ -40,16 +39,6 @@ ON CONFLICT (url_key) DO UPDATE SET
 """
 
 
-@dataclass(frozen=True)
-class SourceState:
-    """A source fetched in full this run, and what to send next time."""
-
-    url: str
-    kind: SourceKind
-    validators: Validators
-    via: str | None = None
-
-
 def validators_for(con: duckdb.DuckDBPyConnection, url: str) -> Validators | None:
     """The validators stored for ``url``, None if it was never fetched in full."""
     row = _run(con, "SELECT etag, last_modified FROM seen_urls WHERE url_key = ?", [normalise_url(url)])
@@ -58,13 +47,13 @@ def validators_for(con: duckdb.DuckDBPyConnection, url: str) -> Validators | Non
     return Validators(row[0][0], row[0][1])
 
 
-def found_via(con: duckdb.DuckDBPyConnection, site: str) -> list[tuple[str, SourceKind]]:
+def found_via(con: duckdb.DuckDBPyConnection, site: str) -> list[tuple[str, ListingKind]]:
     """Feeds and sitemaps a site listed on an earlier run (for when its home page is a 304)."""
     rows = _run(con, "SELECT url, kind FROM seen_urls WHERE via = ? ORDER BY url", [site])
     return [(url, kind) for url, kind in rows]
 
 
-def save_sources(con: duckdb.DuckDBPyConnection, states: Iterable[SourceState]) -> None:
+def save_sources(con: duckdb.DuckDBPyConnection, states: Iterable[Fetched]) -> None:
     """Store the validators of sources fetched in full, one transaction."""
     now = utc_naive(datetime.now(UTC))
     rows = [
