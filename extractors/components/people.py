@@ -172,7 +172,7 @@ def _person_mentions(doc: Doc) -> list[Span | None]:
         name = (_possessed_name(ent) or _org_tagged_person(ent)) if ent.label_ == "ORG" else ent
         if name is None or name.label_ not in {"PERSON", "ORG"} or any(t.i in programme_tokens for t in ent):
             continue
-        if CREDIT_LINE.search(ent.sent.text) or is_heading(ent.sent) or not _has_verb(ent.sent):
+        if CREDIT_LINE.search(ent.sent.text) or is_heading(ent.sent) or not _is_prose(ent.sent):
             continue
         span = _clean_name(_extended(name))
         if span is not None and not _not_a_person(span.text, programme_names):
@@ -241,8 +241,12 @@ def _not_a_person(name: str, programmes: set[str]) -> bool:
     return words[-1] in MEDIA_WORDS or any(p.startswith(name + " ") for p in programmes)
 
 
-def _has_verb(sentence: Span) -> bool:
-    """Prose has a verb; page chrome ("Update Required Flash plugin") does not."""
+def _is_prose(sentence: Span) -> bool:
+    """Prose has a verb or ends like a sentence; page chrome ("Update Required
+    Flash plugin") has neither. The verb alone is not enough: the tagger reads
+    "studies" in "Peter Lang, an economist, studies migration." as a noun."""
+    if sentence.text.rstrip()[-1:] in {".", "!", "?", "”", '"'}:
+        return True
     return any(t.pos_ in {"VERB", "AUX"} for t in sentence)
 
 

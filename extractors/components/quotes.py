@@ -29,6 +29,7 @@ CUE_WORDS = (
     "|remarked|stressed|emphasised|emphasized|acknowledged|conceded|predicted|replied|declared"
 )
 _CUE = re.compile(rf"\b(?:{CUE_WORDS})\b")
+_ACCORDING_AFTER = re.compile(r"\s*according to\b")
 # "Quoted" text must look like speech: at least this many words. Shorter
 # quoted strings in news are titles, scare quotes or coined terms.
 MIN_QUOTE_WORDS = 4
@@ -292,11 +293,13 @@ def _after(doc: Doc, match: re.Match[str]) -> Attribution | None:
     if clause is None:
         return None
     segment = clause["clause"].split(",")[0]
-    cue = _CUE.search(segment)
+    # '“...,” according to X.' attributes like a cue verb, but only right
+    # after the quote: elsewhere "according to" introduces a paraphrase.
+    cue = _CUE.search(segment) or _ACCORDING_AFTER.match(segment)
     # A cue far from the quote belongs to another clause of the sentence.
     if cue is None or len(segment[: cue.start()].split()) > 6:
         return None
-    return Attribution(segment, cue.group(0), match.end())
+    return Attribution(segment, cue.group(0).strip(), match.end())
 
 
 def _before(doc: Doc, match: re.Match[str]) -> Attribution | None:

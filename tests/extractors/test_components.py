@@ -132,3 +132,22 @@ def test_every_fact_points_into_the_text(extractor: FactExtractor) -> None:
 def test_page_chrome_without_a_verb_names_nobody(extractor: FactExtractor) -> None:
     text = "Officials said the K visa opens soon.\nUpdate Required Flash plugin\nWelcome Back Jane Doe"
     assert facts_of_kind(extractor.extract(article(text)), "person") == []
+
+
+LANG = (
+    "Peter Lang, an economist at the Brookings Institution, studies migration.\n"
+    "“Employers will pay this much only for their most senior hires,” Lang said on Tuesday.\n"
+    "“The lottery rewards volume, not skill, and everyone knows it,” according to Lang.\n"
+)
+
+
+def test_person_in_a_sentence_whose_verb_is_tagged_as_a_noun_is_kept(extractor: FactExtractor) -> None:
+    # The tagger reads "studies" as a noun; the sentence is still prose.
+    people = facts_of_kind(extractor.extract(article(LANG)), "person")
+    assert [p["name"] for p in people] == ["Peter Lang"]
+
+
+def test_surname_speakers_and_according_to_after_a_quote(extractor: FactExtractor) -> None:
+    quotes = facts_of_kind(extractor.extract(article(LANG)), "quote")
+    expected = [("Peter Lang", "said"), ("Peter Lang", "according to")]
+    assert [(q["speaker"], q["cue"]) for q in quotes] == expected
