@@ -22,10 +22,7 @@ def load_report(db: str | None, programme: str, *, full: bool = True) -> Program
     """The programme's report (timeline, quotes, conflicts, stories); only the timeline unless ``full``."""
     known = canonical_programme(programme, programme_table())
     name = known.name if known else programme.strip()
-    path = resolve_db(db)
-    if not path.exists():
-        raise StoreError(f"no store at {path} (run `newsfacts ingest` or `newsfacts monitor` first)")
-    con = open_store(path, read_only=True)
+    con = open_store(resolve_db(db), read_only=True)
     try:
         if full:
             return programme_report(con, name)

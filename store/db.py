@@ -95,7 +95,7 @@ def _busy_message(path: Path, detail: str) -> str:
 
 def _require_file(path: Path) -> None:
     if not path.is_file():
-        raise StoreError(f"no store at {path}")
+        raise StoreError(f"no store at {path} (run `newsfacts ingest` or `newsfacts monitor` first)")
 
 
 def _make_parent(path: Path) -> None:
