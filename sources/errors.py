@@ -167,3 +167,7 @@ class DeliveryTransient(DeliveryError, TransientError):
 
 class DeliveryRefused(DeliveryError, TerminalError):
     """The webhook answered 4xx (not 429) or a redirect: the same POST fails the same way."""
+
+
+class UsageError(TerminalError):
+    """A command-line value is malformed (a date, a duration)."""
