@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from flows.settings import resolve_db
 from sources.errors import UsageError
@@ -131,8 +132,11 @@ def _markdown_alert(alert: Alert) -> list[str]:
     if alert.facts:
         lines.append("")
     lines.append("Sources:")
-    lines += [f"- [{_md(s.get('site') or s['url'])}]({s['url']}) {_md(_source_note(s))}".rstrip()
-              for s in alert.source_details]  # fmt: skip
+    for source in alert.source_details:
+        line = f"- [{_md(source.get('site') or source['url'])}]({source['url']}) {_md(_source_note(source))}"
+        said = [fact_summary(f) for f in alert.facts if f["fact_id"] in source.get("fact_ids", [])]
+        says = f" — says: {_md('; '.join(said))}" if len(alert.facts) > 1 and said else ""
+        lines.append(line.rstrip() + says)
     return [*lines, ""]
 
 
@@ -176,6 +180,7 @@ ul { margin: 0; padding-left: 18px; font-size: 14px; }
 li { margin-bottom: 3px; }
 a { color: #1f5fa8; word-break: break-all; }
 .note { color: #566074; font-size: 13px; }
+.says { font-size: 13px; color: #a3261b; }
 .empty { color: #566074; font-style: italic; }
 """
 
@@ -211,22 +216,33 @@ def _html_alert(alert: Alert) -> str:
         f"{escape(r.replace('_', ' '))}</span>"
         for r in alert.rules
     )
-    where = f" · {escape(alert.programme)}" if alert.programme else ""
+    meta = " · ".join(
+        escape(part) for part in (alert.programme, f"{alert.created_at:%Y-%m-%d %H:%M} UTC") if part
+    )
     facts = "".join(
         f"<li><b>{escape(f['kind'].replace('_', ' '))}</b>: {escape(fact_summary(f))}</li>"
         for f in alert.facts
     ) or '<li class="empty">no single fact: the story itself</li>'
     sources = "".join(
         f'<li><a href="{escape(s["url"])}">{escape(s.get("site") or s["url"])}</a>'
-        f'<span class="note"> {escape(_source_note(s))}</span></li>'
+        f'<span class="note"> {escape(_source_note(s))}</span>{_states(alert, s)}</li>'
         for s in alert.source_details
     )
     return (
         f'<article class="{"conflict" if conflict else "change"}"><h3>{escape(alert.title)}</h3>'
-        f'<p class="meta">{badges}{where} · {alert.created_at:%Y-%m-%d %H:%M} UTC</p>'
+        f'<p class="meta">{badges} {meta}</p>'
         f'<div class="cols"><div><h4>Facts</h4><ul>{facts}</ul></div>'
         f"<div><h4>Sources</h4><ul>{sources}</ul></div></div></article>"
     )
+
+
+def _states(alert: Alert, source: dict[str, Any]) -> str:
+    """Which of the alert's facts this source states, when the alert has several (a conflict's sides)."""
+    if len(alert.facts) < 2:
+        return ""
+    summaries = {f["fact_id"]: fact_summary(f) for f in alert.facts}
+    said = [summaries[fid] for fid in source.get("fact_ids", []) if fid in summaries]
+    return f'<br><span class="says">says: {escape("; ".join(said))}</span>' if said else ""
 
 
 def _plural(n: int, one: str) -> str:

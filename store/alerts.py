@@ -67,9 +67,14 @@ _FACTS = """
 SELECT fact_id, kind, summary FROM facts
 WHERE fact_id IN (SELECT unnest($ids::VARCHAR[])) ORDER BY kind, fact_id
 """
+# Each source with the alert's facts it states (a conflict's two sides say different things).
 _SOURCES = """
-SELECT article_id, coalesce(final_url, url), site, title, published_at FROM articles
-WHERE article_id IN (SELECT unnest($ids::VARCHAR[])) ORDER BY published_at NULLS LAST, article_id
+SELECT a.article_id, coalesce(a.final_url, a.url), a.site, a.title, a.published_at,
+       coalesce((SELECT list_sort(list(s.fact_id)) FROM fact_sources AS s
+                 WHERE s.article_id = a.article_id AND s.fact_id IN (SELECT unnest($facts::VARCHAR[]))),
+                []::VARCHAR[])
+FROM articles AS a
+WHERE a.article_id IN (SELECT unnest($ids::VARCHAR[])) ORDER BY a.published_at NULLS LAST, a.article_id
 """
 
 
@@ -182,7 +187,8 @@ def _alert(
     fact_ids = tuple(sorted({fid for _, c in group for fid in c.fact_ids}))
     article_ids = tuple(sorted({aid for _, c in group for aid in c.article_ids}))
     facts = [dict(zip(("fact_id", "kind", "summary"), r, strict=True)) for r in _rows(con, _FACTS, fact_ids)]
-    sources = [_source(r) for r in _rows(con, _SOURCES, article_ids)]
+    stated = _query(con, _SOURCES, {"ids": list(article_ids), "facts": list(fact_ids)}) if article_ids else []
+    sources = [_source(r) for r in stated]
     return Alert(
         alert_id=alert_id(lead.key), alert_key=KEY_SEPARATOR.join(lead.key), rule=lead.rule,
         rules=tuple(sorted({c.rule for _, c in group})), topic=topics[0] if topics else None,
@@ -194,9 +200,12 @@ def _alert(
 
 
 def _source(row: tuple[Any, ...]) -> dict[str, Any]:
-    article_id, url, site, title, published = row
+    article_id, url, site, title, published, states = row
     published_at = published.isoformat() if published else None
-    return {"article_id": article_id, "url": url, "site": site, "title": title, "published_at": published_at}
+    return {
+        "article_id": article_id, "url": url, "site": site, "title": title, "published_at": published_at,
+        "fact_ids": list(states),
+    }  # fmt: skip
 
 
 def _store_new(con: duckdb.DuckDBPyConnection, alerts: list[Alert]) -> list[Alert]:
