@@ -18,8 +18,7 @@ from sources.alert_config import AlertConfig
 @task(name="alerts", cache_policy=NO_CACHE)
 def run_alerts(con: duckdb.DuckDBPyConnection, config: AlertConfig) -> alerting.AlertRun:
     """Evaluate the rules on what the run added, then deliver every pending alert."""
-    new = alerting.raise_alerts(con, config)
-    return alerting.AlertRun(new, alerting.deliver_pending(con, config.delivery))
+    return alerting.alert_step(con, config)
 
 
 def publish_alerts(run: alerting.AlertRun) -> None:

@@ -25,21 +25,24 @@ class AlertRun:
 
     new: tuple[Alert, ...]
     deliveries: tuple[DeliveryResult, ...] = ()
+    undelivered: int = 0  # alerts still pending after the run: tried again next run
 
     @property
     def delivered(self) -> int:
         """Alerts the webhook acknowledged in this run (earlier runs' included)."""
         return sum(1 for d in self.deliveries if d.delivered)
 
-    @property
-    def undelivered(self) -> int:
-        """Alerts still waiting for the webhook after this run: tried again next run."""
-        return sum(1 for d in self.deliveries if not d.delivered)
-
 
 def raise_alerts(con: duckdb.DuckDBPyConnection, config: AlertConfig) -> tuple[Alert, ...]:
     """The configured rules on what the store gained since they last ran; the new alerts."""
     return tuple(evaluate(con, config.rules))
+
+
+def alert_step(con: duckdb.DuckDBPyConnection, config: AlertConfig, *, sleep: Sleep = time.sleep) -> AlertRun:
+    """Raise the run's alerts, deliver every pending one, count what is left."""
+    new = raise_alerts(con, config)
+    deliveries = deliver_pending(con, config.delivery, sleep=sleep)
+    return AlertRun(new, deliveries, undelivered=len(pending(con)) if config.delivery else 0)
 
 
 def deliver_pending(
@@ -51,7 +54,10 @@ def deliver_pending(
 ) -> tuple[DeliveryResult, ...]:
     """POST every alert the webhook has not acknowledged (this run's and earlier ones'), recording each.
 
-    Without a ``[delivery]`` nothing is sent and the alerts stay pending.
+    Without a ``[delivery]`` nothing is sent and the alerts stay pending. After
+    one alert fails transiently through all its retries the receiver is taken
+    to be down: the rest wait for the next run instead of each waiting out
+    its own backoff.
     """
     if delivery is None:
         return ()
@@ -60,8 +66,13 @@ def deliver_pending(
         return ()
     own = client is None
     http = client or httpx.Client(headers={"User-Agent": DEFAULT_USER_AGENT}, follow_redirects=False)
+    results: list[DeliveryResult] = []
     try:
-        return tuple(_deliver(con, http, delivery, alert, sleep) for alert in todo)
+        for alert in todo:
+            results.append(_deliver(con, http, delivery, alert, sleep))
+            if results[-1].retryable:
+                break
+        return tuple(results)
     finally:
         if own:
             http.close()

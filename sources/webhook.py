@@ -40,12 +40,14 @@ Sleep = Callable[[float], None]
 
 @dataclass(frozen=True)
 class DeliveryResult:
-    """What sending one alert came to: POSTs made, delivered or not, the last error."""
+    """What sending one alert came to: POSTs made, delivered or not, the last error
+    (``retryable``: it was transient, the receiver may be down)."""
 
     alert_id: str
     attempts: int
     delivered: bool
     error: str | None = None
+    retryable: bool = False
 
 
 def body_of(payload: Mapping[str, Any]) -> bytes:
@@ -92,7 +94,8 @@ def send_alert(
         if not error.retryable or attempt > delivery.retries:
             break
         sleep(_delay(delivery.backoff, attempt, error))
-    return DeliveryResult(alert_id, attempt, delivered=False, error=error.one_line() if error else None)
+    message = error.one_line() if error else None
+    return DeliveryResult(alert_id, attempt, False, message, retryable=bool(error and error.retryable))
 
 
 def _post(

@@ -55,12 +55,20 @@ SELECT amount, currency, period FROM fees
 WHERE lower(programme) = lower($programme) AND fact_id IN {_OLD_FACTS}
 ORDER BY amount, currency
 """
-_CONFLICTS = f"""
+# The "seen before" flags look only at the fact ids of the conflicts in
+# question, not at every seen fact (millions on a big store).
+_CONFLICTS = """
+WITH touched AS (
+    SELECT * FROM conflicts WHERE list_has_any(list_concat(fact_ids_a, fact_ids_b), $new::VARCHAR[])
+),
+seen AS (
+    SELECT coalesce(list(DISTINCT fact_id), []::VARCHAR[]) AS ids FROM alert_seen_sources
+    WHERE fact_id IN (SELECT unnest(list_concat(fact_ids_a, fact_ids_b)) FROM touched)
+)
 SELECT kind, programme, subject, claim_a, claim_b, fact_ids_a, fact_ids_b, outlets_a, outlets_b,
-       list_has_any(fact_ids_a, (SELECT list(fact_id) FROM {_OLD_FACTS})) AS old_a,
-       list_has_any(fact_ids_b, (SELECT list(fact_id) FROM {_OLD_FACTS})) AS old_b
-FROM conflicts
-WHERE list_has_any(list_concat(fact_ids_a, fact_ids_b), $new::VARCHAR[])
+       list_has_any(fact_ids_a, (SELECT ids FROM seen)) AS old_a,
+       list_has_any(fact_ids_b, (SELECT ids FROM seen)) AS old_b
+FROM touched
 ORDER BY kind, programme, subject, claim_a, claim_b
 """
 _QUOTES = f"""

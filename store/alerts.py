@@ -154,9 +154,10 @@ def _merge(
     """Every rule's candidates, filtered by its programmes, merged by key (config order wins ties)."""
     groups: dict[tuple[str, ...], list[tuple[int, Candidate]]] = {}
     for index, rule in enumerate(rules):
+        wanted = canonical_programmes(rule.programmes) if rule.programmes else None
         for found in candidates(con, rule, delta):
             found = replace(found, article_ids=_articles(con, found))
-            if _wanted(con, rule, found):
+            if wanted is None or _about(con, wanted, found):
                 groups.setdefault(found.key, []).append((index, found))
     return [_alert(con, rules, group, created) for group in groups.values()]
 
@@ -166,11 +167,8 @@ def _articles(con: duckdb.DuckDBPyConnection, found: Candidate) -> tuple[str, ..
     return tuple(sorted({*stating, *found.article_ids}))
 
 
-def _wanted(con: duckdb.DuckDBPyConnection, rule: AlertRule, found: Candidate) -> bool:
-    """No programme filter, or the candidate's programme (else one of its articles) is in it."""
-    if not rule.programmes:
-        return True
-    wanted = canonical_programmes(rule.programmes)
+def _about(con: duckdb.DuckDBPyConnection, wanted: frozenset[str], found: Candidate) -> bool:
+    """The candidate's programme is wanted; without one (quotes, stories), an article naming one."""
     if found.programme is not None:
         return found.programme.casefold() in wanted
     return bool(_column(con, _NAMING, {"articles": list(found.article_ids), "p": sorted(wanted)}))
