@@ -182,6 +182,7 @@ a { color: #1f5fa8; word-break: break-all; }
 .note { color: #566074; font-size: 13px; }
 .says { font-size: 13px; color: #a3261b; }
 .empty { color: #566074; font-style: italic; }
+@media (max-width: 640px) { .cols { grid-template-columns: 1fr; } }
 """
 
 
