@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 import duckdb
 
 from sources.alert_config import AlertRule
-from sources.errors import NewsfactsError, StoreError
+from sources.errors import StoreError
 from store.alert_rules import Candidate, Delta, candidates, canonical_programmes
 from store.ids import ID_LENGTH, KEY_SEPARATOR
 from store.messages import first_line
@@ -296,7 +296,5 @@ def _in_transaction(con: duckdb.DuckDBPyConnection, what: str, work: Callable[[]
             pass  # a failed statement or COMMIT already ended the transaction
         if isinstance(exc, duckdb.Error):
             raise StoreError(f"{what}: {first_line(exc)}") from exc
-        if isinstance(exc, NewsfactsError) or not isinstance(exc, Exception):
-            raise
-        raise
+        raise  # a NewsfactsError from a rule, or an interrupt: as it is
     return result

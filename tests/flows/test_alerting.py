@@ -64,3 +64,15 @@ def test_without_delivery_alerts_are_stored_and_wait(con: duckdb.DuckDBPyConnect
     text = alerts_markdown(AlertRun(run.new))
     assert "| new_programme |  | New programme: K visa (China) | [Example News](https://a.example/1) |" \
         in text
+
+
+def test_monitor_summary_lists_the_new_alerts() -> None:
+    from flows.render import monitor_summary
+
+    summary = {"discovered": 1, "skipped_known": 0, "ingested": 1, "new_facts": 4, "failed": {},
+               "alerts": ["H-1B fee changed / conflict: fee 100000 USD one time, was per year"],
+               "alerts_delivered": 0, "alerts_pending": 1}  # fmt: skip
+    assert monitor_summary(summary).splitlines()[1:] == [
+        "alerts: 1 new, 1 not delivered yet",
+        "  alert: H-1B fee changed / conflict: fee 100000 USD one time, was per year",
+    ]
