@@ -3,6 +3,7 @@
 It records every POST (headers, raw body, the status it answered) and answers
 each with the next status of a plan (then 200), so a test can make the first
 delivery fail with a 500 and check that the alert still arrives exactly once.
+A plan entry of ``HOLD`` answers nothing until the receiver stops (a timeout).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from types import TracebackType
 from typing import Any
 
 from sources.webhook import ALERT_ID_HEADER, SIGNATURE_HEADER, verify
+
+HOLD = 0  # in a plan: keep the request open, unanswered, until the receiver stops
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,9 @@ class _Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
         status = self.server.next_status()
         self.server.received.append(Received({k.lower(): v for k, v in self.headers.items()}, body, status))
+        if status == HOLD:
+            self.server.release.wait(30)
+            return
         self.send_response(status)
         self.send_header("Content-Length", "0")
         self.end_headers()
@@ -61,6 +67,7 @@ class _Server(ThreadingHTTPServer):
         self.plan = list(plan)
         self.received: list[Received] = []
         self.lock = threading.Lock()
+        self.release = threading.Event()
 
     def next_status(self) -> int:
         with self.lock:
@@ -101,6 +108,7 @@ class Receiver:
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
+        self._server.release.set()
         self._server.shutdown()
         self._server.server_close()
         self._thread.join()

@@ -11,7 +11,7 @@ import pytest
 from sources.alert_config import Delivery
 from sources.netguard import AddressPolicy
 from sources.webhook import body_of, send_alert, sign, verify
-from tests.webhook_receiver import Receiver
+from tests.webhook_receiver import HOLD, Receiver
 
 SECRET = "test-secret"
 PAYLOAD = {"alert_id": "a1", "title": "H-1B fee changed / conflict", "sources": [{"url": "https://x.example/"}]}
@@ -53,6 +53,14 @@ def test_every_attempt_failing_gives_up_after_the_retries(client: httpx.Client) 
     assert (result.delivered, result.attempts) == (False, 3)
     assert waits == [0.01, 0.02]  # backoff doubles
     assert hook.accepted() == []
+
+
+def test_a_receiver_that_does_not_answer_times_out_and_is_retried(client: httpx.Client) -> None:
+    with Receiver([HOLD]) as hook:
+        impatient = Delivery(hook.url, SECRET, retries=1, backoff=0.0, timeout=0.3)
+        result = send_alert(client, impatient, "a1", PAYLOAD, sleep=lambda _: None, policy=LOOPBACK)
+    assert (result.delivered, result.attempts) == (True, 2)
+    assert [r.status for r in hook.received] == [HOLD, 200]
 
 
 def test_unreachable_receiver_is_transient(client: httpx.Client) -> None:
