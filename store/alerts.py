@@ -208,7 +208,7 @@ def _source(row: tuple[Any, ...]) -> dict[str, Any]:
 
 def _store_new(con: duckdb.DuckDBPyConnection, alerts: list[Alert]) -> list[Alert]:
     """Insert the alerts whose id is not stored yet; those, in a stable order."""
-    known = set(_column(con, "SELECT alert_id FROM alerts WHERE alert_id IN (SELECT unnest($ids))",
+    known = set(_column(con, "SELECT alert_id FROM alerts WHERE alert_id IN (SELECT unnest($ids::VARCHAR[]))",
                         {"ids": [a.alert_id for a in alerts]}))  # fmt: skip
     new = sorted((a for a in alerts if a.alert_id not in known), key=lambda a: (a.rule, a.title, a.alert_id))
     placeholders = ", ".join("?" for _ in _COLUMNS)
