@@ -152,3 +152,22 @@ class StoreBusy(StoreError, TransientError):
 
 class QueryRefused(StoreError, TerminalError):
     """A query through ``newsfacts query`` tried to write, or is invalid."""
+
+
+# --- alert delivery -----------------------------------------------------------
+
+
+class DeliveryError(NewsfactsError):
+    """POSTing an alert to the configured webhook failed."""
+
+
+class DeliveryTransient(DeliveryError, TransientError):
+    """The webhook timed out, could not be reached, or answered 5xx/429: sent again later."""
+
+
+class DeliveryRefused(DeliveryError, TerminalError):
+    """The webhook answered 4xx (not 429) or a redirect: the same POST fails the same way."""
+
+
+class UsageError(TerminalError):
+    """A command-line value is malformed (a date, a duration)."""
