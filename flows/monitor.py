@@ -25,6 +25,7 @@ from prefect.futures import PrefectFuture
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from extractors.nlp import FactExtractor
+from extractors.relevance import compile_topics
 from flows import pipeline, tasks
 from flows.progress import progress
 from flows.settings import resolve_db
@@ -130,10 +131,11 @@ def _ingest_all(
         if url not in listing.pages
     }
     extractor = FactExtractor()
+    watchlist = compile_topics(sources.topics)  # once per run; empty: every article is relevant
     for url in progress(todo, "ingesting"):
         try:
             page = listing.pages[url] if url in listing.pages else futures[url].result()
-            saved = tasks.store_article(con, tasks.extract_facts(page, extractor))
+            saved = tasks.store_article(con, tasks.extract_facts(page, extractor, watchlist))
         except NewsfactsError as exc:
             pipeline.finish_item(con, url, exc)
             summary.fail(url, exc)

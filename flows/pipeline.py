@@ -6,7 +6,7 @@ call these functions; nothing here retries, logs or caches.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -15,9 +15,10 @@ import httpx
 from extractors.models import AnyFact, Article
 from extractors.nlp import FactExtractor
 from extractors.page import to_article
+from extractors.relevance import TopicDecision, Watchlist, off_topic_reason, relevance
 from sources.config import SourceList
 from sources.discover import Discoverer, Listing
-from sources.errors import NewsfactsError
+from sources.errors import NewsfactsError, OffTopic
 from sources.fetch import DEFAULT_SETTINGS, FetchSettings
 from sources.load import load
 from sources.page import Page
@@ -32,6 +33,7 @@ from store.seen import (
     settled_items,
     validators_for,
 )
+from store.topics import keep_off_topic
 from store.writer import SaveResult, clear_failure, known_urls, record_failure, save_article
 
 
@@ -42,16 +44,31 @@ class Extraction:
     page: Page
     article: Article
     facts: list[AnyFact]
+    # The relevance gate's decisions, one per configured topic (none: no gate).
+    topics: tuple[TopicDecision, ...] = field(default=())
 
     def to_json(self) -> dict[str, object]:
         """The ``ingest --json`` record: ``{"article": {...}, "facts": [...]}``."""
         return {"article": self.article.to_dict(), "facts": [f.to_dict() for f in self.facts]}
 
 
-def extract(page: Page, extractor: FactExtractor) -> Extraction:
-    """Article and facts of a fetched page."""
+def extract(page: Page, extractor: FactExtractor, watchlist: Watchlist | None = None) -> Extraction:
+    """Article and facts of a fetched page; with a ``watchlist``, only of an
+    article some topic matches (:class:`OffTopic` otherwise, before any NLP)."""
     article = to_article(page)
-    return Extraction(page, article, extractor.extract(article))
+    topics = gate(page, article, watchlist)
+    return Extraction(page, article, extractor.extract(article), topics)
+
+
+def gate(page: Page, article: Article, watchlist: Watchlist | None) -> tuple[TopicDecision, ...]:
+    """Each topic's decision on ``article``; raise :class:`OffTopic` when none matches."""
+    if not watchlist:
+        return ()
+    decisions = relevance(article.title, article.text, watchlist)
+    reason = off_topic_reason(decisions)
+    if reason is not None:
+        raise OffTopic(f"skipped {page.final_url}: {reason}", reason=reason, article=article, page=page)
+    return decisions
 
 
 def store(db: Path, extraction: Extraction) -> SaveResult:
@@ -71,6 +88,7 @@ def save(con: duckdb.DuckDBPyConnection, extraction: Extraction) -> SaveResult:
         extraction.facts,
         final_url=extraction.page.final_url,
         fetched_at=extraction.page.fetched_at,
+        topics=extraction.topics,
     )
 
 
@@ -118,6 +136,8 @@ def finish_item(con: duckdb.DuckDBPyConnection, url: str, result: SaveResult | N
     """Record an item's outcome: stored, failed for good, or to retry next run."""
     if isinstance(result, NewsfactsError):
         record_failure(con, url, result)
+        if isinstance(result, OffTopic):  # kept, so a topic added later can pull it in
+            keep_off_topic(con, url, result)
         mark_items(con, [url], "retry" if result.retryable else "failed")
     else:
         clear_failure(con, url)

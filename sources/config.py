@@ -17,6 +17,10 @@ url = "https://example.org/"        # and the sitemaps its robots.txt names
 [[pages]]
 url = "https://example.org/story.html"
 settings = { min_interval = 5 }     # optional on any entry: overrides [settings]
+
+[[topics]]                 # optional watchlists; see sources/topics.py
+name = "visas"
+keywords = ["work permit"]
 ```
 
 Every problem is a :class:`ConfigError` whose one-line message names the file.
@@ -32,9 +36,10 @@ from typing import Any, Never
 
 from sources.errors import ConfigError, InvalidURL
 from sources.fetch import FetchSettings, validate_url
+from sources.topics import Topic, parse_topics
 
 _SECTIONS = ("feeds", "sitemaps", "sites", "pages")
-_TOP_LEVEL = frozenset({"settings", *_SECTIONS})
+_TOP_LEVEL = frozenset({"settings", *_SECTIONS, "topics"})
 _SOURCE_KEYS = frozenset({"url", "name", "settings"})
 # FetchSettings field annotations (strings, under postponed evaluation) -> TOML values taken.
 _PYTHON_TYPES: dict[str, tuple[type, ...]] = {"float": (int, float), "int": (int,), "str": (str,)}
@@ -58,6 +63,8 @@ class SourceList:
     settings: FetchSettings
     sitemaps: tuple[Source, ...] = ()
     sites: tuple[Source, ...] = ()
+    # Watchlists (sources/topics.py); none: every article is relevant.
+    topics: tuple[Topic, ...] = ()
 
     def settings_for(self, source: Source) -> FetchSettings:
         """The source's own settings, else the run's."""
@@ -70,7 +77,7 @@ def load_sources(path: str | Path) -> SourceList:
     data = _read_toml(path)
     unknown = sorted(set(data) - _TOP_LEVEL)
     if unknown:
-        expected = ", ".join(("settings", *_SECTIONS))
+        expected = ", ".join(("settings", *_SECTIONS, "topics"))
         _fail(path, f"unknown top-level key(s) {', '.join(unknown)} (expected {expected})")
     settings = _settings(path, data.get("settings", {}))
     found = {section: _sources(path, data, section, settings) for section in _SECTIONS}
@@ -82,6 +89,7 @@ def load_sources(path: str | Path) -> SourceList:
         settings=settings,
         sitemaps=found["sitemaps"],
         sites=found["sites"],
+        topics=parse_topics(path, data.get("topics", [])),
     )
 
 
