@@ -54,6 +54,17 @@ def monitor_summary(summary: dict[str, Any]) -> str:
     return "\n".join([head, *(f"  failed: {reason}" for reason in failed.values())])
 
 
+def backfill_summary(summary: dict[str, Any]) -> str:
+    """The backfill summary, one line plus one line per article pulled in."""
+    matched = ", ".join(f"{t} {summary['stored_matched'].get(t, 0)}" for t in summary["topics"])
+    head = (
+        f"backfill: {summary['stored_checked']} stored articles re-evaluated ({matched}), "
+        f"{summary['skipped_checked']} off-topic skips re-evaluated, {len(summary['pulled_in'])} pulled in, "
+        f"{summary['new_facts']} new facts"
+    )
+    return "\n".join([head, *(f"  pulled in: {url}" for url in summary["pulled_in"])])
+
+
 def timeline_text(programme: str, rows: Sequence[TimelineRow]) -> str:
     """A programme's timeline, one entry per line with its sources beneath."""
     if not rows:
