@@ -33,7 +33,7 @@ from store.seen import (
     settled_items,
     validators_for,
 )
-from store.topics import keep_off_topic
+from store.topics import record_off_topic
 from store.writer import SaveResult, clear_failure, known_urls, record_failure, save_article
 
 
@@ -134,10 +134,10 @@ def pending_items(con: duckdb.DuckDBPyConnection, listing: Listing) -> list[str]
 
 def finish_item(con: duckdb.DuckDBPyConnection, url: str, result: SaveResult | NewsfactsError) -> None:
     """Record an item's outcome: stored, failed for good, or to retry next run."""
-    if isinstance(result, NewsfactsError):
+    if isinstance(result, OffTopic):  # its article is kept, so a topic added later can pull it in
+        record_off_topic(con, url, result)
+    elif isinstance(result, NewsfactsError):
         record_failure(con, url, result)
-        if isinstance(result, OffTopic):  # kept, so a topic added later can pull it in
-            keep_off_topic(con, url, result)
         mark_items(con, [url], "retry" if result.retryable else "failed")
     else:
         clear_failure(con, url)

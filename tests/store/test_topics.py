@@ -8,7 +8,13 @@ from extractors.relevance import TopicDecision
 from sources.errors import OffTopic
 from sources.page import Page
 from store.migrations import Migration, migrate
-from store.topics import forget_off_topic, keep_off_topic, off_topic_articles, replace_topics_many
+from store.topics import (
+    forget_off_topic,
+    keep_off_topic,
+    off_topic_articles,
+    record_off_topic,
+    replace_topics_many,
+)
 from store.writer import save_article
 from tests.store.factories import FETCHED, article, programme, rows
 
@@ -63,3 +69,15 @@ def test_the_runner_accepts_reserved_gaps_and_fills_them_later() -> None:
     later = [*early, Migration(4, "d", "CREATE TABLE d (x INT)")]
     assert migrate(con, later) == [4]
     assert rows(con, "SELECT version FROM schema_migrations ORDER BY version") == [(1,), (4,), (6,)]
+
+
+def test_an_off_topic_skip_is_recorded_in_one_go(con: duckdb.DuckDBPyConnection) -> None:
+    art = article("https://news.example/rain", text="Rain all week.")
+    reason = "off-topic: no match for topic visas"
+    record_off_topic(con, art.url, OffTopic(f"skipped {art.url}: {reason}", reason=reason, article=art,
+                                            page=page_of(art.url)))  # fmt: skip
+    assert rows(con, "SELECT error_type, message, retryable FROM ingest_failures") == [
+        ("OffTopic", f"skipped {art.url}: {reason}", False)
+    ]
+    assert rows(con, "SELECT url, reason FROM off_topic_articles") == [(art.url, reason)]
+    assert rows(con, "SELECT outcome FROM seen_urls WHERE url = ?", [art.url]) == [("failed",)]
