@@ -135,7 +135,8 @@ def _ingest_all(
     for url in progress(todo, "ingesting"):
         try:
             page = listing.pages[url] if url in listing.pages else futures[url].result()
-            saved = tasks.store_article(con, tasks.extract_facts(page, extractor, watchlist))
+            # checked(): an off-topic skip is raised here, in the flow, not as a failed task.
+            saved = tasks.store_article(con, tasks.extract_facts(page, extractor, watchlist).checked())
         except NewsfactsError as exc:
             pipeline.finish_item(con, url, exc)
             summary.fail(url, exc)

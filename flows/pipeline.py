@@ -46,6 +46,19 @@ class Extraction:
     facts: list[AnyFact]
     # The relevance gate's decisions, one per configured topic (none: no gate).
     topics: tuple[TopicDecision, ...] = field(default=())
+    # Set when no topic matched: ``facts`` is then empty, spaCy never ran.
+    skipped: OffTopic | None = None
+
+    def checked(self) -> Extraction:
+        """This extraction, or raise its :class:`OffTopic` when the relevance gate skipped it.
+
+        Returned rather than raised by :func:`extract`, so that a skip, the
+        usual outcome on a busy feed, is not a failed Prefect task with a
+        traceback in the log; the monitor raises it in the flow instead.
+        """
+        if self.skipped is not None:
+            raise self.skipped
+        return self
 
     def to_json(self) -> dict[str, object]:
         """The ``ingest --json`` record: ``{"article": {...}, "facts": [...]}``."""
@@ -53,22 +66,16 @@ class Extraction:
 
 
 def extract(page: Page, extractor: FactExtractor, watchlist: Watchlist | None = None) -> Extraction:
-    """Article and facts of a fetched page; with a ``watchlist``, only of an
-    article some topic matches (:class:`OffTopic` otherwise, before any NLP)."""
+    """Article and facts of a fetched page. With a ``watchlist``, an article no
+    topic matches gets no facts and no NLP: the extraction is ``skipped``
+    (see :meth:`Extraction.checked`; :func:`save` refuses it)."""
     article = to_article(page)
-    topics = gate(page, article, watchlist)
-    return Extraction(page, article, extractor.extract(article), topics)
-
-
-def gate(page: Page, article: Article, watchlist: Watchlist | None) -> tuple[TopicDecision, ...]:
-    """Each topic's decision on ``article``; raise :class:`OffTopic` when none matches."""
-    if not watchlist:
-        return ()
-    decisions = relevance(article.title, article.text, watchlist)
-    reason = off_topic_reason(decisions)
+    topics = relevance(article.title, article.text, watchlist) if watchlist else ()
+    reason = off_topic_reason(topics)
     if reason is not None:
-        raise OffTopic(f"skipped {page.final_url}: {reason}", reason=reason, article=article, page=page)
-    return decisions
+        skip = OffTopic(f"skipped {page.final_url}: {reason}", reason=reason, article=article, page=page)
+        return Extraction(page, article, [], topics, skipped=skip)
+    return Extraction(page, article, extractor.extract(article), topics)
 
 
 def store(db: Path, extraction: Extraction) -> SaveResult:
@@ -81,7 +88,8 @@ def store(db: Path, extraction: Extraction) -> SaveResult:
 
 
 def save(con: duckdb.DuckDBPyConnection, extraction: Extraction) -> SaveResult:
-    """Write one extraction through an open store connection."""
+    """Write one extraction through an open store connection (an off-topic one raises OffTopic)."""
+    extraction.checked()
     return save_article(
         con,
         extraction.article,

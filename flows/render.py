@@ -45,13 +45,25 @@ def ingest_summary(extraction: Extraction, saved: SaveResult) -> str:
 
 
 def monitor_summary(summary: dict[str, Any]) -> str:
-    """The run summary, one line plus one line per failed item."""
+    """The run summary, one line plus one line per failed item.
+
+    Items the relevance gate skipped (``OffTopic``) are counted, not listed:
+    on a feed that is mostly off-topic they are most items, and each has its
+    reason in ``ingest_failures``.
+    """
     failed: dict[str, str] = summary.get("failed", {})
+    off_topic = summary.get("failures_by_reason", {}).get("OffTopic", 0)
+    listed = [reason for reason in failed.values() if OFF_TOPIC_MARK not in reason]
     head = (
         f"monitor: {summary['discovered']} items, {summary['skipped_known']} already stored, "
-        f"{summary['ingested']} ingested, {summary['new_facts']} new facts, {len(failed)} failed"
+        f"{summary['ingested']} ingested, {summary['new_facts']} new facts, {len(failed) - off_topic} failed"
+        + (f", {off_topic} skipped as off-topic" if off_topic else "")
     )
-    return "\n".join([head, *(f"  failed: {reason}" for reason in failed.values())])
+    return "\n".join([head, *(f"  failed: {reason}" for reason in listed)])
+
+
+# What every OffTopic message holds (flows.pipeline.gate: "skipped URL: off-topic: ...").
+OFF_TOPIC_MARK = ": off-topic: "
 
 
 def backfill_summary(summary: dict[str, Any]) -> str:

@@ -57,7 +57,7 @@ def fetch_page(url: str, client: httpx.Client | None, settings: FetchSettings) -
 def extract_facts(
     page: Page, extractor: FactExtractor, watchlist: Watchlist | None = None
 ) -> pipeline.Extraction:
-    """Page -> article -> (relevance gate) -> facts."""
+    """Page -> article -> (relevance gate) -> facts; an off-topic extraction is returned, not raised."""
     return pipeline.extract(page, extractor, watchlist)
 
 

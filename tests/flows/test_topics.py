@@ -188,3 +188,12 @@ def test_backfill_errors_are_one_line(run: Run) -> None:
     assert none.stderr.strip().endswith("no [[topics]] to backfill")
     assert len(unknown.stderr.strip().splitlines()) == 1
     assert newsfacts("backfill", "--help").stdout.count("--topic") >= 1
+
+
+def test_the_text_summary_counts_off_topic_skips_without_listing_them(run: Run) -> None:
+    from flows.render import monitor_summary
+
+    text = monitor_summary(run.summary)
+    assert text == "monitor: 100 items, 0 already stored, 10 ingested, " + (
+        f"{run.summary['new_facts']} new facts, 0 failed, 90 skipped as off-topic"
+    )
