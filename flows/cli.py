@@ -62,6 +62,12 @@ def _add_monitor(p: argparse.ArgumentParser) -> None:
     _json_flag(p, "the run summary as JSON")
 
 
+def _add_backfill(p: argparse.ArgumentParser) -> None:
+    _config_argument(p)
+    p.add_argument("--topic", metavar="NAME", default=None, help="re-evaluate for this topic only")
+    _json_flag(p, "the backfill summary as JSON")
+
+
 def _add_serve(p: argparse.ArgumentParser) -> None:
     _config_argument(p)
     when = p.add_mutually_exclusive_group(required=True)
@@ -154,6 +160,19 @@ def _run_monitor(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_backfill(args: argparse.Namespace) -> int:
+    from flows.backfill import backfill
+    from flows.render import backfill_summary
+    from flows.settings import resolve_db
+
+    summary = backfill(args.config, resolve_db(args.db), topic=args.topic)
+    if args.json:
+        _print_json(summary.to_dict())
+    else:
+        print(backfill_summary(summary.to_dict()))
+    return 0
+
+
 def _run_serve(args: argparse.Namespace) -> int:
     from flows.settings import quiet_prefect, resolve_db
 
@@ -229,6 +248,10 @@ _COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "ingest": ("Fetch one URL (or read a local file) and store its facts.", _add_ingest),
     "monitor": ("Run every feed and page in CONFIG once (a Prefect flow run).", _add_monitor),
     "serve": ("Serve the monitor flow on a cron or interval schedule through Prefect.", _add_serve),
+    "backfill": (
+        "Re-evaluate stored and off-topic-skipped articles against CONFIG's topics, without fetching.",
+        _add_backfill,
+    ),
     "query": ("Run a read-only SQL query on the facts store.", _add_query),
     "timeline": ("Dated events and fees of one visa programme, oldest first, with sources.", _add_timeline),
     "alerts": ("List stored alerts (what the alert rules raised), oldest first.", _add_alerts),
@@ -240,6 +263,7 @@ _RUNNERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "ingest": _run_ingest,
     "monitor": _run_monitor,
     "serve": _run_serve,
+    "backfill": _run_backfill,
     "query": _run_query,
     "timeline": _run_timeline,
     "alerts": _run_alerts,

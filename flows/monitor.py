@@ -25,6 +25,7 @@ from prefect.futures import PrefectFuture
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from extractors.nlp import FactExtractor
+from extractors.relevance import compile_topics
 from flows import alert_tasks, pipeline, tasks
 from flows.progress import progress
 from flows.settings import resolve_db
@@ -143,10 +144,12 @@ def _ingest_all(
         if url not in listing.pages
     }
     extractor = FactExtractor()
+    watchlist = compile_topics(sources.topics)  # once per run; empty: every article is relevant
     for url in progress(todo, "ingesting"):
         try:
             page = listing.pages[url] if url in listing.pages else futures[url].result()
-            saved = tasks.store_article(con, tasks.extract_facts(page, extractor))
+            # checked(): an off-topic skip is raised here, in the flow, not as a failed task.
+            saved = tasks.store_article(con, tasks.extract_facts(page, extractor, watchlist).checked())
         except NewsfactsError as exc:
             pipeline.finish_item(con, url, exc)
             summary.fail(url, exc)

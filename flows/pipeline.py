@@ -6,7 +6,7 @@ call these functions; nothing here retries, logs or caches.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -15,9 +15,10 @@ import httpx
 from extractors.models import AnyFact, Article
 from extractors.nlp import FactExtractor
 from extractors.page import to_article
+from extractors.relevance import TopicDecision, Watchlist, off_topic_reason, relevance
 from sources.config import SourceList
 from sources.discover import Discoverer, Listing
-from sources.errors import NewsfactsError
+from sources.errors import NewsfactsError, OffTopic
 from sources.fetch import DEFAULT_SETTINGS, FetchSettings
 from sources.load import load
 from sources.page import Page
@@ -32,6 +33,7 @@ from store.seen import (
     settled_items,
     validators_for,
 )
+from store.topics import record_off_topic
 from store.writer import SaveResult, clear_failure, known_urls, record_failure, save_article
 
 
@@ -42,16 +44,38 @@ class Extraction:
     page: Page
     article: Article
     facts: list[AnyFact]
+    # The relevance gate's decisions, one per configured topic (none: no gate).
+    topics: tuple[TopicDecision, ...] = field(default=())
+    # Set when no topic matched: ``facts`` is then empty, spaCy never ran.
+    skipped: OffTopic | None = None
+
+    def checked(self) -> Extraction:
+        """This extraction, or raise its :class:`OffTopic` when the relevance gate skipped it.
+
+        Returned rather than raised by :func:`extract`, so that a skip, the
+        usual outcome on a busy feed, is not a failed Prefect task with a
+        traceback in the log; the monitor raises it in the flow instead.
+        """
+        if self.skipped is not None:
+            raise self.skipped
+        return self
 
     def to_json(self) -> dict[str, object]:
         """The ``ingest --json`` record: ``{"article": {...}, "facts": [...]}``."""
         return {"article": self.article.to_dict(), "facts": [f.to_dict() for f in self.facts]}
 
 
-def extract(page: Page, extractor: FactExtractor) -> Extraction:
-    """Article and facts of a fetched page."""
+def extract(page: Page, extractor: FactExtractor, watchlist: Watchlist | None = None) -> Extraction:
+    """Article and facts of a fetched page. With a ``watchlist``, an article no
+    topic matches gets no facts and no NLP: the extraction is ``skipped``
+    (see :meth:`Extraction.checked`; :func:`save` refuses it)."""
     article = to_article(page)
-    return Extraction(page, article, extractor.extract(article))
+    topics = relevance(article.title, article.text, watchlist) if watchlist else ()
+    reason = off_topic_reason(topics)
+    if reason is not None:
+        skip = OffTopic(f"skipped {page.final_url}: {reason}", reason=reason, article=article, page=page)
+        return Extraction(page, article, [], topics, skipped=skip)
+    return Extraction(page, article, extractor.extract(article), topics)
 
 
 def store(db: Path, extraction: Extraction) -> SaveResult:
@@ -64,13 +88,15 @@ def store(db: Path, extraction: Extraction) -> SaveResult:
 
 
 def save(con: duckdb.DuckDBPyConnection, extraction: Extraction) -> SaveResult:
-    """Write one extraction through an open store connection."""
+    """Write one extraction through an open store connection (an off-topic one raises OffTopic)."""
+    extraction.checked()
     return save_article(
         con,
         extraction.article,
         extraction.facts,
         final_url=extraction.page.final_url,
         fetched_at=extraction.page.fetched_at,
+        topics=extraction.topics,
     )
 
 
@@ -116,7 +142,9 @@ def pending_items(con: duckdb.DuckDBPyConnection, listing: Listing) -> list[str]
 
 def finish_item(con: duckdb.DuckDBPyConnection, url: str, result: SaveResult | NewsfactsError) -> None:
     """Record an item's outcome: stored, failed for good, or to retry next run."""
-    if isinstance(result, NewsfactsError):
+    if isinstance(result, OffTopic):  # its article is kept, so a topic added later can pull it in
+        record_off_topic(con, url, result)
+    elif isinstance(result, NewsfactsError):
         record_failure(con, url, result)
         mark_items(con, [url], "retry" if result.retryable else "failed")
     else:

@@ -45,18 +45,41 @@ def ingest_summary(extraction: Extraction, saved: SaveResult) -> str:
 
 
 def monitor_summary(summary: dict[str, Any]) -> str:
-    """The run summary, one line plus one line per failed item."""
+    """The run summary, one line plus one line per failed item.
+
+    Items the relevance gate skipped (``OffTopic``) are counted, not listed:
+    on a feed that is mostly off-topic they are most items, and each has its
+    reason in ``ingest_failures``.
+    """
     failed: dict[str, str] = summary.get("failed", {})
+    off_topic = summary.get("failures_by_reason", {}).get("OffTopic", 0)
+    listed = [reason for reason in failed.values() if OFF_TOPIC_MARK not in reason]
     head = (
         f"monitor: {summary['discovered']} items, {summary['skipped_known']} already stored, "
-        f"{summary['ingested']} ingested, {summary['new_facts']} new facts, {len(failed)} failed"
+        f"{summary['ingested']} ingested, {summary['new_facts']} new facts, {len(failed) - off_topic} failed"
+        + (f", {off_topic} skipped as off-topic" if off_topic else "")
     )
-    lines = [head, *(f"  failed: {reason}" for reason in failed.values())]
+    lines = [head, *(f"  failed: {reason}" for reason in listed)]
     alerts: list[str] = summary.get("alerts", [])
     if alerts or summary.get("alerts_pending"):
         lines.append(f"alerts: {len(alerts)} new, {summary.get('alerts_pending', 0)} not delivered yet")
         lines.extend(f"  alert: {title}" for title in alerts)
     return "\n".join(lines)
+
+
+# What every OffTopic message holds (flows.pipeline.gate: "skipped URL: off-topic: ...").
+OFF_TOPIC_MARK = ": off-topic: "
+
+
+def backfill_summary(summary: dict[str, Any]) -> str:
+    """The backfill summary, one line plus one line per article pulled in."""
+    matched = ", ".join(f"{t} {summary['stored_matched'].get(t, 0)}" for t in summary["topics"])
+    head = (
+        f"backfill: {summary['stored_checked']} stored articles re-evaluated ({matched}), "
+        f"{summary['skipped_checked']} off-topic skips re-evaluated, {len(summary['pulled_in'])} pulled in, "
+        f"{summary['new_facts']} new facts"
+    )
+    return "\n".join([head, *(f"  pulled in: {url}" for url in summary["pulled_in"])])
 
 
 def timeline_text(programme: str, rows: Sequence[TimelineRow]) -> str:

@@ -15,6 +15,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.client.schemas.objects import State, TaskRun
 
 from extractors.nlp import FactExtractor
+from extractors.relevance import Watchlist
 from flows import pipeline
 from sources.config import SourceList
 from sources.discover import Listing
@@ -53,9 +54,11 @@ def fetch_page(url: str, client: httpx.Client | None, settings: FetchSettings) -
 
 
 @task(name="extract-facts", cache_policy=NO_CACHE)
-def extract_facts(page: Page, extractor: FactExtractor) -> pipeline.Extraction:
-    """Page -> article -> facts."""
-    return pipeline.extract(page, extractor)
+def extract_facts(
+    page: Page, extractor: FactExtractor, watchlist: Watchlist | None = None
+) -> pipeline.Extraction:
+    """Page -> article -> (relevance gate) -> facts; an off-topic extraction is returned, not raised."""
+    return pipeline.extract(page, extractor, watchlist)
 
 
 @task(name="store-article", cache_policy=NO_CACHE)

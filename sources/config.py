@@ -17,6 +17,10 @@ url = "https://example.org/"        # and the sitemaps its robots.txt names
 [[pages]]
 url = "https://example.org/story.html"
 settings = { min_interval = 5 }     # optional on any entry: overrides [settings]
+
+[[topics]]                 # optional watchlists; see sources/topics.py
+name = "visas"
+keywords = ["work permit"]
 ```
 
 Every problem is a :class:`ConfigError` whose one-line message names the file.
@@ -34,9 +38,10 @@ from sources import alert_config
 from sources.alert_config import AlertConfig
 from sources.errors import ConfigError, InvalidURL
 from sources.fetch import FetchSettings, validate_url
+from sources.topics import Topic, parse_topics
 
 _SECTIONS = ("feeds", "sitemaps", "sites", "pages")
-_TOP_LEVEL = frozenset({"settings", *_SECTIONS, *alert_config.TOP_LEVEL_KEYS})
+_TOP_LEVEL = frozenset({"settings", *_SECTIONS, "topics", *alert_config.TOP_LEVEL_KEYS})
 _SOURCE_KEYS = frozenset({"url", "name", "settings"})
 # FetchSettings field annotations (strings, under postponed evaluation) -> TOML values taken.
 _PYTHON_TYPES: dict[str, tuple[type, ...]] = {"float": (int, float), "int": (int,), "str": (str,)}
@@ -62,6 +67,8 @@ class SourceList:
     sites: tuple[Source, ...] = ()
     # [[alerts]] and [delivery]: sources/alert_config.py
     alerts: AlertConfig = alert_config.NO_ALERTS
+    # Watchlists (sources/topics.py); none: every article is relevant.
+    topics: tuple[Topic, ...] = ()
 
     def settings_for(self, source: Source) -> FetchSettings:
         """The source's own settings, else the run's."""
@@ -74,7 +81,7 @@ def load_sources(path: str | Path) -> SourceList:
     data = _read_toml(path)
     unknown = sorted(set(data) - _TOP_LEVEL)
     if unknown:
-        expected = ", ".join(("settings", *_SECTIONS, *sorted(alert_config.TOP_LEVEL_KEYS)))
+        expected = ", ".join(("settings", *_SECTIONS, "topics", *sorted(alert_config.TOP_LEVEL_KEYS)))
         _fail(path, f"unknown top-level key(s) {', '.join(unknown)} (expected {expected})")
     settings = _settings(path, data.get("settings", {}))
     found = {section: _sources(path, data, section, settings) for section in _SECTIONS}
@@ -87,6 +94,7 @@ def load_sources(path: str | Path) -> SourceList:
         sitemaps=found["sitemaps"],
         sites=found["sites"],
         alerts=alert_config.parse_alerts(path, data),
+        topics=parse_topics(path, data.get("topics", [])),
     )
 
 

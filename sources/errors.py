@@ -10,6 +10,12 @@ ever catch ``NewsfactsError``. Messages are one line and name the URL or path.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # types only: extractors imports this module, not the other way round
+    from extractors.models import Article
+    from sources.page import Page
+
 
 class NewsfactsError(Exception):
     """Base of every error the project raises on purpose."""
@@ -133,6 +139,17 @@ class SkippedPage(ExtractionError):
     def __init__(self, message: str, *, url: str | None = None, reason: str) -> None:
         super().__init__(message, url=url)
         self.reason = reason
+
+
+class OffTopic(SkippedPage):
+    """No configured topic matches the article (the relevance gate, before any
+    NLP). Carries the extracted article and its page, so the store can keep the
+    text and a later ``newsfacts backfill`` can re-evaluate it without fetching."""
+
+    def __init__(self, message: str, *, reason: str, article: Article, page: Page) -> None:
+        super().__init__(message, url=page.final_url, reason=reason)
+        self.article = article
+        self.page = page
 
 
 # --- configuration and store --------------------------------------------------

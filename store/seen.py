@@ -68,10 +68,23 @@ def mark_items(
     con: duckdb.DuckDBPyConnection, urls: Iterable[str], outcome: Outcome, article_id: str | None = None
 ) -> None:
     """Record the outcome of items (one transaction)."""
-    now = utc_naive(datetime.now(UTC))
-    rows = [[normalise_url(url), url, outcome, article_id, now, now] for url in urls]
+    rows = _item_rows(urls, outcome, article_id)
     if rows:
         _run_many(con, _UPSERT_ITEM, rows)
+
+
+def mark_items_within(
+    con: duckdb.DuckDBPyConnection, urls: Iterable[str], outcome: Outcome, article_id: str | None = None
+) -> None:
+    """As :func:`mark_items`, inside the caller's transaction."""
+    rows = _item_rows(urls, outcome, article_id)
+    if rows:
+        con.executemany(_UPSERT_ITEM, rows)
+
+
+def _item_rows(urls: Iterable[str], outcome: Outcome, article_id: str | None) -> list[list[object]]:
+    now = utc_naive(datetime.now(UTC))
+    return [[normalise_url(url), url, outcome, article_id, now, now] for url in urls]
 
 
 def settled_items(con: duckdb.DuckDBPyConnection, urls: Iterable[str]) -> set[str]:

@@ -22,6 +22,7 @@ from typing import TypeVar
 import duckdb
 
 from extractors.models import EXTRACTOR_VERSION, Article, Fact
+from extractors.relevance import TopicDecision
 from sources.errors import NewsfactsError, StoreError
 from store.ids import article_id, fact_id, url_id
 from store.messages import first_line
@@ -90,6 +91,7 @@ class _Plan:
     story: StoryInput
     fact_rows: dict[FactTable, dict[str, Row]] = field(default_factory=dict)  # fact id -> row
     source_rows: dict[str, Row] = field(default_factory=dict)  # fact id -> row
+    topics: Sequence[TopicDecision] = ()
 
 
 def save_article(
@@ -99,8 +101,12 @@ def save_article(
     *,
     final_url: str,
     fetched_at: datetime,
+    topics: Sequence[TopicDecision] = (),
 ) -> SaveResult:
     """Upsert ``article`` and its ``facts`` in one transaction.
+
+    ``topics`` are the relevance gate's decisions on it: the matched ones
+    become its ``article_topics`` rows, replacing its rows for those topics.
 
     On any failure the transaction is rolled back, so no row of this save is
     left, and the error is raised as :class:`StoreError` (a
@@ -108,7 +114,9 @@ def save_article(
     """
 
     def work() -> SaveResult:
-        return _write(con, _plan(article, facts, final_url=final_url, fetched_at=fetched_at))
+        plan = _plan(article, facts, final_url=final_url, fetched_at=fetched_at)
+        plan.topics = topics
+        return _write(con, plan)
 
     return _in_transaction(con, article.url, work)
 
@@ -190,6 +198,7 @@ def _write(con: duckdb.DuckDBPyConnection, plan: _Plan) -> SaveResult:
         con.executemany(_INSERT_SOURCE, [plan.source_rows[fid] for fid in ids])
     _delete_unsourced(con, sorted(before - set(ids)))
     # Stories and merged quotes change only where this article touches them.
+    replace_topics(con, plan.article_id, plan.topics)
     update_stories(con, plan.story)
     regroup(con, speakers | speakers_of(con, ids))
     return SaveResult(plan.article_id, new_facts=len(set(ids) - existing), total_facts=len(ids))
@@ -220,6 +229,24 @@ def _delete_unsourced(con: duckdb.DuckDBPyConnection, candidates: list[str]) -> 
             "AND fact_id NOT IN (SELECT fact_id FROM fact_sources)",
             [candidates],
         )
+
+
+def replace_topics(con: duckdb.DuckDBPyConnection, aid: str, decisions: Sequence[TopicDecision]) -> None:
+    """The article's ``article_topics`` rows for the decided topics: one per match.
+
+    Runs inside the caller's transaction. Rows for topics not decided here
+    (say, of a topic since removed from the config) are left as they are.
+    """
+    if not decisions:
+        return
+    con.execute(
+        "DELETE FROM article_topics WHERE article_id = ? AND topic IN (SELECT unnest(?::VARCHAR[]))",
+        [aid, [d.topic for d in decisions]],
+    )
+    now = utc_naive(datetime.now(UTC))
+    rows = [[aid, d.topic, list(d.matched), now] for d in decisions if d.relevant]
+    if rows:
+        con.executemany("INSERT INTO article_topics VALUES (?, ?, ?, ?)", rows)
 
 
 def record_failure(con: duckdb.DuckDBPyConnection, url: str, error: NewsfactsError) -> None:
