@@ -1,7 +1,8 @@
 """``newsfacts alerts`` and ``newsfacts digest``: stored alerts listed, or a day of them as a digest.
 
 The digest is what changed in a window (a UTC day, or since a time), grouped
-by the topic label of the rule that raised each alert, with the facts and
+by the topic label of the rule that raised each alert (else the first
+``[[topics]]`` watchlist its articles matched), with the facts and
 sources behind every alert: as Markdown, and as a self-contained HTML page
 (inline CSS, no script, no fonts, no images: it opens offline and in mail).
 """

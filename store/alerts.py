@@ -56,6 +56,10 @@ _MARK_ARTICLES = f"INSERT INTO alert_seen_articles {_NEW_ARTICLES.replace('ORDER
 _ARTICLES_OF = """
 SELECT DISTINCT article_id FROM fact_sources WHERE fact_id IN (SELECT unnest($ids::VARCHAR[]))
 """
+# The [[topics]] watchlists an alert's articles matched (issue 7, part 1), alphabetically.
+_WATCHED = """
+SELECT DISTINCT topic FROM article_topics WHERE article_id IN (SELECT unnest($ids::VARCHAR[])) ORDER BY topic
+"""
 _NAMING = """
 SELECT DISTINCT article_id FROM fact_sources
 WHERE article_id IN (SELECT unnest($articles::VARCHAR[])) AND fact_id IN (
@@ -181,20 +185,27 @@ def _alert(
     created: dt.datetime,
 ) -> Alert:
     _, lead = min(group, key=lambda item: (item[1].priority, item[0], item[1].title))
-    topics = [rules[i].topic for i, _ in sorted(group, key=lambda item: item[0]) if rules[i].topic]
+    labels = [rules[i].topic for i, _ in sorted(group, key=lambda item: item[0]) if rules[i].topic]
     fact_ids = tuple(sorted({fid for _, c in group for fid in c.fact_ids}))
     article_ids = tuple(sorted({aid for _, c in group for aid in c.article_ids}))
+    topic = labels[0] if labels else _watched(con, article_ids)
     facts = [dict(zip(("fact_id", "kind", "summary"), r, strict=True)) for r in _rows(con, _FACTS, fact_ids)]
     stated = _query(con, _SOURCES, {"ids": list(article_ids), "facts": list(fact_ids)}) if article_ids else []
     sources = [_source(r) for r in stated]
     return Alert(
         alert_id=alert_id(lead.key), alert_key=KEY_SEPARATOR.join(lead.key), rule=lead.rule,
-        rules=tuple(sorted({c.rule for _, c in group})), topic=topics[0] if topics else None,
+        rules=tuple(sorted({c.rule for _, c in group})), topic=topic,
         programme=lead.programme, title=lead.title, fact_ids=fact_ids, article_ids=article_ids,
         sources=tuple(sorted({s["url"] for s in sources})),
         sites=tuple(sorted({s["site"] for s in sources if s["site"]})),
         facts=tuple(facts), source_details=tuple(sources), created_at=created,
     )  # fmt: skip
+
+
+def _watched(con: duckdb.DuckDBPyConnection, article_ids: tuple[str, ...]) -> str | None:
+    """With no ``topic`` label on its rules, the first ``[[topics]]`` watchlist its articles matched."""
+    found = _column(con, _WATCHED, {"ids": list(article_ids)}) if article_ids else ()
+    return found[0] if found else None
 
 
 def _source(row: tuple[Any, ...]) -> dict[str, Any]:

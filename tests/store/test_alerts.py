@@ -131,6 +131,17 @@ def test_topic_comes_from_the_first_rule_entry_with_one(con: duckdb.DuckDBPyConn
     assert (alert.topic, alert.rule) == ("Fees", "fee_changed")
 
 
+def test_without_a_label_the_topic_is_a_watchlist_its_articles_matched(con: duckdb.DuckDBPyConnection) -> None:
+    saved = save(con, article("https://a.example/fee"), [fee(period="per_year")])
+    con.execute(
+        "INSERT INTO article_topics VALUES (?, 'visas', ['programme:H-1B'], now()), "
+        "(?, 'us-policy', ['keyword:fee'], now())",
+        [saved.article_id, saved.article_id],
+    )
+    [alert] = evaluate(con, [AlertRule("fee_changed")])
+    assert alert.topic == "us-policy"  # alphabetically first of the two
+
+
 def test_ids_are_deterministic_and_delivery_is_recorded(con: duckdb.DuckDBPyConnection) -> None:
     save(con, article("https://a.example/1"), [programme("K visa", "China")])
     [alert] = evaluate(con, rules("new_programme"), now=dt.datetime(2025, 10, 1, 12, tzinfo=dt.UTC))
