@@ -131,7 +131,7 @@ def test_topic_comes_from_the_first_rule_entry_with_one(con: duckdb.DuckDBPyConn
     assert (alert.topic, alert.rule) == ("Fees", "fee_changed")
 
 
-def test_without_a_label_the_topic_is_a_watchlist_its_articles_matched(con: duckdb.DuckDBPyConnection) -> None:
+def test_without_a_label_an_alert_files_under_a_watched_topic(con: duckdb.DuckDBPyConnection) -> None:
     saved = save(con, article("https://a.example/fee"), [fee(period="per_year")])
     con.execute(
         "INSERT INTO article_topics VALUES (?, 'visas', ['programme:H-1B'], now()), "
