@@ -6,6 +6,8 @@ call these functions; nothing here retries, logs or caches.
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +17,7 @@ import httpx
 from extractors.models import AnyFact, Article
 from extractors.nlp import FactExtractor
 from extractors.page import to_article
+from extractors.parallel import available_cores, extract_pages
 from sources.config import SourceList
 from sources.discover import Discoverer, Listing
 from sources.errors import NewsfactsError
@@ -52,6 +55,52 @@ def extract(page: Page, extractor: FactExtractor) -> Extraction:
     """Article and facts of a fetched page."""
     article = to_article(page)
     return Extraction(page, article, extractor.extract(article))
+
+
+Fetched = Page | NewsfactsError
+"""A listed item's page, or why it could not be fetched."""
+
+PARALLEL_FROM = 32
+"""Items below which a run extracts in its own process: forking workers costs
+less than a second, but a run of a few items gains nothing from them."""
+
+
+def processes_for(n_items: int) -> int:
+    """Extraction processes for a run of ``n_items``: every core, unless the run is small."""
+    return available_cores() if n_items >= PARALLEL_FROM else 1
+
+
+def extract_fetched(
+    items: Iterable[tuple[str, Fetched]], extractor: FactExtractor, *, n_process: int = 1
+) -> Iterator[tuple[str, Extraction | NewsfactsError]]:
+    """Each item's extraction (or its error), in order, the pages extracted in batches.
+
+    ``items`` is consumed lazily, a few batches ahead of the caller at most
+    (``extractors.parallel``); fetch errors pass through in their place.
+    """
+    queued: deque[tuple[str, Fetched]] = deque()
+
+    def pages() -> Iterator[Page]:
+        for url, fetched in items:
+            queued.append((url, fetched))
+            if isinstance(fetched, Page):
+                yield fetched
+
+    for outcome in extract_pages(pages(), extractor, n_process=n_process):
+        yield from _errors_before_page(queued)
+        url, page = queued.popleft()
+        assert isinstance(page, Page)
+        yield url, outcome if isinstance(outcome, NewsfactsError) else Extraction(page, *outcome)
+    yield from _errors_before_page(queued)
+
+
+def _errors_before_page(
+    queued: deque[tuple[str, Fetched]],
+) -> Iterator[tuple[str, Extraction | NewsfactsError]]:
+    while queued and isinstance(queued[0][1], NewsfactsError):
+        url, error = queued.popleft()
+        assert isinstance(error, NewsfactsError)
+        yield url, error
 
 
 def store(db: Path, extraction: Extraction) -> SaveResult:

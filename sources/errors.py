@@ -10,6 +10,8 @@ ever catch ``NewsfactsError``. Messages are one line and name the URL or path.
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class NewsfactsError(Exception):
     """Base of every error the project raises on purpose."""
@@ -19,6 +21,12 @@ class NewsfactsError(Exception):
     def __init__(self, message: str, *, url: str | None = None) -> None:
         super().__init__(message)
         self.url = url
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Keyword-only fields (url, status, reason, ...) would be lost by the
+        # default pickling, which calls ``cls(*args)``; extraction workers in
+        # other processes send their errors back pickled (extractors.parallel).
+        return (_rebuilt, (type(self), self.args, self.__dict__))
 
     def one_line(self) -> str:
         """The message folded to one line, for CLIs and logs."""
@@ -152,3 +160,11 @@ class StoreBusy(StoreError, TransientError):
 
 class QueryRefused(StoreError, TerminalError):
     """A query through ``newsfacts query`` tried to write, or is invalid."""
+
+
+def _rebuilt(cls: type[NewsfactsError], args: tuple[Any, ...], state: dict[str, Any]) -> NewsfactsError:
+    """An error unpickled without calling its ``__init__`` (see ``NewsfactsError.__reduce__``)."""
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
