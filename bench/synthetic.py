@@ -12,7 +12,8 @@ import random
 from html import escape
 
 CITIES = ("Harbourton", "Lakemere", "Northfield", "Eastbrook", "Westvale", "Ridgeport", "Stonebridge")
-NAMES = ("Amara Okafor", "Lena Brandt", "Tomas Varga", "Priya Raman", "Jonas Lind", "Mei Tanaka")
+FIRST = ("Amara", "Lena", "Tomas", "Priya", "Jonas", "Mei", "Omar", "Ines", "Kofi", "Sara", "Yusuf", "Hana")
+LAST = ("Okafor", "Brandt", "Varga", "Raman", "Lind", "Tanaka", "Haddad", "Costa", "Mensah", "Novak", "Demir")
 ROLES = ("a policy analyst at the Civic Research Institute", "a spokesperson for the Interior Ministry",
          "an immigration lawyer in the capital", "director of the Skills Council")  # fmt: skip
 PROGRAMMES = ("K visa", "H-1B", "Blue Card", "Global Talent visa")
@@ -23,7 +24,9 @@ TOPICS = ("engineers", "nurses", "researchers", "software developers", "teachers
 def article_html(i: int, origin: str) -> str:
     """Article number ``i`` as a news page."""
     rng = random.Random(i)
-    city, name, role = rng.choice(CITIES), rng.choice(NAMES), rng.choice(ROLES)
+    # Most people are quoted in a few articles, not in all of them.
+    name = f"{rng.choice(FIRST)} {rng.choice(LAST)}-{_suffix(i)}"
+    city, role = rng.choice(CITIES), rng.choice(ROLES)
     programme, verb, topic = rng.choice(PROGRAMMES), rng.choice(VERBS), rng.choice(TOPICS)
     fee = 1000 + 50 * rng.randrange(200)
     day = 1 + i % 28
@@ -45,6 +48,16 @@ def article_html(i: int, origin: str) -> str:
         f'<p class="byline">By Staff Reporter</p>{body}'
         "</article><footer>© Synthetic Times</footer></body></html>"
     )
+
+
+def _suffix(i: int) -> str:
+    """A surname part that changes every 20 articles (letters, so it reads as a name)."""
+    n, letters = i // 20, ""
+    while True:
+        n, r = divmod(n, 26)
+        letters += "bcdfghjklmnpqrstvwxyzaeiou"[r]
+        if not n:
+            return letters.capitalize()
 
 
 def feed_xml(n: int, origin: str) -> str:
