@@ -5,7 +5,7 @@ VENV := .venv
 UV_VERSION := 0.13.9
 UV := $(VENV)/bin/uv
 
-.PHONY: install demo test lint typecheck unit clean browser
+.PHONY: install demo test lint typecheck unit clean browser bench
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ typecheck:
 
 unit:
 	$(VENV)/bin/pytest
+
+## bench: benchmarks against their floors, one table (not part of test; sizes: python -m bench --help)
+bench: install
+	$(VENV)/bin/python -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -18,7 +18,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from extractors.models import Article
 from extractors.programme_data import ProgrammePatterns, programme_patterns
+from sources.errors import OffTopic
+from sources.page import Page
 from sources.topics import Topic
 
 # Between the words of a phrase: spaces, line breaks or a hyphen ("work-permit").
@@ -107,6 +110,17 @@ def off_topic_reason(decisions: Sequence[TopicDecision]) -> str | None:
     partial = [f"{d.topic} {d.reason}" for d in decisions if d.matched]
     parts = [f"no match for topic{'s' if len(misses) > 1 else ''} {', '.join(misses)}"] if misses else []
     return "off-topic: " + "; ".join([*parts, *partial])
+
+
+def screen(
+    page: Page, article: Article, watchlist: Watchlist | None
+) -> tuple[tuple[TopicDecision, ...], OffTopic | None]:
+    """The gate on one extracted article: its topic decisions, and the skip when none matched."""
+    topics = relevance(article.title, article.text, watchlist) if watchlist else ()
+    reason = off_topic_reason(topics)
+    if reason is None:
+        return topics, None
+    return topics, OffTopic(f"skipped {page.final_url}: {reason}", reason=reason, article=article, page=page)
 
 
 def _compile(topic: Topic, programmes: dict[str, ProgrammePatterns]) -> TopicMatcher:

@@ -3,8 +3,9 @@
 The store is opened first, so a second run on the same store stops at once
 with a one-line "locked" error before sending a request. Discovery fetches
 every listing conditionally; items are fetched concurrently (a thread pool,
-paced per host by the polite client) and extracted and stored one at a time
-in the flow's thread (DuckDB: one writer). One failed item is recorded in
+paced per host by the polite client, a bounded window ahead), extracted in
+batches on every core (``extractors.parallel``) and stored one at a time in
+the flow's thread (DuckDB: one writer). One failed item is recorded in
 ``ingest_failures`` with its reason and does not fail the run; a transient
 failure is tried again on the next run. The run's summary is published as a
 Prefect artifact.
@@ -12,8 +13,8 @@ Prefect artifact.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterator
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -41,6 +42,10 @@ from store.writer import record_failure
 # Items fetched at once across all hosts; each host's own limit is
 # FetchSettings.per_host_concurrency, enforced by the polite client.
 FETCH_WORKERS = 8
+# Fetches submitted ahead of the item being extracted: enough to keep every
+# fetch worker and a few extraction batches busy, few enough that a long run
+# streams instead of holding every page (bench/memory.py measures it).
+FETCH_AHEAD = 64
 
 
 @dataclass
@@ -136,20 +141,16 @@ def _ingest_all(
 ) -> None:
     if not todo:
         return
-    futures: dict[str, PrefectFuture[Page]] = {
-        url: tasks.fetch_item.with_options(tags={host_tag(url)}).submit(
-            url, http, listing.settings.get(url, sources.settings)
-        )
-        for url in todo
-        if url not in listing.pages
-    }
+    fetched = _fetched(http, sources, listing, progress(todo, "ingesting"))
     extractor = FactExtractor()
     watchlist = compile_topics(sources.topics)  # once per run; empty: every article is relevant
-    for url in progress(todo, "ingesting"):
+    n_process = pipeline.processes_for(len(todo))
+    extracted = pipeline.extract_fetched(fetched, extractor, n_process=n_process, watchlist=watchlist)
+    for url, extraction in extracted:
         try:
-            page = listing.pages[url] if url in listing.pages else futures[url].result()
-            # checked(): an off-topic skip is raised here, in the flow, not as a failed task.
-            saved = tasks.store_article(con, tasks.extract_facts(page, extractor, watchlist).checked())
+            if isinstance(extraction, NewsfactsError):  # a fetch error, or an OffTopic skip
+                raise extraction
+            saved = tasks.store_article(con, extraction)
         except NewsfactsError as exc:
             pipeline.finish_item(con, url, exc)
             summary.fail(url, exc)
@@ -157,6 +158,31 @@ def _ingest_all(
         pipeline.finish_item(con, url, saved)
         summary.ingested += 1
         summary.new_facts += saved.new_facts
+
+
+def _fetched(
+    http: PoliteClient, sources: SourceList, listing: Listing, todo: Iterable[str]
+) -> Iterator[tuple[str, pipeline.Fetched]]:
+    """Each item's page (or fetch error) in order, at most FETCH_AHEAD fetches submitted
+    ahead of the one awaited, so a run of 10k items does not hold 10k pages."""
+    pending: deque[tuple[str, PrefectFuture[Page] | None]] = deque()
+    for url in todo:
+        future = None
+        if url not in listing.pages:
+            settings = listing.settings.get(url, sources.settings)
+            future = tasks.fetch_item.with_options(tags={host_tag(url)}).submit(url, http, settings)
+        pending.append((url, future))
+        if len(pending) > FETCH_AHEAD:
+            yield _result(listing, *pending.popleft())
+    while pending:
+        yield _result(listing, *pending.popleft())
+
+
+def _result(listing: Listing, url: str, future: PrefectFuture[Page] | None) -> tuple[str, pipeline.Fetched]:
+    try:
+        return url, listing.pages[url] if future is None else future.result()
+    except NewsfactsError as exc:
+        return url, exc
 
 
 def host_tag(url: str) -> str:

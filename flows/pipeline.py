@@ -6,6 +6,8 @@ call these functions; nothing here retries, logs or caches.
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +17,8 @@ import httpx
 from extractors.models import AnyFact, Article
 from extractors.nlp import FactExtractor
 from extractors.page import to_article
-from extractors.relevance import TopicDecision, Watchlist, off_topic_reason, relevance
+from extractors.parallel import available_cores, extract_pages
+from extractors.relevance import TopicDecision, Watchlist, screen
 from sources.config import SourceList
 from sources.discover import Discoverer, Listing
 from sources.errors import NewsfactsError, OffTopic
@@ -70,12 +73,62 @@ def extract(page: Page, extractor: FactExtractor, watchlist: Watchlist | None = 
     topic matches gets no facts and no NLP: the extraction is ``skipped``
     (see :meth:`Extraction.checked`; :func:`save` refuses it)."""
     article = to_article(page)
-    topics = relevance(article.title, article.text, watchlist) if watchlist else ()
-    reason = off_topic_reason(topics)
-    if reason is not None:
-        skip = OffTopic(f"skipped {page.final_url}: {reason}", reason=reason, article=article, page=page)
+    topics, skip = screen(page, article, watchlist)
+    if skip is not None:
         return Extraction(page, article, [], topics, skipped=skip)
     return Extraction(page, article, extractor.extract(article), topics)
+
+
+Fetched = Page | NewsfactsError
+"""A listed item's page, or why it could not be fetched."""
+
+PARALLEL_FROM = 32
+"""Items below which a run extracts in its own process: forking workers costs
+less than a second, but a run of a few items gains nothing from them."""
+
+
+def processes_for(n_items: int) -> int:
+    """Extraction processes for a run of ``n_items``: every core, unless the run is small."""
+    return available_cores() if n_items >= PARALLEL_FROM else 1
+
+
+def extract_fetched(
+    items: Iterable[tuple[str, Fetched]],
+    extractor: FactExtractor,
+    *,
+    n_process: int = 1,
+    watchlist: Watchlist | None = None,
+) -> Iterator[tuple[str, Extraction | NewsfactsError]]:
+    """Each item's extraction (or its error), in order, the pages extracted in batches.
+
+    ``items`` is consumed lazily, a few batches ahead of the caller at most
+    (``extractors.parallel``); fetch errors pass through in their place, and
+    so does the :class:`OffTopic` skip of an article no watched topic matches
+    (the gate runs before spaCy, in the worker).
+    """
+    queued: deque[tuple[str, Fetched]] = deque()
+
+    def pages() -> Iterator[Page]:
+        for url, fetched in items:
+            queued.append((url, fetched))
+            if isinstance(fetched, Page):
+                yield fetched
+
+    for outcome in extract_pages(pages(), extractor, n_process=n_process, watchlist=watchlist):
+        yield from _errors_before_page(queued)
+        url, page = queued.popleft()
+        assert isinstance(page, Page)
+        yield url, outcome if isinstance(outcome, NewsfactsError) else Extraction(page, *outcome)
+    yield from _errors_before_page(queued)
+
+
+def _errors_before_page(
+    queued: deque[tuple[str, Fetched]],
+) -> Iterator[tuple[str, Extraction | NewsfactsError]]:
+    while queued and isinstance(queued[0][1], NewsfactsError):
+        url, error = queued.popleft()
+        assert isinstance(error, NewsfactsError)
+        yield url, error
 
 
 def store(db: Path, extraction: Extraction) -> SaveResult:

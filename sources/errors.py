@@ -10,7 +10,7 @@ ever catch ``NewsfactsError``. Messages are one line and name the URL or path.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # types only: extractors imports this module, not the other way round
     from extractors.models import Article
@@ -25,6 +25,12 @@ class NewsfactsError(Exception):
     def __init__(self, message: str, *, url: str | None = None) -> None:
         super().__init__(message)
         self.url = url
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Keyword-only fields (url, status, reason, ...) would be lost by the
+        # default pickling, which calls ``cls(*args)``; extraction workers in
+        # other processes send their errors back pickled (extractors.parallel).
+        return (_rebuilt, (type(self), self.args, self.__dict__))
 
     def one_line(self) -> str:
         """The message folded to one line, for CLIs and logs."""
@@ -188,3 +194,11 @@ class DeliveryRefused(DeliveryError, TerminalError):
 
 class UsageError(TerminalError):
     """A command-line value is malformed (a date, a duration)."""
+
+
+def _rebuilt(cls: type[NewsfactsError], args: tuple[Any, ...], state: dict[str, Any]) -> NewsfactsError:
+    """An error unpickled without calling its ``__init__`` (see ``NewsfactsError.__reduce__``)."""
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error

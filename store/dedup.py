@@ -8,8 +8,8 @@ An article gets *keys*, exact strings two copies of one story share:
 - ``url:`` its canonical URL (else its own) normalised harder than an article
   id is: mobile and AMP hosts, ``amp/`` path segments and ``www.`` go too;
 - ``text:`` its text hash;
-- ``band:`` one key per MinHash LSH band (datasketch ``MinHashLSH`` chooses the
-  bands and rows for :data:`LSH_THRESHOLD`), so near-duplicates share at least
+- ``band:`` one key per MinHash LSH band (the bands and rows datasketch ``MinHashLSH`` chooses
+  for :data:`LSH_THRESHOLD`, see :data:`BANDS`), so near-duplicates share at least
   one band with high probability and unrelated texts almost never do.
 
 Keys only nominate candidates; :func:`same_story` decides, from the stored
@@ -27,10 +27,10 @@ from typing import Literal
 from urllib.parse import urlsplit, urlunsplit
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH  # type: ignore[import-untyped]  # no stubs
 
 from extractors.models import normalise
 from store.ids import normalise_url
+from store.minhash import MinHasher
 
 LinkReason = Literal["url", "text", "near_duplicate", "syndicated"]
 
@@ -69,10 +69,14 @@ alone never merges (one wire files many stories a day on one topic); with it a
 heavily rewritten copy still joins. No fixture pair falls between 0.00 (different
 stories) and 0.87 (copies); 0.3 is about three MinHash standard errors above 0."""
 
-_LSH = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-BANDS: tuple[tuple[int, int], ...] = tuple(_LSH.hashranges)
-"""(start, end) rows of each LSH band, as datasketch chooses them (constant, not a cache)."""
-del _LSH
+BAND_ROWS = 3
+BANDS: tuple[tuple[int, int], ...] = tuple((i, i + BAND_ROWS) for i in range(0, 37 * BAND_ROWS, BAND_ROWS))
+"""(start, end) rows of each LSH band: the 37 bands of 3 rows datasketch's ``MinHashLSH``
+chooses for LSH_THRESHOLD and NUM_PERM (tests/store/test_minhash.py checks that it still does;
+written out because importing datasketch costs seconds, see store/minhash.py)."""
+
+_HASHER = MinHasher(NUM_PERM)
+"""The fixed permutations of every signature (constant parameters, not a cache)."""
 
 _MOBILE_HOST = re.compile(r"^(?:www|m|mobile|amp)\.")
 _AMP_SEGMENT = re.compile(r"(?:^|/)amp(?=/|$)")
@@ -125,9 +129,7 @@ def _key(material: bytes) -> int:
 def fingerprint(url: str, canonical_url: str | None, text: str, text_hash: str) -> Fingerprint:
     """The fingerprint of an article from its URLs and text."""
     shingles = word_shingles(text)
-    sketch = MinHash(num_perm=NUM_PERM)
-    sketch.update_batch(s.encode("utf-8") for s in shingles)
-    values = sketch.hashvalues.astype("<u8").tobytes()
+    values = _HASHER.signature(s.encode("utf-8") for s in shingles).astype("<u8").tobytes()
     return Fingerprint(story_url_key(canonical_url or url), text_hash, wire_of(text), len(shingles), values)
 
 

@@ -51,13 +51,19 @@ class FactTable:
         merged = (_merge_value(c.merge, a, b) for c, a, b in zip(self.columns, old[1:], new[1:], strict=True))
         return (old[0], *merged)
 
-    def upsert_sql(self) -> str:
-        """``INSERT ... ON CONFLICT`` applying the merge rules (the SQL side)."""
-        names = ["fact_id", *(c.name for c in self.columns)]
+    @property
+    def names(self) -> list[str]:
+        """The table's columns, ``fact_id`` first, in row order."""
+        return ["fact_id", *(c.name for c in self.columns)]
+
+    def upsert_sql(self, source: str) -> str:
+        """``INSERT ... SELECT * FROM source ON CONFLICT`` applying the merge rules (the
+        SQL side); ``source`` names a relation with :attr:`names` as its columns."""
         updates = ", ".join(f"{c.name} = {_merge_sql(self.table, c)}" for c in self.columns)
+        names = ", ".join(self.names)
         # Table and column names are the constants below, never user input.
         return (
-            f"INSERT INTO {self.table} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)}) "
+            f"INSERT INTO {self.table} ({names}) SELECT {names} FROM {source} "
             f"ON CONFLICT (fact_id) DO UPDATE SET {updates}"
         )
 

@@ -45,10 +45,10 @@ _UPSERT_ARTICLE = (
     + ", ".join(f"{c} = excluded.{c}" for c in _ARTICLE_COLUMNS[1:] if c != "fetched_at")
     + ", fetched_at = least(articles.fetched_at, excluded.fetched_at)"
 )
-_INSERT_SOURCE = (
-    "INSERT INTO fact_sources (fact_id, article_id, kind, sentence, char_start, char_end, extractor_version) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?)"
-)
+_SOURCE_COLUMNS = ("fact_id", "article_id", "kind", "sentence", "char_start", "char_end", "extractor_version")
+_INSERT_SOURCES = f"INSERT INTO fact_sources ({', '.join(_SOURCE_COLUMNS)}) SELECT * FROM {{source}}"
+# The name an Arrow table of rows is registered under for one statement.
+_BULK = "newsfacts_bulk_rows"
 _UPSERT_FAILURE = """
 INSERT INTO ingest_failures (url, error_type, message, retryable, attempts, first_failed_at, last_failed_at)
 VALUES (?, ?, ?, ?, 1, ?, ?)
@@ -192,16 +192,34 @@ def _write(con: duckdb.DuckDBPyConnection, plan: _Plan) -> SaveResult:
     existing = _existing_fact_ids(con, ids)
     con.execute(_UPSERT_ARTICLE, plan.article_row)
     for table, rows in sorted(plan.fact_rows.items(), key=lambda item: item[0].table):
-        con.executemany(table.upsert_sql(), [rows[fid] for fid in sorted(rows)])
+        _bulk(con, table.upsert_sql(_BULK), table.names, [rows[fid] for fid in sorted(rows)])
     con.execute("DELETE FROM fact_sources WHERE article_id = ?", [plan.article_id])
     if ids:
-        con.executemany(_INSERT_SOURCE, [plan.source_rows[fid] for fid in ids])
+        sources = [plan.source_rows[fid] for fid in ids]
+        _bulk(con, _INSERT_SOURCES.format(source=_BULK), _SOURCE_COLUMNS, sources)
     _delete_unsourced(con, sorted(before - set(ids)))
     # Stories and merged quotes change only where this article touches them.
     replace_topics(con, plan.article_id, plan.topics)
     update_stories(con, plan.story)
     regroup(con, speakers | speakers_of(con, ids))
     return SaveResult(plan.article_id, new_facts=len(set(ids) - existing), total_facts=len(ids))
+
+
+def _bulk(con: duckdb.DuckDBPyConnection, sql: str, names: Sequence[str], rows: list[Row]) -> None:
+    """Run ``sql`` over ``rows`` as one Arrow table: one statement, not one per row.
+
+    ``executemany`` runs an upsert once per row; profiled on the fixture pages
+    (52 articles, 450 facts), the five fact-table upserts and the source
+    insert were 6.8 s of a 15.2 s store stage, 30-35 ms each per article.
+    """
+    import pyarrow as pa  # imported on the first write: ``--help`` and queries never pay for it
+
+    columns = {name: [row[i] for row in rows] for i, name in enumerate(names)}
+    con.register(_BULK, pa.table(columns))
+    try:
+        con.execute(sql)
+    finally:
+        con.unregister(_BULK)
 
 
 def _source_fact_ids(con: duckdb.DuckDBPyConnection, aid: str) -> set[str]:

@@ -1,0 +1,38 @@
+"""pipeline.extract_fetched: batched extraction keeps each item's outcome in its place."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from flows import pipeline
+from sources.errors import ClientStatusError, NewsfactsError
+from sources.local import read_local
+
+SITE = Path(__file__).resolve().parents[2] / "fixtures" / "site"
+
+
+class _NoFacts:
+    """Stands in for FactExtractor: no model, no facts."""
+
+    def extract_many(self, articles: Iterable[Any], batch_size: int = 16) -> Iterator[list[Any]]:
+        for _ in articles:
+            yield []
+
+
+def test_fetch_errors_pass_through_in_their_place() -> None:
+    page = read_local(next(SITE.glob("*/*.html")))
+    items: list[tuple[str, pipeline.Fetched]] = []
+    for i in range(7):
+        fetched: pipeline.Fetched = page
+        if i % 3 == 0:
+            fetched = ClientStatusError(f"HTTP 404 for u{i}", url=f"u{i}", status=404)
+        items.append((f"u{i}", fetched))
+    out = list(pipeline.extract_fetched(iter(items), _NoFacts(), n_process=1))  # type: ignore[arg-type]
+    assert [url for url, _ in out] == [url for url, _ in items]
+    for (_, given), (_, got) in zip(items, out, strict=True):
+        if isinstance(given, NewsfactsError):
+            assert got is given
+        else:
+            assert isinstance(got, pipeline.Extraction) and got.page is given and got.facts == []
