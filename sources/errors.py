@@ -10,6 +10,8 @@ ever catch ``NewsfactsError``. Messages are one line and name the URL or path.
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class NewsfactsError(Exception):
     """Base of every error the project raises on purpose."""
@@ -23,6 +25,20 @@ class NewsfactsError(Exception):
     def one_line(self) -> str:
         """The message folded to one line, for CLIs and logs."""
         return " ".join(str(self).split())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Errors cross process boundaries (a Dask worker's failed task comes
+        # back pickled); the default reduce calls ``cls(*args)``, which loses
+        # keyword-only arguments such as ``status`` and ``reason``.
+        return (_rebuild, (type(self), str(self), self.__dict__))
+
+
+def _rebuild(cls: type[NewsfactsError], message: str, state: dict[str, Any]) -> NewsfactsError:
+    """Unpickle a :class:`NewsfactsError` without calling its ``__init__``."""
+    error = cls.__new__(cls)
+    Exception.__init__(error, message)
+    error.__dict__.update(state)
+    return error
 
 
 class TransientError(NewsfactsError):
