@@ -166,5 +166,12 @@ class StoreBusy(StoreError, TransientError):
     """Another process holds the DuckDB file for writing."""
 
 
+class StagingError(StoreError, TransientError):
+    """A staged extraction file is missing, cut short, or not one this loader reads.
+
+    Transient: the item is extracted and staged again on the next run (a
+    worker killed while writing leaves such a file)."""
+
+
 class QueryRefused(StoreError, TerminalError):
     """A query through ``newsfacts query`` tried to write, or is invalid."""
