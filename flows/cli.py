@@ -60,6 +60,29 @@ def _add_ingest(p: argparse.ArgumentParser) -> None:
 def _add_monitor(p: argparse.ArgumentParser) -> None:
     _config_argument(p)
     _json_flag(p, "the run summary as JSON")
+    _runner_options(p)
+
+
+def _runner_options(p: argparse.ArgumentParser) -> None:
+    """Where the per-article work runs (flows/scale.py, flows/cluster.py)."""
+    p.add_argument(
+        "--runner",
+        choices=["threads", "dask"],
+        default="threads",
+        help="threads: this process (default); dask: extract each article on a Dask cluster",
+    )
+    p.add_argument(
+        "--dask-address",
+        metavar="ADDRESS",
+        default=None,
+        help="scheduler of a running Dask cluster, e.g. tcp://10.0.0.5:8786 (default: a temporary local one)",
+    )
+    p.add_argument(
+        "--staging",
+        metavar="DIR",
+        default=None,
+        help="folder the workers stage extractions in, shared with this machine (default: STORE.staging)",
+    )
 
 
 def _add_serve(p: argparse.ArgumentParser) -> None:
@@ -68,6 +91,16 @@ def _add_serve(p: argparse.ArgumentParser) -> None:
     when.add_argument("--cron", metavar="EXPR", help='cron schedule, e.g. "*/30 * * * *"')
     when.add_argument("--interval", metavar="SECONDS", type=float, help="run every SECONDS")
     p.add_argument("--name", default="newsfacts-monitor", help="deployment name")
+
+
+def _add_deploy(p: argparse.ArgumentParser) -> None:
+    _config_argument(p)
+    p.add_argument("--pool", metavar="NAME", required=True, help="Prefect work pool whose workers run it")
+    when = p.add_mutually_exclusive_group(required=True)
+    when.add_argument("--cron", metavar="EXPR", help='cron schedule, e.g. "*/30 * * * *"')
+    when.add_argument("--interval", metavar="SECONDS", type=float, help="run every SECONDS")
+    p.add_argument("--name", default="newsfacts-monitor", help="deployment name")
+    _runner_options(p)
 
 
 def _add_query(p: argparse.ArgumentParser) -> None:
@@ -118,13 +151,22 @@ def _run_ingest(args: argparse.Namespace) -> int:
 
 
 def _run_monitor(args: argparse.Namespace) -> int:
+    from flows.scale import cluster_settings
     from flows.settings import quiet_prefect, resolve_db
 
+    # Checked before Prefect starts: a bad combination fails in one line, at once.
+    cluster_settings(args.runner, args.dask_address, args.staging, resolve_db(args.db))
     quiet_prefect()
     from flows.monitor import monitor, store_held
 
     with store_held(resolve_db(args.db)):  # a second run on this store stops here, in one line
-        summary = monitor(args.config, str(resolve_db(args.db)))
+        summary = monitor(
+            args.config,
+            str(resolve_db(args.db)),
+            runner=args.runner,
+            dask_address=args.dask_address,
+            staging=args.staging,
+        )
     if args.json:
         _print_json(summary)
     else:
@@ -141,6 +183,25 @@ def _run_serve(args: argparse.Namespace) -> int:
     from flows.serve import serve
 
     serve(args.config, str(resolve_db(args.db)), name=args.name, cron=args.cron, interval=args.interval)
+    return 0
+
+
+def _run_deploy(args: argparse.Namespace) -> int:
+    from flows.deploy import monitor_parameters
+    from flows.settings import quiet_prefect, resolve_db
+
+    db = str(resolve_db(args.db))
+    parameters = monitor_parameters(
+        args.config, db, runner=args.runner, dask_address=args.dask_address, staging=args.staging
+    )
+    quiet_prefect()
+    from flows.deploy import register
+
+    deployment_id = register(
+        parameters, pool=args.pool, name=args.name, cron=args.cron, interval=args.interval
+    )
+    print(f"deployment monitor/{args.name} ({deployment_id}) on work pool {args.pool}; "
+          f"start its workers with: prefect worker start --pool {args.pool}")
     return 0
 
 
@@ -189,6 +250,7 @@ _COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "ingest": ("Fetch one URL (or read a local file) and store its facts.", _add_ingest),
     "monitor": ("Run every feed and page in CONFIG once (a Prefect flow run).", _add_monitor),
     "serve": ("Serve the monitor flow on a cron or interval schedule through Prefect.", _add_serve),
+    "deploy": ("Register the monitor flow on a Prefect work pool, on a schedule.", _add_deploy),
     "query": ("Run a read-only SQL query on the facts store.", _add_query),
     "timeline": ("Dated events and fees of one visa programme, oldest first, with sources.", _add_timeline),
     "demo": ("Serve the bundled fixture site on loopback, monitor it, print timelines.", _add_demo),
@@ -198,6 +260,7 @@ _RUNNERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "ingest": _run_ingest,
     "monitor": _run_monitor,
     "serve": _run_serve,
+    "deploy": _run_deploy,
     "query": _run_query,
     "timeline": _run_timeline,
     "demo": _run_demo,

@@ -27,6 +27,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from extractors.nlp import FactExtractor
 from flows import pipeline, tasks
 from flows.progress import progress
+from flows.scale import ClusterSettings, Runner, cluster_settings
 from flows.settings import resolve_db
 from sources.config import SourceList, load_sources
 from sources.discover import Listing
@@ -35,7 +36,7 @@ from sources.fetch import make_client
 from sources.page import Page
 from sources.polite import PoliteClient
 from store.db import open_store
-from store.writer import record_failure
+from store.writer import SaveResult, record_failure
 
 # Items fetched at once across all hosts; each host's own limit is
 # FetchSettings.per_host_concurrency, enforced by the polite client.
@@ -66,10 +67,22 @@ class MonitorSummary:
 
 
 @flow(name="monitor", task_runner=ThreadPoolTaskRunner(max_workers=FETCH_WORKERS))  # type: ignore[arg-type]
-def monitor(config: str, db: str | None = None) -> dict[str, object]:
-    """Run every source listed in the TOML file ``config`` once into the store ``db``."""
+def monitor(
+    config: str,
+    db: str | None = None,
+    runner: Runner = "threads",
+    dask_address: str | None = None,
+    staging: str | None = None,
+) -> dict[str, object]:
+    """Run every source listed in the TOML file ``config`` once into the store ``db``.
+
+    ``runner="dask"`` extracts each item on a Dask cluster (the scheduler at
+    ``dask_address``, else a temporary local one), staged in ``staging``
+    (default ``<db>.staging``) and loaded here: see ``flows/cluster.py``.
+    """
     sources = load_sources(config)
-    summary = run_sources(sources, resolve_db(db))
+    cluster = cluster_settings(runner, dask_address, staging, resolve_db(db))
+    summary = run_sources(sources, resolve_db(db), cluster)
     publish_summary(summary)
     return summary.to_dict()
 
@@ -90,7 +103,9 @@ def store_held(db: Path) -> Iterator[None]:
         con.close()
 
 
-def run_sources(sources: SourceList, db: Path) -> MonitorSummary:
+def run_sources(
+    sources: SourceList, db: Path, cluster: ClusterSettings | None = None
+) -> MonitorSummary:
     """The body of ``monitor``: discover, skip what is settled, ingest the rest."""
     con = open_store(db)
     try:
@@ -103,7 +118,7 @@ def run_sources(sources: SourceList, db: Path) -> MonitorSummary:
                 summary.fail(url, error)
             todo = pipeline.pending_items(con, listing)
             summary.skipped_known = len(listing.items) - len([u for u in todo if u in listing.items])
-            _ingest_all(con, http, sources, listing, todo, summary)
+            _ingest_all(con, http, sources, listing, todo, summary, cluster)
             # Last: a run killed before here lists the same items next time.
             pipeline.save_listings(con, listing)
     finally:
@@ -119,6 +134,7 @@ def _ingest_all(
     listing: Listing,
     todo: list[str],
     summary: MonitorSummary,
+    cluster: ClusterSettings | None = None,
 ) -> None:
     if not todo:
         return
@@ -129,6 +145,14 @@ def _ingest_all(
         for url in todo
         if url not in listing.pages
     }
+    if cluster is not None:  # scale-out: extraction on Dask workers, loaded here (flows/cluster.py)
+        from flows.cluster import ingest_on_cluster
+
+        def page_of(url: str) -> Page:
+            return listing.pages[url] if url in listing.pages else futures[url].result()
+
+        ingest_on_cluster(con, todo, page_of, cluster, lambda url, out: _finish(con, summary, url, out))
+        return
     extractor = FactExtractor()
     for url in progress(todo, "ingesting"):
         try:
@@ -141,6 +165,18 @@ def _ingest_all(
         pipeline.finish_item(con, url, saved)
         summary.ingested += 1
         summary.new_facts += saved.new_facts
+
+
+def _finish(
+    con: duckdb.DuckDBPyConnection, summary: MonitorSummary, url: str, outcome: SaveResult | NewsfactsError
+) -> None:
+    """Record one item's outcome in the store and count it in the summary."""
+    pipeline.finish_item(con, url, outcome)
+    if isinstance(outcome, NewsfactsError):
+        summary.fail(url, outcome)
+    else:
+        summary.ingested += 1
+        summary.new_facts += outcome.new_facts
 
 
 def host_tag(url: str) -> str:

@@ -173,5 +173,10 @@ class StagingError(StoreError, TransientError):
     worker killed while writing leaves such a file)."""
 
 
+class WorkerLost(TransientError):
+    """The cluster worker running an item's task died (killed, out of memory);
+    the item is tried again on the next run."""
+
+
 class QueryRefused(StoreError, TerminalError):
     """A query through ``newsfacts query`` tried to write, or is invalid."""

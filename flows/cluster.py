@@ -1,0 +1,143 @@
+"""Scale-out for ``monitor``: each article extracted on a Dask cluster, loaded by one process.
+
+``newsfacts monitor CONFIG --runner dask [--dask-address tcp://host:8786]``.
+Fetching stays in the flow process: robots.txt, Crawl-delay, ``min_interval``
+and Retry-After are per-host state in one polite client, and splitting them
+across machines would need a shared lock server (DESIGN.md: never). The
+expensive part, trafilatura and spaCy, runs on Dask workers through
+Prefect's ``DaskTaskRunner`` (prefect-dask) as the task ``extract-and-stage``:
+each worker process loads one pipeline (:class:`ExtractorPlugin`), and writes
+each article's extraction as a Parquet file into the shared staging folder
+(``store.staging``). The flow process, which holds the store, loads each file
+as its task finishes (``store.loader``), in the order of the items: DuckDB
+keeps its one writer, and the store ends exactly as a local run leaves it.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import distributed
+import duckdb
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+from prefect.futures import PrefectFuture
+from prefect_dask.task_runners import DaskTaskRunner
+
+from extractors.nlp import FactExtractor, load_pipeline, model_name, usd_rates
+from flows import pipeline
+from flows.progress import progress
+from flows.scale import ClusterSettings
+from sources.errors import ConfigError, NewsfactsError, WorkerLost
+from sources.page import Page
+from store.loader import load_file
+from store.staging import Staged, write_staged
+from store.writer import SaveResult, utc_naive
+
+PLUGIN_NAME = "newsfacts-extractor"
+Outcome = SaveResult | NewsfactsError
+
+
+def task_runner(settings: ClusterSettings) -> DaskTaskRunner:
+    """Prefect's Dask task runner: the given scheduler, or a temporary local cluster.
+
+    The temporary cluster has one single-threaded worker process per core:
+    extraction is CPU-bound Python, so threads would share one GIL.
+    """
+    if settings.address:
+        return DaskTaskRunner(address=settings.address)
+    workers = os.cpu_count() or 1
+    return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True})
+
+
+class ExtractorPlugin(distributed.WorkerPlugin):
+    """One spaCy pipeline per Dask worker process, loaded by the first task that needs it.
+
+    It carries the flow process's model name and rate table, so every worker
+    extracts as the flow's own machine would, whatever its environment says.
+    """
+
+    name = PLUGIN_NAME
+
+    def __init__(self, model: str, rates: dict[str, float]) -> None:
+        self.model = model
+        self.rates = rates
+        self._extractor: FactExtractor | None = None
+        self._lock: threading.Lock | None = None
+
+    def setup(self, worker: distributed.Worker) -> None:
+        """Called once in the worker process when the plugin arrives there."""
+        self._lock = threading.Lock()
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"model": self.model, "rates": self.rates, "_extractor": None, "_lock": None}
+
+    def stage(self, page: Page, folder: Path) -> Path:
+        """Extract ``page`` and write its staged file into ``folder``.
+
+        Under a lock: one pipeline is not shared by two threads of a worker.
+        """
+        if self._lock is None:
+            raise ConfigError("the newsfacts extractor plugin was not set up on this Dask worker")
+        with self._lock:
+            if self._extractor is None:
+                self._extractor = FactExtractor(load_pipeline(self.model, self.rates))
+            extraction = pipeline.extract(page, self._extractor)
+        staged = Staged(extraction.article, extraction.facts, page.final_url, utc_naive(page.fetched_at))
+        return write_staged(folder, staged)
+
+
+def worker_plugin() -> ExtractorPlugin:
+    """This Dask worker's :class:`ExtractorPlugin`."""
+    plugin = distributed.get_worker().plugins.get(PLUGIN_NAME)
+    if not isinstance(plugin, ExtractorPlugin):
+        raise ConfigError("the newsfacts extractor plugin is not registered on this Dask worker")
+    return plugin
+
+
+@task(name="extract-and-stage", cache_policy=NO_CACHE)
+def extract_and_stage(page: Page, staging: str) -> str:
+    """On a Dask worker: page -> article -> facts -> one staged Parquet file; returns its path."""
+    return str(worker_plugin().stage(page, Path(staging)))
+
+
+def ingest_on_cluster(
+    con: duckdb.DuckDBPyConnection,
+    todo: list[str],
+    page_of: Callable[[str], Page],
+    settings: ClusterSettings,
+    finish: Callable[[str, Outcome], None],
+) -> None:
+    """Extract every item of ``todo`` on the cluster and load each result here, in order.
+
+    ``page_of`` gives an item's fetched page (or raises its fetch error);
+    ``finish`` gets each item's outcome: what its save did, or why it failed.
+    """
+    with task_runner(settings) as runner:
+        runner.client.register_plugin(ExtractorPlugin(model_name(), usd_rates()), name=PLUGIN_NAME)
+        submitted: dict[str, PrefectFuture[str] | NewsfactsError] = {}
+        for url in todo:
+            try:
+                page = page_of(url)
+            except NewsfactsError as exc:
+                submitted[url] = exc
+                continue
+            parameters = {"page": page, "staging": str(settings.staging)}
+            submitted[url] = runner.submit(extract_and_stage, parameters)
+        for url in progress(todo, "ingesting"):
+            finish(url, _outcome(con, url, submitted[url]))
+
+
+def _outcome(con: duckdb.DuckDBPyConnection, url: str, work: PrefectFuture[str] | NewsfactsError) -> Outcome:
+    """Load an item's staged file, or say why there is none."""
+    if isinstance(work, NewsfactsError):
+        return work
+    try:
+        return load_file(con, Path(work.result()))
+    except NewsfactsError as exc:
+        return exc
+    except distributed.KilledWorker as exc:
+        return WorkerLost(f"the Dask worker extracting {url} died: {exc}", url=url)
