@@ -52,7 +52,13 @@ def register(
     deployment: Any = monitor.to_deployment(
         name=name, parameters=parameters, entrypoint_type=EntrypointType.MODULE_PATH, **schedule
     )
+    # ignore_warnings: Prefect suggests `.serve` for process pools; `newsfacts serve` is that.
     ids: Any = deploy(
-        deployment, work_pool_name=pool, build=False, push=False, print_next_steps_message=False
+        deployment,
+        work_pool_name=pool,
+        build=False,
+        push=False,
+        print_next_steps_message=False,
+        ignore_warnings=True,
     )
     return UUID(str(ids[0]))
