@@ -15,6 +15,8 @@ keeps its one writer, and the store ends exactly as a local run leaves it.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import threading
 from collections.abc import Callable
@@ -27,6 +29,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 from prefect_dask.task_runners import DaskTaskRunner
 
+from extractors.models import EXTRACTOR_VERSION
 from extractors.nlp import FactExtractor, load_pipeline, model_name, usd_rates
 from flows import pipeline
 from flows.progress import progress
@@ -37,7 +40,7 @@ from store.loader import load_file
 from store.staging import Staged, write_staged
 from store.writer import SaveResult, utc_naive
 
-PLUGIN_NAME = "newsfacts-extractor"
+PLUGIN_PREFIX = "newsfacts-extractor-"
 Outcome = SaveResult | NewsfactsError
 
 
@@ -58,9 +61,11 @@ class ExtractorPlugin(distributed.WorkerPlugin):
 
     It carries the flow process's model name and rate table, so every worker
     extracts as the flow's own machine would, whatever its environment says.
+    Its name is a hash of those (:func:`plugin_name`) and it is idempotent:
+    a long-lived cluster keeps its loaded pipelines from one run to the next.
     """
 
-    name = PLUGIN_NAME
+    idempotent = True
 
     def __init__(self, model: str, rates: dict[str, float]) -> None:
         self.model = model
@@ -90,18 +95,24 @@ class ExtractorPlugin(distributed.WorkerPlugin):
         return write_staged(folder, staged)
 
 
-def worker_plugin() -> ExtractorPlugin:
-    """This Dask worker's :class:`ExtractorPlugin`."""
-    plugin = distributed.get_worker().plugins.get(PLUGIN_NAME)
+def plugin_name(model: str, rates: dict[str, float]) -> str:
+    """The plugin's name for one extractor configuration."""
+    key = json.dumps([EXTRACTOR_VERSION, model, sorted(rates.items())])
+    return PLUGIN_PREFIX + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+
+
+def worker_plugin(name: str) -> ExtractorPlugin:
+    """This Dask worker's :class:`ExtractorPlugin` called ``name``."""
+    plugin = distributed.get_worker().plugins.get(name)
     if not isinstance(plugin, ExtractorPlugin):
-        raise ConfigError("the newsfacts extractor plugin is not registered on this Dask worker")
+        raise ConfigError(f"the extractor plugin {name} is not registered on this Dask worker")
     return plugin
 
 
 @task(name="extract-and-stage", cache_policy=NO_CACHE)
-def extract_and_stage(page: Page, staging: str) -> str:
+def extract_and_stage(page: Page, staging: str, plugin: str) -> str:
     """On a Dask worker: page -> article -> facts -> one staged Parquet file; returns its path."""
-    return str(worker_plugin().stage(page, Path(staging)))
+    return str(worker_plugin(plugin).stage(page, Path(staging)))
 
 
 def ingest_on_cluster(
@@ -116,8 +127,10 @@ def ingest_on_cluster(
     ``page_of`` gives an item's fetched page (or raises its fetch error);
     ``finish`` gets each item's outcome: what its save did, or why it failed.
     """
+    model, rates = model_name(), usd_rates()
+    plugin = plugin_name(model, rates)
     with task_runner(settings) as runner:
-        runner.client.register_plugin(ExtractorPlugin(model_name(), usd_rates()), name=PLUGIN_NAME)
+        runner.client.register_plugin(ExtractorPlugin(model, rates), name=plugin)
         submitted: dict[str, PrefectFuture[str] | NewsfactsError] = {}
         for url in todo:
             try:
@@ -125,7 +138,7 @@ def ingest_on_cluster(
             except NewsfactsError as exc:
                 submitted[url] = exc
                 continue
-            parameters = {"page": page, "staging": str(settings.staging)}
+            parameters = {"page": page, "staging": str(settings.staging), "plugin": plugin}
             submitted[url] = runner.submit(extract_and_stage, parameters)
         for url in progress(todo, "ingesting"):
             finish(url, _outcome(con, url, submitted[url]))

@@ -7,7 +7,8 @@ paced per host by the polite client) and extracted and stored one at a time
 in the flow's thread (DuckDB: one writer). One failed item is recorded in
 ``ingest_failures`` with its reason and does not fail the run; a transient
 failure is tried again on the next run. The run's summary is published as a
-Prefect artifact.
+Prefect artifact. With ``runner="dask"`` the extraction of each item runs
+on a Dask cluster instead, and this thread loads the results (``flows/cluster.py``).
 """
 
 from __future__ import annotations

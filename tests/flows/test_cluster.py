@@ -136,11 +136,19 @@ def test_extraction_ran_on_the_workers_as_prefect_task_runs(
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import TaskRunFilter, TaskRunFilterName
 
-    from flows.cluster import PLUGIN_NAME
+    from flows.cluster import PLUGIN_PREFIX
 
     with Client(cluster) as client:
-        loaded = client.run(lambda dask_worker: dask_worker.plugins[PLUGIN_NAME]._extractor is not None)
-    assert any(loaded.values())  # a pipeline in a worker process (the flow's process loaded none)
+        loaded = client.run(
+            lambda dask_worker: [
+                plugin._extractor is not None
+                for name, plugin in dask_worker.plugins.items()
+                if name.startswith(PLUGIN_PREFIX)
+            ]
+        )
+    # Each worker process holds one extractor plugin; a pipeline was loaded
+    # there (the flow ran in the CLI's process, which loaded none).
+    assert all(len(flags) == 1 for flags in loaded.values()) and any(f[0] for f in loaded.values())
     with get_client(sync_client=True) as prefect:
         named = TaskRunFilter(name=TaskRunFilterName(like_="extract-and-stage"))
         task_runs = prefect.read_task_runs(task_run_filter=named)

