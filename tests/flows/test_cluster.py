@@ -17,7 +17,7 @@ import duckdb
 import pytest
 
 from flows.site_server import SiteRequestHandler, SiteServer
-from tests.flows.conftest import AP_PAGE, REPO, SEED_PAGE, newsfacts
+from tests.flows.conftest import AP_PAGE, REPO, SEED_PAGE, newsfacts, newsfacts_process
 from tests.flows.test_syndication import CLOCK_COLUMNS, PAGES, TABLES
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
@@ -74,7 +74,8 @@ def runs(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Runs:
     """The same feed monitored in this process with the local thread pool, and by
-    ``newsfacts monitor --runner dask`` (a child process, this session's Prefect server)."""
+    ``newsfacts monitor --runner dask`` (a child process, this session's Prefect server),
+    both at once (the child spends its first seconds importing)."""
     from flows.monitor import monitor
 
     folder = tmp_path_factory.mktemp("cluster")
@@ -82,9 +83,12 @@ def runs(
     config.write_text(f'[[feeds]]\nurl = "{server.url("/all.xml")}"\n')
     local, dask = folder / "local.duckdb", folder / "dask.duckdb"
     options = ["--runner", "dask", "--dask-address", cluster, "--staging", str(folder / "staging")]
-    run = newsfacts("monitor", str(config), "--json", *options, "--db", str(dask), env=prefect_api_env)
-    assert run.code == 0, run.stderr
-    return {"local": (local, monitor(str(config), str(local))), "dask": (dask, json.loads(run.stdout))}
+    options += ["--json", "--db", str(dask)]
+    child = newsfacts_process("monitor", str(config), *options, env=prefect_api_env)
+    local_summary = monitor(str(config), str(local))
+    stdout, stderr = child.communicate(timeout=600)  # a loaded 2-core machine is slow to start processes
+    assert child.returncode == 0, stderr
+    return {"local": (local, local_summary), "dask": (dask, json.loads(stdout))}
 
 
 def _rows(db: Path, sql: str) -> list[tuple[object, ...]]:
