@@ -7,8 +7,7 @@ paced per host by the polite client) and extracted and stored one at a time
 in the flow's thread (DuckDB: one writer). One failed item is recorded in
 ``ingest_failures`` with its reason and does not fail the run; a transient
 failure is tried again on the next run. The run's summary is published as a
-Prefect artifact. With ``runner="dask"`` the extraction of each item runs
-on a Dask cluster instead, and this thread loads the results (``flows/cluster.py``).
+Prefect artifact.
 """
 
 from __future__ import annotations
@@ -119,7 +118,10 @@ def run_sources(
                 summary.fail(url, error)
             todo = pipeline.pending_items(con, listing)
             summary.skipped_known = len(listing.items) - len([u for u in todo if u in listing.items])
-            _ingest_all(con, http, sources, listing, todo, summary, cluster)
+            if cluster is None:
+                _ingest_all(con, http, sources, listing, todo, summary)
+            else:  # scale-out: extraction on a Dask cluster, loading here (flows/cluster.py)
+                _ingest_on_cluster(con, http, sources, listing, todo, summary, cluster)
             # Last: a run killed before here lists the same items next time.
             pipeline.save_listings(con, listing)
     finally:
@@ -135,7 +137,6 @@ def _ingest_all(
     listing: Listing,
     todo: list[str],
     summary: MonitorSummary,
-    cluster: ClusterSettings | None = None,
 ) -> None:
     if not todo:
         return
@@ -146,14 +147,6 @@ def _ingest_all(
         for url in todo
         if url not in listing.pages
     }
-    if cluster is not None:  # scale-out: extraction on Dask workers, loaded here (flows/cluster.py)
-        from flows.cluster import ingest_on_cluster
-
-        def page_of(url: str) -> Page:
-            return listing.pages[url] if url in listing.pages else futures[url].result()
-
-        ingest_on_cluster(con, todo, page_of, cluster, lambda url, out: _finish(con, summary, url, out))
-        return
     extractor = FactExtractor()
     for url in progress(todo, "ingesting"):
         try:
@@ -166,18 +159,6 @@ def _ingest_all(
         pipeline.finish_item(con, url, saved)
         summary.ingested += 1
         summary.new_facts += saved.new_facts
-
-
-def _finish(
-    con: duckdb.DuckDBPyConnection, summary: MonitorSummary, url: str, outcome: SaveResult | NewsfactsError
-) -> None:
-    """Record one item's outcome in the store and count it in the summary."""
-    pipeline.finish_item(con, url, outcome)
-    if isinstance(outcome, NewsfactsError):
-        summary.fail(url, outcome)
-    else:
-        summary.ingested += 1
-        summary.new_facts += outcome.new_facts
 
 
 def host_tag(url: str) -> str:
@@ -209,3 +190,46 @@ def publish_summary(summary: MonitorSummary) -> None:
     create_markdown_artifact(
         markdown="\n".join(lines), key="monitor-summary", description="monitor run summary"
     )
+
+
+# --- scale-out (issue 6): kept apart from the local path above -----------------
+
+
+def _ingest_on_cluster(
+    con: duckdb.DuckDBPyConnection,
+    http: PoliteClient,
+    sources: SourceList,
+    listing: Listing,
+    todo: list[str],
+    summary: MonitorSummary,
+    cluster: ClusterSettings,
+) -> None:
+    """``_ingest_all`` with each item extracted on a Dask cluster; fetching and loading stay here."""
+    from flows.cluster import ingest_on_cluster
+
+    if not todo:
+        return
+    futures: dict[str, PrefectFuture[Page]] = {
+        url: tasks.fetch_item.with_options(tags={host_tag(url)}).submit(
+            url, http, listing.settings.get(url, sources.settings)
+        )
+        for url in todo
+        if url not in listing.pages
+    }
+
+    def page_of(url: str) -> Page:
+        return listing.pages[url] if url in listing.pages else futures[url].result()
+
+    ingest_on_cluster(con, todo, page_of, cluster, lambda url, outcome: _finish(con, summary, url, outcome))
+
+
+def _finish(
+    con: duckdb.DuckDBPyConnection, summary: MonitorSummary, url: str, outcome: SaveResult | NewsfactsError
+) -> None:
+    """Record one item's outcome in the store and count it in the summary."""
+    pipeline.finish_item(con, url, outcome)
+    if isinstance(outcome, NewsfactsError):
+        summary.fail(url, outcome)
+    else:
+        summary.ingested += 1
+        summary.new_facts += outcome.new_facts

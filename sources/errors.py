@@ -22,23 +22,15 @@ class NewsfactsError(Exception):
         super().__init__(message)
         self.url = url
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Keyword-only fields (url, status, reason, ...) would be lost by the
+        # default pickling, which calls ``cls(*args)``; extraction workers in
+        # other processes send their errors back pickled (extractors.parallel).
+        return (_rebuilt, (type(self), self.args, self.__dict__))
+
     def one_line(self) -> str:
         """The message folded to one line, for CLIs and logs."""
         return " ".join(str(self).split())
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        # Errors cross process boundaries (a Dask worker's failed task comes
-        # back pickled); the default reduce calls ``cls(*args)``, which loses
-        # keyword-only arguments such as ``status`` and ``reason``.
-        return (_rebuild, (type(self), str(self), self.__dict__))
-
-
-def _rebuild(cls: type[NewsfactsError], message: str, state: dict[str, Any]) -> NewsfactsError:
-    """Unpickle a :class:`NewsfactsError` without calling its ``__init__``."""
-    error = cls.__new__(cls)
-    Exception.__init__(error, message)
-    error.__dict__.update(state)
-    return error
 
 
 class TransientError(NewsfactsError):
@@ -180,3 +172,11 @@ class WorkerLost(TransientError):
 
 class QueryRefused(StoreError, TerminalError):
     """A query through ``newsfacts query`` tried to write, or is invalid."""
+
+
+def _rebuilt(cls: type[NewsfactsError], args: tuple[Any, ...], state: dict[str, Any]) -> NewsfactsError:
+    """An error unpickled without calling its ``__init__`` (see ``NewsfactsError.__reduce__``)."""
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
