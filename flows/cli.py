@@ -103,6 +103,11 @@ def _add_deploy(p: argparse.ArgumentParser) -> None:
     _runner_options(p)
 
 
+def _add_load(p: argparse.ArgumentParser) -> None:
+    p.add_argument("staging", metavar="DIR", help="staging folder of a `monitor --runner dask` run")
+    _json_flag(p, "what was loaded, skipped and refused, as JSON")
+
+
 def _add_query(p: argparse.ArgumentParser) -> None:
     p.add_argument("sql", metavar="SQL", help="a read-only statement (SELECT ...)")
     _json_flag(p, "a JSON array, one object per row")
@@ -205,6 +210,28 @@ def _run_deploy(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_load(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from flows.settings import resolve_db
+    from store.db import open_store
+    from store.loader import load_pending
+
+    con = open_store(resolve_db(args.db))
+    try:
+        report = load_pending(con, Path(args.staging))
+    finally:
+        con.close()
+    if args.json:
+        _print_json({"loaded": sorted(report.loaded), "skipped": report.skipped, "refused": report.refused})
+    else:
+        print(f"loaded {len(report.loaded)} staged files, skipped {len(report.skipped)} loaded before, "
+              f"refused {len(report.refused)}")
+    for name, reason in sorted(report.refused.items()):
+        print(f"newsfacts: error: refused {name}: {reason}", file=sys.stderr)
+    return EXIT_ERROR if report.refused else 0
+
+
 def _run_query(args: argparse.Namespace) -> int:
     from flows.render import table
     from flows.settings import resolve_db
@@ -251,6 +278,7 @@ _COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "monitor": ("Run every feed and page in CONFIG once (a Prefect flow run).", _add_monitor),
     "serve": ("Serve the monitor flow on a cron or interval schedule through Prefect.", _add_serve),
     "deploy": ("Register the monitor flow on a Prefect work pool, on a schedule.", _add_deploy),
+    "load": ("Load staged extractions (monitor --runner dask) not yet in the store.", _add_load),
     "query": ("Run a read-only SQL query on the facts store.", _add_query),
     "timeline": ("Dated events and fees of one visa programme, oldest first, with sources.", _add_timeline),
     "demo": ("Serve the bundled fixture site on loopback, monitor it, print timelines.", _add_demo),
@@ -261,6 +289,7 @@ _RUNNERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "monitor": _run_monitor,
     "serve": _run_serve,
     "deploy": _run_deploy,
+    "load": _run_load,
     "query": _run_query,
     "timeline": _run_timeline,
     "demo": _run_demo,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import pickle
 from pathlib import Path
 
@@ -41,3 +42,24 @@ def test_one_plugin_name_per_extractor_configuration() -> None:
 
     assert plugin_name("m", {"CNY": 7.12}) == plugin_name("m", {"CNY": 7.12})
     assert plugin_name("m", {"CNY": 7.12}) != plugin_name("m", {"CNY": 7.2}) != plugin_name("n", {"CNY": 7.2})
+
+
+def test_load_command_loads_once_and_names_a_refused_file(tmp_path: Path) -> None:
+    from store.staging import Staged, write_staged
+    from store.writer import utc_naive
+    from tests.flows.conftest import newsfacts
+    from tests.store.factories import FETCHED, article, quote
+
+    folder, db = tmp_path / "staging", str(tmp_path / "facts.duckdb")
+    good = write_staged(folder, Staged(article(), [quote()], article().url, utc_naive(FETCHED)))
+    cut = write_staged(folder, Staged(article("https://b.example/x"), [], "https://b.example/x", FETCHED))
+    cut.write_bytes(cut.read_bytes()[:200])
+    first = newsfacts("load", str(folder), "--json", "--db", db)
+    assert first.code == 1
+    assert json.loads(first.stdout)["loaded"] == [good.name]
+    assert first.stderr.startswith(f"newsfacts: error: refused {cut.name}: cannot read staged file")
+    assert first.stderr.count("\n") == 1
+    cut.unlink()
+    again = newsfacts("load", str(folder), "--json", "--db", db)
+    assert again.code == 0
+    assert json.loads(again.stdout) == {"loaded": [], "skipped": [good.name], "refused": {}}
