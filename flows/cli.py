@@ -91,6 +91,7 @@ def _add_serve(p: argparse.ArgumentParser) -> None:
     when.add_argument("--cron", metavar="EXPR", help='cron schedule, e.g. "*/30 * * * *"')
     when.add_argument("--interval", metavar="SECONDS", type=float, help="run every SECONDS")
     p.add_argument("--name", default="newsfacts-monitor", help="deployment name")
+    _runner_options(p)
 
 
 def _add_deploy(p: argparse.ArgumentParser) -> None:
@@ -182,17 +183,20 @@ def _run_monitor(args: argparse.Namespace) -> int:
 
 
 def _run_serve(args: argparse.Namespace) -> int:
+    from flows.scale import cluster_parameters
     from flows.settings import quiet_prefect, resolve_db
 
+    db = str(resolve_db(args.db))
+    extra = cluster_parameters(db, runner=args.runner, dask_address=args.dask_address, staging=args.staging)
     quiet_prefect()
     from flows.serve import serve
 
-    serve(args.config, str(resolve_db(args.db)), name=args.name, cron=args.cron, interval=args.interval)
+    serve(args.config, db, name=args.name, cron=args.cron, interval=args.interval, extra=extra)
     return 0
 
 
 def _run_deploy(args: argparse.Namespace) -> int:
-    from flows.deploy import monitor_parameters
+    from flows.scale import monitor_parameters
     from flows.settings import quiet_prefect, resolve_db
 
     db = str(resolve_db(args.db))

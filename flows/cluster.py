@@ -19,7 +19,8 @@ import hashlib
 import json
 import os
 import threading
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import distributed
@@ -32,7 +33,6 @@ from prefect_dask.task_runners import DaskTaskRunner
 from extractors.models import EXTRACTOR_VERSION
 from extractors.nlp import FactExtractor, load_pipeline, model_name, usd_rates
 from flows import pipeline
-from flows.progress import progress
 from flows.scale import ClusterSettings
 from sources.errors import ConfigError, NewsfactsError, WorkerLost
 from sources.page import Page
@@ -41,7 +41,12 @@ from store.staging import Staged, write_staged
 from store.writer import SaveResult, utc_naive
 
 PLUGIN_PREFIX = "newsfacts-extractor-"
+# Items submitted to the cluster ahead of the one being loaded: enough to keep
+# many workers busy while the loader waits on the oldest, few enough that a
+# long run streams pages through the cluster instead of holding them all.
+SUBMIT_AHEAD = 64
 Outcome = SaveResult | NewsfactsError
+Fetched = Page | NewsfactsError
 
 
 def task_runner(settings: ClusterSettings) -> DaskTaskRunner:
@@ -117,31 +122,36 @@ def extract_and_stage(page: Page, staging: str, plugin: str) -> str:
 
 def ingest_on_cluster(
     con: duckdb.DuckDBPyConnection,
-    todo: list[str],
-    page_of: Callable[[str], Page],
+    fetched: Iterable[tuple[str, Fetched]],
     settings: ClusterSettings,
     finish: Callable[[str, Outcome], None],
 ) -> None:
-    """Extract every item of ``todo`` on the cluster and load each result here, in order.
+    """Extract each fetched item on the cluster and load its result here, in order.
 
-    ``page_of`` gives an item's fetched page (or raises its fetch error);
+    ``fetched`` gives each item's page, or the error its fetch ended with;
     ``finish`` gets each item's outcome: what its save did, or why it failed.
+    At most SUBMIT_AHEAD items are on the cluster at once.
     """
     model, rates = model_name(), usd_rates()
     plugin = plugin_name(model, rates)
     with task_runner(settings) as runner:
         runner.client.register_plugin(ExtractorPlugin(model, rates), name=plugin)
-        submitted: dict[str, PrefectFuture[str] | NewsfactsError] = {}
-        for url in todo:
-            try:
-                page = page_of(url)
-            except NewsfactsError as exc:
-                submitted[url] = exc
-                continue
-            parameters = {"page": page, "staging": str(settings.staging), "plugin": plugin}
-            submitted[url] = runner.submit(extract_and_stage, parameters)
-        for url in progress(todo, "ingesting"):
-            finish(url, _outcome(con, url, submitted[url]))
+        pending: deque[tuple[str, PrefectFuture[str] | NewsfactsError]] = deque()
+
+        def load_oldest() -> None:
+            url, work = pending.popleft()
+            finish(url, _outcome(con, url, work))
+
+        for url, page in fetched:
+            if isinstance(page, NewsfactsError):
+                pending.append((url, page))
+            else:
+                parameters = {"page": page, "staging": str(settings.staging), "plugin": plugin}
+                pending.append((url, runner.submit(extract_and_stage, parameters)))
+            if len(pending) > SUBMIT_AHEAD:
+                load_oldest()
+        while pending:
+            load_oldest()
 
 
 def _outcome(con: duckdb.DuckDBPyConnection, url: str, work: PrefectFuture[str] | NewsfactsError) -> Outcome:

@@ -10,28 +10,11 @@ package: no code storage, no image.
 from __future__ import annotations
 
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-from flows.scale import cluster_settings
 from flows.serve import check_cron
-from sources.config import load_sources
 from sources.errors import ConfigError
-
-
-def monitor_parameters(
-    config: str, db: str, *, runner: str, dask_address: str | None, staging: str | None
-) -> dict[str, Any]:
-    """The monitor flow's parameters for a deployment, checked now rather than at the first run."""
-    load_sources(config)
-    cluster_settings(runner, dask_address, staging, Path(db))
-    parameters: dict[str, Any] = {"config": str(Path(config).resolve()), "db": db, "runner": runner}
-    if dask_address:
-        parameters["dask_address"] = dask_address
-    if staging:
-        parameters["staging"] = str(Path(staging).expanduser().resolve())
-    return parameters
 
 
 def register(

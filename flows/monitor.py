@@ -217,10 +217,14 @@ def _ingest_on_cluster(
         if url not in listing.pages
     }
 
-    def page_of(url: str) -> Page:
-        return listing.pages[url] if url in listing.pages else futures[url].result()
+    def fetched() -> Iterator[tuple[str, Page | NewsfactsError]]:
+        for url in progress(todo, "ingesting"):
+            try:
+                yield url, listing.pages[url] if url in listing.pages else futures[url].result()
+            except NewsfactsError as exc:
+                yield url, exc
 
-    ingest_on_cluster(con, todo, page_of, cluster, lambda url, outcome: _finish(con, summary, url, outcome))
+    ingest_on_cluster(con, fetched(), cluster, lambda url, outcome: _finish(con, summary, url, outcome))
 
 
 def _finish(

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
+from sources.config import load_sources
 from sources.errors import ConfigError
 
 Runner = Literal["threads", "dask"]
@@ -44,3 +45,27 @@ def cluster_settings(
 def default_staging(db: Path) -> Path:
     """``<store>.staging/`` beside the store file."""
     return db.with_name(db.name + ".staging")
+
+
+def cluster_parameters(
+    db: str, *, runner: str, dask_address: str | None, staging: str | None
+) -> dict[str, Any]:
+    """The monitor flow's runner parameters (none for the default thread pool), checked now."""
+    cluster_settings(runner, dask_address, staging, Path(db))
+    if runner == "threads":
+        return {}
+    parameters: dict[str, Any] = {"runner": runner}
+    if dask_address:
+        parameters["dask_address"] = dask_address
+    if staging:
+        parameters["staging"] = str(Path(staging).expanduser().resolve())
+    return parameters
+
+
+def monitor_parameters(
+    config: str, db: str, *, runner: str, dask_address: str | None, staging: str | None
+) -> dict[str, Any]:
+    """The monitor flow's parameters for a deployment, checked now rather than at the first run."""
+    load_sources(config)
+    cluster = cluster_parameters(db, runner=runner, dask_address=dask_address, staging=staging)
+    return {"config": str(Path(config).resolve()), "db": db, **cluster}

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from flows.deploy import monitor_parameters, register
+from flows.deploy import register
+from flows.scale import monitor_parameters
 from sources.errors import ConfigError
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")

@@ -63,3 +63,17 @@ def test_load_command_loads_once_and_names_a_refused_file(tmp_path: Path) -> Non
     again = newsfacts("load", str(folder), "--json", "--db", db)
     assert again.code == 0
     assert json.loads(again.stdout) == {"loaded": [], "skipped": [good.name], "refused": {}}
+
+
+def test_serve_passes_the_cluster_to_its_deployment(tmp_path: Path) -> None:
+    from flows.scale import cluster_parameters
+    from flows.serve import deployment
+
+    config = tmp_path / "sources.toml"
+    config.write_text('[[feeds]]\nurl = "http://127.0.0.1:8000/feed.xml"\n')
+    extra = cluster_parameters("/srv/f.duckdb", runner="dask", dask_address="tcp://h:8786", staging=None)
+    built = deployment(str(config), "/srv/f.duckdb", name="n", cron="0 6 * * *", interval=None, extra=extra)
+    assert built.parameters == {
+        "config": str(config.resolve()), "db": "/srv/f.duckdb", "runner": "dask", "dask_address": "tcp://h:8786",
+    }  # fmt: skip
+    assert cluster_parameters("/srv/f.duckdb", runner="threads", dask_address=None, staging=None) == {}
