@@ -58,7 +58,8 @@ def task_runner(settings: ClusterSettings) -> DaskTaskRunner:
     if settings.address:
         return DaskTaskRunner(address=settings.address)
     workers = os.cpu_count() or 1
-    return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True})
+    cluster = {"n_workers": workers, "threads_per_worker": 1, "processes": True, "dashboard_address": None}
+    return DaskTaskRunner(cluster_kwargs=cluster)
 
 
 class ExtractorPlugin(distributed.WorkerPlugin):
