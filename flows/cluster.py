@@ -21,6 +21,7 @@ import os
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 import distributed
@@ -28,6 +29,7 @@ import duckdb
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
+from prefect.settings import PREFECT_API_URL, temporary_settings
 from prefect_dask.task_runners import DaskTaskRunner
 
 from extractors.models import EXTRACTOR_VERSION
@@ -47,6 +49,25 @@ PLUGIN_PREFIX = "newsfacts-extractor-"
 SUBMIT_AHEAD = 64
 Outcome = SaveResult | NewsfactsError
 Fetched = Page | NewsfactsError
+
+
+def reporting_to_this_api() -> AbstractContextManager[object]:
+    """Settings under which Dask workers report their task runs to this run's Prefect API.
+
+    With no ``PREFECT_API_URL``, this process talks to a temporary server of
+    its own, which the settings sent with each task do not name: every
+    worker would start a temporary server of its own (tens of seconds each)
+    and record its task runs there. Naming the temporary server's URL sends
+    them to it; it is on loopback, so this serves a cluster on this machine,
+    and a cluster elsewhere needs a real server (README: Past one machine).
+    """
+    if PREFECT_API_URL.value():
+        return nullcontext()
+    from prefect.client.orchestration import get_client
+
+    with get_client(sync_client=True) as client:
+        url = str(client.api_url).rstrip("/")
+    return temporary_settings(updates={PREFECT_API_URL: url})
 
 
 def task_runner(settings: ClusterSettings) -> DaskTaskRunner:
@@ -135,7 +156,7 @@ def ingest_on_cluster(
     """
     model, rates = model_name(), usd_rates()
     plugin = plugin_name(model, rates)
-    with task_runner(settings) as runner:
+    with reporting_to_this_api(), task_runner(settings) as runner:
         runner.client.register_plugin(ExtractorPlugin(model, rates), name=plugin)
         pending: deque[tuple[str, PrefectFuture[str] | NewsfactsError]] = deque()
 
