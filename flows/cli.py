@@ -120,12 +120,32 @@ def _add_timeline(p: argparse.ArgumentParser) -> None:
     p.add_argument("--html", metavar="FILE", help="write a self-contained page (chart, quotes, conflicts)")
 
 
+def _window_options(p: argparse.ArgumentParser) -> None:
+    when = p.add_mutually_exclusive_group()
+    when.add_argument(
+        "--since", metavar="WHEN", help="a date (2025-10-01), a UTC time, or a duration (24h, 7d)"
+    )
+    when.add_argument("--day", metavar="YYYY-MM-DD", help="one UTC day")
+
+
+def _add_alerts(p: argparse.ArgumentParser) -> None:
+    _window_options(p)
+    _json_flag(p, "the alerts as a JSON array (facts, sources, delivery state)")
+
+
+def _add_digest(p: argparse.ArgumentParser) -> None:
+    _window_options(p)
+    p.add_argument("--md", metavar="FILE", help="write the digest as Markdown to FILE")
+    p.add_argument("--html", metavar="FILE", help="write the digest as a self-contained HTML page to FILE")
+
+
 def _add_demo(p: argparse.ArgumentParser) -> None:
     p.add_argument("--site", metavar="DIR", default=None, help="fixture site to serve (default: bundled)")
 
 
 def _add_eval(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--split", choices=["train", "validation", "all"], default="all", help="gold split")
+    splits = ["train", "validation", "holdout", "all"]  # extractors.evaluate.SPLITS, not imported for --help
+    p.add_argument("--split", choices=splits, default="all", help="gold split")
     p.add_argument("--no-misses", action="store_true", help="print only the scores")
     _json_flag(p, "the scores as JSON")
 
@@ -264,6 +284,26 @@ def _run_timeline(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_alerts(args: argparse.Namespace) -> int:
+    from flows.digest import alert_rows, load_alerts, window
+    from flows.render import table
+
+    span = window(args.since, args.day) if (args.since or args.day) else None
+    alerts = load_alerts(args.db, span)
+    if args.json:
+        _print_json([alert.to_dict() for alert in alerts])
+    else:
+        print(table(*alert_rows(alerts)))
+    return 0
+
+
+def _run_digest(args: argparse.Namespace) -> int:
+    from flows.digest import write_digest
+
+    print(write_digest(args.db, args.since, args.day, md=args.md, html=args.html))
+    return 0
+
+
 def _run_demo(args: argparse.Namespace) -> int:
     from flows.settings import quiet_prefect
 
@@ -285,6 +325,8 @@ _COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "load": ("Load staged extractions (monitor --runner dask) not yet in the store.", _add_load),
     "query": ("Run a read-only SQL query on the facts store.", _add_query),
     "timeline": ("Dated events and fees of one visa programme, oldest first, with sources.", _add_timeline),
+    "alerts": ("List stored alerts (what the alert rules raised), oldest first.", _add_alerts),
+    "digest": ("What changed in a day (or since WHEN), grouped by topic, as Markdown and HTML.", _add_digest),
     "demo": ("Serve the bundled fixture site on loopback, monitor it, print timelines.", _add_demo),
     "eval": ("Score extraction on the gold set: P/R/F1 per fact kind and field, and the misses.", _add_eval),
 }
@@ -296,6 +338,8 @@ _RUNNERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "load": _run_load,
     "query": _run_query,
     "timeline": _run_timeline,
+    "alerts": _run_alerts,
+    "digest": _run_digest,
     "demo": _run_demo,
     "eval": _run_eval,
 }

@@ -25,7 +25,7 @@ from prefect.futures import PrefectFuture
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from extractors.nlp import FactExtractor
-from flows import pipeline, tasks
+from flows import alert_tasks, pipeline, tasks
 from flows.progress import progress
 from flows.scale import ClusterSettings, Runner, cluster_settings
 from flows.settings import resolve_db
@@ -54,6 +54,10 @@ class MonitorSummary:
     new_facts: int = 0
     failed: dict[str, str] = field(default_factory=dict)
     failures_by_reason: dict[str, int] = field(default_factory=dict)
+    # The alert step (flows/alerting.py): titles of the alerts raised, deliveries.
+    alerts: list[str] = field(default_factory=list)
+    alerts_delivered: int = 0
+    alerts_pending: int = 0
 
     def fail(self, url: str, error: NewsfactsError) -> None:
         """Count one failure under its error class."""
@@ -124,10 +128,19 @@ def run_sources(
                 _ingest_on_cluster(con, http, sources, listing, todo, summary, cluster)
             # Last: a run killed before here lists the same items next time.
             pipeline.save_listings(con, listing)
+            _alert_step(con, sources, summary)
     finally:
         con.close()
     get_run_logger().info("monitor summary: %s", summary.to_dict())
     return summary
+
+
+def _alert_step(con: duckdb.DuckDBPyConnection, sources: SourceList, summary: MonitorSummary) -> None:
+    """Alerts on what this run added (and any earlier run left unsent), delivered, published."""
+    run = alert_tasks.run_alerts(con, sources.alerts)
+    summary.alerts = [alert.title for alert in run.new]
+    summary.alerts_delivered, summary.alerts_pending = run.delivered, run.undelivered
+    alert_tasks.publish_alerts(run)
 
 
 def _ingest_all(

@@ -51,7 +51,12 @@ def monitor_summary(summary: dict[str, Any]) -> str:
         f"monitor: {summary['discovered']} items, {summary['skipped_known']} already stored, "
         f"{summary['ingested']} ingested, {summary['new_facts']} new facts, {len(failed)} failed"
     )
-    return "\n".join([head, *(f"  failed: {reason}" for reason in failed.values())])
+    lines = [head, *(f"  failed: {reason}" for reason in failed.values())]
+    alerts: list[str] = summary.get("alerts", [])
+    if alerts or summary.get("alerts_pending"):
+        lines.append(f"alerts: {len(alerts)} new, {summary.get('alerts_pending', 0)} not delivered yet")
+        lines.extend(f"  alert: {title}" for title in alerts)
+    return "\n".join(lines)
 
 
 def timeline_text(programme: str, rows: Sequence[TimelineRow]) -> str:

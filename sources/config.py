@@ -30,11 +30,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Never
 
+from sources import alert_config
+from sources.alert_config import AlertConfig
 from sources.errors import ConfigError, InvalidURL
 from sources.fetch import FetchSettings, validate_url
 
 _SECTIONS = ("feeds", "sitemaps", "sites", "pages")
-_TOP_LEVEL = frozenset({"settings", *_SECTIONS})
+_TOP_LEVEL = frozenset({"settings", *_SECTIONS, *alert_config.TOP_LEVEL_KEYS})
 _SOURCE_KEYS = frozenset({"url", "name", "settings"})
 # FetchSettings field annotations (strings, under postponed evaluation) -> TOML values taken.
 _PYTHON_TYPES: dict[str, tuple[type, ...]] = {"float": (int, float), "int": (int,), "str": (str,)}
@@ -58,6 +60,8 @@ class SourceList:
     settings: FetchSettings
     sitemaps: tuple[Source, ...] = ()
     sites: tuple[Source, ...] = ()
+    # [[alerts]] and [delivery]: sources/alert_config.py
+    alerts: AlertConfig = alert_config.NO_ALERTS
 
     def settings_for(self, source: Source) -> FetchSettings:
         """The source's own settings, else the run's."""
@@ -70,7 +74,7 @@ def load_sources(path: str | Path) -> SourceList:
     data = _read_toml(path)
     unknown = sorted(set(data) - _TOP_LEVEL)
     if unknown:
-        expected = ", ".join(("settings", *_SECTIONS))
+        expected = ", ".join(("settings", *_SECTIONS, *sorted(alert_config.TOP_LEVEL_KEYS)))
         _fail(path, f"unknown top-level key(s) {', '.join(unknown)} (expected {expected})")
     settings = _settings(path, data.get("settings", {}))
     found = {section: _sources(path, data, section, settings) for section in _SECTIONS}
@@ -82,6 +86,7 @@ def load_sources(path: str | Path) -> SourceList:
         settings=settings,
         sitemaps=found["sitemaps"],
         sites=found["sites"],
+        alerts=alert_config.parse_alerts(path, data),
     )
 
 

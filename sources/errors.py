@@ -174,6 +174,25 @@ class QueryRefused(StoreError, TerminalError):
     """A query through ``newsfacts query`` tried to write, or is invalid."""
 
 
+# --- alert delivery -----------------------------------------------------------
+
+
+class DeliveryError(NewsfactsError):
+    """POSTing an alert to the configured webhook failed."""
+
+
+class DeliveryTransient(DeliveryError, TransientError):
+    """The webhook timed out, could not be reached, or answered 5xx/429: sent again later."""
+
+
+class DeliveryRefused(DeliveryError, TerminalError):
+    """The webhook answered 4xx (not 429) or a redirect: the same POST fails the same way."""
+
+
+class UsageError(TerminalError):
+    """A command-line value is malformed (a date, a duration)."""
+
+
 def _rebuilt(cls: type[NewsfactsError], args: tuple[Any, ...], state: dict[str, Any]) -> NewsfactsError:
     """An error unpickled without calling its ``__init__`` (see ``NewsfactsError.__reduce__``)."""
     error = cls.__new__(cls)

@@ -28,6 +28,17 @@ FLOORS: dict[str, dict[str, float]] = {
         "visa_programme": 0.97, "fee": 0.95, "quote": 0.78, "person": 0.93,
         "event": 0.80, "role": 0.88,
     },
+    # Measured 2026-12-01, once, after the split was committed blind (aggregates only; the
+    # split is never tuned on): programme 0.957, fee 0.758, quote 0.789, person 0.897,
+    # event 0.588, role 0.785, skipped pages 1.0; fields speaker 0.789, amount 0.939,
+    # currency 0.939, period 0.758, programme 0.909, date 0.588, precision 0.588,
+    # event_type 0.706.
+    "holdout": {
+        "visa_programme": 0.93, "fee": 0.73, "quote": 0.76, "person": 0.87,
+        "event": 0.56, "role": 0.75, "skipped pages": 1.0,
+        "speaker": 0.76, "amount": 0.91, "currency": 0.91, "period": 0.73, "programme": 0.88,
+        "date": 0.56, "precision": 0.56, "event_type": 0.68,
+    },
 }
 
 
@@ -56,3 +67,9 @@ def test_gold_set_has_both_splits_and_enough_articles() -> None:
     train, validation = load_gold(split="train"), load_gold(split="validation")
     assert len([g for g in train if not g.skip]) + len(validation) >= 40
     assert len(validation) >= 10
+
+
+def test_holdout_split_has_at_least_ten_articles() -> None:
+    holdout = load_gold(split="holdout")
+    assert len([g for g in holdout if not g.skip]) >= 10
+    assert any(g.skip for g in holdout)
