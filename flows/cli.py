@@ -60,6 +60,29 @@ def _add_ingest(p: argparse.ArgumentParser) -> None:
 def _add_monitor(p: argparse.ArgumentParser) -> None:
     _config_argument(p)
     _json_flag(p, "the run summary as JSON")
+    _runner_options(p)
+
+
+def _runner_options(p: argparse.ArgumentParser) -> None:
+    """Where the per-article work runs (flows/scale.py, flows/cluster.py)."""
+    p.add_argument(
+        "--runner",
+        choices=["threads", "dask"],
+        default="threads",
+        help="threads: this process (default); dask: extract each article on a Dask cluster",
+    )
+    p.add_argument(
+        "--dask-address",
+        metavar="ADDRESS",
+        default=None,
+        help="scheduler of a running Dask cluster, e.g. tcp://10.0.0.5:8786 (default: a temporary local one)",
+    )
+    p.add_argument(
+        "--staging",
+        metavar="DIR",
+        default=None,
+        help="folder the workers stage extractions in, shared with this machine (default: STORE.staging)",
+    )
 
 
 def _add_backfill(p: argparse.ArgumentParser) -> None:
@@ -74,6 +97,22 @@ def _add_serve(p: argparse.ArgumentParser) -> None:
     when.add_argument("--cron", metavar="EXPR", help='cron schedule, e.g. "*/30 * * * *"')
     when.add_argument("--interval", metavar="SECONDS", type=float, help="run every SECONDS")
     p.add_argument("--name", default="newsfacts-monitor", help="deployment name")
+    _runner_options(p)
+
+
+def _add_deploy(p: argparse.ArgumentParser) -> None:
+    _config_argument(p)
+    p.add_argument("--pool", metavar="NAME", required=True, help="Prefect work pool whose workers run it")
+    when = p.add_mutually_exclusive_group(required=True)
+    when.add_argument("--cron", metavar="EXPR", help='cron schedule, e.g. "*/30 * * * *"')
+    when.add_argument("--interval", metavar="SECONDS", type=float, help="run every SECONDS")
+    p.add_argument("--name", default="newsfacts-monitor", help="deployment name")
+    _runner_options(p)
+
+
+def _add_load(p: argparse.ArgumentParser) -> None:
+    p.add_argument("staging", metavar="DIR", help="staging folder of a `monitor --runner dask` run")
+    _json_flag(p, "what was loaded, skipped and refused, as JSON")
 
 
 def _add_query(p: argparse.ArgumentParser) -> None:
@@ -144,13 +183,22 @@ def _run_ingest(args: argparse.Namespace) -> int:
 
 
 def _run_monitor(args: argparse.Namespace) -> int:
+    from flows.scale import cluster_settings
     from flows.settings import quiet_prefect, resolve_db
 
+    # Checked before Prefect starts: a bad combination fails in one line, at once.
+    cluster_settings(args.runner, args.dask_address, args.staging, resolve_db(args.db))
     quiet_prefect()
     from flows.monitor import monitor, store_held
 
     with store_held(resolve_db(args.db)):  # a second run on this store stops here, in one line
-        summary = monitor(args.config, str(resolve_db(args.db)))
+        summary = monitor(
+            args.config,
+            str(resolve_db(args.db)),
+            runner=args.runner,
+            dask_address=args.dask_address,
+            staging=args.staging,
+        )
     if args.json:
         _print_json(summary)
     else:
@@ -174,13 +222,57 @@ def _run_backfill(args: argparse.Namespace) -> int:
 
 
 def _run_serve(args: argparse.Namespace) -> int:
+    from flows.scale import cluster_parameters
     from flows.settings import quiet_prefect, resolve_db
 
+    db = str(resolve_db(args.db))
+    extra = cluster_parameters(db, runner=args.runner, dask_address=args.dask_address, staging=args.staging)
     quiet_prefect()
     from flows.serve import serve
 
-    serve(args.config, str(resolve_db(args.db)), name=args.name, cron=args.cron, interval=args.interval)
+    serve(args.config, db, name=args.name, cron=args.cron, interval=args.interval, extra=extra)
     return 0
+
+
+def _run_deploy(args: argparse.Namespace) -> int:
+    from flows.scale import monitor_parameters
+    from flows.settings import quiet_prefect, resolve_db
+
+    db = str(resolve_db(args.db))
+    parameters = monitor_parameters(
+        args.config, db, runner=args.runner, dask_address=args.dask_address, staging=args.staging
+    )
+    quiet_prefect()
+    from flows.deploy import register
+
+    deployment_id = register(
+        parameters, pool=args.pool, name=args.name, cron=args.cron, interval=args.interval
+    )
+    print(f"deployment monitor/{args.name} ({deployment_id}) on work pool {args.pool}; "
+          f"start its workers with: prefect worker start --pool {args.pool}")
+    return 0
+
+
+def _run_load(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from flows.settings import resolve_db
+    from store.db import open_store
+    from store.loader import load_pending
+
+    con = open_store(resolve_db(args.db))
+    try:
+        report = load_pending(con, Path(args.staging))
+    finally:
+        con.close()
+    if args.json:
+        _print_json({"loaded": sorted(report.loaded), "skipped": report.skipped, "refused": report.refused})
+    else:
+        print(f"loaded {len(report.loaded)} staged files, skipped {len(report.skipped)} loaded before, "
+              f"refused {len(report.refused)}")
+    for name, reason in sorted(report.refused.items()):
+        print(f"newsfacts: error: refused {name}: {reason}", file=sys.stderr)
+    return EXIT_ERROR if report.refused else 0
 
 
 def _run_query(args: argparse.Namespace) -> int:
@@ -252,6 +344,8 @@ _COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
         "Re-evaluate stored and off-topic-skipped articles against CONFIG's topics, without fetching.",
         _add_backfill,
     ),
+    "deploy": ("Register the monitor flow on a Prefect work pool, on a schedule.", _add_deploy),
+    "load": ("Load staged extractions (monitor --runner dask) not yet in the store.", _add_load),
     "query": ("Run a read-only SQL query on the facts store.", _add_query),
     "timeline": ("Dated events and fees of one visa programme, oldest first, with sources.", _add_timeline),
     "alerts": ("List stored alerts (what the alert rules raised), oldest first.", _add_alerts),
@@ -264,6 +358,8 @@ _RUNNERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "monitor": _run_monitor,
     "serve": _run_serve,
     "backfill": _run_backfill,
+    "deploy": _run_deploy,
+    "load": _run_load,
     "query": _run_query,
     "timeline": _run_timeline,
     "alerts": _run_alerts,

@@ -29,6 +29,7 @@ from extractors.nlp import FactExtractor
 from extractors.relevance import compile_topics
 from flows import alert_tasks, pipeline, tasks
 from flows.progress import progress
+from flows.scale import ClusterSettings, Runner, cluster_settings
 from flows.settings import resolve_db
 from sources.config import SourceList, load_sources
 from sources.discover import Listing
@@ -37,7 +38,7 @@ from sources.fetch import make_client
 from sources.page import Page
 from sources.polite import PoliteClient
 from store.db import open_store
-from store.writer import record_failure
+from store.writer import SaveResult, record_failure
 
 # Items fetched at once across all hosts; each host's own limit is
 # FetchSettings.per_host_concurrency, enforced by the polite client.
@@ -76,10 +77,22 @@ class MonitorSummary:
 
 
 @flow(name="monitor", task_runner=ThreadPoolTaskRunner(max_workers=FETCH_WORKERS))  # type: ignore[arg-type]
-def monitor(config: str, db: str | None = None) -> dict[str, object]:
-    """Run every source listed in the TOML file ``config`` once into the store ``db``."""
+def monitor(
+    config: str,
+    db: str | None = None,
+    runner: Runner = "threads",
+    dask_address: str | None = None,
+    staging: str | None = None,
+) -> dict[str, object]:
+    """Run every source listed in the TOML file ``config`` once into the store ``db``.
+
+    ``runner="dask"`` extracts each item on a Dask cluster (the scheduler at
+    ``dask_address``, else a temporary local one), staged in ``staging``
+    (default ``<db>.staging``) and loaded here: see ``flows/cluster.py``.
+    """
     sources = load_sources(config)
-    summary = run_sources(sources, resolve_db(db))
+    cluster = cluster_settings(runner, dask_address, staging, resolve_db(db))
+    summary = run_sources(sources, resolve_db(db), cluster)
     publish_summary(summary)
     return summary.to_dict()
 
@@ -100,7 +113,9 @@ def store_held(db: Path) -> Iterator[None]:
         con.close()
 
 
-def run_sources(sources: SourceList, db: Path) -> MonitorSummary:
+def run_sources(
+    sources: SourceList, db: Path, cluster: ClusterSettings | None = None
+) -> MonitorSummary:
     """The body of ``monitor``: discover, skip what is settled, ingest the rest."""
     con = open_store(db)
     try:
@@ -113,7 +128,10 @@ def run_sources(sources: SourceList, db: Path) -> MonitorSummary:
                 summary.fail(url, error)
             todo = pipeline.pending_items(con, listing)
             summary.skipped_known = len(listing.items) - len([u for u in todo if u in listing.items])
-            _ingest_all(con, http, sources, listing, todo, summary)
+            if cluster is None:
+                _ingest_all(con, http, sources, listing, todo, summary)
+            else:  # scale-out: extraction on a Dask cluster, loading here (flows/cluster.py)
+                _ingest_on_cluster(con, http, sources, listing, todo, summary, cluster)
             # Last: a run killed before here lists the same items next time.
             pipeline.save_listings(con, listing)
             _alert_step(con, sources, summary)
@@ -150,14 +168,10 @@ def _ingest_all(
         try:
             if isinstance(extraction, NewsfactsError):  # a fetch error, or an OffTopic skip
                 raise extraction
-            saved = tasks.store_article(con, extraction)
+            saved: SaveResult | NewsfactsError = tasks.store_article(con, extraction)
         except NewsfactsError as exc:
-            pipeline.finish_item(con, url, exc)
-            summary.fail(url, exc)
-            continue
-        pipeline.finish_item(con, url, saved)
-        summary.ingested += 1
-        summary.new_facts += saved.new_facts
+            saved = exc
+        _finish(con, summary, url, saved)
 
 
 def _fetched(
@@ -214,3 +228,39 @@ def publish_summary(summary: MonitorSummary) -> None:
     create_markdown_artifact(
         markdown="\n".join(lines), key="monitor-summary", description="monitor run summary"
     )
+
+
+# --- scale-out (issue 6): kept apart from the local path above -----------------
+
+
+def _ingest_on_cluster(
+    con: duckdb.DuckDBPyConnection,
+    http: PoliteClient,
+    sources: SourceList,
+    listing: Listing,
+    todo: list[str],
+    summary: MonitorSummary,
+    cluster: ClusterSettings,
+) -> None:
+    """``_ingest_all`` with each item extracted on a Dask cluster; fetching and loading stay here."""
+    from flows.cluster import ingest_on_cluster
+
+    if not todo:
+        return
+    fetched = _fetched(http, sources, listing, progress(todo, "ingesting"))
+    watchlist = compile_topics(sources.topics)  # the gate runs on the workers, before spaCy
+    ingest_on_cluster(
+        con, fetched, cluster, lambda url, outcome: _finish(con, summary, url, outcome), watchlist
+    )
+
+
+def _finish(
+    con: duckdb.DuckDBPyConnection, summary: MonitorSummary, url: str, outcome: SaveResult | NewsfactsError
+) -> None:
+    """Record one item's outcome in the store and count it in the summary."""
+    pipeline.finish_item(con, url, outcome)
+    if isinstance(outcome, NewsfactsError):
+        summary.fail(url, outcome)
+    else:
+        summary.ingested += 1
+        summary.new_facts += outcome.new_facts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -24,10 +25,18 @@ def check_cron(expression: str) -> str:
     return expression
 
 
-def deployment(config: str, db: str, *, name: str, cron: str | None, interval: float | None) -> Any:
-    """The monitor deployment with its schedule (not yet served)."""
+def deployment(
+    config: str,
+    db: str,
+    *,
+    name: str,
+    cron: str | None,
+    interval: float | None,
+    extra: Mapping[str, Any] | None = None,
+) -> Any:
+    """The monitor deployment with its schedule (not yet served); ``extra``: more flow parameters."""
     load_sources(config)  # a bad source list fails now, not at the first scheduled run
-    parameters = {"config": str(Path(config).resolve()), "db": db}
+    parameters = {"config": str(Path(config).resolve()), "db": db, **(extra or {})}
     if cron is not None:
         return monitor.to_deployment(name=name, cron=check_cron(cron), parameters=parameters)
     if interval is None or interval <= 0:
@@ -35,8 +44,16 @@ def deployment(config: str, db: str, *, name: str, cron: str | None, interval: f
     return monitor.to_deployment(name=name, interval=timedelta(seconds=interval), parameters=parameters)
 
 
-def serve(config: str, db: str, *, name: str, cron: str | None, interval: float | None) -> None:
+def serve(
+    config: str,
+    db: str,
+    *,
+    name: str,
+    cron: str | None,
+    interval: float | None,
+    extra: Mapping[str, Any] | None = None,
+) -> None:
     """Serve the scheduled monitor until interrupted."""
     from prefect import serve as prefect_serve
 
-    prefect_serve(deployment(config, db, name=name, cron=cron, interval=interval))
+    prefect_serve(deployment(config, db, name=name, cron=cron, interval=interval, extra=extra))

@@ -173,6 +173,18 @@ class StoreBusy(StoreError, TransientError):
     """Another process holds the DuckDB file for writing."""
 
 
+class StagingError(StoreError, TransientError):
+    """A staged extraction file is missing, cut short, or not one this loader reads.
+
+    Transient: the item is extracted and staged again on the next run (a
+    worker killed while writing leaves such a file)."""
+
+
+class WorkerLost(TransientError):
+    """The cluster worker running an item's task died (killed, out of memory);
+    the item is tried again on the next run."""
+
+
 class QueryRefused(StoreError, TerminalError):
     """A query through ``newsfacts query`` tried to write, or is invalid."""
 

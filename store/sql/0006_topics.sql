@@ -1,4 +1,4 @@
--- 0006 topics (issue 7; 0004 and 0005 are reserved for other branches, and the
+-- 0006 topics (issue 7; written before 0004 and 0005 landed, and the
 -- runner applies whichever numbered steps a store has not recorded yet).
 --
 -- article_topics: which watched topics a stored article matched, and the
