@@ -50,15 +50,18 @@ _BETWEEN = re.compile(
     rf" and (?:{_PREFIX})?\s?(?P<num2>{_NUM})(?:\s?(?P<scale2>{_SCALE}))?"
 )
 # "rises from £1,000 to £1,320" is a change between two amounts, not a range:
-# a verb of change (or "up"/"down") shortly before "from".
-_CHANGE = re.compile(
+# "from" in a sentence whose verb is a verb of change (", and from £364 to
+# £480" repeats the verb of the clause before), or right after "up"/"down".
+_CHANGE_VERB = re.compile(
     r"\b(?:ris(?:e|es|ing)|rose|raised?|raising|increas(?:e|es|ed|ing)|hik(?:e|es|ed|ing)"
     r"|jump(?:s|ed|ing)?|climb(?:s|ed|ing)?|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)"
     r"|cut(?:s|ting)?|lower(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|fall(?:s|ing)?|fell"
-    r"|drop(?:s|ped|ping)?|go(?:es)? up|went up|go(?:es)? down|went down|up|down"
-    r"|chang(?:e|es|ed|ing)|mov(?:e|es|ed|ing))\s+(?:[\w’'$€£¥₹.,-]+\s+){0,4}?from\s*$",
+    r"|drop(?:s|ped|ping)?|go(?:es)? up|went up|go(?:es)? down|went down"
+    r"|chang(?:e|es|ed|ing)|mov(?:e|es|ed|ing))\b",
     re.I,
 )
+_RANGE_WORD = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|between|anywhere)\b", re.I)
+_FROM = re.compile(r"(?:\b(?:up|down)\s+)?\bfrom\s*$", re.I)
 _RATE = re.compile(
     rf"\(\s*(?:US)?\$\s?1\s*=\s*(?P<rate>{_NUM})\s+(?P<cur>{_SUFFIX})\s*\)"
 )
@@ -123,7 +126,7 @@ def _money(m: re.Match[str], text: str) -> list[Money]:
     high = _number(groups["num2"], groups.get("scale2") or groups.get("scale"))
     if groups.get("scale2") and not groups.get("scale"):
         amount = _number(groups["num"], groups["scale2"])
-    if _CHANGE.search(text, max(0, m.start() - 60), m.start()):
+    if _is_change(text, m.start()):
         second = m.start("cur2") if groups.get("cur2") else m.start("num2")
         first_end = m.end("scale") if groups.get("scale") else m.end("num")
         first_end = max(first_end, m.end("cur1")) if groups.get("cur1") else first_end
@@ -141,6 +144,18 @@ def _drop_overlaps(found: list[Money]) -> list[Money]:
             continue
         kept.append(money)
     return kept
+
+
+def _is_change(text: str, start: int) -> bool:
+    """Whether "from" before ``start`` opens a change ("rises from A to B")."""
+    before = re.split(r"[.!?\n]", text[max(0, start - 200) : start])[-1]
+    found = _FROM.search(before)
+    if found is None:
+        return False
+    if found.group(0).lower().startswith(("up", "down")):
+        return True
+    verbs = list(_CHANGE_VERB.finditer(before))
+    return bool(verbs) and _RANGE_WORD.search(before, verbs[-1].end()) is None
 
 
 def find_rates(text: str) -> dict[str, float]:

@@ -73,3 +73,9 @@ def test_from_a_to_b_without_a_verb_of_change_stays_a_range() -> None:
 
 def test_a_year_before_a_suffixed_amount_is_not_a_range() -> None:
     assert [(m.amount, m.high) for m in find_money("from 2024 to 300 yuan")] == [(300, None)]
+
+
+def test_an_elliptical_clause_repeats_the_verb_of_change() -> None:
+    text = "The charge rises from £1,000 to £1,320 for large firms, and from £364 to £480 for small ones"
+    amounts = [(m.amount, m.high) for m in find_money(text)]
+    assert amounts == [(1_000, None), (1_320, None), (364, None), (480, None)]
