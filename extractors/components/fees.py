@@ -11,6 +11,7 @@ conversion in brackets right after it, or a stated rate note.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -22,6 +23,7 @@ from extractors.components.common import (
     sentence_of,
     text_of,
 )
+from extractors.components.fee_periods import Quantity, clause_period, quantities, stated_period
 from extractors.models import FeeFact, FeePeriod
 from extractors.money import Money, find_money, find_rates
 
@@ -32,17 +34,31 @@ _FEE_CUE = re.compile(
 )
 _NOT_FEE = re.compile(
     r"\b(?:bonus(?:es)?|salar(?:y|ies)|wages?|pay(?:check|roll)|subsid\w*|invest\w*|grants?"
-    r"|income|revenue|funding|funds?|loans?|budget|prizes?|awards?|earn\w*|worth|valued"
-    r"|raised|fines?|donat\w*|stipend|scholarships?|gifts?|settlements?|penalt(?:y|ies)|damages"
-    r"|(?:is|are|was|were|gets?) paid)\b",
+    r"|income|revenue|funding|funds?|loans?|budget\w*|prizes?|awards?|earn\w*|worth|valued"
+    r"|raised(?!\s+(?:to|from|by)\b)|fines?|donat\w*|stipends?|scholarships?|gifts?|settlements?"
+    r"|penalt(?:y|ies)|damages|tuition|allowances?|rent|savings?|saved|set aside|compensation"
+    r"|living (?:costs|expenses)|(?:is|are|was|were|gets?) paid"
+    # "if the job pays at least €45,300": a wage.
+    r"|(?:jobs?|roles?|positions?|posts?|offers?)\s+(?:that\s+|which\s+)?pays?)\b",
     re.I,
 )
+# The noun right after an amount: "$800,000 investment", "Rs 18 lakh salary".
+_NOT_FEE_AFTER = re.compile(
+    r"[\s-]*(?:(?:minimum|annual|initial|total|required|starting|average|base)\s+)?(?:in\s+)?"
+    r"(?:investments?|salar(?:y|ies)|wages?|bonus(?:es)?|grants?|tuition|allowances?|stipends?"
+    r"|scholarships?|loans?|funds?|funding|subsid\w*|prizes?|awards?|gifts?|donations?"
+    r"|settlements?|budgets?|income|revenue|savings)\b",
+    re.I,
+)
+_HEAD_GAP = re.compile(r"[\s-]*(?:[\w’'-]+\s+){0,2}")
+_FEE_WORD = re.compile(
+    r"\b(?:fees?|levy|levies|surcharges?|charges?|payments?|prices?|premiums?)\b", re.I
+)
 _FEE_NOUN = re.compile(r"\b(?:fees?|levy|levies|surcharges?|charges?)\b", re.I)
-_VISA_CONTEXT = re.compile(r"\b(?:visas?|permits?|petitions?|applications?)\b", re.I)
-_PERIODS: tuple[tuple[re.Pattern[str], FeePeriod], ...] = (
-    (re.compile(r"\b(?:one-time|one time|one-off|once|single)\b", re.I), "one_time"),
-    (re.compile(r"\b(?:per|a|each|every)[- ]year\b|\bannual(?:ly)?\b|\byearly\b", re.I), "per_year"),
-    (re.compile(r"\b(?:per|each|every|a) (?:[\w-]+ ){0,2}?(?:petition|application)\b", re.I), "per_petition"),
+# Words of a visa office's services: "Biometrics cost C$85 per person",
+# "Premium processing ... costs another $2,805".
+_VISA_CONTEXT = re.compile(
+    r"\b(?:visas?|permits?|petitions?|applications?|applicants?|biometrics?|processing)\b", re.I
 )
 _APPLIES = re.compile(
     r"\b(?:for|to|on|from)\s+(?P<who>(?:new|first-time|existing|current|all|future|foreign)?\s*"
@@ -50,12 +66,39 @@ _APPLIES = re.compile(
     r"(?:applicants?|applications|petitions|renewals|employers|companies|visa holders|holders|workers))\b",
     re.I,
 )
+# "140 yuan, about $20", "5 million yuan (roughly $702,000)", "Rs 88 lakh, or about $100,000".
+_HEDGED = re.compile(
+    r"\s*[(,—–-]?\s*(?:or\s+)?(?:about|around|roughly|approximately|nearly|almost|some"
+    r"|equivalent to|the equivalent of)\s*"
+)
 # Where one clause of a sentence ends and the next begins, for the period
 # and the "not a fee" words.
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas|plus)\b|\bwhile\b|:\s")
-# How far (characters) around an amount its period and "not a fee" words may
-# stand: about one clause in the seed articles and the news pages tried.
+# How far (characters) around an amount its "not a fee" words may stand:
+# about one clause in the seed articles and the news pages tried.
 WINDOW = 60
+# Amounts linked as a change or an alternative share a period: "from £1,000
+# to £1,320 per worker per year", "$20,000, or $1,000 for small centers".
+_LINK = re.compile(r"\s*(?:to|from|,?\s*(?:up|down) from|,?\s*or)\s*", re.I)
+# ", and from £364 to £480": a clause without a verb of its own repeats the
+# clause before, period included.
+_ELLIPSIS = re.compile(r"\s*(?:from|to|for|at|of|on)\b", re.I)
+# A sentence about "the fee" that states its period: "The fee will be charged
+# each year that a sponsored worker stays on the payroll."
+_ANAPHOR = re.compile(
+    r"\s*(?:(?:The|This|That|Such|Its|The new|The same)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:fee|charge|levy|payment|surcharge)s?\b|(?:It|This|That)\b)"
+)
+
+
+@dataclass(frozen=True)
+class _Page:
+    """One doc's text, its amounts (conversions left out) and every number in it."""
+
+    doc: Doc
+    text: str
+    amounts: list[Money]
+    found: list[Quantity]
 
 
 class FeeFinder:
@@ -69,31 +112,37 @@ class FeeFinder:
         text = text_of(doc)
         rates = {**self.rates, **find_rates(text)}
         amounts = find_money(text)
-        for index, money in enumerate(amounts):
-            if _is_conversion(text, amounts, index):
-                continue
-            fact = _fee(doc, money, _converted(text, amounts, index), rates)
+        kept = [m for i, m in enumerate(amounts) if not _is_conversion(text, amounts, i)]
+        # A conversion is part of the amount it restates: "280 yuan ($39)".
+        spans = [(m.start, (_converted(text, amounts, amounts.index(m)) or m).end) for m in kept]
+        page = _Page(doc, text, kept, quantities(text, spans))
+        for money in kept:
+            fact = _fee(page, money, _converted(text, amounts, amounts.index(money)), rates)
             if fact is not None:
                 facts_of(doc).append(fact)
         return doc
 
 
-def _fee(doc: Doc, money: Money, converted: Money | None, rates: dict[str, float]) -> FeeFact | None:
-    text = text_of(doc)
+def _fee(page: _Page, money: Money, converted: Money | None, rates: dict[str, float]) -> FeeFact | None:
+    doc, text = page.doc, page.text
     sentence = sentence_of(doc, money.start, money.end)
     lo = max(sentence.start_char, money.start - WINDOW)
     hi = min(sentence.end_char, money.end + WINDOW)
     c_lo, c_hi = _clause(text, sentence.start_char, sentence.end_char, money)
-    clause = text[max(lo, c_lo) : min(hi, c_hi)]
     # The fee word may stand anywhere in the amount's clause ("The processing
     # fee for ..., including ..., rises to C$950") or just around it.
-    cued = _FEE_CUE.search(text[lo:hi]) or _FEE_CUE.search(text[c_lo:c_hi])
-    if _not_fee(text[max(lo, c_lo) : money.start]) or not cued:
+    # An elliptical clause (", and from £364 to £480") repeats the fee word of
+    # the clause before it.
+    cue_lo = sentence.start_char if _elliptical(text, sentence.start_char, c_lo) else c_lo
+    cued = _FEE_CUE.search(text[lo:hi]) or _FEE_CUE.search(text[cue_lo:c_hi])
+    if not cued or _not_fee(page, money, max(lo, c_lo)):
         return None
     programme, nearby = _programme(doc, money, sentence)
     # Money in a sentence that names no programme is a fee only when the
-    # sentence speaks of a fee or a visa ("a $2 million settlement" is not).
-    if not nearby and not (_FEE_NOUN.search(text[c_lo:c_hi]) or _VISA_CONTEXT.search(sentence.text)):
+    # sentence (or the one before it in the paragraph: "The visa itself is
+    # cheap. Applicants pay 140 yuan") speaks of a fee or a visa; "a $2
+    # million settlement" is not.
+    if not nearby and not _fee_context(doc, text, sentence):
         return None
     after = text[money.end : min(sentence.end_char, money.end + WINDOW)]
     return FeeFact(
@@ -104,10 +153,79 @@ def _fee(doc: Doc, money: Money, converted: Money | None, rates: dict[str, float
         amount=money.amount,
         currency=money.currency,
         amount_usd=_usd(money, converted, rates),
-        period=_period(clause),
+        period=_period(page, money, sentence),
         applies_to=_applies_to(after),
         amount_text=money.text,
     )
+
+
+def _fee_context(doc: Doc, text: str, sentence: Span) -> bool:
+    if _FEE_NOUN.search(sentence.text) or _VISA_CONTEXT.search(sentence.text):
+        return True
+    previous = _previous_in_paragraph(doc, text, sentence)
+    return previous is not None and _VISA_CONTEXT.search(previous.text) is not None
+
+
+def _previous_in_paragraph(doc: Doc, text: str, sentence: Span) -> Span | None:
+    if sentence.start == 0:
+        return None
+    previous = doc[sentence.start - 1].sent
+    return None if "\n" in text[previous.start_char : sentence.start_char] else previous
+
+
+def _next_in_paragraph(doc: Doc, text: str, sentence: Span) -> Span | None:
+    if sentence.end >= len(doc):
+        return None
+    following = doc[sentence.end].sent
+    # A paragraph break is a "\n" token at the end of the sentence or its whitespace.
+    return None if "\n" in text[sentence.start_char : following.start_char] else following
+
+
+def _period(page: _Page, money: Money, sentence: Span) -> FeePeriod | None:
+    """The amount's period: from its clause, else from an amount it is linked
+    to, else from the clause its elliptical clause repeats, else from the next
+    sentence of the paragraph when that sentence is about the fee."""
+    own = _own_period(page, money, sentence)
+    if own is not None:
+        return own
+    index = page.amounts.index(money)
+    for other in page.amounts[max(0, index - 1) : index + 2]:
+        first, second = sorted((other, money), key=lambda m: m.start)
+        if other is not money and _LINK.fullmatch(page.text, first.end, second.start):
+            linked = _own_period(page, other, sentence)
+            if linked is not None:
+                return linked
+    return _elliptical_period(page, money, sentence) or _next_sentence_period(page, money, sentence)
+
+
+def _own_period(page: _Page, money: Money, sentence: Span) -> FeePeriod | None:
+    lo, hi = _clause(page.text, sentence.start_char, sentence.end_char, money)
+    return clause_period(page.text, lo, hi, money.start, page.found)
+
+
+def _elliptical_period(page: _Page, money: Money, sentence: Span) -> FeePeriod | None:
+    text = page.text
+    lo, _ = _clause(text, sentence.start_char, sentence.end_char, money)
+    if not _elliptical(text, sentence.start_char, lo):
+        return None
+    earlier = [m for m in page.amounts if sentence.start_char <= m.start < lo]
+    return _own_period(page, earlier[-1], sentence) if earlier else None
+
+
+def _elliptical(text: str, sentence_start: int, clause_start: int) -> bool:
+    """Whether the clause at ``clause_start`` is ", and" + a preposition phrase."""
+    return (clause_start > sentence_start and _ELLIPSIS.match(text, clause_start) is not None
+            and text[:clause_start].rstrip().endswith("and"))
+
+
+def _next_sentence_period(page: _Page, money: Money, sentence: Span) -> FeePeriod | None:
+    in_sentence = [m for m in page.amounts if sentence.start_char <= m.start < sentence.end_char]
+    following = _next_in_paragraph(page.doc, page.text, sentence)
+    if following is None or len(in_sentence) != 1 or not _ANAPHOR.match(following.text):
+        return None
+    if any(following.start_char <= m.start < following.end_char for m in page.amounts):
+        return None
+    return stated_period(page.text, following.start_char, following.end_char)
 
 
 def _clause(text: str, start: int, end: int, money: Money) -> tuple[int, int]:
@@ -122,12 +240,27 @@ def _clause(text: str, start: int, end: int, money: Money) -> tuple[int, int]:
     return lo, hi
 
 
-def _not_fee(before: str) -> bool:
-    """A "not a fee" word after the last fee word: "signing bonuses of up to",
-    but not "an annual integrity fund fee of"."""
-    last_not = max((m.end() for m in _NOT_FEE.finditer(before)), default=-1)
-    last_cue = max((m.end() for m in _FEE_CUE.finditer(before)), default=-1)
-    return last_not >= 0 and last_not >= last_cue
+def _not_fee(page: _Page, money: Money, lo: int) -> bool:
+    """A "not a fee" word about this amount. Before it with no fee noun after
+    ("signing bonuses of up to", but not "an annual integrity fund fee of"),
+    unless it is the noun of an earlier amount ("a $1 million gift to the
+    Treasury and a $15,000 processing fee"); or right after it ("an $800,000
+    investment", "$40,000 in tuition")."""
+    text = page.text
+    last_not = max((m.end() for m in _NOT_FEE.finditer(text, lo, money.start)
+                    if not _heads_an_amount(page, lo, m.start())), default=-1)
+    # Only a fee noun outweighs the word: in "tuition costs $40,000" the verb
+    # states the price of the tuition.
+    last_cue = max((m.end() for m in _FEE_WORD.finditer(text, lo, money.start)), default=-1)
+    if last_not >= 0 and last_not >= last_cue:
+        return True
+    return _NOT_FEE_AFTER.match(text, money.end) is not None
+
+
+def _heads_an_amount(page: _Page, lo: int, start: int) -> bool:
+    """Whether the word at ``start`` follows an earlier amount within two words."""
+    return any(lo <= m.end <= start and _HEAD_GAP.fullmatch(page.text, m.end, start)
+               for m in page.amounts)
 
 
 def _programme(doc: Doc, money: Money, sentence: Span) -> tuple[str | None, bool]:
@@ -142,13 +275,6 @@ def _programme(doc: Doc, money: Money, sentence: Span) -> tuple[str | None, bool
     return (span.kb_id_ if span is not None else None), False
 
 
-def _period(text: str) -> FeePeriod | None:
-    for pattern, period in _PERIODS:
-        if pattern.search(text):
-            return period
-    return None
-
-
 def _applies_to(text: str) -> str | None:
     match = _APPLIES.search(text)
     if match is None:
@@ -158,12 +284,15 @@ def _applies_to(text: str) -> str | None:
 
 
 def _is_conversion(text: str, amounts: list[Money], index: int) -> bool:
-    """'5 million yuan ($702,200)': the bracketed dollars restate the amount before."""
+    """'5 million yuan ($702,200)', '140 yuan, about $20,': an amount in
+    another currency right after the one before restates it."""
     if index == 0:
         return False
-    previous = amounts[index - 1]
-    between = text[previous.end : amounts[index].start]
-    return between.strip() == "(" and text[amounts[index].end : amounts[index].end + 1] == ")"
+    previous, money = amounts[index - 1], amounts[index]
+    between = text[previous.end : money.start]
+    if between.strip() == "(" and text[money.end : money.end + 1] == ")":
+        return True
+    return money.currency != previous.currency and _HEDGED.fullmatch(between) is not None
 
 
 def _converted(text: str, amounts: list[Money], index: int) -> Money | None:
