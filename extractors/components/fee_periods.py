@@ -26,7 +26,8 @@ from extractors.models import FeePeriod
 # Rates and adverbs that follow what they measure.
 POST_CUES: tuple[tuple[str, FeePeriod], ...] = (
     (r"\bonce (?:a|per|every|each) year\b", "per_year"),
-    (r"\b(?:per|each|every) (?:calendar |financial )?year\b|\bper annum\b|\bannually\b", "per_year"),
+    (r"\b(?:per|each|every) (?:calendar |financial )?year\b|\bper annum\b|\bannually\b"
+     r"|\bevery (?:12|twelve) months\b", "per_year"),
     (r"\byearly\b(?=\s*(?:[,.;:)]|and\b|or\b|$))", "per_year"),
     (r"\b(?:per|each|every) (?:[\w-]+ ){0,2}?(?:petition|application|filing)\b", "per_petition"),
     (
@@ -38,7 +39,7 @@ POST_CUES: tuple[tuple[str, FeePeriod], ...] = (
 # Adjectives before the noun they modify.
 PRE_CUES: tuple[tuple[str, FeePeriod], ...] = (
     (r"\b(?:annual|yearly)\b", "per_year"),
-    (r"\b(?:one-time|one time|one-off|once-off|lump-sum|lump sum)\b", "one_time"),
+    (r"\b(?:one-time|one time|one-off|once-off|lump-sum|lump sum|non-?recurring)\b", "one_time"),
     (r"\bsingle\b(?=\s+(?:up-?front\s+)?(?:payments?|fees?|charges?|sums?|levy)\b)", "one_time"),
     (r"\bper-(?:petition|application)\b", "per_petition"),
 )

@@ -47,10 +47,21 @@ _NOT_FEE_AFTER = re.compile(
     r"[\s-]*(?:(?:minimum|annual|initial|total|required|starting|average|base)\s+)?(?:in\s+)?"
     r"(?:investments?|salar(?:y|ies)|wages?|bonus(?:es)?|grants?|tuition|allowances?|stipends?"
     r"|scholarships?|loans?|funds?|funding|subsid\w*|prizes?|awards?|gifts?|donations?"
-    r"|settlements?|budgets?|income|revenue|savings)\b",
+    r"|settlements?|budgets?|income|revenue|savings|in (?:a |their |the )?(?:blocked |bank )*accounts?)\b",
     re.I,
 )
-_HEAD_GAP = re.compile(r"[\s-]*(?:[\w’'-]+\s+){0,2}")
+# At most two words, none of them a function word: "$800,000 minimum investment".
+_HEAD_GAP = re.compile(
+    r"[\s-]*(?:(?!(?:and|or|but|the|a|an|to|of|for|in|on|while|is|are|was|were)\b)[\w’'-]+\s+){0,2}",
+    re.I,
+)
+# "pay Skilled Worker visa holders at least £41,700": a wage, paid to people.
+_WAGE = re.compile(
+    r"\bpa(?:y|ys|id|ying)\s+(?:[\w-]+\s+){0,3}?(?:workers?|holders?|employees?|staff|researchers?"
+    r"|nurses?|engineers?|graduates?|recruits?|them|him|her)\s+(?:at least|a minimum of|an average of"
+    r"|about|around|up to|more than|salaries of|wages of)?\s*$",
+    re.I,
+)
 _FEE_WORD = re.compile(
     r"\b(?:fees?|levy|levies|surcharges?|charges?|payments?|prices?|premiums?)\b", re.I
 )
@@ -67,9 +78,11 @@ _APPLIES = re.compile(
     re.I,
 )
 # "140 yuan, about $20", "5 million yuan (roughly $702,000)", "Rs 88 lakh, or about $100,000".
+# Also after a verb of equality: "the $100,000 fee is about Rs 88 lakh", "equals ₹8.8 million".
 _HEDGED = re.compile(
-    r"\s*[(,—–-]?\s*(?:or\s+)?(?:about|around|roughly|approximately|nearly|almost|some"
-    r"|equivalent to|the equivalent of)\s*"
+    r"\s*[(,—–-]?\s*(?:or\s+|(?:[\w’'-]+\s+){0,3}?(?:is|was|equals|works out to|amounts to|translates to"
+    r"|comes to)\s+)?"
+    r"(?:about|around|roughly|approximately|nearly|almost|some|equivalent to|the equivalent of)?\s*"
 )
 # Where one clause of a sentence ends and the next begins, for the period
 # and the "not a fee" words.
@@ -243,10 +256,14 @@ def _clause(text: str, start: int, end: int, money: Money) -> tuple[int, int]:
 def _not_fee(page: _Page, money: Money, lo: int) -> bool:
     """A "not a fee" word about this amount. Before it with no fee noun after
     ("signing bonuses of up to", but not "an annual integrity fund fee of"),
-    unless it is the noun of an earlier amount ("a $1 million gift to the
-    Treasury and a $15,000 processing fee"); or right after it ("an $800,000
-    investment", "$40,000 in tuition")."""
+    and with no other amount in between ("raised $5 million ... the $100,000
+    fee") unless that one is an alternative ("an investment of $800,000 ...,
+    or $1,050,000"), nor the word the noun of an earlier amount ("a $1 million
+    gift to the Treasury and a $15,000 processing fee"); or right after it
+    ("an $800,000 investment", "$40,000 in tuition"); or a wage ("pay workers
+    at least £41,700")."""
     text = page.text
+    lo = _after_other_amounts(page, money, lo)
     last_not = max((m.end() for m in _NOT_FEE.finditer(text, lo, money.start)
                     if not _heads_an_amount(page, lo, m.start())), default=-1)
     # Only a fee noun outweighs the word: in "tuition costs $40,000" the verb
@@ -254,7 +271,19 @@ def _not_fee(page: _Page, money: Money, lo: int) -> bool:
     last_cue = max((m.end() for m in _FEE_WORD.finditer(text, lo, money.start)), default=-1)
     if last_not >= 0 and last_not >= last_cue:
         return True
-    return _NOT_FEE_AFTER.match(text, money.end) is not None
+    return bool(_NOT_FEE_AFTER.match(text, money.end) or _WAGE.search(text, lo, money.start))
+
+
+def _after_other_amounts(page: _Page, money: Money, lo: int) -> int:
+    """Where the words about ``money`` may begin: after the last other amount
+    before it, unless the two are alternatives joined by "or"."""
+    for other in reversed(page.amounts):
+        if lo <= other.end <= money.start:
+            between = page.text[other.end : money.start]
+            if re.search(r"\bor\b", between) and not _FEE_WORD.search(between):
+                return lo
+            return other.end
+    return lo
 
 
 def _heads_an_amount(page: _Page, lo: int, start: int) -> bool:

@@ -123,3 +123,32 @@ def test_a_fee_without_a_programme_in_its_sentence_needs_a_visa_word_nearby(
 ) -> None:
     facts = facts_of_kind(extractor.extract(article(text)), "fee")
     assert [(f["programme"], f["currency"]) for f in facts] == [("K visa", "CNY")]
+
+
+@pytest.mark.parametrize(
+    ("text", "fees"),
+    [
+        ("Startups that raised $5 million still cannot pay the $100,000 H-1B fee.", [(100000, "USD", None)]),
+        ("H-1B investors must invest $800,000 and pay a $11,160 filing fee.", [(11160, "USD", None)]),
+        ("The H-1B fee is $100 and the salary threshold is $48,300.", [(100, "USD", None)]),
+        ("Employers must pay H-1B visa holders at least $41,700 a year.", []),
+        ("The H-1B visa costs $75, and applicants need $12,324 in a blocked account.", [(75, "USD", None)]),
+        ("The $100,000 H-1B fee equals ₹8.8 million.", [(100000, "USD", None)]),
+    ],
+)
+def test_a_not_a_fee_word_is_about_the_amount_next_to_it(
+    extractor: FactExtractor, text: str, fees: list[tuple[float, str, object]]
+) -> None:
+    assert _fees(extractor, text) == fees
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("The H-1B fee is a non-recurring payment of $100,000.", "one_time"),
+        ("The H-1B fee is $100,000, payable every 12 months.", "per_year"),
+    ],
+)
+def test_other_spellings_of_a_period(extractor: FactExtractor, text: str, period: str) -> None:
+    [(_, _, got)] = _fees(extractor, text)
+    assert got == period
