@@ -67,6 +67,11 @@ _OWN_HEAD = re.compile(
     rf"[\s-]*(?:(?!(?:for|of|on|to|with|from|and|or|in|at|by)\b)[\w’'.-]+\s+){{0,3}}{FEE_HEAD.pattern}",
     re.I,
 )
+_FEE_MODIFIER = re.compile(
+    r"[ -]*(?:(?!(?:a|an|the|and|or|to|for|of|on|in|per|would|will|is|was)\b)[\w’'.-]+ +){0,2}"
+    r"(?:fees?|charges?|levy|levies|surcharges?|payments?)\b",
+    re.I,
+)
 _NP_GAP = re.compile(r"[\s-]*(?:[\w’'.-]+[\s-]+){0,3}", re.I)
 _NEGATED = re.compile(
     r"\b(?:not|n[’']t|rather than|instead of|no longer|never|nor)\s+(?:[\w-]+\s+){0,2}$", re.I
@@ -145,6 +150,11 @@ def target(text: str, cue: PeriodCue, lo: int, hi: int, found: list[Quantity]) -
     if before and before[-1].money and not _blocked(text, before[-1].end, cue.start):
         return before[-1]
     return None
+
+
+def own_fee_noun(text: str, start: int, end: int) -> bool:
+    """Whether the amount ending at ``start`` is the modifier of a fee noun ("$350 SEVIS fee")."""
+    return _FEE_MODIFIER.match(text, start, end) is not None
 
 
 def _blocked(text: str, start: int, end: int) -> bool:

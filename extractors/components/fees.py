@@ -23,7 +23,13 @@ from extractors.components.common import (
     sentence_of,
     text_of,
 )
-from extractors.components.fee_periods import Quantity, clause_period, quantities, stated_period
+from extractors.components.fee_periods import (
+    Quantity,
+    clause_period,
+    own_fee_noun,
+    quantities,
+    stated_period,
+)
 from extractors.models import FeeFact, FeePeriod
 from extractors.money import Money, find_money, find_rates
 
@@ -33,7 +39,7 @@ _FEE_CUE = re.compile(
     re.I,
 )
 _NOT_FEE = re.compile(
-    r"\b(?:bonus(?:es)?|salar(?:y|ies)|wages?|pay(?:check|roll)|subsid\w*|invest\w*|grants?"
+    r"\b(?:bonus(?:es)?|salar(?:y|ies)|wages?|pay(?:check|roll)|subsid\w*|invest(?!ors?\b)\w*|grants?"
     r"|income|revenue|funding|funds?|loans?|budget\w*|prizes?|awards?|earn\w*|worth|valued"
     r"|raised(?!\s+(?:to|from|by)\b)|fines?|donat\w*|stipends?|scholarships?|gifts?|settlements?"
     r"|penalt(?:y|ies)|damages|tuition|allowances?|rent|savings?|saved|set aside|compensation"
@@ -79,10 +85,13 @@ _APPLIES = re.compile(
 )
 # "140 yuan, about $20", "5 million yuan (roughly $702,000)", "Rs 88 lakh, or about $100,000".
 # Also after a verb of equality: "the $100,000 fee is about Rs 88 lakh", "equals ₹8.8 million".
+_HEDGE = r"(?:about|around|roughly|approximately|nearly|almost|some|equivalent to|the equivalent of)"
 _HEDGED = re.compile(
-    r"\s*[(,—–-]?\s*(?:or\s+|(?:[\w’'-]+\s+){0,3}?(?:is|was|equals|works out to|amounts to|translates to"
-    r"|comes to)\s+)?"
-    r"(?:about|around|roughly|approximately|nearly|almost|some|equivalent to|the equivalent of)?\s*"
+    rf"\s*[(,—–-]?\s*(?:or\s+)?{_HEDGE}\s*"
+    # "the $100,000 H-1B fee equals ₹8.8 million": a verb of equality after the amount's own noun.
+    rf"|\s*(?:(?!(?:and|or|but|while|whereas|against|compared|than)\b)[\w’'-]+\s+){{0,3}}?"
+    rf"(?:is|was|equals|works out to|amounts to|translates to|comes to)\s+(?:{_HEDGE}\s*)?",
+    re.I,
 )
 # Where one clause of a sentence ends and the next begins, for the period
 # and the "not a fee" words.
@@ -263,15 +272,25 @@ def _not_fee(page: _Page, money: Money, lo: int) -> bool:
     ("an $800,000 investment", "$40,000 in tuition"); or a wage ("pay workers
     at least £41,700")."""
     text = page.text
+    if own_fee_noun(text, money.end, min(len(text), money.end + WINDOW)):
+        return False  # "the $350 F-1 SEVIS fee" is a fee whatever stands before it
     lo = _after_other_amounts(page, money, lo)
     last_not = max((m.end() for m in _NOT_FEE.finditer(text, lo, money.start)
                     if not _heads_an_amount(page, lo, m.start())), default=-1)
-    # Only a fee noun outweighs the word: in "tuition costs $40,000" the verb
-    # states the price of the tuition.
-    last_cue = max((m.end() for m in _FEE_WORD.finditer(text, lo, money.start)), default=-1)
+    # A fee word after it outweighs it, but not a verb right after it: in
+    # "tuition costs $40,000" the verb states the price of the tuition.
+    subjects = {m.end() for m in _NOT_FEE.finditer(text, lo, money.start)}
+    last_cue = max((m.end() for m in _FEE_CUE.finditer(text, lo, money.start)
+                    if _FEE_WORD.fullmatch(m.group(0)) or not _follows(text, subjects, m.start())),
+                   default=-1)
     if last_not >= 0 and last_not >= last_cue:
         return True
     return bool(_NOT_FEE_AFTER.match(text, money.end) or _WAGE.search(text, lo, money.start))
+
+
+def _follows(text: str, ends: set[int], start: int) -> bool:
+    """Whether ``start`` comes right after one of ``ends`` (one word between at most)."""
+    return any(re.fullmatch(r"\s+(?:[\w’'-]+\s+)?", text[end:start]) for end in ends if end <= start)
 
 
 def _after_other_amounts(page: _Page, money: Money, lo: int) -> int:

@@ -152,3 +152,18 @@ def test_a_not_a_fee_word_is_about_the_amount_next_to_it(
 def test_other_spellings_of_a_period(extractor: FactExtractor, text: str, period: str) -> None:
     [(_, _, got)] = _fees(extractor, text)
     assert got == period
+
+
+@pytest.mark.parametrize(
+    ("text", "fees"),
+    [
+        ("H-1B investors pay $11,160 to file a petition.", [(11160, "USD", None)]),
+        ("Students who earn scholarships still pay the $350 F-1 SEVIS fee.", [(350, "USD", None)]),
+        ("For H-1B families, tuition costs $40,000 a year.", []),
+        ("The K visa costs 400 yuan while the H-1B fee is $215.", [(400, "CNY", None), (215, "USD", None)]),
+    ],
+)
+def test_investors_pay_fees_a_fee_noun_wins_and_a_subject_is_priced(
+    extractor: FactExtractor, text: str, fees: list[tuple[float, str, object]]
+) -> None:
+    assert _fees(extractor, text) == fees
