@@ -18,6 +18,10 @@ _SYMBOLS: dict[str, str] = {
     "euros": "EUR", "euro": "EUR", "pounds": "GBP", "dollars": "USD", "us dollars": "USD",
     "u.s. dollars": "USD", "chinese yuan": "CNY", "chinese yuan renminbi": "CNY",
     "c$": "CAD", "ca$": "CAD", "cad": "CAD", "a$": "AUD", "aud": "AUD",
+    "hk$": "HKD", "hkd": "HKD", "s$": "SGD", "sgd": "SGD", "nz$": "NZD", "nzd": "NZD",
+    "jpy": "JPY", "yen": "JPY", "chf": "CHF", "swiss francs": "CHF", "aed": "AED", "dirhams": "AED",
+    "canadian dollars": "CAD", "australian dollars": "AUD", "hong kong dollars": "HKD",
+    "singapore dollars": "SGD", "pounds sterling": "GBP",
 }
 _SCALES: dict[str, float] = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
@@ -25,10 +29,15 @@ _SCALES: dict[str, float] = {
 }
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:thousand|million|billion|lakhs?|crores?|bn|mn|[kKmMbB](?![a-zA-Z]))"
-_PREFIX = r"(?:US\$|C\$|CA\$|A\$|USD|EUR|GBP|CNY|RMB|INR|CAD|AUD|Rs\.?|\$|€|£|¥|₹)"
+# "HK$1,000" is not "$1,000": a bare "$" may not follow a letter.
+_PREFIX = (
+    r"(?:US\$|C\$|CA\$|A\$|HK\$|S\$|NZ\$|USD|EUR|GBP|CNY|RMB|INR|CAD|AUD|HKD|SGD|NZD|JPY|CHF|AED"
+    r"|Rs\.?|(?<![A-Za-z])\$|€|£|¥|₹)"
+)
 _SUFFIX = (
-    r"(?:Chinese yuan renminbi|Chinese yuan|U\.S\. dollars|US dollars|yuan|renminbi|rupees?"
-    r"|euros?|pounds|dollars|RMB|CNY|USD|EUR|GBP|INR)"
+    r"(?:Chinese yuan renminbi|Chinese yuan|U\.S\. dollars|US dollars|Canadian dollars|Australian dollars"
+    r"|Hong Kong dollars|Singapore dollars|pounds sterling|Swiss francs|yuan|renminbi|rupees?|yen|dirhams"
+    r"|euros?|pounds|dollars|RMB|CNY|USD|EUR|GBP|INR|CAD|AUD|JPY|CHF|AED)"
 )
 _PREFIXED = re.compile(
     rf"(?P<cur>{_PREFIX})\s?(?P<num>{_NUM})(?:\s?-?\s?(?P<scale>{_SCALE}))?"

@@ -79,3 +79,18 @@ def test_an_elliptical_clause_repeats_the_verb_of_change() -> None:
     text = "The charge rises from £1,000 to £1,320 for large firms, and from £364 to £480 for small ones"
     amounts = [(m.amount, m.high) for m in find_money(text)]
     assert amounts == [(1_000, None), (1_320, None), (364, None), (480, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("HK$1,000", 1_000, "HKD"),
+        ("S$300", 300, "SGD"),
+        ("3,000 yen", 3_000, "JPY"),
+        ("950 Canadian dollars", 950, "CAD"),
+        ("AED 2 million", 2_000_000, "AED"),
+    ],
+)
+def test_other_currencies_are_not_us_dollars(text: str, amount: float, currency: str) -> None:
+    [money] = find_money(text)
+    assert (money.amount, money.currency) == (amount, currency)
