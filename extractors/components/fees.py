@@ -34,8 +34,9 @@ from extractors.models import FeeFact, FeePeriod
 from extractors.money import Money, find_money, find_rates
 
 _FEE_CUE = re.compile(
-    r"\b(?:fees?|levy|levies|surcharges?|charges?|charged|charging|cost|costs|pay|pays|paying|paid"
-    r"|payment|price|priced|premium)\b",
+    r"\b(?:fees?|levy|levies|levied|surcharges?|charges?|charged|charging|cost|costs|costing|pay|pays"
+    r"|paying|paid|payable|payments?|price|priced|price tag|premium|shell out|fork out"
+    r"|(?:sells?|sold|selling|buy|bought) for)\b",
     re.I,
 )
 _NOT_FEE = re.compile(
@@ -108,8 +109,8 @@ _ELLIPSIS = re.compile(r"\s*(?:from|to|for|at|of|on)\b", re.I)
 # A sentence about "the fee" that states its period: "The fee will be charged
 # each year that a sponsored worker stays on the payroll."
 _ANAPHOR = re.compile(
-    r"\s*(?:(?:The|This|That|Such|Its|The new|The same)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:fee|charge|levy|payment|surcharge)s?\b|(?:It|This|That)\b)"
+    r"\s*[“\"]?(?:(?P<noun>(?:The|This|That|Such|Its|The new|The same)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:fee|charge|levy|payment|surcharge)s?\b)|(?:It|This|That)\b)"
 )
 
 
@@ -195,14 +196,6 @@ def _previous_in_paragraph(doc: Doc, text: str, sentence: Span) -> Span | None:
     return None if "\n" in text[previous.start_char : sentence.start_char] else previous
 
 
-def _next_in_paragraph(doc: Doc, text: str, sentence: Span) -> Span | None:
-    if sentence.end >= len(doc):
-        return None
-    following = doc[sentence.end].sent
-    # A paragraph break is a "\n" token at the end of the sentence or its whitespace.
-    return None if "\n" in text[sentence.start_char : following.start_char] else following
-
-
 def _period(page: _Page, money: Money, sentence: Span) -> FeePeriod | None:
     """The amount's period: from its clause, else from an amount it is linked
     to, else from the clause its elliptical clause repeats, else from the next
@@ -241,13 +234,26 @@ def _elliptical(text: str, sentence_start: int, clause_start: int) -> bool:
 
 
 def _next_sentence_period(page: _Page, money: Money, sentence: Span) -> FeePeriod | None:
-    in_sentence = [m for m in page.amounts if sentence.start_char <= m.start < sentence.end_char]
-    following = _next_in_paragraph(page.doc, page.text, sentence)
-    if following is None or len(in_sentence) != 1 or not _ANAPHOR.match(following.text):
+    """A period stated by one of the next three sentences about "the fee"
+    ("The fee will be charged each year"), before any sentence with an amount
+    of its own; "It ..." counts only within the paragraph."""
+    doc, text = page.doc, page.text
+    if sum(1 for m in page.amounts if sentence.start_char <= m.start < sentence.end_char) != 1:
         return None
-    if any(following.start_char <= m.start < following.end_char for m in page.amounts):
-        return None
-    return stated_period(page.text, following.start_char, following.end_char)
+    previous, new_paragraph = sentence, False
+    for _ in range(3):
+        if previous.end >= len(doc):
+            return None
+        following = doc[previous.end].sent
+        new_paragraph = new_paragraph or "\n" in text[previous.start_char : following.start_char]
+        if any(following.start_char <= m.start < following.end_char for m in page.amounts):
+            return None
+        subject = _ANAPHOR.match(following.text)
+        period = stated_period(text, following.start_char, following.end_char) if subject else None
+        if subject and period and (subject["noun"] or not new_paragraph):
+            return period
+        previous = following
+    return None
 
 
 def _clause(text: str, start: int, end: int, money: Money) -> tuple[int, int]:

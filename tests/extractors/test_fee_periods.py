@@ -167,3 +167,21 @@ def test_investors_pay_fees_a_fee_noun_wins_and_a_subject_is_priced(
     extractor: FactExtractor, text: str, fees: list[tuple[float, str, object]]
 ) -> None:
     assert _fees(extractor, text) == fees
+
+
+def test_a_later_sentence_about_the_fee_gives_its_period_across_a_paragraph(extractor: FactExtractor) -> None:
+    text = "The H-1B fee is $100,000.\nThe fee is a one-time payment, the White House said."
+    assert _fees(extractor, text) == [(100000, "USD", "one_time")]
+
+
+def test_it_in_another_paragraph_is_not_the_fee(extractor: FactExtractor) -> None:
+    assert _fees(extractor, "The H-1B fee is $100,000.\nIt is charged annually.") == [(100000, "USD", None)]
+
+
+def test_a_sentence_with_an_amount_of_its_own_stops_the_search(extractor: FactExtractor) -> None:
+    text = "The H-1B fee is $100,000. The $215 registration fee is unchanged. The fee is annual."
+    assert _fees(extractor, text) == [(100000, "USD", None), (215, "USD", "per_year")]
+
+
+def test_sells_for_is_a_price(extractor: FactExtractor) -> None:
+    assert _fees(extractor, "The H-1B track sells for $1 million.") == [(1_000_000, "USD", None)]
