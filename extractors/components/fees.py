@@ -44,17 +44,23 @@ _NOT_FEE = re.compile(
     r"|income|revenue|funding|funds?|loans?|budget\w*|prizes?|awards?|earn\w*|worth|valued"
     r"|raised(?!\s+(?:to|from|by)\b)|fines?|donat\w*|stipends?|scholarships?|gifts?|settlements?"
     r"|penalt(?:y|ies)|damages|tuition|allowances?|rent|savings?|saved|set aside|compensation"
-    r"|living (?:costs|expenses)|(?:is|are|was|were|gets?) paid"
+    r"|living (?:costs|expenses)|flights?|air ?fares?|tickets?|insurance|(?:is|are|was|were|gets?) paid"
     # "if the job pays at least €45,300": a wage.
     r"|(?:jobs?|roles?|positions?|posts?|offers?)\s+(?:that\s+|which\s+)?pays?)\b",
     re.I,
 )
 # The noun right after an amount: "$800,000 investment", "Rs 18 lakh salary".
 _NOT_FEE_AFTER = re.compile(
-    r"[\s-]*(?:(?:minimum|annual|initial|total|required|starting|average|base)\s+)?(?:in\s+)?"
+    r"[\s-]*(?:(?:a|per|each) (?:year|month)\s+)?(?:(?:minimum|annual|initial|total|required|starting"
+    r"|average|base)\s+)?(?:(?:in|on|for|towards?)\s+(?:(?:the|their|a|an|his|her)\s+)?)?"
     r"(?:investments?|salar(?:y|ies)|wages?|bonus(?:es)?|grants?|tuition|allowances?|stipends?"
     r"|scholarships?|loans?|funds?|funding|subsid\w*|prizes?|awards?|gifts?|donations?"
-    r"|settlements?|budgets?|income|revenue|savings|in (?:a |their |the )?(?:blocked |bank )*accounts?)\b",
+    r"|settlements?|budgets?|income|revenue|savings|living|housing|accommodation|rent|flights?"
+    r"|air ?fares?|(?:health )?insurance|(?:blocked |bank )*accounts?)\b"
+    # "pays up to 3 million yuan to top scientists": money paid to people, not by them.
+    r"|[\s-]*(?:(?:a|per) (?:year|month)\s+)?to\s+(?:(?:the|each|every|top|foreign|young|new|eligible"
+    r"|selected|overseas)\s+)*(?:talent|recruits?|scientists?|researchers?|workers?|graduates?"
+    r"|engineers?|experts?|professionals?|students?|winners?|hires?)\b",
     re.I,
 )
 # At most two words, none of them a function word: "$800,000 minimum investment".
@@ -291,7 +297,30 @@ def _not_fee(page: _Page, money: Money, lo: int) -> bool:
                    default=-1)
     if last_not >= 0 and last_not >= last_cue:
         return True
-    return bool(_NOT_FEE_AFTER.match(text, money.end) or _WAGE.search(text, lo, money.start))
+    return bool(_NOT_FEE_AFTER.match(text, money.end) or _WAGE.search(text, lo, money.start)
+                or _priced_subject_is_not_a_fee(page.doc, money))
+
+
+# Verbs that state a price of their subject: "health insurance costs $2,000".
+_PRICE_VERBS = frozenset({"cost", "be", "run", "total", "come", "amount"})
+
+
+def _priced_subject_is_not_a_fee(doc: Doc, money: Money) -> bool:
+    """Whether the amount is the price of a subject that is not a fee ("a
+    one-way flight to New York costs Rs 60,000"), by the parse."""
+    span = doc.char_span(money.start, money.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span.root
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    if verb.lemma_ not in _PRICE_VERBS:
+        return False
+    for subject in (t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")):
+        words = doc.text[subject.left_edge.idx : subject.right_edge.idx + len(subject.right_edge.text)]
+        if _NOT_FEE.search(words) and not _FEE_WORD.search(words):
+            return True
+    return False
 
 
 def _follows(text: str, ends: set[int], start: int) -> bool:

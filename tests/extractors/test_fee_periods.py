@@ -185,3 +185,18 @@ def test_a_sentence_with_an_amount_of_its_own_stops_the_search(extractor: FactEx
 
 def test_sells_for_is_a_price(extractor: FactExtractor) -> None:
     assert _fees(extractor, "The H-1B track sells for $1 million.") == [(1_000_000, "USD", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "fees"),
+    [
+        ("F-1 families spend about $40,000 a year on tuition and living costs.", []),
+        ("A one-way flight to New York costs $600, on top of the $185 F-1 visa fee.", [(185, "USD", None)]),
+        ("The F-1 visa costs $185, while health insurance costs $2,000 a year.", [(185, "USD", None)]),
+        ("Under the H-1B push, one city pays up to $300,000 to top scientists.", []),
+    ],
+)
+def test_money_spent_on_other_things_or_paid_to_people_is_not_a_fee(
+    extractor: FactExtractor, text: str, fees: list[tuple[float, str, object]]
+) -> None:
+    assert _fees(extractor, text) == fees
