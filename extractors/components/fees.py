@@ -317,7 +317,7 @@ def _priced_subject_is_not_a_fee(doc: Doc, money: Money) -> bool:
     if verb.lemma_ not in _PRICE_VERBS:
         return False
     for subject in (t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")):
-        words = doc.text[subject.left_edge.idx : subject.right_edge.idx + len(subject.right_edge.text)]
+        words = text_of(doc)[subject.left_edge.idx : subject.right_edge.idx + len(subject.right_edge.text)]
         if _NOT_FEE.search(words) and not _FEE_WORD.search(words):
             return True
     return False
