@@ -57,10 +57,13 @@ _NOT_FEE_AFTER = re.compile(
     r"|scholarships?|loans?|funds?|funding|subsid\w*|prizes?|awards?|gifts?|donations?"
     r"|settlements?|budgets?|income|revenue|savings|living|housing|accommodation|rent|flights?"
     r"|air ?fares?|(?:health )?insurance|(?:blocked |bank )*accounts?)\b"
-    # "pays up to 3 million yuan to top scientists": money paid to people, not by them.
-    r"|[\s-]*(?:(?:a|per) (?:year|month)\s+)?to\s+(?:(?:the|each|every|top|foreign|young|new|eligible"
-    r"|selected|overseas)\s+)*(?:talent|recruits?|scientists?|researchers?|workers?|graduates?"
-    r"|engineers?|experts?|professionals?|students?|winners?|hires?)\b",
+    # "pays up to 3 million yuan to top scientists": money paid to people, not
+    # by them; "2,000 yuan, paid to clinics and agencies": not to the state.
+    r"|[\s,-]*(?:(?:a|per) (?:year|month)\s+)?(?:(?:paid|payable|going)\s+)?to\s+(?:(?:the|each|every"
+    r"|top|foreign|young|new|eligible|selected|overseas|private|local)\s+)*(?:talent|recruits?"
+    r"|scientists?|researchers?|workers?|graduates?|engineers?|experts?|professionals?|students?"
+    r"|winners?|hires?|clinics?|hospitals?|agenc(?:y|ies)|lawyers?|attorneys?|consultants?"
+    r"|landlords?|banks?|recruiters?|brokers?)\b",
     re.I,
 )
 # At most two words, none of them a function word: "$800,000 minimum investment".

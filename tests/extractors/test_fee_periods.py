@@ -200,3 +200,8 @@ def test_money_spent_on_other_things_or_paid_to_people_is_not_a_fee(
     extractor: FactExtractor, text: str, fees: list[tuple[float, str, object]]
 ) -> None:
     assert _fees(extractor, text) == fees
+
+
+def test_money_paid_to_private_providers_is_not_a_fee(extractor: FactExtractor) -> None:
+    text = "H-1B health checks add another $200, paid to clinics and agencies rather than to the government."
+    assert _fees(extractor, text) == []
