@@ -1,11 +1,19 @@
 """Fees: money a visa programme charges, with period and who pays.
 
 An amount is a fee when its clause speaks of a fee or a payment and no word
-nearby makes it something else (a bonus, a salary, an investment). The
+about that amount makes it something else: a bonus, a salary or wage, an
+investment minimum (EB-5's $800,000 is invested in a business, not paid to
+the programme), funds to show, tuition, living costs, money paid to people or
+to private providers. A not-a-fee word is about the amount next to it, so
+"a $1 million gift ... and a $15,000 processing fee" keeps the fee, and an
+amount that modifies a fee noun ("the $350 SEVIS fee") is a fee. The
 programme is the nearest programme mention in the sentence, else in the
 sentence before ("The H-1B visa requires ... The new $100,000 fee ...").
-The USD amount comes only from the article itself: the amount in dollars, a
-conversion in brackets right after it, or a stated rate note.
+The period is read by ``fee_periods``: from the amount's clause, from an
+amount it is linked to ("from £1,000 to £1,320 per year", "$20,000, or
+$1,000"), or from a later sentence about "the fee". The USD amount comes only
+from the article itself: the amount in dollars, a conversion right after it
+("($702,000)", ", about $20,"), or a stated rate note; else the user's table.
 """
 
 from __future__ import annotations
