@@ -95,12 +95,25 @@ _FEE_NOUN = re.compile(r"\b(?:fees?|levy|levies|surcharges?|charges?)\b", re.I)
 _VISA_CONTEXT = re.compile(
     r"\b(?:visas?|permits?|petitions?|applications?|applicants?|biometrics?|processing)\b", re.I
 )
+# Who pays: nouns of payers, and the words that may modify them.
+_PAYER_NOUNS = (
+    r"applicants?|applications|petitions|renewals|employers|compan(?:y|ies)|firms|businesses|charities"
+    r"|sponsors|investors|students|workers|visa holders|holders|candidates|cent(?:er|re)s|families"
+    r"|universities|startups|nonprofits"
+)
 _APPLIES = re.compile(
-    r"\b(?:for|to|on|from)\s+(?P<who>(?:new|first-time|existing|current|all|future|foreign)?\s*"
+    r"\b(?:for|to|on|from)\s+(?P<who>(?:(?:new|first-time|existing|current|all|future|foreign|small"
+    r"|medium|large|big|initial|and)\s+){0,4}"
     r"(?:[A-Z][\w-]*\d[\w-]*\s+)?"  # a programme name in between: "new H1B applications"
-    r"(?:applicants?|applications|petitions|renewals|employers|companies|visa holders|holders|workers))\b",
+    rf"(?:{_PAYER_NOUNS}))\b",
     re.I,
 )
+_PAYER = re.compile(rf"(?:{_PAYER_NOUNS}|employer|company|firm|business|sponsor|investor|student|worker"
+                    r"|candidate|applicant|center|centre|family|university|startup)", re.I)
+# The verb whose subject pays ("Employers already pay ...", "Workers themselves
+# face a fee of ...") or whose object pays ("costs companies 1,000 yuan").
+_SUBJECT_PAYS = frozenset({"pay", "face", "owe"})
+_OBJECT_PAYS = frozenset({"cost", "charge"})
 # "140 yuan, about $20", "5 million yuan (roughly $702,000)", "Rs 88 lakh, or about $100,000".
 # Also after a verb of equality: "the $100,000 fee is about Rs 88 lakh", "equals ₹8.8 million".
 _HEDGE = r"(?:about|around|roughly|approximately|nearly|almost|some|equivalent to|the equivalent of)"
@@ -194,7 +207,7 @@ def _fee(page: _Page, money: Money, converted: Money | None, rates: dict[str, fl
         currency=money.currency,
         amount_usd=_usd(money, converted, rates),
         period=_period(page, money, sentence),
-        applies_to=_applies_to(after),
+        applies_to=_applies_to(doc, money, after),
         amount_text=money.text,
     )
 
@@ -369,12 +382,33 @@ def _programme(doc: Doc, money: Money, sentence: Span) -> tuple[str | None, bool
     return (span.kb_id_ if span is not None else None), False
 
 
-def _applies_to(text: str) -> str | None:
-    match = _APPLIES.search(text)
-    if match is None:
+def _applies_to(doc: Doc, money: Money, after: str) -> str | None:
+    """Who the fee applies to: "for new petitions" after the amount, else the
+    payer the parse names as the subject of "pay"/"face" or the object of
+    "cost"/"charge"."""
+    match = _APPLIES.search(after)
+    if match is not None:
+        who = re.sub(r"\b[A-Za-z][\w-]*\d[\w-]*\s+", "", match["who"])  # "new H1B applications"
+        return " ".join(who.lower().split())
+    return _payer(doc, money)
+
+
+def _payer(doc: Doc, money: Money) -> str | None:
+    span = doc.char_span(money.start, money.end, alignment_mode="expand")
+    if span is None:
         return None
-    who = re.sub(r"\b[A-Za-z][\w-]*\d[\w-]*\s+", "", match["who"])  # "new H1B applications"
-    return " ".join(who.lower().split())
+    verb = span.root
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    for child in verb.children:
+        subject = child.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in _SUBJECT_PAYS
+        payer = subject or (child.dep_ in ("dative", "dobj") and verb.lemma_ in _OBJECT_PAYS)
+        if payer and child.i != span.root.i and _PAYER.fullmatch(child.text):
+            # A programme name is not who pays: "H-1B sponsors" -> "sponsors".
+            words = [t for t in child.lefts if t.dep_ in ("amod", "compound") and not t.like_num
+                     and not any(c.isdigit() for c in t.text)] + [child]
+            return " ".join(t.text.lower() for t in words)
+    return None
 
 
 def _is_conversion(text: str, amounts: list[Money], index: int) -> bool:

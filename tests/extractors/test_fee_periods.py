@@ -205,3 +205,19 @@ def test_money_spent_on_other_things_or_paid_to_people_is_not_a_fee(
 def test_money_paid_to_private_providers_is_not_a_fee(extractor: FactExtractor) -> None:
     text = "H-1B health checks add another $200, paid to clinics and agencies rather than to the government."
     assert _fees(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("H-1B sponsors also pay a certificate fee of $525.", "sponsors"),
+        ("A standard H-1B permit costs companies $1,000 per employee.", "companies"),
+        ("The H-1B charge is $1,320 per worker per year for medium and large companies.",
+         "medium and large companies"),
+    ],
+)
+def test_who_pays_is_the_subject_of_pay_the_object_of_cost_or_named_after_for(
+    extractor: FactExtractor, text: str, who: str
+) -> None:
+    [fee] = facts_of_kind(extractor.extract(article(LEAD + text)), "fee")
+    assert fee["applies_to"] == who
