@@ -94,3 +94,13 @@ def test_an_elliptical_clause_repeats_the_verb_of_change() -> None:
 def test_other_currencies_are_not_us_dollars(text: str, amount: float, currency: str) -> None:
     [money] = find_money(text)
     assert (money.amount, money.currency) == (amount, currency)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [("Rs 1,50,000", 150_000), ("₹1,50,00,000", 15_000_000), ("$1,000,000", 1_000_000),
+     ("$100,000", 100_000)],
+)
+def test_indian_digit_grouping(text: str, amount: float) -> None:
+    [money] = find_money(text)
+    assert money.amount == amount
