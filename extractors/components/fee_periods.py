@@ -80,6 +80,8 @@ _NEGATED = re.compile(
 # years, not parts of names such as "L-1" or "I-526E".
 _COUNT = re.compile(r"(?<![\w.,$€£¥₹-])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w-])")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
+_DAY_AFTER = re.compile(r"(?:st|nd|rd|th)\b")
 
 
 @dataclass(frozen=True)
@@ -107,9 +109,15 @@ def quantities(text: str, money_spans: list[tuple[int, int]]) -> list[Quantity]:
     found = [Quantity(s, e, True) for s, e in money_spans]
     for m in _COUNT.finditer(text):
         inside = any(s <= m.start() < e for s, e in money_spans)
-        if not inside and not _YEAR.fullmatch(m.group(0)):
+        if not inside and not _YEAR.fullmatch(m.group(0)) and not _is_date_or_time(text, m.start(), m.end()):
             found.append(Quantity(m.start(), m.end(), False))
     return sorted(found, key=lambda q: q.start)
+
+
+def _is_date_or_time(text: str, start: int, end: int) -> bool:
+    """"Sept. 21", "21st", "12:01 a.m.": a day or a time, not a count."""
+    return bool(_MONTH_BEFORE.search(text, max(0, start - 12), start) or _DAY_AFTER.match(text, end)
+                or text[end : end + 1] == ":" or text[start - 1 : start] == ":")
 
 
 def period_cues(text: str, lo: int, hi: int, amounts: list[Quantity]) -> list[PeriodCue]:

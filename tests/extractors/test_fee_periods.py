@@ -221,3 +221,8 @@ def test_who_pays_is_the_subject_of_pay_the_object_of_cost_or_named_after_for(
 ) -> None:
     [fee] = facts_of_kind(extractor.extract(article(LEAD + text)), "fee")
     assert fee["applies_to"] == who
+
+
+def test_a_day_of_the_month_is_not_a_count_that_takes_the_period(extractor: FactExtractor) -> None:
+    text = "The $100,000 H-1B fee takes effect on Sept. 21 at 12:01 a.m. and is paid once."
+    assert _fees(extractor, text) == [(100000, "USD", "one_time")]
