@@ -60,8 +60,10 @@ _NOT_FEE = re.compile(
 # The noun right after an amount: "$800,000 investment", "Rs 18 lakh salary".
 _NOT_FEE_AFTER = re.compile(
     r"[\s-]*(?:(?:a|per|each) (?:year|month)\s+)?(?:(?:minimum|annual|initial|total|required|starting"
-    r"|average|base)\s+)?(?:(?:in|on|for|towards?)\s+(?:(?:the|their|a|an|his|her)\s+)?)?"
+    r"|average|base)\s+)?(?:(?:in|on|for|towards?)\s+(?:(?:the|their|a|an|his|her)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?)?"  # "$500 million a year in H-1B fee revenue"
     r"(?:investments?|salar(?:y|ies)|wages?|bonus(?:es)?|grants?|tuition|allowances?|stipends?"
+    r"|damages|fines|penalties"
     r"|scholarships?|loans?|funds?|funding|subsid\w*|prizes?|awards?|gifts?|donations?"
     r"|settlements?|budgets?|income|revenue|savings|living|housing|accommodation|rent|flights?"
     r"|air ?fares?|(?:health )?insurance|(?:blocked |bank )*accounts?)\b"
@@ -82,7 +84,8 @@ _HEAD_GAP = re.compile(
 # "pay Skilled Worker visa holders at least £41,700": a wage, paid to people.
 _WAGE = re.compile(
     r"\bpa(?:y|ys|id|ying)\s+(?:[\w-]+\s+){0,3}?(?:workers?|holders?|employees?|staff|researchers?"
-    r"|nurses?|engineers?|graduates?|recruits?|them|him|her)\s+(?:at least|a minimum of|an average of"
+    r"|nurses?|engineers?|graduates?|recruits?|postdocs?|scientists?|doctors?|teachers?|professors?|hires?"
+    r"|them|him|her)\s+(?:at least|a minimum of|an average of"
     r"|about|around|up to|more than|salaries of|wages of)?\s*$",
     re.I,
 )

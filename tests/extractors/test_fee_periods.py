@@ -226,3 +226,15 @@ def test_who_pays_is_the_subject_of_pay_the_object_of_cost_or_named_after_for(
 def test_a_day_of_the_month_is_not_a_count_that_takes_the_period(extractor: FactExtractor) -> None:
     text = "The $100,000 H-1B fee takes effect on Sept. 21 at 12:01 a.m. and is paid once."
     assert _fees(extractor, text) == [(100000, "USD", "one_time")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The university pays its H-1B postdocs $60,000 a year.",
+        "A lawsuit seeks $2 million in damages over the H-1B fee.",
+        "The programme generates $500 million a year in H-1B fee revenue.",
+    ],
+)
+def test_wages_damages_and_revenue_are_not_fees(extractor: FactExtractor, text: str) -> None:
+    assert _fees(extractor, text) == []
