@@ -18,30 +18,60 @@ _SYMBOLS: dict[str, str] = {
     "euros": "EUR", "euro": "EUR", "pounds": "GBP", "dollars": "USD", "us dollars": "USD",
     "u.s. dollars": "USD", "chinese yuan": "CNY", "chinese yuan renminbi": "CNY",
     "c$": "CAD", "ca$": "CAD", "cad": "CAD", "a$": "AUD", "aud": "AUD",
+    "hk$": "HKD", "hkd": "HKD", "s$": "SGD", "sgd": "SGD", "nz$": "NZD", "nzd": "NZD",
+    "jpy": "JPY", "yen": "JPY", "chf": "CHF", "swiss francs": "CHF", "aed": "AED", "dirhams": "AED",
+    "canadian dollars": "CAD", "australian dollars": "AUD", "hong kong dollars": "HKD",
+    "singapore dollars": "SGD", "pounds sterling": "GBP",
 }
 _SCALES: dict[str, float] = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
     "bn": 1e9, "b": 1e9, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Western grouping, and Indian grouping in lakhs and crores ("Rs 1,50,000").
+_NUM = r"\d{1,3}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:thousand|million|billion|lakhs?|crores?|bn|mn|[kKmMbB](?![a-zA-Z]))"
-_PREFIX = r"(?:US\$|C\$|CA\$|A\$|USD|EUR|GBP|CNY|RMB|INR|CAD|AUD|Rs\.?|\$|€|£|¥|₹)"
+# "HK$1,000" is not "$1,000": a bare "$" may not follow a letter.
+_PREFIX = (
+    r"(?:US\$|C\$|CA\$|A\$|HK\$|S\$|NZ\$|USD|EUR|GBP|CNY|RMB|INR|CAD|AUD|HKD|SGD|NZD|JPY|CHF|AED"
+    r"|Rs\.?|(?<![A-Za-z])\$|€|£|¥|₹)"
+)
 _SUFFIX = (
-    r"(?:Chinese yuan renminbi|Chinese yuan|U\.S\. dollars|US dollars|yuan|renminbi|rupees?"
-    r"|euros?|pounds|dollars|RMB|CNY|USD|EUR|GBP|INR)"
+    r"(?:Chinese yuan renminbi|Chinese yuan|U\.S\. dollars|US dollars|Canadian dollars|Australian dollars"
+    r"|Hong Kong dollars|Singapore dollars|pounds sterling|Swiss francs|yuan|renminbi|rupees?|yen|dirhams"
+    r"|euros?|pounds|dollars|RMB|CNY|USD|EUR|GBP|INR|CAD|AUD|JPY|CHF|AED)"
 )
 _PREFIXED = re.compile(
     rf"(?P<cur>{_PREFIX})\s?(?P<num>{_NUM})(?:\s?-?\s?(?P<scale>{_SCALE}))?"
-    rf"(?:\s?(?:-|to|–)\s?(?:{_PREFIX})?\s?(?P<num2>{_NUM})(?:\s?(?P<scale2>{_SCALE}))?)?"
+    rf"(?:\s?(?:-|to|–)\s?(?P<cur2>{_PREFIX})?\s?(?P<num2>{_NUM})(?:\s?(?P<scale2>{_SCALE}))?)?"
 )
 _SUFFIXED = re.compile(
     rf"(?<![\w$€£¥₹])(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?\s(?P<cur>{_SUFFIX})\b"
+)
+# "1,000 to 2,000 yuan", "between 200 yuan and 400 yuan": the currency after
+# the second number names both ("and" only after "between", as below).
+_SUFFIXED_RANGE = re.compile(
+    rf"(?<![\w$€£¥₹.,])(?P<between>between\s)?(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?"
+    rf"(?:\s(?P<cur1>{_SUFFIX}))?\s?(?P<join>-|–|to|and)\s?"
+    rf"(?P<cur2>)(?P<num2>{_NUM})(?:\s?(?P<scale2>{_SCALE}))?\s(?P<cur>{_SUFFIX})\b"
 )
 # "between $2,000 and $5,000": "and" joins a range only after "between".
 _BETWEEN = re.compile(
     rf"between (?P<cur>{_PREFIX})\s?(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?"
     rf" and (?:{_PREFIX})?\s?(?P<num2>{_NUM})(?:\s?(?P<scale2>{_SCALE}))?"
 )
+# "rises from £1,000 to £1,320" is a change between two amounts, not a range:
+# "from" in a sentence whose verb is a verb of change (", and from £364 to
+# £480" repeats the verb of the clause before), or right after "up"/"down".
+_CHANGE_VERB = re.compile(
+    r"\b(?:ris(?:e|es|ing)|rose|raised?|raising|increas(?:e|es|ed|ing)|hik(?:e|es|ed|ing)"
+    r"|jump(?:s|ed|ing)?|climb(?:s|ed|ing)?|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)"
+    r"|cut(?:s|ting)?|lower(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|fall(?:s|ing)?|fell"
+    r"|drop(?:s|ped|ping)?|go(?:es)? up|went up|go(?:es)? down|went down"
+    r"|chang(?:e|es|ed|ing)|mov(?:e|es|ed|ing))\b",
+    re.I,
+)
+_RANGE_WORD = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|between|anywhere)\b", re.I)
+_FROM = re.compile(r"(?:\b(?:up|down)\s+)?\bfrom\s*$", re.I)
 _RATE = re.compile(
     rf"\(\s*(?:US)?\$\s?1\s*=\s*(?P<rate>{_NUM})\s+(?P<cur>{_SUFFIX})\s*\)"
 )
@@ -74,24 +104,45 @@ def find_money(text: str) -> list[Money]:
     """Every amount of money in ``text``, in order, rate notes excluded."""
     rates = [m.span() for m in _RATE.finditer(text)]
     found: list[Money] = []
-    for pattern in (_BETWEEN, _PREFIXED, _SUFFIXED):
+    for pattern in (_BETWEEN, _PREFIXED, _SUFFIXED, _SUFFIXED_RANGE):
         for m in pattern.finditer(text):
-            if any(s <= m.start() < e for s, e in rates):
+            if any(s <= m.start() < e for s, e in rates) or not _valid_range(m):
                 continue
-            found.append(_money(m))
+            found.extend(_money(m, text))
     found.sort(key=lambda money: money.start)
     return _drop_overlaps(found)
 
 
-def _money(m: re.Match[str]) -> Money:
+def _valid_range(m: re.Match[str]) -> bool:
+    """A suffixed range joins with "and" only after "between", and names one currency."""
+    groups = m.groupdict()
+    if "join" not in groups:
+        return True
+    if (groups["join"] == "and") != bool(groups["between"]):
+        return False
+    if groups["cur1"] and _currency(groups["cur1"]) != _currency(groups["cur"]):
+        return False
+    # "from 2024 to 300 yuan": a year, not the low end of a range.
+    return _number(groups["num"], groups["scale"]) <= _number(groups["num2"], groups["scale2"])
+
+
+def _money(m: re.Match[str], text: str) -> list[Money]:
+    """One amount, a range, or the two amounts of a change ("from $460 to $780")."""
     groups = m.groupdict()
     amount = _number(groups["num"], groups.get("scale"))
-    high = None
-    if groups.get("num2"):
-        high = _number(groups["num2"], groups.get("scale2") or groups.get("scale"))
-        if groups.get("scale2") and not groups.get("scale"):
-            amount = _number(groups["num"], groups["scale2"])
-    return Money(amount, _currency(groups["cur"]), m.start(), m.end(), m.group(0), high)
+    currency = _currency(groups["cur"])
+    if not groups.get("num2"):
+        return [Money(amount, currency, m.start(), m.end(), m.group(0))]
+    high = _number(groups["num2"], groups.get("scale2") or groups.get("scale"))
+    if groups.get("scale2") and not groups.get("scale"):
+        amount = _number(groups["num"], groups["scale2"])
+    if _is_change(text, m.start()):
+        second = m.start("cur2") if groups.get("cur2") else m.start("num2")
+        first_end = m.end("scale") if groups.get("scale") else m.end("num")
+        first_end = max(first_end, m.end("cur1")) if groups.get("cur1") else first_end
+        return [Money(amount, currency, m.start(), first_end, text[m.start() : first_end]),
+                Money(high, currency, second, m.end(), text[second : m.end()])]
+    return [Money(amount, currency, m.start(), m.end(), m.group(0), high)]
 
 
 def _drop_overlaps(found: list[Money]) -> list[Money]:
@@ -103,6 +154,18 @@ def _drop_overlaps(found: list[Money]) -> list[Money]:
             continue
         kept.append(money)
     return kept
+
+
+def _is_change(text: str, start: int) -> bool:
+    """Whether "from" before ``start`` opens a change ("rises from A to B")."""
+    before = re.split(r"[.!?\n]", text[max(0, start - 200) : start])[-1]
+    found = _FROM.search(before)
+    if found is None:
+        return False
+    if found.group(0).lower().startswith(("up", "down")):
+        return True
+    verbs = list(_CHANGE_VERB.finditer(before))
+    return bool(verbs) and _RANGE_WORD.search(before, verbs[-1].end()) is None
 
 
 def find_rates(text: str) -> dict[str, float]:

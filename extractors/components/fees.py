@@ -1,16 +1,25 @@
 """Fees: money a visa programme charges, with period and who pays.
 
 An amount is a fee when its clause speaks of a fee or a payment and no word
-nearby makes it something else (a bonus, a salary, an investment). The
+about that amount makes it something else: a bonus, a salary or wage, an
+investment minimum (EB-5's $800,000 is invested in a business, not paid to
+the programme), funds to show, tuition, living costs, money paid to people or
+to private providers. A not-a-fee word is about the amount next to it, so
+"a $1 million gift ... and a $15,000 processing fee" keeps the fee, and an
+amount that modifies a fee noun ("the $350 SEVIS fee") is a fee. The
 programme is the nearest programme mention in the sentence, else in the
 sentence before ("The H-1B visa requires ... The new $100,000 fee ...").
-The USD amount comes only from the article itself: the amount in dollars, a
-conversion in brackets right after it, or a stated rate note.
+The period is read by ``fee_periods``: from the amount's clause, from an
+amount it is linked to ("from £1,000 to £1,320 per year", "$20,000, or
+$1,000"), or from a later sentence about "the fee". The USD amount comes only
+from the article itself: the amount in dollars, a conversion right after it
+("($702,000)", ", about $20,"), or a stated rate note; else the user's table.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -22,40 +31,130 @@ from extractors.components.common import (
     sentence_of,
     text_of,
 )
+from extractors.components.fee_periods import (
+    Quantity,
+    clause_period,
+    own_fee_noun,
+    quantities,
+    stated_period,
+)
 from extractors.models import FeeFact, FeePeriod
 from extractors.money import Money, find_money, find_rates
 
 _FEE_CUE = re.compile(
-    r"\b(?:fees?|levy|levies|surcharges?|charges?|charged|charging|cost|costs|pay|pays|paying|paid"
-    r"|payment|price|priced|premium)\b",
+    r"\b(?:fees?|levy|levies|levied|surcharges?|charges?|charged|charging|cost|costs|costing|pay|pays"
+    r"|paying|paid|payable|payments?|price|priced|price tag|premium|shell out|fork out"
+    r"|(?:sells?|sold|selling|buy|bought) for)\b",
     re.I,
 )
 _NOT_FEE = re.compile(
-    r"\b(?:bonus(?:es)?|salar(?:y|ies)|wages?|pay(?:check|roll)|subsid\w*|invest\w*|grants?"
-    r"|income|revenue|funding|funds?|loans?|budget|prizes?|awards?|earn\w*|worth|valued"
-    r"|raised|fines?|donat\w*|stipend|scholarships?|gifts?|settlements?|penalt(?:y|ies)|damages"
-    r"|(?:is|are|was|were|gets?) paid)\b",
+    r"\b(?:bonus(?:es)?|salar(?:y|ies)|wages?|pay(?:check|roll)|subsid\w*|invest(?!ors?\b)\w*|grants?"
+    r"|income|revenue|funding|funds?|loans?|budget\w*|prizes?|awards?|earn\w*|worth|valued"
+    r"|raised(?!\s+(?:to|from|by)\b)|fines?|donat\w*|stipends?|scholarships?|gifts?|settlements?"
+    r"|penalt(?:y|ies)|damages|tuition|allowances?|rent|savings?|saved|set aside|compensation"
+    r"|living (?:costs|expenses)|flights?|air ?fares?|tickets?|insurance|(?:is|are|was|were|gets?) paid"
+    # "if the job pays at least €45,300": a wage.
+    r"|(?:jobs?|roles?|positions?|posts?|offers?)\s+(?:that\s+|which\s+)?pays?)\b",
     re.I,
 )
+# The noun right after an amount: "$800,000 investment", "Rs 18 lakh salary".
+_NOT_FEE_AFTER = re.compile(
+    r"[\s-]*(?:(?:a|per|each) (?:year|month)\s+)?(?:(?:minimum|annual|initial|total|required|starting"
+    r"|average|base)\s+)?(?:(?:in|on|for|towards?)\s+(?:(?:the|their|a|an|his|her)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?)?"  # "$500 million a year in H-1B fee revenue"
+    r"(?:investments?|salar(?:y|ies)|wages?|bonus(?:es)?|grants?|tuition|allowances?|stipends?"
+    r"|damages|fines|penalties"
+    r"|scholarships?|loans?|funds?|funding|subsid\w*|prizes?|awards?|gifts?|donations?"
+    r"|settlements?|budgets?|income|revenue|savings|living|housing|accommodation|rent|flights?"
+    r"|air ?fares?|(?:health )?insurance|(?:blocked |bank )*accounts?)\b"
+    # "pays up to 3 million yuan to top scientists": money paid to people, not
+    # by them; "2,000 yuan, paid to clinics and agencies": not to the state.
+    r"|[\s,-]*(?:(?:a|per) (?:year|month)\s+)?(?:(?:paid|payable|going)\s+)?to\s+(?:(?:the|each|every"
+    r"|top|foreign|young|new|eligible|selected|overseas|private|local)\s+)*(?:talent|recruits?"
+    r"|scientists?|researchers?|workers?|graduates?|engineers?|experts?|professionals?|students?"
+    r"|winners?|hires?|clinics?|hospitals?|agenc(?:y|ies)|lawyers?|attorneys?|consultants?"
+    r"|landlords?|banks?|recruiters?|brokers?)\b",
+    re.I,
+)
+# At most two words, none of them a function word: "$800,000 minimum investment".
+_HEAD_GAP = re.compile(
+    r"[\s-]*(?:(?!(?:and|or|but|the|a|an|to|of|for|in|on|while|is|are|was|were)\b)[\w’'-]+\s+){0,2}",
+    re.I,
+)
+# "pay Skilled Worker visa holders at least £41,700": a wage, paid to people.
+_WAGE = re.compile(
+    r"\bpa(?:y|ys|id|ying)\s+(?:[\w-]+\s+){0,3}?(?:workers?|holders?|employees?|staff|researchers?"
+    r"|nurses?|engineers?|graduates?|recruits?|postdocs?|scientists?|doctors?|teachers?|professors?|hires?"
+    r"|them|him|her)\s+(?:at least|a minimum of|an average of"
+    r"|about|around|up to|more than|salaries of|wages of)?\s*$",
+    re.I,
+)
+_FEE_WORD = re.compile(
+    r"\b(?:fees?|levy|levies|surcharges?|charges?|payments?|prices?|premiums?)\b", re.I
+)
 _FEE_NOUN = re.compile(r"\b(?:fees?|levy|levies|surcharges?|charges?)\b", re.I)
-_VISA_CONTEXT = re.compile(r"\b(?:visas?|permits?|petitions?|applications?)\b", re.I)
-_PERIODS: tuple[tuple[re.Pattern[str], FeePeriod], ...] = (
-    (re.compile(r"\b(?:one-time|one time|one-off|once|single)\b", re.I), "one_time"),
-    (re.compile(r"\b(?:per|a|each|every)[- ]year\b|\bannual(?:ly)?\b|\byearly\b", re.I), "per_year"),
-    (re.compile(r"\b(?:per|each|every|a) (?:[\w-]+ ){0,2}?(?:petition|application)\b", re.I), "per_petition"),
+# Words of a visa office's services: "Biometrics cost C$85 per person",
+# "Premium processing ... costs another $2,805".
+_VISA_CONTEXT = re.compile(
+    r"\b(?:visas?|permits?|petitions?|applications?|applicants?|biometrics?|processing)\b", re.I
+)
+# Who pays: nouns of payers, and the words that may modify them.
+_PAYER_NOUNS = (
+    r"applicants?|applications|petitions|renewals|employers|compan(?:y|ies)|firms|businesses|charities"
+    r"|sponsors|investors|students|workers|visa holders|holders|candidates|cent(?:er|re)s|families"
+    r"|universities|startups|nonprofits"
 )
 _APPLIES = re.compile(
-    r"\b(?:for|to|on|from)\s+(?P<who>(?:new|first-time|existing|current|all|future|foreign)?\s*"
+    r"\b(?:for|to|on|from)\s+(?P<who>(?:(?:new|first-time|existing|current|all|future|foreign|small"
+    r"|medium|large|big|initial|and)\s+){0,4}"
     r"(?:[A-Z][\w-]*\d[\w-]*\s+)?"  # a programme name in between: "new H1B applications"
-    r"(?:applicants?|applications|petitions|renewals|employers|companies|visa holders|holders|workers))\b",
+    rf"(?:{_PAYER_NOUNS}))\b",
+    re.I,
+)
+_PAYER = re.compile(rf"(?:{_PAYER_NOUNS}|employer|company|firm|business|sponsor|investor|student|worker"
+                    r"|candidate|applicant|center|centre|family|university|startup)", re.I)
+# The verb whose subject pays ("Employers already pay ...", "Workers themselves
+# face a fee of ...") or whose object pays ("costs companies 1,000 yuan").
+_SUBJECT_PAYS = frozenset({"pay", "face", "owe"})
+_OBJECT_PAYS = frozenset({"cost", "charge"})
+# "140 yuan, about $20", "5 million yuan (roughly $702,000)", "Rs 88 lakh, or about $100,000".
+# Also after a verb of equality: "the $100,000 fee is about Rs 88 lakh", "equals ₹8.8 million".
+_HEDGE = r"(?:about|around|roughly|approximately|nearly|almost|some|equivalent to|the equivalent of)"
+_HEDGED = re.compile(
+    rf"\s*[(,—–-]?\s*(?:or\s+)?{_HEDGE}\s*"
+    # "the $100,000 H-1B fee equals ₹8.8 million": a verb of equality after the amount's own noun.
+    rf"|\s*(?:(?!(?:and|or|but|while|whereas|against|compared|than)\b)[\w’'-]+\s+){{0,3}}?"
+    rf"(?:is|was|equals|works out to|amounts to|translates to|comes to)\s+(?:{_HEDGE}\s*)?",
     re.I,
 )
 # Where one clause of a sentence ends and the next begins, for the period
 # and the "not a fee" words.
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas|plus)\b|\bwhile\b|:\s")
-# How far (characters) around an amount its period and "not a fee" words may
-# stand: about one clause in the seed articles and the news pages tried.
+# How far (characters) around an amount its "not a fee" words may stand:
+# about one clause in the seed articles and the news pages tried.
 WINDOW = 60
+# Amounts linked as a change or an alternative share a period: "from £1,000
+# to £1,320 per worker per year", "$20,000, or $1,000 for small centers".
+_LINK = re.compile(r"\s*(?:to|from|,?\s*(?:up|down) from|,?\s*or)\s*", re.I)
+# ", and from £364 to £480": a clause without a verb of its own repeats the
+# clause before, period included.
+_ELLIPSIS = re.compile(r"\s*(?:from|to|for|at|of|on)\b", re.I)
+# A sentence about "the fee" that states its period: "The fee will be charged
+# each year that a sponsored worker stays on the payroll."
+_ANAPHOR = re.compile(
+    r"\s*[“\"]?(?:(?P<noun>(?:The|This|That|Such|Its|The new|The same)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:fee|charge|levy|payment|surcharge)s?\b)|(?:It|This|That)\b)"
+)
+
+
+@dataclass(frozen=True)
+class _Page:
+    """One doc's text, its amounts (conversions left out) and every number in it."""
+
+    doc: Doc
+    text: str
+    amounts: list[Money]
+    found: list[Quantity]
 
 
 class FeeFinder:
@@ -69,31 +168,37 @@ class FeeFinder:
         text = text_of(doc)
         rates = {**self.rates, **find_rates(text)}
         amounts = find_money(text)
-        for index, money in enumerate(amounts):
-            if _is_conversion(text, amounts, index):
-                continue
-            fact = _fee(doc, money, _converted(text, amounts, index), rates)
+        kept = [m for i, m in enumerate(amounts) if not _is_conversion(text, amounts, i)]
+        # A conversion is part of the amount it restates: "280 yuan ($39)".
+        spans = [(m.start, (_converted(text, amounts, amounts.index(m)) or m).end) for m in kept]
+        page = _Page(doc, text, kept, quantities(text, spans))
+        for money in kept:
+            fact = _fee(page, money, _converted(text, amounts, amounts.index(money)), rates)
             if fact is not None:
                 facts_of(doc).append(fact)
         return doc
 
 
-def _fee(doc: Doc, money: Money, converted: Money | None, rates: dict[str, float]) -> FeeFact | None:
-    text = text_of(doc)
+def _fee(page: _Page, money: Money, converted: Money | None, rates: dict[str, float]) -> FeeFact | None:
+    doc, text = page.doc, page.text
     sentence = sentence_of(doc, money.start, money.end)
     lo = max(sentence.start_char, money.start - WINDOW)
     hi = min(sentence.end_char, money.end + WINDOW)
     c_lo, c_hi = _clause(text, sentence.start_char, sentence.end_char, money)
-    clause = text[max(lo, c_lo) : min(hi, c_hi)]
     # The fee word may stand anywhere in the amount's clause ("The processing
     # fee for ..., including ..., rises to C$950") or just around it.
-    cued = _FEE_CUE.search(text[lo:hi]) or _FEE_CUE.search(text[c_lo:c_hi])
-    if _not_fee(text[max(lo, c_lo) : money.start]) or not cued:
+    # An elliptical clause (", and from £364 to £480") repeats the fee word of
+    # the clause before it.
+    cue_lo = sentence.start_char if _elliptical(text, sentence.start_char, c_lo) else c_lo
+    cued = _FEE_CUE.search(text[lo:hi]) or _FEE_CUE.search(text[cue_lo:c_hi])
+    if not cued or _not_fee(page, money, max(lo, c_lo)):
         return None
     programme, nearby = _programme(doc, money, sentence)
     # Money in a sentence that names no programme is a fee only when the
-    # sentence speaks of a fee or a visa ("a $2 million settlement" is not).
-    if not nearby and not (_FEE_NOUN.search(text[c_lo:c_hi]) or _VISA_CONTEXT.search(sentence.text)):
+    # sentence (or the one before it in the paragraph: "The visa itself is
+    # cheap. Applicants pay 140 yuan") speaks of a fee or a visa; "a $2
+    # million settlement" is not.
+    if not nearby and not _fee_context(doc, text, sentence):
         return None
     after = text[money.end : min(sentence.end_char, money.end + WINDOW)]
     return FeeFact(
@@ -104,10 +209,84 @@ def _fee(doc: Doc, money: Money, converted: Money | None, rates: dict[str, float
         amount=money.amount,
         currency=money.currency,
         amount_usd=_usd(money, converted, rates),
-        period=_period(clause),
-        applies_to=_applies_to(after),
+        period=_period(page, money, sentence),
+        applies_to=_applies_to(doc, money, after),
         amount_text=money.text,
     )
+
+
+def _fee_context(doc: Doc, text: str, sentence: Span) -> bool:
+    if _FEE_NOUN.search(sentence.text) or _VISA_CONTEXT.search(sentence.text):
+        return True
+    previous = _previous_in_paragraph(doc, text, sentence)
+    return previous is not None and _VISA_CONTEXT.search(previous.text) is not None
+
+
+def _previous_in_paragraph(doc: Doc, text: str, sentence: Span) -> Span | None:
+    if sentence.start == 0:
+        return None
+    previous = doc[sentence.start - 1].sent
+    return None if "\n" in text[previous.start_char : sentence.start_char] else previous
+
+
+def _period(page: _Page, money: Money, sentence: Span) -> FeePeriod | None:
+    """The amount's period: from its clause, else from an amount it is linked
+    to, else from the clause its elliptical clause repeats, else from the next
+    sentence of the paragraph when that sentence is about the fee."""
+    own = _own_period(page, money, sentence)
+    if own is not None:
+        return own
+    index = page.amounts.index(money)
+    for other in page.amounts[max(0, index - 1) : index + 2]:
+        first, second = sorted((other, money), key=lambda m: m.start)
+        if other is not money and _LINK.fullmatch(page.text, first.end, second.start):
+            linked = _own_period(page, other, sentence)
+            if linked is not None:
+                return linked
+    return _elliptical_period(page, money, sentence) or _next_sentence_period(page, money, sentence)
+
+
+def _own_period(page: _Page, money: Money, sentence: Span) -> FeePeriod | None:
+    lo, hi = _clause(page.text, sentence.start_char, sentence.end_char, money)
+    return clause_period(page.text, lo, hi, money.start, page.found)
+
+
+def _elliptical_period(page: _Page, money: Money, sentence: Span) -> FeePeriod | None:
+    text = page.text
+    lo, _ = _clause(text, sentence.start_char, sentence.end_char, money)
+    if not _elliptical(text, sentence.start_char, lo):
+        return None
+    earlier = [m for m in page.amounts if sentence.start_char <= m.start < lo]
+    return _own_period(page, earlier[-1], sentence) if earlier else None
+
+
+def _elliptical(text: str, sentence_start: int, clause_start: int) -> bool:
+    """Whether the clause at ``clause_start`` is ", and" + a preposition phrase."""
+    return (clause_start > sentence_start and _ELLIPSIS.match(text, clause_start) is not None
+            and text[:clause_start].rstrip().endswith("and"))
+
+
+def _next_sentence_period(page: _Page, money: Money, sentence: Span) -> FeePeriod | None:
+    """A period stated by one of the next three sentences about "the fee"
+    ("The fee will be charged each year"), before any sentence with an amount
+    of its own; "It ..." counts only within the paragraph."""
+    doc, text = page.doc, page.text
+    if sum(1 for m in page.amounts if sentence.start_char <= m.start < sentence.end_char) != 1:
+        return None
+    previous, new_paragraph = sentence, False
+    for _ in range(3):
+        if previous.end >= len(doc):
+            return None
+        following = doc[previous.end].sent
+        new_paragraph = new_paragraph or "\n" in text[previous.start_char : following.start_char]
+        if any(following.start_char <= m.start < following.end_char for m in page.amounts):
+            return None
+        subject = _ANAPHOR.match(following.text)
+        period = stated_period(text, following.start_char, following.end_char) if subject else None
+        if subject and period and (subject["noun"] or not new_paragraph):
+            return period
+        previous = following
+    return None
 
 
 def _clause(text: str, start: int, end: int, money: Money) -> tuple[int, int]:
@@ -122,12 +301,76 @@ def _clause(text: str, start: int, end: int, money: Money) -> tuple[int, int]:
     return lo, hi
 
 
-def _not_fee(before: str) -> bool:
-    """A "not a fee" word after the last fee word: "signing bonuses of up to",
-    but not "an annual integrity fund fee of"."""
-    last_not = max((m.end() for m in _NOT_FEE.finditer(before)), default=-1)
-    last_cue = max((m.end() for m in _FEE_CUE.finditer(before)), default=-1)
-    return last_not >= 0 and last_not >= last_cue
+def _not_fee(page: _Page, money: Money, lo: int) -> bool:
+    """A "not a fee" word about this amount. Before it with no fee noun after
+    ("signing bonuses of up to", but not "an annual integrity fund fee of"),
+    and with no other amount in between ("raised $5 million ... the $100,000
+    fee") unless that one is an alternative ("an investment of $800,000 ...,
+    or $1,050,000"), nor the word the noun of an earlier amount ("a $1 million
+    gift to the Treasury and a $15,000 processing fee"); or right after it
+    ("an $800,000 investment", "$40,000 in tuition"); or a wage ("pay workers
+    at least £41,700")."""
+    text = page.text
+    if own_fee_noun(text, money.end, min(len(text), money.end + WINDOW)):
+        return False  # "the $350 F-1 SEVIS fee" is a fee whatever stands before it
+    lo = _after_other_amounts(page, money, lo)
+    last_not = max((m.end() for m in _NOT_FEE.finditer(text, lo, money.start)
+                    if not _heads_an_amount(page, lo, m.start())), default=-1)
+    # A fee word after it outweighs it, but not a verb right after it: in
+    # "tuition costs $40,000" the verb states the price of the tuition.
+    subjects = {m.end() for m in _NOT_FEE.finditer(text, lo, money.start)}
+    last_cue = max((m.end() for m in _FEE_CUE.finditer(text, lo, money.start)
+                    if _FEE_WORD.fullmatch(m.group(0)) or not _follows(text, subjects, m.start())),
+                   default=-1)
+    if last_not >= 0 and last_not >= last_cue:
+        return True
+    return bool(_NOT_FEE_AFTER.match(text, money.end) or _WAGE.search(text, lo, money.start)
+                or _priced_subject_is_not_a_fee(page.doc, money))
+
+
+# Verbs that state a price of their subject: "health insurance costs $2,000".
+_PRICE_VERBS = frozenset({"cost", "be", "run", "total", "come", "amount"})
+
+
+def _priced_subject_is_not_a_fee(doc: Doc, money: Money) -> bool:
+    """Whether the amount is the price of a subject that is not a fee ("a
+    one-way flight to New York costs Rs 60,000"), by the parse."""
+    span = doc.char_span(money.start, money.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span.root
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    if verb.lemma_ not in _PRICE_VERBS:
+        return False
+    for subject in (t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")):
+        words = text_of(doc)[subject.left_edge.idx : subject.right_edge.idx + len(subject.right_edge.text)]
+        if _NOT_FEE.search(words) and not _FEE_WORD.search(words):
+            return True
+    return False
+
+
+def _follows(text: str, ends: set[int], start: int) -> bool:
+    """Whether ``start`` comes right after one of ``ends`` (one word between at most)."""
+    return any(re.fullmatch(r"\s+(?:[\w’'-]+\s+)?", text[end:start]) for end in ends if end <= start)
+
+
+def _after_other_amounts(page: _Page, money: Money, lo: int) -> int:
+    """Where the words about ``money`` may begin: after the last other amount
+    before it, unless the two are alternatives joined by "or"."""
+    for other in reversed(page.amounts):
+        if lo <= other.end <= money.start:
+            between = page.text[other.end : money.start]
+            if re.search(r"\bor\b", between) and not _FEE_WORD.search(between):
+                return lo
+            return other.end
+    return lo
+
+
+def _heads_an_amount(page: _Page, lo: int, start: int) -> bool:
+    """Whether the word at ``start`` follows an earlier amount within two words."""
+    return any(lo <= m.end <= start and _HEAD_GAP.fullmatch(page.text, m.end, start)
+               for m in page.amounts)
 
 
 def _programme(doc: Doc, money: Money, sentence: Span) -> tuple[str | None, bool]:
@@ -142,28 +385,45 @@ def _programme(doc: Doc, money: Money, sentence: Span) -> tuple[str | None, bool
     return (span.kb_id_ if span is not None else None), False
 
 
-def _period(text: str) -> FeePeriod | None:
-    for pattern, period in _PERIODS:
-        if pattern.search(text):
-            return period
+def _applies_to(doc: Doc, money: Money, after: str) -> str | None:
+    """Who the fee applies to: "for new petitions" after the amount, else the
+    payer the parse names as the subject of "pay"/"face" or the object of
+    "cost"/"charge"."""
+    match = _APPLIES.search(after)
+    if match is not None:
+        who = re.sub(r"\b[A-Za-z][\w-]*\d[\w-]*\s+", "", match["who"])  # "new H1B applications"
+        return " ".join(who.lower().split())
+    return _payer(doc, money)
+
+
+def _payer(doc: Doc, money: Money) -> str | None:
+    span = doc.char_span(money.start, money.end, alignment_mode="expand")
+    if span is None:
+        return None
+    verb = span.root
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    for child in verb.children:
+        subject = child.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in _SUBJECT_PAYS
+        payer = subject or (child.dep_ in ("dative", "dobj") and verb.lemma_ in _OBJECT_PAYS)
+        if payer and child.i != span.root.i and _PAYER.fullmatch(child.text):
+            # A programme name is not who pays: "H-1B sponsors" -> "sponsors".
+            words = [t for t in child.lefts if t.dep_ in ("amod", "compound") and not t.like_num
+                     and not any(c.isdigit() for c in t.text)] + [child]
+            return " ".join(t.text.lower() for t in words)
     return None
 
 
-def _applies_to(text: str) -> str | None:
-    match = _APPLIES.search(text)
-    if match is None:
-        return None
-    who = re.sub(r"\b[A-Za-z][\w-]*\d[\w-]*\s+", "", match["who"])  # "new H1B applications"
-    return " ".join(who.lower().split())
-
-
 def _is_conversion(text: str, amounts: list[Money], index: int) -> bool:
-    """'5 million yuan ($702,200)': the bracketed dollars restate the amount before."""
+    """'5 million yuan ($702,200)', '140 yuan, about $20,': an amount in
+    another currency right after the one before restates it."""
     if index == 0:
         return False
-    previous = amounts[index - 1]
-    between = text[previous.end : amounts[index].start]
-    return between.strip() == "(" and text[amounts[index].end : amounts[index].end + 1] == ")"
+    previous, money = amounts[index - 1], amounts[index]
+    between = text[previous.end : money.start]
+    if between.strip() == "(" and text[money.end : money.end + 1] == ")":
+        return True
+    return money.currency != previous.currency and _HEDGED.fullmatch(between) is not None
 
 
 def _converted(text: str, amounts: list[Money], index: int) -> Money | None:

@@ -16,16 +16,19 @@ from extractors.nlp import FactExtractor
 
 FLOORS: dict[str, dict[str, float]] = {
     # Measured 2026-11-22: train P/R/F1 all 1.0 but fee 0.974, role 0.935.
+    # Fee floors raised 2026-12-01 (issue 3 fees, with t46-t55): fee 0.981, fields amount 0.994,
+    # currency 0.994, period 0.994, programme 0.981.
     "train": {
-        "visa_programme": 0.97, "fee": 0.95, "quote": 0.97, "person": 0.97,
+        "visa_programme": 0.97, "fee": 0.97, "quote": 0.97, "person": 0.97,
         "event": 0.95, "role": 0.90, "skipped pages": 1.0,
-        "speaker": 0.97, "amount": 0.97, "currency": 0.97, "period": 0.97, "programme": 0.95,
+        "speaker": 0.97, "amount": 0.98, "currency": 0.98, "period": 0.98, "programme": 0.97,
         "date": 0.95, "precision": 0.95,
     },
     # Measured 2026-11-22 (aggregates only; the split is not tuned on):
     # programme 1.0, fee 0.970, quote 0.808, person 0.952, event 0.824, role 0.909.
+    # Fee floor raised 2026-12-01 (issue 3 fees): fee 0.970 (P 0.941, R 1.0), unchanged by the fix.
     "validation": {
-        "visa_programme": 0.97, "fee": 0.95, "quote": 0.78, "person": 0.93,
+        "visa_programme": 0.97, "fee": 0.96, "quote": 0.78, "person": 0.93,
         "event": 0.80, "role": 0.88,
     },
     # Measured 2026-12-01, once, after the split was committed blind (aggregates only; the
@@ -33,10 +36,13 @@ FLOORS: dict[str, dict[str, float]] = {
     # event 0.588, role 0.785, skipped pages 1.0; fields speaker 0.789, amount 0.939,
     # currency 0.939, period 0.758, programme 0.909, date 0.588, precision 0.588,
     # event_type 0.706.
+    # Fee floors raised 2026-12-01 after the issue-3 fee fixes (aggregates only, third and last
+    # run of the day): fee 0.879 (P 0.906, R 0.853), fields amount 0.939, currency 0.939,
+    # period 0.909, programme 0.909.
     "holdout": {
-        "visa_programme": 0.93, "fee": 0.73, "quote": 0.76, "person": 0.87,
+        "visa_programme": 0.93, "fee": 0.86, "quote": 0.76, "person": 0.87,
         "event": 0.56, "role": 0.75, "skipped pages": 1.0,
-        "speaker": 0.76, "amount": 0.91, "currency": 0.91, "period": 0.73, "programme": 0.88,
+        "speaker": 0.76, "amount": 0.92, "currency": 0.92, "period": 0.89, "programme": 0.89,
         "date": 0.56, "precision": 0.56, "event_type": 0.68,
     },
 }

@@ -41,3 +41,66 @@ def test_rate_note_is_a_rate_not_an_amount() -> None:
 @pytest.mark.parametrize("text", ["51 million immigrants", "71% of approved", "85,000 slots", ""])
 def test_numbers_without_currency_are_not_money(text: str) -> None:
     assert find_money(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "high"),
+    [
+        ("a service charge of between 200 yuan and 400 yuan", 200, 400),
+        ("costs 1,000 to 2,000 yuan per employee", 1_000, 2_000),
+        ("between 200 and 400 yuan", 200, 400),
+    ],
+)
+def test_a_range_may_name_its_currency_after_the_second_number(text: str, amount: float, high: float) -> None:
+    [money] = find_money(text)
+    assert (money.amount, money.currency, money.high) == (amount, "CNY", high)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The charge rises from £1,000 to £1,320 per worker", "the fee was cut from £1,000 to £1,320"],
+)
+def test_from_a_to_b_after_a_verb_of_change_is_two_amounts_not_a_range(text: str) -> None:
+    assert [(m.amount, m.high, m.text) for m in find_money(text)] == [
+        (1_000, None, "£1,000"), (1_320, None, "£1,320")
+    ]
+
+
+def test_from_a_to_b_without_a_verb_of_change_stays_a_range() -> None:
+    [money] = find_money("fees range from $2,000 to $5,000")
+    assert (money.amount, money.high) == (2_000, 5_000)
+
+
+def test_a_year_before_a_suffixed_amount_is_not_a_range() -> None:
+    assert [(m.amount, m.high) for m in find_money("from 2024 to 300 yuan")] == [(300, None)]
+
+
+def test_an_elliptical_clause_repeats_the_verb_of_change() -> None:
+    text = "The charge rises from £1,000 to £1,320 for large firms, and from £364 to £480 for small ones"
+    amounts = [(m.amount, m.high) for m in find_money(text)]
+    assert amounts == [(1_000, None), (1_320, None), (364, None), (480, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("HK$1,000", 1_000, "HKD"),
+        ("S$300", 300, "SGD"),
+        ("3,000 yen", 3_000, "JPY"),
+        ("950 Canadian dollars", 950, "CAD"),
+        ("AED 2 million", 2_000_000, "AED"),
+    ],
+)
+def test_other_currencies_are_not_us_dollars(text: str, amount: float, currency: str) -> None:
+    [money] = find_money(text)
+    assert (money.amount, money.currency) == (amount, currency)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [("Rs 1,50,000", 150_000), ("₹1,50,00,000", 15_000_000), ("$1,000,000", 1_000_000),
+     ("$100,000", 100_000)],
+)
+def test_indian_digit_grouping(text: str, amount: float) -> None:
+    [money] = find_money(text)
+    assert money.amount == amount
