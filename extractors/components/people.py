@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extractors.components.common import facts_of, is_heading, programme_spans, sentence_text
+from extractors.components.gender import PRONOUN_GENDER, Gender, gender_of
 from extractors.models import PersonFact
 
 CREDIT_LINE = re.compile(
@@ -63,6 +64,7 @@ class PersonRecord:
     roles: list[str] = field(default_factory=list)
     affiliations: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    gender: Gender | None = None
 
     @property
     def parts(self) -> list[str]:
@@ -103,6 +105,11 @@ class PeopleIndex:
             return None
         return max(hits, key=lambda r: _last_mention(r, before))
 
+    def agrees(self, record: PersonRecord, pronoun: str) -> bool:
+        """'she' may be a woman or a person of unknown gender, never a man."""
+        wanted = PRONOUN_GENDER.get(pronoun.lower())
+        return wanted is None or record.gender is None or record.gender == wanted
+
     def mentioned_in(self, start: int, end: int) -> list[PersonRecord]:
         """People with a mention inside the character range, in text order."""
         hits = [(s, r) for r in self.records for s, e in r.mentions if start <= s and e <= end]
@@ -139,6 +146,9 @@ def people_of(doc: Doc) -> PeopleIndex:
 class PeopleFinder:
     """Builds the people index and emits one person fact per person."""
 
+    def __init__(self, names: dict[str, Gender]) -> None:
+        self.names = names
+
     def __call__(self, doc: Doc) -> Doc:
         mentions = [m for m in _person_mentions(doc) if m is not None]
         records = _merge(mentions)
@@ -149,6 +159,9 @@ class PeopleFinder:
                 span = doc.char_span(start, end, alignment_mode="expand")
                 if span is not None:
                     record.add(*_describe(span, orgs))
+        for record in records:
+            others = [m for r in records if r is not record for m in r.mentions]
+            record.gender = gender_of(doc, record.name, record.mentions, record.roles, others, self.names)
         doc._.nf_people = PeopleIndex(records)
         for record in records:
             facts_of(doc).append(
@@ -400,7 +413,13 @@ def _without_article(ent: Span) -> str:
     return " ".join(words[1:]) if words and words[0].lower() == "the" else ent.text
 
 
-@Language.factory("newsfacts_people", requires=["doc.ents", "token.dep"], assigns=["doc._.nf_people"])
-def make_people_finder(nlp: Language, name: str) -> PeopleFinder:
-    """Factory for the people component; place it after ``ner``."""
-    return PeopleFinder()
+@Language.factory(
+    "newsfacts_people",
+    default_config={"names": {"@misc": "newsfacts.first_name_table.v1"}},
+    requires=["doc.ents", "token.dep"],
+    assigns=["doc._.nf_people"],
+)
+def make_people_finder(nlp: Language, name: str, names: dict[str, Gender]) -> PeopleFinder:
+    """Factory for the people component; place it after ``ner``. ``names``
+    maps given names to a gender, for pronoun agreement."""
+    return PeopleFinder(names)

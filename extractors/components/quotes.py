@@ -20,7 +20,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extractors.components.common import facts_of, sentence_of, text_of
-from extractors.components.people import PeopleIndex, people_of
+from extractors.components.gender import PRONOUN_GENDER
+from extractors.components.people import PeopleIndex, PersonRecord, people_of
 from extractors.models import QuoteFact
 
 CUE_WORDS = (
@@ -200,7 +201,7 @@ def _subject_speaker(doc: Doc, verb: Token, subject: Token, people: PeopleIndex)
     or no person for an organisation or an unnamed source ("the ministry
     said", "a Home Office spokesperson said"); None when it cannot speak."""
     if subject.lower_ in _PRONOUNS:
-        return _antecedent(doc, verb.sent, people, before=verb.idx), None
+        return _antecedent(doc, verb.sent, people, subject.lower_, before=verb.idx), None
     phrase = doc[subject.left_edge.i : subject.i + 1]
     person = people.resolve(_words(phrase.text), before=verb.idx + 1)
     if person is not None and _names_subject(subject, person.parts):
@@ -327,24 +328,39 @@ def _speaker(doc: Doc, attribution: Attribution, people: PeopleIndex, at: int) -
     if _ANONYMOUS.search(attribution.phrase) or _ANONYMOUS.search(sentence.text):
         return None
     words = _words(attribution.phrase.replace(attribution.cue, " "))
-    if {w.lower() for w in words} & _PRONOUNS:
-        return _antecedent(doc, sentence, people)
+    pronouns = [w.lower() for w in words if w.lower() in _PRONOUNS]
+    if pronouns:
+        return _antecedent(doc, sentence, people, pronouns[0])
     person = people.resolve(words, before=at) or people.by_role(words, before=at)
     return person.name if person else None
 
 
-def _antecedent(doc: Doc, sentence: Span, people: PeopleIndex, before: int | None = None) -> str | None:
-    """The person named earlier in the sentence, else in the sentence before."""
-    named = people.mentioned_in(sentence.start_char, before) if before is not None else []
-    if not named and sentence.start > 0:
+def _antecedent(doc: Doc, sentence: Span, people: PeopleIndex, pronoun: str,
+                before: int | None = None) -> str | None:
+    """The person a pronoun points to: the last one named earlier in the
+    sentence, else in the sentence before, else in the sentence itself, else
+    within :data:`PRONOUN_REACH` — the first of these that agrees with the
+    pronoun ("she" is never a man named in between)."""
+    for named in _antecedent_candidates(doc, sentence, people, before):
+        fitting = [r for r in named if people.agrees(r, pronoun)]
+        if fitting:
+            return fitting[-1].name
+    # Farther back, only a person the article gives the pronoun's gender.
+    wanted = PRONOUN_GENDER.get(pronoun.lower())
+    far = [r for r in people.mentioned_in(0, sentence.start_char) if wanted and r.gender == wanted]
+    return far[-1].name if far else None
+
+
+def _antecedent_candidates(doc: Doc, sentence: Span, people: PeopleIndex,
+                           before: int | None) -> list[list[PersonRecord]]:
+    stages = [people.mentioned_in(sentence.start_char, before)] if before is not None else []
+    if sentence.start > 0:
         previous = doc[sentence.start - 1].sent
-        named = people.mentioned_in(previous.start_char, previous.end_char)
-    if not named:
-        named = people.mentioned_in(sentence.start_char, sentence.end_char)
-    if not named:
-        # News style: "he said" refers to the last person named before it.
-        named = people.mentioned_in(max(0, sentence.start_char - PRONOUN_REACH), sentence.start_char)
-    return named[-1].name if named else None
+        stages.append(people.mentioned_in(previous.start_char, previous.end_char))
+    stages.append(people.mentioned_in(sentence.start_char, sentence.end_char))
+    # News style: "he said" refers to the last person named before it.
+    stages.append(people.mentioned_in(max(0, sentence.start_char - PRONOUN_REACH), sentence.start_char))
+    return stages
 
 
 def _words(text: str) -> list[str]:

@@ -141,3 +141,19 @@ def test_organisation_sources_have_no_person_but_a_speaker_org(extractor: FactEx
     text = "Applicants for the K category do not need a job offer, the Ministry of Foreign Affairs said."
     quotes = facts_of_kind(extractor.extract(article(text)), "quote")
     assert [(q["speaker"], q["speaker_org"]) for q in quotes] == [(None, "Ministry of Foreign Affairs")]
+
+
+def test_she_is_not_the_man_named_last(extractor: FactExtractor) -> None:
+    text = ("“We had engineers calling from airports,” said Marisol Vega, an immigration attorney.\n"
+            "Her colleague Tom Becker said smaller firms were the most exposed.\n"
+            "“The fee is aimed at outsourcing giants, not at founders,” she said.")
+    expected = ("Marisol Vega", "The fee is aimed at outsourcing giants, not at founders")
+    assert expected in _quotes(extractor, text)
+
+
+def test_the_article_gives_a_pronoun_its_gender_when_the_name_table_cannot(extractor: FactExtractor) -> None:
+    # Neither given name is in the name table; "her" and "his" in their own sentences decide.
+    text = ("Kiri Tane, a recruiter, said her clients were nervous about the H-1B fee.\n"
+            "Ollo Brandt, an economist, said his models showed little effect.\n"
+            "“Nervous is an understatement for most of them,” she said.")
+    assert ("Kiri Tane", "Nervous is an understatement for most of them") in _quotes(extractor, text)
