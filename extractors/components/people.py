@@ -150,7 +150,7 @@ class PeopleFinder:
         self.names = names
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = [m for m in _person_mentions(doc) if m is not None]
+        mentions = [m for m in _person_mentions(doc, self.names) if m is not None]
         records = _merge(mentions)
         # Read once: ``doc.ents`` builds new spans on every access.
         orgs = [e for e in doc.ents if e.label_ in AFFILIATION_LABELS]
@@ -177,20 +177,35 @@ class PeopleFinder:
         return doc
 
 
-def _person_mentions(doc: Doc) -> list[Span | None]:
+def _person_mentions(doc: Doc, names: dict[str, Gender]) -> list[Span | None]:
     programme_tokens = {t.i for span in programme_spans(doc) for t in span}
     programme_names = {span.kb_id_ for span in programme_spans(doc)}
     found: list[Span | None] = []
     for ent in doc.ents:
-        name = (_possessed_name(ent) or _org_tagged_person(ent)) if ent.label_ == "ORG" else ent
-        if name is None or name.label_ not in {"PERSON", "ORG"} or any(t.i in programme_tokens for t in ent):
+        name = _as_person(ent, names)
+        if name is None or any(t.i in programme_tokens for t in ent) or _employer_named(ent):
             continue
         if CREDIT_LINE.search(ent.sent.text) or is_heading(ent.sent) or not _is_prose(ent.sent):
             continue
-        span = _clean_name(_extended(name))
+        span = _clean_name(_extended(name), names)
         if span is not None and not _not_a_person(span.text, programme_names):
             found.append(span)
     return found
+
+
+def _as_person(ent: Span, names: dict[str, Gender]) -> Span | None:
+    """The person an entity names, whatever label the NER gave it, or None."""
+    if ent.label_ == "PERSON":
+        return ent
+    if ent.label_ == "ORG":
+        return _possessed_name(ent) or _mistagged_person(ent, names)
+    return _mistagged_person(ent, names) if ent.label_ == "GPE" else None
+
+
+def _employer_named(ent: Span) -> bool:
+    """'the law firm Keller Adeyemi', 'the charity Care Without Borders': a
+    name right after an employer noun is the organisation's."""
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in EMPLOYER_NOUNS
 
 
 def _possessed_name(ent: Span) -> Span | None:
@@ -217,19 +232,36 @@ ORG_WORDS = frozenset(
 _SPEECH = frozenset({"say", "tell", "add", "note", "explain", "write", "warn", "argue"})
 
 
-def _org_tagged_person(ent: Span) -> Span | None:
+# Heads of an appositive that describe a place, not a person ("New Delhi,
+# the capital"): a GPE-tagged name with one of these stays a place.
+PLACE_NOUNS = frozenset(
+    "city capital country state province region town village island district port hub nation "
+    "territory county kingdom republic area market economy neighbour neighbor destination".split()
+)
+
+
+def _mistagged_person(ent: Span, names: dict[str, Gender]) -> Span | None:
     """'said Tunde Okonjo-Baptiste, a director at ...': names the small model
-    has not seen are often tagged ORG. Two or three name words with no
-    organisation word, introduced by an appositive ("X, a director") or
-    standing next to a speech verb, are a person."""
+    has not seen are often tagged ORG, or GPE ("Amara Okafor, a policy
+    counsel"). Two or three name words with no organisation word, introduced
+    by an appositive ("X, a director") or standing next to a speech verb, are
+    a person; a GPE only with a person's appositive or a known given name."""
     words = ent.text.split()
     if any(t.text in {"'s", "’s"} for t in ent) or not 2 <= len(words) <= 3:
         return None
+    doc = ent.doc
+    # "The White House said": a person's name takes no article.
+    if words[0].lower() == "the" or (ent.start > 0 and doc[ent.start - 1].lower_ == "the"):
+        return None
     if not all(is_name_part(w) for w in words) or set(words) & ORG_WORDS:
         return None
-    doc = ent.doc
     after = doc[ent.end : ent.end + 2]
     appositive = len(after) == 2 and after[0].text == "," and after[1].lower_ in {"a", "an", "the"}
+    if ent.label_ == "GPE":
+        heads = [c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end]
+        appositive = appositive and bool(heads) and heads[0].lemma_.lower() not in PLACE_NOUNS
+        if not (appositive or words[0] in names):
+            return None
     before_verb = ent.start > 0 and doc[ent.start - 1].lemma_ in _SPEECH
     after_verb = len(after) > 0 and after[0].lemma_ in _SPEECH
     if not (appositive or before_verb or after_verb):
@@ -263,10 +295,26 @@ def _is_prose(sentence: Span) -> bool:
     return any(t.pos_ in {"VERB", "AUX"} for t in sentence)
 
 
-def _clean_name(ent: Span) -> Span | None:
+# Endings of English nouns for people by what they do ("recruiter",
+# "economist", "consultant", "classmate"), for role words that open a sentence.
+ROLE_ENDINGS = ("er", "or", "ist", "ant", "ent", "ian", "mate", "ee")
+
+
+def _role_word(token: Token, names: dict[str, Gender]) -> bool:
+    """'Recruiter Jonas Weber said': a noun for a person's job, capitalised only
+    because it starts the sentence, is the role, not part of the name (the
+    tagger calls it a proper noun there)."""
+    if not token.is_sent_start or token.text in names:
+        return False
+    return token.pos_ == "NOUN" or token.lower_.endswith(ROLE_ENDINGS)
+
+
+def _clean_name(ent: Span, names: dict[str, Gender]) -> Span | None:
     start, end = ent.start, ent.end
     doc = ent.doc
     while start < end and (doc[start].text in TITLES or not doc[start].is_alpha):
+        start += 1
+    if end - start >= 3 and _role_word(doc[start], names):
         start += 1
     while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
         end -= 1
@@ -334,7 +382,7 @@ def _premodifiers(span: Span, roles: list[str], affiliations: list[str]) -> None
     if role_words:
         roles.append(" ".join(role_words))
         return
-    while left >= sent.start and doc[left].pos_ == "NOUN" and doc[left].text.islower():
+    while left >= sent.start and _common_noun(doc[left]):
         role_words.insert(0, doc[left].text)
         left -= 1
     if role_words:
@@ -342,6 +390,15 @@ def _premodifiers(span: Span, roles: list[str], affiliations: list[str]) -> None
     org = _org_before(doc, left, sent.start)
     if org:
         affiliations.append(org)
+
+
+def _common_noun(token: Token) -> bool:
+    """A lowercase noun, or a role word capitalised because it opens the
+    sentence (see :func:`_role_word`)."""
+    if token.text.islower():
+        return token.pos_ == "NOUN"
+    return bool(token.is_sent_start and token.text[1:].islower()) and (
+        token.pos_ == "NOUN" or token.lower_.endswith(ROLE_ENDINGS))
 
 
 def _org_before(doc: Doc, left: int, floor: int) -> str | None:
@@ -397,7 +454,7 @@ def _role_phrase(head: Token) -> str | None:
 # Nouns that name the employer in "founder of the relocation agency Bund Bridge":
 # the phrase after "of" is an affiliation, not part of the role.
 EMPLOYER_NOUNS = frozenset(
-    "firm company startup agency group tank charity organisation organization university "
+    "firm company startup agency consultancy group tank charity organisation organization university "
     "institute bank fund foundation council association body network".split()
 )
 

@@ -151,3 +151,26 @@ def test_surname_speakers_and_according_to_after_a_quote(extractor: FactExtracto
     quotes = facts_of_kind(extractor.extract(article(LANG)), "quote")
     expected = [("Peter Lang", "said"), ("Peter Lang", "according to")]
     assert [(q["speaker"], q["cue"]) for q in quotes] == expected
+
+
+def _people(extractor: FactExtractor, text: str) -> dict[object, dict[str, object]]:
+    return {p["name"]: p for p in facts_of_kind(extractor.extract(article(text)), "person")}
+
+
+def test_a_role_word_opening_the_sentence_is_not_part_of_the_name(extractor: FactExtractor) -> None:
+    text = "The ministry said the card works.\nRecruiter Jonas Weber said most candidates found work."
+    people = _people(extractor, text)
+    assert list(people) == ["Jonas Weber"]
+    assert people["Jonas Weber"]["roles"] == ("Recruiter",)
+
+
+def test_a_name_the_model_tags_as_a_place_is_a_person_with_an_appositive(extractor: FactExtractor) -> None:
+    text = ("Critics were unmoved. Amara Okafor, a policy counsel at the American Immigration Council, "
+            "said smaller employers would be shut out.")
+    assert list(_people(extractor, text)) == ["Amara Okafor"]
+
+
+def test_organisations_are_not_people(extractor: FactExtractor) -> None:
+    text = ("O-1 petitions doubled, according to data compiled by the law firm Keller Adeyemi.\n"
+            "The White House said in a statement that the fee would apply only to new petitions.")
+    assert _people(extractor, text) == {}
