@@ -25,9 +25,10 @@ from extractors.components.people import PeopleIndex, PersonRecord, people_of
 from extractors.models import QuoteFact
 
 CUE_WORDS = (
-    "said|says|say|told|tells|added|adds|noted|notes|explained|explains|asked|wrote|writes"
+    "said|says|say|told|tells|added|adds|noted|notes|explained|explains|asked|asks|wrote|writes"
     "|argued|argues|warned|warns|stated|insisted|recalled|continued|commented|observed"
     "|remarked|stressed|emphasised|emphasized|acknowledged|conceded|predicted|replied|declared"
+    "|countered|counters|cautioned|admitted|posted|tweeted|wondered"
 )
 _CUE = re.compile(rf"\b(?:{CUE_WORDS})\b")
 _ACCORDING_AFTER = re.compile(r"\s*according to\b")
@@ -70,7 +71,8 @@ _ACCORDING = re.compile(
 )
 INDIRECT_LEMMAS = frozenset(
     "say note comment observe tell add argue explain warn state claim stress insist "
-    "predict acknowledge suggest emphasise emphasize believe contend".split()
+    "predict acknowledge suggest emphasise emphasize believe contend write counter caution "
+    "concede admit post tweet".split()
 )
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 

@@ -174,3 +174,13 @@ def test_organisations_are_not_people(extractor: FactExtractor) -> None:
     text = ("O-1 petitions doubled, according to data compiled by the law firm Keller Adeyemi.\n"
             "The White House said in a statement that the fee would apply only to new petitions.")
     assert _people(extractor, text) == {}
+
+
+def test_written_and_rebutting_cues_and_present_tense_questions(extractor: FactExtractor) -> None:
+    text = ("Li Na, a relocation consultant, wrote on LinkedIn that her clients had been told to wait.\n"
+            "Matthew Hart, a spokesman, countered that the rule protected graduates.\n"
+            "“Is there a job at the end of it, or just a visa?” asks Sanjay Kulkarni, a student in Pune.")
+    quotes = facts_of_kind(extractor.extract(article(text)), "quote")
+    assert sorted((str(q["speaker"]), str(q["cue"])) for q in quotes) == [
+        ("Li Na", "wrote"), ("Matthew Hart", "countered"), ("Sanjay Kulkarni", "asks")
+    ]
