@@ -44,6 +44,12 @@ MIN_INDIRECT_TOKENS = 3
 # Words between two quotes of one speaker with no cue: "Menon said." and the
 # like; the gold set's longest with a cue is an appositive of 12 words.
 MAX_ATTRIBUTION_WORDS = 8
+# A cue this close after a quote is its cue whatever stands between ("Lang
+# said on Tuesday"); farther, only a verbless subject phrase may stand there,
+# up to MAX_SUBJECT_WORDS ("a spokesperson for the National Immigration
+# Administration said" is 7).
+NEAR_CUE_WORDS = 6
+MAX_SUBJECT_WORDS = 14
 _QUOTE = re.compile(r"“(?P<a>[^“”\n]+)”|\"(?P<b>[^\"\n]+)\"")
 # The attribution after a quote runs to the end of its clause; the full stop
 # of "Mr." or "U.S." does not end it ("said Mr. Daniel Brooks").
@@ -299,10 +305,23 @@ def _after(doc: Doc, match: re.Match[str]) -> Attribution | None:
     # '“...,” according to X.' attributes like a cue verb, but only right
     # after the quote: elsewhere "according to" introduces a paraphrase.
     cue = _CUE.search(segment) or _ACCORDING_AFTER.match(segment)
-    # A cue far from the quote belongs to another clause of the sentence.
-    if cue is None or len(segment[: cue.start()].split()) > 6:
+    base = clause.start("clause")
+    if cue is None or not _subject_only(doc, base, base + cue.start()):
         return None
     return Attribution(segment, cue.group(0).strip(), match.end())
+
+
+def _subject_only(doc: Doc, start: int, end: int) -> bool:
+    """Between a quote and its cue stands the speaker's noun phrase ("a
+    spokesperson for the National Immigration Administration said"); a cue
+    after another verb belongs to another clause of the sentence."""
+    words = len(text_of(doc)[start:end].split())
+    if words <= NEAR_CUE_WORDS:
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return words <= MAX_SUBJECT_WORDS and span is not None and not any(
+        t.pos_ in {"VERB", "AUX"} for t in span
+    )
 
 
 def _before(doc: Doc, match: re.Match[str]) -> Attribution | None:

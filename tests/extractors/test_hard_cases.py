@@ -157,3 +157,17 @@ def test_the_article_gives_a_pronoun_its_gender_when_the_name_table_cannot(extra
             "Ollo Brandt, an economist, said his models showed little effect.\n"
             "“Nervous is an understatement for most of them,” she said.")
     assert ("Kiri Tane", "Nervous is an understatement for most of them") in _quotes(extractor, text)
+
+
+def test_a_long_subject_phrase_between_a_quote_and_its_cue(extractor: FactExtractor) -> None:
+    text = ("“We expect the pause to be short, perhaps two weeks,” a spokesperson for the "
+            "National Immigration Administration said.")
+    quotes = facts_of_kind(extractor.extract(article(text)), "quote")
+    assert [(q["speaker"], q["direct"]) for q in quotes] == [(None, True)]
+    assert str(quotes[0]["text"]).startswith("We expect the pause")
+
+
+def test_a_cue_after_another_verb_is_not_the_quotes_cue(extractor: FactExtractor) -> None:
+    text = ("Maria Chen is an economist.\n“No entry without a permit,” it read on the poster that every "
+            "clerk and officer in the building said was ugly.")
+    assert facts_of_kind(extractor.extract(article(text)), "quote") == []
