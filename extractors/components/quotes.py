@@ -152,7 +152,9 @@ class QuoteFinder:
         if any(s <= clause.start_char < e or s < clause.end_char <= e for s, e in direct):
             return None
         if subjects:
-            found = _subject_speaker(doc, verb, subjects[0], people)
+            # The subject nearest the verb: a dateline ("NEW DELHI — X told")
+            # may parse as a second subject before it.
+            found = _subject_speaker(doc, verb, subjects[-1], people)
         elif clause.start < verb.i:
             found = _speaker_after(doc, verb, people)
         else:
@@ -183,10 +185,23 @@ def _reported_clause(verb: Token) -> Span | None:
         span = doc[before[0].left_edge.i : before[0].right_edge.i + 1]
         if "“" not in span.text and '"' not in span.text:
             return span
-    after = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    after = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i] or _clause_under_prep(verb)
     if after:
         return doc[after[0].left_edge.i : after[0].right_edge.i + 1]
     return None
+
+
+def _clause_under_prep(verb: Token) -> list[Token]:
+    """'said in a statement that ...', 'told reporters on Tuesday that ...': the
+    parser hangs the that-clause on the noun of the phrase between."""
+    return [
+        clause
+        for prep in verb.children if prep.dep_ == "prep" and prep.i > verb.i
+        for noun in prep.children if noun.dep_ == "pobj"
+        for clause in noun.children
+        if clause.dep_ in {"acl", "relcl", "ccomp"}
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+    ]
 
 
 Source = tuple[str | None, str | None]
@@ -214,6 +229,11 @@ def _subject_speaker(doc: Doc, verb: Token, subject: Token, people: PeopleIndex)
     person = people.resolve(_words(phrase.text), before=verb.idx + 1)
     if person is not None and _names_subject(subject, person.parts):
         return person.name, None
+    for appos in (c for c in subject.children if c.dep_ == "appos"):
+        # "NEW DELHI — Arjun Mehta, ..., told": a dateline parsed as the subject.
+        named = people.resolve(_words(doc[appos.left_edge.i : appos.i + 1].text), before=verb.idx + 1)
+        if named is not None and _names_subject(appos, named.parts):
+            return named.name, None
     titled = people.by_role(_words(phrase.text), before=verb.idx)
     if titled is not None and subject.pos_ == "NOUN" and subject.lower_ not in _UNNAMED:
         return titled.name, None

@@ -171,3 +171,17 @@ def test_a_cue_after_another_verb_is_not_the_quotes_cue(extractor: FactExtractor
     text = ("Maria Chen is an economist.\n“No entry without a permit,” it read on the poster that every "
             "clerk and officer in the building said was ugly.")
     assert facts_of_kind(extractor.extract(article(text)), "quote") == []
+
+
+def test_a_that_clause_after_in_a_statement_is_reported(extractor: FactExtractor) -> None:
+    text = "The White House said in a statement that the fee would apply only to new petitions."
+    quotes = facts_of_kind(extractor.extract(article(text)), "quote")
+    expected = [(None, "the fee would apply only to new petitions")]
+    assert [(q["speaker"], q["text"]) for q in quotes] == expected
+
+
+def test_a_dateline_before_the_speaker_is_not_the_speaker(extractor: FactExtractor) -> None:
+    text = ("NEW DELHI — Arjun Mehta, who runs a study-abroad agency, told The Associated Press "
+            "that F-1 visa appointments had become almost impossible to get.")
+    quotes = facts_of_kind(extractor.extract(article(text)), "quote")
+    assert [q["speaker"] for q in quotes] == ["Arjun Mehta"]
