@@ -43,17 +43,19 @@ _DATELINE = re.compile(
 # Verbs that only count with their particle or object ("kicks off", "rolls
 # out", "takes effect"): alone they are too common to mean an event.
 NEEDS_PARTICLE: dict[str, frozenset[str]] = {
-    "roll": frozenset({"out"}), "kick": frozenset({"off"}), "take": frozenset({"effect"}),
+    "roll": frozenset({"out"}), "kick": frozenset({"off", "in"}), "take": frozenset({"effect"}),
     "go": frozenset({"effect", "force"}), "come": frozenset({"effect", "force"}),
     "enter": frozenset({"effect", "force"}),
 }
+PARTICLE_TYPES: dict[tuple[str, str], EventType] = {("kick", "in"): "takes_effect"}
 # What the subject of a trigger may be when the programme is not named in its
 # sentence: a word that points back to the programme ("The order takes
 # effect", "It launches"). Anything else ("visa rules that took effect") is
 # about something else.
 REFERRING_SUBJECTS = frozenset(
     "it this order proclamation programme program scheme visa fee charge levy measure change "
-    "changes card category route law bill plan initiative regulation".split()
+    "changes card category route law bill plan initiative regulation rule rules policy "
+    "requirement requirements ban pause suspension system".split()
 )
 # Hops from the date up the dependency tree to its verb: "Wednesday" -> "on" -> "launches".
 MAX_HOPS = 3
@@ -104,7 +106,7 @@ def _event(doc: Doc, when: Span, published: date | None) -> EventFact | None:
         start=evidence.start_char,
         end=evidence.end_char,
         programme=programme.kb_id_,
-        event_type=TRIGGERS[trigger.lemma_.lower()],
+        event_type=_event_type(trigger),
         date=resolved.value,
         precision=resolved.precision,
         description=description,
@@ -125,20 +127,42 @@ def _programme(doc: Doc, trigger: Token, sentence: Span) -> Span | None:
 
 
 def _trigger(when: Span) -> Token | None:
+    """The event verb above the date, within :data:`MAX_HOPS`. A date under a
+    coordinated verb is that verb's ("paused in May and resumed in June":
+    June belongs to "resumed", not to "paused")."""
     token = when.root
     for _ in range(MAX_HOPS):
         if token.head is token:
             return None
         token = token.head
-        lemma = token.lemma_.lower()
-        if lemma in TRIGGERS and token.pos_ in {"VERB", "AUX", "ADJ"}:
-            needed = NEEDS_PARTICLE.get(lemma)
-            # "goes into effect": the particle may sit one level down, under "into".
-            words = {c.lower_ for c in token.children}
-            words |= {g.lower_ for c in token.children for g in c.children}
-            if needed is None or words & needed:
-                return token
+        found = _as_trigger(token)
+        if found is not None:
+            return found
+        if token.pos_ == "VERB" and token.dep_ == "conj":
+            return None
     return None
+
+
+def _as_trigger(token: Token) -> Token | None:
+    """The token as an event trigger, with its particle or object when it
+    needs one; "become effective" is triggered by its complement."""
+    lemma = token.lemma_.lower()
+    if lemma in TRIGGERS and token.pos_ in {"VERB", "AUX", "ADJ"}:
+        needed = NEEDS_PARTICLE.get(lemma)
+        # "goes into effect": the particle may sit one level down, under "into".
+        words = {c.lower_ for c in token.children}
+        words |= {g.lower_ for c in token.children for g in c.children}
+        if needed is None or words & needed:
+            return token
+    complements = [c for c in token.children if c.dep_ == "acomp" and c.lemma_.lower() in TRIGGERS]
+    return complements[0] if complements else None
+
+
+def _event_type(trigger: Token) -> EventType:
+    """'kicks in' takes effect where 'kicks off' launches."""
+    words = {c.lower_ for c in trigger.children}
+    return PARTICLE_TYPES.get((trigger.lemma_.lower(), next(iter(words & {"in", "off"}), "")),
+                             TRIGGERS[trigger.lemma_.lower()])
 
 
 def _refers_back(trigger: Token) -> bool:

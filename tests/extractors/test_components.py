@@ -184,3 +184,32 @@ def test_written_and_rebutting_cues_and_present_tense_questions(extractor: FactE
     assert sorted((str(q["speaker"]), str(q["cue"])) for q in quotes) == [
         ("Li Na", "wrote"), ("Matthew Hart", "countered"), ("Sanjay Kulkarni", "asks")
     ]
+
+
+def _events(extractor: FactExtractor, text: str) -> list[tuple[object, ...]]:
+    facts = facts_of_kind(extractor.extract(article(text)), "event")
+    return [(e["programme"], e["event_type"], e["date"], e["precision"]) for e in facts]
+
+
+def test_a_date_under_a_coordinated_verb_is_not_the_triggers(extractor: FactExtractor) -> None:
+    text = "The State Department paused F-1 interviews in May and resumed them in June."
+    assert _events(extractor, text) == [("F-1", "suspended", "2025-05", "month")]
+
+
+def test_kicks_in_and_become_effective_take_effect(extractor: FactExtractor) -> None:
+    assert _events(extractor, "The H-1B fee, which kicks in on Sept. 21, applies to new petitions.") == [
+        ("H-1B", "takes_effect", "2025-09-21", "day")
+    ]
+    assert _events(extractor, "The H-1B changes become effective on Jan. 1.") == [
+        ("H-1B", "takes_effect", "2026-01-01", "day")
+    ]
+
+
+def test_a_date_relative_to_another_event_is_no_date(extractor: FactExtractor) -> None:
+    text = "The H-1B proclamation, signed on Sept. 19, took effect two days later."
+    assert _events(extractor, text) == [("H-1B", "signed", "2025-09-19", "day")]
+
+
+def test_the_rule_refers_back_to_the_programme(extractor: FactExtractor) -> None:
+    text = "DHS finalized a new H-1B selection process.\nThe rule takes effect on Dec. 29, officials said."
+    assert _events(extractor, text) == [("H-1B", "takes_effect", "2025-12-29", "day")]
