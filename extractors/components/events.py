@@ -33,7 +33,7 @@ TRIGGERS: dict[str, EventType] = {
     "sign": "signed", "suspend": "suspended", "pause": "suspended", "halt": "suspended",
     "freeze": "suspended", "propose": "proposed", "end": "ended", "scrap": "ended",
     "abolish": "ended", "expire": "ended", "close": "ended", "go": "takes_effect",
-    "come": "takes_effect", "enter": "takes_effect",
+    "come": "takes_effect", "enter": "takes_effect", "implement": "takes_effect", "lapse": "ended",
 }
 # A wire dateline ("WASHINGTON, Sept 20 (Harbour Wire) -") dates the story,
 # not an event in it.
@@ -166,8 +166,12 @@ def _event_type(trigger: Token) -> EventType:
 
 
 def _refers_back(trigger: Token) -> bool:
-    """The trigger's subject points back to a programme named earlier."""
+    """The trigger's subject, or its object ("Beijing launched the new visa"),
+    points back to a programme named earlier."""
     subjects = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    if objects and objects[0].lower_ in REFERRING_SUBJECTS:
+        return True
     if not subjects:
         return trigger.dep_ in {"conj", "xcomp", "advcl"}
     subject = subjects[0]

@@ -213,3 +213,10 @@ def test_a_date_relative_to_another_event_is_no_date(extractor: FactExtractor) -
 def test_the_rule_refers_back_to_the_programme(extractor: FactExtractor) -> None:
     text = "DHS finalized a new H-1B selection process.\nThe rule takes effect on Dec. 29, officials said."
     assert _events(extractor, text) == [("H-1B", "takes_effect", "2025-12-29", "day")]
+
+
+def test_the_object_of_a_trigger_refers_back_and_parts_of_months(extractor: FactExtractor) -> None:
+    text = "China's K visa targets young scientists.\nBeijing launched the new visa on Wednesday."
+    assert _events(extractor, text) == [("K visa", "launched", "2025-09-24", "day")]
+    expected = [("K visa", "announced", "2025-08", "month")]
+    assert _events(extractor, "The K visa was announced in mid-August.") == expected
