@@ -70,6 +70,10 @@ _UNNAMED = frozenset(
 # cue, with no comma between (the train split's one stands 3 words after it;
 # 8 leaves room for a longer subject before the quoted verb).
 _PARTIAL = re.compile(rf"\b(?:{CUE_WORDS})\b(?:\s+(?:that\s+)?[\w’'-]+){{1,8}}\s*$")
+# What the sentence after a cue-less quote says when it names the speaker:
+# "That was how X described ...", "The warning came from X", "Those were the
+# words of X".
+NAMED_NEXT_CUES = "described|put it|came from|words of"
 _OPEN_PARAGRAPH = re.compile(r"“(?P<a>[^“”\n]+)\n(?=“)")
 _ACCORDING = re.compile(
     r"^(?P<clause>[^“”\"]{20,}?),? according to (?P<who>[^,.;]+)[.,;]"
@@ -273,10 +277,12 @@ def _named_next(doc: Doc, match: re.Match[str], people: PeopleIndex) -> Found | 
     """'“...” That was how Bikram Thapa described the mood.': the speaker is
     named, with a speech verb, in the sentence right after the quote."""
     text = text_of(doc)
+    if not match.group(0)[:-1].rstrip().endswith((".", "!", "?")):
+        return None  # '“...,” the report found, and X said': the sentence goes on
     line_end = text.find("\n", match.end())
     rest = text[match.end() : line_end if line_end >= 0 else len(text)]
     sentence = re.split(r"(?<=[.!?])\s", rest.strip(), maxsplit=1)[0]
-    cue = re.search(rf"\b(?:{CUE_WORDS}|described|put it)\b", sentence)
+    cue = re.search(rf"\b(?:{CUE_WORDS}|{NAMED_NEXT_CUES})\b", sentence)
     if cue is None:
         return None
     named = people.mentioned_in(match.end(), match.end() + len(rest))
@@ -326,17 +332,24 @@ def _after(doc: Doc, match: re.Match[str]) -> Attribution | None:
     # after the quote: elsewhere "according to" introduces a paraphrase.
     cue = _CUE.search(segment) or _ACCORDING_AFTER.match(segment)
     base = clause.start("clause")
-    if cue is None or not _subject_only(doc, base, base + cue.start()):
+    if cue is None:
+        # '“...,” Lopez, 52, said': the cue after an age or an appositive.
+        cue = _CUE.search(clause["clause"])
+        if cue is None or not _subject_only(doc, base, base + cue.start(), near=0):
+            return None
+        return Attribution(clause["clause"][: cue.end()], cue.group(0), match.end())
+    if not _subject_only(doc, base, base + cue.start()):
         return None
     return Attribution(segment, cue.group(0).strip(), match.end())
 
 
-def _subject_only(doc: Doc, start: int, end: int) -> bool:
+def _subject_only(doc: Doc, start: int, end: int, near: int = NEAR_CUE_WORDS) -> bool:
     """Between a quote and its cue stands the speaker's noun phrase ("a
     spokesperson for the National Immigration Administration said"); a cue
-    after another verb belongs to another clause of the sentence."""
+    after another verb belongs to another clause of the sentence. Up to
+    ``near`` words, anything may stand there ("Lang said on Tuesday")."""
     words = len(text_of(doc)[start:end].split())
-    if words <= NEAR_CUE_WORDS:
+    if words <= near:
         return True
     span = doc.char_span(start, end, alignment_mode="expand")
     return words <= MAX_SUBJECT_WORDS and span is not None and not any(

@@ -185,3 +185,17 @@ def test_a_dateline_before_the_speaker_is_not_the_speaker(extractor: FactExtract
             "that F-1 visa appointments had become almost impossible to get.")
     quotes = facts_of_kind(extractor.extract(article(text)), "quote")
     assert [q["speaker"] for q in quotes] == ["Arjun Mehta"]
+
+
+def test_a_cue_after_the_speakers_age_and_a_speaker_named_after_the_quote(extractor: FactExtractor) -> None:
+    text = ("Maria Lopez is a lawyer.\n“The fee will change hiring for good,” Lopez, 52, said.\n"
+            "“Nobody wants to bet a career on a lottery.” The warning came from Deepa Nair, a recruiter.")
+    assert _quotes(extractor, text) == [
+        ("Maria Lopez", "The fee will change hiring for good"),
+        ("Deepa Nair", "Nobody wants to bet a career on a lottery."),
+    ]
+
+
+def test_a_cue_in_a_later_clause_after_a_verb_is_not_the_quotes(extractor: FactExtractor) -> None:
+    text = "Maria Lopez is a lawyer.\n“A tax on talent and nothing else,” a report found, and Lopez said so."
+    assert _quotes(extractor, text) == []
