@@ -35,6 +35,9 @@ _ACCORDING_AFTER = re.compile(r"\s*according to\b")
 # "Quoted" text must look like speech: at least this many words. Shorter
 # quoted strings in news are titles, scare quotes or coined terms.
 MIN_QUOTE_WORDS = 4
+# ... unless it is a whole utterance with its cue after it ("“They always
+# do,” Shah said."): then two words are speech.
+MIN_SHORT_QUOTE_WORDS = 2
 # How far back (characters) a pronoun may reach for its person when the
 # sentence before names nobody: about two short news paragraphs.
 PRONOUN_REACH = 600
@@ -121,7 +124,7 @@ class QuoteFinder:
     ) -> QuoteFact | None:
         words = (match["a"] or match["b"]).strip()
         if len(words.split()) < MIN_QUOTE_WORDS:
-            return None
+            return self._short(doc, match, words, people)
         attribution = _after(doc, match) or _before(doc, match)
         speaker: str | None
         cue: str | None
@@ -140,6 +143,24 @@ class QuoteFinder:
             speaker=speaker,
             direct=True,
             cue=cue,
+        )
+
+    def _short(self, doc: Doc, match: re.Match[str], words: str, people: PeopleIndex) -> QuoteFact | None:
+        """'“They always do,” Shah said.': a short quote is speech only as a
+        whole utterance closed inside the marks and followed by its cue; a
+        scare quote or a coined term never is."""
+        attribution = _after(doc, match)
+        if len(words.split()) < MIN_SHORT_QUOTE_WORDS or not words.endswith((",", "?", "!")) \
+                or attribution is None:
+            return None
+        return QuoteFact(
+            sentence=sentence_of(doc, match.start(), match.end()).text.strip(),
+            start=match.start() + 1,
+            end=match.end() - 1,
+            text=words.rstrip(","),
+            speaker=_speaker(doc, attribution, people, match.start()),
+            direct=True,
+            cue=attribution.cue,
         )
 
     def _indirect(
@@ -229,6 +250,8 @@ def _subject_speaker(doc: Doc, verb: Token, subject: Token, people: PeopleIndex)
     said", "a Home Office spokesperson said"); None when it cannot speak."""
     if subject.lower_ in _PRONOUNS:
         return _antecedent(doc, verb.sent, people, subject.lower_, before=verb.idx), None
+    if subject.lower_ == "who" and verb.dep_ == "relcl":
+        subject = verb.head  # "Anita Desai, a lawyer, who said ...": the relative's antecedent
     phrase = doc[subject.left_edge.i : subject.i + 1]
     person = people.resolve(_words(phrase.text), before=verb.idx + 1)
     if person is not None and _names_subject(subject, person.parts):

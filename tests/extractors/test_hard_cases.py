@@ -199,3 +199,16 @@ def test_a_cue_after_the_speakers_age_and_a_speaker_named_after_the_quote(extrac
 def test_a_cue_in_a_later_clause_after_a_verb_is_not_the_quotes(extractor: FactExtractor) -> None:
     text = "Maria Lopez is a lawyer.\n“A tax on talent and nothing else,” a report found, and Lopez said so."
     assert _quotes(extractor, text) == []
+
+
+def test_a_short_whole_utterance_with_its_cue_is_a_quote(extractor: FactExtractor) -> None:
+    text = ("Rajiv Shah, a partner at Fenwick Lane, said companies would adapt.\n"
+            "“They always do,” Shah said. “This time it will just cost more.”\n"
+            "Critics call it a “tax on ambition.”")
+    direct = [(q[0], q[1]) for q in _quotes(extractor, text) if not str(q[1]).startswith("companies")]
+    assert direct == [("Rajiv Shah", "They always do"), ("Rajiv Shah", "This time it will just cost more.")]
+
+
+def test_a_relative_pronoun_speaks_for_its_antecedent(extractor: FactExtractor) -> None:
+    text = "The move was criticised by Anita Desai, a lawyer, who said it would push talent to Canada."
+    assert _quotes(extractor, text) == [("Anita Desai", "it would push talent to Canada")]
