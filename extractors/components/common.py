@@ -82,16 +82,26 @@ def programme_spans(doc: Doc) -> list[Span]:
     return list(doc.spans.get(PROGRAMMES_KEY, []))
 
 
-def nearest_programme(doc: Doc, start_char: int, end_char: int, window: Span) -> Span | None:
-    """The programme mention inside ``window`` closest to the character range."""
+def nearest_programme(doc: Doc, start_char: int, end_char: int, window: Span,
+                      unquoted: bool = False) -> Span | None:
+    """The programme mention inside ``window`` closest to the character range;
+    with ``unquoted``, only a mention outside quotation marks."""
     best: tuple[int, Span] | None = None
     for span in programme_spans(doc):
         if span.start < window.start or span.end > window.end:
+            continue
+        if unquoted and inside_quotes(text_of(doc), span.start_char):
             continue
         distance = max(span.start_char - end_char, start_char - span.end_char, 0)
         if best is None or distance < best[0]:
             best = (distance, span)
     return best[1] if best else None
+
+
+def inside_quotes(text: str, at: int) -> bool:
+    """Whether ``at`` stands between an opening “ and its ” in its paragraph."""
+    line_start = text.rfind("\n", 0, at) + 1
+    return text.rfind("“", line_start, at) > text.rfind("”", line_start, at)
 
 
 def is_heading(span: Span) -> bool:

@@ -37,6 +37,12 @@ _NOT_FEE = re.compile(
     r"|(?:is|are|was|were|gets?) paid)\b",
     re.I,
 )
+# Nouns that, right after an amount, say what it is when it is no fee.
+_OTHER_MONEY = re.compile(
+    r"\b(?:bonus(?:es)?|salar(?:y|ies)|wages?|invest\w*|grants?|income|revenue|funding|funds?"
+    r"|loans?|budget|prizes?|awards?|stipend|scholarships?|gifts?|settlements?|savings|assets)\b",
+    re.I,
+)
 _FEE_NOUN = re.compile(r"\b(?:fees?|levy|levies|surcharges?|charges?)\b", re.I)
 _VISA_CONTEXT = re.compile(r"\b(?:visas?|permits?|petitions?|applications?)\b", re.I)
 _PERIODS: tuple[tuple[re.Pattern[str], FeePeriod], ...] = (
@@ -56,6 +62,9 @@ _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas|plus)\b|\bwhile\b|:\
 # How far (characters) around an amount its period and "not a fee" words may
 # stand: about one clause in the seed articles and the news pages tried.
 WINDOW = 60
+# Words after an amount that still name it ("€1,091 a month in funds"): a
+# few words, not the next noun phrase of the clause.
+AFTER_WINDOW = 25
 
 
 class FeeFinder:
@@ -89,6 +98,8 @@ def _fee(doc: Doc, money: Money, converted: Money | None, rates: dict[str, float
     # fee for ..., including ..., rises to C$950") or just around it.
     cued = _FEE_CUE.search(text[lo:hi]) or _FEE_CUE.search(text[c_lo:c_hi])
     if _not_fee(text[max(lo, c_lo) : money.start]) or not cued:
+        return None
+    if _names_other_money(text[money.end : min(c_hi, money.end + AFTER_WINDOW)]):
         return None
     programme, nearby = _programme(doc, money, sentence)
     # Money in a sentence that names no programme is a fee only when the
@@ -130,12 +141,23 @@ def _not_fee(before: str) -> bool:
     return last_not >= 0 and last_not >= last_cue
 
 
+def _names_other_money(after: str) -> bool:
+    """'€1,091 a month in funds', '$800,000 investment': the words right after
+    the amount name something other than a fee before any fee word."""
+    other = _OTHER_MONEY.search(after)
+    cue = _FEE_CUE.search(after)
+    return other is not None and (cue is None or other.start() < cue.start())
+
+
 def _programme(doc: Doc, money: Money, sentence: Span) -> tuple[str | None, bool]:
-    """The fee's programme, and whether it is named in this sentence or the one before."""
+    """The fee's programme, and whether it is named in this sentence or the one
+    before. A programme the sentence before names only inside a quotation
+    ("“... the gold card,” the attorney said.") is the speaker's aside; the
+    story's programme carries on past it."""
     span = nearest_programme(doc, money.start, money.end, sentence)
     if span is None and sentence.start > 0:
         previous = doc[sentence.start - 1].sent
-        span = nearest_programme(doc, money.start, money.end, previous)
+        span = nearest_programme(doc, money.start, money.end, previous, unquoted=True)
     if span is not None:
         return span.kb_id_, True
     span = main_programme(doc)

@@ -220,3 +220,20 @@ def test_the_object_of_a_trigger_refers_back_and_parts_of_months(extractor: Fact
     assert _events(extractor, text) == [("K visa", "launched", "2025-09-24", "day")]
     expected = [("K visa", "announced", "2025-08", "month")]
     assert _events(extractor, "The K visa was announced in mid-August.") == expected
+
+
+def _fees(extractor: FactExtractor, text: str) -> list[tuple[object, ...]]:
+    return [(f["programme"], f["amount"]) for f in facts_of_kind(extractor.extract(article(text)), "fee")]
+
+
+def test_a_programme_named_only_inside_a_quote_does_not_take_the_next_fee(extractor: FactExtractor) -> None:
+    text = ("EB-5 investors wait longer. Houston attorney Teresa Alvarez advises EB-5 clients.\n"
+            "“Some of them already have a backup: the gold card,” the attorney said.\n"
+            "Petitioners pay a $11,160 filing fee.")
+    assert _fees(extractor, text) == [("EB-5", 11160)]
+
+
+def test_money_named_as_funds_after_the_amount_is_no_fee(extractor: FactExtractor) -> None:
+    text = "The Opportunity Card fee stays at €75, and applicants must still show €1,091 a month in funds."
+    assert _fees(extractor, text) == [("Opportunity Card", 75)]
+    assert _fees(extractor, "The EB-5 fee of $3,675 that is paid by petitioners rose.") == [("EB-5", 3675)]
