@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from extractors.components.affiliations import EMPLOYER_NOUNS, employer_names
 from extractors.components.common import facts_of, is_heading, programme_spans, sentence_text
 from extractors.components.gender import PRONOUN_GENDER, Gender, gender_of
 from extractors.models import PersonFact
@@ -159,7 +160,10 @@ class PeopleFinder:
                 span = doc.char_span(start, end, alignment_mode="expand")
                 if span is not None:
                     record.add(*_describe(span, orgs))
+        # "Vega’s colleague Tom Becker": a person's name is no employer.
+        names = {part for r in records for part in [r.name, *r.parts]}
         for record in records:
+            record.affiliations = [a for a in record.affiliations if a not in names]
             others = [m for r in records if r is not record for m in r.mentions]
             record.gender = gender_of(doc, record.name, record.mentions, record.roles, others, self.names)
         doc._.nf_people = PeopleIndex(records)
@@ -256,7 +260,9 @@ def _mistagged_person(ent: Span, names: dict[str, Gender]) -> Span | None:
     if not all(is_name_part(w) for w in words) or set(words) & ORG_WORDS:
         return None
     after = doc[ent.end : ent.end + 2]
-    appositive = len(after) == 2 and after[0].text == "," and after[1].lower_ in {"a", "an", "the"}
+    # "X, a director at ..." or "X, policy director at ...".
+    appositive = len(after) == 2 and after[0].text == "," and (
+        after[1].lower_ in {"a", "an", "the"} or (after[1].text.islower() and after[1].pos_ == "NOUN"))
     if ent.label_ == "GPE":
         heads = [c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end]
         appositive = appositive and bool(heads) and heads[0].lemma_.lower() not in PLACE_NOUNS
@@ -361,6 +367,13 @@ def _describe(span: Span, orgs: list[Span]) -> tuple[list[str], list[str]]:
     _premodifiers(span, roles, affiliations)
     for appos in _appositives(span):
         _appositive(appos, orgs, roles, affiliations)
+        described = span.doc[appos.left_edge.i : appos.right_edge.i + 1].text
+        affiliations += [n for n in employer_names(described) if n not in affiliations]
+    if span.root.dep_ == "appos" and span.root.head.i < span.start:
+        # "His professor, Meera Joshi, is blunter": the name is the appositive.
+        role = _role_phrase(span.root.head)
+        if role:
+            roles.append(role)
     return roles, affiliations
 
 
@@ -398,7 +411,7 @@ def _common_noun(token: Token) -> bool:
     if token.text.islower():
         return token.pos_ == "NOUN"
     return bool(token.is_sent_start and token.text[1:].islower()) and (
-        token.pos_ == "NOUN" or token.lower_.endswith(ROLE_ENDINGS))
+        token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.lower_.endswith(ROLE_ENDINGS)))
 
 
 def _org_before(doc: Doc, left: int, floor: int) -> str | None:
@@ -430,7 +443,7 @@ def _appositive(head: Token, orgs: list[Span], roles: list[str], affiliations: l
 
 
 def _role_phrase(head: Token) -> str | None:
-    if head.pos_ not in {"NOUN", "PROPN"} or head.ent_type_ in AFFILIATION_LABELS | {"PERSON"}:
+    if head.pos_ not in {"NOUN", "PROPN"} or head.ent_type_ in AFFILIATION_LABELS | {"PERSON", "NORP", "GPE"}:
         return None
     words = [
         t for t in head.lefts
@@ -449,14 +462,6 @@ def _role_phrase(head: Token) -> str | None:
                 phrase += [prep.text, *(t.text for t in objects[0].subtree)]
     # "co - founder" in tokens is "co-founder" in text.
     return " ".join(phrase).replace(" - ", "-").replace("co -", "co-")
-
-
-# Nouns that name the employer in "founder of the relocation agency Bund Bridge":
-# the phrase after "of" is an affiliation, not part of the role.
-EMPLOYER_NOUNS = frozenset(
-    "firm company startup agency consultancy group tank charity organisation organization university "
-    "institute bank fund foundation council association body network".split()
-)
 
 
 def _names_employer(obj: Token) -> bool:

@@ -237,3 +237,21 @@ def test_money_named_as_funds_after_the_amount_is_no_fee(extractor: FactExtracto
     text = "The Opportunity Card fee stays at €75, and applicants must still show €1,091 a month in funds."
     assert _fees(extractor, text) == [("Opportunity Card", 75)]
     assert _fees(extractor, "The EB-5 fee of $3,675 that is paid by petitioners rose.") == [("EB-5", 3675)]
+
+
+def test_an_employer_named_after_its_kind_is_an_affiliation(extractor: FactExtractor) -> None:
+    text = ("Nadia Pereira, policy director at the charity Care Without Borders, said it would hurt.\n"
+            "Matthew Hart, a spokesman for the department, said the rule was final.")
+    people = _people(extractor, text)
+    assert people["Nadia Pereira"]["affiliations"] == ("Care Without Borders",)
+    assert people["Matthew Hart"]["roles"] == ("spokesman",)
+
+
+def test_roles_from_a_preceding_noun_not_from_nationality_or_a_colleague(extractor: FactExtractor) -> None:
+    text = ("His professor, Meera Joshi, is blunter.\n"
+            "So said Karen Holt, an American who has taught in Guizhou since 2019.\n"
+            "Holt’s colleague Mark Liu agreed.")
+    people = _people(extractor, text)
+    assert people["Meera Joshi"]["roles"] == ("professor",)
+    assert people["Karen Holt"]["roles"] == ()
+    assert people["Mark Liu"]["affiliations"] == ()
