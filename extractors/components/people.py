@@ -369,6 +369,11 @@ def _describe(span: Span, orgs: list[Span]) -> tuple[list[str], list[str]]:
         _appositive(appos, orgs, roles, affiliations)
         described = span.doc[appos.left_edge.i : appos.right_edge.i + 1].text
         affiliations += [n for n in employer_names(described) if n not in affiliations]
+    for prep in (c for c in span.root.children if c.dep_ == "prep" and c.i >= span.end):
+        # "Economist Victor Amadi of the Brookings Institution argued".
+        if prep.lower_ in {"of", "at", "from"}:
+            inside = range(prep.i, prep.right_edge.i + 1)
+            affiliations += [_without_article(e) for e in orgs if e.start in inside and e.end - 1 in inside]
     if span.root.dep_ == "appos" and span.root.head.i < span.start:
         # "His professor, Meera Joshi, is blunter": the name is the appositive.
         role = _role_phrase(span.root.head)

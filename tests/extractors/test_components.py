@@ -255,3 +255,8 @@ def test_roles_from_a_preceding_noun_not_from_nationality_or_a_colleague(extract
     assert people["Meera Joshi"]["roles"] == ("professor",)
     assert people["Karen Holt"]["roles"] == ()
     assert people["Mark Liu"]["affiliations"] == ()
+
+
+def test_an_organisation_after_of_the_name_is_an_affiliation(extractor: FactExtractor) -> None:
+    text = "Economist Victor Amadi of the Brookings Institution argued that the fee was too high."
+    assert _people(extractor, text)["Victor Amadi"]["affiliations"] == ("Brookings Institution",)
