@@ -131,7 +131,8 @@ class QuoteFinder:
         if attribution is not None:
             speaker, cue = _speaker(doc, attribution, people, match.start()), attribution.cue
         else:
-            found = _continuation(text_of(doc), match, earlier) or _named_next(doc, match, people)
+            found = (_continuation(text_of(doc), match, earlier) or _named_next(doc, match, people)
+                     or _introduced(doc, match, people))
             if found is None:
                 return None
             speaker, cue = found
@@ -310,6 +311,40 @@ def _named_next(doc: Doc, match: re.Match[str], people: PeopleIndex) -> Found | 
         return None
     named = people.mentioned_in(match.end(), match.end() + len(rest))
     return (named[0].name, cue.group(0)) if named else None
+
+
+def _introduced(doc: Doc, match: re.Match[str], people: PeopleIndex) -> Found | None:
+    """'Chen disagreed. “...”', 'Lopez put it bluntly: “...”': a quote that is a
+    sentence of its own, right after a sentence (or a paragraph ending in a
+    colon) whose subject is the speaker. No cue verb: the cue stays None."""
+    head_end = _intro_end(text_of(doc), match)
+    if head_end is None:
+        return None
+    last = doc.char_span(head_end, head_end + 1, alignment_mode="expand")
+    if last is None:
+        return None
+    before = doc[last.sent.start : last.end]
+    subjects = [t for t in before if t.dep_ in {"nsubj", "nsubjpass"}
+                and t.head.pos_ in {"VERB", "AUX"} and t.head.i < last.end]
+    if not subjects:
+        return None
+    found = _subject_speaker(doc, subjects[-1].head, subjects[-1], people)
+    return (found[0], None) if found is not None and (found[0] or found[1]) else None
+
+
+def _intro_end(text: str, match: re.Match[str]) -> int | None:
+    """Where the introducing sentence ends (its last character), if the quote
+    has one: a colon before it, or a full stop before a quote that is a whole
+    sentence."""
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    head = text[line_start : match.start()].rstrip()
+    if head:
+        whole = match.group(0)[:-1].rstrip().endswith((".", "!", "?"))
+        if head.endswith(":") or (head.endswith((".", "!", "?")) and whole):
+            return line_start + len(head) - 1
+        return None
+    previous = text[: max(line_start - 1, 0)].rstrip()
+    return len(previous) - 1 if previous.endswith(":") else None
 
 
 def _opening_paragraphs(doc: Doc, direct: list[QuoteFact]) -> list[QuoteFact]:

@@ -212,3 +212,14 @@ def test_a_short_whole_utterance_with_its_cue_is_a_quote(extractor: FactExtracto
 def test_a_relative_pronoun_speaks_for_its_antecedent(extractor: FactExtractor) -> None:
     text = "The move was criticised by Anita Desai, a lawyer, who said it would push talent to Canada."
     assert _quotes(extractor, text) == [("Anita Desai", "it would push talent to Canada")]
+
+
+def test_a_quote_introduced_by_a_sentence_about_its_speaker(extractor: FactExtractor) -> None:
+    text = ("David Chen, an economist, studies migration. Maria Lopez is a lawyer.\n"
+            "Chen disagreed. “Companies always find a way around these rules.”\n"
+            "Lopez put it bluntly:\n“The fee is a tax on talent, and everyone knows it.”\n"
+            "Lopez wrote a book. It is called “Talent Has No Borders At All.”")
+    assert _quotes(extractor, text) == [
+        ("David Chen", "Companies always find a way around these rules."),
+        ("Maria Lopez", "The fee is a tax on talent, and everyone knows it."),
+    ]
