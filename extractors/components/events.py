@@ -47,6 +47,13 @@ NEEDS_PARTICLE: dict[str, frozenset[str]] = {
     "go": frozenset({"effect", "force"}), "come": frozenset({"effect", "force"}),
     "enter": frozenset({"effect", "force"}),
 }
+# Nouns of events that carry their own date: "since its launch on Oct. 1",
+# "the suspension in March", "the Aug. 14 announcement".
+NOUN_TRIGGERS: dict[str, EventType] = {
+    "launch": "launched", "rollout": "launched", "introduction": "launched", "debut": "launched",
+    "announcement": "announced", "suspension": "suspended", "signing": "signed", "expiry": "ended",
+    "expiration": "ended",
+}
 PARTICLE_TYPES: dict[tuple[str, str], EventType] = {("kick", "in"): "takes_effect"}
 # What the subject of a trigger may be when the programme is not named in its
 # sentence: a word that points back to the programme ("The order takes
@@ -106,7 +113,8 @@ def _event(doc: Doc, when: Span, published: date | None) -> EventFact | None:
         start=evidence.start_char,
         end=evidence.end_char,
         programme=programme.kb_id_,
-        event_type=_event_type(trigger),
+        event_type=NOUN_TRIGGERS.get(trigger.lemma_.lower(), "launched") if trigger.pos_ == "NOUN"
+        else _event_type(trigger),
         date=resolved.value,
         precision=resolved.precision,
         description=description,
@@ -147,6 +155,8 @@ def _as_trigger(token: Token) -> Token | None:
     """The token as an event trigger, with its particle or object when it
     needs one; "become effective" is triggered by its complement."""
     lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN" and lemma in NOUN_TRIGGERS:
+        return token
     if lemma in TRIGGERS and token.pos_ in {"VERB", "AUX", "ADJ"}:
         needed = NEEDS_PARTICLE.get(lemma)
         # "goes into effect": the particle may sit one level down, under "into".
@@ -181,8 +191,11 @@ def _refers_back(trigger: Token) -> bool:
 
 
 def _direction(trigger: Token) -> Direction:
-    """Past-tense triggers look back from the publication date; others forward."""
-    if trigger.tag_ in {"VBD", "VBN"}:
+    """Past-tense triggers look back from the publication date; others forward.
+    A noun ("since its launch on Oct. 1") names an event already reported:
+    it looks back (a month-day date near the publication date still wins,
+    see :func:`extractors.dates.resolve`)."""
+    if trigger.pos_ == "NOUN" or trigger.tag_ in {"VBD", "VBN"}:
         return "past"
     return "future"
 

@@ -260,3 +260,10 @@ def test_roles_from_a_preceding_noun_not_from_nationality_or_a_colleague(extract
 def test_an_organisation_after_of_the_name_is_an_affiliation(extractor: FactExtractor) -> None:
     text = "Economist Victor Amadi of the Brookings Institution argued that the fee was too high."
     assert _people(extractor, text)["Victor Amadi"]["affiliations"] == ("Brookings Institution",)
+
+
+def test_an_event_noun_carries_its_date(extractor: FactExtractor) -> None:
+    text = "Since its launch on Oct. 1, the K visa has drawn thousands of applicants."
+    assert _events(extractor, text) == [("K visa", "launched", "2025-10-01", "day")]
+    text = "The suspension of F-1 interviews in May hit admissions."
+    assert _events(extractor, text) == [("F-1", "suspended", "2025-05", "month")]
