@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extractors.components.common import (
+    PROGRAMME_LABEL,
     facts_of,
     main_programme,
     nearest_programme,
@@ -48,11 +49,10 @@ NEEDS_PARTICLE: dict[str, frozenset[str]] = {
     "enter": frozenset({"effect", "force"}),
 }
 # Nouns of events that carry their own date: "since its launch on Oct. 1",
-# "the suspension in March", "the Aug. 14 announcement".
+# "the K visa's suspension in March" (only when the noun is the programme's).
 NOUN_TRIGGERS: dict[str, EventType] = {
     "launch": "launched", "rollout": "launched", "introduction": "launched", "debut": "launched",
-    "announcement": "announced", "suspension": "suspended", "signing": "signed", "expiry": "ended",
-    "expiration": "ended",
+    "suspension": "suspended",
 }
 PARTICLE_TYPES: dict[tuple[str, str], EventType] = {("kick", "in"): "takes_effect"}
 # What the subject of a trigger may be when the programme is not named in its
@@ -156,7 +156,7 @@ def _as_trigger(token: Token) -> Token | None:
     needs one; "become effective" is triggered by its complement."""
     lemma = token.lemma_.lower()
     if token.pos_ == "NOUN" and lemma in NOUN_TRIGGERS:
-        return token
+        return token if _owned(token) else None
     if lemma in TRIGGERS and token.pos_ in {"VERB", "AUX", "ADJ"}:
         needed = NEEDS_PARTICLE.get(lemma)
         # "goes into effect": the particle may sit one level down, under "into".
@@ -164,8 +164,19 @@ def _as_trigger(token: Token) -> Token | None:
         words |= {g.lower_ for c in token.children for g in c.children}
         if needed is None or words & needed:
             return token
-    complements = [c for c in token.children if c.dep_ == "acomp" and c.lemma_.lower() in TRIGGERS]
+    # Only "effective": "stays open until March 31" is no launch.
+    complements = [c for c in token.children if c.dep_ == "acomp" and c.lower_ == "effective"]
     return complements[0] if complements else None
+
+
+def _owned(noun: Token) -> bool:
+    """'its launch', 'the K visa launch', 'the launch of the K visa': an event
+    noun counts only when it is said to be the programme's."""
+    if any(c.dep_ == "poss" for c in noun.children):
+        return True
+    of_phrases = [c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"]
+    near = [*noun.lefts, *(t for prep in of_phrases for t in prep.subtree)]
+    return any(t.ent_type_ == PROGRAMME_LABEL for t in near)
 
 
 def _event_type(trigger: Token) -> EventType:
