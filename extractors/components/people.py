@@ -153,6 +153,7 @@ class PeopleFinder:
     def __call__(self, doc: Doc) -> Doc:
         mentions = [m for m in _person_mentions(doc, self.names) if m is not None]
         records = _merge(mentions)
+        _add_unlabelled_mentions(doc, records)
         # Read once: ``doc.ents`` builds new spans on every access.
         orgs = [e for e in doc.ents if e.label_ in AFFILIATION_LABELS]
         for record in records:
@@ -203,7 +204,7 @@ def _as_person(ent: Span, names: dict[str, Gender]) -> Span | None:
         return ent
     if ent.label_ == "ORG":
         return _possessed_name(ent) or _mistagged_person(ent, names)
-    return _mistagged_person(ent, names) if ent.label_ == "GPE" else None
+    return _mistagged_person(ent, names) if ent.label_ in {"GPE", "LOC", "NORP"} else None
 
 
 def _employer_named(ent: Span) -> bool:
@@ -263,7 +264,7 @@ def _mistagged_person(ent: Span, names: dict[str, Gender]) -> Span | None:
     # "X, a director at ..." or "X, policy director at ...".
     appositive = len(after) == 2 and after[0].text == "," and (
         after[1].lower_ in {"a", "an", "the"} or (after[1].text.islower() and after[1].pos_ == "NOUN"))
-    if ent.label_ == "GPE":
+    if ent.label_ != "ORG":  # GPE, LOC, NORP: a place unless shown to be a person
         heads = [c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end]
         appositive = appositive and bool(heads) and heads[0].lemma_.lower() not in PLACE_NOUNS
         if not (appositive or words[0] in names):
@@ -348,6 +349,20 @@ def _merge(mentions: list[Span]) -> list[PersonRecord]:
             if owner is not None:
                 owner.mentions.append((span.start_char, span.end_char))
     return sorted(records.values(), key=lambda r: r.start)
+
+
+def _add_unlabelled_mentions(doc: Doc, records: list[PersonRecord]) -> None:
+    """'Watanabe said ... He added': the NER tags a surname once and misses it
+    the next time; a proper noun that is one person's surname (or given name)
+    and stands in no other entity is a mention of that person, so that a
+    pronoun after it finds its person."""
+    taken = {i for r in records for s, e in r.mentions for i in range(s, e)}
+    for token in doc:
+        if token.pos_ != "PROPN" or token.idx in taken or token.ent_type_ in {"ORG", "GPE", "FAC", "LOC"}:
+            continue
+        owner = _owner(token.text, records)
+        if owner is not None:
+            owner.mentions.append((token.idx, token.idx + len(token)))
 
 
 def _same_person(a: str, b: str) -> bool:
