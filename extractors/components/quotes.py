@@ -31,7 +31,7 @@ CUE_WORDS = (
     "|countered|counters|cautioned|admitted|posted|tweeted|wondered"
 )
 _CUE = re.compile(rf"\b(?:{CUE_WORDS})\b")
-_ACCORDING_AFTER = re.compile(r"\s*according to\b")
+_ACCORDING_AFTER = re.compile(r"[^\S\n]*according to\b")
 # "Quoted" text must look like speech: at least this many words. Shorter
 # quoted strings in news are titles, scare quotes or coined terms.
 MIN_QUOTE_WORDS = 4
@@ -57,7 +57,9 @@ _QUOTE = re.compile(r"“(?P<a>[^“”\n]+)”|\"(?P<b>[^\"\n]+)\"")
 # The attribution after a quote runs to the end of its clause; the full stop
 # of "Mr." or "U.S." does not end it ("said Mr. Daniel Brooks").
 _AFTER = re.compile(
-    r"\s*(?P<clause>(?:(?:Mrs|Mr|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Jr|Sr|St)\.|U\.S\.|[^.!?;:“\"\n])*)"
+    # Not across a paragraph end: the next paragraph's "Officials said" is
+    # another statement.
+    r"[^\S\n]*(?P<clause>(?:(?:Mrs|Mr|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Jr|Sr|St)\.|U\.S\.|[^.!?;:“\"\n])*)"
 )
 _ANONYMOUS = re.compile(
     r"declin\w+ to be (?:named|identified)|asked not to be (?:named|identified)|"

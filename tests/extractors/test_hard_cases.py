@@ -223,3 +223,16 @@ def test_a_quote_introduced_by_a_sentence_about_its_speaker(extractor: FactExtra
         ("David Chen", "Companies always find a way around these rules."),
         ("Maria Lopez", "The fee is a tax on talent, and everyone knows it."),
     ]
+
+
+def test_the_cue_of_the_next_paragraph_is_not_the_quotes(extractor: FactExtractor) -> None:
+    text = ("Emi Sato, a chip designer, said she had applied.\n"
+            "“My parents think I am crazy,” Sato said. “But the lab in Hefei is the best I have seen.”\n"
+            "Officials at the embassy in Tokyo said applications were processed normally.")
+    assert ("Emi Sato", "But the lab in Hefei is the best I have seen.") in _quotes(extractor, text)
+
+
+def test_a_pronoun_finds_a_surname_the_ner_did_not_tag(extractor: FactExtractor) -> None:
+    text = ("“We get ten calls a day about it,” said Kenji Watanabe, head of the office of recruiter Hays.\n"
+            "Watanabe said most callers were under 30. He added that few had decided.")
+    assert ("Kenji Watanabe", "few had decided") in _quotes(extractor, text)
