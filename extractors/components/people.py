@@ -124,9 +124,18 @@ def _names(record: PersonRecord, words: list[str]) -> bool:
     return record.name in text or parts[-1] in words or parts[0] in words
 
 
+# Abbreviated titles and the noun a later reference uses ("Sen. Maria
+# Delgado ... the senator said").
+TITLE_NOUNS = {
+    "sen.": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general",
+    "prof.": "professor", "dr.": "doctor", "dr": "doctor", "pres.": "president",
+}
+
+
 def _head(role: str) -> str:
     words = role.split()
-    return words[-1].lower() if words else ""
+    head = words[-1].lower() if words else ""
+    return TITLE_NOUNS.get(head, head)
 
 
 def _last_mention(record: PersonRecord, before: int | None) -> int:
@@ -449,7 +458,8 @@ def _org_before(doc: Doc, left: int, floor: int) -> str | None:
 
 def _appositives(span: Span) -> list[Token]:
     root = span.root
-    return [child for child in root.children if child.dep_ == "appos" and child.i >= span.end]
+    return [child for child in root.children
+            if child.dep_ == "appos" and child.i >= span.end and not _glued_to_hyphen(child)]
 
 
 def _appositive(head: Token, orgs: list[Span], roles: list[str], affiliations: list[str]) -> None:
@@ -469,7 +479,7 @@ def _role_phrase(head: Token) -> str | None:
         t for t in head.lefts
         if t.dep_ == "compound" or (t.dep_ == "amod" and t.lower_ in ROLE_ADJECTIVES)
     ]
-    phrase = [*(t.text for t in words), head.text]
+    phrase = [*(t.text for t in words), _hyphenated_prefix(head) + head.text]
     # The tagger sometimes reads "IT professional" as noun + adjective; the
     # word glued to the right of the head is still part of the role.
     following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
@@ -482,6 +492,25 @@ def _role_phrase(head: Token) -> str | None:
                 phrase += [prep.text, *(t.text for t in objects[0].subtree)]
     # "co - founder" in tokens is "co-founder" in text.
     return " ".join(phrase).replace(" - ", "-").replace("co -", "co-")
+
+
+def _hyphenated_prefix(head: Token) -> str:
+    """'vice-chancellor', 'co-founder': the parser may split a hyphenated role
+    into appositives ("vice", "-", "chancellor"); the head keeps its prefix."""
+    doc, i = head.doc, head.i
+    prefix = ""
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        prefix = doc[i - 2].text + "-" + prefix
+        i -= 2
+    return prefix
+
+
+def _glued_to_hyphen(token: Token) -> bool:
+    """A piece of a hyphenated word ("vice" or "-" of "vice-chancellor")."""
+    doc = token.doc
+    if token.text == "-":
+        return True
+    return token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
 
 
 def _names_employer(obj: Token) -> bool:

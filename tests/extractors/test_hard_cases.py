@@ -236,3 +236,16 @@ def test_a_pronoun_finds_a_surname_the_ner_did_not_tag(extractor: FactExtractor)
     text = ("“We get ten calls a day about it,” said Kenji Watanabe, head of the office of recruiter Hays.\n"
             "Watanabe said most callers were under 30. He added that few had decided.")
     assert ("Kenji Watanabe", "few had decided") in _quotes(extractor, text)
+
+
+def test_an_abbreviated_title_resolves_a_later_title_reference(extractor: FactExtractor) -> None:
+    text = ("Sen. Maria Delgado introduced a bill on Thursday.\n"
+            "“This fee punishes the hospitals that need these workers most,” the senator said.")
+    expected = ("Maria Delgado", "This fee punishes the hospitals that need these workers most")
+    assert expected in _quotes(extractor, text)
+
+
+def test_a_hyphenated_role_stays_one_role(extractor: FactExtractor) -> None:
+    text = "Helen Okoye, vice-chancellor of the University of Northfield, said the cap was a mistake."
+    [person] = facts_of_kind(extractor.extract(article(text)), "person")
+    assert person["roles"] == ("vice-chancellor",)
