@@ -61,9 +61,11 @@ PARTICLE_TYPES: dict[tuple[str, str], EventType] = {("kick", "in"): "takes_effec
 # about something else.
 REFERRING_SUBJECTS = frozenset(
     "it this order proclamation programme program scheme visa fee charge levy measure change "
-    "changes card category route law bill plan initiative regulation rule rules policy "
-    "requirement requirements ban pause suspension system".split()
+    "changes card category route law bill plan initiative regulation rule rules".split()
 )
+# What the object of a trigger may be to point back ("Beijing launched the
+# new visa"): the programme itself, not any measure ("introduced a bill").
+REFERRING_OBJECTS = frozenset("it visa programme program scheme card category route".split())
 # Hops from the date up the dependency tree to its verb: "Wednesday" -> "on" -> "launches".
 MAX_HOPS = 3
 
@@ -191,7 +193,7 @@ def _refers_back(trigger: Token) -> bool:
     points back to a programme named earlier."""
     subjects = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}]
     objects = [c for c in trigger.children if c.dep_ == "dobj"]
-    if objects and objects[0].lower_ in REFERRING_SUBJECTS:
+    if objects and objects[0].lower_ in REFERRING_OBJECTS:
         return True
     if not subjects:
         return trigger.dep_ in {"conj", "xcomp", "advcl"}

@@ -197,7 +197,8 @@ def _person_mentions(doc: Doc, names: dict[str, Gender]) -> list[Span | None]:
     found: list[Span | None] = []
     for ent in doc.ents:
         name = _as_person(ent, names)
-        if name is None or any(t.i in programme_tokens for t in ent) or _employer_named(ent):
+        if name is None or any(t.i in programme_tokens for t in ent) or _employer_named(ent) \
+                or _relative_which(ent):
             continue
         if CREDIT_LINE.search(ent.sent.text) or is_heading(ent.sent) or not _is_prose(ent.sent):
             continue
@@ -205,6 +206,13 @@ def _person_mentions(doc: Doc, names: dict[str, Gender]) -> list[Span | None]:
         if span is not None and not _not_a_person(span.text, programme_names):
             found.append(span)
     return found
+
+
+def _relative_which(ent: Span) -> bool:
+    """'Colleges Ontario, which represents 24 colleges': "which" points back
+    to a thing; a person takes "who"."""
+    after = ent.doc[ent.end : ent.end + 2]
+    return len(after) == 2 and after[0].text == "," and after[1].lower_ == "which"
 
 
 def _as_person(ent: Span, names: dict[str, Gender]) -> Span | None:

@@ -267,3 +267,8 @@ def test_an_event_noun_carries_its_date(extractor: FactExtractor) -> None:
     assert _events(extractor, text) == [("K visa", "launched", "2025-10-01", "day")]
     text = "The suspension of F-1 interviews in May hit admissions."
     assert _events(extractor, text) == [("F-1", "suspended", "2025-05", "month")]
+
+
+def test_a_name_taking_which_is_not_a_person(extractor: FactExtractor) -> None:
+    text = "Colleges Ontario, which represents 24 public colleges, said the cap would cost C$1 billion."
+    assert _people(extractor, text) == {}
