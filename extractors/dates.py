@@ -36,8 +36,6 @@ _NOT_A_POINT = re.compile(
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december")
-# "early October", "mid-August", "late June 2024": the month, at month precision.
-_PART_OF_MONTH = re.compile(rf"^(?:early|mid|late)[- ]?(?=(?:{'|'.join(_MONTHS)})\b)", re.I)
 _LAST_MONTH_NAMED = re.compile(rf"^(?:last|this past) ({'|'.join(_MONTHS)})$", re.I)
 _NEXT_MONTH_NAMED = re.compile(rf"^(?:next|this coming) ({'|'.join(_MONTHS)})$", re.I)
 # "Sept. 21", "12:01 a.m. on Sept. 21", "Oct 1st": a day of a month, no year.
@@ -68,7 +66,6 @@ UNRESOLVED_NO_PUBDATE = ResolvedDate(None, None, "relative date; the article has
 def resolve(expression: str, published: date | None, direction: Direction) -> ResolvedDate | None:
     """Resolve ``expression``; None when it is not a calendar point at all."""
     text = _LEADING.sub("", " ".join(expression.split())).strip(" ,.")
-    text = _PART_OF_MONTH.sub("", text)
     if not text or _NOT_A_POINT.search(text):
         return None
     relative = _YEAR.search(text) is None

@@ -16,7 +16,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extractors.components.common import (
-    PROGRAMME_LABEL,
     facts_of,
     main_programme,
     nearest_programme,
@@ -34,7 +33,7 @@ TRIGGERS: dict[str, EventType] = {
     "sign": "signed", "suspend": "suspended", "pause": "suspended", "halt": "suspended",
     "freeze": "suspended", "propose": "proposed", "end": "ended", "scrap": "ended",
     "abolish": "ended", "expire": "ended", "close": "ended", "go": "takes_effect",
-    "come": "takes_effect", "enter": "takes_effect", "implement": "takes_effect", "lapse": "ended",
+    "come": "takes_effect", "enter": "takes_effect",
 }
 # A wire dateline ("WASHINGTON, Sept 20 (Harbour Wire) -") dates the story,
 # not an event in it.
@@ -44,17 +43,10 @@ _DATELINE = re.compile(
 # Verbs that only count with their particle or object ("kicks off", "rolls
 # out", "takes effect"): alone they are too common to mean an event.
 NEEDS_PARTICLE: dict[str, frozenset[str]] = {
-    "roll": frozenset({"out"}), "kick": frozenset({"off", "in"}), "take": frozenset({"effect"}),
+    "roll": frozenset({"out"}), "kick": frozenset({"off"}), "take": frozenset({"effect"}),
     "go": frozenset({"effect", "force"}), "come": frozenset({"effect", "force"}),
     "enter": frozenset({"effect", "force"}),
 }
-# Nouns of events that carry their own date: "since its launch on Oct. 1",
-# "the K visa's suspension in March" (only when the noun is the programme's).
-NOUN_TRIGGERS: dict[str, EventType] = {
-    "launch": "launched", "rollout": "launched", "introduction": "launched", "debut": "launched",
-    "suspension": "suspended",
-}
-PARTICLE_TYPES: dict[tuple[str, str], EventType] = {("kick", "in"): "takes_effect"}
 # What the subject of a trigger may be when the programme is not named in its
 # sentence: a word that points back to the programme ("The order takes
 # effect", "It launches"). Anything else ("visa rules that took effect") is
@@ -63,9 +55,6 @@ REFERRING_SUBJECTS = frozenset(
     "it this order proclamation programme program scheme visa fee charge levy measure change "
     "changes card category route law bill plan initiative regulation rule rules".split()
 )
-# What the object of a trigger may be to point back ("Beijing launched the
-# new visa"): the programme itself, not any measure ("introduced a bill").
-REFERRING_OBJECTS = frozenset("it visa programme program scheme card category route".split())
 # Hops from the date up the dependency tree to its verb: "Wednesday" -> "on" -> "launches".
 MAX_HOPS = 3
 
@@ -115,8 +104,7 @@ def _event(doc: Doc, when: Span, published: date | None) -> EventFact | None:
         start=evidence.start_char,
         end=evidence.end_char,
         programme=programme.kb_id_,
-        event_type=NOUN_TRIGGERS.get(trigger.lemma_.lower(), "launched") if trigger.pos_ == "NOUN"
-        else _event_type(trigger),
+        event_type=TRIGGERS[trigger.lemma_.lower()],
         date=resolved.value,
         precision=resolved.precision,
         description=description,
@@ -155,10 +143,8 @@ def _trigger(when: Span) -> Token | None:
 
 def _as_trigger(token: Token) -> Token | None:
     """The token as an event trigger, with its particle or object when it
-    needs one; "become effective" is triggered by its complement."""
+    needs one."""
     lemma = token.lemma_.lower()
-    if token.pos_ == "NOUN" and lemma in NOUN_TRIGGERS:
-        return token if _owned(token) else None
     if lemma in TRIGGERS and token.pos_ in {"VERB", "AUX", "ADJ"}:
         needed = NEEDS_PARTICLE.get(lemma)
         # "goes into effect": the particle may sit one level down, under "into".
@@ -166,35 +152,12 @@ def _as_trigger(token: Token) -> Token | None:
         words |= {g.lower_ for c in token.children for g in c.children}
         if needed is None or words & needed:
             return token
-    # Only "effective": "stays open until March 31" is no launch.
-    complements = [c for c in token.children if c.dep_ == "acomp" and c.lower_ == "effective"]
-    return complements[0] if complements else None
-
-
-def _owned(noun: Token) -> bool:
-    """'its launch', 'the K visa launch', 'the launch of the K visa': an event
-    noun counts only when it is said to be the programme's."""
-    if any(c.dep_ == "poss" for c in noun.children):
-        return True
-    of_phrases = [c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"]
-    near = [*noun.lefts, *(t for prep in of_phrases for t in prep.subtree)]
-    return any(t.ent_type_ == PROGRAMME_LABEL for t in near)
-
-
-def _event_type(trigger: Token) -> EventType:
-    """'kicks in' takes effect where 'kicks off' launches."""
-    words = {c.lower_ for c in trigger.children}
-    return PARTICLE_TYPES.get((trigger.lemma_.lower(), next(iter(words & {"in", "off"}), "")),
-                             TRIGGERS[trigger.lemma_.lower()])
+    return None
 
 
 def _refers_back(trigger: Token) -> bool:
-    """The trigger's subject, or its object ("Beijing launched the new visa"),
-    points back to a programme named earlier."""
+    """The trigger's subject points back to a programme named earlier."""
     subjects = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    objects = [c for c in trigger.children if c.dep_ == "dobj"]
-    if objects and objects[0].lower_ in REFERRING_OBJECTS:
-        return True
     if not subjects:
         return trigger.dep_ in {"conj", "xcomp", "advcl"}
     subject = subjects[0]
@@ -204,11 +167,8 @@ def _refers_back(trigger: Token) -> bool:
 
 
 def _direction(trigger: Token) -> Direction:
-    """Past-tense triggers look back from the publication date; others forward.
-    A noun ("since its launch on Oct. 1") names an event already reported:
-    it looks back (a month-day date near the publication date still wins,
-    see :func:`extractors.dates.resolve`)."""
-    if trigger.pos_ == "NOUN" or trigger.tag_ in {"VBD", "VBN"}:
+    """Past-tense triggers look back from the publication date; others forward."""
+    if trigger.tag_ in {"VBD", "VBN"}:
         return "past"
     return "future"
 
