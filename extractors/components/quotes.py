@@ -413,8 +413,16 @@ def _subject_only(doc: Doc, start: int, end: int, near: int = NEAR_CUE_WORDS) ->
         return True
     span = doc.char_span(start, end, alignment_mode="expand")
     return words <= MAX_SUBJECT_WORDS and span is not None and not any(
-        t.pos_ in {"VERB", "AUX"} for t in span
+        t.pos_ in {"VERB", "AUX"} and not _in_relative(t) for t in span
     )
+
+
+def _in_relative(token: Token) -> bool:
+    """'Chen, who advises several governments, told ...': a verb of a relative
+    clause belongs to the subject phrase."""
+    who = [t for t in token.sent if t.lower_ in {"who", "whose"} and t.i < token.i]
+    return bool(who) and any(a.dep_ == "relcl" for a in [token, *token.ancestors]) \
+        and token.i - who[-1].i <= MAX_SUBJECT_WORDS
 
 
 def _before(doc: Doc, match: re.Match[str]) -> Attribution | None:

@@ -249,3 +249,9 @@ def test_a_hyphenated_role_stays_one_role(extractor: FactExtractor) -> None:
     text = "Helen Okoye, vice-chancellor of the University of Northfield, said the cap was a mistake."
     [person] = facts_of_kind(extractor.extract(article(text)), "person")
     assert person["roles"] == ("vice-chancellor",)
+
+
+def test_a_relative_clause_in_the_speakers_phrase_before_the_cue(extractor: FactExtractor) -> None:
+    text = ("David Chen is an economist.\n“The fee will change hiring for good,” Chen, who advises "
+            "several governments, told Harbour Wire on Monday.")
+    assert _quotes(extractor, text) == [("David Chen", "The fee will change hiring for good")]
