@@ -195,7 +195,7 @@ def _person_mentions(doc: Doc, names: dict[str, Gender]) -> list[Span | None]:
     programme_tokens = {t.i for span in programme_spans(doc) for t in span}
     programme_names = {span.kb_id_ for span in programme_spans(doc)}
     found: list[Span | None] = []
-    for ent in doc.ents:
+    for ent in [*doc.ents, *_unlabelled_speakers(doc, names)]:
         name = _as_person(ent, names)
         if name is None or any(t.i in programme_tokens for t in ent) or _employer_named(ent) \
                 or _relative_which(ent):
@@ -206,6 +206,30 @@ def _person_mentions(doc: Doc, names: dict[str, Gender]) -> list[Span | None]:
         if span is not None and not _not_a_person(span.text, programme_names):
             found.append(span)
     return found
+
+
+def _unlabelled_speakers(doc: Doc, names: dict[str, Gender]) -> list[Span]:
+    """'Engineer Camila Reyes said ...' with no entity at all: two or three
+    proper nouns as the subject of a speech verb are a person when the first
+    is a known given name (a company or a place never is)."""
+    found = []
+    for token in doc:
+        if token.dep_ != "nsubj" or token.head.lemma_ not in _SPEECH or not _bare_propn(token):
+            continue
+        start = token.i
+        while start > token.sent.start and _bare_propn(doc[start - 1]) and doc[start - 1].dep_ == "compound" \
+                and token.i - start < 3:
+            start -= 1
+        words = [t.text for t in doc[start : token.i + 1]]
+        while words and (words[0] not in names) and len(words) > 2:
+            words, start = words[1:], start + 1  # a role word before the name
+        if 2 <= len(words) <= 3 and words[0] in names and all(is_name_part(w) for w in words):
+            found.append(Span(doc, start, token.i + 1, label="PERSON"))
+    return found
+
+
+def _bare_propn(token: Token) -> bool:
+    return token.pos_ == "PROPN" and not token.ent_type_
 
 
 def _relative_which(ent: Span) -> bool:

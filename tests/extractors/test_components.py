@@ -249,3 +249,10 @@ def test_an_organisation_after_of_the_name_is_an_affiliation(extractor: FactExtr
 def test_a_name_taking_which_is_not_a_person(extractor: FactExtractor) -> None:
     text = "Colleges Ontario, which represents 24 public colleges, said the cap would cost C$1 billion."
     assert _people(extractor, text) == {}
+
+
+def test_an_untagged_name_with_a_known_given_name_speaking_is_a_person(extractor: FactExtractor) -> None:
+    text = "Engineer Camila Reyes said the new rules would hurt small employers."
+    people = _people(extractor, text)
+    assert list(people) == ["Camila Reyes"] and people["Camila Reyes"]["roles"] == ("Engineer",)
+    assert facts_of_kind(extractor.extract(article(text)), "quote")[0]["speaker"] == "Camila Reyes"
