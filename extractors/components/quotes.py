@@ -377,9 +377,6 @@ def according_to(doc: Doc, people: PeopleIndex, direct: list[tuple[int, int]]) -
         if person is None:
             continue
         start, end = sent.start_char + match.start(group), sent.start_char + match.end(group)
-        # "NEW YORK, March 12 (Harbour Wire) - The number ...": the dash of a
-        # dateline the parser left on the sentence is no part of the claim.
-        start += len(text[start:end]) - len(text[start:end].lstrip("-—– "))
         found.append(QuoteFact(sentence=sent.text.strip(), start=start, end=end, text=text[start:end],
                                speaker=person.name, direct=False, cue="according to"))
     return found

@@ -255,9 +255,3 @@ def test_a_relative_clause_in_the_speakers_phrase_before_the_cue(extractor: Fact
     text = ("David Chen is an economist.\n“The fee will change hiring for good,” Chen, who advises "
             "several governments, told Harbour Wire on Monday.")
     assert _quotes(extractor, text) == [("David Chen", "The fee will change hiring for good")]
-
-
-def test_a_dateline_dash_is_no_part_of_an_according_to_claim(extractor: FactExtractor) -> None:
-    text = ("NEW YORK, March 12 (Harbour Wire) - The number of O-1 petitions doubled in 2024, "
-            "according to Michael Tan, a partner at the law firm Harlow & Tan.")
-    assert _quotes(extractor, text) == [("Michael Tan", "The number of O-1 petitions doubled in 2024")]
