@@ -304,12 +304,21 @@ def _mistagged_person(ent: Span, names: dict[str, Gender]) -> Span | None:
     return Span(doc, ent.start, ent.end, label="PERSON")
 
 
+# Lowercase particles inside a name ("Ursula von der Leyen", "Lula da Silva").
+NAME_PARTICLES = frozenset("von van der den de da del della di du la le bin ibn al el dos das".split())
+
+
 def _extended(ent: Span) -> Span:
-    """'Zhou' + 'Min': the NER sometimes stops a name one proper noun early."""
+    """'Zhou' + 'Min': the NER sometimes stops a name one proper noun early;
+    after a particle ("Ursula von der" + "Leyen") the surname may carry
+    another entity label."""
     end = ent.end
     doc = ent.doc
-    while end < len(doc) and end - ent.start < 4 and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ \
-            and is_name_part(doc[end].text) and not doc[end].is_sent_start:
+    while end < len(doc) and end - ent.start < 5 and not doc[end].is_sent_start and (
+        (doc[end].pos_ == "PROPN" and is_name_part(doc[end].text)
+         and (not doc[end].ent_type_ or doc[end - 1].lower_ in NAME_PARTICLES))
+        or (doc[end].lower_ in NAME_PARTICLES and end + 1 < len(doc) and is_name_part(doc[end + 1].text))
+    ):
         end += 1
     return ent if end == ent.end else Span(doc, ent.start, end, label="PERSON")
 
@@ -350,7 +359,8 @@ def _clean_name(ent: Span, names: dict[str, Gender]) -> Span | None:
         end -= 1
     span = doc[start:end]
     words = span.text.replace("-", " ").split()
-    if not words or not all(is_name_part(w) for w in words):
+    inner = words[1:-1]
+    if not words or not all(is_name_part(w) or (w in NAME_PARTICLES and w in inner) for w in words):
         return None
     return span
 

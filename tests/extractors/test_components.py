@@ -256,3 +256,10 @@ def test_an_untagged_name_with_a_known_given_name_speaking_is_a_person(extractor
     people = _people(extractor, text)
     assert list(people) == ["Camila Reyes"] and people["Camila Reyes"]["roles"] == ("Engineer",)
     assert facts_of_kind(extractor.extract(article(text)), "quote")[0]["speaker"] == "Camila Reyes"
+
+
+def test_a_name_with_lowercase_particles_is_one_person(extractor: FactExtractor) -> None:
+    text = "“The new rules will hurt small employers the most,” Ursula von der Leyen said."
+    facts = extractor.extract(article(text))
+    assert [p["name"] for p in facts_of_kind(facts, "person")] == ["Ursula von der Leyen"]
+    assert [q["speaker"] for q in facts_of_kind(facts, "quote")] == ["Ursula von der Leyen"]
