@@ -15,18 +15,22 @@ from extractors.evaluate import SplitReport, evaluate, load_gold
 from extractors.nlp import FactExtractor
 
 FLOORS: dict[str, dict[str, float]] = {
-    # Measured 2026-11-22: train P/R/F1 all 1.0 but fee 0.974, role 0.935.
+    # Measured 2026-12-01 on 48 train articles (t31..t45 added): P/R/F1 all 1.0
+    # but quote 0.996 (speaker 0.996) and role 0.958. Was 2026-11-22 (33
+    # articles): all 1.0 but fee 0.974, role 0.935.
     "train": {
-        "visa_programme": 0.97, "fee": 0.95, "quote": 0.97, "person": 0.97,
-        "event": 0.95, "role": 0.90, "skipped pages": 1.0,
-        "speaker": 0.97, "amount": 0.97, "currency": 0.97, "period": 0.97, "programme": 0.95,
-        "date": 0.95, "precision": 0.95,
+        "visa_programme": 0.97, "fee": 0.97, "quote": 0.97, "person": 0.97,
+        "event": 0.97, "role": 0.93, "skipped pages": 1.0,
+        "speaker": 0.97, "amount": 0.97, "currency": 0.97, "period": 0.97, "programme": 0.97,
+        "date": 0.97, "precision": 0.97,
     },
-    # Measured 2026-11-22 (aggregates only; the split is not tuned on):
-    # programme 1.0, fee 0.970, quote 0.808, person 0.952, event 0.824, role 0.909.
+    # Measured 2026-12-01 (aggregates only; the split is not tuned on):
+    # programme 1.0, fee 0.970, quote 0.868, person 0.952, event 0.824, role 0.941.
+    # Was 2026-11-22: programme 1.0, fee 0.970, quote 0.808, person 0.952,
+    # event 0.824, role 0.909.
     "validation": {
-        "visa_programme": 0.97, "fee": 0.95, "quote": 0.78, "person": 0.93,
-        "event": 0.80, "role": 0.88,
+        "visa_programme": 0.97, "fee": 0.95, "quote": 0.84, "person": 0.93,
+        "event": 0.80, "role": 0.92,
     },
 }
 
