@@ -134,7 +134,7 @@ class QuoteFinder:
             speaker, cue = _speaker(doc, attribution, people, match.start()), attribution.cue
         else:
             found = (_continuation(text_of(doc), match, earlier) or _named_next(doc, match, people)
-                     or _introduced(doc, match, people))
+                     or _introduced(doc, match, people) or _carried_over(doc, match, people, earlier))
             if found is None:
                 return None
             speaker, cue = found
@@ -347,6 +347,30 @@ def _intro_end(text: str, match: re.Match[str]) -> int | None:
         return None
     previous = text[: max(line_start - 1, 0)].rstrip()
     return len(previous) - 1 if previous.endswith(":") else None
+
+
+def _carried_over(doc: Doc, match: re.Match[str], people: PeopleIndex,
+                  earlier: list[QuoteFact]) -> Found | None:
+    """'Ong said: “Two years ago ...¶“Now every engineer ...”': a paragraph
+    that opens with “ after a paragraph left inside an open quotation
+    continues the quote, and its speaker is the open quote's."""
+    text = text_of(doc)
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    if line_start == 0 or text[line_start : match.start()].strip():
+        return None
+    previous_start = text.rfind("\n", 0, line_start - 1) + 1
+    opened = text.rfind("“", previous_start, line_start)
+    if opened < 0 or text.rfind("”", opened, line_start) >= 0:
+        return None
+    before = [f for f in earlier if previous_start <= f.start < opened]
+    if before:
+        return before[-1].speaker, before[-1].cue
+    head = text[previous_start:opened]
+    cues = list(_CUE.finditer(head))
+    if not cues or not re.search(r"[:,]\s*$", head) or head[cues[-1].end():].strip(" :,"):
+        return None
+    attribution = Attribution(head[: cues[-1].end()], cues[-1].group(0), previous_start)
+    return _speaker(doc, attribution, people, opened), attribution.cue
 
 
 def _opening_paragraphs(doc: Doc, direct: list[QuoteFact]) -> list[QuoteFact]:

@@ -255,3 +255,12 @@ def test_a_relative_clause_in_the_speakers_phrase_before_the_cue(extractor: Fact
     text = ("David Chen is an economist.\n“The fee will change hiring for good,” Chen, who advises "
             "several governments, told Harbour Wire on Monday.")
     assert _quotes(extractor, text) == [("David Chen", "The fee will change hiring for good")]
+
+
+def test_a_quote_carried_into_the_next_paragraph_keeps_its_speaker(extractor: FactExtractor) -> None:
+    text = ("Wei Ling Ong runs a search firm. Ong said: “Two years ago nobody asked me about China at all.\n"
+            "“Now every second engineer wants to know about the K visa.”")
+    assert _quotes(extractor, text) == [
+        ("Wei Ling Ong", "Two years ago nobody asked me about China at all."),
+        ("Wei Ling Ong", "Now every second engineer wants to know about the K visa."),
+    ]
