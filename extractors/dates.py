@@ -27,7 +27,11 @@ _THIS_YEAR = re.compile(r"^(?:earlier|later|early|late)?\s*this year$", re.I)
 # "decades", "2 days ago" in related-story lists): weeks have no precision
 # level in our schema, durations are not dates.
 _NOT_A_POINT = re.compile(
-    r"\b(week|weeks|decade|decades|hours?|minutes?|annually|daily|monthly|yearly|ago)\b", re.I
+    r"\b(week|weeks|decade|decades|hours?|minutes?|annually|daily|monthly|yearly|ago)\b"
+    # "two days later", "90 days", "six months": a duration, or a point
+    # relative to another event, not to the publication date.
+    r"|\b(?:days|months|years)\b|\b(?:day|month|year)\s+(?:later|earlier|before|after)\b",
+    re.I,
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",

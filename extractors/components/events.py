@@ -53,7 +53,7 @@ NEEDS_PARTICLE: dict[str, frozenset[str]] = {
 # about something else.
 REFERRING_SUBJECTS = frozenset(
     "it this order proclamation programme program scheme visa fee charge levy measure change "
-    "changes card category route law bill plan initiative regulation".split()
+    "changes card category route law bill plan initiative regulation rule rules".split()
 )
 # Hops from the date up the dependency tree to its verb: "Wednesday" -> "on" -> "launches".
 MAX_HOPS = 3
@@ -125,19 +125,33 @@ def _programme(doc: Doc, trigger: Token, sentence: Span) -> Span | None:
 
 
 def _trigger(when: Span) -> Token | None:
+    """The event verb above the date, within :data:`MAX_HOPS`. A date under a
+    coordinated verb is that verb's ("paused in May and resumed in June":
+    June belongs to "resumed", not to "paused")."""
     token = when.root
     for _ in range(MAX_HOPS):
         if token.head is token:
             return None
         token = token.head
-        lemma = token.lemma_.lower()
-        if lemma in TRIGGERS and token.pos_ in {"VERB", "AUX", "ADJ"}:
-            needed = NEEDS_PARTICLE.get(lemma)
-            # "goes into effect": the particle may sit one level down, under "into".
-            words = {c.lower_ for c in token.children}
-            words |= {g.lower_ for c in token.children for g in c.children}
-            if needed is None or words & needed:
-                return token
+        found = _as_trigger(token)
+        if found is not None:
+            return found
+        if token.pos_ == "VERB" and token.dep_ == "conj":
+            return None
+    return None
+
+
+def _as_trigger(token: Token) -> Token | None:
+    """The token as an event trigger, with its particle or object when it
+    needs one."""
+    lemma = token.lemma_.lower()
+    if lemma in TRIGGERS and token.pos_ in {"VERB", "AUX", "ADJ"}:
+        needed = NEEDS_PARTICLE.get(lemma)
+        # "goes into effect": the particle may sit one level down, under "into".
+        words = {c.lower_ for c in token.children}
+        words |= {g.lower_ for c in token.children for g in c.children}
+        if needed is None or words & needed:
+            return token
     return None
 
 

@@ -374,7 +374,10 @@ def _heads_an_amount(page: _Page, lo: int, start: int) -> bool:
 
 
 def _programme(doc: Doc, money: Money, sentence: Span) -> tuple[str | None, bool]:
-    """The fee's programme, and whether it is named in this sentence or the one before."""
+    """The fee's programme, and whether it is named in this sentence or the one
+    before. A programme the sentence before names only inside a quotation
+    ("“... the gold card,” the attorney said.") is the speaker's aside; the
+    story's programme carries on past it."""
     span = nearest_programme(doc, money.start, money.end, sentence)
     if span is None and sentence.start > 0:
         previous = doc[sentence.start - 1].sent

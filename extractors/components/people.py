@@ -19,7 +19,10 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from extractors.components.affiliations import EMPLOYER_NOUNS
 from extractors.components.common import facts_of, is_heading, programme_spans, sentence_text
+from extractors.components.gender import PRONOUN_GENDER, Gender, gender_of
+from extractors.components.roles import AFFILIATION_LABELS, ROLE_ENDINGS, TITLES, describe
 from extractors.models import PersonFact
 
 CREDIT_LINE = re.compile(
@@ -27,26 +30,12 @@ CREDIT_LINE = re.compile(
     r"Graphics?|Illustration)\s+by\b|\b[A-Z]{2,}/|/(?:AP|Reuters|AFP|Getty)\b|\bGetty Images\b"
     r"|^\s*By\s+[A-Z]|contributed (?:to this report|reporting))",
 )
-TITLES = frozenset(
-    "President Vice Prime Minister Secretary Senator Sen. Rep. Representative Governor Gov. "
-    "Mayor Dr. Dr Professor Prof. Judge Justice Chancellor Premier King Queen Ambassador "
-    "Chairman Chairwoman Chair CEO Commissioner General Gen. Director Spokesperson "
-    "Spokesman Spokeswoman Attorney Mr. Mrs. Ms. Mr Mrs Ms".split()
-)
 # Last words of news outlets' names, which the NER tags as people in "told
 # Harbour Wire" or "(Reporting by ...)".
 MEDIA_WORDS = frozenset(
     "Wire News Times Post Review Journal Reuters Press Daily Online Herald Tribune Telegraph "
     "Guardian Bloomberg Agency Xinhua Gazette Chronicle".split()
 )
-HONORIFICS = frozenset("Mr. Mrs. Ms. Mr Mrs Ms Dr Dr.".split())
-# Adjectives that belong in a role ("chief strategist", "associate professor");
-# others ("experienced", "Indian") describe the person, not the job.
-ROLE_ADJECTIVES = frozenset(
-    "chief senior junior associate assistant deputy executive vice managing general former "
-    "acting principal lead interim visiting adjunct regional national foreign".split()
-)
-AFFILIATION_LABELS = frozenset({"ORG", "FAC"})
 def is_name_part(word: str) -> bool:
     """A capitalised word of letters in any script, with ' ’ . - inside
     ("O'Neil", "Marc-André", "Ångström")."""
@@ -63,6 +52,7 @@ class PersonRecord:
     roles: list[str] = field(default_factory=list)
     affiliations: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    gender: Gender | None = None
 
     @property
     def parts(self) -> list[str]:
@@ -103,6 +93,11 @@ class PeopleIndex:
             return None
         return max(hits, key=lambda r: _last_mention(r, before))
 
+    def agrees(self, record: PersonRecord, pronoun: str) -> bool:
+        """'she' may be a woman or a person of unknown gender, never a man."""
+        wanted = PRONOUN_GENDER.get(pronoun.lower())
+        return wanted is None or record.gender is None or record.gender == wanted
+
     def mentioned_in(self, start: int, end: int) -> list[PersonRecord]:
         """People with a mention inside the character range, in text order."""
         hits = [(s, r) for r in self.records for s, e in r.mentions if start <= s and e <= end]
@@ -116,9 +111,18 @@ def _names(record: PersonRecord, words: list[str]) -> bool:
     return record.name in text or parts[-1] in words or parts[0] in words
 
 
+# Abbreviated titles and the noun a later reference uses ("Sen. Maria
+# Delgado ... the senator said").
+TITLE_NOUNS = {
+    "sen.": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general",
+    "prof.": "professor", "dr.": "doctor", "dr": "doctor", "pres.": "president",
+}
+
+
 def _head(role: str) -> str:
     words = role.split()
-    return words[-1].lower() if words else ""
+    head = words[-1].lower() if words else ""
+    return TITLE_NOUNS.get(head, head)
 
 
 def _last_mention(record: PersonRecord, before: int | None) -> int:
@@ -139,16 +143,26 @@ def people_of(doc: Doc) -> PeopleIndex:
 class PeopleFinder:
     """Builds the people index and emits one person fact per person."""
 
+    def __init__(self, names: dict[str, Gender]) -> None:
+        self.names = names
+
     def __call__(self, doc: Doc) -> Doc:
-        mentions = [m for m in _person_mentions(doc) if m is not None]
+        mentions = [m for m in _person_mentions(doc, self.names) if m is not None]
         records = _merge(mentions)
+        _add_unlabelled_mentions(doc, records)
         # Read once: ``doc.ents`` builds new spans on every access.
         orgs = [e for e in doc.ents if e.label_ in AFFILIATION_LABELS]
         for record in records:
             for start, end in record.mentions:
                 span = doc.char_span(start, end, alignment_mode="expand")
                 if span is not None:
-                    record.add(*_describe(span, orgs))
+                    record.add(*describe(span, orgs))
+        # "Vega’s colleague Tom Becker": a person's name is no employer.
+        names = {part for r in records for part in [r.name, *r.parts]}
+        for record in records:
+            record.affiliations = [a for a in record.affiliations if a not in names]
+            others = [m for r in records if r is not record for m in r.mentions]
+            record.gender = gender_of(doc, record.name, record.mentions, record.roles, others, self.names)
         doc._.nf_people = PeopleIndex(records)
         for record in records:
             facts_of(doc).append(
@@ -164,20 +178,67 @@ class PeopleFinder:
         return doc
 
 
-def _person_mentions(doc: Doc) -> list[Span | None]:
+def _person_mentions(doc: Doc, names: dict[str, Gender]) -> list[Span | None]:
     programme_tokens = {t.i for span in programme_spans(doc) for t in span}
     programme_names = {span.kb_id_ for span in programme_spans(doc)}
     found: list[Span | None] = []
-    for ent in doc.ents:
-        name = (_possessed_name(ent) or _org_tagged_person(ent)) if ent.label_ == "ORG" else ent
-        if name is None or name.label_ not in {"PERSON", "ORG"} or any(t.i in programme_tokens for t in ent):
+    for ent in [*doc.ents, *_unlabelled_speakers(doc, names)]:
+        name = _as_person(ent, names)
+        if name is None or any(t.i in programme_tokens for t in ent) or _employer_named(ent) \
+                or _relative_which(ent):
             continue
         if CREDIT_LINE.search(ent.sent.text) or is_heading(ent.sent) or not _is_prose(ent.sent):
             continue
-        span = _clean_name(_extended(name))
+        span = _clean_name(_extended(name), names)
         if span is not None and not _not_a_person(span.text, programme_names):
             found.append(span)
     return found
+
+
+def _unlabelled_speakers(doc: Doc, names: dict[str, Gender]) -> list[Span]:
+    """'Engineer Camila Reyes said ...' with no entity at all: two or three
+    proper nouns as the subject of a speech verb are a person when the first
+    is a known given name (a company or a place never is)."""
+    found = []
+    for token in doc:
+        if token.dep_ != "nsubj" or token.head.lemma_ not in _SPEECH or not _bare_propn(token):
+            continue
+        start = token.i
+        while start > token.sent.start and _bare_propn(doc[start - 1]) and doc[start - 1].dep_ == "compound" \
+                and token.i - start < 3:
+            start -= 1
+        words = [t.text for t in doc[start : token.i + 1]]
+        while words and (words[0] not in names) and len(words) > 2:
+            words, start = words[1:], start + 1  # a role word before the name
+        if 2 <= len(words) <= 3 and words[0] in names and all(is_name_part(w) for w in words):
+            found.append(Span(doc, start, token.i + 1, label="PERSON"))
+    return found
+
+
+def _bare_propn(token: Token) -> bool:
+    return token.pos_ == "PROPN" and not token.ent_type_
+
+
+def _relative_which(ent: Span) -> bool:
+    """'Colleges Ontario, which represents 24 colleges': "which" points back
+    to a thing; a person takes "who"."""
+    after = ent.doc[ent.end : ent.end + 2]
+    return len(after) == 2 and after[0].text == "," and after[1].lower_ == "which"
+
+
+def _as_person(ent: Span, names: dict[str, Gender]) -> Span | None:
+    """The person an entity names, whatever label the NER gave it, or None."""
+    if ent.label_ == "PERSON":
+        return ent
+    if ent.label_ == "ORG":
+        return _possessed_name(ent) or _mistagged_person(ent, names)
+    return _mistagged_person(ent, names) if ent.label_ in {"GPE", "LOC", "NORP"} else None
+
+
+def _employer_named(ent: Span) -> bool:
+    """'the law firm Keller Adeyemi', 'the charity Care Without Borders': a
+    name right after an employer noun is the organisation's."""
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in EMPLOYER_NOUNS
 
 
 def _possessed_name(ent: Span) -> Span | None:
@@ -204,19 +265,38 @@ ORG_WORDS = frozenset(
 _SPEECH = frozenset({"say", "tell", "add", "note", "explain", "write", "warn", "argue"})
 
 
-def _org_tagged_person(ent: Span) -> Span | None:
+# Heads of an appositive that describe a place, not a person ("New Delhi,
+# the capital"): a GPE-tagged name with one of these stays a place.
+PLACE_NOUNS = frozenset(
+    "city capital country state province region town village island district port hub nation "
+    "territory county kingdom republic area market economy neighbour neighbor destination".split()
+)
+
+
+def _mistagged_person(ent: Span, names: dict[str, Gender]) -> Span | None:
     """'said Tunde Okonjo-Baptiste, a director at ...': names the small model
-    has not seen are often tagged ORG. Two or three name words with no
-    organisation word, introduced by an appositive ("X, a director") or
-    standing next to a speech verb, are a person."""
+    has not seen are often tagged ORG, or GPE ("Amara Okafor, a policy
+    counsel"). Two or three name words with no organisation word, introduced
+    by an appositive ("X, a director") or standing next to a speech verb, are
+    a person; a GPE only with a person's appositive or a known given name."""
     words = ent.text.split()
     if any(t.text in {"'s", "’s"} for t in ent) or not 2 <= len(words) <= 3:
         return None
+    doc = ent.doc
+    # "The White House said": a person's name takes no article.
+    if words[0].lower() == "the" or (ent.start > 0 and doc[ent.start - 1].lower_ == "the"):
+        return None
     if not all(is_name_part(w) for w in words) or set(words) & ORG_WORDS:
         return None
-    doc = ent.doc
     after = doc[ent.end : ent.end + 2]
-    appositive = len(after) == 2 and after[0].text == "," and after[1].lower_ in {"a", "an", "the"}
+    # "X, a director at ..." or "X, policy director at ...".
+    appositive = len(after) == 2 and after[0].text == "," and (
+        after[1].lower_ in {"a", "an", "the"} or (after[1].text.islower() and after[1].pos_ == "NOUN"))
+    if ent.label_ != "ORG":  # GPE, LOC, NORP: a place unless shown to be a person
+        heads = [c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end]
+        appositive = appositive and bool(heads) and heads[0].lemma_.lower() not in PLACE_NOUNS
+        if not (appositive or words[0] in names):
+            return None
     before_verb = ent.start > 0 and doc[ent.start - 1].lemma_ in _SPEECH
     after_verb = len(after) > 0 and after[0].lemma_ in _SPEECH
     if not (appositive or before_verb or after_verb):
@@ -224,12 +304,21 @@ def _org_tagged_person(ent: Span) -> Span | None:
     return Span(doc, ent.start, ent.end, label="PERSON")
 
 
+# Lowercase particles inside a name ("Ursula von der Leyen", "Lula da Silva").
+NAME_PARTICLES = frozenset("von van der den de da del della di du la le bin ibn al el dos das".split())
+
+
 def _extended(ent: Span) -> Span:
-    """'Zhou' + 'Min': the NER sometimes stops a name one proper noun early."""
+    """'Zhou' + 'Min': the NER sometimes stops a name one proper noun early;
+    after a particle ("Ursula von der" + "Leyen") the surname may carry
+    another entity label."""
     end = ent.end
     doc = ent.doc
-    while end < len(doc) and end - ent.start < 4 and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ \
-            and is_name_part(doc[end].text) and not doc[end].is_sent_start:
+    while end < len(doc) and end - ent.start < 5 and not doc[end].is_sent_start and (
+        (doc[end].pos_ == "PROPN" and is_name_part(doc[end].text)
+         and (not doc[end].ent_type_ or doc[end - 1].lower_ in NAME_PARTICLES))
+        or (doc[end].lower_ in NAME_PARTICLES and end + 1 < len(doc) and is_name_part(doc[end + 1].text))
+    ):
         end += 1
     return ent if end == ent.end else Span(doc, ent.start, end, label="PERSON")
 
@@ -250,16 +339,28 @@ def _is_prose(sentence: Span) -> bool:
     return any(t.pos_ in {"VERB", "AUX"} for t in sentence)
 
 
-def _clean_name(ent: Span) -> Span | None:
+def _role_word(token: Token, names: dict[str, Gender]) -> bool:
+    """'Recruiter Jonas Weber said': a noun for a person's job, capitalised only
+    because it starts the sentence, is the role, not part of the name (the
+    tagger calls it a proper noun there)."""
+    if not token.is_sent_start or token.text in names:
+        return False
+    return token.pos_ == "NOUN" or token.lower_.endswith(ROLE_ENDINGS)
+
+
+def _clean_name(ent: Span, names: dict[str, Gender]) -> Span | None:
     start, end = ent.start, ent.end
     doc = ent.doc
     while start < end and (doc[start].text in TITLES or not doc[start].is_alpha):
+        start += 1
+    if end - start >= 3 and _role_word(doc[start], names):
         start += 1
     while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
         end -= 1
     span = doc[start:end]
     words = span.text.replace("-", " ").split()
-    if not words or not all(is_name_part(w) for w in words):
+    inner = words[1:-1]
+    if not words or not all(is_name_part(w) or (w in NAME_PARTICLES and w in inner) for w in words):
         return None
     return span
 
@@ -283,6 +384,20 @@ def _merge(mentions: list[Span]) -> list[PersonRecord]:
     return sorted(records.values(), key=lambda r: r.start)
 
 
+def _add_unlabelled_mentions(doc: Doc, records: list[PersonRecord]) -> None:
+    """'Watanabe said ... He added': the NER tags a surname once and misses it
+    the next time; a proper noun that is one person's surname (or given name)
+    and stands in no other entity is a mention of that person, so that a
+    pronoun after it finds its person."""
+    taken = {i for r in records for s, e in r.mentions for i in range(s, e)}
+    for token in doc:
+        if token.pos_ != "PROPN" or token.idx in taken or token.ent_type_ in {"ORG", "GPE", "FAC", "LOC"}:
+            continue
+        owner = _owner(token.text, records)
+        if owner is not None:
+            owner.mentions.append((token.idx, token.idx + len(token)))
+
+
 def _same_person(a: str, b: str) -> bool:
     pa, pb = a.split(), b.split()
     return pa[0] == pb[0] and pa[-1] == pb[-1]
@@ -293,114 +408,13 @@ def _owner(word: str, records: list[PersonRecord]) -> PersonRecord | None:
     return owners[0] if len(owners) == 1 else None
 
 
-def _describe(span: Span, orgs: list[Span]) -> tuple[list[str], list[str]]:
-    """Roles and affiliations said of one mention."""
-    roles: list[str] = []
-    affiliations: list[str] = []
-    _premodifiers(span, roles, affiliations)
-    for appos in _appositives(span):
-        _appositive(appos, orgs, roles, affiliations)
-    return roles, affiliations
-
-
-def _premodifiers(span: Span, roles: list[str], affiliations: list[str]) -> None:
-    doc, sent = span.doc, span.sent
-    left = span.start - 1
-    while left >= sent.start and doc[left].text in HONORIFICS:  # "Mr." is no role and no employer
-        left -= 1
-    role_words: list[str] = []
-    while left >= sent.start and doc[left].text in TITLES and doc[left].text not in HONORIFICS:
-        role_words.insert(0, doc[left].text)
-        left -= 1
-    # "Trade Minister", "District Judge": a capitalised word that qualifies
-    # the title belongs to it, unless it names a place, people or employer.
-    while role_words and left >= sent.start and doc[left].pos_ == "PROPN" and doc[left].text[:1].isupper() \
-            and doc[left].dep_ == "compound" and not doc[left].ent_type_:
-        role_words.insert(0, doc[left].text)
-        left -= 1
-    if role_words:
-        roles.append(" ".join(role_words))
-        return
-    while left >= sent.start and doc[left].pos_ == "NOUN" and doc[left].text.islower():
-        role_words.insert(0, doc[left].text)
-        left -= 1
-    if role_words:
-        roles.append(" ".join(role_words))
-    org = _org_before(doc, left, sent.start)
-    if org:
-        affiliations.append(org)
-
-
-def _org_before(doc: Doc, left: int, floor: int) -> str | None:
-    """An organisation name ending at token ``left`` ("Intel", "Sichuan University's")."""
-    if left >= floor and doc[left].text in {"'s", "’s"}:
-        left -= 1
-    words: list[str] = []
-    while left >= floor and doc[left].pos_ == "PROPN" and doc[left].ent_type_ not in {"GPE", "NORP"}:
-        words.insert(0, doc[left].text)
-        left -= 1
-    if left >= floor and doc[left].text == "-":  # "Iowa-based": a place, not an employer
-        return None
-    return " ".join(words) or None
-
-
-def _appositives(span: Span) -> list[Token]:
-    root = span.root
-    return [child for child in root.children if child.dep_ == "appos" and child.i >= span.end]
-
-
-def _appositive(head: Token, orgs: list[Span], roles: list[str], affiliations: list[str]) -> None:
-    role = _role_phrase(head)
-    if role:
-        roles.append(role)
-    inside = range(head.left_edge.i, head.right_edge.i + 1)
-    for ent in orgs:
-        if ent.start in inside and ent.end - 1 in inside:
-            affiliations.append(_without_article(ent))
-
-
-def _role_phrase(head: Token) -> str | None:
-    if head.pos_ not in {"NOUN", "PROPN"} or head.ent_type_ in AFFILIATION_LABELS | {"PERSON"}:
-        return None
-    words = [
-        t for t in head.lefts
-        if t.dep_ == "compound" or (t.dep_ == "amod" and t.lower_ in ROLE_ADJECTIVES)
-    ]
-    phrase = [*(t.text for t in words), head.text]
-    # The tagger sometimes reads "IT professional" as noun + adjective; the
-    # word glued to the right of the head is still part of the role.
-    following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
-    if following is not None and following.head == head and following.dep_ in {"amod", "compound"}:
-        phrase.append(following.text)
-    for prep in head.rights:
-        if prep.dep_ == "prep" and prep.lower_ in {"for", "of"}:
-            objects = [c for c in prep.children if c.dep_ == "pobj"]
-            if objects and not _names_employer(objects[0]):
-                phrase += [prep.text, *(t.text for t in objects[0].subtree)]
-    # "co - founder" in tokens is "co-founder" in text.
-    return " ".join(phrase).replace(" - ", "-").replace("co -", "co-")
-
-
-# Nouns that name the employer in "founder of the relocation agency Bund Bridge":
-# the phrase after "of" is an affiliation, not part of the role.
-EMPLOYER_NOUNS = frozenset(
-    "firm company startup agency group tank charity organisation organization university "
-    "institute bank fund foundation council association body network".split()
+@Language.factory(
+    "newsfacts_people",
+    default_config={"names": {"@misc": "newsfacts.first_name_table.v1"}},
+    requires=["doc.ents", "token.dep"],
+    assigns=["doc._.nf_people"],
 )
-
-
-def _names_employer(obj: Token) -> bool:
-    return any(
-        t.ent_type_ in AFFILIATION_LABELS or t.lower_ in EMPLOYER_NOUNS for t in obj.subtree
-    )
-
-
-def _without_article(ent: Span) -> str:
-    words = ent.text.split()
-    return " ".join(words[1:]) if words and words[0].lower() == "the" else ent.text
-
-
-@Language.factory("newsfacts_people", requires=["doc.ents", "token.dep"], assigns=["doc._.nf_people"])
-def make_people_finder(nlp: Language, name: str) -> PeopleFinder:
-    """Factory for the people component; place it after ``ner``."""
-    return PeopleFinder()
+def make_people_finder(nlp: Language, name: str, names: dict[str, Gender]) -> PeopleFinder:
+    """Factory for the people component; place it after ``ner``. ``names``
+    maps given names to a gender, for pronoun agreement."""
+    return PeopleFinder(names)

@@ -151,3 +151,108 @@ def test_surname_speakers_and_according_to_after_a_quote(extractor: FactExtracto
     quotes = facts_of_kind(extractor.extract(article(LANG)), "quote")
     expected = [("Peter Lang", "said"), ("Peter Lang", "according to")]
     assert [(q["speaker"], q["cue"]) for q in quotes] == expected
+
+
+def _people(extractor: FactExtractor, text: str) -> dict[object, dict[str, object]]:
+    return {p["name"]: p for p in facts_of_kind(extractor.extract(article(text)), "person")}
+
+
+def test_a_role_word_opening_the_sentence_is_not_part_of_the_name(extractor: FactExtractor) -> None:
+    text = "The ministry said the card works.\nRecruiter Jonas Weber said most candidates found work."
+    people = _people(extractor, text)
+    assert list(people) == ["Jonas Weber"]
+    assert people["Jonas Weber"]["roles"] == ("Recruiter",)
+
+
+def test_a_name_the_model_tags_as_a_place_is_a_person_with_an_appositive(extractor: FactExtractor) -> None:
+    text = ("Critics were unmoved. Amara Okafor, a policy counsel at the American Immigration Council, "
+            "said smaller employers would be shut out.")
+    assert list(_people(extractor, text)) == ["Amara Okafor"]
+
+
+def test_organisations_are_not_people(extractor: FactExtractor) -> None:
+    text = ("O-1 petitions doubled, according to data compiled by the law firm Keller Adeyemi.\n"
+            "The White House said in a statement that the fee would apply only to new petitions.")
+    assert _people(extractor, text) == {}
+
+
+def test_written_and_rebutting_cues_and_present_tense_questions(extractor: FactExtractor) -> None:
+    text = ("Li Na, a relocation consultant, wrote on LinkedIn that her clients had been told to wait.\n"
+            "Matthew Hart, a spokesman, countered that the rule protected graduates.\n"
+            "“Is there a job at the end of it, or just a visa?” asks Sanjay Kulkarni, a student in Pune.")
+    quotes = facts_of_kind(extractor.extract(article(text)), "quote")
+    assert sorted((str(q["speaker"]), str(q["cue"])) for q in quotes) == [
+        ("Li Na", "wrote"), ("Matthew Hart", "countered"), ("Sanjay Kulkarni", "asks")
+    ]
+
+
+def _events(extractor: FactExtractor, text: str) -> list[tuple[object, ...]]:
+    facts = facts_of_kind(extractor.extract(article(text)), "event")
+    return [(e["programme"], e["event_type"], e["date"], e["precision"]) for e in facts]
+
+
+def test_a_date_under_a_coordinated_verb_is_not_the_triggers(extractor: FactExtractor) -> None:
+    text = "The State Department paused F-1 interviews in May and resumed them in June."
+    assert _events(extractor, text) == [("F-1", "suspended", "2025-05", "month")]
+
+
+def test_a_date_relative_to_another_event_is_no_date(extractor: FactExtractor) -> None:
+    text = "The H-1B proclamation, signed on Sept. 19, took effect two days later."
+    assert _events(extractor, text) == [("H-1B", "signed", "2025-09-19", "day")]
+
+
+def test_the_rule_refers_back_to_the_programme(extractor: FactExtractor) -> None:
+    text = "DHS finalized a new H-1B selection process.\nThe rule takes effect on Dec. 29, officials said."
+    assert _events(extractor, text) == [("H-1B", "takes_effect", "2025-12-29", "day")]
+
+
+def _fees(extractor: FactExtractor, text: str) -> list[tuple[object, ...]]:
+    return [(f["programme"], f["amount"]) for f in facts_of_kind(extractor.extract(article(text)), "fee")]
+
+
+def test_money_named_as_funds_after_the_amount_is_no_fee(extractor: FactExtractor) -> None:
+    text = "The Opportunity Card fee stays at €75, and applicants must still show €1,091 a month in funds."
+    assert _fees(extractor, text) == [("Opportunity Card", 75)]
+    assert _fees(extractor, "The EB-5 fee of $3,675 that is paid by petitioners rose.") == [("EB-5", 3675)]
+
+
+def test_an_employer_named_after_its_kind_is_an_affiliation(extractor: FactExtractor) -> None:
+    text = ("Nadia Pereira, policy director at the charity Care Without Borders, said it would hurt.\n"
+            "Matthew Hart, a spokesman for the department, said the rule was final.")
+    people = _people(extractor, text)
+    assert people["Nadia Pereira"]["affiliations"] == ("Care Without Borders",)
+    assert people["Matthew Hart"]["roles"] == ("spokesman",)
+
+
+def test_roles_from_a_preceding_noun_not_from_nationality_or_a_colleague(extractor: FactExtractor) -> None:
+    text = ("His professor, Meera Joshi, is blunter.\n"
+            "So said Karen Holt, an American who has taught in Guizhou since 2019.\n"
+            "Holt’s colleague Mark Liu agreed.")
+    people = _people(extractor, text)
+    assert people["Meera Joshi"]["roles"] == ("professor",)
+    assert people["Karen Holt"]["roles"] == ()
+    assert people["Mark Liu"]["affiliations"] == ()
+
+
+def test_an_organisation_after_of_the_name_is_an_affiliation(extractor: FactExtractor) -> None:
+    text = "Economist Victor Amadi of the Brookings Institution argued that the fee was too high."
+    assert _people(extractor, text)["Victor Amadi"]["affiliations"] == ("Brookings Institution",)
+
+
+def test_a_name_taking_which_is_not_a_person(extractor: FactExtractor) -> None:
+    text = "Colleges Ontario, which represents 24 public colleges, said the cap would cost C$1 billion."
+    assert _people(extractor, text) == {}
+
+
+def test_an_untagged_name_with_a_known_given_name_speaking_is_a_person(extractor: FactExtractor) -> None:
+    text = "Engineer Camila Reyes said the new rules would hurt small employers."
+    people = _people(extractor, text)
+    assert list(people) == ["Camila Reyes"] and people["Camila Reyes"]["roles"] == ("Engineer",)
+    assert facts_of_kind(extractor.extract(article(text)), "quote")[0]["speaker"] == "Camila Reyes"
+
+
+def test_a_name_with_lowercase_particles_is_one_person(extractor: FactExtractor) -> None:
+    text = "“The new rules will hurt small employers the most,” Ursula von der Leyen said."
+    facts = extractor.extract(article(text))
+    assert [p["name"] for p in facts_of_kind(facts, "person")] == ["Ursula von der Leyen"]
+    assert [q["speaker"] for q in facts_of_kind(facts, "quote")] == ["Ursula von der Leyen"]

@@ -15,21 +15,24 @@ from extractors.evaluate import SplitReport, evaluate, load_gold
 from extractors.nlp import FactExtractor
 
 FLOORS: dict[str, dict[str, float]] = {
-    # Measured 2026-11-22: train P/R/F1 all 1.0 but fee 0.974, role 0.935.
+    # Measured 2026-12-01 on 48 train articles (t31..t45 added): P/R/F1 all 1.0
+    # but quote 0.996 (speaker 0.996) and role 0.958. Was 2026-11-22 (33
+    # articles): all 1.0 but fee 0.974, role 0.935.
     # Fee floors raised 2026-12-01 (issue 3 fees, with t46-t55): fee 0.981, fields amount 0.994,
     # currency 0.994, period 0.994, programme 0.981.
     "train": {
         "visa_programme": 0.97, "fee": 0.97, "quote": 0.97, "person": 0.97,
-        "event": 0.95, "role": 0.90, "skipped pages": 1.0,
+        "event": 0.97, "role": 0.93, "skipped pages": 1.0,
         "speaker": 0.97, "amount": 0.98, "currency": 0.98, "period": 0.98, "programme": 0.97,
-        "date": 0.95, "precision": 0.95,
+        "date": 0.97, "precision": 0.97,
     },
-    # Measured 2026-11-22 (aggregates only; the split is not tuned on):
-    # programme 1.0, fee 0.970, quote 0.808, person 0.952, event 0.824, role 0.909.
-    # Fee floor raised 2026-12-01 (issue 3 fees): fee 0.970 (P 0.941, R 1.0), unchanged by the fix.
+    # Measured 2026-12-01 (aggregates only; the split is not tuned on):
+    # programme 1.0, fee 0.970, quote 0.868, person 0.952, event 0.824, role 0.941.
+    # Was 2026-11-22: programme 1.0, fee 0.970, quote 0.808, person 0.952,
+    # event 0.824, role 0.909.
     "validation": {
-        "visa_programme": 0.97, "fee": 0.96, "quote": 0.78, "person": 0.93,
-        "event": 0.80, "role": 0.88,
+        "visa_programme": 0.97, "fee": 0.96, "quote": 0.84, "person": 0.93,
+        "event": 0.80, "role": 0.92,
     },
     # Measured 2026-12-01, once, after the split was committed blind (aggregates only; the
     # split is never tuned on): programme 0.957, fee 0.758, quote 0.789, person 0.897,
@@ -39,10 +42,13 @@ FLOORS: dict[str, dict[str, float]] = {
     # Fee floors raised 2026-12-01 after the issue-3 fee fixes (aggregates only, third and last
     # run of the day): fee 0.879 (P 0.906, R 0.853), fields amount 0.939, currency 0.939,
     # period 0.909, programme 0.909.
+    # Quote and person floors raised 2026-12-01 after merging the issue-3 quote fixes (aggregates
+    # only): quote 0.907 (P 0.895, R 0.919), person 0.945, role 0.759; the rule "a programme named
+    # only inside a quote does not carry to the next fee" was dropped at that merge (it cost 3 fees).
     "holdout": {
-        "visa_programme": 0.93, "fee": 0.86, "quote": 0.76, "person": 0.87,
-        "event": 0.56, "role": 0.75, "skipped pages": 1.0,
-        "speaker": 0.76, "amount": 0.92, "currency": 0.92, "period": 0.89, "programme": 0.89,
+        "visa_programme": 0.93, "fee": 0.86, "quote": 0.88, "person": 0.92,
+        "event": 0.56, "role": 0.74, "skipped pages": 1.0,
+        "speaker": 0.88, "amount": 0.92, "currency": 0.92, "period": 0.89, "programme": 0.89,
         "date": 0.56, "precision": 0.56, "event_type": 0.68,
     },
 }

@@ -141,3 +141,126 @@ def test_organisation_sources_have_no_person_but_a_speaker_org(extractor: FactEx
     text = "Applicants for the K category do not need a job offer, the Ministry of Foreign Affairs said."
     quotes = facts_of_kind(extractor.extract(article(text)), "quote")
     assert [(q["speaker"], q["speaker_org"]) for q in quotes] == [(None, "Ministry of Foreign Affairs")]
+
+
+def test_she_is_not_the_man_named_last(extractor: FactExtractor) -> None:
+    text = ("“We had engineers calling from airports,” said Marisol Vega, an immigration attorney.\n"
+            "Her colleague Tom Becker said smaller firms were the most exposed.\n"
+            "“The fee is aimed at outsourcing giants, not at founders,” she said.")
+    expected = ("Marisol Vega", "The fee is aimed at outsourcing giants, not at founders")
+    assert expected in _quotes(extractor, text)
+
+
+def test_the_article_gives_a_pronoun_its_gender_when_the_name_table_cannot(extractor: FactExtractor) -> None:
+    # Neither given name is in the name table; "her" and "his" in their own sentences decide.
+    text = ("Kiri Tane, a recruiter, said her clients were nervous about the H-1B fee.\n"
+            "Ollo Brandt, an economist, said his models showed little effect.\n"
+            "“Nervous is an understatement for most of them,” she said.")
+    assert ("Kiri Tane", "Nervous is an understatement for most of them") in _quotes(extractor, text)
+
+
+def test_a_long_subject_phrase_between_a_quote_and_its_cue(extractor: FactExtractor) -> None:
+    text = ("“We expect the pause to be short, perhaps two weeks,” a spokesperson for the "
+            "National Immigration Administration said.")
+    quotes = facts_of_kind(extractor.extract(article(text)), "quote")
+    assert [(q["speaker"], q["direct"]) for q in quotes] == [(None, True)]
+    assert str(quotes[0]["text"]).startswith("We expect the pause")
+
+
+def test_a_cue_after_another_verb_is_not_the_quotes_cue(extractor: FactExtractor) -> None:
+    text = ("Maria Chen is an economist.\n“No entry without a permit,” it read on the poster that every "
+            "clerk and officer in the building said was ugly.")
+    assert facts_of_kind(extractor.extract(article(text)), "quote") == []
+
+
+def test_a_that_clause_after_in_a_statement_is_reported(extractor: FactExtractor) -> None:
+    text = "The White House said in a statement that the fee would apply only to new petitions."
+    quotes = facts_of_kind(extractor.extract(article(text)), "quote")
+    expected = [(None, "the fee would apply only to new petitions")]
+    assert [(q["speaker"], q["text"]) for q in quotes] == expected
+
+
+def test_a_dateline_before_the_speaker_is_not_the_speaker(extractor: FactExtractor) -> None:
+    text = ("NEW DELHI — Arjun Mehta, who runs a study-abroad agency, told The Associated Press "
+            "that F-1 visa appointments had become almost impossible to get.")
+    quotes = facts_of_kind(extractor.extract(article(text)), "quote")
+    assert [q["speaker"] for q in quotes] == ["Arjun Mehta"]
+
+
+def test_a_cue_after_the_speakers_age_and_a_speaker_named_after_the_quote(extractor: FactExtractor) -> None:
+    text = ("Maria Lopez is a lawyer.\n“The fee will change hiring for good,” Lopez, 52, said.\n"
+            "“Nobody wants to bet a career on a lottery.” The warning came from Deepa Nair, a recruiter.")
+    assert _quotes(extractor, text) == [
+        ("Maria Lopez", "The fee will change hiring for good"),
+        ("Deepa Nair", "Nobody wants to bet a career on a lottery."),
+    ]
+
+
+def test_a_cue_in_a_later_clause_after_a_verb_is_not_the_quotes(extractor: FactExtractor) -> None:
+    text = "Maria Lopez is a lawyer.\n“A tax on talent and nothing else,” a report found, and Lopez said so."
+    assert _quotes(extractor, text) == []
+
+
+def test_a_short_whole_utterance_with_its_cue_is_a_quote(extractor: FactExtractor) -> None:
+    text = ("Rajiv Shah, a partner at Fenwick Lane, said companies would adapt.\n"
+            "“They always do,” Shah said. “This time it will just cost more.”\n"
+            "Critics call it a “tax on ambition.”")
+    direct = [(q[0], q[1]) for q in _quotes(extractor, text) if not str(q[1]).startswith("companies")]
+    assert direct == [("Rajiv Shah", "They always do"), ("Rajiv Shah", "This time it will just cost more.")]
+
+
+def test_a_relative_pronoun_speaks_for_its_antecedent(extractor: FactExtractor) -> None:
+    text = "The move was criticised by Anita Desai, a lawyer, who said it would push talent to Canada."
+    assert _quotes(extractor, text) == [("Anita Desai", "it would push talent to Canada")]
+
+
+def test_a_quote_introduced_by_a_sentence_about_its_speaker(extractor: FactExtractor) -> None:
+    text = ("David Chen, an economist, studies migration. Maria Lopez is a lawyer.\n"
+            "Chen disagreed. “Companies always find a way around these rules.”\n"
+            "Lopez put it bluntly:\n“The fee is a tax on talent, and everyone knows it.”\n"
+            "Lopez wrote a book. It is called “Talent Has No Borders At All.”")
+    assert _quotes(extractor, text) == [
+        ("David Chen", "Companies always find a way around these rules."),
+        ("Maria Lopez", "The fee is a tax on talent, and everyone knows it."),
+    ]
+
+
+def test_the_cue_of_the_next_paragraph_is_not_the_quotes(extractor: FactExtractor) -> None:
+    text = ("Emi Sato, a chip designer, said she had applied.\n"
+            "“My parents think I am crazy,” Sato said. “But the lab in Hefei is the best I have seen.”\n"
+            "Officials at the embassy in Tokyo said applications were processed normally.")
+    assert ("Emi Sato", "But the lab in Hefei is the best I have seen.") in _quotes(extractor, text)
+
+
+def test_a_pronoun_finds_a_surname_the_ner_did_not_tag(extractor: FactExtractor) -> None:
+    text = ("“We get ten calls a day about it,” said Kenji Watanabe, head of the office of recruiter Hays.\n"
+            "Watanabe said most callers were under 30. He added that few had decided.")
+    assert ("Kenji Watanabe", "few had decided") in _quotes(extractor, text)
+
+
+def test_an_abbreviated_title_resolves_a_later_title_reference(extractor: FactExtractor) -> None:
+    text = ("Sen. Maria Delgado introduced a bill on Thursday.\n"
+            "“This fee punishes the hospitals that need these workers most,” the senator said.")
+    expected = ("Maria Delgado", "This fee punishes the hospitals that need these workers most")
+    assert expected in _quotes(extractor, text)
+
+
+def test_a_hyphenated_role_stays_one_role(extractor: FactExtractor) -> None:
+    text = "Helen Okoye, vice-chancellor of the University of Northfield, said the cap was a mistake."
+    [person] = facts_of_kind(extractor.extract(article(text)), "person")
+    assert person["roles"] == ("vice-chancellor",)
+
+
+def test_a_relative_clause_in_the_speakers_phrase_before_the_cue(extractor: FactExtractor) -> None:
+    text = ("David Chen is an economist.\n“The fee will change hiring for good,” Chen, who advises "
+            "several governments, told Harbour Wire on Monday.")
+    assert _quotes(extractor, text) == [("David Chen", "The fee will change hiring for good")]
+
+
+def test_a_quote_carried_into_the_next_paragraph_keeps_its_speaker(extractor: FactExtractor) -> None:
+    text = ("Wei Ling Ong runs a search firm. Ong said: “Two years ago nobody asked me about China at all.\n"
+            "“Now every second engineer wants to know about the K visa.”")
+    assert _quotes(extractor, text) == [
+        ("Wei Ling Ong", "Two years ago nobody asked me about China at all."),
+        ("Wei Ling Ong", "Now every second engineer wants to know about the K visa."),
+    ]

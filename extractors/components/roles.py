@@ -1,0 +1,174 @@
+"""Roles and affiliations said of a person mention.
+
+Appositives ("Michael Feller, chief strategist at Geopolitical Strategy"),
+pre-modifiers ("Intel chip architect Fei Su"), possessives ("Sichuan
+University's Das"), "X of the Brookings Institution", "His professor, X",
+and "the <kind of organisation> <Name>" read from the text
+(:mod:`extractors.components.affiliations`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from extractors.components.affiliations import EMPLOYER_NOUNS, employer_names
+
+TITLES = frozenset(
+    "President Vice Prime Minister Secretary Senator Sen. Rep. Representative Governor Gov. "
+    "Mayor Dr. Dr Professor Prof. Judge Justice Chancellor Premier King Queen Ambassador "
+    "Chairman Chairwoman Chair CEO Commissioner General Gen. Director Spokesperson "
+    "Spokesman Spokeswoman Attorney Mr. Mrs. Ms. Mr Mrs Ms".split()
+)
+HONORIFICS = frozenset("Mr. Mrs. Ms. Mr Mrs Ms Dr Dr.".split())
+# Adjectives that belong in a role ("chief strategist", "associate professor");
+# others ("experienced", "Indian") describe the person, not the job.
+ROLE_ADJECTIVES = frozenset(
+    "chief senior junior associate assistant deputy executive vice managing general former "
+    "acting principal lead interim visiting adjunct regional national foreign".split()
+)
+AFFILIATION_LABELS = frozenset({"ORG", "FAC"})
+
+
+# Endings of English nouns for people by what they do ("recruiter",
+# "economist", "consultant", "classmate"), for role words that open a sentence.
+ROLE_ENDINGS = ("er", "or", "ist", "ant", "ent", "ian", "mate", "ee")
+
+
+def describe(span: Span, orgs: list[Span]) -> tuple[list[str], list[str]]:
+    """Roles and affiliations said of one mention."""
+    roles: list[str] = []
+    affiliations: list[str] = []
+    _premodifiers(span, roles, affiliations)
+    for appos in _appositives(span):
+        _appositive(appos, orgs, roles, affiliations)
+        described = span.doc[appos.left_edge.i : appos.right_edge.i + 1].text
+        affiliations += [n for n in employer_names(described) if n not in affiliations]
+    for prep in (c for c in span.root.children if c.dep_ == "prep" and c.i >= span.end):
+        # "Economist Victor Amadi of the Brookings Institution argued".
+        if prep.lower_ in {"of", "at", "from"}:
+            inside = range(prep.i, prep.right_edge.i + 1)
+            affiliations += [_without_article(e) for e in orgs if e.start in inside and e.end - 1 in inside]
+    if span.root.dep_ == "appos" and span.root.head.i < span.start:
+        # "His professor, Meera Joshi, is blunter": the name is the appositive.
+        role = _role_phrase(span.root.head)
+        if role:
+            roles.append(role)
+    return roles, affiliations
+
+
+def _premodifiers(span: Span, roles: list[str], affiliations: list[str]) -> None:
+    doc, sent = span.doc, span.sent
+    left = span.start - 1
+    while left >= sent.start and doc[left].text in HONORIFICS:  # "Mr." is no role and no employer
+        left -= 1
+    role_words: list[str] = []
+    while left >= sent.start and doc[left].text in TITLES and doc[left].text not in HONORIFICS:
+        role_words.insert(0, doc[left].text)
+        left -= 1
+    # "Trade Minister", "District Judge": a capitalised word that qualifies
+    # the title belongs to it, unless it names a place, people or employer.
+    while role_words and left >= sent.start and doc[left].pos_ == "PROPN" and doc[left].text[:1].isupper() \
+            and doc[left].dep_ == "compound" and not doc[left].ent_type_:
+        role_words.insert(0, doc[left].text)
+        left -= 1
+    if role_words:
+        roles.append(" ".join(role_words))
+        return
+    while left >= sent.start and _common_noun(doc[left]):
+        role_words.insert(0, doc[left].text)
+        left -= 1
+    if role_words:
+        roles.append(" ".join(role_words))
+    org = _org_before(doc, left, sent.start)
+    if org:
+        affiliations.append(org)
+
+
+def _common_noun(token: Token) -> bool:
+    """A lowercase noun, or a role word capitalised because it opens the
+    sentence (see :func:`_role_word`)."""
+    if token.text.islower():
+        return token.pos_ == "NOUN"
+    return bool(token.is_sent_start and token.text[1:].islower()) and (
+        token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.lower_.endswith(ROLE_ENDINGS)))
+
+
+def _org_before(doc: Doc, left: int, floor: int) -> str | None:
+    """An organisation name ending at token ``left`` ("Intel", "Sichuan University's")."""
+    if left >= floor and doc[left].text in {"'s", "’s"}:
+        left -= 1
+    words: list[str] = []
+    while left >= floor and doc[left].pos_ == "PROPN" and doc[left].ent_type_ not in {"GPE", "NORP"}:
+        words.insert(0, doc[left].text)
+        left -= 1
+    if left >= floor and doc[left].text == "-":  # "Iowa-based": a place, not an employer
+        return None
+    return " ".join(words) or None
+
+
+def _appositives(span: Span) -> list[Token]:
+    root = span.root
+    return [child for child in root.children
+            if child.dep_ == "appos" and child.i >= span.end and not _glued_to_hyphen(child)]
+
+
+def _appositive(head: Token, orgs: list[Span], roles: list[str], affiliations: list[str]) -> None:
+    role = _role_phrase(head)
+    if role:
+        roles.append(role)
+    inside = range(head.left_edge.i, head.right_edge.i + 1)
+    for ent in orgs:
+        if ent.start in inside and ent.end - 1 in inside:
+            affiliations.append(_without_article(ent))
+
+
+def _role_phrase(head: Token) -> str | None:
+    if head.pos_ not in {"NOUN", "PROPN"} or head.ent_type_ in AFFILIATION_LABELS | {"PERSON", "NORP", "GPE"}:
+        return None
+    words = [
+        t for t in head.lefts
+        if t.dep_ == "compound" or (t.dep_ == "amod" and t.lower_ in ROLE_ADJECTIVES)
+    ]
+    phrase = [*(t.text for t in words), _hyphenated_prefix(head) + head.text]
+    # The tagger sometimes reads "IT professional" as noun + adjective; the
+    # word glued to the right of the head is still part of the role.
+    following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if following is not None and following.head == head and following.dep_ in {"amod", "compound"}:
+        phrase.append(following.text)
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in {"for", "of"}:
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if objects and not _names_employer(objects[0]):
+                phrase += [prep.text, *(t.text for t in objects[0].subtree)]
+    # "co - founder" in tokens is "co-founder" in text.
+    return " ".join(phrase).replace(" - ", "-").replace("co -", "co-")
+
+
+def _hyphenated_prefix(head: Token) -> str:
+    """'vice-chancellor', 'co-founder': the parser may split a hyphenated role
+    into appositives ("vice", "-", "chancellor"); the head keeps its prefix."""
+    doc, i = head.doc, head.i
+    prefix = ""
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        prefix = doc[i - 2].text + "-" + prefix
+        i -= 2
+    return prefix
+
+
+def _glued_to_hyphen(token: Token) -> bool:
+    """A piece of a hyphenated word ("vice" or "-" of "vice-chancellor")."""
+    doc = token.doc
+    if token.text == "-":
+        return True
+    return token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
+
+
+def _names_employer(obj: Token) -> bool:
+    return any(
+        t.ent_type_ in AFFILIATION_LABELS or t.lower_ in EMPLOYER_NOUNS for t in obj.subtree
+    )
+
+
+def _without_article(ent: Span) -> str:
+    words = ent.text.split()
+    return " ".join(words[1:]) if words and words[0].lower() == "the" else ent.text
