@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extractors.components.common import (
     facts_of,
@@ -335,12 +335,10 @@ _PRICE_VERBS = frozenset({"cost", "be", "run", "total", "come", "amount"})
 def _priced_subject_is_not_a_fee(doc: Doc, money: Money) -> bool:
     """Whether the amount is the price of a subject that is not a fee ("a
     one-way flight to New York costs Rs 60,000"), by the parse."""
-    span = doc.char_span(money.start, money.end, alignment_mode="expand")
-    if span is None:
+    found = _governing_verb(doc, money)
+    if found is None:
         return False
-    verb = span.root
-    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
-        verb = verb.head
+    _, verb = found
     if verb.lemma_ not in _PRICE_VERBS:
         return False
     for subject in (t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")):
@@ -399,13 +397,22 @@ def _applies_to(doc: Doc, money: Money, after: str) -> str | None:
     return _payer(doc, money)
 
 
-def _payer(doc: Doc, money: Money) -> str | None:
+def _governing_verb(doc: Doc, money: Money) -> tuple[Span, Token] | None:
+    """The amount's tokens and the verb its phrase hangs from (the root when none)."""
     span = doc.char_span(money.start, money.end, alignment_mode="expand")
     if span is None:
         return None
     verb = span.root
     while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
         verb = verb.head
+    return span, verb
+
+
+def _payer(doc: Doc, money: Money) -> str | None:
+    found = _governing_verb(doc, money)
+    if found is None:
+        return None
+    span, verb = found
     for child in verb.children:
         subject = child.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in _SUBJECT_PAYS
         payer = subject or (child.dep_ in ("dative", "dobj") and verb.lemma_ in _OBJECT_PAYS)
