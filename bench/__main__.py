@@ -24,10 +24,11 @@ from pathlib import Path
 
 from bench import latency, memory, throughput, timeline
 from bench.corpus import bench_pages, corpus_root
-from bench.measure import Row, table
+from bench.measure import Row, Target, table
 from extractors.parallel import available_cores
 
 SECTIONS = ("throughput", "timeline", "latency", "memory")
+FAILED = Target(1.0, "min", "finishes")
 
 
 def _env_int(name: str, default: int) -> int:
@@ -74,13 +75,21 @@ def _section(name: str, args: argparse.Namespace, folder: Path) -> list[Row]:
     return rows
 
 
+def _guarded(name: str, args: argparse.Namespace, folder: Path) -> list[Row]:
+    """A section's rows, or one row saying why it failed: the other sections still print."""
+    try:
+        return _section(name, args, folder)
+    except Exception as exc:  # a benchmark's failure is a result to show, not a crash
+        return [Row(f"{name}: did not finish", f"{type(exc).__name__}: {exc}", target=FAILED, checked=0.0)]
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the sections, print the table; exit 1 if a target is missed."""
     args = _parser().parse_args(argv)
     os.environ.setdefault("NEWSFACTS_ALLOW_PRIVATE", "127.0.0.1")  # the loopback servers
     print(f"bench: {_machine()}; corpus {corpus_root()}", file=sys.stderr, flush=True)
     with tempfile.TemporaryDirectory(prefix="newsfacts-bench-") as tmp:
-        rows = [row for name in args.only for row in _section(name, args, Path(tmp))]
+        rows = [row for name in args.only for row in _guarded(name, args, Path(tmp))]
     print(f"machine: {_machine()}; median of {args.runs} runs")
     print(table(rows))
     return 1 if any(row.failed for row in rows) else 0

@@ -112,7 +112,10 @@ def _on_workers(
         pending: deque[AsyncResult[list[Outcome]]] = deque()
         for batch in batches:
             pending.append(pool.apply_async(_run_batch, (batch,)))
-            if len(pending) >= n_process * WINDOW:
+            # A full window waits for its oldest batch; a finished one is handed
+            # on at once, so a run whose pages arrive slowly stores as it goes
+            # (and a run killed half-way has stored what it finished).
+            while pending and (len(pending) >= n_process * WINDOW or pending[0].ready()):
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()

@@ -22,10 +22,12 @@ from tests.flows.conftest import newsfacts, newsfacts_process
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 
 ITEMS = 60
-# Paced so that a run takes several seconds and the kill lands mid-run.
+# Paced so that a run takes several seconds and the kill lands mid-run: pages
+# arrive more slowly than a batch of them is extracted, so articles are stored
+# while the rest are still being fetched.
 CONFIG = """
 [settings]
-min_interval = 0.12
+min_interval = 0.3
 per_host_concurrency = 1
 read_timeout = 2.0
 retries = 0
