@@ -6,6 +6,7 @@ call these functions; nothing here retries, logs or caches.
 
 from __future__ import annotations
 
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from extractors.parallel import available_cores, extract_pages
 from extractors.relevance import TopicDecision, Watchlist, screen
 from sources.config import SourceList
 from sources.discover import Discoverer, Listing
-from sources.errors import NewsfactsError, OffTopic
+from sources.errors import ConfigError, NewsfactsError, OffTopic
 from sources.fetch import DEFAULT_SETTINGS, FetchSettings
 from sources.load import load
 from sources.page import Page
@@ -85,11 +86,25 @@ Fetched = Page | NewsfactsError
 PARALLEL_FROM = 32
 """Items below which a run extracts in its own process: forking workers costs
 less than a second, but a run of a few items gains nothing from them."""
+PROCESSES_ENV = "NEWSFACTS_EXTRACT_PROCESSES"
+"""Extraction processes a monitor run may fork (default 1: in the flow's own
+process). Forking from a flow run that has Prefect's threads running once hung
+a worker in the test suite (a lock held by another thread at the fork), so the
+forked pool is opt-in until it starts its workers before any thread does."""
 
 
 def processes_for(n_items: int) -> int:
-    """Extraction processes for a run of ``n_items``: every core, unless the run is small."""
-    return available_cores() if n_items >= PARALLEL_FROM else 1
+    """Extraction processes for a run of ``n_items``: ``NEWSFACTS_EXTRACT_PROCESSES``
+    (``auto``: every core), never more than one for a small run."""
+    wanted = os.environ.get(PROCESSES_ENV, "1").strip().lower()
+    if n_items < PARALLEL_FROM:
+        return 1
+    if wanted == "auto":
+        return available_cores()
+    try:
+        return max(1, int(wanted))
+    except ValueError as exc:
+        raise ConfigError(f"{PROCESSES_ENV} must be a whole number or 'auto', not {wanted!r}") from exc
 
 
 def extract_fetched(

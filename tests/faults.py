@@ -95,13 +95,7 @@ class FaultSite:
 
     def _listing(self, build: Callable[[str], str], content_type: str) -> Route:
         def route(handler: SiteRequestHandler) -> None:
-            if handler.headers.get("If-None-Match") == LISTING_ETAG:
-                handler.send_response(304)
-                handler.send_header("ETag", LISTING_ETAG)
-                handler.end_headers()
-                return
-            body = build(handler.origin).encode()
-            handler.send_body(body, f"{content_type}; charset=utf-8", headers={"ETag": LISTING_ETAG})
+            send_listing(handler, LISTING_ETAG, lambda: build(handler.origin), content_type)
 
         return route
 
@@ -205,3 +199,13 @@ _FAULT_ROUTES: dict[Fault, Callable[[FaultSite, SiteRequestHandler], None]] = {
     "404": lambda s, h: h.send_body(b"no such page", "text/plain", status=404),
     "robots": lambda s, h: h.send_body(article_html(0), "text/html; charset=utf-8"),
 }
+
+
+def send_listing(handler: SiteRequestHandler, etag: str, build: Callable[[], str], content_type: str) -> None:
+    """A listing with an ETag: 304 to a request that already holds it, else the body."""
+    if handler.headers.get("If-None-Match") == etag:
+        handler.send_response(304)
+        handler.send_header("ETag", etag)
+        handler.end_headers()
+        return
+    handler.send_body(build().encode(), f"{content_type}; charset=utf-8", headers={"ETag": etag})

@@ -17,6 +17,7 @@ from html import escape
 from http import HTTPStatus
 
 from flows.site_server import Route, SiteRequestHandler, SiteServer
+from tests.faults import send_listing
 
 ITEMS = 100
 LISTING_ETAG = '"topic-feed-v1"'
@@ -178,13 +179,7 @@ def feed_xml(origin: str, items: int = ITEMS) -> str:
 
 
 def _feed(handler: SiteRequestHandler) -> None:
-    if handler.headers.get("If-None-Match") == LISTING_ETAG:
-        handler.send_response(304)
-        handler.send_header("ETag", LISTING_ETAG)
-        handler.end_headers()
-        return
-    body = feed_xml(handler.origin).encode()
-    handler.send_body(body, "application/rss+xml; charset=utf-8", headers={"ETag": LISTING_ETAG})
+    send_listing(handler, LISTING_ETAG, lambda: feed_xml(handler.origin), "application/rss+xml")
 
 
 def _item(handler: SiteRequestHandler) -> None:

@@ -6,8 +6,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from flows import pipeline
-from sources.errors import ClientStatusError, NewsfactsError
+from sources.errors import ClientStatusError, ConfigError, NewsfactsError
 from sources.local import read_local
 
 SITE = Path(__file__).resolve().parents[2] / "fixtures" / "site"
@@ -36,3 +38,15 @@ def test_fetch_errors_pass_through_in_their_place() -> None:
             assert got is given
         else:
             assert isinstance(got, pipeline.Extraction) and got.page is given and got.facts == []
+
+
+def test_forked_extraction_is_opt_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(pipeline.PROCESSES_ENV, raising=False)
+    assert pipeline.processes_for(1000) == 1
+    monkeypatch.setenv(pipeline.PROCESSES_ENV, "2")
+    assert (pipeline.processes_for(1000), pipeline.processes_for(5)) == (2, 1)
+    monkeypatch.setenv(pipeline.PROCESSES_ENV, "auto")
+    assert pipeline.processes_for(1000) >= 1
+    monkeypatch.setenv(pipeline.PROCESSES_ENV, "many")
+    with pytest.raises(ConfigError, match="NEWSFACTS_EXTRACT_PROCESSES"):
+        pipeline.processes_for(1000)
