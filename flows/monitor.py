@@ -4,7 +4,8 @@ The store is opened first, so a second run on the same store stops at once
 with a one-line "locked" error before sending a request. Discovery fetches
 every listing conditionally; items are fetched concurrently (a thread pool,
 paced per host by the polite client, a bounded window ahead), extracted in
-batches on every core (``extractors.parallel``) and stored one at a time in
+batches (``extractors.parallel``; on forked workers only when
+``NEWSFACTS_EXTRACT_PROCESSES`` asks for them) and stored one at a time in
 the flow's thread (DuckDB: one writer). One failed item is recorded in
 ``ingest_failures`` with its reason and does not fail the run; a transient
 failure is tried again on the next run. The run's summary is published as a
