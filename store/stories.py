@@ -89,51 +89,44 @@ def update_stories_many(con: duckdb.DuckDBPyConnection, items: Sequence[StoryInp
     batch = {item.article_id: item for item in items}
     if len(batch) != len(items):
         raise ValueError("update_stories_many takes one item per article")
-    old_stories = _stories_of(con, batch)
-    before = _members(con, old_stories)
+    old = _stories_around(con, batch)
     keys = [(key, item.article_id) for item in items for key in item.fingerprint.keys()]
-    _replace_fingerprints(con, items, keys)
-    linked = _link(con, batch, keys)
-    linked_stories = _stories_of(con, linked - set(batch))
-    touched = before | set(batch) | _members(con, linked_stories)
+    # An article with a story row has its fingerprint stored (both are written here).
+    _replace_fingerprints(con, items, keys, stored=old.keys() & batch.keys())
+    linked = _stories_around(con, _link(con, batch, keys) - batch.keys())
+    touched = old.keys() | batch.keys() | linked.keys()
     assignment = _components(con, touched)
     _write_membership(con, assignment, items)
-    _rewrite_stories(con, old_stories | linked_stories | set(assignment.values()), sorted(assignment))
+    stale = set(old.values()) | set(linked.values()) | set(assignment.values())
+    _rewrite_stories(con, stale, sorted(assignment))
     return {aid: assignment[aid] for aid in batch}
 
 
-def _stories_of(con: duckdb.DuckDBPyConnection, aids: Iterable[str]) -> set[str]:
+def _stories_around(con: duckdb.DuckDBPyConnection, aids: Iterable[str]) -> dict[str, str]:
+    """Every member of the stories of ``aids`` -> its story id, as stored."""
     wanted = set(aids)
     if not wanted:
-        return set()
+        return {}
     with id_list(con, "newsfacts_articles", wanted) as ids:
         rows = con.execute(
-            f"SELECT DISTINCT story_id FROM article_stories WHERE article_id IN (SELECT id FROM {ids})"
+            "SELECT article_id, story_id FROM article_stories WHERE story_id IN "
+            f"(SELECT story_id FROM article_stories WHERE article_id IN (SELECT id FROM {ids}))"
         ).fetchall()
-    return {row[0] for row in rows}
-
-
-def _members(con: duckdb.DuckDBPyConnection, story_ids: Iterable[str]) -> set[str]:
-    wanted = set(story_ids)
-    if not wanted:
-        return set()
-    with id_list(con, "newsfacts_stories", wanted) as ids:
-        rows = con.execute(
-            f"SELECT article_id FROM article_stories WHERE story_id IN (SELECT id FROM {ids})"
-        ).fetchall()
-    return {row[0] for row in rows}
+    return {row[0]: row[1] for row in rows}
 
 
 def _replace_fingerprints(
-    con: duckdb.DuckDBPyConnection, items: Sequence[StoryInput], keys: list[tuple[int, str]]
+    con: duckdb.DuckDBPyConnection, items: Sequence[StoryInput], keys: list[tuple[int, str]], stored: set[str]
 ) -> None:
-    with id_list(con, "newsfacts_articles", (item.article_id for item in items)) as ids:
-        for table in ("story_signatures", "story_keys"):
-            con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM {ids})")
-        con.execute(
-            f"DELETE FROM story_links WHERE article_a IN (SELECT id FROM {ids}) "
-            f"OR article_b IN (SELECT id FROM {ids})"
-        )
+    """Write the fingerprints of ``items``, first deleting those of the ones ``stored`` before."""
+    if stored:
+        with id_list(con, "newsfacts_articles", stored) as ids:
+            for table in ("story_signatures", "story_keys"):
+                con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM {ids})")
+            con.execute(
+                f"DELETE FROM story_links WHERE article_a IN (SELECT id FROM {ids}) "
+                f"OR article_b IN (SELECT id FROM {ids})"
+            )
     fps = [(item.article_id, item.fingerprint) for item in items]
     signatures: dict[str, Sequence[object]] = {
         "article_id": [aid for aid, _ in fps],

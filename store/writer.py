@@ -252,7 +252,7 @@ class _Before:
 
     sources: dict[str, set[str]]  # batch article id -> the facts it is a source of
     stored: set[str]  # of the facts the batch touches, those stored
-    elsewhere: set[str]  # of those, the ones an article outside the batch states
+    elsewhere: set[str]  # of the batch's articles' stored facts, those an article outside it states
     quote_keys: set[str | None]  # speaker keys of the stored quotes among the batch's old facts
 
 
@@ -278,8 +278,9 @@ def _write(con: duckdb.DuckDBPyConnection, plans: list[_Plan]) -> list[SaveResul
         merged = [rows[fid] for fid in sorted(rows) if fid not in replay.reset]
         run_over(con, table.insert_sql("{rows}"), table.names, fresh)
         run_over(con, table.upsert_sql("{rows}"), table.names, merged)
-    with id_list(con, "newsfacts_saved", last) as saved:
-        con.execute(f"DELETE FROM fact_sources WHERE article_id IN (SELECT id FROM {saved})")
+    if any(before.sources.values()):
+        with id_list(con, "newsfacts_saved", last) as saved:
+            con.execute(f"DELETE FROM fact_sources WHERE article_id IN (SELECT id FROM {saved})")
     sources = [rows[fid] for rows in (replay.sources[aid] for aid in last) for fid in sorted(rows)]
     run_over(con, _INSERT_SOURCES, _SOURCE_COLUMNS, sources)
     # Stories and merged quotes change only where the batch touches them.
@@ -303,19 +304,24 @@ def _read_before(con: duckdb.DuckDBPyConnection, plans: list[_Plan]) -> _Before:
             return _Before(sources, set(), set(), set())
         with id_list(con, "newsfacts_touched", touched) as ids:
             stored = _existing_fact_ids(con, ids)
-            elsewhere = {
-                row[0]
-                for row in con.execute(
+        # A fact can lose a source only to a re-save: of an article stored before
+        # the batch, or saved again later in it.
+        last = {plan.article_id: i for i, plan in enumerate(plans)}
+        resaved = [plan for i, plan in enumerate(plans) if i < last[plan.article_id]]
+        losable = old.union(*(plan.source_rows for plan in resaved))
+        elsewhere: set[str] = set()
+        if losable:
+            with id_list(con, "newsfacts_losable", losable) as ids:
+                rows = con.execute(
                     f"SELECT DISTINCT fact_id FROM fact_sources WHERE fact_id IN (SELECT id FROM {ids}) "
                     f"AND article_id NOT IN (SELECT id FROM {saved})"
                 ).fetchall()
-            }
+            elsewhere = {row[0] for row in rows}
     keys: set[str | None] = set()
     if old:
         with id_list(con, "newsfacts_old", old) as ids:
             sql = f"SELECT speaker FROM quotes WHERE fact_id IN (SELECT id FROM {ids})"
-            rows = con.execute(sql).fetchall()
-        keys = {speaker_key(row[0]) for row in rows}
+            keys = {speaker_key(row[0]) for row in con.execute(sql).fetchall()}
     return _Before(sources, stored, elsewhere, keys)
 
 
