@@ -93,12 +93,17 @@ def update_stories_many(con: duckdb.DuckDBPyConnection, items: Sequence[StoryInp
     keys = [(key, item.article_id) for item in items for key in item.fingerprint.keys()]
     # An article with a story row has its fingerprint stored (both are written here).
     _replace_fingerprints(con, items, keys, stored=old.keys() & batch.keys())
-    linked = _stories_around(con, _link(con, batch, keys) - batch.keys())
+    links = _link(con, batch, keys)
+    linked = _stories_around(con, {node for pair in links for node in pair} - batch.keys())
     touched = old.keys() | batch.keys() | linked.keys()
-    assignment = _components(con, touched)
+    if old or linked:
+        assignment = _components(touched, _links_of(con, touched))
+        _move_members(con, assignment)
+        _delete_stories(con, set(old.values()) | set(linked.values()) | set(assignment.values()))
+    else:  # only new articles, linked among themselves: no stored row can change
+        assignment = _components(touched, list(links))
     _write_membership(con, assignment, items)
-    stale = set(old.values()) | set(linked.values()) | set(assignment.values())
-    _rewrite_stories(con, stale, sorted(assignment))
+    _insert_stories(con, sorted(assignment))
     return {aid: assignment[aid] for aid in batch}
 
 
@@ -149,9 +154,8 @@ def _keys_table(con: duckdb.DuckDBPyConnection, keys: list[tuple[int, str]]) -> 
 
 def _link(
     con: duckdb.DuckDBPyConnection, batch: dict[str, StoryInput], keys: list[tuple[int, str]]
-) -> set[str]:
-    """Link every article of ``batch`` to every stored article it is one story with;
-    the articles linked to one of the batch (batch articles included)."""
+) -> dict[tuple[str, str], tuple[LinkReason, float]]:
+    """Link every article of ``batch`` to every stored article it is one story with; the links."""
     links: dict[tuple[str, str], tuple[LinkReason, float]] = {}
     stored = _candidates(con, batch, keys)
     decided: set[tuple[str, str]] = set()
@@ -174,7 +178,7 @@ def _link(
         }
         with registered(con, "newsfacts_links", columns) as rows:
             con.execute(f"INSERT INTO story_links SELECT * FROM {rows}")
-    return {node for pair in links for node in pair}
+    return links
 
 
 def _candidates(
@@ -209,13 +213,18 @@ def _candidates(
     }
 
 
-def _components(con: duckdb.DuckDBPyConnection, touched: set[str]) -> dict[str, str]:
-    """Article id -> story id (smallest member) for the components over ``touched``."""
+def _links_of(con: duckdb.DuckDBPyConnection, touched: set[str]) -> list[tuple[str, str]]:
+    """The stored links with an end in ``touched``."""
     with id_list(con, "newsfacts_touched", touched) as ids:
         rows = con.execute(
             f"SELECT article_a, article_b FROM story_links WHERE article_a IN (SELECT id FROM {ids}) "
             f"OR article_b IN (SELECT id FROM {ids})"
         ).fetchall()
+    return [(a, b) for a, b in rows]
+
+
+def _components(touched: set[str], links: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Article id -> story id (smallest member) for the components over ``touched``."""
     parent = {aid: aid for aid in touched}
 
     def root(node: str) -> str:
@@ -224,7 +233,7 @@ def _components(con: duckdb.DuckDBPyConnection, touched: set[str]) -> dict[str, 
             node = parent[node]
         return node
 
-    for a, b in rows:
+    for a, b in links:
         parent.setdefault(a, a)
         parent.setdefault(b, b)
         ra, rb = root(a), root(b)
@@ -233,9 +242,8 @@ def _components(con: duckdb.DuckDBPyConnection, touched: set[str]) -> dict[str, 
     return {aid: root(aid) for aid in parent}
 
 
-def _write_membership(
-    con: duckdb.DuckDBPyConnection, assignment: dict[str, str], items: Sequence[StoryInput]
-) -> None:
+def _move_members(con: duckdb.DuckDBPyConnection, assignment: dict[str, str]) -> None:
+    """Stored articles whose story changed get their new story id."""
     ids = sorted(assignment)
     moved: dict[str, Sequence[object]] = {"article_id": ids, "story_id": [assignment[i] for i in ids]}
     with registered(con, "newsfacts_assignment", moved) as m:
@@ -243,7 +251,13 @@ def _write_membership(
             f"UPDATE article_stories SET story_id = m.story_id FROM {m} AS m "
             "WHERE article_stories.article_id = m.article_id AND article_stories.story_id <> m.story_id"
         )
-    rows = {
+
+
+def _write_membership(
+    con: duckdb.DuckDBPyConnection, assignment: dict[str, str], items: Sequence[StoryInput]
+) -> None:
+    """The batch articles' story rows, with their outlets."""
+    rows: dict[str, Sequence[object]] = {
         "article_id": [item.article_id for item in items],
         "story_id": [assignment[item.article_id] for item in items],
         "outlet": [item.outlet for item in items],
@@ -255,9 +269,13 @@ def _write_membership(
         )
 
 
-def _rewrite_stories(con: duckdb.DuckDBPyConnection, story_ids: set[str], members: list[str]) -> None:
-    """Recompute the ``stories`` rows of ``story_ids`` from their ``members`` (empty ones vanish)."""
+def _delete_stories(con: duckdb.DuckDBPyConnection, story_ids: set[str]) -> None:
+    """Drop the ``stories`` rows of ``story_ids`` (recomputed next, empty ones gone)."""
     with id_list(con, "newsfacts_stories", story_ids) as ids:
         con.execute(f"DELETE FROM stories WHERE story_id IN (SELECT id FROM {ids})")
+
+
+def _insert_stories(con: duckdb.DuckDBPyConnection, members: list[str]) -> None:
+    """The ``stories`` rows of the stories ``members`` make up, computed from them."""
     with id_list(con, "newsfacts_members", members) as ids:
         con.execute(_INSERT_STORIES.format(members=ids))
