@@ -11,7 +11,6 @@ depend on which outlet's copy arrived first.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 
@@ -20,6 +19,7 @@ import duckdb
 from extractors.models import normalise
 from store.bulk import id_list, registered
 from store.quote_pairs import Words, candidate_pairs
+from store.words import words
 
 MIN_TRIMMED_WORDS = 6
 """A trimmed quote must keep this many words to match by containment. Measured on
@@ -33,12 +33,9 @@ Measured on fixtures/syndication: "It's an appealing ..." vs "It is an appealing
 scores 0.93; the most similar pair of different quotes by one speaker (Feller's
 "China will need ..." vs "If China can attract ...") scores 0.11."""
 
-_WORD = re.compile(r"\w+")
-
-
 def quote_words(text: str) -> list[str]:
     """The words of a quote, normalised (case, quote marks, dashes) and without punctuation."""
-    return _WORD.findall(normalise(text))
+    return words(text)
 
 
 def same_quote(a: Sequence[str], b: Sequence[str]) -> bool:
@@ -131,8 +128,8 @@ def merged_groups(variants: Sequence[tuple[str, Words]]) -> dict[str, str]:
         parent[max(ra, rb)] = min(ra, rb)
 
     by_words: dict[Words, list[str]] = {}
-    for fid, words in variants:
-        by_words.setdefault(words, []).append(fid)
+    for fid, found in variants:
+        by_words.setdefault(found, []).append(fid)
     for same in by_words.values():  # equal word lists are one quote
         for fid in same[1:]:
             join(same[0], fid)
