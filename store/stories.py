@@ -51,6 +51,7 @@ def outlet_of(article: Article) -> str:
     return host or article.url
 
 
+# Joined from the member ids, so each table is probed for those rows only.
 _INSERT_STORIES = """
 INSERT INTO stories
 SELECT m.story_id,
@@ -62,11 +63,10 @@ SELECT m.story_id,
        list_sort(list_distinct(list(m.outlet))),
        min(a.fetched_at),
        min(a.published_at)
-FROM article_stories AS m
-JOIN articles AS a USING (article_id)
-JOIN story_signatures AS g USING (article_id)
-WHERE m.article_id IN (SELECT id FROM {members}) AND a.article_id IN (SELECT id FROM {members})
-  AND g.article_id IN (SELECT id FROM {members})
+FROM {members} AS wanted
+JOIN article_stories AS m ON m.article_id = wanted.id
+JOIN articles AS a ON a.article_id = wanted.id
+JOIN story_signatures AS g ON g.article_id = wanted.id
 GROUP BY m.story_id
 """
 _SIGNATURE_COLUMNS = ("article_id", "url_key", "text_hash", "wire", "n_shingles", "minhash")
@@ -77,22 +77,26 @@ def update_stories(con: duckdb.DuckDBPyConnection, item: StoryInput) -> str:
     return update_stories_many(con, [item])[item.article_id]
 
 
-def update_stories_many(con: duckdb.DuckDBPyConnection, items: Sequence[StoryInput]) -> dict[str, str]:
+def update_stories_many(
+    con: duckdb.DuckDBPyConnection, items: Sequence[StoryInput], *, stored: set[str] | None = None
+) -> dict[str, str]:
     """Store the fingerprints of ``items``, link them, regroup the stories they touch.
 
     ``items`` are the latest saves of distinct articles. Runs inside the
     caller's transaction, after the article rows are written; returns each
-    item's story id.
+    item's story id. ``stored``, when the caller knows it, names the items
+    whose articles were stored before (the others have no story yet).
     """
     if not items:
         return {}
     batch = {item.article_id: item for item in items}
     if len(batch) != len(items):
         raise ValueError("update_stories_many takes one item per article")
-    old = _stories_around(con, batch)
+    old = _stories_around(con, batch if stored is None else stored & batch.keys())
     keys = [(key, item.article_id) for item in items for key in item.fingerprint.keys()]
     # An article with a story row has its fingerprint stored (both are written here).
-    _replace_fingerprints(con, items, keys, stored=old.keys() & batch.keys())
+    known = old.keys() & batch.keys()
+    _replace_fingerprints(con, items, keys, stored=known)
     links = _link(con, batch, keys)
     linked = _stories_around(con, {node for pair in links for node in pair} - batch.keys())
     touched = old.keys() | batch.keys() | linked.keys()
@@ -102,7 +106,7 @@ def update_stories_many(con: duckdb.DuckDBPyConnection, items: Sequence[StoryInp
         _delete_stories(con, set(old.values()) | set(linked.values()) | set(assignment.values()))
     else:  # only new articles, linked among themselves: no stored row can change
         assignment = _components(touched, list(links))
-    _write_membership(con, assignment, items)
+    _write_membership(con, assignment, items, known)
     _insert_stories(con, sorted(assignment))
     return {aid: assignment[aid] for aid in batch}
 
@@ -254,19 +258,25 @@ def _move_members(con: duckdb.DuckDBPyConnection, assignment: dict[str, str]) ->
 
 
 def _write_membership(
-    con: duckdb.DuckDBPyConnection, assignment: dict[str, str], items: Sequence[StoryInput]
+    con: duckdb.DuckDBPyConnection, assignment: dict[str, str], items: Sequence[StoryInput], known: set[str]
 ) -> None:
-    """The batch articles' story rows, with their outlets."""
-    rows: dict[str, Sequence[object]] = {
-        "article_id": [item.article_id for item in items],
-        "story_id": [assignment[item.article_id] for item in items],
-        "outlet": [item.outlet for item in items],
-    }
-    with registered(con, "newsfacts_membership", rows) as m:
-        con.execute(
-            f"INSERT INTO article_stories SELECT article_id, story_id, outlet FROM {m} "
-            "ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, outlet = excluded.outlet"
-        )
+    """The batch articles' story rows, with their outlets (``known``: those that have one)."""
+    for rows, conflict in (
+        ([item for item in items if item.article_id not in known], ""),
+        (
+            [item for item in items if item.article_id in known],
+            " ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, outlet = excluded.outlet",
+        ),
+    ):
+        if not rows:
+            continue
+        columns: dict[str, Sequence[object]] = {
+            "article_id": [item.article_id for item in rows],
+            "story_id": [assignment[item.article_id] for item in rows],
+            "outlet": [item.outlet for item in rows],
+        }
+        with registered(con, "newsfacts_membership", columns) as m:
+            con.execute(f"INSERT INTO article_stories SELECT article_id, story_id, outlet FROM {m}{conflict}")
 
 
 def _delete_stories(con: duckdb.DuckDBPyConnection, story_ids: set[str]) -> None:

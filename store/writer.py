@@ -48,6 +48,7 @@ _ARTICLE_COLUMNS = (
 )  # fmt: skip
 # A re-save refreshes everything but the id and fetched_at, which keeps the
 # first fetch so that facts.first_seen_at does not move on a re-run.
+_INSERT_ARTICLES = f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) SELECT * FROM {{rows}}"
 _UPSERT_ARTICLES = (
     f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) "
     f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM {{rows}} "
@@ -250,6 +251,7 @@ def _rollback(con: duckdb.DuckDBPyConnection) -> None:
 class _Before:
     """What the store holds before a batch, as far as the batch's saves read it."""
 
+    articles: set[str]  # the batch's articles that are stored
     sources: dict[str, set[str]]  # batch article id -> the facts it is a source of
     stored: set[str]  # of the facts the batch touches, those stored
     elsewhere: set[str]  # of the batch's articles' stored facts, those an article outside it states
@@ -271,13 +273,14 @@ def _write(con: duckdb.DuckDBPyConnection, plans: list[_Plan]) -> list[SaveResul
     before = _read_before(con, plans)
     replay = _replay(plans, before)
     last = {plan.article_id: plan for plan in plans}  # insertion order: first save of each article
-    _upsert_articles(con, plans)
+    _upsert_articles(con, plans, before.articles)
     _delete_facts(con, replay.reset)
+    # A row not stored (never, or deleted by the batch) is inserted; an upsert costs twice as much.
     for table, rows in sorted(replay.rows.items(), key=lambda item: item[0].table):
-        fresh = [rows[fid] for fid in sorted(rows) if fid in replay.reset]
-        merged = [rows[fid] for fid in sorted(rows) if fid not in replay.reset]
+        merged = {fid for fid in rows if fid in before.stored and fid not in replay.reset}
+        fresh = [rows[fid] for fid in sorted(rows) if fid not in merged]
         run_over(con, table.insert_sql("{rows}"), table.names, fresh)
-        run_over(con, table.upsert_sql("{rows}"), table.names, merged)
+        run_over(con, table.upsert_sql("{rows}"), table.names, [rows[fid] for fid in sorted(merged)])
     if any(before.sources.values()):
         with id_list(con, "newsfacts_saved", last) as saved:
             con.execute(f"DELETE FROM fact_sources WHERE article_id IN (SELECT id FROM {saved})")
@@ -285,7 +288,7 @@ def _write(con: duckdb.DuckDBPyConnection, plans: list[_Plan]) -> list[SaveResul
     run_over(con, _INSERT_SOURCES, _SOURCE_COLUMNS, sources)
     # Stories and merged quotes change only where the batch touches them.
     _replace_topics_of(con, plans)
-    update_stories_many(con, [last[aid].story for aid in last])
+    update_stories_many(con, [last[aid].story for aid in last], stored=before.articles)
     regroup(con, before.quote_keys.union(*(plan.quote_keys for plan in plans)))
     return replay.results
 
@@ -293,15 +296,20 @@ def _write(con: duckdb.DuckDBPyConnection, plans: list[_Plan]) -> list[SaveResul
 def _read_before(con: duckdb.DuckDBPyConnection, plans: list[_Plan]) -> _Before:
     aids = {plan.article_id for plan in plans}
     sources: dict[str, set[str]] = {aid: set() for aid in aids}
+    articles: set[str] = set()
     with id_list(con, "newsfacts_saved", aids) as saved:
         for aid, fid in con.execute(
-            f"SELECT article_id, fact_id FROM fact_sources WHERE article_id IN (SELECT id FROM {saved})"
+            f"SELECT article_id, fact_id FROM fact_sources WHERE article_id IN (SELECT id FROM {saved}) "
+            f"UNION ALL SELECT article_id, NULL FROM articles WHERE article_id IN (SELECT id FROM {saved})"
         ).fetchall():
-            sources[aid].add(fid)
+            if fid is None:
+                articles.add(aid)
+            else:
+                sources[aid].add(fid)
         old = set().union(*sources.values())
         touched = old.union(*(plan.source_rows for plan in plans))
         if not touched:
-            return _Before(sources, set(), set(), set())
+            return _Before(articles, sources, set(), set(), set())
         with id_list(con, "newsfacts_touched", touched) as ids:
             stored = _existing_fact_ids(con, ids)
         # A fact can lose a source only to a re-save: of an article stored before
@@ -322,7 +330,7 @@ def _read_before(con: duckdb.DuckDBPyConnection, plans: list[_Plan]) -> _Before:
         with id_list(con, "newsfacts_old", old) as ids:
             sql = f"SELECT speaker FROM quotes WHERE fact_id IN (SELECT id FROM {ids})"
             keys = {speaker_key(row[0]) for row in con.execute(sql).fetchall()}
-    return _Before(sources, stored, elsewhere, keys)
+    return _Before(articles, sources, stored, elsewhere, keys)
 
 
 def _existing_fact_ids(con: duckdb.DuckDBPyConnection, ids: str) -> set[str]:
@@ -373,8 +381,9 @@ def _replay(plans: list[_Plan], before: _Before) -> _Replay:
     return _Replay(results, rows, reset, last_sources)
 
 
-def _upsert_articles(con: duckdb.DuckDBPyConnection, plans: list[_Plan]) -> None:
-    """One row per article: its last save's, with the earliest fetch time of the batch."""
+def _upsert_articles(con: duckdb.DuckDBPyConnection, plans: list[_Plan], stored: set[str]) -> None:
+    """One row per article: its last save's, with the earliest fetch time of the batch
+    (and of the stored row, for the ``stored`` ones)."""
     rows: dict[str, Row] = {}
     earliest: dict[str, datetime] = {}
     at = _ARTICLE_COLUMNS.index("fetched_at")
@@ -383,7 +392,8 @@ def _upsert_articles(con: duckdb.DuckDBPyConnection, plans: list[_Plan]) -> None
         earliest[plan.article_id] = min(first, plan.fetched_at)
         row = plan.article_row
         rows[plan.article_id] = (*row[:at], earliest[plan.article_id], *row[at + 1 :])
-    run_over(con, _UPSERT_ARTICLES, _ARTICLE_COLUMNS, list(rows.values()))
+    run_over(con, _INSERT_ARTICLES, _ARTICLE_COLUMNS, [row for aid, row in rows.items() if aid not in stored])
+    run_over(con, _UPSERT_ARTICLES, _ARTICLE_COLUMNS, [row for aid, row in rows.items() if aid in stored])
 
 
 def _delete_facts(con: duckdb.DuckDBPyConnection, ids: set[str]) -> None:
