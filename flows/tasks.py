@@ -62,12 +62,6 @@ def extract_facts(
     return pipeline.extract(page, extractor, watchlist)
 
 
-@task(name="store-article", cache_policy=NO_CACHE)
-def store_article(con: duckdb.DuckDBPyConnection, extraction: pipeline.Extraction) -> SaveResult:
-    """Write one article and its facts in one transaction."""
-    return pipeline.save(con, extraction)
-
-
 @task(name="store-articles", cache_policy=NO_CACHE)
 def store_articles(con: duckdb.DuckDBPyConnection, extractions: Sequence[pipeline.Extraction]) -> list[Saved]:
     """Write a batch of extractions in one transaction (one at a time if the batch fails)."""
