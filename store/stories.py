@@ -16,9 +16,10 @@ Every step is one statement for the whole batch, over Arrow tables.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from datetime import date, datetime
 from urllib.parse import urlsplit
 
 import duckdb
@@ -35,6 +36,17 @@ class StoryInput:
     article_id: str
     outlet: str
     fingerprint: Fingerprint
+
+
+@dataclass(frozen=True)
+class Member:
+    """What a story's row reads of one of its articles, as its ``articles`` row holds it."""
+
+    article_id: str
+    title: str | None
+    published_at: date | None
+    text_length: int  # characters, as DuckDB's length() counts them (code points)
+    fetched_at: datetime
 
 
 def story_input(article_id: str, article: Article) -> StoryInput:
@@ -69,6 +81,10 @@ JOIN articles AS a ON a.article_id = wanted.id
 JOIN story_signatures AS g ON g.article_id = wanted.id
 GROUP BY m.story_id
 """
+_STORY_COLUMNS = (
+    "story_id", "representative_article_id", "title", "wire", "n_articles", "n_outlets", "outlets",
+    "first_seen_at", "first_published_at",
+)  # fmt: skip
 _SIGNATURE_COLUMNS = ("article_id", "url_key", "text_hash", "wire", "n_shingles", "minhash")
 
 
@@ -78,14 +94,20 @@ def update_stories(con: duckdb.DuckDBPyConnection, item: StoryInput) -> str:
 
 
 def update_stories_many(
-    con: duckdb.DuckDBPyConnection, items: Sequence[StoryInput], *, stored: set[str] | None = None
+    con: duckdb.DuckDBPyConnection,
+    items: Sequence[StoryInput],
+    *,
+    stored: set[str] | None = None,
+    members: Mapping[str, Member] | None = None,
 ) -> dict[str, str]:
     """Store the fingerprints of ``items``, link them, regroup the stories they touch.
 
     ``items`` are the latest saves of distinct articles. Runs inside the
     caller's transaction, after the article rows are written; returns each
     item's story id. ``stored``, when the caller knows it, names the items
-    whose articles were stored before (the others have no story yet).
+    whose articles were stored before (the others have no story yet);
+    ``members``, each item's article row as written, lets a batch of new
+    articles compute its story rows without reading them back.
     """
     if not items:
         return {}
@@ -107,7 +129,10 @@ def update_stories_many(
     else:  # only new articles, linked among themselves: no stored row can change
         assignment = _components(touched, list(links))
     _write_membership(con, assignment, items, known)
-    _insert_stories(con, sorted(assignment))
+    if old or linked or members is None:
+        _insert_stories(con, sorted(assignment))
+    else:  # every member is new and its row is at hand: no join over the articles table
+        _insert_story_rows(con, assignment, batch, members)
     return {aid: assignment[aid] for aid in batch}
 
 
@@ -283,6 +308,39 @@ def _delete_stories(con: duckdb.DuckDBPyConnection, story_ids: set[str]) -> None
     """Drop the ``stories`` rows of ``story_ids`` (recomputed next, empty ones gone)."""
     with id_list(con, "newsfacts_stories", story_ids) as ids:
         con.execute(f"DELETE FROM stories WHERE story_id IN (SELECT id FROM {ids})")
+
+
+def _insert_story_rows(
+    con: duckdb.DuckDBPyConnection,
+    assignment: dict[str, str],
+    batch: dict[str, StoryInput],
+    members: Mapping[str, Member],
+) -> None:
+    """:data:`_INSERT_STORIES` computed here, for stories whose members are all in ``batch``."""
+    stories: dict[str, list[str]] = {}
+    for aid, story in assignment.items():
+        stories.setdefault(story, []).append(aid)
+    columns: dict[str, list[object]] = {name: [] for name in _STORY_COLUMNS}
+    for story, aids in sorted(stories.items()):
+        rows = [members[aid] for aid in aids]
+        first = min(rows, key=_representative_order)
+        wires = {batch[aid].fingerprint.wire for aid in aids} - {None}
+        outlets = sorted({batch[aid].outlet for aid in aids})
+        published = [r.published_at for r in rows if r.published_at is not None]
+        values = (
+            story, first.article_id, first.title, wires.pop() if len(wires) == 1 else None, len(rows),
+            len(outlets), outlets, min(r.fetched_at for r in rows), min(published) if published else None,
+        )  # fmt: skip
+        for name, value in zip(_STORY_COLUMNS, values, strict=True):
+            columns[name].append(value)
+    types = {"title": "string", "wire": "string", "first_published_at": "date32"}
+    with registered(con, "newsfacts_story_rows", columns, types) as rows_view:
+        con.execute(f"INSERT INTO stories SELECT {', '.join(_STORY_COLUMNS)} FROM {rows_view}")
+
+
+def _representative_order(row: Member) -> tuple[bool, date, int, str]:
+    """ORDER BY published_at NULLS LAST, length(text) DESC, article_id."""
+    return (row.published_at is None, row.published_at or date.min, -row.text_length, row.article_id)
 
 
 def _insert_stories(con: duckdb.DuckDBPyConnection, members: list[str]) -> None:

@@ -24,7 +24,7 @@ the store holds before the batch. :func:`save_article` is a batch of one.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TypeVar
 
@@ -37,7 +37,7 @@ from store.bulk import id_list, registered, run_over
 from store.ids import article_id, fact_id, url_id
 from store.messages import first_line
 from store.quote_merge import regroup, speaker_key
-from store.stories import StoryInput, story_input, update_stories_many
+from store.stories import Member, StoryInput, story_input, update_stories_many
 from store.tables import FACT_TABLES, FactTable, Row
 
 T = TypeVar("T")
@@ -112,6 +112,7 @@ class _Plan:
     article_id: str
     article_row: Row
     fetched_at: datetime  # UTC, naive: the article row's fetched_at
+    member: Member  # what the article's story row reads of it
     story: StoryInput
     fact_rows: dict[FactTable, dict[str, Row]] = field(default_factory=dict)  # fact id -> row
     source_rows: dict[str, Row] = field(default_factory=dict)  # fact id -> row
@@ -190,7 +191,9 @@ def _plan(save: ArticleSave) -> _Plan:
         EXTRACTOR_VERSION,
     )  # fmt: skip
     # The MinHash signature is computed here, before the rows are written.
-    plan = _Plan(aid, row, utc_naive(save.fetched_at), story_input(aid, article), topics=save.topics)
+    fetched = utc_naive(save.fetched_at)
+    member = Member(aid, article.title, article.published_at, len(article.text), fetched)
+    plan = _Plan(aid, row, fetched, member, story_input(aid, article), topics=save.topics)
     # Earliest evidence first: it becomes the article's one fact_sources row for a fact.
     for fact in sorted(save.facts, key=lambda f: (f.start, f.end)):
         _add_fact(plan, fact, article.url)
@@ -273,7 +276,7 @@ def _write(con: duckdb.DuckDBPyConnection, plans: list[_Plan]) -> list[SaveResul
     before = _read_before(con, plans)
     replay = _replay(plans, before)
     last = {plan.article_id: plan for plan in plans}  # insertion order: first save of each article
-    _upsert_articles(con, plans, before.articles)
+    written = _upsert_articles(con, plans, before.articles)
     _delete_facts(con, replay.reset)
     # A row not stored (never, or deleted by the batch) is inserted; an upsert costs twice as much.
     for table, rows in sorted(replay.rows.items(), key=lambda item: item[0].table):
@@ -288,7 +291,7 @@ def _write(con: duckdb.DuckDBPyConnection, plans: list[_Plan]) -> list[SaveResul
     run_over(con, _INSERT_SOURCES, _SOURCE_COLUMNS, sources)
     # Stories and merged quotes change only where the batch touches them.
     _replace_topics_of(con, plans)
-    update_stories_many(con, [last[aid].story for aid in last], stored=before.articles)
+    update_stories_many(con, [last[aid].story for aid in last], stored=before.articles, members=written)
     regroup(con, before.quote_keys.union(*(plan.quote_keys for plan in plans)))
     return replay.results
 
@@ -381,9 +384,11 @@ def _replay(plans: list[_Plan], before: _Before) -> _Replay:
     return _Replay(results, rows, reset, last_sources)
 
 
-def _upsert_articles(con: duckdb.DuckDBPyConnection, plans: list[_Plan], stored: set[str]) -> None:
+def _upsert_articles(
+    con: duckdb.DuckDBPyConnection, plans: list[_Plan], stored: set[str]
+) -> dict[str, Member]:
     """One row per article: its last save's, with the earliest fetch time of the batch
-    (and of the stored row, for the ``stored`` ones)."""
+    (and of the stored row, for the ``stored`` ones). What the new articles' rows hold."""
     rows: dict[str, Row] = {}
     earliest: dict[str, datetime] = {}
     at = _ARTICLE_COLUMNS.index("fetched_at")
@@ -394,6 +399,11 @@ def _upsert_articles(con: duckdb.DuckDBPyConnection, plans: list[_Plan], stored:
         rows[plan.article_id] = (*row[:at], earliest[plan.article_id], *row[at + 1 :])
     run_over(con, _INSERT_ARTICLES, _ARTICLE_COLUMNS, [row for aid, row in rows.items() if aid not in stored])
     run_over(con, _UPSERT_ARTICLES, _ARTICLE_COLUMNS, [row for aid, row in rows.items() if aid in stored])
+    last = {plan.article_id: plan.member for plan in plans if plan.article_id not in stored}
+    return {aid: replace(member, fetched_at=earliest[aid]) for aid, member in last.items()}
+
+
+
 
 
 def _delete_facts(con: duckdb.DuckDBPyConnection, ids: set[str]) -> None:

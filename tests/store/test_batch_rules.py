@@ -130,3 +130,21 @@ def test_a_fact_an_earlier_article_states_survives_a_new_article_dropping_it_in_
     assert batched == singly
     assert rows(con, "SELECT n_sources FROM facts WHERE kind = 'fee'") == [(1,)]
     con.close()
+
+
+def test_a_story_of_new_articles_gets_the_row_the_stored_story_would_get(tmp_path: Path) -> None:
+    # One story in three copies (one canonical URL): a batch of new articles computes the
+    # story row itself; saved one at a time, the second and third saves recompute it in SQL.
+    canonical = "https://wire.example/2025/k-visa"
+    undated = article("https://a.example/k", canonical_url=canonical, published_at=None, site="A")
+    short = article("https://b.example/k", canonical_url=canonical, site="B", text="K visa launched.")
+    longer = article("https://c.example/k", canonical_url=canonical, site="C", text="K visa launched. " * 5)
+    batch = [_save(undated, []), _save(short, []), _save(longer, [], minutes=-3)]
+    con, _, _ = _both_ways(tmp_path, [], batch)
+    [(rep, n, outlets, first_seen)] = rows(
+        con, "SELECT representative_article_id, n_articles, outlets, first_seen_at FROM stories"
+    )
+    assert rep == rows(con, "SELECT article_id FROM articles WHERE url = ?", [longer.url])[0][0]
+    earliest = (FETCHED - timedelta(minutes=3)).replace(tzinfo=None)
+    assert (n, outlets, first_seen) == (3, ["A", "B", "C"], earliest)
+    con.close()
