@@ -5,8 +5,10 @@ with a one-line "locked" error before sending a request. Discovery fetches
 every listing conditionally; items are fetched concurrently (a thread pool,
 paced per host by the polite client, a bounded window ahead), extracted in
 batches (``extractors.parallel``; on forked workers only when
-``NEWSFACTS_EXTRACT_PROCESSES`` asks for them) and stored one at a time in
-the flow's thread (DuckDB: one writer). One failed item is recorded in
+``NEWSFACTS_EXTRACT_PROCESSES`` asks for them) and stored in the flow's
+thread (DuckDB: one writer), many per transaction (``flows.save_buffer``:
+a batch every 200 articles or 2 seconds, so finished articles are stored
+while the run goes on). One failed item is recorded in
 ``ingest_failures`` with its reason and does not fail the run; a transient
 failure is tried again on the next run. The run's summary is published as a
 Prefect artifact.
@@ -30,6 +32,7 @@ from extractors.nlp import FactExtractor
 from extractors.relevance import compile_topics
 from flows import alert_tasks, pipeline, tasks
 from flows.progress import progress
+from flows.save_buffer import SaveBuffer
 from flows.scale import ClusterSettings, Runner, cluster_settings
 from flows.settings import resolve_db
 from sources.config import SourceList, load_sources
@@ -39,7 +42,7 @@ from sources.fetch import make_client
 from sources.page import Page
 from sources.polite import PoliteClient
 from store.db import open_store
-from store.writer import SaveResult, record_failure
+from store.writer import Saved, record_failure
 
 # Items fetched at once across all hosts; each host's own limit is
 # FetchSettings.per_host_concurrency, enforced by the polite client.
@@ -165,14 +168,12 @@ def _ingest_all(
     watchlist = compile_topics(sources.topics)  # once per run; empty: every article is relevant
     n_process = pipeline.processes_for(len(todo))
     extracted = pipeline.extract_fetched(fetched, extractor, n_process=n_process, watchlist=watchlist)
-    for url, extraction in extracted:
-        try:
-            if isinstance(extraction, NewsfactsError):  # a fetch error, or an OffTopic skip
-                raise extraction
-            saved: SaveResult | NewsfactsError = tasks.store_article(con, extraction)
-        except NewsfactsError as exc:
-            saved = exc
-        _finish(con, summary, url, saved)
+    # A fetch error or an OffTopic skip passes through the buffer in its place.
+    with SaveBuffer[pipeline.Extraction](
+        lambda batch: tasks.store_articles(con, batch), lambda url, saved: _finish(con, summary, url, saved)
+    ) as buffer:
+        for url, extraction in extracted:
+            buffer.add(url, extraction)
 
 
 def _fetched(
@@ -255,9 +256,7 @@ def _ingest_on_cluster(
     )
 
 
-def _finish(
-    con: duckdb.DuckDBPyConnection, summary: MonitorSummary, url: str, outcome: SaveResult | NewsfactsError
-) -> None:
+def _finish(con: duckdb.DuckDBPyConnection, summary: MonitorSummary, url: str, outcome: Saved) -> None:
     """Record one item's outcome in the store and count it in the summary."""
     pipeline.finish_item(con, url, outcome)
     if isinstance(outcome, NewsfactsError):

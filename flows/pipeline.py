@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,7 +38,16 @@ from store.seen import (
     validators_for,
 )
 from store.topics import record_off_topic
-from store.writer import SaveResult, clear_failure, known_urls, record_failure, save_article
+from store.writer import (
+    ArticleSave,
+    Saved,
+    SaveResult,
+    clear_failure,
+    known_urls,
+    record_failure,
+    save_article,
+    save_each,
+)
 
 
 @dataclass(frozen=True)
@@ -166,6 +175,25 @@ def save(con: duckdb.DuckDBPyConnection, extraction: Extraction) -> SaveResult:
         fetched_at=extraction.page.fetched_at,
         topics=extraction.topics,
     )
+
+
+def save_many(con: duckdb.DuckDBPyConnection, extractions: Sequence[Extraction]) -> list[Saved]:
+    """Write ``extractions`` in one transaction; each one's result (or error), in order.
+
+    The store ends as :func:`save` of each in order would leave it. When the
+    batch fails it is rolled back whole and its extractions are saved one
+    transaction each, so one bad article costs only itself: its error is in
+    its place in the list. An off-topic extraction is not saved (its
+    :class:`OffTopic` is its result).
+    """
+    ready = [e for e in extractions if e.skipped is None]
+    saved = iter(save_each(con, [_to_save(e) for e in ready]))
+    return [next(saved) if e.skipped is None else e.skipped for e in extractions]
+
+
+def _to_save(extraction: Extraction) -> ArticleSave:
+    page, topics = extraction.page, extraction.topics
+    return ArticleSave(extraction.article, extraction.facts, page.final_url, page.fetched_at, topics)
 
 
 def ingest(
