@@ -4,9 +4,10 @@ The store is opened first, so a second run on the same store stops at once
 with a one-line "locked" error before sending a request. Discovery fetches
 every listing conditionally; items are fetched concurrently (a thread pool,
 paced per host by the polite client, a bounded window ahead), extracted in
-batches (``extractors.parallel``; on forked workers only when
-``NEWSFACTS_EXTRACT_PROCESSES`` asks for them) and stored one at a time in
-the flow's thread (DuckDB: one writer). One failed item is recorded in
+batches (``extractors.parallel``: on one worker process per core for a run
+of ``pipeline.PARALLEL_FROM`` items or more, started by a fork server, not
+forked from the flow run; ``NEWSFACTS_EXTRACT_PROCESSES`` overrides) and
+stored one at a time in the flow's thread (DuckDB: one writer). One failed item is recorded in
 ``ingest_failures`` with its reason and does not fail the run; a transient
 failure is tried again on the next run. The run's summary is published as a
 Prefect artifact.
@@ -161,18 +162,21 @@ def _ingest_all(
     if not todo:
         return
     fetched = _fetched(http, sources, listing, progress(todo, "ingesting"))
-    extractor = FactExtractor()
+    extractor = FactExtractor()  # the model loads where it runs: here, or in each worker
     watchlist = compile_topics(sources.topics)  # once per run; empty: every article is relevant
     n_process = pipeline.processes_for(len(todo))
-    extracted = pipeline.extract_fetched(fetched, extractor, n_process=n_process, watchlist=watchlist)
-    for url, extraction in extracted:
-        try:
-            if isinstance(extraction, NewsfactsError):  # a fetch error, or an OffTopic skip
-                raise extraction
-            saved: SaveResult | NewsfactsError = tasks.store_article(con, extraction)
-        except NewsfactsError as exc:
-            saved = exc
-        _finish(con, summary, url, saved)
+    try:
+        extracted = pipeline.extract_fetched(fetched, extractor, n_process=n_process, watchlist=watchlist)
+        for url, extraction in extracted:
+            try:
+                if isinstance(extraction, NewsfactsError):  # a fetch error, or an OffTopic skip
+                    raise extraction
+                saved: SaveResult | NewsfactsError = tasks.store_article(con, extraction)
+            except NewsfactsError as exc:
+                saved = exc
+            _finish(con, summary, url, saved)
+    finally:
+        extractor.close()  # the worker processes, if the run started any
 
 
 def _fetched(
