@@ -51,6 +51,11 @@ for seconds while a batch in flight stays small."""
 WINDOW = 2
 """Batches in flight per worker: one running, one queued, so no worker waits."""
 
+BATCH_TIMEOUT = 900.0
+"""Seconds a batch may take on a worker before the run fails (a hung worker
+must not hang the run): 16 articles of the longest kind take a few minutes
+on a loaded 2-core machine."""
+
 PRELOAD = ["extractors.parallel"]
 """Imported once by the fork server, so a worker starts with the code (spaCy,
 trafilatura, the components) in memory and only loads the model."""
@@ -138,9 +143,9 @@ class WorkerPool:
             # on at once, so a run whose pages arrive slowly stores as it goes
             # (and a run killed half-way has stored what it finished).
             while pending and (len(pending) >= self.size * WINDOW or pending[0].ready()):
-                yield from pending.popleft().get()
+                yield from pending.popleft().get(BATCH_TIMEOUT)
         while pending:
-            yield from pending.popleft().get()
+            yield from pending.popleft().get(BATCH_TIMEOUT)
 
     def close(self) -> None:
         """Stop the workers (a batch still running is abandoned)."""

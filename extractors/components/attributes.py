@@ -79,9 +79,14 @@ def passes(signature: Signature, checks: tuple[Check, ...]) -> bool:
     return True
 
 
+def ruler_patterns(ruler: AttributeRuler) -> list[dict[str, Any]]:
+    """The ruler's entries in its order: ``{"patterns": [...], "attrs": {...}, "index": i}``."""
+    return [dict(entry) for entry in ruler.patterns]
+
+
 def replaceable(ruler: AttributeRuler) -> bool:
     """Whether the ruler sets only token attributes (true of en_core_web_sm's)."""
-    return all(set(entry["attrs"]) <= TOKEN_ATTRS for entry in ruler.patterns)
+    return all(set(entry["attrs"]) <= TOKEN_ATTRS for entry in ruler_patterns(ruler))
 
 
 class TableAttributes:
@@ -92,7 +97,7 @@ class TableAttributes:
         self.indices = ruler.indices
         self.checks: list[tuple[int, tuple[Check, ...]]] = []
         self.matcher = Matcher(ruler.vocab)
-        for key, entry in enumerate(ruler.patterns):
+        for key, entry in enumerate(ruler_patterns(ruler)):
             for pattern in entry["patterns"]:
                 checks = token_checks(ruler.vocab.strings, pattern)
                 if checks is not None and entry.get("index", 0) in (0, -1):
