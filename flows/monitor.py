@@ -4,11 +4,12 @@ The store is opened first, so a second run on the same store stops at once
 with a one-line "locked" error before sending a request. Discovery fetches
 every listing conditionally; items are fetched concurrently (a thread pool,
 paced per host by the polite client, a bounded window ahead), extracted in
-batches (``extractors.parallel``; on forked workers only when
-``NEWSFACTS_EXTRACT_PROCESSES`` asks for them) and stored in the flow's
-thread (DuckDB: one writer), many per transaction (``flows.save_buffer``:
-a batch every 200 articles or 2 seconds, so finished articles are stored
-while the run goes on). One failed item is recorded in
+batches (``extractors.parallel``: on one worker process per core for a run
+of ``pipeline.PARALLEL_FROM`` items or more, started by a fork server, not
+forked from the flow run; ``NEWSFACTS_EXTRACT_PROCESSES`` overrides) and
+stored in the flow's thread (DuckDB: one writer), many per transaction
+(``flows.save_buffer``: a batch every 200 articles or 2 seconds, so finished
+articles are stored while the run goes on). One failed item is recorded in
 ``ingest_failures`` with its reason and does not fail the run; a transient
 failure is tried again on the next run. The run's summary is published as a
 Prefect artifact.
@@ -164,16 +165,20 @@ def _ingest_all(
     if not todo:
         return
     fetched = _fetched(http, sources, listing, progress(todo, "ingesting"))
-    extractor = FactExtractor()
+    extractor = FactExtractor()  # the model loads where it runs: here, or in each worker
     watchlist = compile_topics(sources.topics)  # once per run; empty: every article is relevant
     n_process = pipeline.processes_for(len(todo))
-    extracted = pipeline.extract_fetched(fetched, extractor, n_process=n_process, watchlist=watchlist)
-    # A fetch error or an OffTopic skip passes through the buffer in its place.
-    with SaveBuffer[pipeline.Extraction](
-        lambda batch: tasks.store_articles(con, batch), lambda url, saved: _finish(con, summary, url, saved)
-    ) as buffer:
-        for url, extraction in extracted:
-            buffer.add(url, extraction)
+    try:
+        extracted = pipeline.extract_fetched(fetched, extractor, n_process=n_process, watchlist=watchlist)
+        # A fetch error or an OffTopic skip passes through the buffer in its place.
+        with SaveBuffer[pipeline.Extraction](
+            lambda batch: tasks.store_articles(con, batch),
+            lambda url, saved: _finish(con, summary, url, saved),
+        ) as buffer:
+            for url, extraction in extracted:
+                buffer.add(url, extraction)
+    finally:
+        extractor.close()  # the worker processes, if the run started any
 
 
 def _fetched(

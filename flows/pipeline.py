@@ -92,20 +92,22 @@ def extract(page: Page, extractor: FactExtractor, watchlist: Watchlist | None = 
 Fetched = Page | NewsfactsError
 """A listed item's page, or why it could not be fetched."""
 
-PARALLEL_FROM = 32
-"""Items below which a run extracts in its own process: forking workers costs
-less than a second, but a run of a few items gains nothing from them."""
+PARALLEL_FROM = 64
+"""Items below which a run extracts in its own process. Starting the workers
+(the fork server imports spaCy and trafilatura, then each worker loads the
+model) takes 3-12 s on the shared 2-core machine, about what 30-60 articles
+take on one process; past that the second core pays for it."""
 PROCESSES_ENV = "NEWSFACTS_EXTRACT_PROCESSES"
-"""Extraction processes a monitor run may fork (default 1: in the flow's own
-process). Forking from a flow run that has Prefect's threads running once hung
-a worker in the test suite (a lock held by another thread at the fork), so the
-forked pool is opt-in until it starts its workers before any thread does."""
+"""Extraction processes for a monitor run: a number, or ``auto`` (the default:
+one per core). The workers are started by a fork server, never forked from
+the flow run, whose threads may hold a lock at the fork
+(``extractors.parallel``)."""
 
 
 def processes_for(n_items: int) -> int:
     """Extraction processes for a run of ``n_items``: ``NEWSFACTS_EXTRACT_PROCESSES``
-    (``auto``: every core), never more than one for a small run."""
-    wanted = os.environ.get(PROCESSES_ENV, "1").strip().lower()
+    (``auto``, the default: every core), never more than one for a small run."""
+    wanted = os.environ.get(PROCESSES_ENV, "auto").strip().lower()
     if n_items < PARALLEL_FROM:
         return 1
     if wanted == "auto":
