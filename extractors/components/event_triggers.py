@@ -1,0 +1,208 @@
+"""The word that makes a date an event's date, and what kind of event it is.
+
+News names an event in three ways around its date:
+
+- a verb above the date ("launches on Wednesday", "was announced in August",
+  "took effect at 12:01 a.m. on Sunday", "kicks in on Oct. 1");
+- a preposition that starts a period ("applies from Dec. 16", "starting
+  Sunday", "as of Jan. 1", "effective Oct. 1"): the thing takes effect then;
+- a noun right before the date ("ahead of the launch on Oct. 1", "the fee's
+  introduction last month", "since its rollout in March").
+
+A trigger that is negated ("did not take effect on Oct. 1") or counterfactual
+("a measure that had been due to expire on Dec. 31", which was extended) names
+no event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from extractors.dates import Direction
+from extractors.models import EventType
+
+VERB_TRIGGERS: dict[str, EventType] = {
+    "announce": "announced", "unveil": "announced", "introduce": "launched",
+    "launch": "launched", "start": "launched", "begin": "launched", "open": "launched",
+    "roll": "launched", "kick": "launched", "debut": "launched",
+    "take": "takes_effect", "effect": "takes_effect", "effective": "takes_effect",
+    "sign": "signed", "suspend": "suspended", "pause": "suspended", "halt": "suspended",
+    "freeze": "suspended", "stop": "suspended", "block": "suspended",
+    "propose": "proposed", "end": "ended", "scrap": "ended",
+    "abolish": "ended", "expire": "ended", "close": "ended", "rescind": "ended", "revoke": "ended",
+    "repeal": "ended", "terminate": "ended",
+    "go": "takes_effect", "come": "takes_effect", "enter": "takes_effect",
+}
+# Verbs that only count with their particle or object ("kicks off", "rolls
+# out", "takes effect", "goes live"): alone they are too common to mean an
+# event. The particle may change the kind: "kicks in" takes effect.
+NEEDS_PARTICLE: dict[str, dict[str, EventType]] = {
+    "roll": {"out": "launched"},
+    "kick": {"off": "launched", "in": "takes_effect"},
+    "take": {"effect": "takes_effect"},
+    "go": {"effect": "takes_effect", "force": "takes_effect", "live": "launched"},
+    "come": {"effect": "takes_effect", "force": "takes_effect"},
+    "enter": {"effect": "takes_effect", "force": "takes_effect"},
+}
+# Nouns that name an event when the date follows them.
+NOUN_TRIGGERS: dict[str, EventType] = {
+    "launch": "launched", "introduction": "launched", "rollout": "launched", "roll-out": "launched",
+    "debut": "launched", "opening": "launched", "unveiling": "announced", "announcement": "announced",
+    "suspension": "suspended", "pause": "suspended", "halt": "suspended", "freeze": "suspended",
+    "signing": "signed", "proposal": "proposed", "expiry": "ended", "expiration": "ended",
+    "abolition": "ended", "scrapping": "ended", "closure": "ended", "repeal": "ended",
+    "implementation": "takes_effect",
+}
+# Prepositions between a trigger noun and its date: "the launch on Oct. 1".
+_NOUN_DATE_PREPS = frozenset({"on", "in", "at"})
+# Words that open the period from which something applies.
+_START_WORDS = frozenset({"starting", "beginning"})
+# Verbs for which "from <date>" is a baseline, not a start: "rose 20% from last June".
+_CHANGE_LEMMAS = frozenset(
+    "rise increase grow jump climb double triple surge soar fall drop decline dip slip shrink plunge "
+    "cut reduce compare change move shift return come arrive differ vary".split()
+)
+# "from Oct. 1 to Dec. 31", "from 2019 until 2023": a range of time.
+_RANGE_WORDS = frozenset({"to", "until", "till", "through", "thru", "-", "–", "—", "and"})
+# "had been due to expire", "was supposed to take effect": planned, then not.
+_PLANNED = frozenset({"due", "schedule", "set", "slate", "suppose", "expect", "plan"})
+# Hops from the date up the dependency tree to its verb, prepositions not
+# counted: "Wednesday" -> "on" -> "launches" is one.
+MAX_HOPS = 3
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """``token`` names the event; ``anchor`` is the verb or noun whose
+    arguments say which programme it happens to; ``nominal`` when the
+    trigger is a noun."""
+
+    token: Token
+    event_type: EventType
+    anchor: Token
+    nominal: bool = False
+
+    @property
+    def direction(self) -> Direction:
+        """Past-tense anchors look back from the publication date; others forward."""
+        verb = self.anchor
+        for _ in range(MAX_HOPS):
+            if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+                break
+            verb = verb.head
+        return "past" if verb.tag_ in {"VBD", "VBN"} else "future"
+
+
+def find_trigger(when: Span) -> Trigger | None:
+    """The trigger of a DATE entity, if it has one that names a real event."""
+    found = _start_word(when) or _verb(when) or _start_preposition(when) or _noun(when)
+    if found is None or _negated(found.token) or _counterfactual(found.token):
+        return None
+    return found
+
+
+def as_verb_trigger(token: Token) -> Trigger | None:
+    """The token as an event verb, with its particle or object when it needs one."""
+    lemma = token.lemma_.lower()
+    if lemma not in VERB_TRIGGERS:
+        return None
+    needed = NEEDS_PARTICLE.get(lemma)
+    if needed is None:
+        return Trigger(token, VERB_TRIGGERS[lemma], token) if token.pos_ in {"VERB", "AUX", "ADJ"} else None
+    # "goes into effect": the particle may sit one level down, under "into".
+    words = [c for c in token.children] + [g for c in token.children for g in c.children]
+    hit = next((w for w in words if w.lower_ in needed), None)
+    if hit is None:
+        return None
+    # The tagger reads "kicks in" as a noun now and then; the particle says it is a verb.
+    if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and hit.tag_ == "RP"):
+        return Trigger(token, needed[hit.lower_], token)
+    return None
+
+
+def _verb(when: Span) -> Trigger | None:
+    """The event verb above the date, within :data:`MAX_HOPS`. A date under a
+    coordinated verb is that verb's ("paused in May and resumed in June":
+    June belongs to "resumed", not to "paused")."""
+    token, hops = when.root, 0
+    while hops < MAX_HOPS:
+        if token.head is token:
+            return None
+        token = token.head
+        # A preposition is no step of its own: "open for applications on Nov. 1".
+        hops += token.pos_ != "ADP"
+        found = as_verb_trigger(token)
+        if found is not None:
+            return found
+        if token.pos_ == "VERB" and token.dep_ == "conj":
+            return None
+    return None
+
+
+def _start_word(when: Span) -> Trigger | None:
+    """'starting Sunday', 'Beginning Oct. 1,': a participle used as a
+    preposition, with no subject of its own."""
+    head = when.root.head
+    if head.lower_ not in _START_WORDS or any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
+        return None
+    if head.dep_ not in {"prep", "xcomp", "advcl", "acl"}:
+        return None
+    return Trigger(head, "takes_effect", head.head if head.head is not head else head)
+
+
+def _start_preposition(when: Span) -> Trigger | None:
+    """'applies from Dec. 16', 'as of Jan. 1': the start of what the verb
+    says, unless the verb measures a change from then or the date opens a range."""
+    prep = when.root.head
+    if when.root.dep_ != "pobj":
+        return None
+    if prep.lower_ == "of" and prep.head.lower_ == "as":
+        prep = prep.head
+    elif prep.lower_ != "from" or (prep.i > 0 and prep.doc[prep.i - 1].lower_ in {"up", "down"}):
+        return None
+    verb = prep.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in _CHANGE_LEMMAS:
+        return None
+    following = when.doc[when.end : when.end + 1]
+    if len(following) and following[0].lower_ in _RANGE_WORDS:
+        return None
+    return Trigger(prep, "takes_effect", verb)
+
+
+def _noun(when: Span) -> Trigger | None:
+    """A trigger noun right before the date, or with one preposition between."""
+    doc = when.doc
+    i = when.start - 1
+    if i >= 0 and doc[i].lower_ in _NOUN_DATE_PREPS:
+        i -= 1
+    if i < 0:
+        return None
+    noun = doc[i]
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or lemma not in NOUN_TRIGGERS:
+        return None
+    return Trigger(noun, NOUN_TRIGGERS[lemma], noun, nominal=True)
+
+
+def _negated(token: Token) -> bool:
+    """'did not take effect', 'will never launch'."""
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def _counterfactual(token: Token) -> bool:
+    """'had been due to expire', 'had been scheduled to take effect': a plan
+    that the past perfect says no longer holds."""
+    chain = [token]
+    current = token
+    for _ in range(MAX_HOPS):
+        if current.dep_ not in {"xcomp", "acomp"} or current.head is current:
+            break
+        current = current.head
+        chain.append(current)
+    if not any(t.lemma_.lower() in _PLANNED for t in chain[1:]):
+        return False
+    auxiliaries = {c.lower_ for t in chain for c in t.children if c.dep_ in {"aux", "auxpass"}}
+    auxiliaries |= {t.lower_ for t in chain}
+    return "had" in auxiliaries and "been" in auxiliaries
