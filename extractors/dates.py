@@ -30,7 +30,9 @@ _NOT_A_POINT = re.compile(
     r"\b(week|weeks|decade|decades|hours?|minutes?|annually|daily|monthly|yearly|ago)\b"
     # "two days later", "90 days", "six months": a duration, or a point
     # relative to another event, not to the publication date.
-    r"|\b(?:days|months|years)\b|\b(?:day|month|year)\s+(?:later|earlier|before|after)\b",
+    r"|\b(?:days|months|years)\b|\b(?:day|month|year)\s+(?:later|earlier|before|after)\b"
+    # "expires in a year": a duration from now.
+    r"|^(?:a|an|one|another)\s+(?:day|month|year)$",
     re.I,
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -87,6 +89,9 @@ UNRESOLVED_NO_PUBDATE = ResolvedDate(None, None, "relative date; the article has
 def resolve(expression: str, published: date | None, direction: Direction) -> ResolvedDate | None:
     """Resolve ``expression``; None when it is not a calendar point at all."""
     text = _LEADING.sub("", " ".join(expression.split())).strip(" ,.")
+    if _NOT_A_POINT.search(text) and "," in text:
+        # "Sept. 21, two days after ...": the tagger ran a date into a duration.
+        text = text.split(",")[0].strip()
     if not text or _NOT_A_POINT.search(text):
         return None
     relative = _YEAR.search(text) is None

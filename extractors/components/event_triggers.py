@@ -16,10 +16,12 @@ no event.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from extractors.components.common import text_of
 from extractors.dates import Direction
 from extractors.models import EventType
 
@@ -30,7 +32,7 @@ VERB_TRIGGERS: dict[str, EventType] = {
     "take": "takes_effect", "effect": "takes_effect", "effective": "takes_effect",
     "sign": "signed", "suspend": "suspended", "pause": "suspended", "halt": "suspended",
     "freeze": "suspended", "stop": "suspended", "block": "suspended",
-    "propose": "proposed", "end": "ended", "scrap": "ended",
+    "propose": "proposed", "float": "proposed", "end": "ended", "scrap": "ended",
     "abolish": "ended", "expire": "ended", "close": "ended", "rescind": "ended", "revoke": "ended",
     "repeal": "ended", "terminate": "ended",
     "go": "takes_effect", "come": "takes_effect", "enter": "takes_effect",
@@ -59,11 +61,21 @@ NOUN_TRIGGERS: dict[str, EventType] = {
 _NOUN_DATE_PREPS = frozenset({"on", "in", "at"})
 # Words that open the period from which something applies.
 _START_WORDS = frozenset({"starting", "beginning"})
+_FROM_CLOCK = re.compile(
+    r"\b(?:from|starting|beginning|as of)\s+(?:midnight|noon|\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?)"
+    r"(?:\s+[A-Z]{2,4}T?|\s+local time)?\s+on$"
+)
 # Verbs for which "from <date>" is a baseline, not a start: "rose 20% from last June".
 _CHANGE_LEMMAS = frozenset(
-    "rise increase grow jump climb double triple surge soar fall drop decline dip slip shrink plunge "
-    "cut reduce compare change move shift return come arrive differ vary".split()
+    "rise raise increase grow jump climb double triple hike surge soar fall drop decline dip slip shrink "
+    "plunge cut reduce lower compare change move shift return come arrive differ vary".split()
 )
+# What a verb of change may change for the change to be an event of the
+# programme: its prices and thresholds, not its applications or approvals.
+_PRICE_NOUNS = frozenset(
+    "fee fees charge charges levy surcharge price cost threshold minimum cap rate premium".split()
+)
+_CHANGE_TRIGGERS = frozenset("rise raise increase double triple hike cut reduce lower".split())
 # "from Oct. 1 to Dec. 31", "from 2019 until 2023": a range of time.
 _RANGE_WORDS = frozenset({"to", "until", "till", "through", "thru", "-", "–", "—", "and"})
 # "had been due to expire", "was supposed to take effect": planned, then not.
@@ -100,12 +112,29 @@ def find_trigger(when: Span) -> Trigger | None:
     found = _start_word(when) or _verb(when) or _start_preposition(when) or _noun(when)
     if found is None or _negated(found.token) or _counterfactual(found.token):
         return None
-    return found
+    return _typed_by_subject(found)
+
+
+def _typed_by_subject(trigger: Trigger) -> Trigger:
+    """'a pause that began in June', 'The suspension started on Monday': a
+    verb of beginning takes the kind of event its subject names."""
+    if trigger.nominal or trigger.token.lemma_.lower() not in {"begin", "start"}:
+        return trigger
+    subjects = [c for c in trigger.token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if subjects and subjects[0].lower_ in {"that", "which"} and trigger.token.dep_ == "relcl":
+        subjects = [trigger.token.head]
+    kinds = [NOUN_TRIGGERS[s.lemma_.lower()] for s in subjects if s.lemma_.lower() in NOUN_TRIGGERS]
+    return Trigger(trigger.token, kinds[0], trigger.anchor) if kinds else trigger
 
 
 def as_verb_trigger(token: Token) -> Trigger | None:
-    """The token as an event verb, with its particle or object when it needs one."""
+    """The token as an event verb, with its particle or object when it needs
+    one; a verb of change whose subject or object is a fee or a threshold
+    ("the fee rises on Dec. 16", "will raise the charge in April") is a
+    change that takes effect then."""
     lemma = token.lemma_.lower()
+    if lemma in _CHANGE_TRIGGERS and token.pos_ == "VERB" and _changes_a_price(token):
+        return Trigger(token, "takes_effect", token)
     if lemma not in VERB_TRIGGERS:
         return None
     needed = NEEDS_PARTICLE.get(lemma)
@@ -120,6 +149,11 @@ def as_verb_trigger(token: Token) -> Trigger | None:
     if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and hit.tag_ == "RP"):
         return Trigger(token, needed[hit.lower_], token)
     return None
+
+
+def _changes_a_price(verb: Token) -> bool:
+    words = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    return any(w.lemma_.lower() in _PRICE_NOUNS for w in words)
 
 
 def _verb(when: Span) -> Trigger | None:
@@ -158,17 +192,31 @@ def _start_preposition(when: Span) -> Trigger | None:
     prep = when.root.head
     if when.root.dep_ != "pobj":
         return None
+    if _FROM_CLOCK.search(text_of(when.doc)[max(0, prep.idx - 40) : prep.idx + len(prep)]):
+        # "from midnight on Oct. 1", "from 12:01 a.m. EDT on Sept. 21"
+        verb = prep.head
+        return Trigger(prep, "takes_effect", verb) if verb.pos_ in {"VERB", "AUX"} else None
     if prep.lower_ == "of" and prep.head.lower_ == "as":
         prep = prep.head
     elif prep.lower_ != "from" or (prep.i > 0 and prep.doc[prep.i - 1].lower_ in {"up", "down"}):
         return None
     verb = prep.head
-    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in _CHANGE_LEMMAS:
+    if verb.pos_ not in {"VERB", "AUX"} or _baseline(verb, when):
         return None
     following = when.doc[when.end : when.end + 1]
     if len(following) and following[0].lower_ in _RANGE_WORDS:
         return None
     return Trigger(prep, "takes_effect", verb)
+
+
+def _baseline(verb: Token, when: Span) -> bool:
+    """'rose 20% from last year': a change measured from a past date. A
+    change still to come starts then ("the threshold rises to £41,700 from
+    July 22")."""
+    if verb.lemma_.lower() not in _CHANGE_LEMMAS:
+        return False
+    past_date = any(t.lower_ in {"last", "ago", "earlier", "previous", "before"} for t in when)
+    return verb.tag_ in {"VBD", "VBN"} or past_date
 
 
 def _noun(when: Span) -> Trigger | None:

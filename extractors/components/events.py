@@ -121,7 +121,7 @@ def _immediate_events(doc: Doc, published: date | None, found: list[EventFact]) 
         if words is None:
             continue
         verb = _clause_verb(words.root)
-        trigger = as_verb_trigger(verb) or Trigger(verb, "takes_effect", verb)
+        trigger = _trigger_at_or_below(verb) or Trigger(verb, "takes_effect", verb)
         sentence = words.sent
         programme = _programme(doc, Trigger(trigger.token, trigger.event_type, verb), sentence)
         if programme is None:
@@ -132,6 +132,19 @@ def _immediate_events(doc: Doc, published: date | None, found: list[EventFact]) 
         if not twin:
             out.append(_fact(words, sentence, programme, trigger, resolved))
     return out
+
+
+def _trigger_at_or_below(verb: Token) -> Trigger | None:
+    """The verb as a trigger, else the trigger it orders or states ("ordered
+    consulates to stop adding appointments")."""
+    level = [verb]
+    for _ in range(3):
+        for token in level:
+            found = as_verb_trigger(token)
+            if found is not None:
+                return found
+        level = [c for t in level for c in t.children if c.dep_ in {"xcomp", "ccomp"}]
+    return None
 
 
 def _clause_verb(token: Token) -> Token:
