@@ -120,7 +120,10 @@ class ExtractorPlugin(distributed.WorkerPlugin):
             if self._extractor is None:
                 self._extractor = FactExtractor(load_pipeline(self.model, self.rates))
             extraction = pipeline.extract(page, self._extractor, watchlist).checked()
-        staged = Staged(extraction.article, extraction.facts, page.final_url, utc_naive(page.fetched_at))
+        staged = Staged(
+        extraction.article, extraction.facts, page.final_url, utc_naive(page.fetched_at),
+        topics=extraction.topics,
+    )  # fmt: skip
         return write_staged(folder, staged)
 
 

@@ -47,7 +47,8 @@ def load_file(con: duckdb.DuckDBPyConnection, path: Path) -> SaveResult:
     """
     staged = read_staged(path)
     result = save_article(
-        con, staged.article, staged.facts, final_url=staged.final_url, fetched_at=staged.fetched_at
+        con, staged.article, staged.facts, final_url=staged.final_url, fetched_at=staged.fetched_at,
+        topics=staged.topics,
     )
     # After the article's own transaction: a loader killed in between saves
     # the same content again next time, which changes nothing.
