@@ -73,7 +73,7 @@ _CHANGE_LEMMAS = frozenset(
 # What a verb of change may change for the change to be an event of the
 # programme: its prices and thresholds, not its applications or approvals.
 _PRICE_NOUNS = frozenset(
-    "fee fees charge charges levy surcharge price cost threshold minimum cap rate premium".split()
+    "fee fees charge charges levy surcharge price cost threshold minimum premium".split()
 )
 _CHANGE_TRIGGERS = frozenset("rise raise increase double triple hike cut reduce lower".split())
 # "from Oct. 1 to Dec. 31", "from 2019 until 2023": a range of time.
@@ -129,11 +129,13 @@ def _typed_by_subject(trigger: Trigger) -> Trigger:
 
 def as_verb_trigger(token: Token) -> Trigger | None:
     """The token as an event verb, with its particle or object when it needs
-    one; a verb of change whose subject or object is a fee or a threshold
-    ("the fee rises on Dec. 16", "will raise the charge in April") is a
-    change that takes effect then."""
+    one. A verb of change, not in the past tense, whose subject or object is
+    a fee or a threshold ("the fee rises on Dec. 16", "will raise the charge
+    in April") is a change that takes effect then; in the past tense ("the
+    fee rose to $215 in March 2024") it is the fee's history."""
     lemma = token.lemma_.lower()
-    if lemma in _CHANGE_TRIGGERS and token.pos_ == "VERB" and _changes_a_price(token):
+    if lemma in _CHANGE_TRIGGERS and token.pos_ == "VERB" and token.tag_ not in {"VBD", "VBN"} \
+            and _changes_a_price(token):
         return Trigger(token, "takes_effect", token)
     if lemma not in VERB_TRIGGERS:
         return None

@@ -36,7 +36,7 @@ from extractors.components.fee_periods import (
     quantities,
     stated_period,
 )
-from extractors.components.programme_context import main_topical, nearest_topical
+from extractors.components.programme_context import inside_quotation, main_topical, nearest_topical
 from extractors.models import FeeFact, FeePeriod
 from extractors.money import Money, find_money, find_rates
 
@@ -445,10 +445,17 @@ def _programme(doc: Doc, money: Money, sentence: Span) -> tuple[str | None, bool
     if span is None and sentence.start > 0:
         previous = doc[sentence.start - 1].sent
         span = nearest_topical(doc, money.start, money.end, previous)
+        if span is not None and inside_quotation(doc, span) and not _quoted(doc, money):
+            span = None
     if span is not None:
         return span.kb_id_, True
     span = main_topical(doc)
     return (span.kb_id_ if span is not None else None), False
+
+
+def _quoted(doc: Doc, money: Money) -> bool:
+    span = doc.char_span(money.start, money.end, alignment_mode="expand")
+    return span is not None and inside_quotation(doc, span)
 
 
 def _applies_to(doc: Doc, money: Money, after: str) -> str | None:

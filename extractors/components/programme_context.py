@@ -67,3 +67,22 @@ def main_topical(doc: Doc) -> Span | None:
         counts[span.kb_id_] = counts.get(span.kb_id_, 0) + 1
     best = max(counts.values())
     return next(span for span in spans if counts[span.kb_id_] == best)
+
+
+def inside_quotation(doc: Doc, span: Span) -> bool:
+    """Whether the mention stands inside a quotation: quotation marks opened
+    earlier in its paragraph and not closed. A name in quotation marks (a
+    $1 million “gold card” visa) is no quotation."""
+    text = text_of(doc)
+    start = text.rfind("\n", 0, span.start_char) + 1
+    before = text[start : span.start_char]
+    if before.count("“") <= before.count("”"):
+        return False
+    opened = before.rfind("“") + start
+    closed = text.find("”", span.start_char)
+    inner = text[opened + 1 : closed if closed >= 0 else len(text)]
+    return len(inner.split()) > _NAME_WORDS
+
+
+# A quoted phrase of this many words or fewer is a name or a scare quote.
+_NAME_WORDS = 4

@@ -195,3 +195,8 @@ def test_a_price_that_changes_on_a_date_is_a_change_taking_effect(extractor: Fac
 
 def test_counts_that_change_on_a_date_are_no_event(extractor: FactExtractor) -> None:
     assert _events(extractor, "H-1B applications rose in March.") == []
+
+
+def test_a_past_price_change_and_a_changing_rate_are_no_event(extractor: FactExtractor) -> None:
+    assert _events(extractor, "The H-1B registration fee rose to $215 in March 2024.") == []
+    assert _events(extractor, "Denial rates for L-1B petitions rise in March.") == []

@@ -89,3 +89,18 @@ def test_a_programme_named_as_a_comparison_is_not_the_fees(extractor: FactExtrac
 )
 def test_programme_spellings_with_a_descriptor(extractor: FactExtractor, text: str, programme: str) -> None:
     assert [p for p, _, _, _ in _fees(extractor, text)] == [programme]
+
+
+def test_a_programme_named_only_inside_a_quotation_does_not_carry_to_the_next_sentence(
+    extractor: FactExtractor,
+) -> None:
+    text = ("Investors in the EB-5 visa programme now wait seven years.\n"
+            "“Some of them already have a backup plan: the gold card,” the attorney said.\n"
+            "Petitioners pay a $11,160 filing fee on top of the minimum investment.")
+    assert _fees(extractor, text) == [("EB-5", 11160, "USD", None)]
+
+
+def test_a_name_in_quotation_marks_carries_like_any_mention(extractor: FactExtractor) -> None:
+    text = ("Investors once chose the EB-5 visa. Trump signed an order creating a “gold card” visa.\n"
+            "The card costs $1 million.")
+    assert _fees(extractor, text) == [("Gold Card", 1000000, "USD", None)]
