@@ -135,8 +135,17 @@ def _immediate_events(doc: Doc, published: date | None, found: list[EventFact]) 
 
 
 def _trigger_at_or_below(verb: Token) -> Trigger | None:
-    """The verb as a trigger, else the trigger it orders or states ("ordered
-    consulates to stop adding appointments")."""
+    """The verb as a trigger, else the verb it completes ("to stop scheduling
+    interviews with immediate effect"), else the trigger it orders or states
+    ("ordered consulates to stop adding appointments")."""
+    head = verb
+    for _ in range(2):
+        if head.dep_ not in {"xcomp", "ccomp"} or head.head is head:
+            break
+        head = head.head
+        found = as_verb_trigger(head)
+        if found is not None:
+            return found
     level = [verb]
     for _ in range(3):
         for token in level:

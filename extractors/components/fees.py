@@ -91,6 +91,11 @@ _PRIVATE_FEE = re.compile(
 _PRIVATE_AFTER = re.compile(
     rf"[\s-]*(?:in\s+)?(?:(?!(?:and|or|but|for|of|to|on)\b)[\w’'-]+\s+){{0,2}}?{_PRIVATE_FEE.pattern}", re.I
 )
+_PRIVATE_CHARGER = re.compile(
+    rf"\b(?:{_PRIVATE_PAYEE}|firms?|compan(?:y|ies)|providers?|intermediar(?:y|ies)|middlem[ae]n)"
+    r"\s+(?:\w+ly\s+)?charg(?:e|es|ed|ing)\b[^.;:]*$",
+    re.I,
+)
 # At most two words, none of them a function word: "$800,000 minimum investment".
 _HEAD_GAP = re.compile(
     r"[\s-]*(?:(?!(?:and|or|but|the|a|an|to|of|for|in|on|while|is|are|was|were)\b)[\w’'-]+\s+){0,2}",
@@ -365,7 +370,7 @@ def _not_fee(page: _Page, money: Money, lo: int) -> bool:
     ("an $800,000 investment", "$40,000 in tuition"); or a wage ("pay workers
     at least £41,700")."""
     text = page.text
-    if _paid_to_a_private_party(page, money):
+    if _paid_to_a_private_party(page, money, _after_other_amounts(page, money, lo)):
         return True
     if own_fee_noun(text, money.end, min(len(text), money.end + WINDOW)):
         return False  # "the $350 F-1 SEVIS fee" is a fee whatever stands before it
@@ -384,13 +389,16 @@ def _not_fee(page: _Page, money: Money, lo: int) -> bool:
                 or _priced_subject_is_not_a_fee(page.doc, money))
 
 
-def _paid_to_a_private_party(page: _Page, money: Money) -> bool:
+def _paid_to_a_private_party(page: _Page, money: Money, lo: int) -> bool:
     """The amount's fee is a university's, a lawyer's or an agent's: named
     right after it ("$3,000 in legal fees"), or as the subject whose price
     it is ("University application fees alone run to ₹1.5 lakh")."""
     if _PRIVATE_AFTER.match(page.text, money.end) is not None:
         return True
-    return any(_PRIVATE_FEE.search(words) for words in _priced_subjects(page.doc, money))
+    if any(_PRIVATE_FEE.search(words) for words in _priced_subjects(page.doc, money)):
+        return True
+    # "her agency charges clients 3,000 rupees": the one who charges is a private party.
+    return _PRIVATE_CHARGER.search(page.text, lo, money.start) is not None
 
 
 # Verbs that state a price of their subject: "health insurance costs $2,000".

@@ -200,3 +200,9 @@ def test_counts_that_change_on_a_date_are_no_event(extractor: FactExtractor) -> 
 def test_a_past_price_change_and_a_changing_rate_are_no_event(extractor: FactExtractor) -> None:
     assert _events(extractor, "The H-1B registration fee rose to $215 in March 2024.") == []
     assert _events(extractor, "Denial rates for L-1B petitions rise in March.") == []
+
+
+def test_immediate_effect_takes_the_kind_of_the_verb_it_completes(extractor: FactExtractor) -> None:
+    text = ("The State Department told embassies on Tuesday to stop scheduling new F-1 student visa "
+            "interviews with immediate effect.")
+    assert _events(extractor, text) == [("F-1", "suspended", "2025-09-23", "day")]

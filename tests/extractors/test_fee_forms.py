@@ -104,3 +104,17 @@ def test_a_name_in_quotation_marks_carries_like_any_mention(extractor: FactExtra
     text = ("Investors once chose the EB-5 visa. Trump signed an order creating a “gold card” visa.\n"
             "The card costs $1 million.")
     assert _fees(extractor, text) == [("Gold Card", 1000000, "USD", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China launched the K visa.\nNatarajan said her agency charges clients 3,000 rupees for the paperwork.",
+        "China launched the K visa.\nLaw firms typically charge K visa applicants 3,000 rupees.",
+    ],
+)
+def test_money_a_private_party_charges_is_no_fee(extractor: FactExtractor, text: str) -> None:
+    assert _fees(extractor, text) == []
+    assert _fees(extractor, text + " The embassy charges a K visa fee of 230 yuan.") == [
+        ("K visa", 230, "CNY", None)
+    ]
