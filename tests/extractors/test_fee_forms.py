@@ -109,7 +109,7 @@ def test_a_name_in_quotation_marks_carries_like_any_mention(extractor: FactExtra
 @pytest.mark.parametrize(
     "text",
     [
-        "China launched the K visa.\nNatarajan said her agency charges clients 3,000 rupees for the paperwork.",
+        "China launched the K visa.\nNatarajan said her agency charges clients 3,000 rupees.",
         "China launched the K visa.\nLaw firms typically charge K visa applicants 3,000 rupees.",
     ],
 )
