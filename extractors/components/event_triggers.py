@@ -62,8 +62,8 @@ _NOUN_DATE_PREPS = frozenset({"on", "in", "at"})
 # Words that open the period from which something applies.
 _START_WORDS = frozenset({"starting", "beginning"})
 _FROM_CLOCK = re.compile(
-    r"\b(?:from|starting|beginning|as of)\s+(?:midnight|noon|\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?)"
-    r"(?:\s+[A-Z]{2,4}T?|\s+local time)?\s+on$"
+    r"\b(?:(?:from|starting|beginning|as of)\s+(?:midnight|noon|\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?)"
+    r"(?:\s+[A-Z]{2,4}T?|\s+local time)?\s+on|on or after|from and including)$"
 )
 # Verbs for which "from <date>" is a baseline, not a start: "rose 20% from last June".
 _CHANGE_LEMMAS = frozenset(
@@ -98,13 +98,31 @@ class Trigger:
 
     @property
     def direction(self) -> Direction:
-        """Past-tense anchors look back from the publication date; others forward."""
+        """Past-tense anchors look back from the publication date; others
+        forward. A preposition or a noun takes the tense of the clause it
+        stands in ("applications made on or after 22 July" under "will
+        apply" lie ahead)."""
         verb = self.anchor
         for _ in range(MAX_HOPS):
             if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
                 break
             verb = verb.head
+        if self.token is not self.anchor and not self.nominal:
+            verb = _finite(verb)
         return "past" if verb.tag_ in {"VBD", "VBN"} else "future"
+
+
+def _finite(verb: Token) -> Token:
+    """The verb with a tense that governs a participle or an infinitive: "made"
+    in "applications made ..." is under "will apply"."""
+    for _ in range(4):
+        tensed = verb.tag_ in {"VBD", "VBZ", "VBP", "MD"}
+        if tensed or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+            return verb
+        if verb.head is verb:
+            return verb
+        verb = verb.head
+    return verb
 
 
 def find_trigger(when: Span) -> Trigger | None:
@@ -195,8 +213,12 @@ def _start_preposition(when: Span) -> Trigger | None:
     if when.root.dep_ != "pobj":
         return None
     if _FROM_CLOCK.search(text_of(when.doc)[max(0, prep.idx - 40) : prep.idx + len(prep)]):
-        # "from midnight on Oct. 1", "from 12:01 a.m. EDT on Sept. 21"
+        # "from midnight on Oct. 1", "from 12:01 a.m. EDT on Sept. 21", "made on or after 22 July"
         verb = prep.head
+        for _ in range(2):
+            if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+                break
+            verb = verb.head
         return Trigger(prep, "takes_effect", verb) if verb.pos_ in {"VERB", "AUX"} else None
     if prep.lower_ == "of" and prep.head.lower_ == "as":
         prep = prep.head

@@ -23,8 +23,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extractors.components.common import facts_of, published_of, text_of
-from extractors.components.event_triggers import Trigger, as_verb_trigger, find_trigger
-from extractors.components.programme_context import main_topical, nearest_topical, topical_spans
+from extractors.components.event_triggers import NOUN_TRIGGERS, Trigger, as_verb_trigger, find_trigger
+from extractors.components.programme_context import is_personal, main_topical, nearest_topical, topical_spans
 from extractors.dates import UNRESOLVED_NO_PUBDATE, ResolvedDate, resolve
 from extractors.models import EventFact
 
@@ -42,7 +42,7 @@ REFERRING = frozenset(
     "it this order proclamation programme program scheme visa fee charge levy measure change "
     "changes card category route law bill plan initiative regulation rule rules policy proposal "
     "directive reform surcharge pathway stream applications draws interviews appointments "
-    "registration registrations lottery portal intake processing issuance".split()
+    "registration registrations lottery portal intake processing issuance system".split()
 )
 _RELATIVE = frozenset({"which", "that", "who", "whom"})
 _IMMEDIATE = re.compile(
@@ -185,16 +185,22 @@ def _programme(doc: Doc, trigger: Trigger, sentence: Span) -> Span | None:
     one of the sentence before, else the article's."""
     own = _argument_programme(doc, trigger)
     if own is not None:
-        return own
+        return None if is_personal(own) else own
     start, end = trigger.token.idx, trigger.token.idx + len(trigger.token)
     span = nearest_topical(doc, start, end, sentence)
     if span is not None:
-        return span
+        return None if is_personal(span) else span
     if not _refers_back(trigger):
         return None
-    if sentence.start > 0:
-        span = nearest_topical(doc, start, end, doc[sentence.start - 1].sent)
-    return span if span is not None else main_topical(doc)
+    if sentence.start == 0:
+        return main_topical(doc)
+    previous = doc[sentence.start - 1].sent
+    span = nearest_topical(doc, start, end, previous)
+    if span is not None:
+        return span
+    # "The care visa was introduced in 2022. It was suspended last year":
+    # "It" is that other visa, not the article's programme.
+    return None if _names_another_visa(doc, previous) else main_topical(doc)
 
 
 def _arguments(trigger: Trigger) -> list[Token]:
@@ -258,7 +264,31 @@ def _refers_back(trigger: Trigger) -> bool:
 
 
 def _referring(token: Token) -> bool:
-    return token.lower_ in REFERRING or token.lemma_.lower() in REFERRING
+    """A word that points back; a compound names another thing ("the care
+    visa", "the student route"), an adjective does not ("the new visa"), nor
+    does a word of the visa process ("the visa application fee", "the
+    application portal")."""
+    if _has_own_compound(token):
+        return False
+    lemma = token.lemma_.lower()
+    definite = any(c.lower_ in {"the", "this", "that"} for c in token.children)
+    return token.lower_ in REFERRING or lemma in REFERRING or (lemma in NOUN_TRIGGERS and definite)
+
+
+_PROCESS_WORDS = frozenset(
+    "visa application registration filing processing entry online government federal petition".split()
+)
+_KIND_NOUNS = frozenset("visa visas route routes scheme programme program card category permit pass".split())
+
+
+def _names_another_visa(doc: Doc, sentence: Span) -> bool:
+    """Whether the sentence names a visa that is not in the programme table ("the care visa")."""
+    inside = {i for s in topical_spans(doc, sentence) for i in range(s.start, s.end)}
+    return any(t.lower_ in _KIND_NOUNS and t.i not in inside and _has_own_compound(t) for t in sentence)
+
+
+def _has_own_compound(token: Token) -> bool:
+    return any(c.dep_ == "compound" and c.lemma_.lower() not in _PROCESS_WORDS for c in token.children)
 
 
 @Language.factory(

@@ -89,7 +89,8 @@ _PRIVATE_FEE = re.compile(
     rf"\b{_PRIVATE_PAYEE}\s+(?:(?:application|admission|processing|service|sitting)\s+)?fees?\b", re.I
 )
 _PRIVATE_AFTER = re.compile(
-    rf"[\s-]*(?:in\s+)?(?:(?!(?:and|or|but|for|of|to|on)\b)[\w’'-]+\s+){{0,2}}?{_PRIVATE_FEE.pattern}", re.I
+    rf"[\s-]*(?:(?:in|on)\s+)?(?:(?!(?:and|or|but|for|of|to|on)\b)[\w’'-]+\s+){{0,2}}?{_PRIVATE_FEE.pattern}",
+    re.I,
 )
 _PRIVATE_CHARGER = re.compile(
     rf"\b(?:{_PRIVATE_PAYEE}|firms?|compan(?:y|ies)|providers?|intermediar(?:y|ies)|middlem[ae]n)"

@@ -86,3 +86,12 @@ def inside_quotation(doc: Doc, span: Span) -> bool:
 
 # A quoted phrase of this many words or fewer is a name or a scare quote.
 _NAME_WORDS = 4
+
+
+_PERSONAL = frozenset({"his", "her", "my", "your", "our", "their"})
+
+
+def is_personal(span: Span) -> bool:
+    """'his H-1B visa expired in September': one person's visa, not the programme."""
+    owners = [c for c in span.root.children if c.dep_ == "poss"]
+    return any(o.lower_ in _PERSONAL or o.ent_type_ == "PERSON" for o in owners)

@@ -206,3 +206,30 @@ def test_immediate_effect_takes_the_kind_of_the_verb_it_completes(extractor: Fac
     text = ("The State Department told embassies on Tuesday to stop scheduling new F-1 student visa "
             "interviews with immediate effect.")
     assert _events(extractor, text) == [("F-1", "suspended", "2025-09-23", "day")]
+
+
+def test_one_persons_visa_is_not_the_programme(extractor: FactExtractor) -> None:
+    assert _events(extractor, "Kumar said his H-1B visa expired in September.") == []
+    assert _events(extractor, "The H-1B visa programme expired in September.") == [
+        ("H-1B", "ended", "2025-09", "month")
+    ]
+
+
+def test_a_visa_with_its_own_name_is_not_the_programme_named_before(extractor: FactExtractor) -> None:
+    text = ("Britain will close the Skilled Worker visa to care workers.\n"
+            "The care visa was introduced in February 2022. It was suspended for new care homes last year.")
+    assert _events(extractor, text) == []
+    text = ("Britain will close the Skilled Worker visa to care workers.\n"
+            "The new visa was introduced in February 2022.")
+    assert _events(extractor, text) == [("Skilled Worker visa", "launched", "2022-02", "month")]
+
+
+def test_on_or_after_a_date_under_a_future_verb(extractor: FactExtractor) -> None:
+    text = ("The Skilled Worker visa rules are changing.\n"
+            "The changes will apply to applications made on or after 22 July.")
+    assert _events(extractor, text) == [("Skilled Worker visa", "takes_effect", "2026-07-22", "day")]
+
+
+def test_a_system_named_after_its_programme_points_back(extractor: FactExtractor) -> None:
+    text = "Canada's Express Entry invited 3,000 candidates.\nThe system opened in 2015."
+    assert _events(extractor, text) == [("Express Entry", "launched", "2015", "year")]

@@ -118,3 +118,8 @@ def test_money_a_private_party_charges_is_no_fee(extractor: FactExtractor, text:
     assert _fees(extractor, text + " The embassy charges a K visa fee of 230 yuan.") == [
         ("K visa", 230, "CNY", None)
     ]
+
+
+def test_money_spent_on_recruitment_fees_is_no_fee(extractor: FactExtractor) -> None:
+    text = "Employers pay a Skilled Worker visa fee of £525, and Pike spent £12,000 on recruitment fees."
+    assert _fees(extractor, text) == [("Skilled Worker visa", 525, "GBP", None)]
