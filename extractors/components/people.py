@@ -62,7 +62,7 @@ class PersonRecord:
         for role in roles:
             _add_label(self.roles, role)
         for org in affiliations:
-            _add_label(self.affiliations, org)
+            _add_affiliation(self.affiliations, org)
 
 
 def _add_label(labels: list[str], label: str) -> None:
@@ -77,6 +77,18 @@ def _add_label(labels: list[str], label: str) -> None:
             labels[i] = label
             return
     labels.append(label)
+
+
+def _add_affiliation(labels: list[str], org: str) -> None:
+    """'Tsinghua' (of "Tsinghua’s Wang") is the "Tsinghua University" the
+    article names too: the longer name stays."""
+    for i, known in enumerate(labels):
+        if known.startswith(org + " "):
+            return
+        if org.startswith(known + " "):
+            labels[i] = org
+            return
+    _add_label(labels, org)
 
 
 def _ends_with_words(longer: str, shorter: str) -> bool:
@@ -276,7 +288,9 @@ def _names_a_thing(ent: Span) -> bool:
 def _as_person(ent: Span, names: dict[str, Gender]) -> Span | None:
     """The person an entity names, whatever label the NER gave it, or None."""
     if ent.label_ == "PERSON":
-        return ent
+        # "Tsinghua’s Wang" tagged a person as a whole: the name is after the possessive.
+        marks = [t.i for t in ent[:-1] if t.text in {"'s", "’s"}]
+        return Span(ent.doc, marks[-1] + 1, ent.end, label="PERSON") if marks else ent
     if ent.label_ == "ORG":
         return _possessed_name(ent, names) or _mistagged_person(ent, names)
     return _mistagged_person(ent, names) if ent.label_ in {"GPE", "LOC", "NORP"} else None
@@ -383,7 +397,7 @@ NOT_PERSON_ENDINGS = frozenset(
     "Holdings Capital Technologies Systems Industries Works Studios Labs Airlines Motors Foundation "
     "Institute University College Council Ministry Department Office Agency Association Commission "
     "Committee Union Services Centre Center Court Board Authority Bureau Company Partners Alliance "
-    "Forum Courant Network Networks Robotics International".split()
+    "Forum Courant Network Networks Robotics International House".split()
 )
 
 
@@ -555,6 +569,11 @@ def _add_unlabelled_mentions(doc: Doc, records: list[PersonRecord]) -> None:
     taken = {i for r in records for s, e in r.mentions for i in range(s, e)}
     for token in doc:
         if token.pos_ != "PROPN" or token.idx in taken or token.ent_type_ in {"ORG", "GPE", "FAC", "LOC"}:
+            continue
+        # "the Houston firm Alvarez Grant": a surname inside a firm's name.
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if (token.i > 0 and doc[token.i - 1].lower_ in EMPLOYER_NOUNS) or (
+                following is not None and following.pos_ == "PROPN" and following.text[:1].isupper()):
             continue
         owner = _owner(token.text, records, token.idx)
         if owner is not None:

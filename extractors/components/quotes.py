@@ -252,7 +252,7 @@ def _reported_clause(verb: Token) -> Span | None:
     X said"), else after it ("said that ...")."""
     doc = verb.doc
     before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
-    after = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and c.pos_ in {"VERB", "AUX"}] \
+    after = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and _is_clause(c)] \
         or _clause_under_prep(verb)
     if before and before[0].left_edge.i == verb.sent.start and (_set_off(verb, before[0]) or not after):
         span = doc[before[0].left_edge.i : before[0].right_edge.i + 1]
@@ -261,6 +261,12 @@ def _reported_clause(verb: Token) -> Span | None:
     if after:
         return doc[after[0].left_edge.i : after[0].right_edge.i + 1]
     return None
+
+
+def _is_clause(head: Token) -> bool:
+    """A clause has a verb or a subject ("it is cost effective" parses "cost"
+    as its head)."""
+    return head.pos_ in {"VERB", "AUX", "ADJ"} or any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children)
 
 
 def _set_off(verb: Token, clause: Token) -> bool:

@@ -41,10 +41,29 @@ ABBREVIATED_TITLES = {
 # Adjectives that belong in a role ("chief strategist", "associate professor");
 # others ("experienced", "Indian") describe the person, not the job.
 ROLE_ADJECTIVES = frozenset(
-    "chief senior junior associate assistant deputy executive vice managing general former "
+    "chief senior junior associate assistant deputy executive vice managing general "
     "acting principal lead interim visiting adjunct regional national foreign".split()
 )
+# Nouns for kin and company, which say who someone is to another person, not
+# what they do ("His daughter, Keerthi Reddy").
+KIN_NOUNS = frozenset(
+    "daughter son wife husband mother father sister brother cousin uncle aunt niece nephew "
+    "grandson granddaughter grandmother grandfather parent parents child friend neighbour neighbor "
+    "fiancee fiance girlfriend boyfriend".split()
+)
+# Fields written in capitals before a job ("AI researcher", "HR director").
+FIELD_ACRONYMS = frozenset("AI HR IT PR ML UX VR AR QA ICU ER".split())
+# Portfolios written before a minister's or secretary's title ("Health
+# minister", "Commerce Secretary"): part of the title, not an employer.
+PORTFOLIOS = frozenset(
+    "Health Commerce Home Energy Defense Defence State Treasury Interior Justice Education Labor "
+    "Labour Transportation Transport Agriculture Foreign Finance Trade Immigration Technology "
+    "Environment Housing Culture Economy Industry Science Migration Security Work Works "
+    "Employment Tourism Communications".split()
+)
 AFFILIATION_LABELS = frozenset({"ORG", "FAC"})
+# Verbs of a relative clause that say where someone works ("who runs ...").
+WORK_VERBS = frozenset("work study teach research lead head run direct manage chair advise found own serve oversee".split())
 
 
 # Endings of English nouns for people by what they do ("recruiter",
@@ -59,13 +78,21 @@ def describe(span: Span, orgs: list[Span]) -> tuple[list[str], list[str]]:
     _premodifiers(span, roles, affiliations)
     for appos in _appositives(span):
         _appositive(appos, orgs, roles, affiliations)
-        described = span.doc[appos.left_edge.i : appos.right_edge.i + 1].text
-        affiliations += [n for n in employer_names(described) if n not in affiliations]
+        affiliations += [n for n in employer_names(_described(appos)) if n not in affiliations]
     for prep in (c for c in span.root.children if c.dep_ == "prep" and c.i >= span.end):
         # "Economist Victor Amadi of the Brookings Institution argued".
         if prep.lower_ in {"of", "at", "from"}:
             inside = range(prep.i, prep.right_edge.i + 1)
             affiliations += [_without_article(e) for e in orgs if e.start in inside and e.end - 1 in inside]
+    for clause in (c for c in span.root.children if c.dep_ == "relcl" and c.lemma_ in WORK_VERBS):
+        # "Mark Delaney, who runs the Beijing office of the recruitment firm
+        # Orient Search", "Rafael Ortega, who studies migration at Columbia
+        # University": where the person works.
+        described = span.doc[clause.i : clause.right_edge.i + 1]
+        affiliations += [n for n in employer_names(described.text) if n not in affiliations]
+        affiliations += [_without_article(e) for e in orgs if clause.i < e.start and e.end - 1 <= clause.right_edge.i
+                         and e.start > 0 and span.doc[e.start - 1].lower_ in {"at", "for", "with", "of", "the"}
+                         and not _names_a_place(e)]
     if span.root.dep_ == "appos" and span.root.head.i < span.start and span.doc[span.start - 1].text == ",":
         # "His professor, Meera Joshi, is blunter": the name is the appositive.
         role = _role_phrase(span.root.head)
@@ -94,7 +121,11 @@ def _premodifiers(span: Span, roles: list[str], affiliations: list[str]) -> None
             affiliations.append(org)
         return
     role_words: list[str] = []
-    while left >= sent.start and _common_noun(doc[left]):
+    while left >= sent.start and _common_noun(doc[left]) and doc[left].lower_ not in EMPLOYER_NOUNS | KIN_NOUNS:
+        role_words.insert(0, doc[left].text)
+        left -= 1
+    # "AI researcher", "Health minister": a field or portfolio before the job.
+    while role_words and left >= sent.start and (doc[left].text in FIELD_ACRONYMS | PORTFOLIOS):
         role_words.insert(0, doc[left].text)
         left -= 1
     if role_words:
@@ -105,6 +136,8 @@ def _premodifiers(span: Span, roles: list[str], affiliations: list[str]) -> None
 
 
 def _qualifies_title(token: Token) -> bool:
+    if token.text in PORTFOLIOS:
+        return True
     return token.pos_ == "PROPN" and token.text[:1].isupper() and token.dep_ == "compound" \
         and not token.ent_type_
 
@@ -188,12 +221,36 @@ def _appositive(head: Token, orgs: list[Span], roles: list[str], affiliations: l
         roles.append(role)
     inside = range(head.left_edge.i, head.right_edge.i + 1)
     for ent in orgs:
-        if ent.start in inside and ent.end - 1 in inside:
+        if ent.start in inside and ent.end - 1 in inside and not _names_a_place(ent):
             affiliations.append(_without_article(ent))
+
+
+def _described(appos: Token) -> str:
+    """The appositive's text up to the next comma or full stop: the parse of
+    "co-founder of the payments startup Ledgerly" may end its subtree early."""
+    doc = appos.doc
+    end = appos.left_edge.i
+    stop = appos.sent.end
+    while end < stop and doc[end].text not in {",", ";", ".", "(", "—"} and not doc[end].is_space:
+        end += 1
+    return doc[appos.left_edge.i : max(end, appos.right_edge.i + 1)].text
+
+
+def _names_a_place(ent: Span) -> bool:
+    """'a developer from Wrocław', 'the Pune-based firm': the NER's
+    organisation is where someone is from or where a firm sits."""
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    after = doc[ent.end : ent.end + 2].text.replace(" ", "")
+    following = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    return before in {"from", "in", "near"} or after.startswith("-based") or following in EMPLOYER_NOUNS \
+        or ent.text in FIELD_ACRONYMS
 
 
 def _role_phrase(head: Token) -> str | None:
     if head.pos_ not in {"NOUN", "PROPN"} or head.ent_type_ in AFFILIATION_LABELS | {"PERSON", "NORP", "GPE"}:
+        return None
+    if head.lower_ in KIN_NOUNS:
         return None
     # A dateline ("SHARM EL-SHEIK, Egypt (AP)") or a party and state ("R-Texas")
     # parsed as an appositive is no role.

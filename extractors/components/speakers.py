@@ -108,7 +108,7 @@ class Speakers:
         if subject.lower_ in PRONOUNS:
             return self.pronoun(subject, depth), None
         if subject.lower_ == "who" and verb.dep_ == "relcl":
-            subject = verb.head  # "Anita Desai, a lawyer, who said ...": the relative's antecedent
+            subject = self._antecedent_of_who(verb)
         phrase = self.doc[subject.left_edge.i : subject.i + 1]
         person = self.people.resolve(words_of(phrase.text), before=verb.idx + 1)
         if person is not None and names_subject(subject, person.parts):
@@ -120,7 +120,8 @@ class Speakers:
             if named is not None and names_subject(appos, named.parts):
                 return named.name, None
         titled = self.people.by_role(words_of(phrase.text), before=verb.idx)
-        if titled is not None and subject.pos_ == "NOUN" and subject.lower_ not in UNNAMED:
+        if titled is not None and subject.pos_ == "NOUN" and subject.lower_ not in UNNAMED \
+                and self._same_possessor(subject, titled):
             return titled.name, None
         if subject.ent_type_ in {"ORG", "NORP", "GPE"} or subject.lower_ in UNNAMED:
             return None, organisation(self.doc[subject.left_edge.i : subject.right_edge.i + 1])
@@ -128,41 +129,119 @@ class Speakers:
             return None, None  # "Morrison's lawyer said": the lawyer, unnamed
         return None
 
+    def _antecedent_of_who(self, verb: Token) -> Token:
+        """'Anita Desai, a lawyer, who said ...', 'Kevin Marchand, president of
+        the ... Network, who told ...': "who" is a person; the relative clause
+        may hang from the last noun of the appositive, so the person is the
+        nearest ancestor that names one."""
+        for token in [verb.head, *verb.head.ancestors]:
+            if token.pos_ in {"VERB", "AUX"}:
+                break
+            if token.ent_type_ == "PERSON" or any(
+                    token.idx <= s < token.idx + len(token.text) for r in self.people.records for s, _ in r.mentions):
+                return token
+        return verb.head
+
+    def _same_possessor(self, subject: Token, titled: PersonRecord) -> bool:
+        """'Morrison's lawyer' is Giuliani, "Mr. Trump's personal lawyer", only
+        when one of Giuliani's mentions follows Morrison's name too."""
+        owners = [c for c in subject.children if c.dep_ == "poss"]
+        if not owners or owners[0].lower_ in {"his", "her", "their", "its"}:
+            return True
+        text = text_of(self.doc)
+        return any(owners[0].text in text[max(0, s - 60) : s] for s, _ in titled.mentions)
+
     # -- pronouns -----------------------------------------------------------
 
     def pronoun(self, token: Token, depth: int = 0) -> str | None:
         """The person a subject pronoun points back to, or None (a group, an
         unnamed source, or nobody who fits)."""
         pronoun = token.lower_
-        if pronoun == "they":
+        if pronoun == "they" or depth > MAX_CHAIN:
             return None
-        sentence = token.sent
-        # 1. Earlier in the same sentence ("Mubarak said he stressed ...").
+        sentence = self._anchor(token)
+        # 1. Earlier in the same sentence: its subject ("He told MPs he paid
+        # Mulroney ..., and he said"), else a person named before.
+        earlier = self._earlier_subject(sentence, token, pronoun, depth)
+        if earlier is not None:
+            return earlier[0]
         fitting = self._agreeing(self.named(sentence.start_char, token.idx), pronoun)
         if fitting:
             return fitting[-1].name
-        # 2. The sentence before: who spoke there, else its subject, else the
-        # last person it names.
-        if sentence.start > 0 and depth < MAX_CHAIN:
-            previous = self.doc[sentence.start - 1].sent
-            spoke = self._last_speaker(previous, pronoun, depth)
+        # 2. The sentences before, nearest first: who spoke there, else the
+        # subject; the first sentence also gives the last person it names.
+        previous = self._previous(sentence)
+        reach = sentence.start_char - PRONOUN_REACH
+        for back, earlier_sentence in enumerate(self._sentences_before(sentence, reach)):
+            spoke = self._last_speaker(earlier_sentence, pronoun, depth, main=True)
             if spoke is not None:
                 return spoke[0]
-            subject = self._subject_person(previous, pronoun)
+            subject = self._subject_person(earlier_sentence, pronoun)
             if subject is not None:
                 return subject.name
-            fitting = self._agreeing(self.named(previous.start_char, previous.end_char), pronoun)
-            if fitting:
-                return fitting[-1].name
+            spoke = self._last_speaker(earlier_sentence, pronoun, depth, main=False)
+            if spoke is not None:
+                return spoke[0]
+            if back == 0:
+                fitting = self._agreeing(self.named(earlier_sentence.start_char, earlier_sentence.end_char), pronoun)
+                if fitting:
+                    return fitting[-1].name
         # 3. News style: the last person named within reach.
-        reach = max(0, sentence.start_char - PRONOUN_REACH)
-        fitting = self._agreeing(self.named(reach, sentence.start_char), pronoun)
+        start = previous.start_char if previous is not None else sentence.start_char
+        fitting = self._agreeing(self.named(max(0, reach), start), pronoun)
         if fitting:
             return fitting[-1].name
         # Farther back, only a person the article gives the pronoun's gender.
         wanted = PRONOUN_GENDER.get(pronoun)
         far = [r for r in self.named(0, sentence.start_char) if wanted and r.gender == wanted]
         return far[-1].name if far else None
+
+    def _anchor(self, token: Token) -> Span:
+        """The sentence a cue's pronoun belongs to: for '“... . Then ...,” he
+        said', the one the quotation opens."""
+        sentence = token.sent
+        while sentence.start > 0 and self._opens_inside_quote(sentence):
+            sentence = self.doc[sentence.start - 1].sent
+        return self.doc[sentence.start : token.sent.end]
+
+    def _opens_inside_quote(self, sentence: Span) -> bool:
+        first = next((t for t in sentence if not t.is_space), None)
+        return first is not None and self.inside_quote(first.idx)
+
+    def _previous(self, sentence: Span) -> Span | None:
+        """The sentence before, passing over stray marks (a paragraph's closing
+        quotation mark parsed as a sentence of its own)."""
+        start = sentence.start
+        while start > 0:
+            previous = self.doc[start - 1].sent
+            if any(t.is_alpha for t in previous):
+                return previous
+            start = previous.start
+        return None
+
+    def _sentences_before(self, sentence: Span, reach: int) -> list[Span]:
+        found: list[Span] = []
+        current: Span | None = sentence
+        while current is not None and len(found) < 3:
+            current = self._previous(current)
+            if current is None or (found and current.end_char < reach):
+                break
+            found.append(current)
+        return found
+
+    def _earlier_subject(self, sentence: Span, token: Token, pronoun: str, depth: int) -> tuple[str | None] | None:
+        """The nearest subject before ``token`` in the sentence, outside
+        quotation marks: a person who fits, or the same pronoun resolved."""
+        subjects = [t for t in sentence if t.i < token.i and t.dep_ in {"nsubj", "nsubjpass"}
+                    and not self.inside_quote(t.idx)]
+        for subject in reversed(subjects):
+            if subject.lower_ == pronoun:
+                return (self.pronoun(subject, depth + 1),)
+            phrase = self.doc[subject.left_edge.i : subject.i + 1]
+            person = self.people.resolve(words_of(phrase.text), before=subject.idx + len(subject.text) + 1)
+            if person is not None and names_subject(subject, person.parts) and self.people.agrees(person, pronoun):
+                return (person.name,)
+        return None
 
     def named(self, start: int, end: int) -> list[PersonRecord]:
         """People mentioned in the range outside quotation marks, in text order."""
@@ -173,13 +252,17 @@ class Speakers:
     def _agreeing(self, records: list[PersonRecord], pronoun: str) -> list[PersonRecord]:
         return [r for r in records if self.people.agrees(r, pronoun)]
 
-    def _last_speaker(self, sentence: Span, pronoun: str, depth: int) -> tuple[str | None] | None:
+    def _last_speaker(self, sentence: Span, pronoun: str, depth: int, main: bool) -> tuple[str | None] | None:
         """The source of the sentence's last speech verb outside quotation
         marks that fits the pronoun: a person, or an unnamed person (None).
         An organisation is no "he"; a verb whose subject cannot speak is
-        passed over."""
+        passed over. ``main``: only the verbs of the main clause ("X said",
+        not "When X's advisers suggested")."""
         verbs = [t for t in sentence if t.lemma_ in SPEECH_LEMMAS and t.pos_ == "VERB"
-                 and not self.inside_quote(t.idx)]
+                 and not self.inside_quote(t.idx) and (_depth(t) == 0) == main]
+        # The main clause's verb first ("X told MPs ... after Doucet told him"),
+        # the last of equals ("A said ..., and B said ...").
+        verbs.sort(key=lambda t: (-_depth(t), t.i))
         for verb in reversed(verbs):
             source = self.of_verb(verb, depth + 1)
             if source is None:
@@ -187,7 +270,8 @@ class Speakers:
             name = source[0]
             if name is None:
                 subject = self.subject_of(verb)
-                if subject is not None and (subject.lower_ in UNNAMED_PEOPLE or _possessed_noun(subject)):
+                if subject is not None and subject.tag_ in {"NN", "NNP"} and (
+                        subject.lower_ in UNNAMED_PEOPLE or _possessed_noun(subject)):
                     return (None,)  # "A security official said ... “...,” he said"
                 continue
             record = next((r for r in self.people.records if r.name == name), None)
@@ -210,6 +294,12 @@ class Speakers:
         if not self.people.agrees(person, pronoun):
             return None
         return person
+
+
+def _depth(token: Token) -> int:
+    """How deep a verb sits below its sentence's root; coordination ("said
+    ... and added") does not count."""
+    return sum(1 for t in [token, *token.ancestors] if t.dep_ not in {"conj", "ROOT"})
 
 
 def names_subject(subject: Token, parts: list[str]) -> bool:
