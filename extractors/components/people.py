@@ -427,6 +427,8 @@ def _role_word(token: Token, names: dict[str, Gender]) -> bool:
     return token.pos_ == "NOUN" or token.lower_.endswith(ROLE_ENDINGS)
 
 
+# What follows a surname and is no name of its own ("Martin Luther King Jr.").
+NAME_SUFFIXES = frozenset("Jr. Jr Sr. Sr II III IV".split())
 # Page chrome that opens a line with a verb before a name ("Follow Newsbeat on
 # Instagram", "Email Tariq Malik at ...").
 CHROME_VERBS = frozenset("Follow Email Contact Read Watch Subscribe Listen Share Join Visit Download".split())
@@ -439,8 +441,8 @@ def _clean_name(ent: Span, names: dict[str, Gender]) -> Span | None:
         start += 1
     # "Bloc Quebecois MP Carole Lavallee": a title inside the entity ends
     # what stands before the name.
-    titles = [i for i in range(start, end - 1) if doc[i].text in TITLES and doc[i].pos_ == "PROPN"
-              and doc[i + 1].text not in TITLES]
+    titles = [i for i in range(start, end - 2) if doc[i].text in TITLES and doc[i].pos_ == "PROPN"
+              and doc[i + 1].text not in TITLES and doc[i + 2].text not in NAME_SUFFIXES]
     if titles:
         start = titles[-1] + 1
     if end - start >= 3 and _role_word(doc[start], names):
@@ -515,7 +517,7 @@ def _surname_people(orphans: list[Span], names: dict[str, Gender]) -> list[Perso
     people = []
     for word, spans in groups.items():
         speaks = len(spans) >= 2 and any(_speaks(s) for s in spans)
-        if word.isupper() or not (any(_titled(s) for s in spans) or speaks):
+        if word.isupper() or not (any(_titled(s) for s in spans) or speaks) or not _mostly_a_person(word, spans):
             continue
         first = spans[0]
         given = _given_name_before(first.doc, word, names)
@@ -528,6 +530,18 @@ def _surname_people(orphans: list[Span], names: dict[str, Gender]) -> list[Perso
             record.mentions.insert(0, (start, end))
         people.append(record)
     return people
+
+
+def _mostly_a_person(word: str, spans: list[Span]) -> bool:
+    """A company the NER calls a person now and then ("Ubisoft") is an
+    organisation in most of its other mentions; a name only ever said inside
+    quotation marks ("with the help of Mr. Google") is a joke, not a person."""
+    doc = spans[0].doc
+    labels = [t.ent_type_ for t in doc if t.text == word and t.ent_type_]
+    if labels.count("PERSON") * 2 < len(labels):
+        return False
+    text = text_of(doc)
+    return any(text[: s.start_char].count("“") <= text[: s.start_char].count("”") for s in spans)
 
 
 def _titled(span: Span) -> bool:

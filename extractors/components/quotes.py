@@ -54,11 +54,12 @@ MAX_ATTRIBUTION_WORDS = 8
 # Administration said" is 7).
 NEAR_CUE_WORDS = 6
 MAX_SUBJECT_WORDS = 14
-_QUOTE = re.compile(r"“(?P<a>[^“”\n]+)”|\"(?P<b>[^\"\n]+)\"")
+# Curly marks, straight marks, or (sloppy copy) one of each.
+_QUOTE = re.compile(r"“(?P<a>[^“”\n]+)”|\"(?P<b>[^\"\n]+)\"|[“\"](?P<c>[^“”\"\n]+)[”\"]")
 # Single marks, for articles that quote with nothing else: an apostrophe
 # between letters ("don't", "Georgia's") stays inside.
 _SINGLE = re.compile(
-    r"(?<![\w'’])['‘](?P<a>(?=\S)(?:[^'‘’\n]|(?<=\w)['’](?=\w))+?(?<=\S))['’](?![\w'’])(?P<b>\b\B)?"
+    r"(?<![\w'’])['‘](?P<a>(?=\S)(?:[^'‘’\n]|(?<=\w)['’](?=\w))+?(?<=\S))['’](?![\w'’])"
 )
 # The attribution after a quote runs to the end of its clause; the full stop
 # of "Mr." or "U.S." does not end it ("said Mr. Daniel Brooks").
@@ -115,19 +116,18 @@ class QuoteFinder:
             if fact is not None:
                 direct.append(fact)
         direct += _opening_paragraphs(doc, direct)
-        facts_of(doc).extend(direct)
         ranges = [(f.start - 1, f.end + 1) for f in direct]
-        for token in doc:
-            fact = self._indirect(doc, token, speakers, ranges)
-            if fact is not None:
-                facts_of(doc).append(fact)
-        facts_of(doc).extend(according_to(doc, people, ranges))
+        indirect = [fact for token in doc if (fact := self._indirect(doc, token, speakers, ranges)) is not None]
+        indirect += according_to(doc, people, ranges)
+        text = text_of(doc)
+        found = [f for f in [*_outside_indirect(direct, indirect), *indirect] if not _in_heading(text, f.start)]
+        facts_of(doc).extend(found)
         return doc
 
     def _direct(
         self, doc: Doc, match: re.Match[str], speakers: Speakers, earlier: list[QuoteFact]
     ) -> QuoteFact | None:
-        words = (match["a"] or match["b"]).strip()
+        words = _body(match).strip()
         if len(words.split()) < MIN_QUOTE_WORDS:
             return self._short(doc, match, words, speakers)
         if _names_a_thing(doc, match):
@@ -188,7 +188,7 @@ class QuoteFinder:
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if clause is None:
             return None
-        if any(s <= clause.start_char < e or s < clause.end_char <= e for s, e in direct):
+        if any(s <= clause.start_char < e or s < clause.end_char < e - 1 for s, e in direct):
             return None
         if subjects:
             # The subject nearest the verb: a dateline ("NEW DELHI — X told")
@@ -215,11 +215,35 @@ class QuoteFinder:
         )
 
 
+def _body(match: re.Match[str]) -> str:
+    """The words between the marks, whichever alternative matched."""
+    return next(g for g in match.groups() if g is not None)
+
+
+def _outside_indirect(direct: list[QuoteFact], indirect: list[QuoteFact]) -> list[QuoteFact]:
+    """'Prasad said the president’s “mercurial temperament” had complicated
+    ...': a partial quote inside a speaker's indirect quote is that one quote."""
+    return [d for d in direct if not any(
+        i.start <= d.start - 1 and d.end + 1 <= i.end + 1 for i in indirect)]
+
+
+# Headlines and standfirsts end without a full stop; what they claim someone
+# said is the article's summary, not a quote (the body quotes it).
+MAX_HEADING_CHARS = 250
+
+
+def _in_heading(text: str, at: int) -> bool:
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    return len(line) <= MAX_HEADING_CHARS and line[-1:].isalnum()
+
+
 def _quote_marks(text: str) -> list[re.Match[str]]:
     """The quoted passages: in double marks, or in single marks when the
     article quotes no speech in double marks."""
     double = list(_QUOTE.finditer(text))
-    if any(len((m["a"] or m["b"]).split()) >= MIN_QUOTE_WORDS for m in double):
+    if any(len(_body(m).split()) >= MIN_QUOTE_WORDS for m in double):
         return double
     return double + list(_SINGLE.finditer(text))
 
