@@ -121,6 +121,11 @@ def _premodifiers(span: Span, roles: list[str], affiliations: list[str]) -> None
             affiliations.append(org)
         return
     role_words: list[str] = []
+    # The noun next to the name modifies it ("chip architect Fei Su"), not a
+    # noun the name follows ("asking questions Schreiber", "the day Epstein died").
+    if left >= sent.start and _common_noun(doc[left]) and not span.start <= doc[left].head.i < span.end \
+            and span.root.head.i != left and doc[left].dep_ in {"dobj", "pobj", "npadvmod", "nsubj", "attr"}:
+        return
     while left >= sent.start and _common_noun(doc[left]) and doc[left].lower_ not in EMPLOYER_NOUNS | KIN_NOUNS:
         role_words.insert(0, doc[left].text)
         left -= 1

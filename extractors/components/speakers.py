@@ -172,7 +172,7 @@ class Speakers:
         # subject; the first sentence also gives the last person it names.
         previous = self._previous(sentence)
         reach = sentence.start_char - PRONOUN_REACH
-        for back, earlier_sentence in enumerate(self._sentences_before(sentence, reach)):
+        for earlier_sentence in self._sentences_before(sentence, reach):
             spoke = self._last_speaker(earlier_sentence, pronoun, depth, main=True)
             if spoke is not None:
                 return spoke[0]
@@ -182,10 +182,10 @@ class Speakers:
             spoke = self._last_speaker(earlier_sentence, pronoun, depth, main=False)
             if spoke is not None:
                 return spoke[0]
-            if back == 0:
-                fitting = self._agreeing(self.named(earlier_sentence.start_char, earlier_sentence.end_char), pronoun)
-                if fitting:
-                    return fitting[-1].name
+        if previous is not None:
+            fitting = self._agreeing(self.named(previous.start_char, previous.end_char), pronoun)
+            if fitting:
+                return fitting[-1].name
         # 3. News style: the last person named within reach.
         start = previous.start_char if previous is not None else sentence.start_char
         fitting = self._agreeing(self.named(max(0, reach), start), pronoun)
