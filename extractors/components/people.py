@@ -517,7 +517,8 @@ def _surname_people(orphans: list[Span], names: dict[str, Gender]) -> list[Perso
     people = []
     for word, spans in groups.items():
         speaks = len(spans) >= 2 and any(_speaks(s) for s in spans)
-        if word.isupper() or not (any(_titled(s) for s in spans) or speaks) or not _mostly_a_person(word, spans):
+        named = any(_titled(s) for s in spans) or speaks
+        if word.isupper() or not named or not _mostly_a_person(word, spans):
             continue
         first = spans[0]
         given = _given_name_before(first.doc, word, names)

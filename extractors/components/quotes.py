@@ -117,10 +117,11 @@ class QuoteFinder:
                 direct.append(fact)
         direct += _opening_paragraphs(doc, direct)
         ranges = [(f.start - 1, f.end + 1) for f in direct]
-        indirect = [fact for token in doc if (fact := self._indirect(doc, token, speakers, ranges)) is not None]
+        indirect = [f for token in doc if (f := self._indirect(doc, token, speakers, ranges)) is not None]
         indirect += according_to(doc, people, ranges)
         text = text_of(doc)
-        found = [f for f in [*_outside_indirect(direct, indirect), *indirect] if not _in_heading(text, f.start)]
+        found = [*_outside_indirect(direct, indirect), *indirect]
+        found = [f for f in found if not _in_heading(text, f.start)]
         facts_of(doc).extend(found)
         return doc
 
@@ -278,13 +279,28 @@ def _reported_clause(verb: Token) -> Span | None:
     before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
     after = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and _is_clause(c)] \
         or _clause_under_prep(verb)
-    if before and before[0].left_edge.i == verb.sent.start and (_set_off(verb, before[0]) or not after):
+    if before and before[0].left_edge.i == verb.sent.start and _opens_sentence(before[0].left_edge) \
+            and (_set_off(verb, before[0]) or not after):
         span = doc[before[0].left_edge.i : before[0].right_edge.i + 1]
         if "“" not in span.text and '"' not in span.text:
             return span
     if after:
         return doc[after[0].left_edge.i : after[0].right_edge.i + 1]
     return None
+
+
+def _opens_sentence(token: Token) -> bool:
+    """A real sentence start: the text's, a paragraph's, or after a full stop.
+    The parser also starts sentences after a closing quotation mark inside
+    one ('While the “Meth. We’re on it.” campaign did not appeal ...')."""
+    doc = token.doc
+    i = token.i - 1
+    while i >= 0 and doc[i].is_space:
+        if "\n" in doc[i].text:
+            return True
+        i -= 1
+    # After a dateline's dash ("OTTAWA, Oct 14 (Harbour Wire) - Canada will ...") too.
+    return i < 0 or "\n" in doc[i].whitespace_ or doc[i].text in {".", "!", "?", ":", "-", "—", "–"}
 
 
 def _is_clause(head: Token) -> bool:

@@ -51,6 +51,7 @@ KIN_NOUNS = frozenset(
     "grandson granddaughter grandmother grandfather parent parents child friend neighbour neighbor "
     "fiancee fiance girlfriend boyfriend".split()
 )
+NO_ROLE_NOUNS = EMPLOYER_NOUNS | KIN_NOUNS
 # Fields written in capitals before a job ("AI researcher", "HR director").
 FIELD_ACRONYMS = frozenset("AI HR IT PR ML UX VR AR QA ICU ER".split())
 # Portfolios written before a minister's or secretary's title ("Health
@@ -63,7 +64,8 @@ PORTFOLIOS = frozenset(
 )
 AFFILIATION_LABELS = frozenset({"ORG", "FAC"})
 # Verbs of a relative clause that say where someone works ("who runs ...").
-WORK_VERBS = frozenset("work study teach research lead head run direct manage chair advise found own serve oversee".split())
+WORK_VERBS = frozenset(
+    "work study teach research lead head run direct manage chair advise found own serve oversee".split())
 
 
 # Endings of English nouns for people by what they do ("recruiter",
@@ -90,9 +92,7 @@ def describe(span: Span, orgs: list[Span]) -> tuple[list[str], list[str]]:
         # University": where the person works.
         described = span.doc[clause.i : clause.right_edge.i + 1]
         affiliations += [n for n in employer_names(described.text) if n not in affiliations]
-        affiliations += [_without_article(e) for e in orgs if clause.i < e.start and e.end - 1 <= clause.right_edge.i
-                         and e.start > 0 and span.doc[e.start - 1].lower_ in {"at", "for", "with", "of", "the"}
-                         and not _names_a_place(e)]
+        affiliations += [_without_article(e) for e in orgs if _employs(clause, e)]
     if span.root.dep_ == "appos" and span.root.head.i < span.start and span.doc[span.start - 1].text == ",":
         # "His professor, Meera Joshi, is blunter": the name is the appositive.
         role = _role_phrase(span.root.head)
@@ -126,7 +126,7 @@ def _premodifiers(span: Span, roles: list[str], affiliations: list[str]) -> None
     if left >= sent.start and _common_noun(doc[left]) and not span.start <= doc[left].head.i < span.end \
             and span.root.head.i != left and doc[left].dep_ in {"dobj", "pobj", "npadvmod", "nsubj", "attr"}:
         return
-    while left >= sent.start and _common_noun(doc[left]) and doc[left].lower_ not in EMPLOYER_NOUNS | KIN_NOUNS:
+    while left >= sent.start and _common_noun(doc[left]) and doc[left].lower_ not in NO_ROLE_NOUNS:
         role_words.insert(0, doc[left].text)
         left -= 1
     # "AI researcher", "Health minister": a field or portfolio before the job.
@@ -228,6 +228,13 @@ def _appositive(head: Token, orgs: list[Span], roles: list[str], affiliations: l
     for ent in orgs:
         if ent.start in inside and ent.end - 1 in inside and not _names_a_place(ent):
             affiliations.append(_without_article(ent))
+
+
+def _employs(clause: Token, ent: Span) -> bool:
+    """An organisation inside the relative clause, after "at", "for", "of"..."""
+    doc = ent.doc
+    return clause.i < ent.start and ent.end - 1 <= clause.right_edge.i and ent.start > 0 \
+        and doc[ent.start - 1].lower_ in {"at", "for", "with", "of", "the"} and not _names_a_place(ent)
 
 
 def _described(appos: Token) -> str:

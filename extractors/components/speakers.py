@@ -137,10 +137,13 @@ class Speakers:
         for token in [verb.head, *verb.head.ancestors]:
             if token.pos_ in {"VERB", "AUX"}:
                 break
-            if token.ent_type_ == "PERSON" or any(
-                    token.idx <= s < token.idx + len(token.text) for r in self.people.records for s, _ in r.mentions):
+            if token.ent_type_ == "PERSON" or self._mentions_someone(token):
                 return token
         return verb.head
+
+    def _mentions_someone(self, token: Token) -> bool:
+        end = token.idx + len(token.text)
+        return any(token.idx <= s < end for r in self.people.records for s, _ in r.mentions)
 
     def _same_possessor(self, subject: Token, titled: PersonRecord) -> bool:
         """'Morrison's lawyer' is Giuliani, "Mr. Trump's personal lawyer", only
@@ -148,8 +151,12 @@ class Speakers:
         owners = [c for c in subject.children if c.dep_ == "poss"]
         if not owners or owners[0].lower_ in {"his", "her", "their", "its"}:
             return True
-        text = text_of(self.doc)
-        return any(owners[0].text in text[max(0, s - 60) : s] for s, _ in titled.mentions)
+        marks = (owners[0].text + "'s", owners[0].text + "’s")
+        for start, end in titled.mentions:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and any(mark in span.sent.text for mark in marks):
+                return True
+        return False
 
     # -- pronouns -----------------------------------------------------------
 
@@ -229,7 +236,8 @@ class Speakers:
             found.append(current)
         return found
 
-    def _earlier_subject(self, sentence: Span, token: Token, pronoun: str, depth: int) -> tuple[str | None] | None:
+    def _earlier_subject(self, sentence: Span, token: Token, pronoun: str,
+                         depth: int) -> tuple[str | None] | None:
         """The nearest subject before ``token`` in the sentence, outside
         quotation marks: a person who fits, or the same pronoun resolved."""
         subjects = [t for t in sentence if t.i < token.i and t.dep_ in {"nsubj", "nsubjpass"}
@@ -239,7 +247,8 @@ class Speakers:
                 return (self.pronoun(subject, depth + 1),)
             phrase = self.doc[subject.left_edge.i : subject.i + 1]
             person = self.people.resolve(words_of(phrase.text), before=subject.idx + len(subject.text) + 1)
-            if person is not None and names_subject(subject, person.parts) and self.people.agrees(person, pronoun):
+            if person is not None and names_subject(subject, person.parts) \
+                    and self.people.agrees(person, pronoun):
                 return (person.name,)
         return None
 
