@@ -363,8 +363,11 @@ def _mistagged_person(ent: Span, names: dict[str, Gender]) -> Span | None:
             bool(heads) and heads[0].lemma_.lower() not in PLACE_NOUNS))
         if not (appositive or words[0] in names):
             return None
-    before_verb = ent.start > 0 and doc[ent.start - 1].lemma_ in _SPEECH
-    after_verb = len(after) > 0 and after[0].lemma_ in _SPEECH
+    # "said X" / "X said", with X the verb's subject ("Analysts at Goldman
+    # Sachs wrote" is no "Goldman Sachs wrote").
+    subject = ent.root.dep_ in {"nsubj", "nsubjpass"}
+    before_verb = ent.start > 0 and doc[ent.start - 1].lemma_ in _SPEECH and subject
+    after_verb = len(after) > 0 and after[0].lemma_ in _SPEECH and subject
     if not (appositive or before_verb or after_verb):
         return None
     return Span(doc, ent.start, ent.end, label="PERSON")
@@ -427,6 +430,7 @@ def _role_word(token: Token, names: dict[str, Gender]) -> bool:
     return token.pos_ == "NOUN" or token.lower_.endswith(ROLE_ENDINGS)
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}$")  # "J.D. Vance", "J. Smith"
 # What follows a surname and is no name of its own ("Martin Luther King Jr.").
 NAME_SUFFIXES = frozenset("Jr. Jr Sr. Sr II III IV".split())
 # Page chrome that opens a line with a verb before a name ("Follow Newsbeat on
@@ -437,7 +441,7 @@ CHROME_VERBS = frozenset("Follow Email Contact Read Watch Subscribe Listen Share
 def _clean_name(ent: Span, names: dict[str, Gender]) -> Span | None:
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and (doc[start].text in TITLES or not doc[start].is_alpha):
+    while start < end and (doc[start].text in TITLES or not _name_token(doc[start])):
         start += 1
     # "Bloc Quebecois MP Carole Lavallee": a title inside the entity ends
     # what stands before the name.
@@ -459,6 +463,10 @@ def _clean_name(ent: Span, names: dict[str, Gender]) -> Span | None:
     if len(words) > 1 and all(w.isupper() for w in words):
         return None  # "USA TODAY": a masthead, not a name
     return span
+
+
+def _name_token(token: Token) -> bool:
+    return token.is_alpha or bool(_INITIALS.match(token.text))
 
 
 def _name_word(word: str) -> bool:

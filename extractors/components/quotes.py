@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.components.common import facts_of, sentence_of, text_of
 from extractors.components.people import PeopleIndex, people_of
-from extractors.components.speakers import PRONOUNS, SPEECH_LEMMAS, Source, Speakers, words_of
+from extractors.components.speakers import PRONOUNS, SPEECH_LEMMAS, Source, Speakers, is_group, words_of
 from extractors.models import QuoteFact
 
 CUE_WORDS = (
@@ -119,6 +119,7 @@ class QuoteFinder:
         ranges = [(f.start - 1, f.end + 1) for f in direct]
         indirect = [f for token in doc if (f := self._indirect(doc, token, speakers, ranges)) is not None]
         indirect += according_to(doc, people, ranges)
+        indirect += transcript(doc, people, ranges)
         text = text_of(doc)
         found = [*_outside_indirect(direct, indirect), *indirect]
         found = [f for f in found if not _in_heading(text, f.start)]
@@ -191,6 +192,8 @@ class QuoteFinder:
             return None
         if any(s <= clause.start_char < e or s < clause.end_char < e - 1 for s, e in direct):
             return None
+        if subjects and is_group(subjects[-1]):
+            return None  # "Immigration lawyers said ...": a group's view is no one's quote
         if subjects:
             # The subject nearest the verb: a dateline ("NEW DELHI — X told")
             # may parse as a second subject before it.
@@ -418,12 +421,28 @@ def _introduced(doc: Doc, match: re.Match[str], speakers: Speakers) -> Found | N
     if last is None:
         return None
     before = doc[last.sent.start : last.end]
+    fronted = _fronted_for(before, speakers.people)
+    if fronted is not None:
+        return fronted, None
     subjects = [t for t in before if t.dep_ in {"nsubj", "nsubjpass"}
                 and t.head.pos_ in {"VERB", "AUX"} and t.head.i < last.end]
     if not subjects:
         return None
     found = speakers.of_subject(subjects[-1].head, subjects[-1])
     return (found[0], None) if found is not None and (found[0] or found[1]) else None
+
+
+def _fronted_for(sentence: Span, people: PeopleIndex) -> str | None:
+    """'For Lopez, the answer is simple: “...”': the person a sentence opens
+    with ("For X, ...") introduces X's own words."""
+    first = next((t for t in sentence if not t.is_space and t.text not in {"“", '"'}), None)
+    if first is None or first.lower_ != "for":
+        return None
+    comma = next((t for t in sentence if t.text == "," and t.i > first.i), None)
+    if comma is None or comma.i - first.i > 4:
+        return None
+    named = people.mentioned_in(first.idx, comma.idx)
+    return named[0].name if named else None
 
 
 def _intro_end(text: str, match: re.Match[str]) -> int | None:
@@ -496,6 +515,39 @@ def according_to(doc: Doc, people: PeopleIndex, direct: list[tuple[int, int]]) -
         start, end = sent.start_char + match.start(group), sent.start_char + match.end(group)
         found.append(QuoteFact(sentence=sent.text.strip(), start=start, end=end, text=text[start:end],
                                speaker=person.name, direct=False, cue="according to"))
+    return found
+
+
+# 'Q: Why did you leave?' / 'A: The fee ...' / 'Lopez: We will hire ...': an
+# interview written as a transcript.
+_TURN = re.compile(
+    r"^(?P<who>Q|A|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[^\S\n]+(?P<said>\S[^\n]{10,})$", re.M)
+# A transcript has at least this many turns; one "Note: ..." line is none.
+MIN_TURNS = 2
+
+
+def transcript(doc: Doc, people: PeopleIndex, direct: list[tuple[int, int]]) -> list[QuoteFact]:
+    """An interview's answers: 'A:' turns are the interviewee's (the person
+    the introduction names most), a turn labelled with a person's name is
+    theirs; questions are no quotes."""
+    text = text_of(doc)
+    turns = list(_TURN.finditer(text))
+    if len([t for t in turns if t["who"] in {"Q", "A"} or people.resolve(words_of(t["who"]))]) < MIN_TURNS:
+        return []
+    intro_end = turns[0].start()
+    introduced = people.mentioned_in(0, intro_end)
+    interviewee = max(introduced, key=lambda r: len(r.mentions)).name if introduced else None
+    found = []
+    for turn in turns:
+        if turn["who"] == "Q" or any(s <= turn.start("said") < e for s, e in direct):
+            continue
+        person = people.resolve(words_of(turn["who"])) if turn["who"] != "A" else None
+        speaker = interviewee if turn["who"] == "A" else (person.name if person else None)
+        if speaker is None:
+            continue
+        start, end = turn.start("said"), turn.end("said")
+        found.append(QuoteFact(sentence=turn.group(0).strip(), start=start, end=end,
+                               text=text[start:end].strip(), speaker=speaker, direct=False, cue=None))
     return found
 
 

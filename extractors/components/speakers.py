@@ -33,6 +33,11 @@ UNNAMED_PEOPLE = frozenset(
     "spokesperson spokesman spokeswoman official source executive aide diplomat lawyer person "
     "man woman officer employee worker resident analyst".split()
 )
+# Groups a news story quotes without names ("analysts wrote", "lawyers say").
+GROUPS = frozenset(
+    "analyst economist lawyer attorney expert critic researcher advocate executive banker investor "
+    "strategist adviser advisor recruiter activist".split()
+)
 # Lemmas of the verbs that report speech, for the indirect quotes and for
 # finding who spoke last.
 SPEECH_LEMMAS = frozenset(
@@ -127,6 +132,9 @@ class Speakers:
             return None, organisation(self.doc[subject.left_edge.i : subject.right_edge.i + 1])
         if subject.lower_ in UNNAMED_PEOPLE or _possessed_noun(subject):
             return None, None  # "Morrison's lawyer said": the lawyer, unnamed
+        if is_group(subject):
+            # "Analysts at Goldman Sachs wrote": a group, unnamed.
+            return None, organisation(self.doc[subject.left_edge.i : subject.right_edge.i + 1])
         return None
 
     def _antecedent_of_who(self, verb: Token) -> Token:
@@ -303,6 +311,12 @@ class Speakers:
         if not self.people.agrees(person, pronoun):
             return None
         return person
+
+
+def is_group(subject: Token) -> bool:
+    """'Analysts at Goldman Sachs', 'immigration lawyers': people in the plural,
+    unnamed."""
+    return subject.tag_ == "NNS" and subject.lemma_.lower() in GROUPS
 
 
 def _depth(token: Token) -> int:

@@ -243,3 +243,34 @@ def test_one_job_said_twice_is_one_role(extractor: FactExtractor) -> None:
     text = ("Foreign Minister Jonas Gahr Stoere was unharmed.\n"
             "The attack came as foreign minister Stoere was preparing for a dinner meeting.")
     assert _people(extractor, text)["Jonas Gahr Stoere"]["roles"] == ("Foreign Minister",)
+
+
+def test_for_x_introduces_xs_words(extractor: FactExtractor) -> None:
+    text = ("Maria Lopez has run a staffing firm in Austin for a decade.\n"
+            "For Lopez, the answer is simple: “We will hire in Canada instead of waiting for a lottery.”")
+    assert _speaker_of(extractor, text, "hire in Canada") == "Maria Lopez"
+
+
+def test_a_group_is_unnamed_and_its_firm_is_no_person(extractor: FactExtractor) -> None:
+    text = ("Analysts at Goldman Sachs wrote that the fee would cut filings by a third.\n"
+            "“Companies will adjust quickly,” the analysts wrote in a note to clients.")
+    assert _quotes(extractor, text) == [(None, "Companies will adjust quickly")]
+    assert _people(extractor, text) == {}
+
+
+def test_initials_are_part_of_a_name(extractor: FactExtractor) -> None:
+    text = ("Vice President J.D. Vance said the fee would protect American workers.\n"
+            "J. Smith, a recruiter in Ohio, said demand had fallen. “Nobody is calling,” Smith said.")
+    people = _people(extractor, text)
+    assert people["J.D. Vance"]["roles"] == ("Vice President",)
+    assert _speaker_of(extractor, text, "Nobody is calling") == "J. Smith"
+
+
+def test_an_interview_transcript_quotes_the_interviewee(extractor: FactExtractor) -> None:
+    text = ("Priya Natarajan, an immigration lawyer in Chicago, has filed H-1B petitions for 15 years. "
+            "We asked Natarajan what the new fee means for her clients.\n"
+            "Q: Who pays the fee?\n"
+            "A: The employer pays it, and only for new petitions filed after the proclamation.\n"
+            "Note: the interview was edited for length.")
+    assert _quotes(extractor, text) == [
+        ("Priya Natarajan", "The employer pays it, and only for new petitions filed after the proclamation.")]
