@@ -120,7 +120,19 @@ class PeopleIndex:
                 if any(_head(role) in wanted and _modifiers_agree(role, words) for role in r.roles)]
         if not hits:
             return None
-        return max(hits, key=lambda r: _last_mention(r, before))
+        # "the president said": the one with the title ("President Trump")
+        # before a president of some coalition.
+        return max(hits, key=lambda r: (any(_head(role) in wanted and role[:1].isupper() for role in r.roles),
+                                        _last_mention(r, before)))
+
+    def matching(self, words: list[str]) -> list[PersonRecord]:
+        """The namesakes one word of a fragment could name ("Patel" with two
+        Patels), or [] when no word names two people."""
+        for word in (_strip_possessive(w) for w in words):
+            named = [r for r in self.records if word in (r.parts[-1], r.parts[0])]
+            if len(named) > 1:
+                return named
+        return []
 
     def agrees(self, record: PersonRecord, pronoun: str) -> bool:
         """'she' may be a woman or a person of unknown gender, never a man."""

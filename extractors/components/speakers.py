@@ -115,7 +115,8 @@ class Speakers:
         if subject.lower_ == "who" and verb.dep_ == "relcl":
             subject = self._antecedent_of_who(verb)
         phrase = self.doc[subject.left_edge.i : subject.i + 1]
-        person = self.people.resolve(words_of(phrase.text), before=verb.idx + 1)
+        person = self._one_of_namesakes(words_of(phrase.text), subject, depth) \
+            or self.people.resolve(words_of(phrase.text), before=verb.idx + 1)
         if person is not None and names_subject(subject, person.parts):
             return person.name, None
         for appos in (c for c in subject.children if c.dep_ == "appos"):
@@ -135,6 +136,22 @@ class Speakers:
         if is_group(subject):
             # "Analysts at Goldman Sachs wrote": a group, unnamed.
             return None, organisation(self.doc[subject.left_edge.i : subject.right_edge.i + 1])
+        return None
+
+    def _one_of_namesakes(self, words: list[str], subject: Token, depth: int) -> PersonRecord | None:
+        """'Patel added that she ...' with two Patels: the one who spoke last."""
+        namesakes = self.people.matching(words)
+        if len(namesakes) < 2 or depth >= MAX_CHAIN:
+            return None
+        written = " ".join(words)
+        full = [r for r in namesakes if r.name in written]
+        if full:
+            return full[0]  # "Anjali Patel said": the full name decides
+        reach = subject.sent.start_char - PRONOUN_REACH
+        for sentence in self._sentences_before(self._anchor(subject), reach):
+            spoke = self._last_speaker(sentence, "", depth, main=True)
+            if spoke is not None:
+                return next((r for r in namesakes if r.name == spoke[0]), None)
         return None
 
     def _antecedent_of_who(self, verb: Token) -> Token:

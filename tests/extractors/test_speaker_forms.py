@@ -194,10 +194,10 @@ def test_titles_before_a_name(extractor: FactExtractor) -> None:
             "Health minister Joanna Pryce, speaking in Parliament, said the change was needed.")
     people = _people(extractor, text)
     assert people["Condoleezza Rice"]["roles"] == ("Secretary of State",)
-    assert people["Alexander Vindman"]["roles"] == ("lieutenant colonel",)
+    assert people["Alexander Vindman"]["roles"] == ("Lieutenant Colonel",)
     assert (people["Jim Bridenstine"]["roles"], people["Jim Bridenstine"]["affiliations"]) == (
         ("Administrator",), ("NASA",))
-    assert people["Ben Sasse"]["roles"] == ("senator",)
+    assert people["Ben Sasse"]["roles"] == ("Senator",)
     pryce = people["Joanna Pryce"]
     assert (pryce["roles"], pryce["affiliations"]) == (("Health minister",), ())
 
@@ -274,3 +274,31 @@ def test_an_interview_transcript_quotes_the_interviewee(extractor: FactExtractor
             "Note: the interview was edited for length.")
     assert _quotes(extractor, text) == [
         ("Priya Natarajan", "The employer pays it, and only for new petitions filed after the proclamation.")]
+
+
+def test_two_people_with_one_surname(extractor: FactExtractor) -> None:
+    text = ("Raj Patel, who owns three care homes, said he could not fill night shifts.\n"
+            "Anjali Patel, a nurse from Kerala, said the change would protect workers. She is not related to "
+            "Raj Patel.\n“Some agencies charged people thousands of pounds,” she said.\n"
+            "Patel added that she had paid a recruiter in Kochi.")
+    assert _speaker_of(extractor, text, "protect workers") == "Anjali Patel"
+    assert _speaker_of(extractor, text, "paid a recruiter") == "Anjali Patel"
+
+
+def test_the_president_is_the_titled_one(extractor: FactExtractor) -> None:
+    text = ("President Trump met business leaders on Tuesday.\n"
+            "Diane Whitford, president of the Coalition for American Innovation, said jobs would move "
+            "north.\n"
+            "Asked about universities, the president said he was open to exempting them.")
+    assert _speaker_of(extractor, text, "open to exempting") == "Trump"
+
+
+def test_a_job_stated_with_is(extractor: FactExtractor) -> None:
+    text = "Aruna Mehta is a regulated immigration consultant in Calgary who files Express Entry profiles."
+    assert _people(extractor, text)["Aruna Mehta"]["roles"] == ("immigration consultant",)
+
+
+def test_a_that_clause_after_whom_it_was_told(extractor: FactExtractor) -> None:
+    text = ("Vice President J.D. Vance told a startup conference that the charge would not hurt small "
+            "companies, a claim founders in the audience disputed.")
+    assert _quotes(extractor, text) == [("J.D. Vance", "the charge would not hurt small companies")]
