@@ -56,7 +56,9 @@ class PersonRecord:
 
     @property
     def parts(self) -> list[str]:
-        return self.name.split()
+        """The name's words without a suffix ("Carlos Sousa Jr." -> Carlos, Sousa)."""
+        words = self.name.split()
+        return words[:-1] if len(words) > 2 and words[-1] in NAME_SUFFIXES else words
 
     def add(self, roles: list[str], affiliations: list[str]) -> None:
         for role in roles:
@@ -467,6 +469,8 @@ def _clean_name(ent: Span, names: dict[str, Gender]) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
         end -= 1
+    if end < ent.end and doc[end - 1].text in {"Jr", "Sr"} and doc[end].text == ".":
+        end += 1  # "Carlos Sousa Sr." keeps its full stop
     span = doc[start:end]
     words = span.text.split()
     inner = words[1:-1]
@@ -521,7 +525,9 @@ def _stray_first_word(span: Span, names: dict[str, Gender], full: list[Span]) ->
     """'Hosting Cook at Dreamforce' beside 'Tim Cook': a capitalised word
     opening the sentence before another person's surname is no given name."""
     words = span.text.split()
-    return len(words) == 2 and bool(span[0].is_sent_start) and words[0] not in names and any(
+    # A given name comes back on its own ("His brother, Kulbir, ..."); "Hosting" does not.
+    alone = sum(1 for t in span.doc if t.text == words[0]) > 1
+    return len(words) == 2 and bool(span[0].is_sent_start) and words[0] not in names and not alone and any(
         m.text.split()[-1] == words[-1] and m.text.split()[0] != words[0] for m in full)
 
 

@@ -392,6 +392,15 @@ def _next_paragraph(doc: Doc, match: re.Match[str], speakers: Speakers,
         return None
     previous_start = text.rfind("\n", 0, line_start - 1) + 1
     previous = text[previous_start : line_start - 1].rstrip()
+    for _ in range(2):
+        # '“...,” she said.¶“Someone would have heard ... (left open)¶“Have it
+        # in your heart ...”': a paragraph inside the open quotation is hers too.
+        if not (previous.startswith(("“", '"')) and "”" not in previous and previous.count('"') < 2) \
+                or previous_start == 0:
+            break
+        line_start = previous_start
+        previous_start = text.rfind("\n", 0, line_start - 1) + 1
+        previous = text[previous_start : line_start - 1].rstrip()
     if not previous.endswith((".", "!", "?", "”", '"')):
         return None
     quoted = [f for f in earlier if previous_start <= f.start < line_start]
@@ -488,7 +497,10 @@ def _carried_over(doc: Doc, match: re.Match[str], speakers: Speakers,
     previous_start = text.rfind("\n", 0, line_start - 1) + 1
     opened = text.rfind("“", previous_start, line_start)
     if opened < 0 or text.rfind("”", opened, line_start) >= 0:
-        return None
+        opened = _open_straight_mark(text[previous_start:line_start])
+        if opened < 0:
+            return None
+        opened += previous_start
     before = [f for f in earlier if previous_start <= f.start < opened]
     if before:
         return before[-1].speaker, before[-1].cue
@@ -499,6 +511,13 @@ def _carried_over(doc: Doc, match: re.Match[str], speakers: Speakers,
     attribution = Attribution(head[: cues[-1].end()], cues[-1].group(0), previous_start,
                               previous_start + cues[-1].start())
     return _speaker(doc, attribution, speakers, match)[0], attribution.cue
+
+
+def _open_straight_mark(paragraph: str) -> int:
+    """Where a paragraph leaves a straight-marked quotation open (an odd
+    number of marks: the last opens), or -1."""
+    marks = [i for i, c in enumerate(paragraph) if c == '"']
+    return marks[-1] if len(marks) % 2 == 1 else -1
 
 
 def _opening_paragraphs(doc: Doc, direct: list[QuoteFact]) -> list[QuoteFact]:

@@ -210,7 +210,8 @@ def _org_before(doc: Doc, left: int, floor: int) -> str | None:
     if left >= floor and doc[left].text in {"'s", "’s"}:
         left -= 1
     words: list[str] = []
-    while left >= floor and doc[left].pos_ == "PROPN" and doc[left].ent_type_ not in {"GPE", "NORP"}:
+    while left >= floor and doc[left].pos_ == "PROPN" and doc[left].ent_type_ not in {"GPE", "NORP"} \
+            and doc[left].text[:1].isupper():
         words.insert(0, doc[left].text)
         left -= 1
     if left >= floor and doc[left].text == "-":  # "Iowa-based": a place, not an employer

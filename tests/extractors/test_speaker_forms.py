@@ -302,3 +302,34 @@ def test_a_that_clause_after_whom_it_was_told(extractor: FactExtractor) -> None:
     text = ("Vice President J.D. Vance told a startup conference that the charge would not hurt small "
             "companies, a claim founders in the audience disputed.")
     assert _quotes(extractor, text) == [("J.D. Vance", "the charge would not hurt small companies")]
+
+
+def test_a_solicitor_named_in_apposition_speaks_not_his_client(extractor: FactExtractor) -> None:
+    text = ("Stuart Russell Graham, 55, was charged last year.\n"
+            "Outside court, Mr Graham's solicitor, Brett Thomas, said he was certain the cabbie was not the "
+            "driver.\n“I am certain, the police are certain,” he said.")
+    assert _speaker_of(extractor, text, "I am certain") == "Brett Thomas"
+
+
+def test_a_paragraph_inside_an_open_quotation_and_the_next_are_the_speakers(extractor: FactExtractor) -> None:
+    text = ("“Someone out there knows who really did try to kill me,” Jenny Franco said.\n"
+            "“Someone would have heard something, seen something or known something.\n"
+            "“Have it in your heart and conscience to contact the police urgently.”")
+    speakers = {speaker for speaker, _ in _quotes(extractor, text)}
+    assert speakers == {"Jenny Franco"} and len(_quotes(extractor, text)) == 3
+
+
+def test_a_straight_quotation_left_open_carries_into_the_next_paragraph(extractor: FactExtractor) -> None:
+    text = ('"The steroids had a transformative effect," Martin Taylor wrote. "The course continued for '
+            'twelve months.\n"I have not had any dizzy turns since recovering."')
+    assert _speaker_of(extractor, text, "dizzy turns") == "Martin Taylor"
+
+
+def test_brothers_and_juniors_stay_apart(extractor: FactExtractor) -> None:
+    text = ("Paul Dhaliwal, 19, told the father of Carlos Sousa Jr. what happened. His brother, Kulbir, "
+            "was there.\nSousa's father, Carlos Sousa Sr., said the three stood on the railing.\n"
+            "All three had been drinking, Matthews said. Kulbir Dhaliwal told police they had smoked pot.")
+    people = set(_people(extractor, text))
+    assert {"Carlos Sousa Jr.", "Carlos Sousa Sr.", "Kulbir Dhaliwal"} <= people
+    assert "Carlos Sousa" not in people
+    assert _speaker_of(extractor, text, "smoked pot") == "Kulbir Dhaliwal"
