@@ -56,7 +56,9 @@ class PersonRecord:
 
     @property
     def parts(self) -> list[str]:
-        return self.name.split()
+        """The name's words without a suffix ("Carlos Sousa Jr." -> Carlos, Sousa)."""
+        words = self.name.split()
+        return words[:-1] if len(words) > 2 and words[-1] in NAME_SUFFIXES else words
 
     def add(self, roles: list[str], affiliations: list[str]) -> None:
         for role in roles:
@@ -120,7 +122,19 @@ class PeopleIndex:
                 if any(_head(role) in wanted and _modifiers_agree(role, words) for role in r.roles)]
         if not hits:
             return None
-        return max(hits, key=lambda r: _last_mention(r, before))
+        # "the president said": the one with the title ("President Trump")
+        # before a president of some coalition.
+        return max(hits, key=lambda r: (any(_head(role) in wanted and role[:1].isupper() for role in r.roles),
+                                        _last_mention(r, before)))
+
+    def matching(self, words: list[str]) -> list[PersonRecord]:
+        """The namesakes one word of a fragment could name ("Patel" with two
+        Patels), or [] when no word names two people."""
+        for word in (_strip_possessive(w) for w in words):
+            named = [r for r in self.records if word in (r.parts[-1], r.parts[0])]
+            if len(named) > 1:
+                return named
+        return []
 
     def agrees(self, record: PersonRecord, pronoun: str) -> bool:
         """'she' may be a woman or a person of unknown gender, never a man."""
@@ -455,6 +469,8 @@ def _clean_name(ent: Span, names: dict[str, Gender]) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
         end -= 1
+    if end < ent.end and doc[end - 1].text in {"Jr", "Sr"} and doc[end].text == ".":
+        end += 1  # "Carlos Sousa Sr." keeps its full stop
     span = doc[start:end]
     words = span.text.split()
     inner = words[1:-1]
@@ -509,7 +525,9 @@ def _stray_first_word(span: Span, names: dict[str, Gender], full: list[Span]) ->
     """'Hosting Cook at Dreamforce' beside 'Tim Cook': a capitalised word
     opening the sentence before another person's surname is no given name."""
     words = span.text.split()
-    return len(words) == 2 and bool(span[0].is_sent_start) and words[0] not in names and any(
+    # A given name comes back on its own ("His brother, Kulbir, ..."); "Hosting" does not.
+    alone = sum(1 for t in span.doc if t.text == words[0]) > 1
+    return len(words) == 2 and bool(span[0].is_sent_start) and words[0] not in names and not alone and any(
         m.text.split()[-1] == words[-1] and m.text.split()[0] != words[0] for m in full)
 
 

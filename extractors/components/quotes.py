@@ -186,8 +186,9 @@ class QuoteFinder:
             return None
         if _reported_within(verb):
             return None
-        clause = _reported_clause(verb)
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"] or _misparsed_subject(verb)
+        clause = _reported_clause(verb, bool(subjects) and subjects[-1].i < verb.i and not any(
+            c.dep_ == "nsubj" for c in verb.children))
         if clause is None:
             return None
         if any(s <= clause.start_char < e or s < clause.end_char < e - 1 for s, e in direct):
@@ -274,14 +275,26 @@ def _reported_within(verb: Token) -> bool:
     return False
 
 
-def _reported_clause(verb: Token) -> Span | None:
+def _misparsed_subject(verb: Token) -> list[Token]:
+    """'R.K. Sharma, co-founder of the payments startup Ledgerwise, said ...':
+    the parser may read "startup" as a verb with the speaker as its subject."""
+    return [s for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i
+            for s in c.children if s.dep_ == "nsubj" and s.ent_type_ == "PERSON" and s.i < c.i
+            and "," in {verb.doc[c.right_edge.i].text, verb.doc[c.right_edge.i + 1].text}]
+
+
+def _reported_clause(verb: Token, subject_before: bool = False) -> Span | None:
     """The clause a cue verb reports: before it when the sentence opens with
     it and a comma sets the cue off ("Large firms can absorb it, said X", "...,
-    X said"), else after it ("said that ...")."""
+    X said"), else after it ("said that ...", "told a conference that ...").
+    ``subject_before``: the speaker stands in the clause before the verb (a
+    misparse), so that clause is no report."""
     doc = verb.doc
-    before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
-    after = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and _is_clause(c)] \
-        or _clause_under_prep(verb)
+    before = [] if subject_before else [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    after = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and _is_clause(c)]
+    marked = _clause_under_prep(verb)
+    if marked and (not after or marked[0].i < after[0].i):
+        after = marked
     if before and before[0].left_edge.i == verb.sent.start and _opens_sentence(before[0].left_edge) \
             and (_set_off(verb, before[0]) or not after):
         span = doc[before[0].left_edge.i : before[0].right_edge.i + 1]
@@ -320,16 +333,19 @@ def _set_off(verb: Token, clause: Token) -> bool:
 
 
 def _clause_under_prep(verb: Token) -> list[Token]:
-    """'said in a statement that ...', 'told reporters on Tuesday that ...': the
-    parser hangs the that-clause on the noun of the phrase between."""
-    return [
+    """'said in a statement that ...', 'told reporters on Tuesday that ...',
+    'told a startup conference that ...': the parser hangs the that-clause on
+    the noun between."""
+    nouns = [noun for prep in verb.children if prep.dep_ == "prep" and prep.i > verb.i
+             for noun in prep.children if noun.dep_ == "pobj"]
+    nouns += [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    return sorted((
         clause
-        for prep in verb.children if prep.dep_ == "prep" and prep.i > verb.i
-        for noun in prep.children if noun.dep_ == "pobj"
+        for noun in nouns
         for clause in noun.children
         if clause.dep_ in {"acl", "relcl", "ccomp"}
         and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
-    ]
+    ), key=lambda t: t.i)
 
 
 def _speaker_after(doc: Doc, verb: Token, people: PeopleIndex) -> Source | None:
@@ -376,6 +392,15 @@ def _next_paragraph(doc: Doc, match: re.Match[str], speakers: Speakers,
         return None
     previous_start = text.rfind("\n", 0, line_start - 1) + 1
     previous = text[previous_start : line_start - 1].rstrip()
+    for _ in range(2):
+        # '“...,” she said.¶“Someone would have heard ... (left open)¶“Have it
+        # in your heart ...”': a paragraph inside the open quotation is hers too.
+        if not (previous.startswith(("“", '"')) and "”" not in previous and previous.count('"') < 2) \
+                or previous_start == 0:
+            break
+        line_start = previous_start
+        previous_start = text.rfind("\n", 0, line_start - 1) + 1
+        previous = text[previous_start : line_start - 1].rstrip()
     if not previous.endswith((".", "!", "?", "”", '"')):
         return None
     quoted = [f for f in earlier if previous_start <= f.start < line_start]
@@ -472,7 +497,10 @@ def _carried_over(doc: Doc, match: re.Match[str], speakers: Speakers,
     previous_start = text.rfind("\n", 0, line_start - 1) + 1
     opened = text.rfind("“", previous_start, line_start)
     if opened < 0 or text.rfind("”", opened, line_start) >= 0:
-        return None
+        opened = _open_straight_mark(text[previous_start:line_start])
+        if opened < 0:
+            return None
+        opened += previous_start
     before = [f for f in earlier if previous_start <= f.start < opened]
     if before:
         return before[-1].speaker, before[-1].cue
@@ -483,6 +511,13 @@ def _carried_over(doc: Doc, match: re.Match[str], speakers: Speakers,
     attribution = Attribution(head[: cues[-1].end()], cues[-1].group(0), previous_start,
                               previous_start + cues[-1].start())
     return _speaker(doc, attribution, speakers, match)[0], attribution.cue
+
+
+def _open_straight_mark(paragraph: str) -> int:
+    """Where a paragraph leaves a straight-marked quotation open (an odd
+    number of marks: the last opens), or -1."""
+    marks = [i for i, c in enumerate(paragraph) if c == '"']
+    return marks[-1] if len(marks) % 2 == 1 else -1
 
 
 def _opening_paragraphs(doc: Doc, direct: list[QuoteFact]) -> list[QuoteFact]:

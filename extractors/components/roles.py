@@ -34,9 +34,9 @@ TITLES = frozenset(
 HONORIFICS = frozenset("Mr. Mrs. Ms. Mr Mrs Ms Dr Dr. Rev. Rev Reverend Sir Dame".split())
 # Abbreviated titles and the word a role is written with ("Sen." -> "senator").
 ABBREVIATED_TITLES = {
-    "sen.": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general",
-    "col.": "colonel", "lt.": "lieutenant", "capt.": "captain", "sgt.": "sergeant", "maj.": "major",
-    "adm.": "admiral", "brig.": "brigadier", "prof.": "professor", "pres.": "president",
+    "sen.": "Senator", "rep.": "Representative", "gov.": "Governor", "gen.": "General",
+    "col.": "Colonel", "lt.": "Lieutenant", "capt.": "Captain", "sgt.": "Sergeant", "maj.": "Major",
+    "adm.": "Admiral", "brig.": "Brigadier", "prof.": "Professor", "pres.": "President",
 }
 # Adjectives that belong in a role ("chief strategist", "associate professor");
 # others ("experienced", "Indian") describe the person, not the job.
@@ -86,6 +86,10 @@ def describe(span: Span, orgs: list[Span]) -> tuple[list[str], list[str]]:
         if prep.lower_ in {"of", "at", "from"}:
             inside = range(prep.i, prep.right_edge.i + 1)
             affiliations += [_without_article(e) for e in orgs if e.start in inside and e.end - 1 in inside]
+    for attr in _job_attributes(span):
+        # "Aruna Mehta is a regulated immigration consultant in Calgary".
+        _appositive(attr, orgs, roles, affiliations)
+        affiliations += [n for n in employer_names(_described(attr)) if n not in affiliations]
     for clause in (c for c in span.root.children if c.dep_ == "relcl" and c.lemma_ in WORK_VERBS):
         # "Mark Delaney, who runs the Beijing office of the recruitment firm
         # Orient Search", "Rafael Ortega, who studies migration at Columbia
@@ -206,7 +210,8 @@ def _org_before(doc: Doc, left: int, floor: int) -> str | None:
     if left >= floor and doc[left].text in {"'s", "’s"}:
         left -= 1
     words: list[str] = []
-    while left >= floor and doc[left].pos_ == "PROPN" and doc[left].ent_type_ not in {"GPE", "NORP"}:
+    while left >= floor and doc[left].pos_ == "PROPN" and doc[left].ent_type_ not in {"GPE", "NORP"} \
+            and doc[left].text[:1].isupper():
         words.insert(0, doc[left].text)
         left -= 1
     if left >= floor and doc[left].text == "-":  # "Iowa-based": a place, not an employer
@@ -228,6 +233,17 @@ def _appositive(head: Token, orgs: list[Span], roles: list[str], affiliations: l
     for ent in orgs:
         if ent.start in inside and ent.end - 1 in inside and not _names_a_place(ent):
             affiliations.append(_without_article(ent))
+
+
+def _job_attributes(span: Span) -> list[Token]:
+    """The job a sentence says a person is ("X is the CEO of DH"): a noun for
+    what people do, never "X is a problem" or "X is 73 years old"."""
+    root = span.root
+    if root.dep_ != "nsubj" or root.head.lemma_ != "be":
+        return []
+    return [c for c in root.head.children
+            if c.dep_ == "attr" and c.i >= span.end and c.pos_ in {"NOUN", "PROPN"}
+            and (c.lower_.endswith(ROLE_ENDINGS) or c.text in TITLES) and c.lower_ not in NO_ROLE_NOUNS]
 
 
 def _employs(clause: Token, ent: Span) -> bool:

@@ -115,10 +115,11 @@ class Speakers:
         if subject.lower_ == "who" and verb.dep_ == "relcl":
             subject = self._antecedent_of_who(verb)
         phrase = self.doc[subject.left_edge.i : subject.i + 1]
-        person = self.people.resolve(words_of(phrase.text), before=verb.idx + 1)
+        person = self._one_of_namesakes(words_of(phrase.text), subject, depth) \
+            or self.people.resolve(words_of(phrase.text), before=verb.idx + 1)
         if person is not None and names_subject(subject, person.parts):
             return person.name, None
-        for appos in (c for c in subject.children if c.dep_ == "appos"):
+        for appos in _appositions(subject):
             # "NEW DELHI — Arjun Mehta, ..., told": a dateline parsed as the subject.
             named = self.people.resolve(words_of(self.doc[appos.left_edge.i : appos.i + 1].text),
                                         before=verb.idx + 1)
@@ -135,6 +136,22 @@ class Speakers:
         if is_group(subject):
             # "Analysts at Goldman Sachs wrote": a group, unnamed.
             return None, organisation(self.doc[subject.left_edge.i : subject.right_edge.i + 1])
+        return None
+
+    def _one_of_namesakes(self, words: list[str], subject: Token, depth: int) -> PersonRecord | None:
+        """'Patel added that she ...' with two Patels: the one who spoke last."""
+        namesakes = self.people.matching(words)
+        if len(namesakes) < 2 or depth >= MAX_CHAIN:
+            return None
+        written = " ".join(words)
+        full = [r for r in namesakes if r.name in written]
+        if full:
+            return full[0]  # "Anjali Patel said": the full name decides
+        reach = subject.sent.start_char - PRONOUN_REACH
+        for sentence in self._sentences_before(self._anchor(subject), reach):
+            spoke = self._last_speaker(sentence, "", depth, main=True)
+            if spoke is not None:
+                return next((r for r in namesakes if r.name == spoke[0]), None)
         return None
 
     def _antecedent_of_who(self, verb: Token) -> Token:
@@ -313,6 +330,19 @@ class Speakers:
         return person
 
 
+def _appositions(token: Token) -> list[Token]:
+    """The token's appositives and theirs ("court, Mr Graham's solicitor,
+    Brett Thomas"), nearest first."""
+    found: list[Token] = []
+    todo = [token]
+    while todo:
+        current = todo.pop(0)
+        children = [c for c in current.children if c.dep_ == "appos"]
+        found += children
+        todo += children
+    return found
+
+
 def is_group(subject: Token) -> bool:
     """'Analysts at Goldman Sachs', 'immigration lawyers': people in the plural,
     unnamed."""
@@ -328,7 +358,9 @@ def _depth(token: Token) -> int:
 def names_subject(subject: Token, parts: list[str]) -> bool:
     """The subject itself (not a noun inside its appositive, nor the possessor
     of "Morrison's lawyer") is the person."""
-    head = [t for t in subject.subtree if t.dep_ in {"compound", "nsubj"} or t == subject]
+    head = [subject]
+    for token in head:  # compounds of compounds, never a possessor's ("Mr Graham's solicitor")
+        head += [c for c in token.children if c.dep_ in {"compound", "nsubj"}]
     # "Okonkwo-Lee" is three tokens; its words are read from the text.
     start = min(t.i for t in head)
     while start > 0 and subject.doc[start - 1].text == "-" and not subject.doc[start - 1].whitespace_:

@@ -194,10 +194,10 @@ def test_titles_before_a_name(extractor: FactExtractor) -> None:
             "Health minister Joanna Pryce, speaking in Parliament, said the change was needed.")
     people = _people(extractor, text)
     assert people["Condoleezza Rice"]["roles"] == ("Secretary of State",)
-    assert people["Alexander Vindman"]["roles"] == ("lieutenant colonel",)
+    assert people["Alexander Vindman"]["roles"] == ("Lieutenant Colonel",)
     assert (people["Jim Bridenstine"]["roles"], people["Jim Bridenstine"]["affiliations"]) == (
         ("Administrator",), ("NASA",))
-    assert people["Ben Sasse"]["roles"] == ("senator",)
+    assert people["Ben Sasse"]["roles"] == ("Senator",)
     pryce = people["Joanna Pryce"]
     assert (pryce["roles"], pryce["affiliations"]) == (("Health minister",), ())
 
@@ -274,3 +274,62 @@ def test_an_interview_transcript_quotes_the_interviewee(extractor: FactExtractor
             "Note: the interview was edited for length.")
     assert _quotes(extractor, text) == [
         ("Priya Natarajan", "The employer pays it, and only for new petitions filed after the proclamation.")]
+
+
+def test_two_people_with_one_surname(extractor: FactExtractor) -> None:
+    text = ("Raj Patel, who owns three care homes, said he could not fill night shifts.\n"
+            "Anjali Patel, a nurse from Kerala, said the change would protect workers. She is not related to "
+            "Raj Patel.\n“Some agencies charged people thousands of pounds,” she said.\n"
+            "Patel added that she had paid a recruiter in Kochi.")
+    assert _speaker_of(extractor, text, "protect workers") == "Anjali Patel"
+    assert _speaker_of(extractor, text, "paid a recruiter") == "Anjali Patel"
+
+
+def test_the_president_is_the_titled_one(extractor: FactExtractor) -> None:
+    text = ("President Trump met business leaders on Tuesday.\n"
+            "Diane Whitford, president of the Coalition for American Innovation, said jobs would move "
+            "north.\n"
+            "Asked about universities, the president said he was open to exempting them.")
+    assert _speaker_of(extractor, text, "open to exempting") == "Trump"
+
+
+def test_a_job_stated_with_is(extractor: FactExtractor) -> None:
+    text = "Aruna Mehta is a regulated immigration consultant in Calgary who files Express Entry profiles."
+    assert _people(extractor, text)["Aruna Mehta"]["roles"] == ("immigration consultant",)
+
+
+def test_a_that_clause_after_whom_it_was_told(extractor: FactExtractor) -> None:
+    text = ("Vice President J.D. Vance told a startup conference that the charge would not hurt small "
+            "companies, a claim founders in the audience disputed.")
+    assert _quotes(extractor, text) == [("J.D. Vance", "the charge would not hurt small companies")]
+
+
+def test_a_solicitor_named_in_apposition_speaks_not_his_client(extractor: FactExtractor) -> None:
+    text = ("Stuart Russell Graham, 55, was charged last year.\n"
+            "Outside court, Mr Graham's solicitor, Brett Thomas, said he was certain the cabbie was not the "
+            "driver.\n“I am certain, the police are certain,” he said.")
+    assert _speaker_of(extractor, text, "I am certain") == "Brett Thomas"
+
+
+def test_a_paragraph_inside_an_open_quotation_and_the_next_are_the_speakers(extractor: FactExtractor) -> None:
+    text = ("“Someone out there knows who really did try to kill me,” Jenny Franco said.\n"
+            "“Someone would have heard something, seen something or known something.\n"
+            "“Have it in your heart and conscience to contact the police urgently.”")
+    speakers = {speaker for speaker, _ in _quotes(extractor, text)}
+    assert speakers == {"Jenny Franco"} and len(_quotes(extractor, text)) == 3
+
+
+def test_a_straight_quotation_left_open_carries_into_the_next_paragraph(extractor: FactExtractor) -> None:
+    text = ('"The steroids had a transformative effect," Martin Taylor wrote. "The course continued for '
+            'twelve months.\n"I have not had any dizzy turns since recovering."')
+    assert _speaker_of(extractor, text, "dizzy turns") == "Martin Taylor"
+
+
+def test_brothers_and_juniors_stay_apart(extractor: FactExtractor) -> None:
+    text = ("Paul Dhaliwal, 19, told the father of Carlos Sousa Jr. what happened. His brother, Kulbir, "
+            "was there.\nSousa's father, Carlos Sousa Sr., said the three stood on the railing.\n"
+            "All three had been drinking, Matthews said. Kulbir Dhaliwal told police they had smoked pot.")
+    people = set(_people(extractor, text))
+    assert {"Carlos Sousa Jr.", "Carlos Sousa Sr.", "Kulbir Dhaliwal"} <= people
+    assert "Carlos Sousa" not in people
+    assert _speaker_of(extractor, text, "smoked pot") == "Kulbir Dhaliwal"
