@@ -7,8 +7,9 @@ paced per host by the polite client, a bounded window ahead), extracted in
 batches (``extractors.parallel``; on forked workers only when
 ``NEWSFACTS_EXTRACT_PROCESSES`` asks for them) and stored in the flow's
 thread (DuckDB: one writer), many per transaction (``flows.save_buffer``:
-a batch every 200 articles or 2 seconds, so finished articles are stored
-while the run goes on). One failed item is recorded in
+a batch when 200 are waiting, when one has waited 2 seconds, or when the
+run is about to wait for the next extraction batch), so finished articles
+are stored while the run goes on. One failed item is recorded in
 ``ingest_failures`` with its reason and does not fail the run; a transient
 failure is tried again on the next run. The run's summary is published as a
 Prefect artifact.
@@ -167,11 +168,14 @@ def _ingest_all(
     extractor = FactExtractor()
     watchlist = compile_topics(sources.topics)  # once per run; empty: every article is relevant
     n_process = pipeline.processes_for(len(todo))
-    extracted = pipeline.extract_fetched(fetched, extractor, n_process=n_process, watchlist=watchlist)
-    # A fetch error or an OffTopic skip passes through the buffer in its place.
+    # A fetch error or an OffTopic skip passes through the buffer in its place; what
+    # the buffer holds is saved before the run waits for the next extraction batch.
     with SaveBuffer[pipeline.Extraction](
         lambda batch: tasks.store_articles(con, batch), lambda url, saved: _finish(con, summary, url, saved)
     ) as buffer:
+        extracted = pipeline.extract_fetched(
+            fetched, extractor, n_process=n_process, watchlist=watchlist, on_wait=buffer.flush
+        )
         for url, extraction in extracted:
             buffer.add(url, extraction)
 
