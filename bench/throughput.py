@@ -225,8 +225,10 @@ def end_to_end_row(inputs: Inputs, runs: int, processes: int) -> Row:
     def ours() -> None:
         con = open_store(_fresh_store(inputs, "e2e-"))
         try:
-            outcomes = pipeline.extract_fetched(fetch_all(inputs.urls), inputs.extractor, n_process=processes)
             with _save_buffer(con) as buffer:
+                outcomes = pipeline.extract_fetched(
+                    fetch_all(inputs.urls), inputs.extractor, n_process=processes, on_wait=buffer.flush
+                )
                 for url, extraction in outcomes:
                     buffer.add(url, extraction)
         finally:

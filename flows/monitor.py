@@ -4,12 +4,20 @@ The store is opened first, so a second run on the same store stops at once
 with a one-line "locked" error before sending a request. Discovery fetches
 every listing conditionally; items are fetched concurrently (a thread pool,
 paced per host by the polite client, a bounded window ahead), extracted in
-batches (``extractors.parallel``: on one worker process per core for a run
-of ``pipeline.PARALLEL_FROM`` items or more, started by a fork server, not
-forked from the flow run; ``NEWSFACTS_EXTRACT_PROCESSES`` overrides) and
-stored in the flow's thread (DuckDB: one writer), many per transaction
-(``flows.save_buffer``: a batch every 200 articles or 2 seconds, so finished
-articles are stored while the run goes on). One failed item is recorded in
+    try:
+        # A fetch error or an OffTopic skip passes through the buffer in its place; what
+        # the buffer holds is saved before the run waits for the next extraction batch.
+        with SaveBuffer[pipeline.Extraction](
+            lambda batch: tasks.store_articles(con, batch),
+            lambda url, saved: _finish(con, summary, url, saved),
+        ) as buffer:
+            extracted = pipeline.extract_fetched(
+                fetched, extractor, n_process=n_process, watchlist=watchlist, on_wait=buffer.flush
+            )
+            for url, extraction in extracted:
+                buffer.add(url, extraction)
+    finally:
+        extractor.close()  # the worker processes, if the run started any
 ``ingest_failures`` with its reason and does not fail the run; a transient
 failure is tried again on the next run. The run's summary is published as a
 Prefect artifact.
@@ -168,6 +176,7 @@ def _ingest_all(
     extractor = FactExtractor()  # the model loads where it runs: here, or in each worker
     watchlist = compile_topics(sources.topics)  # once per run; empty: every article is relevant
     n_process = pipeline.processes_for(len(todo))
+<<<<<<< HEAD
     try:
         extracted = pipeline.extract_fetched(fetched, extractor, n_process=n_process, watchlist=watchlist)
         # A fetch error or an OffTopic skip passes through the buffer in its place.
@@ -179,6 +188,18 @@ def _ingest_all(
                 buffer.add(url, extraction)
     finally:
         extractor.close()  # the worker processes, if the run started any
+=======
+    # A fetch error or an OffTopic skip passes through the buffer in its place; what
+    # the buffer holds is saved before the run waits for the next extraction batch.
+    with SaveBuffer[pipeline.Extraction](
+        lambda batch: tasks.store_articles(con, batch), lambda url, saved: _finish(con, summary, url, saved)
+    ) as buffer:
+        extracted = pipeline.extract_fetched(
+            fetched, extractor, n_process=n_process, watchlist=watchlist, on_wait=buffer.flush
+        )
+        for url, extraction in extracted:
+            buffer.add(url, extraction)
+>>>>>>> perf-store
 
 
 def _fetched(

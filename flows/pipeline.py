@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -124,18 +124,28 @@ def extract_fetched(
     *,
     n_process: int = 1,
     watchlist: Watchlist | None = None,
+    on_wait: Callable[[], None] | None = None,
 ) -> Iterator[tuple[str, Extraction | NewsfactsError]]:
     """Each item's extraction (or its error), in order, the pages extracted in batches.
 
     ``items`` is consumed lazily, a few batches ahead of the caller at most
     (``extractors.parallel``); fetch errors pass through in their place, and
     so does the :class:`OffTopic` skip of an article no watched topic matches
-    (the gate runs before spaCy, in the worker).
+    (the gate runs before spaCy, in the worker). ``on_wait`` is called when
+    the caller has every outcome so far and the next must be fetched and
+    extracted first: the moment to save what the caller holds.
     """
     queued: deque[tuple[str, Fetched]] = deque()
 
     def pages() -> Iterator[Page]:
-        for url, fetched in items:
+        pending = iter(items)
+        while True:
+            if on_wait is not None and not queued:
+                on_wait()
+            try:
+                url, fetched = next(pending)
+            except StopIteration:
+                return
             queued.append((url, fetched))
             if isinstance(fetched, Page):
                 yield fetched

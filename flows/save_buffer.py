@@ -1,5 +1,9 @@
 """A run's extractions saved many per transaction, flushed every N items or T seconds.
 
+A run that reads its items from a stream also flushes when the stream is
+about to wait (``pipeline.extract_fetched(on_wait=buffer.flush)``): the items
+a burst of extraction delivered are stored before the next burst is made.
+
 Saving in batches is what makes store writes fast (``store.writer.save_articles``:
 one statement per step for the whole batch instead of ~30 per article), and
 flushing often is what keeps a long run's finished articles stored while it
@@ -62,6 +66,8 @@ class SaveBuffer(Generic[T]):
 
     def flush(self) -> None:
         """Save the queued items in one batch and finish every queued item, in order."""
+        if not self._items:
+            return
         items, self._items, self._waiting = self._items, [], 0
         batch = [item for _, item in items if not isinstance(item, NewsfactsError)]
         saved = list(self.save(batch)) if batch else []

@@ -16,7 +16,8 @@ imply, so only those are compared:
   With the words (each occurrence a separate token) in one global order,
   two lists sharing ``O`` tokens share one among the first ``len - O + 1`` of
   each (prefix filtering): rarest tokens first, each list indexed by that
-  prefix only.
+  prefix only; a pair found so is kept only if its multiset overlap reaches
+  ``r / 2 * (len a + len b)``.
 
 Every nominated pair is still decided by ``same_quote``, so the groups are
 those of comparing every pair (``tests/store/test_quote_pairs.py`` checks it).
@@ -60,6 +61,7 @@ def _containment_pairs(lists: Sequence[Words], min_run: int) -> set[tuple[int, i
 
 def _ratio_pairs(lists: Sequence[Words], ratio: float) -> set[tuple[int, int]]:
     tokens = [_tokens(words) for words in lists]
+    counts = [Counter(words) for words in lists]
     frequency = Counter(token for found in tokens for token in found)
     index: dict[Token, list[int]] = defaultdict(list)
     share = ratio / (2.0 - ratio)  # the overlap a partner must reach, per word of a list
@@ -70,11 +72,12 @@ def _ratio_pairs(lists: Sequence[Words], ratio: float) -> set[tuple[int, int]]:
         # makes the prefix too short); at least one word in common in any case.
         least = max(1, math.floor(share * len(ordered) - 1e-9))
         prefix = ordered[: len(ordered) - least + 1]
+        nominated = {j for token in prefix for j in index[token]}
         for token in prefix:
-            for j in index[token]:
-                if _lengths_can_match(len(lists[i]), len(lists[j]), share):
-                    pairs.add((j, i))
             index[token].append(i)
+        for j in nominated:
+            if _can_match(counts[i], counts[j], len(lists[i]), len(lists[j]), ratio):
+                pairs.add((j, i))
     return pairs
 
 
@@ -87,6 +90,9 @@ def _tokens(words: Words) -> list[Token]:
     return out
 
 
-def _lengths_can_match(a: int, b: int, share: float) -> bool:
-    """The ratio rule needs the shorter list to hold ``share`` of the longer (with slack)."""
-    return min(a, b) >= share * max(a, b) - 1e-9
+def _can_match(a: Counter[str], b: Counter[str], len_a: int, len_b: int, ratio: float) -> bool:
+    """Whether the ratio rule can accept the pair: the words in common (as a multiset)
+    must reach ``ratio / 2`` of the two lengths (with slack for rounding)."""
+    if min(len_a, len_b) < ratio / (2.0 - ratio) * max(len_a, len_b) - 1e-9:
+        return False
+    return sum((a & b).values()) >= ratio / 2.0 * (len_a + len_b) - 1e-9

@@ -52,3 +52,18 @@ def test_every_core_extracts_a_large_run_by_default(monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv(pipeline.PROCESSES_ENV, "many")
     with pytest.raises(ConfigError, match="NEWSFACTS_EXTRACT_PROCESSES"):
         pipeline.processes_for(1000)
+
+
+def test_on_wait_is_called_when_the_caller_holds_every_outcome_so_far() -> None:
+    """The monitor saves what it holds then: before each extraction batch is fetched and made."""
+    page = read_local(next(SITE.glob("*/*.html")))
+    items: list[tuple[str, pipeline.Fetched]] = [(f"u{i}", page) for i in range(40)]
+    consumed: list[str] = []
+    waits: list[int] = []
+    outcomes = pipeline.extract_fetched(
+        iter(items), _NoFacts(), n_process=1, on_wait=lambda: waits.append(len(consumed))  # type: ignore[arg-type]
+    )
+    for url, _ in outcomes:
+        consumed.append(url)
+    assert len(consumed) == 40
+    assert waits == [0, 16, 32]  # extraction batches of 16: the caller has 0, 16, 32 outcomes each time
