@@ -142,12 +142,12 @@ def _month_day(text: str, anchor: date, direction: Direction) -> ResolvedDate | 
 def _bare_month(text: str, anchor: date, direction: Direction) -> ResolvedDate | None:
     """'announced in August': what dateparser gives for a month name alone
     (the publication month itself counts as past, not as future), without
-    its start-up, about a second of regex building in a fresh process. Only
-    up to the 28th: from the 29th dateparser keeps the day and moves a
-    February to the next leap year. ``tests/extractors/test_dates.py``
-    compares the two."""
+    its start-up, about a second of regex building in a fresh process. Not
+    "February" after the 28th: dateparser keeps the day and moves to a leap
+    year's February. ``tests/extractors/test_dates.py`` compares the two on
+    every day a month may end on."""
     name = text.lower()
-    if name not in _MONTHS or anchor.day > SAME_DAY_EVERY_MONTH:
+    if name not in _MONTHS or (name == "february" and anchor.day > SAME_DAY_EVERY_MONTH):
         return None
     month = _MONTHS.index(name) + 1
     if direction == "past":

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -50,18 +50,22 @@ def test_absolute_date_needs_no_publication_date() -> None:
 
 def test_a_month_name_alone_resolves_as_dateparser_resolves_it() -> None:
     """The fast path for "in August" gives what dateparser gives: every month,
-    both tenses, anchors on five days of each month of a common and a leap year."""
+    both tenses, anchors on the first, middle and last days of every month of a
+    common and a leap year; "February" from the 29th is left to dateparser."""
     from extractors.dates import _MONTHS, _bare_month, _parse
 
-    anchors = [date(year, month, day) for year in (2023, 2024) for month in range(1, 13)
-               for day in (1, 2, 14, 27, 28)]  # fmt: skip
+    anchors = [date(year, month, 1) + timedelta(days=day - 1) for year in (2023, 2024)
+               for month in range(1, 13) for day in (1, 14, 28, 29, 30, 31)]  # fmt: skip
+    anchors = sorted({a for a in anchors if a.day in (1, 14, 28, 29, 30, 31)})
     checked = 0
     for anchor in anchors:
         for name in _MONTHS:
             for direction in ("past", "future"):
                 ours = _bare_month(name.capitalize(), anchor, direction)  # type: ignore[arg-type]
-                assert ours is not None
+                if ours is None:
+                    assert name == "february" and anchor.day > 28
+                    continue
                 assert ours == _parse(name.capitalize(), anchor, direction), (name, anchor, direction)  # type: ignore[arg-type]
                 checked += 1
-    assert checked == 2 * 12 * 120
-    assert _bare_month("February", date(2024, 3, 31), "future") is None  # dateparser's own from the 29th
+    assert checked > 3_000
+    assert _bare_month("August", date(2025, 9, 29), "past") is not None  # the seed story's date
