@@ -83,7 +83,8 @@ def test_a_date_under_a_root_preposition_does_not_loop() -> None:
     from extractors.components.event_triggers import _verb
 
     words = ["In", "short", ",", "on", "Monday", "."]
-    doc = Doc(Vocab(), words=words, heads=[0, 0, 0, 0, 3, 0], deps=["ROOT", "pobj", "punct", "prep", "pobj", "punct"],
-              pos=["ADP", "NOUN", "PUNCT", "ADP", "PROPN", "PUNCT"], lemmas=[w.lower() for w in words])  # fmt: skip
+    deps = ["ROOT", "pobj", "punct", "prep", "pobj", "punct"]
+    pos = ["ADP", "NOUN", "PUNCT", "ADP", "PROPN", "PUNCT"]
+    doc = Doc(Vocab(), words=words, heads=[0, 0, 0, 0, 3, 0], deps=deps, pos=pos, lemmas=[w.lower() for w in words])
     assert doc[0].head.i == 0 and doc[0].head is not doc[0]
     assert _verb(Span(doc, 4, 5, label="DATE")) is None
