@@ -176,30 +176,20 @@ def _ingest_all(
     extractor = FactExtractor()  # the model loads where it runs: here, or in each worker
     watchlist = compile_topics(sources.topics)  # once per run; empty: every article is relevant
     n_process = pipeline.processes_for(len(todo))
-<<<<<<< HEAD
     try:
-        extracted = pipeline.extract_fetched(fetched, extractor, n_process=n_process, watchlist=watchlist)
-        # A fetch error or an OffTopic skip passes through the buffer in its place.
+        # A fetch error or an OffTopic skip passes through the buffer in its place; what
+        # the buffer holds is saved before the run waits for the next extraction batch.
         with SaveBuffer[pipeline.Extraction](
             lambda batch: tasks.store_articles(con, batch),
             lambda url, saved: _finish(con, summary, url, saved),
         ) as buffer:
+            extracted = pipeline.extract_fetched(
+                fetched, extractor, n_process=n_process, watchlist=watchlist, on_wait=buffer.flush
+            )
             for url, extraction in extracted:
                 buffer.add(url, extraction)
     finally:
         extractor.close()  # the worker processes, if the run started any
-=======
-    # A fetch error or an OffTopic skip passes through the buffer in its place; what
-    # the buffer holds is saved before the run waits for the next extraction batch.
-    with SaveBuffer[pipeline.Extraction](
-        lambda batch: tasks.store_articles(con, batch), lambda url, saved: _finish(con, summary, url, saved)
-    ) as buffer:
-        extracted = pipeline.extract_fetched(
-            fetched, extractor, n_process=n_process, watchlist=watchlist, on_wait=buffer.flush
-        )
-        for url, extraction in extracted:
-            buffer.add(url, extraction)
->>>>>>> perf-store
 
 
 def _fetched(

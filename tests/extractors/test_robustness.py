@@ -85,6 +85,7 @@ def test_a_date_under_a_root_preposition_does_not_loop() -> None:
     words = ["In", "short", ",", "on", "Monday", "."]
     deps = ["ROOT", "pobj", "punct", "prep", "pobj", "punct"]
     pos = ["ADP", "NOUN", "PUNCT", "ADP", "PROPN", "PUNCT"]
-    doc = Doc(Vocab(), words=words, heads=[0, 0, 0, 0, 3, 0], deps=deps, pos=pos, lemmas=[w.lower() for w in words])
+    lemmas = [w.lower() for w in words]
+    doc = Doc(Vocab(), words=words, heads=[0, 0, 0, 0, 3, 0], deps=deps, pos=pos, lemmas=lemmas)
     assert doc[0].head.i == 0 and doc[0].head is not doc[0]
     assert _verb(Span(doc, 4, 5, label="DATE")) is None
