@@ -67,7 +67,11 @@ def sentence_text(doc: Doc, start_char: int, end_char: int) -> str:
 
 def main_programme(doc: Doc) -> Span | None:
     """The programme the article mentions most (first mention on a tie), if any."""
-    spans = programme_spans(doc)
+    return most_mentioned(programme_spans(doc))
+
+
+def most_mentioned(spans: list[Span]) -> Span | None:
+    """The first mention of the programme ``spans`` name most often (first on a tie), if any."""
     if not spans:
         return None
     counts: dict[str, int] = {}

@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from extractors.components.common import programme_spans, text_of
+from extractors.components.common import most_mentioned, programme_spans, text_of
 
 # Words that put the noun phrase after them up for comparison.
 _FOIL = re.compile(
@@ -59,14 +59,7 @@ def nearest_topical(doc: Doc, start_char: int, end_char: int, window: Span) -> S
 
 def main_topical(doc: Doc) -> Span | None:
     """The programme the article mentions most, foils left out (first mention on a tie)."""
-    spans = topical_spans(doc, doc[:])
-    if not spans:
-        return None
-    counts: dict[str, int] = {}
-    for span in spans:
-        counts[span.kb_id_] = counts.get(span.kb_id_, 0) + 1
-    best = max(counts.values())
-    return next(span for span in spans if counts[span.kb_id_] == best)
+    return most_mentioned(topical_spans(doc, doc[:]))
 
 
 def inside_quotation(doc: Doc, span: Span) -> bool:
