@@ -6,15 +6,14 @@ run on one process leaves it."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from extractors.models import AnyFact, Article
-from extractors.nlp import FactExtractor
+from extractors.models import Article
 from flows import pipeline
+from tests.recording import RecordingExtractor
 from tests.topic_feed import ITEMS, topic_server
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
@@ -31,21 +30,11 @@ COLUMNS = {table: "*" for table in ("visa_programmes", "fees", "quotes", "people
 COLUMNS["fact_sources"] = "* EXCLUDE (article_id)"
 
 
-class PidRecorder(FactExtractor):
+class PidRecorder(RecordingExtractor):
     """The real extractor, writing the pid of the process that extracts each article."""
 
-    record: Path | None = None  # set by the test; each instance (and its copy on a worker) keeps it
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.record = PidRecorder.record
-
-    def extract_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[list[AnyFact]]:
-        batch = list(articles)
-        assert self.record is not None
-        with self.record.open("a", encoding="utf-8") as out:
-            out.writelines(f"{os.getpid()}\n" for _ in batch)
-        return super().extract_many(batch, batch_size)
+    def line(self, article: Article) -> str:
+        return str(os.getpid())
 
 
 Result = tuple[dict[str, object], Path, set[int]]

@@ -9,17 +9,17 @@ given, so "reaches the NLP stage" is counted, not inferred.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from extractors.models import AnyFact, Article
-from extractors.nlp import FactExtractor
+from extractors.models import Article
 from flows.site_server import SiteServer
 from tests.flows.conftest import newsfacts
+from tests.recording import RecordingExtractor
 from tests.topic_feed import (
     ITEMS,
     VISAS_TOPIC,
@@ -42,26 +42,12 @@ per_host_concurrency = 4
 """
 
 
-class CountingExtractor(FactExtractor):
-    """The real extractor, recording the URL of every article it extracts.
+class CountingExtractor(RecordingExtractor):
+    """The real extractor, recording the URL of every article it extracts
+    (on worker processes too: tests/recording.py)."""
 
-    The monitor extracts on worker processes on a run this size, so the
-    record is a file every process appends to, not a list in one of them; each
-    instance keeps the path, which travels with its copy to the workers.
-    """
-
-    record: Path | None = None  # set by the fixture
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.record = CountingExtractor.record
-
-    def extract_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[list[AnyFact]]:
-        batch = list(articles)
-        assert self.record is not None
-        with self.record.open("a", encoding="utf-8") as out:
-            out.writelines(f"{article.url}\n" for article in batch)
-        return super().extract_many(batch, batch_size)
+    def line(self, article: Article) -> str:
+        return article.url
 
 
 @dataclass(frozen=True)
