@@ -66,7 +66,7 @@ def _section(name: str, args: argparse.Namespace, folder: Path) -> list[Row]:
         pages = bench_pages(args.pages)
         rows = throughput.rows(pages, args.runs, args.processes, folder)
     elif name == "timeline":
-        rows = [timeline.timeline_row(folder, args.facts, max(args.runs, 5))]
+        rows = timeline.timeline_rows(folder, args.facts, max(args.runs, 5))
     elif name == "latency":
         rows = [latency.help_row(max(args.runs, 5)), latency.ingest_row(folder, args.runs)]
     else:

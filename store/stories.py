@@ -64,10 +64,14 @@ GROUP BY m.story_id
 """
 
 
-def update_stories(con: duckdb.DuckDBPyConnection, item: StoryInput) -> str:
-    """Store ``item``'s fingerprint, link it, regroup the stories it touches; its story id.
+def update_stories(con: duckdb.DuckDBPyConnection, item: StoryInput) -> set[str]:
+    """Store ``item``'s fingerprint, link it, regroup the stories it touches.
 
     Runs inside the caller's transaction, after the article row is written.
+    Returns the stored articles whose story id changed (a story merged or
+    split): the facts they state count stories differently now
+    (``store.timeline``). ``item`` itself is among them only when it was
+    stored before.
     """
     aid = item.article_id
     old_story = _story_of(con, aid)
@@ -77,9 +81,9 @@ def update_stories(con: duckdb.DuckDBPyConnection, item: StoryInput) -> str:
     touched = before | {aid} | _members(con, _stories_of(con, linked))
     old_ids = _stories_of(con, touched)
     assignment = _components(con, touched)
-    _write_membership(con, assignment, item)
+    moved = _write_membership(con, assignment, item)
     _rewrite_stories(con, old_ids | set(assignment.values()), sorted(assignment))
-    return assignment[aid]
+    return moved
 
 
 def _story_of(con: duckdb.DuckDBPyConnection, aid: str) -> str | None:
@@ -179,19 +183,24 @@ def _components(con: duckdb.DuckDBPyConnection, touched: set[str]) -> dict[str, 
     return {aid: root(aid) for aid in parent}
 
 
-def _write_membership(con: duckdb.DuckDBPyConnection, assignment: dict[str, str], item: StoryInput) -> None:
+def _write_membership(
+    con: duckdb.DuckDBPyConnection, assignment: dict[str, str], item: StoryInput
+) -> set[str]:
+    """Write the new story ids; the stored articles whose story id changed."""
     ids = sorted(assignment)
-    con.execute(
+    moved = con.execute(
         "UPDATE article_stories SET story_id = m.story_id "
         "FROM (SELECT unnest(?::VARCHAR[]) AS article_id, unnest(?::VARCHAR[]) AS story_id) AS m "
-        "WHERE article_stories.article_id = m.article_id AND article_stories.story_id <> m.story_id",
+        "WHERE article_stories.article_id = m.article_id AND article_stories.story_id <> m.story_id "
+        "RETURNING article_stories.article_id",
         [ids, [assignment[i] for i in ids]],
-    )
+    ).fetchall()
     con.execute(
         "INSERT INTO article_stories VALUES (?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET "
         "story_id = excluded.story_id, outlet = excluded.outlet",
         [item.article_id, assignment[item.article_id], item.outlet],
     )
+    return {row[0] for row in moved}
 
 
 def _rewrite_stories(con: duckdb.DuckDBPyConnection, story_ids: set[str], members: list[str]) -> None:

@@ -9,7 +9,8 @@ is deleted in the same transaction (no article states it any more), so the
 store's content depends only on the latest save of each article.
 
 The same transaction regroups what the article touches: its story
-(``store.stories``) and the merged quotes of its speakers (``store.quote_merge``).
+(``store.stories``) and the merged quotes of its speakers (``store.quote_merge``),
+and recomputes the timeline entries of its facts (``store.timeline``).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from store.messages import first_line
 from store.quote_merge import regroup, speakers_of
 from store.stories import StoryInput, story_input, update_stories
 from store.tables import FACT_TABLES, FactTable, Row
+from store.timeline import TIMELINE_KINDS, refresh_timeline
 
 T = TypeVar("T")
 
@@ -200,8 +202,11 @@ def _write(con: duckdb.DuckDBPyConnection, plan: _Plan) -> SaveResult:
     _delete_unsourced(con, sorted(before - set(ids)))
     # Stories and merged quotes change only where this article touches them.
     replace_topics(con, plan.article_id, plan.topics)
-    update_stories(con, plan.story)
+    moved = update_stories(con, plan.story)
     regroup(con, speakers | speakers_of(con, ids))
+    # Last: an entry reads the fact rows, the sources, the articles and the stories.
+    dated = [fid for fid in ids if plan.source_rows[fid][2] in TIMELINE_KINDS]
+    refresh_timeline(con, {plan.article_id: dated}, before, moved)
     return SaveResult(plan.article_id, new_facts=len(set(ids) - existing), total_facts=len(ids))
 
 
