@@ -22,12 +22,12 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import latency, memory, throughput, timeline
+from bench import faults, latency, memory, throughput, timeline
 from bench.corpus import bench_pages, corpus_root
 from bench.measure import Row, Target, table
 from extractors.parallel import available_cores
 
-SECTIONS = ("throughput", "timeline", "latency", "memory")
+SECTIONS = ("throughput", "timeline", "latency", "faults", "memory")
 FAILED = Target(1.0, "min", "finishes")
 
 
@@ -69,6 +69,8 @@ def _section(name: str, args: argparse.Namespace, folder: Path) -> list[Row]:
         rows = timeline.timeline_rows(folder, args.facts, max(args.runs, 5))
     elif name == "latency":
         rows = [latency.help_row(max(args.runs, 5)), latency.ingest_row(folder, args.runs)]
+    elif name == "faults":
+        rows = [faults.faults_row(args.runs)]
     else:
         rows = memory.memory_row(*args.memory_sizes, folder)
     print(f"bench: {name} done in {time.perf_counter() - began:.0f} s", file=sys.stderr, flush=True)

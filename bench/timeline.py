@@ -116,7 +116,8 @@ def _live_timeline(con: duckdb.DuckDBPyConnection, programme: str) -> list[Timel
 def _refresh_seconds(con: duckdb.DuckDBPyConnection, runs: int) -> tuple[float, float]:
     """Median time of ``refresh_timeline`` for one generated article's facts (rolled back), and
     for the same with the other articles of its story moved (a merge: their facts too)."""
-    plain, moved = [], []
+    plain: list[float] = []
+    moved: list[float] = []
     for aid, facts, others in _saves(con, max(runs, 5)):
         for times, story in ((plain, []), (moved, others)):
             con.begin()

@@ -85,8 +85,11 @@ TIMELINE_KINDS = frozenset({"event", "fee"})
 _ALL_PAIRS = "SELECT fact_id, article_id FROM fact_sources WHERE kind IN ('event', 'fee')"
 _GIVEN_PAIRS = "SELECT unnest($facts::VARCHAR[]) AS fact_id, unnest($articles::VARCHAR[]) AS article_id"
 # DuckDB answers an IN list from the primary key up to index_scan_max_count
-# (2048) matches; a larger refresh runs in slices of this many facts.
+# (2048) matches; a larger refresh runs in slices of this many facts, and
+# reads the articles of more sources than _LOOKUPS by a hash join instead
+# (one event stated by every article of a big run has that many).
 _SLICE = 1000
+_LOOKUPS = 2000
 
 
 def refresh_timeline(
@@ -141,13 +144,15 @@ def _recompute(
     pairs = sorted((fid, aid) for fid, aids in sources.items() for aid in aids)
     if not pairs:
         return
-    article_marks, article_params = _marks("a", sorted({aid for _, aid in pairs}))
+    articles = sorted({aid for _, aid in pairs})
+    article_filter = ""
+    if len(articles) <= _LOOKUPS:
+        article_marks, article_params = _marks("a", articles)
+        article_filter = f" WHERE article_id IN ({article_marks})"
+        params.update(article_params)
     sql = ENTRIES.format(
-        pairs=_GIVEN_PAIRS,
-        fact_filter=f" WHERE fact_id IN ({fact_marks})",
-        article_filter=f" WHERE article_id IN ({article_marks})",
+        pairs=_GIVEN_PAIRS, fact_filter=f" WHERE fact_id IN ({fact_marks})", article_filter=article_filter
     )
-    params.update(article_params)
     params.update(facts=[fid for fid, _ in pairs], articles=[aid for _, aid in pairs])
     con.execute("INSERT INTO timeline_entries " + sql, params)
 

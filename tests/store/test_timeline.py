@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+import store.timeline
 from bench.timeline import fill_store
 from extractors.models import Article, Fact
 from store.db import open_store
@@ -142,6 +143,18 @@ def _random_facts(rng: random.Random) -> list[Fact]:
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_random_saves_keep_the_entries_exact(con: duckdb.DuckDBPyConnection, seed: int) -> None:
+    _random_saves(con, seed)
+
+
+def test_random_saves_keep_the_entries_exact_reading_articles_by_a_join(
+    con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The path of a refresh of more sources than primary-key lookups answer fast."""
+    monkeypatch.setattr(store.timeline, "_LOOKUPS", 0)
+    _random_saves(con, 4)
+
+
+def _random_saves(con: duckdb.DuckDBPyConnection, seed: int) -> None:
     rng = random.Random(seed)
     for step in range(25):
         fetched = FETCHED + timedelta(hours=rng.randrange(48))
