@@ -89,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run the sections, print the table; exit 1 if a target is missed."""
     args = _parser().parse_args(argv)
     os.environ.setdefault("NEWSFACTS_ALLOW_PRIVATE", "127.0.0.1")  # the loopback servers
+    # Prefect's temporary server (the faults runs) gives up after 20 s by default, too short here.
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
     print(f"bench: {_machine()}; corpus {corpus_root()}", file=sys.stderr, flush=True)
     with tempfile.TemporaryDirectory(prefix="newsfacts-bench-") as tmp:
         rows = [row for name in args.only for row in _guarded(name, args, Path(tmp))]

@@ -16,6 +16,7 @@ import duckdb
 import pytest
 
 import store.timeline
+import store.writer
 from bench.timeline import fill_store
 from extractors.models import Article, Fact
 from store.db import open_store
@@ -202,3 +203,19 @@ def test_fetch_times_date_a_fee_of_undated_articles(con: duckdb.DuckDBPyConnecti
     save(con, undated, [fee("H-1B")], fetched_at=datetime(2025, 9, 3, 23, 0))
     assert rows(con, "SELECT date, precision FROM timeline") == [("2025-09-03", "day")]
     assert_exact(con)
+
+
+@pytest.mark.skipif(not hasattr(store.writer, "save_articles"), reason="batched saves come with perf-store")
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_random_batches_keep_the_entries_exact(con: duckdb.DuckDBPyConnection, seed: int) -> None:
+    """Many saves in one transaction: one refresh for the batch (``store.writer.save_articles``)."""
+    article_save, save_articles = store.writer.ArticleSave, store.writer.save_articles  # type: ignore[attr-defined]
+    rng = random.Random(seed)
+    for _ in range(6):
+        batch = []
+        for _ in range(rng.randrange(1, 8)):
+            art = _random_article(rng)
+            fetched = FETCHED + timedelta(hours=rng.randrange(48))
+            batch.append(article_save(art, _random_facts(rng), art.url, fetched))
+        save_articles(con, batch)
+        assert_exact(con)
