@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import statistics
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -89,6 +90,7 @@ def timeline_rows(folder: Path, facts: int, runs: int) -> list[Row]:
         ours, live = paired_medians(
             lambda: timeline(con, "K visa"), lambda: _live_timeline(con, "K visa"), runs
         )
+        cpu = _cpu_seconds(lambda: timeline(con, "K visa"), runs)
         refresh, refresh_moved = _refresh_seconds(con, runs)
     finally:
         con.close()
@@ -96,7 +98,8 @@ def timeline_rows(folder: Path, facts: int, runs: int) -> list[Row]:
     return [
         Row(
             f"timeline 'K visa' over {facts:,} facts ({len(rows)} rows; store filled in {filled:.0f} s)",
-            f"{ms:.0f} ms", f"0005's view (timeline_live) {live * 1e3:.0f} ms", ratio=ours / live,
+            f"{ms:.0f} ms ({cpu * 1e3:.0f} ms CPU)", f"0005's view (timeline_live) {live * 1e3:.0f} ms",
+            ratio=ours / live,
             target=Target(100.0, "max", "<= 100 ms"), checked=ms,
         ),
         Row(
@@ -104,6 +107,17 @@ def timeline_rows(folder: Path, facts: int, runs: int) -> list[Row]:
             f"{refresh * 1e3:.1f} ms ({refresh_moved * 1e3:.1f} ms)",
         ),
     ]  # fmt: skip
+
+
+def _cpu_seconds(work: Callable[[], object], runs: int) -> float:
+    """Median CPU time of this process (all its threads) over ``runs`` calls: what the
+    wall time would be on an idle machine, give or take DuckDB's second thread."""
+    times = []
+    for _ in range(runs):
+        began = time.process_time()
+        work()
+        times.append(time.process_time() - began)
+    return statistics.median(times)
 
 
 def _live_timeline(con: duckdb.DuckDBPyConnection, programme: str) -> list[TimelineRow]:
