@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
-from dateparser.date import DateDataParser
-
 from extractors.models import DatePrecision
 
 Direction = Literal["past", "future"]
@@ -30,7 +28,29 @@ _NOT_A_POINT = re.compile(
     r"\b(week|weeks|decade|decades|hours?|minutes?|annually|daily|monthly|yearly|ago)\b"
     # "two days later", "90 days", "six months": a duration, or a point
     # relative to another event, not to the publication date.
-    r"|\b(?:days|months|years)\b|\b(?:day|month|year)\s+(?:later|earlier|before|after)\b",
+    r"|\b(?:days|months|years)\b|\b(?:day|month|year)\s+(?:later|earlier|before|after)\b"
+    # "expires in a year": a duration from now.
+    r"|^(?:a|an|one|another)\s+(?:day|month|year)$",
+    re.I,
+)
+# "four years ago", "a month ago": a point that far before the publication
+# date, at the unit's precision. Days, hours and weeks "ago" stay no point
+# (related-story lists say "2 days ago"; weeks have no precision level).
+_AGO = re.compile(r"^(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+                  r"(?P<unit>months?|years?)\s+ago$", re.I)
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
+_TODAY = re.compile(
+    r"^(?:earlier |later )?today$|^(?:early |late |earlier |later )in the day$"
+    r"|^this (?:morning|afternoon|evening)$",
+    re.I,
+)
+# A part of a month or year names that month or year ("early December",
+# "late 2006", "the end of last year", "mid-2024"): the point keeps the
+# precision of what follows.
+_PART_OF = re.compile(
+    r"^(?:early|late|mid|mid-|the (?:start|beginning|middle|end) of(?: the)?|(?:the )?(?:start|end) of)\s*"
+    r"(?=\S)(?!-)",
     re.I,
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -38,12 +58,33 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
            "september", "october", "november", "december")
 _LAST_MONTH_NAMED = re.compile(rf"^(?:last|this past) ({'|'.join(_MONTHS)})$", re.I)
 _NEXT_MONTH_NAMED = re.compile(rf"^(?:next|this coming) ({'|'.join(_MONTHS)})$", re.I)
-# "Sept. 21", "12:01 a.m. on Sept. 21", "Oct 1st": a day of a month, no year.
+# A clock time with its zone, before or after the day: "12:01 a.m. EDT on",
+# "at midnight local time", "noon GMT".
+_TIME = (
+    r"(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2}|midnight|noon)"
+    r"(?:\s*\(?(?:[A-Z]{2,4}T|UTC|GMT|ET|PT|CT|local time|Beijing time)\)?)?"
+)
+_MONTH = r"(?P<mon{n}>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DAY = r"(?P<day{n}>\d{{1,2}})(?:st|nd|rd|th)?"
+# "Sept. 21", "12:01 a.m. EDT on Sept. 21", "Oct 1st", "16 December", "the
+# 16th of December", "Monday, Sept. 21": a day of a month, no year.
 _MONTH_DAY = re.compile(
-    r"^(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\s*(?:on\s+)?)?"
-    r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?$",
+    rf"^(?:{_TIME}\s*(?:on\s+)?)?(?:(?P<wday>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    rf"(?:{_MONTH.format(n=1)}\s+{_DAY.format(n=1)}|(?:the\s+)?{_DAY.format(n=2)}\s+(?:of\s+)?{_MONTH.format(n=2)})"
+    rf"(?:,?\s+(?:at\s+)?{_TIME})?$",
     re.I,
 )
+# "October", "Sept.", "early October", "mid-December", "the end of
+# September": a month with no year.
+_BARE_MONTH = re.compile(
+    r"^(?:(?:early|mid|late)[- ]?|(?:the )?(?:start|beginning|middle|end) of )?"
+    r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:[a-z]*|\.)$",
+    re.I,
+)
+# Months a bare month may lie before the publication month under a
+# present or future verb ("takes effect in August" in a story of early
+# September is that August): the month-level twin of TENSE_SLACK_DAYS.
+TENSE_SLACK_MONTHS = 1
 # Days a month-day date may lie on the "wrong" side of the publication date
 # for its tense: reports of a change that just took effect keep the future
 # tense (the seed stories and the gold set have gaps of 1 to 13 days).
@@ -66,12 +107,26 @@ UNRESOLVED_NO_PUBDATE = ResolvedDate(None, None, "relative date; the article has
 def resolve(expression: str, published: date | None, direction: Direction) -> ResolvedDate | None:
     """Resolve ``expression``; None when it is not a calendar point at all."""
     text = _LEADING.sub("", " ".join(expression.split())).strip(" ,.")
-    if not text or _NOT_A_POINT.search(text):
+    if _NOT_A_POINT.search(text) and "," in text and not _AGO.match(text):
+        # "Sept. 21, two days after ...": the tagger ran a date into a duration.
+        text = text.split(",")[0].strip()
+    if not text or (_NOT_A_POINT.search(text) and not _AGO.match(text)):
         return None
+    part = None if _TODAY.match(text) else _PART_OF.match(text)
+    if part is not None and part.end() < len(text):
+        rest = text[part.end():].strip()
+        if rest.lower() in ("year", "month"):  # "the end of the year": this year, this month
+            rest = f"this {rest.lower()}"
+        return resolve(rest, published, direction)  # "early Monday" is that Monday
     relative = _YEAR.search(text) is None
     if relative and published is None:
         return UNRESOLVED_NO_PUBDATE
     anchor = published or date(1970, 1, 1)
+    if _TODAY.match(text):
+        return ResolvedDate(anchor.isoformat(), "day")
+    ago = _AGO.match(text)
+    if ago is not None:
+        return _ago(ago, anchor)
     if _THIS_MONTH.match(text):
         return ResolvedDate(f"{anchor:%Y-%m}", "month")
     if _THIS_YEAR.match(text):
@@ -79,9 +134,18 @@ def resolve(expression: str, published: date | None, direction: Direction) -> Re
     return (
         _weekday(text, anchor, direction)
         or _month_named(text, anchor)
+        or _bare_month(text, anchor, direction)
         or _month_day(text, anchor, direction)
         or _parse(text, anchor, direction)
     )
+
+
+def _ago(match: re.Match[str], anchor: date) -> ResolvedDate:
+    count = _COUNTS.get(match["n"].lower()) or int(match["n"])
+    if match["unit"].lower().startswith("year"):
+        return ResolvedDate(f"{anchor.year - count:04d}", "year")
+    months = anchor.year * 12 + anchor.month - 1 - count
+    return ResolvedDate(f"{months // 12:04d}-{months % 12 + 1:02d}", "month")
 
 
 def _weekday(text: str, anchor: date, direction: Direction) -> ResolvedDate | None:
@@ -113,21 +177,42 @@ def _month_named(text: str, anchor: date) -> ResolvedDate | None:
     return ResolvedDate(f"{year:04d}-{month:02d}", "month")
 
 
+def _bare_month(text: str, anchor: date, direction: Direction) -> ResolvedDate | None:
+    """A month with no year: the publication month is this year's; past
+    tense looks back to the latest such month, other tenses forward to the
+    next, allowing :data:`TENSE_SLACK_MONTHS` back."""
+    match = _BARE_MONTH.match(text)
+    if match is None:
+        return None
+    month = [m[:3] for m in _MONTHS].index(match["mon"].lower()) + 1
+    behind = (anchor.month - month) % 12  # months from that month to the publication month
+    if direction == "past" or behind <= TENSE_SLACK_MONTHS:
+        year = anchor.year if month <= anchor.month else anchor.year - 1
+    else:
+        year = anchor.year if month > anchor.month else anchor.year + 1
+    return ResolvedDate(f"{year:04d}-{month:02d}", "month")
+
+
 def _month_day(text: str, anchor: date, direction: Direction) -> ResolvedDate | None:
     """A month and day with no year, on the side of the publication date the
     verb's tense points to; but a date within :data:`TENSE_SLACK_DAYS` on the
     other side wins ("takes effect at 12:01 a.m. on Sept. 21" in a story of
-    Sept. 22 is that Sept. 21, not next year's)."""
+    Sept. 22 is that Sept. 21, not next year's). A weekday named with it
+    ("Monday, Sept. 21") picks the year in which the day is that weekday."""
     match = _MONTH_DAY.match(text)
     if match is None:
         return None
-    month = [m[:3] for m in _MONTHS].index(match["mon"].lower()[:3]) + 1
+    month = [m[:3] for m in _MONTHS].index((match["mon1"] or match["mon2"]).lower()[:3]) + 1
+    day = int(match["day1"] or match["day2"])
     candidates = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
-            candidates.append(date(year, month, int(match["day"])))
+            candidates.append(date(year, month, day))
         except ValueError:
             continue
+    if match["wday"]:
+        wanted = [w[:3] for w in _WEEKDAYS].index(match["wday"].lower()[:3])
+        candidates = [d for d in candidates if d.weekday() == wanted] or candidates
     if not candidates:
         return None
     near = min(candidates, key=lambda d: abs((d - anchor).days))
@@ -139,6 +224,8 @@ def _month_day(text: str, anchor: date, direction: Direction) -> ResolvedDate | 
 
 
 def _parse(text: str, anchor: date, direction: Direction) -> ResolvedDate | None:
+    from dateparser.date import DateDataParser  # imported on first use: a second in a fresh process
+
     base = datetime(anchor.year, anchor.month, anchor.day, 12, 0)
     parser = DateDataParser(
         languages=["en"],

@@ -9,6 +9,7 @@ from html import unescape
 from typing import Any
 
 import trafilatura
+from htmldate import find_date
 
 from extractors.boilerplate import clean_text
 from extractors.language import guess_language
@@ -40,6 +41,7 @@ def _from_html(page: Page) -> Article:
         include_comments=False,
         include_tables=False,
         favor_precision=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     meta: dict[str, Any] = {}
     if isinstance(document, dict):
@@ -55,7 +57,7 @@ def _from_html(page: Page) -> Article:
         site=meta.get("sitename") or _site_from_title(page.text, meta.get("title")) or meta.get("hostname"),
         title=meta.get("title") or None,
         author=meta.get("author") or None,
-        published_at=_date(meta.get("date")),
+        published_at=_date(meta.get("date")) or _visible_date(page, text),
         language=guess_language(text, meta.get("language")),
         text=text,
         text_hash=text_hash(text),
@@ -97,6 +99,32 @@ def _from_text(page: Page) -> Article:
         text=text,
         text_hash=text_hash(text),
     )
+
+
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December")
+
+
+def _visible_date(page: Page, text: str) -> date | None:
+    """A date shown on the page but not in its metadata (a dateline, "Posted
+    Sept. 29, 2025"), from htmldate's search of the whole page. Its guesses
+    from a bare year ("© 2023" reads as 2023-01-01) and dates the story itself
+    mentions ("since it launched on June 1, 2024") are not the publication date:
+    an article without one says so rather than taking an event's date."""
+    found = _date(find_date(page.text, extensive_search=True, original_date=True, url=page.final_url))
+    if found is None or (found.month, found.day) == (1, 1) or _mentions(text, found):
+        return None
+    return found
+
+
+def _mentions(text: str, day: date) -> bool:
+    """Whether the article text names the day ("June 1, 2024", "1 June 2024", "Sept. 1, 2024", ISO)."""
+    month = _MONTH_NAMES[day.month - 1]
+    name = rf"(?:{month}|{month[:3]}\.?|{month[:4]}\.?)"
+    patterns = (rf"\b{name}\s+{day.day}(?:st|nd|rd|th)?,?\s+{day.year}\b",
+                rf"\b{day.day}(?:st|nd|rd|th)?\s+(?:of\s+)?{name},?\s+{day.year}\b",
+                rf"\b{day.isoformat()}\b")
+    return any(re.search(p, text) for p in patterns)
 
 
 def _date(value: object) -> date | None:

@@ -1,8 +1,9 @@
 """Pages that are not English news articles: say why, so they are skipped.
 
-Three kinds are recognised from the extracted text and the raw page: another
-language, an index page (a river of headline links), and a login or paywall
-teaser. :func:`skip_reason` returns the reason or ``None``;
+Four kinds are recognised from the extracted text and the raw page: another
+language, an index page (a river of headline links), a login or paywall
+teaser, and a cookie-consent wall (the consent dialog is all the page
+holds). :func:`skip_reason` returns the reason or ``None``;
 ``extractors.page.to_article`` raises :class:`~sources.errors.SkippedPage`
 with it, and the monitor records it in ``ingest_failures``.
 """
@@ -28,6 +29,19 @@ _WALL = re.compile(
 # login-wall fixture's teaser has 20 words, the shortest gold article about 100;
 # the one benchmark page this catches is a 67-word paywalled teaser.
 MAX_TEASER_WORDS = 80
+# A consent wall is the dialog's own text: what cookies and partners do, and
+# its buttons. Two different markers in a short text are a dialog; an article
+# about consent rules is longer, and a story with a consent banner left in
+# has its own text around it.
+_CONSENT = re.compile(
+    r"\b(?:accept all|reject all|allow all|decline all|manage (?:preferences|options|settings|cookies)"
+    r"|cookie (?:policy|settings|preferences)|(?:our|\d+) (?:partners|vendors)"
+    r"|(?:use|store|set) cookies|withdraw your consent|personali[sz]ed (?:ads|advertising)"
+    r"|privacy (?:settings|choices))\b",
+    re.I,
+)
+MIN_CONSENT_MARKERS = 2
+MAX_CONSENT_WORDS = 250
 # An index page is mostly list items ("- Headline Oct 1, 2025"); articles in
 # the gold set have at most a short list among many prose lines.
 MIN_INDEX_LINES = 5
@@ -41,7 +55,7 @@ def skip_reason(text: str, html: str = "") -> str | None:
     """Why this page is not an English news article, or ``None`` when it is one."""
     # Index pages and teasers are short on function words, so they are
     # recognised before the language test would call them "not English".
-    return _index(text) or _wall(text, html) or _language(text, html)
+    return _index(text) or _wall(text, html) or _consent(text) or _language(text, html)
 
 
 def _language(text: str, html: str) -> str | None:
@@ -68,4 +82,11 @@ def _index(text: str) -> str | None:
 def _wall(text: str, html: str) -> str | None:
     if len(text.split()) <= MAX_TEASER_WORDS and (_WALL.search(html) or _WALL.search(text)):
         return "login wall"
+    return None
+
+
+def _consent(text: str) -> str | None:
+    markers = {m.group(0).casefold() for m in _CONSENT.finditer(text)}
+    if len(text.split()) <= MAX_CONSENT_WORDS and len(markers) >= MIN_CONSENT_MARKERS:
+        return "consent wall"
     return None

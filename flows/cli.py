@@ -150,7 +150,8 @@ def _add_demo(p: argparse.ArgumentParser) -> None:
 
 
 def _add_eval(p: argparse.ArgumentParser) -> None:
-    splits = ["train", "validation", "holdout", "all"]  # extractors.evaluate.SPLITS, not imported for --help
+    # extractors.evaluate.SPLITS and "all", not imported for --help
+    splits = ["train", "validation", "holdout", "blind", "all"]
     p.add_argument("--split", choices=splits, default="all", help="gold split")
     p.add_argument("--no-misses", action="store_true", help="print only the scores")
     _json_flag(p, "the scores as JSON")

@@ -13,8 +13,10 @@ file cut short anyway (a partial copy, a full disk) does not read at all —
 Parquet keeps its footer at the end — and :func:`read_staged` refuses it.
 
 One row per record: row 0 is the article (``record = 'article'``, columns
-``article_*``, ``final_url``, ``fetched_at``, ``n_facts``), then one row per
-fact (``record`` = its kind, one column per field of the fact classes), so
+``article_*``, ``final_url``, ``fetched_at``, ``n_facts``, ``n_topics``), then
+one row per fact (``record`` = its kind, one column per field of the fact
+classes), then one row per decision of the relevance gate (``record =
+'topic'``, columns ``topic_*``: what ``article_topics`` is written from), so
 any Parquet reader can look inside: ``SELECT * FROM 'staging/*.parquet'``.
 """
 
@@ -35,13 +37,16 @@ from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 import duckdb
 
 from extractors.models import EXTRACTOR_VERSION, AnyFact, Article, Fact
+from extractors.relevance import TopicDecision
 from sources.errors import StagingError
 from store.ids import article_id
 from store.messages import first_line
 
 SUFFIX = ".parquet"
 ARTICLE_RECORD = "article"
+TOPIC_RECORD = "topic"
 _ARTICLE_PREFIX = "article_"
+_TOPIC_PREFIX = "topic_"
 # Hex characters of the content hash in a file name: 64 bits tell apart the
 # few versions one article is ever staged in.
 _HASH_LENGTH = 16
@@ -51,6 +56,7 @@ _SQL_TYPES: dict[object, str] = {
 # Columns of the article record besides the Article's own fields.
 _HEAD_COLUMNS = {
     "final_url": "VARCHAR", "fetched_at": "TIMESTAMP", "extractor_version": "VARCHAR", "n_facts": "INTEGER",
+    "n_topics": "INTEGER",
 }  # fmt: skip
 
 
@@ -63,6 +69,8 @@ class Staged:
     final_url: str
     fetched_at: datetime  # UTC, naive, as the store keeps it
     extractor_version: str = EXTRACTOR_VERSION
+    # The relevance gate's decisions on the article (none: no [[topics]]).
+    topics: tuple[TopicDecision, ...] = ()
 
 
 def fact_classes() -> dict[str, type[Fact]]:
@@ -75,6 +83,7 @@ def columns() -> dict[str, str]:
     out = {"record": "VARCHAR", "seq": "INTEGER"}
     out |= {_ARTICLE_PREFIX + name: sql for name, sql in _field_types(Article).items()}
     out |= _HEAD_COLUMNS
+    out |= {_TOPIC_PREFIX + name: sql for name, sql in _field_types(TopicDecision).items()}
     for cls in fact_classes().values():
         for name, sql in _field_types(cls).items():
             if out.setdefault(name, sql) != sql:
@@ -125,6 +134,7 @@ def _rows(staged: Staged) -> list[tuple[object, ...]]:
     article: dict[str, object] = {
         "record": ARTICLE_RECORD, "seq": 0, "final_url": staged.final_url, "fetched_at": staged.fetched_at,
         "extractor_version": staged.extractor_version, "n_facts": len(staged.facts),
+        "n_topics": len(staged.topics),
     }  # fmt: skip
     fields = dataclasses.fields(Article)
     article |= {_ARTICLE_PREFIX + f.name: getattr(staged.article, f.name) for f in fields}
@@ -132,6 +142,9 @@ def _rows(staged: Staged) -> list[tuple[object, ...]]:
     for seq, fact in enumerate(staged.facts, start=1):
         values = {f.name: getattr(fact, f.name) for f in dataclasses.fields(fact)}
         records.append({"record": fact.kind, "seq": seq, **_as_lists(values)})
+    for seq, decision in enumerate(staged.topics, start=len(records)):
+        values = {_TOPIC_PREFIX + f.name: getattr(decision, f.name) for f in dataclasses.fields(decision)}
+        records.append({"record": TOPIC_RECORD, "seq": seq, **_as_lists(values)})
     return [tuple(record.get(name) for name in names) for record in records]
 
 
@@ -165,9 +178,14 @@ def read_staged(path: Path) -> Staged:
     records = _read_records(path)
     if not records or records[0].get("record") != ARTICLE_RECORD:
         raise StagingError(f"staged file {path} has no article record")
-    head, facts = records[0], records[1:]
+    head = records[0]
+    facts = [r for r in records[1:] if r["record"] != TOPIC_RECORD]
+    topics = [r for r in records[1:] if r["record"] == TOPIC_RECORD]
     if head["n_facts"] != len(facts) or [r["seq"] for r in records] != list(range(len(records))):
         raise StagingError(f"staged file {path} holds {len(facts)} of its {head['n_facts']} facts")
+    if head["n_topics"] != len(topics) or records[len(facts) + 1 :] != topics:
+        wanted = head["n_topics"]
+        raise StagingError(f"staged file {path} holds {len(topics)} of its {wanted} topic decisions")
     if head["extractor_version"] != EXTRACTOR_VERSION:
         raise StagingError(
             f"staged file {path} is from {head['extractor_version']}; this loader is {EXTRACTOR_VERSION}"
@@ -178,6 +196,7 @@ def read_staged(path: Path) -> Staged:
         final_url=str(head["final_url"]),
         fetched_at=_timestamp(head["fetched_at"], path),
         extractor_version=str(head["extractor_version"]),
+        topics=tuple(_topic(record) for record in topics),
     )
 
 
@@ -191,13 +210,26 @@ def _read_records(path: Path) -> list[dict[str, Any]]:
         raise StagingError(f"cannot read staged file {path}: {_reason(exc)}") from exc
     finally:
         con.close()
-    if set(names) != set(columns()):
+    expected = set(columns())
+    before_topics = {name for name in expected if name != "n_topics" and not name.startswith(_TOPIC_PREFIX)}
+    if set(names) not in (expected, before_topics):
         raise StagingError(f"staged file {path} has other columns than this loader writes")
-    return [dict(zip(names, row, strict=True)) for row in rows]
+    # A file staged before topic decisions were staged carries none.
+    blank: dict[str, Any] = {name: None for name in expected - set(names)}
+    blank |= {"n_topics": 0} if "n_topics" not in names else {}
+    return [blank | dict(zip(names, row, strict=True)) for row in rows]
 
 
 def _article(head: dict[str, Any]) -> Article:
     return Article(**{f.name: head[_ARTICLE_PREFIX + f.name] for f in dataclasses.fields(Article)})
+
+
+def _topic(record: dict[str, Any]) -> TopicDecision:
+    matched = record[_TOPIC_PREFIX + "matched"]
+    return TopicDecision(
+        topic=str(record[_TOPIC_PREFIX + "topic"]), relevant=bool(record[_TOPIC_PREFIX + "relevant"]),
+        matched=tuple(matched or ()), reason=str(record[_TOPIC_PREFIX + "reason"]),
+    )  # fmt: skip
 
 
 def _fact(record: dict[str, Any], path: Path) -> AnyFact:

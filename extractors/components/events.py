@@ -1,10 +1,17 @@
 """Dated events that happen to a programme.
 
-A DATE entity whose governing verb is an event trigger ("launches on
-Wednesday", "announced in August", "Launched last month") becomes an event of
-the programme mentioned nearest to the trigger in the same sentence. The date
-is resolved against the publication date; the trigger's tense says whether a
-bare weekday or month lies before or after it.
+A DATE entity with an event trigger (``event_triggers``: "launches on
+Wednesday", "announced in August", "applies from Dec. 16", "the launch on
+Oct. 1") becomes an event of a programme: the one the trigger's own arguments
+name (its subject or object, the noun a participle or relative clause
+modifies, the owner of a trigger noun), else the nearest one in the sentence
+that is not a foil ("unlike the R visa"), else, when an argument points back
+("The proclamation, which Trump signed on Friday", "Applications open on
+Nov. 1", "It launches"), the programme of the sentence before or of the
+article. The date is resolved against the publication date; the tense says
+whether a bare weekday or month lies before or after it. "Effective
+immediately" dates the event by the sentence's own date or the publication
+date.
 """
 
 from __future__ import annotations
@@ -15,48 +22,34 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from extractors.components.common import (
-    facts_of,
-    main_programme,
-    nearest_programme,
-    published_of,
-    text_of,
-)
-from extractors.dates import Direction, resolve
-from extractors.models import EventFact, EventType
+from extractors.components.common import facts_of, published_of, text_of
+from extractors.components.event_triggers import NOUN_TRIGGERS, Trigger, as_verb_trigger, find_trigger
+from extractors.components.programme_context import is_personal, main_topical, nearest_topical, topical_spans
+from extractors.dates import UNRESOLVED_NO_PUBDATE, ResolvedDate, resolve
+from extractors.models import EventFact
 
-TRIGGERS: dict[str, EventType] = {
-    "announce": "announced", "unveil": "announced", "introduce": "launched",
-    "launch": "launched", "start": "launched", "begin": "launched", "open": "launched",
-    "roll": "launched", "kick": "launched", "debut": "launched",
-    "take": "takes_effect", "effect": "takes_effect", "effective": "takes_effect",
-    "sign": "signed", "suspend": "suspended", "pause": "suspended", "halt": "suspended",
-    "freeze": "suspended", "propose": "proposed", "end": "ended", "scrap": "ended",
-    "abolish": "ended", "expire": "ended", "close": "ended", "go": "takes_effect",
-    "come": "takes_effect", "enter": "takes_effect",
-}
 # A wire dateline ("WASHINGTON, Sept 20 (Harbour Wire) -") dates the story,
 # not an event in it.
 _DATELINE = re.compile(
     r"^[A-Z][A-Za-z .'-]+, [A-Z][a-z]{2,4}\.? \d{1,2}(?:, \d{4})? \([^)\n]*\)\s*[-—–]", re.M
 )
-# Verbs that only count with their particle or object ("kicks off", "rolls
-# out", "takes effect"): alone they are too common to mean an event.
-NEEDS_PARTICLE: dict[str, frozenset[str]] = {
-    "roll": frozenset({"out"}), "kick": frozenset({"off"}), "take": frozenset({"effect"}),
-    "go": frozenset({"effect", "force"}), "come": frozenset({"effect", "force"}),
-    "enter": frozenset({"effect", "force"}),
-}
-# What the subject of a trigger may be when the programme is not named in its
+# What an argument of a trigger may be when the programme is not named in its
 # sentence: a word that points back to the programme ("The order takes
-# effect", "It launches"). Anything else ("visa rules that took effect") is
-# about something else.
-REFERRING_SUBJECTS = frozenset(
+# effect", "It launches", "Trump signed the proclamation"), or a part of a
+# programme's process ("Applications open on Nov. 1", "suspended draws last
+# June"). Anything else ("visa rules that took effect") is about something else.
+REFERRING = frozenset(
     "it this order proclamation programme program scheme visa fee charge levy measure change "
-    "changes card category route law bill plan initiative regulation rule rules".split()
+    "changes card category route law bill plan initiative regulation rule rules policy proposal "
+    "directive reform surcharge pathway stream applications draws interviews appointments "
+    "registration registrations lottery portal intake processing issuance system".split()
 )
-# Hops from the date up the dependency tree to its verb: "Wednesday" -> "on" -> "launches".
-MAX_HOPS = 3
+_RELATIVE = frozenset({"which", "that", "who", "whom"})
+_IMMEDIATE = re.compile(
+    r"\b(?:effective immediately|with immediate effect|immediately effective"
+    r"|(?:takes?|taking|took|taken|go(?:es)?|went|come|comes|came) (?:into )?(?:effect|force) immediately)\b",
+    re.I,
+)
 
 
 class EventFinder:
@@ -72,6 +65,7 @@ class EventFinder:
             fact = _event(doc, ent, published)
             if fact is not None:
                 found.append(fact)
+        found.extend(_immediate_events(doc, published, found))
         facts_of(doc).extend(f for f in found if not _coarser_twin(f, found))
         return doc
 
@@ -88,89 +82,213 @@ def _coarser_twin(fact: EventFact, found: list[EventFact]) -> bool:
 
 
 def _event(doc: Doc, when: Span, published: date | None) -> EventFact | None:
-    trigger = _trigger(when)
+    trigger = find_trigger(when)
     if trigger is None:
         return None
     programme = _programme(doc, trigger, when.sent)
     if programme is None:
         return None
-    resolved = resolve(when.text, published, _direction(trigger))
+    resolved = resolve(when.text, published, trigger.direction)
     if resolved is None:
         return None
-    evidence = doc[min(trigger.i, when.start) : max(trigger.i + 1, when.end)]
+    lo, hi = min(trigger.token.i, when.start), max(trigger.token.i + 1, when.end)
+    return _fact(doc[lo:hi], when.sent, programme, trigger, resolved)
+
+
+def _fact(evidence: Span, sentence: Span, programme: Span, trigger: Trigger,
+          resolved: ResolvedDate) -> EventFact:
     description = evidence.text if resolved.note is None else f"{evidence.text} ({resolved.note})"
     return EventFact(
-        sentence=when.sent.text.strip(),
+        sentence=sentence.text.strip(),
         start=evidence.start_char,
         end=evidence.end_char,
         programme=programme.kb_id_,
-        event_type=TRIGGERS[trigger.lemma_.lower()],
+        event_type=trigger.event_type,
         date=resolved.value,
         precision=resolved.precision,
         description=description,
     )
 
 
-def _programme(doc: Doc, trigger: Token, sentence: Span) -> Span | None:
-    """The programme nearest the trigger in its sentence, else in the sentence
-    before ("... the H-1B fee. The order takes effect on Sept. 21"), else the
-    programme the article is about."""
-    start, end = trigger.idx, trigger.idx + len(trigger)
-    span = nearest_programme(doc, start, end, sentence)
-    if span is None and not _refers_back(trigger):
-        return None
-    if span is None and sentence.start > 0:
-        span = nearest_programme(doc, start, end, doc[sentence.start - 1].sent)
-    return span if span is not None else main_programme(doc)
+def _immediate_events(doc: Doc, published: date | None, found: list[EventFact]) -> list[EventFact]:
+    """'effective immediately', 'with immediate effect': the event is dated by
+    the other event of its sentence, else by its sentence's one date (the
+    order's: "The cable, dated Tuesday, ... effective immediately"), else by
+    the publication date."""
+    out: list[EventFact] = []
+    for match in _IMMEDIATE.finditer(text_of(doc)):
+        words = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if words is None:
+            continue
+        verb = _clause_verb(words.root)
+        trigger = _trigger_at_or_below(verb) or Trigger(verb, "takes_effect", verb)
+        sentence = words.sent
+        programme = _programme(doc, Trigger(trigger.token, trigger.event_type, verb), sentence)
+        if programme is None:
+            continue
+        resolved = _immediate_date(doc, sentence, published, found)
+        twin = any(f.sentence == sentence.text.strip() and f.programme == programme.kb_id_
+                   and f.date == resolved.value for f in found)
+        if not twin:
+            out.append(_fact(words, sentence, programme, trigger, resolved))
+    return out
 
 
-def _trigger(when: Span) -> Token | None:
-    """The event verb above the date, within :data:`MAX_HOPS`. A date under a
-    coordinated verb is that verb's ("paused in May and resumed in June":
-    June belongs to "resumed", not to "paused")."""
-    token = when.root
-    for _ in range(MAX_HOPS):
-        if token.head is token:
-            return None
-        token = token.head
-        found = _as_trigger(token)
+def _trigger_at_or_below(verb: Token) -> Trigger | None:
+    """The verb as a trigger, else the verb it completes ("to stop scheduling
+    interviews with immediate effect"), else the trigger it orders or states
+    ("ordered consulates to stop adding appointments")."""
+    head = verb
+    for _ in range(2):
+        if head.dep_ not in {"xcomp", "ccomp"} or head.head.i == head.i:
+            break
+        head = head.head
+        found = as_verb_trigger(head)
         if found is not None:
             return found
-        if token.pos_ == "VERB" and token.dep_ == "conj":
-            return None
+    level = [verb]
+    for _ in range(3):
+        for token in level:
+            found = as_verb_trigger(token)
+            if found is not None:
+                return found
+        level = [c for t in level for c in t.children if c.dep_ in {"xcomp", "ccomp"}]
     return None
 
 
-def _as_trigger(token: Token) -> Token | None:
-    """The token as an event trigger, with its particle or object when it
-    needs one."""
-    lemma = token.lemma_.lower()
-    if lemma in TRIGGERS and token.pos_ in {"VERB", "AUX", "ADJ"}:
-        needed = NEEDS_PARTICLE.get(lemma)
-        # "goes into effect": the particle may sit one level down, under "into".
-        words = {c.lower_ for c in token.children}
-        words |= {g.lower_ for c in token.children for g in c.children}
-        if needed is None or words & needed:
+def _clause_verb(token: Token) -> Token:
+    for _ in range(4):
+        if (token.pos_ in {"VERB", "AUX"} and token.lower_ != "effective") or token.head.i == token.i:
             return token
+        token = token.head
+    return token
+
+
+def _immediate_date(doc: Doc, sentence: Span, published: date | None,
+                    found: list[EventFact]) -> ResolvedDate:
+    same = [f for f in found if f.sentence == sentence.text.strip() and f.date is not None]
+    if same:
+        return ResolvedDate(same[0].date, same[0].precision)
+    dates = [e for e in sentence.ents if e.label_ == "DATE"]
+    if len(dates) == 1:
+        resolved = resolve(dates[0].text, published, "past")
+        if resolved is not None:
+            return resolved
+    if published is None:
+        return UNRESOLVED_NO_PUBDATE
+    return ResolvedDate(published.isoformat(), "day")
+
+
+def _programme(doc: Doc, trigger: Trigger, sentence: Span) -> Span | None:
+    """The programme the trigger's arguments name, else the nearest one in
+    its sentence that is not a foil, else (when an argument points back) the
+    one of the sentence before, else the article's."""
+    own = _argument_programme(doc, trigger)
+    if own is not None:
+        return None if is_personal(own) else own
+    start, end = trigger.token.idx, trigger.token.idx + len(trigger.token)
+    span = nearest_topical(doc, start, end, sentence)
+    if span is not None:
+        return None if is_personal(span) else span
+    if not _refers_back(trigger):
+        return None
+    if sentence.start == 0:
+        return main_topical(doc)
+    previous = doc[sentence.start - 1].sent
+    span = nearest_topical(doc, start, end, previous)
+    if span is not None:
+        return span
+    # "The care visa was introduced in 2022. It was suspended last year":
+    # "It" is that other visa, not the article's programme.
+    return None if _names_another_visa(doc, previous) else main_topical(doc)
+
+
+def _arguments(trigger: Trigger) -> list[Token]:
+    """The words the event happens to or is done by: for a verb its objects,
+    then its subjects (a coordinated verb's are its head's), and the noun a
+    participle or relative clause modifies; for a noun, its owner, compound
+    and "of" object ("the K visa's launch", "the launch of the K visa")."""
+    anchor = trigger.anchor
+    if trigger.nominal:
+        return [c for c in anchor.children if c.dep_ in {"poss", "compound", "nmod"}] + [
+            g for c in anchor.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+        ]
+    objects = [c for c in anchor.children if c.dep_ in {"dobj", "nsubjpass"}]
+    subjects = [c for c in anchor.children if c.dep_ == "nsubj"]
+    if not subjects and anchor.dep_ == "conj":
+        subjects = [c for c in anchor.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    args = [_antecedent(anchor) if a.lower_ in _RELATIVE else a for a in objects + subjects]
+    if anchor.dep_ in {"acl", "relcl", "amod"}:  # "The K visa, announced in August", "Applications open"
+        args.append(anchor.head)
+    return [a for a in args if a is not None]
+
+
+def _antecedent(anchor: Token) -> Token | None:
+    """The noun a relative pronoun stands for: the head of the relative
+    clause the anchor is in ("the card, which the department says will open")."""
+    token = anchor
+    for _ in range(3):
+        if token.dep_ == "relcl":
+            return token.head
+        if token.head.i == token.i:
+            return None
+        token = token.head
     return None
 
 
-def _refers_back(trigger: Token) -> bool:
-    """The trigger's subject points back to a programme named earlier."""
-    subjects = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if not subjects:
-        return trigger.dep_ in {"conj", "xcomp", "advcl"}
-    subject = subjects[0]
-    if subject.lower_ in {"that", "which"} and subject.head.dep_ == "relcl":
-        subject = subject.head.head
-    return subject.lower_ in REFERRING_SUBJECTS
+def _argument_programme(doc: Doc, trigger: Trigger) -> Span | None:
+    """A programme mention inside one of the trigger's arguments, nearest the
+    trigger; inside the noun a clause modifies, the clause itself does not count."""
+    anchor = trigger.anchor
+    inner = (anchor.left_edge.i, anchor.right_edge.i)
+    for arg in _arguments(trigger):
+        spans = topical_spans(doc, doc[arg.left_edge.i : arg.right_edge.i + 1])
+        if not inner[0] <= arg.i <= inner[1]:
+            spans = [s for s in spans if not (inner[0] <= s.start and s.end - 1 <= inner[1])]
+        if spans:
+            return min(spans, key=lambda s: abs(s.start - trigger.token.i))
+    return None
 
 
-def _direction(trigger: Token) -> Direction:
-    """Past-tense triggers look back from the publication date; others forward."""
-    if trigger.tag_ in {"VBD", "VBN"}:
-        return "past"
-    return "future"
+def _refers_back(trigger: Trigger) -> bool:
+    """An argument of the trigger points back to a programme named earlier."""
+    anchor = trigger.anchor
+    if trigger.nominal:
+        # "its launch", "the launch": a launch the reader already knows of.
+        return any(c.lower_ in {"its", "their", "the", "this"} for c in anchor.children) or any(
+            _referring(a) for a in _arguments(trigger))
+    subjects = [c for c in anchor.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects and anchor.dep_ in {"conj", "xcomp", "advcl"}:
+        return True
+    return any(_referring(a) for a in _arguments(trigger))
+
+
+def _referring(token: Token) -> bool:
+    """A word that points back; a compound names another thing ("the care
+    visa", "the student route"), an adjective does not ("the new visa"), nor
+    does a word of the visa process ("the visa application fee", "the
+    application portal")."""
+    if _has_own_compound(token):
+        return False
+    lemma = token.lemma_.lower()
+    definite = any(c.lower_ in {"the", "this", "that"} for c in token.children)
+    return token.lower_ in REFERRING or lemma in REFERRING or (lemma in NOUN_TRIGGERS and definite)
+
+
+_PROCESS_WORDS = frozenset(
+    "visa application registration filing processing entry online government federal petition".split()
+)
+_KIND_NOUNS = frozenset("visa visas route routes scheme programme program card category permit pass".split())
+
+
+def _names_another_visa(doc: Doc, sentence: Span) -> bool:
+    """Whether the sentence names a visa that is not in the programme table ("the care visa")."""
+    inside = {i for s in topical_spans(doc, sentence) for i in range(s.start, s.end)}
+    return any(t.lower_ in _KIND_NOUNS and t.i not in inside and _has_own_compound(t) for t in sentence)
+
+
+def _has_own_compound(token: Token) -> bool:
+    return any(c.dep_ == "compound" and c.lemma_.lower() not in _PROCESS_WORDS for c in token.children)
 
 
 @Language.factory(

@@ -72,6 +72,11 @@ _FEE_MODIFIER = re.compile(
     r"(?:fees?|charges?|levy|levies|surcharges?|payments?)\b",
     re.I,
 )
+# An adjective before a word that is not a fee noun modifies that word: "the
+# annual lottery", "a one-time exemption" state no period of a fee.
+_ATTRIBUTIVE = re.compile(
+    r"[ -]+(?!(?:and|or|but|not|rather|instead|than|for|to|in|on|at|of)\b)[A-Za-z]", re.I
+)
 _NP_GAP = re.compile(r"[\s-]*(?:[\w’'.-]+[\s-]+){0,3}", re.I)
 _NEGATED = re.compile(
     r"\b(?:not|n[’']t|rather than|instead of|no longer|never|nor)\s+(?:[\w-]+\s+){0,2}$", re.I
@@ -124,8 +129,13 @@ def period_cues(text: str, lo: int, hi: int, amounts: list[Quantity]) -> list[Pe
     """The period phrases of ``text[lo:hi]`` that are not negated."""
     cues = [PeriodCue(m.start(), m.end(), period, True)
             for pattern, period in _POST for m in pattern.finditer(text, lo, hi)]
-    cues += [PeriodCue(m.start(), m.end(), period, not _modifies(text, m.end(), hi, amounts))
-             for pattern, period in _PRE for m in pattern.finditer(text, lo, hi)]
+    for pattern, period in _PRE:
+        for m in pattern.finditer(text, lo, hi):
+            if _modifies(text, m.end(), hi, amounts):
+                cues.append(PeriodCue(m.start(), m.end(), period, False))
+            elif not _ATTRIBUTIVE.match(text, m.end(), hi):
+                # Predicative ("the fee is annual"): it measures what came before.
+                cues.append(PeriodCue(m.start(), m.end(), period, True))
     for amount in amounts:
         rate = _RATE_A.match(text, amount.end, hi) if lo <= amount.start < hi else None
         if rate is not None:

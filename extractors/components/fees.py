@@ -26,8 +26,6 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.components.common import (
     facts_of,
-    main_programme,
-    nearest_programme,
     sentence_of,
     text_of,
 )
@@ -38,6 +36,7 @@ from extractors.components.fee_periods import (
     quantities,
     stated_period,
 )
+from extractors.components.programme_context import inside_quotation, main_topical, nearest_topical
 from extractors.models import FeeFact, FeePeriod
 from extractors.money import Money, find_money, find_rates
 
@@ -53,6 +52,8 @@ _NOT_FEE = re.compile(
     r"|raised(?!\s+(?:to|from|by)\b)|fines?|donat\w*|stipends?|scholarships?|gifts?|settlements?"
     r"|penalt(?:y|ies)|damages|tuition|allowances?|rent|savings?|saved|set aside|compensation"
     r"|living (?:costs|expenses)|flights?|air ?fares?|tickets?|insurance|(?:is|are|was|were|gets?) paid"
+    # "investors who put in $1.05 million": money put into a business.
+    r"|put(?:s|ting)? (?:in|up)|(?:plough|plow|pour)(?:s|ed|ing)? in|inject(?:s|ed|ing)?|sank|sunk"
     # "if the job pays at least €45,300": a wage.
     r"|(?:jobs?|roles?|positions?|posts?|offers?)\s+(?:that\s+|which\s+)?pays?)\b",
     re.I,
@@ -74,6 +75,26 @@ _NOT_FEE_AFTER = re.compile(
     r"|scientists?|researchers?|workers?|graduates?|engineers?|experts?|professionals?|students?"
     r"|winners?|hires?|clinics?|hospitals?|agenc(?:y|ies)|lawyers?|attorneys?|consultants?"
     r"|landlords?|banks?|recruiters?|brokers?)\b",
+    re.I,
+)
+# Fees paid to universities, lawyers, agents or test centres, not to a visa
+# programme: "University application fees alone run to ₹1.5 lakh", "$3,000
+# in legal fees", "a $250 English test fee".
+_PRIVATE_PAYEE = (
+    r"(?:universit(?:y|ies)|colleges?|schools?|tuition|legal|lawyers?['’]?|attorneys?['’]?|law[- ]firms?"
+    r"|agenc(?:y|ies)|agents?['’]?|consultan(?:cy|ts?)|brokers?|recruit(?:ment|ers?)|exam(?:ination)?s?"
+    r"|tests?|testing|course|translation|courier|medical|admissions?)"
+)
+_PRIVATE_FEE = re.compile(
+    rf"\b{_PRIVATE_PAYEE}\s+(?:(?:application|admission|processing|service|sitting)\s+)?fees?\b", re.I
+)
+_PRIVATE_AFTER = re.compile(
+    rf"[\s-]*(?:(?:in|on)\s+)?(?:(?!(?:and|or|but|for|of|to|on)\b)[\w’'-]+\s+){{0,2}}?{_PRIVATE_FEE.pattern}",
+    re.I,
+)
+_PRIVATE_CHARGER = re.compile(
+    rf"\b(?:{_PRIVATE_PAYEE}|firms?|compan(?:y|ies)|providers?|intermediar(?:y|ies)|middlem[ae]n)"
+    r"\s+(?:\w+ly\s+)?charg(?:e|es|ed|ing)\b[^.;:]*$",
     re.I,
 )
 # At most two words, none of them a function word: "$800,000 minimum investment".
@@ -127,6 +148,20 @@ _HEDGED = re.compile(
     rf"(?:is|was|equals|works out to|amounts to|translates to|comes to)\s+(?:{_HEDGE}\s*)?",
     re.I,
 )
+# "a double-entry visa is CNY 345", "the card will be $1 million": a price
+# stated of the visa itself.
+_PRICE_COPULA = re.compile(
+    r"\b(?:visas?|permits?|cards?|applications?|petitions?|renewals?|extensions?)\b[^.;:!?]{0,40}?"
+    r"\b(?:is|are|was|were|will be|would be|becomes?|became|remains?|stands? at)\s+"
+    r"(?:(?:now|about|around|roughly|just|only|set at|priced at)\s+)?$",
+    re.I,
+)
+# The dearest price of one visa in the news is the $5 million "platinum
+# card" (about ₹44 crore, ¥750 million): an amount at or above these bounds
+# (units of its currency) is a total ("would cost them close to ₹8,000
+# crore", "$14 billion a year"), never one applicant's fee.
+DEFAULT_TOTAL_UNITS = 1e8
+_TOTAL_UNITS: dict[str, float] = {"INR": 1e9, "JPY": 1e9}
 # Where one clause of a sentence ends and the next begins, for the period
 # and the "not a fee" words.
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas|plus)\b|\bwhile\b|:\s")
@@ -189,9 +224,12 @@ def _fee(page: _Page, money: Money, converted: Money | None, rates: dict[str, fl
     # fee for ..., including ..., rises to C$950") or just around it.
     # An elliptical clause (", and from £364 to £480") repeats the fee word of
     # the clause before it.
-    cue_lo = sentence.start_char if _elliptical(text, sentence.start_char, c_lo) else c_lo
-    cued = _FEE_CUE.search(text[lo:hi]) or _FEE_CUE.search(text[cue_lo:c_hi])
-    if not cued or _not_fee(page, money, max(lo, c_lo)):
+    # A clause with no verb of its own (", and the Netherlands €380 per
+    # application") borrows the verb of the clause before it.
+    cue_lo = sentence.start_char if _repeats(page, sentence, c_lo, money) else c_lo
+    cued = (_FEE_CUE.search(text[lo:hi]) or _FEE_CUE.search(text[cue_lo:c_hi])
+            or _PRICE_COPULA.search(text, c_lo, money.start))
+    if not cued or _not_fee(page, money, max(lo, c_lo)) or _is_total(money):
         return None
     programme, nearby = _programme(doc, money, sentence)
     # Money in a sentence that names no programme is a fee only when the
@@ -254,10 +292,32 @@ def _own_period(page: _Page, money: Money, sentence: Span) -> FeePeriod | None:
 def _elliptical_period(page: _Page, money: Money, sentence: Span) -> FeePeriod | None:
     text = page.text
     lo, _ = _clause(text, sentence.start_char, sentence.end_char, money)
-    if not _elliptical(text, sentence.start_char, lo):
+    if not _repeats(page, sentence, lo, money):
         return None
     earlier = [m for m in page.amounts if sentence.start_char <= m.start < lo]
     return _own_period(page, earlier[-1], sentence) if earlier else None
+
+
+def _repeats(page: _Page, sentence: Span, clause_start: int, money: Money) -> bool:
+    """Whether the amount's clause repeats the clause before it: elliptical
+    (", and from £364 to £480") or gapped (", and the Netherlands €380")."""
+    return (_elliptical(page.text, sentence.start_char, clause_start)
+            or _gapped(page, sentence.start_char, clause_start, money))
+
+
+def _gapped(page: _Page, sentence_start: int, clause_start: int, money: Money) -> bool:
+    """Whether the clause at ``clause_start`` is ", and" + a noun phrase and the
+    amount with no verb between them ("charges €100, ..., and the Netherlands €380")."""
+    if clause_start <= sentence_start or not re.search(r"\b(?:and|plus)\s*$", page.text[:clause_start]):
+        return False
+    words = page.doc.char_span(clause_start, money.start, alignment_mode="contract")
+    return words is not None and len(words) > 0 and not any(t.pos_ in {"VERB", "AUX"} for t in words)
+
+
+def _is_total(money: Money) -> bool:
+    """An amount too large to be one applicant's fee: a total (an industry's
+    bill, a year's revenue)."""
+    return money.amount >= _TOTAL_UNITS.get(money.currency, DEFAULT_TOTAL_UNITS)
 
 
 def _elliptical(text: str, sentence_start: int, clause_start: int) -> bool:
@@ -311,6 +371,8 @@ def _not_fee(page: _Page, money: Money, lo: int) -> bool:
     ("an $800,000 investment", "$40,000 in tuition"); or a wage ("pay workers
     at least £41,700")."""
     text = page.text
+    if _paid_to_a_private_party(page, money, _after_other_amounts(page, money, lo)):
+        return True
     if own_fee_noun(text, money.end, min(len(text), money.end + WINDOW)):
         return False  # "the $350 F-1 SEVIS fee" is a fee whatever stands before it
     lo = _after_other_amounts(page, money, lo)
@@ -328,6 +390,18 @@ def _not_fee(page: _Page, money: Money, lo: int) -> bool:
                 or _priced_subject_is_not_a_fee(page.doc, money))
 
 
+def _paid_to_a_private_party(page: _Page, money: Money, lo: int) -> bool:
+    """The amount's fee is a university's, a lawyer's or an agent's: named
+    right after it ("$3,000 in legal fees"), or as the subject whose price
+    it is ("University application fees alone run to ₹1.5 lakh")."""
+    if _PRIVATE_AFTER.match(page.text, money.end) is not None:
+        return True
+    if any(_PRIVATE_FEE.search(words) for words in _priced_subjects(page.doc, money)):
+        return True
+    # "her agency charges clients 3,000 rupees": the one who charges is a private party.
+    return _PRIVATE_CHARGER.search(page.text, lo, money.start) is not None
+
+
 # Verbs that state a price of their subject: "health insurance costs $2,000".
 _PRICE_VERBS = frozenset({"cost", "be", "run", "total", "come", "amount"})
 
@@ -335,17 +409,18 @@ _PRICE_VERBS = frozenset({"cost", "be", "run", "total", "come", "amount"})
 def _priced_subject_is_not_a_fee(doc: Doc, money: Money) -> bool:
     """Whether the amount is the price of a subject that is not a fee ("a
     one-way flight to New York costs Rs 60,000"), by the parse."""
+    return any(_NOT_FEE.search(words) and not _FEE_WORD.search(words)
+               for words in _priced_subjects(doc, money))
+
+
+def _priced_subjects(doc: Doc, money: Money) -> list[str]:
+    """The subjects of the price verb the amount hangs from, as text."""
     found = _governing_verb(doc, money)
-    if found is None:
-        return False
-    _, verb = found
-    if verb.lemma_ not in _PRICE_VERBS:
-        return False
-    for subject in (t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")):
-        words = text_of(doc)[subject.left_edge.idx : subject.right_edge.idx + len(subject.right_edge.text)]
-        if _NOT_FEE.search(words) and not _FEE_WORD.search(words):
-            return True
-    return False
+    if found is None or found[1].lemma_ not in _PRICE_VERBS:
+        return []
+    text = text_of(doc)
+    return [text[t.left_edge.idx : t.right_edge.idx + len(t.right_edge.text)]
+            for t in found[1].children if t.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _follows(text: str, ends: set[int], start: int) -> bool:
@@ -373,17 +448,23 @@ def _heads_an_amount(page: _Page, lo: int, start: int) -> bool:
 
 def _programme(doc: Doc, money: Money, sentence: Span) -> tuple[str | None, bool]:
     """The fee's programme, and whether it is named in this sentence or the one
-    before. A programme the sentence before names only inside a quotation
-    ("“... the gold card,” the attorney said.") is the speaker's aside; the
-    story's programme carries on past it."""
-    span = nearest_programme(doc, money.start, money.end, sentence)
+    before. A programme named only as a comparison ("next to the Skilled
+    Worker route") is not the fee's."""
+    span = nearest_topical(doc, money.start, money.end, sentence)
     if span is None and sentence.start > 0:
         previous = doc[sentence.start - 1].sent
-        span = nearest_programme(doc, money.start, money.end, previous)
+        span = nearest_topical(doc, money.start, money.end, previous)
+        if span is not None and inside_quotation(doc, span) and not _quoted(doc, money):
+            span = None
     if span is not None:
         return span.kb_id_, True
-    span = main_programme(doc)
+    span = main_topical(doc)
     return (span.kb_id_ if span is not None else None), False
+
+
+def _quoted(doc: Doc, money: Money) -> bool:
+    span = doc.char_span(money.start, money.end, alignment_mode="expand")
+    return span is not None and inside_quotation(doc, span)
 
 
 def _applies_to(doc: Doc, money: Money, after: str) -> str | None:

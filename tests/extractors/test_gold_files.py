@@ -97,3 +97,19 @@ def test_quoted_and_evidence_strings_occur_in_the_text(path: Path) -> None:
     absent = [(key, entry[key]) for entry in entries for key in ("text_contains", "evidence", "text")
               if key in entry and normalise(entry[key]) not in text]
     assert absent == []
+
+
+def test_blind_split_covers_templates_undated_pages_and_a_skip() -> None:
+    blind = [_load(p) for p in FILES if p.parent.name == "blind"]
+    articles = [g for g in blind if not g.get("skip")]
+    assert len(articles) >= 16 and any(g.get("skip") for g in blind)
+    assert {g["source"]["template"] for g in articles} == set(_render_module().TEMPLATES)
+    assert sum(g["source"]["published"] is None for g in articles) >= 2
+    assert sum(sum(len(p.split()) for p in g["source"]["paragraphs"]) >= 700 for g in articles) >= 4
+
+
+@pytest.mark.parametrize("path", [p for p in FILES if p.parent.name == "blind"], ids=lambda p: p.stem)
+def test_blind_fees_and_events_carry_evidence_and_every_kind_is_exhaustive(path: Path) -> None:
+    gold = _load(path)
+    assert {e["kind"] for e in gold["exhaustive"]} == {"visa_programme", "fee", "quote", "person", "event"}
+    assert [f for f in gold["facts"] if f["kind"] in ("fee", "event") and not f.get("evidence")] == []

@@ -12,6 +12,7 @@ from extractors.dates import resolve
 from extractors.money import find_money
 from extractors.nlp import FactExtractor
 from extractors.page import to_article
+from extractors.skip import skip_reason
 from sources.errors import ExtractionError, SkippedPage
 from sources.local import read_local
 from tests.extractors.conftest import article, facts_of_kind
@@ -25,6 +26,7 @@ GOLD = Path(__file__).resolve().parents[2] / "fixtures" / "gold"
         ("s01-german-article", "not English"),
         ("s02-section-index", "index page"),
         ("s03-login-wall", "login wall"),
+        ("s04-consent-wall", "consent wall"),
     ],
 )
 def test_pages_that_are_not_english_news_are_skipped_with_a_reason(page: str, reason: str) -> None:
@@ -33,6 +35,15 @@ def test_pages_that_are_not_english_news_are_skipped_with_a_reason(page: str, re
     assert reason in caught.value.reason
     assert isinstance(caught.value, ExtractionError)
     assert not caught.value.retryable
+
+
+def test_a_story_that_mentions_cookies_and_consent_is_not_a_consent_wall() -> None:
+    story = (
+        "Regulators fined the publisher after readers complained that its banner hid the "
+        "Reject all button. The company said it would let readers manage preferences in one click. "
+    ) * 12  # an article about consent, several hundred words long
+    assert skip_reason(story) is None
+    assert skip_reason(story[:400]) == "consent wall"  # the same two markers in a dialog-sized text
 
 
 def test_a_weekday_on_the_publication_day_is_that_day() -> None:

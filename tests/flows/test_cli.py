@@ -8,7 +8,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from flows.cli import _COMMANDS
+from extractors.evaluate import SPLITS
+from flows.cli import _COMMANDS, build_parser
 from flows.site_server import SiteServer
 from tests.flows.conftest import AP_PAGE, SEED_PAGE, newsfacts
 
@@ -187,3 +188,8 @@ def test_dangerous_targets_refused_in_one_line(
     assert len(run.stderr.strip().splitlines()) == 1 and "Traceback" not in run.stderr
     assert (message in run.stderr and "refused" in run.stderr) or "only http" in run.stderr
     assert not (tmp_path / "f.duckdb").exists()
+
+
+@pytest.mark.parametrize("split", [*SPLITS, "all"])
+def test_eval_accepts_every_gold_split(split: str) -> None:
+    assert build_parser().parse_args(["eval", "--split", split]).split == split

@@ -30,7 +30,12 @@ MONITOR_CLOCKS = {
     **CLOCK_COLUMNS,
     "ingest_failures": "first_failed_at, last_failed_at",
     "seen_urls": "first_seen_at, last_checked_at",
+    "article_topics": "decided_at",
 }
+# Both runs watch one topic every page is about, so the relevance gate runs on
+# the Dask workers too and its decisions must reach ``article_topics``.
+TOPIC = '[[topics]]\nname = "visas"\nprogrammes = ["K visa", "H-1B"]\n'
+
 VIEWS = ("timeline", "conflicts", "quotes_by_person", "person_profiles", "fee_history")
 GERMAN_PAGE = (
     '<!doctype html><html lang="de"><head><title>China startet K-Visum</title></head><body><article>'
@@ -80,7 +85,7 @@ def runs(
 
     folder = tmp_path_factory.mktemp("cluster")
     config = folder / "sources.toml"
-    config.write_text(f'[[feeds]]\nurl = "{server.url("/all.xml")}"\n')
+    config.write_text(f'[[feeds]]\nurl = "{server.url("/all.xml")}"\n' + TOPIC)
     local, dask = folder / "local.duckdb", folder / "dask.duckdb"
     options = ["--runner", "dask", "--dask-address", cluster, "--staging", str(folder / "staging")]
     options += ["--json", "--db", str(dask)]
@@ -101,7 +106,7 @@ def _rows(db: Path, sql: str) -> list[tuple[object, ...]]:
 
 def _snapshot(db: Path) -> dict[str, list[tuple[object, ...]]]:
     out = {}
-    for table in (*TABLES, "ingest_failures", "seen_urls"):
+    for table in (*TABLES, "ingest_failures", "seen_urls", "article_topics"):
         skip = MONITOR_CLOCKS.get(table)
         out[table] = _rows(db, f"SELECT * {f'EXCLUDE ({skip})' if skip else ''} FROM {table} ORDER BY ALL")
     for view in VIEWS:
@@ -113,6 +118,7 @@ def test_the_dask_run_leaves_the_store_the_local_run_leaves(runs: Runs) -> None:
     local, dask = _snapshot(runs["local"][0]), _snapshot(runs["dask"][0])
     assert {t: len(r) for t, r in dask.items()} == {t: len(r) for t, r in local.items()}
     assert dask == local
+    assert len(dask["article_topics"]) == 8  # every stored article, with the terms that matched
     # The site's two pages are one more copy of each wire story: AP in two outlets, Reuters in six.
     assert _rows(runs["dask"][0], "SELECT n_articles, n_outlets, wire FROM stories ORDER BY ALL") == [
         (2, 2, "ap"), (6, 6, "reuters"),

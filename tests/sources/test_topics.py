@@ -77,7 +77,7 @@ def test_no_topics_is_the_default(tmp_path: Path) -> None:
         pytest.param("[[topics]]\nname = 'v'\npeople = [1]\n", "people must be an array", id="int"),
         pytest.param("[[topics]]\nname = 'v'\nkeywords = ['']\n", "keywords has an empty entry", id="empty"),
         pytest.param(
-            "[[topics]]\nname = 'v'\nprogrammes = ['Q visa']\n", "unknown programme 'Q visa'", id="programme"
+            "[[topics]]\nname = 'v'\nprogrammes = ['W visa']\n", "unknown programme 'W visa'", id="programme"
         ),
         pytest.param(
             "[[topics]]\nname = 'v'\nkeywords = ['a']\nmin_hits = 0\n", "must be a positive", id="zero"

@@ -19,6 +19,7 @@ from extractors.models import (
     QuoteFact,
     VisaProgrammeFact,
 )
+from extractors.relevance import TopicDecision
 from store.writer import SaveResult, save_article
 
 PUBLISHED = date(2025, 9, 29)
@@ -143,9 +144,10 @@ def save(
     facts: Sequence[Fact],
     *,
     fetched_at: datetime = FETCHED,
+    topics: Sequence[TopicDecision] = (),
 ) -> SaveResult:
     """``save_article`` with the article's own URL as the final URL."""
-    return save_article(con, art, facts, final_url=art.url, fetched_at=fetched_at)
+    return save_article(con, art, facts, final_url=art.url, fetched_at=fetched_at, topics=topics)
 
 
 def counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from extractors.models import AnyFact, Article
+from extractors.relevance import TopicDecision
 from sources.errors import StagingError
 from store.db import open_store
 from store.loader import load_file, load_pending, loaded_names
-from store.staging import Staged, read_staged, staged_files, write_staged
+from store.staging import Staged, columns, read_staged, staged_files, write_staged
 from store.writer import utc_naive
 from tests.store.factories import FETCHED, article, event, fee, person, programme, quote, save, snapshot
 
@@ -108,3 +110,39 @@ def test_a_file_from_another_extractor_version_is_refused(tmp_path: Path) -> Non
     path = write_staged(tmp_path, Staged(**{**_staged().__dict__, "extractor_version": "older/0.0.1"}))
     with pytest.raises(StagingError, match=r"from older/0\.0\.1"):
         read_staged(path)
+
+
+VISAS = TopicDecision("visas", True, ("programme:K visa", "keyword:visa"), "matched programme:K visa")
+SPORT = TopicDecision("sport", False, (), "no match for topic sport")
+
+
+def test_topic_decisions_are_staged_and_become_article_topics_rows(tmp_path: Path) -> None:
+    staged = replace(_staged(), topics=(VISAS, SPORT))
+    path = write_staged(tmp_path / "staging", staged)
+    assert read_staged(path) == staged
+    direct = open_store(tmp_path / "direct.duckdb")
+    loaded = open_store(tmp_path / "loaded.duckdb")
+    try:
+        save(direct, article(), _facts(), topics=(VISAS, SPORT))
+        load_file(loaded, path)
+        query = "SELECT article_id, topic, matched_terms FROM article_topics ORDER BY ALL"
+        rows = loaded.execute(query).fetchall()
+        assert [(topic, terms) for _, topic, terms in rows] == [("visas", list(VISAS.matched))]
+        assert rows == direct.execute(query).fetchall()
+    finally:
+        direct.close()
+        loaded.close()
+
+
+def test_a_file_staged_before_topic_decisions_reads_with_none(tmp_path: Path) -> None:
+    path = write_staged(tmp_path, _staged())
+    old = tmp_path / "old" / path.name
+    old.parent.mkdir()
+    kept = [f'"{name}"' for name in columns() if name != "n_topics" and not name.startswith("topic_")]
+    con = duckdb.connect()
+    try:  # the same file without the topic columns, as an earlier loader wrote it
+        columns_sql = ', '.join(kept)
+        con.execute(f"COPY (SELECT {columns_sql} FROM read_parquet('{path}')) TO '{old}' (FORMAT parquet)")
+    finally:
+        con.close()
+    assert read_staged(old) == _staged()

@@ -1,0 +1,280 @@
+"""The word that makes a date an event's date, and what kind of event it is.
+
+News names an event in three ways around its date:
+
+- a verb above the date ("launches on Wednesday", "was announced in August",
+  "took effect at 12:01 a.m. on Sunday", "kicks in on Oct. 1");
+- a preposition that starts a period ("applies from Dec. 16", "starting
+  Sunday", "as of Jan. 1", "effective Oct. 1"): the thing takes effect then;
+- a noun right before the date ("ahead of the launch on Oct. 1", "the fee's
+  introduction last month", "since its rollout in March").
+
+A trigger that is negated ("did not take effect on Oct. 1") or counterfactual
+("a measure that had been due to expire on Dec. 31", which was extended) names
+no event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from extractors.components.common import text_of
+from extractors.dates import Direction
+from extractors.models import EventType
+
+VERB_TRIGGERS: dict[str, EventType] = {
+    "announce": "announced", "unveil": "announced", "introduce": "launched",
+    "launch": "launched", "start": "launched", "begin": "launched", "open": "launched",
+    "roll": "launched", "kick": "launched", "debut": "launched",
+    "take": "takes_effect", "effect": "takes_effect", "effective": "takes_effect",
+    "sign": "signed", "suspend": "suspended", "pause": "suspended", "halt": "suspended",
+    "freeze": "suspended", "stop": "suspended", "block": "suspended",
+    "propose": "proposed", "float": "proposed", "end": "ended", "scrap": "ended",
+    "abolish": "ended", "expire": "ended", "close": "ended", "rescind": "ended", "revoke": "ended",
+    "repeal": "ended", "terminate": "ended",
+    "go": "takes_effect", "come": "takes_effect", "enter": "takes_effect",
+}
+# Verbs that only count with their particle or object ("kicks off", "rolls
+# out", "takes effect", "goes live"): alone they are too common to mean an
+# event. The particle may change the kind: "kicks in" takes effect.
+NEEDS_PARTICLE: dict[str, dict[str, EventType]] = {
+    "roll": {"out": "launched"},
+    "kick": {"off": "launched", "in": "takes_effect"},
+    "take": {"effect": "takes_effect"},
+    "go": {"effect": "takes_effect", "force": "takes_effect", "live": "launched"},
+    "come": {"effect": "takes_effect", "force": "takes_effect"},
+    "enter": {"effect": "takes_effect", "force": "takes_effect"},
+}
+# Nouns that name an event when the date follows them.
+NOUN_TRIGGERS: dict[str, EventType] = {
+    "launch": "launched", "introduction": "launched", "rollout": "launched", "roll-out": "launched",
+    "debut": "launched", "opening": "launched", "unveiling": "announced", "announcement": "announced",
+    "suspension": "suspended", "pause": "suspended", "halt": "suspended", "freeze": "suspended",
+    "signing": "signed", "proposal": "proposed", "expiry": "ended", "expiration": "ended",
+    "abolition": "ended", "scrapping": "ended", "closure": "ended", "repeal": "ended",
+    "implementation": "takes_effect",
+}
+# Prepositions between a trigger noun and its date: "the launch on Oct. 1".
+_NOUN_DATE_PREPS = frozenset({"on", "in", "at"})
+# Words that open the period from which something applies.
+_START_WORDS = frozenset({"starting", "beginning"})
+_FROM_CLOCK = re.compile(
+    r"\b(?:(?:from|starting|beginning|as of)\s+(?:midnight|noon|\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?)"
+    r"(?:\s+[A-Z]{2,4}T?|\s+local time)?\s+on|on or after|from and including)$"
+)
+# Verbs for which "from <date>" is a baseline, not a start: "rose 20% from last June".
+_CHANGE_LEMMAS = frozenset(
+    "rise raise increase grow jump climb double triple hike surge soar fall drop decline dip slip shrink "
+    "plunge cut reduce lower compare change move shift return come arrive differ vary".split()
+)
+# What a verb of change may change for the change to be an event of the
+# programme: its prices and thresholds, not its applications or approvals.
+_PRICE_NOUNS = frozenset(
+    "fee fees charge charges levy surcharge price cost threshold minimum premium".split()
+)
+_CHANGE_TRIGGERS = frozenset("rise raise increase double triple hike cut reduce lower".split())
+# "from Oct. 1 to Dec. 31", "from 2019 until 2023": a range of time.
+_RANGE_WORDS = frozenset({"to", "until", "till", "through", "thru", "-", "–", "—", "and"})
+# "had been due to expire", "was supposed to take effect": planned, then not.
+_PLANNED = frozenset({"due", "schedule", "set", "slate", "suppose", "expect", "plan"})
+# Hops from the date up the dependency tree to its verb, prepositions not
+# counted: "Wednesday" -> "on" -> "launches" is one.
+MAX_HOPS = 3
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """``token`` names the event; ``anchor`` is the verb or noun whose
+    arguments say which programme it happens to; ``nominal`` when the
+    trigger is a noun."""
+
+    token: Token
+    event_type: EventType
+    anchor: Token
+    nominal: bool = False
+
+    @property
+    def direction(self) -> Direction:
+        """Past-tense anchors look back from the publication date; others
+        forward. A preposition or a noun takes the tense of the clause it
+        stands in ("applications made on or after 22 July" under "will
+        apply" lie ahead)."""
+        verb = self.anchor
+        for _ in range(MAX_HOPS):
+            if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if self.token is not self.anchor and not self.nominal:
+            verb = _finite(verb)
+        return "past" if verb.tag_ in {"VBD", "VBN"} else "future"
+
+
+def _finite(verb: Token) -> Token:
+    """The verb with a tense that governs a participle or an infinitive: "made"
+    in "applications made ..." is under "will apply"."""
+    for _ in range(4):
+        tensed = verb.tag_ in {"VBD", "VBZ", "VBP", "MD"}
+        if tensed or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+            return verb
+        if verb.head.i == verb.i:
+            return verb
+        verb = verb.head
+    return verb
+
+
+def find_trigger(when: Span) -> Trigger | None:
+    """The trigger of a DATE entity, if it has one that names a real event."""
+    found = _start_word(when) or _verb(when) or _start_preposition(when) or _noun(when)
+    if found is None or _negated(found.token) or _counterfactual(found.token):
+        return None
+    return _typed_by_subject(found)
+
+
+def _typed_by_subject(trigger: Trigger) -> Trigger:
+    """'a pause that began in June', 'The suspension started on Monday': a
+    verb of beginning takes the kind of event its subject names."""
+    if trigger.nominal or trigger.token.lemma_.lower() not in {"begin", "start"}:
+        return trigger
+    subjects = [c for c in trigger.token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if subjects and subjects[0].lower_ in {"that", "which"} and trigger.token.dep_ == "relcl":
+        subjects = [trigger.token.head]
+    kinds = [NOUN_TRIGGERS[s.lemma_.lower()] for s in subjects if s.lemma_.lower() in NOUN_TRIGGERS]
+    return Trigger(trigger.token, kinds[0], trigger.anchor) if kinds else trigger
+
+
+def as_verb_trigger(token: Token) -> Trigger | None:
+    """The token as an event verb, with its particle or object when it needs
+    one. A verb of change, not in the past tense, whose subject or object is
+    a fee or a threshold ("the fee rises on Dec. 16", "will raise the charge
+    in April") is a change that takes effect then; in the past tense ("the
+    fee rose to $215 in March 2024") it is the fee's history."""
+    lemma = token.lemma_.lower()
+    if lemma in _CHANGE_TRIGGERS and token.pos_ == "VERB" and token.tag_ not in {"VBD", "VBN"} \
+            and _changes_a_price(token):
+        return Trigger(token, "takes_effect", token)
+    if lemma not in VERB_TRIGGERS:
+        return None
+    needed = NEEDS_PARTICLE.get(lemma)
+    if needed is None:
+        return Trigger(token, VERB_TRIGGERS[lemma], token) if token.pos_ in {"VERB", "AUX", "ADJ"} else None
+    # "goes into effect": the particle may sit one level down, under "into".
+    words = [c for c in token.children] + [g for c in token.children for g in c.children]
+    hit = next((w for w in words if w.lower_ in needed), None)
+    if hit is None:
+        return None
+    # The tagger reads "kicks in" as a noun now and then; the particle says it is a verb.
+    if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and hit.tag_ == "RP"):
+        return Trigger(token, needed[hit.lower_], token)
+    return None
+
+
+def _changes_a_price(verb: Token) -> bool:
+    words = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    return any(w.lemma_.lower() in _PRICE_NOUNS for w in words)
+
+
+def _verb(when: Span) -> Trigger | None:
+    """The event verb above the date, within :data:`MAX_HOPS`. A date under a
+    coordinated verb is that verb's ("paused in May and resumed in June":
+    June belongs to "resumed", not to "paused")."""
+    token, hops = when.root, 0
+    while hops < MAX_HOPS:
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        # A preposition is no step of its own: "open for applications on Nov. 1".
+        hops += token.pos_ != "ADP"
+        found = as_verb_trigger(token)
+        if found is not None:
+            return found
+        if token.pos_ == "VERB" and token.dep_ == "conj":
+            return None
+    return None
+
+
+def _start_word(when: Span) -> Trigger | None:
+    """'starting Sunday', 'Beginning Oct. 1,': a participle used as a
+    preposition, with no subject of its own."""
+    head = when.root.head
+    if head.lower_ not in _START_WORDS or any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
+        return None
+    if head.dep_ not in {"prep", "xcomp", "advcl", "acl"}:
+        return None
+    return Trigger(head, "takes_effect", head.head if head.head.i != head.i else head)
+
+
+def _start_preposition(when: Span) -> Trigger | None:
+    """'applies from Dec. 16', 'as of Jan. 1': the start of what the verb
+    says, unless the verb measures a change from then or the date opens a range."""
+    prep = when.root.head
+    if when.root.dep_ != "pobj":
+        return None
+    if _FROM_CLOCK.search(text_of(when.doc)[max(0, prep.idx - 40) : prep.idx + len(prep)]):
+        # "from midnight on Oct. 1", "from 12:01 a.m. EDT on Sept. 21", "made on or after 22 July"
+        verb = prep.head
+        for _ in range(2):
+            if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        return Trigger(prep, "takes_effect", verb) if verb.pos_ in {"VERB", "AUX"} else None
+    if prep.lower_ == "of" and prep.head.lower_ == "as":
+        prep = prep.head
+    elif prep.lower_ != "from" or (prep.i > 0 and prep.doc[prep.i - 1].lower_ in {"up", "down"}):
+        return None
+    verb = prep.head
+    if verb.pos_ not in {"VERB", "AUX"} or _baseline(verb, when):
+        return None
+    following = when.doc[when.end : when.end + 1]
+    if len(following) and following[0].lower_ in _RANGE_WORDS:
+        return None
+    return Trigger(prep, "takes_effect", verb)
+
+
+def _baseline(verb: Token, when: Span) -> bool:
+    """'rose 20% from last year': a change measured from a past date. A
+    change still to come starts then ("the threshold rises to £41,700 from
+    July 22")."""
+    if verb.lemma_.lower() not in _CHANGE_LEMMAS:
+        return False
+    past_date = any(t.lower_ in {"last", "ago", "earlier", "previous", "before"} for t in when)
+    return verb.tag_ in {"VBD", "VBN"} or past_date
+
+
+def _noun(when: Span) -> Trigger | None:
+    """A trigger noun right before the date, or with one preposition between."""
+    doc = when.doc
+    i = when.start - 1
+    if i >= 0 and doc[i].lower_ in _NOUN_DATE_PREPS:
+        i -= 1
+    if i < 0:
+        return None
+    noun = doc[i]
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or lemma not in NOUN_TRIGGERS:
+        return None
+    return Trigger(noun, NOUN_TRIGGERS[lemma], noun, nominal=True)
+
+
+def _negated(token: Token) -> bool:
+    """'did not take effect', 'will never launch'."""
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def _counterfactual(token: Token) -> bool:
+    """'had been due to expire', 'had been scheduled to take effect': a plan
+    that the past perfect says no longer holds."""
+    chain = [token]
+    current = token
+    for _ in range(MAX_HOPS):
+        if current.dep_ not in {"xcomp", "acomp"} or current.head.i == current.i:
+            break
+        current = current.head
+        chain.append(current)
+    if not any(t.lemma_.lower() in _PLANNED for t in chain[1:]):
+        return False
+    auxiliaries = {c.lower_ for t in chain for c in t.children if c.dep_ in {"aux", "auxpass"}}
+    auxiliaries |= {t.lower_ for t in chain}
+    return "had" in auxiliaries and "been" in auxiliaries

@@ -1,0 +1,235 @@
+"""Event forms of real news, one small test each: which word names the event,
+which programme it happens to, and which date it has (publication 2025-09-29)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extractors.nlp import FactExtractor
+from tests.extractors.conftest import article, facts_of_kind
+
+Event = tuple[object, object, object, object]
+
+
+def _events(extractor: FactExtractor, text: str, published: date | None = date(2025, 9, 29)) -> list[Event]:
+    facts = facts_of_kind(extractor.extract(article(text, published)), "event")
+    return [(e["programme"], e["event_type"], e["date"], e["precision"]) for e in facts]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The White House unveiled a $100,000 H-1B fee.\nTrump signed the proclamation on Friday.",
+        "The White House unveiled a $100,000 H-1B fee.\nThe order, which Trump signed on Friday, was brief.",
+        "The White House unveiled a $100,000 H-1B fee.\nOn Friday Trump signed the order.",
+    ],
+)
+def test_the_object_of_the_trigger_points_back_to_the_programme(extractor: FactExtractor, text: str) -> None:
+    assert ("H-1B", "signed", "2025-09-26", "day") in _events(extractor, text)
+
+
+def test_the_noun_a_participle_modifies_is_the_programme_not_the_foil(extractor: FactExtractor) -> None:
+    text = ("The K category, first announced by the State Council in August, needs no invitation letter, "
+            "unlike the Z work visa or the R visa.")
+    assert _events(extractor, text) == [("K visa", "announced", "2025-08", "month")]
+
+
+def test_a_relative_pronoun_stands_for_the_noun_of_its_clause(extractor: FactExtractor) -> None:
+    text = ("Trump created a gold card visa.\n"
+            "The card, which the Commerce Department says will open for applications on Nov. 1, "
+            "costs $1 million.")
+    assert _events(extractor, text) == [("Gold Card", "launched", "2025-11-01", "day")]
+
+
+def test_two_events_in_one_sentence(extractor: FactExtractor) -> None:
+    text = "The policy on H-1B visas, announced Friday, takes effect Sunday."
+    assert _events(extractor, text) == [
+        ("H-1B", "announced", "2025-09-26", "day"), ("H-1B", "takes_effect", "2025-10-05", "day")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("China's K visa drew crowds ahead of the launch on Oct. 1.",
+         ("K visa", "launched", "2025-10-01", "day")),
+        ("The H-1B fee's introduction last month rattled employers.",
+         ("H-1B", "launched", "2025-08", "month")),
+        ("Since its rollout in March, the Opportunity Card has drawn 50,000 applicants.",
+         ("Opportunity Card", "launched", "2025-03", "month")),
+        ("Lawyers criticised the suspension on Tuesday of new F-1 interviews.",
+         ("F-1", "suspended", "2025-09-23", "day")),
+    ],
+)
+def test_a_trigger_noun_before_the_date(extractor: FactExtractor, text: str, expected: Event) -> None:
+    assert _events(extractor, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump created a gold card visa.\nApplications open on Nov. 1.",
+        "Trump created a gold card visa.\nThe application portal opens on Nov. 1.",
+    ],
+)
+def test_a_part_of_the_programme_opens(extractor: FactExtractor, text: str) -> None:
+    assert _events(extractor, text) == [("Gold Card", "launched", "2025-11-01", "day")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The new H-1B fee applies from Oct. 1.", ("H-1B", "takes_effect", "2025-10-01", "day")),
+        ("The H-1B fee applies starting Sunday.", ("H-1B", "takes_effect", "2025-10-05", "day")),
+        ("Beginning Oct. 1, applicants for the K visa can apply online.",
+         ("K visa", "takes_effect", "2025-10-01", "day")),
+        ("The EU Blue Card rules apply as of Jan. 1.", ("EU Blue Card", "takes_effect", "2026-01-01", "day")),
+        ("The Skilled Worker visa salary threshold rises to £41,700 from Oct. 22.",
+         ("Skilled Worker visa", "takes_effect", "2025-10-22", "day")),
+        ("Employers on the Skilled Worker visa will pay £1,320 a year per worker from Dec. 16, "
+         "up from £1,000.",
+         ("Skilled Worker visa", "takes_effect", "2025-12-16", "day")),
+        ("The revised EU Blue Card directive, which member states had to apply from November 2023, "
+         "lowered the salary bar.", ("EU Blue Card", "takes_effect", "2023-11", "month")),
+    ],
+)
+def test_the_start_of_a_period_is_when_it_takes_effect(extractor: FactExtractor, text: str,
+                                                        expected: Event) -> None:
+    assert _events(extractor, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Applications for H-1B visas rose 20% from last year.",
+        "From 2019 to 2023, H-1B approvals fell by a third.",
+        "H-1B filings have dropped since Sept. 21.",
+        "Data from March show the K visa drew few applicants.",
+    ],
+)
+def test_a_baseline_or_a_range_is_no_start(extractor: FactExtractor, text: str) -> None:
+    assert _events(extractor, text) == []
+
+
+def test_effective_immediately_is_dated_by_its_sentence_or_publication(extractor: FactExtractor) -> None:
+    assert _events(extractor, "The new H-1B rules are effective immediately.") == [
+        ("H-1B", "takes_effect", "2025-09-29", "day")
+    ]
+    text = ("The cable, dated Tuesday, ordered consulates to stop adding F-1 appointments "
+            "effective immediately.")
+    assert _events(extractor, text) == [("F-1", "suspended", "2025-09-23", "day")]
+    [(_, _, day, precision)] = _events(extractor, "The H-1B rules take effect immediately.", published=None)
+    assert (day, precision) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("The H-1B proclamation takes effect at 12:01 a.m. EDT on Sept. 21.", "2025-09-21"),
+        ("The H-1B proclamation took effect at 12:01 a.m. EDT on Sunday.", "2025-09-28"),
+        ("The H-1B fee applies from midnight on Oct. 1.", "2025-10-01"),
+        ("The Skilled Worker visa fee rises on 16 December.", "2025-12-16"),
+    ],
+)
+def test_clock_times_and_day_first_dates(extractor: FactExtractor, text: str, day: str) -> None:
+    [(_, _, got, precision)] = _events(extractor, text)
+    assert (got, precision) == (day, "day")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China will keep its K visa discount, extending a measure that had been due to expire on Dec. 31.",
+        "The Global Talent visa fee did not change on Jan. 1.",
+        "The EB-5 regional centre programme will not end on Sept. 30.",
+    ],
+)
+def test_a_negated_or_cancelled_event_is_no_event(extractor: FactExtractor, text: str) -> None:
+    assert _events(extractor, text) == []
+
+
+def test_a_verb_of_beginning_takes_the_kind_of_its_subject(extractor: FactExtractor) -> None:
+    text = "Express Entry draws resumed on Monday after a pause that began in June."
+    assert _events(extractor, text) == [("Express Entry", "suspended", "2025-06", "month")]
+
+
+def test_a_programme_named_as_a_comparison_is_not_the_events(extractor: FactExtractor) -> None:
+    text = "Unlike the R visa, the K visa, which launched on Oct. 1, needs no employer."
+    assert _events(extractor, text) == [("K visa", "launched", "2025-10-01", "day")]
+
+
+def test_more_particle_verbs(extractor: FactExtractor) -> None:
+    assert _events(extractor, "The new H-1B fee kicks in on Sunday.") == [
+        ("H-1B", "takes_effect", "2025-10-05", "day")
+    ]
+    assert _events(extractor, "The gold card will go live on Nov. 1.") == [
+        ("Gold Card", "launched", "2025-11-01", "day")
+    ]
+    assert _events(extractor, "A federal judge blocked the H-1B fee on Friday.") == [
+        ("H-1B", "suspended", "2025-09-26", "day")
+    ]
+
+
+def test_a_date_run_into_a_duration_keeps_the_date(extractor: FactExtractor) -> None:
+    text = ("The proclamation that created the H-1B fee took effect on Sept. 21, "
+            "two days after Trump signed it.")
+    assert _events(extractor, text) == [("H-1B", "takes_effect", "2025-09-21", "day")]
+    assert _events(extractor, "The H-1B proclamation will expire in a year.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Skilled Worker visa fee rises on Dec. 16.",
+         ("Skilled Worker visa", "takes_effect", "2025-12-16", "day")),
+        ("The Home Office will raise the Global Talent visa fee in April.",
+         ("Global Talent visa", "takes_effect", "2026-04", "month")),
+    ],
+)
+def test_a_price_that_changes_on_a_date_is_a_change_taking_effect(extractor: FactExtractor, text: str,
+                                                                 expected: Event) -> None:
+    assert _events(extractor, text) == [expected]
+
+
+def test_counts_that_change_on_a_date_are_no_event(extractor: FactExtractor) -> None:
+    assert _events(extractor, "H-1B applications rose in March.") == []
+
+
+def test_a_past_price_change_and_a_changing_rate_are_no_event(extractor: FactExtractor) -> None:
+    assert _events(extractor, "The H-1B registration fee rose to $215 in March 2024.") == []
+    assert _events(extractor, "Denial rates for L-1B petitions rise in March.") == []
+
+
+def test_immediate_effect_takes_the_kind_of_the_verb_it_completes(extractor: FactExtractor) -> None:
+    text = ("The State Department told embassies on Tuesday to stop scheduling new F-1 student visa "
+            "interviews with immediate effect.")
+    assert _events(extractor, text) == [("F-1", "suspended", "2025-09-23", "day")]
+
+
+def test_one_persons_visa_is_not_the_programme(extractor: FactExtractor) -> None:
+    assert _events(extractor, "Kumar said his H-1B visa expired in September.") == []
+    assert _events(extractor, "The H-1B visa programme expired in September.") == [
+        ("H-1B", "ended", "2025-09", "month")
+    ]
+
+
+def test_a_visa_with_its_own_name_is_not_the_programme_named_before(extractor: FactExtractor) -> None:
+    text = ("Britain will close the Skilled Worker visa to care workers.\n"
+            "The care visa was introduced in February 2022. It was suspended for new care homes last year.")
+    assert _events(extractor, text) == []
+    text = ("Britain will close the Skilled Worker visa to care workers.\n"
+            "The new visa was introduced in February 2022.")
+    assert _events(extractor, text) == [("Skilled Worker visa", "launched", "2022-02", "month")]
+
+
+def test_on_or_after_a_date_under_a_future_verb(extractor: FactExtractor) -> None:
+    text = ("The Skilled Worker visa rules are changing.\n"
+            "The changes will apply to applications made on or after 22 July.")
+    assert _events(extractor, text) == [("Skilled Worker visa", "takes_effect", "2026-07-22", "day")]
+
+
+def test_a_system_named_after_its_programme_points_back(extractor: FactExtractor) -> None:
+    text = "Canada's Express Entry invited 3,000 candidates.\nThe system opened in 2015."
+    assert _events(extractor, text) == [("Express Entry", "launched", "2015", "year")]

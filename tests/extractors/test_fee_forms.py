@@ -1,0 +1,125 @@
+"""Fee forms of real news, one small test each: which amounts are a
+programme's fees, and which programme and period they have."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.nlp import FactExtractor
+from tests.extractors.conftest import article, facts_of_kind
+
+Fee = tuple[object, object, object, object]
+
+
+def _fees(extractor: FactExtractor, text: str) -> list[Fee]:
+    facts = facts_of_kind(extractor.extract(article(text)), "fee")
+    return [(f["programme"], f["amount"], f["currency"], f["period"]) for f in facts]
+
+
+def test_an_adjective_of_another_noun_gives_no_period(extractor: FactExtractor) -> None:
+    text = ("Employers pay a $780 filing fee for each H-1B petition and a $215 registration fee to enter "
+            "the annual lottery.")
+    assert _fees(extractor, text) == [("H-1B", 780, "USD", "per_petition"), ("H-1B", 215, "USD", None)]
+    # Predicative, it still measures the fee before it.
+    assert _fees(extractor, "The H-1B integrity fee of $250 is annual.") == [("H-1B", 250, "USD", "per_year")]
+
+
+def test_a_price_stated_of_the_visa_itself(extractor: FactExtractor) -> None:
+    text = ("A single-entry K visa costs 230 yuan, according to a fee table posted by the consulate, while a "
+            "double-entry visa is CNY 345 and a multiple-entry visa valid for six months is RMB 460.")
+    assert [amount for _, amount, _, _ in _fees(extractor, text)] == [230, 345, 460]
+
+
+def test_a_clause_without_a_verb_repeats_the_fee_verb(extractor: FactExtractor) -> None:
+    text = ("Blue Card fees are modest. Germany charges €100 for the card itself, France about €225, "
+            "and the Netherlands €380 per application.")
+    assert _fees(extractor, text) == [
+        ("EU Blue Card", 100, "EUR", None), ("EU Blue Card", 225, "EUR", None),
+        ("EU Blue Card", 380, "EUR", "per_petition"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "University application fees alone run to about ₹1.5 lakh, and the F-1 visa application fee is $185.",
+        "Students on the F-1 visa often pay $3,000 in legal fees and the $185 visa fee.",
+        "Many F-1 applicants pay a $250 English test fee on top of the $185 visa fee.",
+    ],
+)
+def test_fees_paid_to_universities_lawyers_or_test_centres_are_not_the_programmes(
+    extractor: FactExtractor, text: str
+) -> None:
+    assert _fees(extractor, text) == [("F-1", 185, "USD", None)]
+
+
+def test_a_total_too_large_for_one_applicant_is_no_fee(extractor: FactExtractor) -> None:
+    text = ("Three firms filed 9,000 H-1B petitions last year. At $100,000 apiece, the same volume "
+            "would cost them close to $900 million, or ₹8,000 crore.")
+    assert [amount for _, amount, _, _ in _fees(extractor, text)] == [100000]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EB-5 investors who put in $1.05 million also pay an $11,160 filing fee.",
+        "Applicants who ploughed in $1.05 million pay the EB-5 filing fee of $11,160.",
+    ],
+)
+def test_money_put_into_a_business_is_no_fee(extractor: FactExtractor, text: str) -> None:
+    assert _fees(extractor, text) == [("EB-5", 11160, "USD", None)]
+
+
+def test_a_programme_named_as_a_comparison_is_not_the_fees(extractor: FactExtractor) -> None:
+    text = ("Britain granted 8,000 Global Talent visas last year.\n"
+            "“They are still a rounding error next to the Skilled Worker route,” she said.\n"
+            "Blake said universities wanted the visa’s £766 fee cut.")
+    assert _fees(extractor, text) == [("Global Talent visa", 766, "GBP", None)]
+    text = "Unlike the R visa, the K visa costs 230 yuan."
+    assert _fees(extractor, text) == [("K visa", 230, "CNY", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "programme"),
+    [
+        ("Under the discounted schedule, a single-entry Z work visa costs ¥210.", "Z visa"),
+        ("An X1 student visa costs 315 yuan.", "X visa"),
+        ("The H1-B visa fee is now $100,000.", "H-1B"),
+    ],
+)
+def test_programme_spellings_with_a_descriptor(extractor: FactExtractor, text: str, programme: str) -> None:
+    assert [p for p, _, _, _ in _fees(extractor, text)] == [programme]
+
+
+def test_a_programme_named_only_inside_a_quotation_does_not_carry_to_the_next_sentence(
+    extractor: FactExtractor,
+) -> None:
+    text = ("Investors in the EB-5 visa programme now wait seven years.\n"
+            "“Some of them already have a backup plan: the gold card,” the attorney said.\n"
+            "Petitioners pay a $11,160 filing fee on top of the minimum investment.")
+    assert _fees(extractor, text) == [("EB-5", 11160, "USD", None)]
+
+
+def test_a_name_in_quotation_marks_carries_like_any_mention(extractor: FactExtractor) -> None:
+    text = ("Investors once chose the EB-5 visa. Trump signed an order creating a “gold card” visa.\n"
+            "The card costs $1 million.")
+    assert _fees(extractor, text) == [("Gold Card", 1000000, "USD", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China launched the K visa.\nNatarajan said her agency charges clients 3,000 rupees.",
+        "China launched the K visa.\nLaw firms typically charge K visa applicants 3,000 rupees.",
+    ],
+)
+def test_money_a_private_party_charges_is_no_fee(extractor: FactExtractor, text: str) -> None:
+    assert _fees(extractor, text) == []
+    assert _fees(extractor, text + " The embassy charges a K visa fee of 230 yuan.") == [
+        ("K visa", 230, "CNY", None)
+    ]
+
+
+def test_money_spent_on_recruitment_fees_is_no_fee(extractor: FactExtractor) -> None:
+    text = "Employers pay a Skilled Worker visa fee of £525, and Pike spent £12,000 on recruitment fees."
+    assert _fees(extractor, text) == [("Skilled Worker visa", 525, "GBP", None)]
