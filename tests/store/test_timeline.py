@@ -16,13 +16,13 @@ import duckdb
 import pytest
 
 import store.timeline
-import store.writer
 from bench.timeline import fill_store
 from extractors.models import Article, Fact
 from store.db import open_store
 from store.ids import fact_id
 from store.migrations import MIGRATIONS_TABLE
 from store.timeline import rebuild_timeline
+from store.writer import ArticleSave, save_articles
 from tests.store.factories import FETCHED, article, event, fee, person, quote, rows, save
 
 STORY = " ".join(f"word{i} shared sentence number {i} of the wire story." for i in range(60))
@@ -205,17 +205,15 @@ def test_fetch_times_date_a_fee_of_undated_articles(con: duckdb.DuckDBPyConnecti
     assert_exact(con)
 
 
-@pytest.mark.skipif(not hasattr(store.writer, "save_articles"), reason="batched saves come with perf-store")
 @pytest.mark.parametrize("seed", [1, 2, 3, 4])
 def test_random_batches_keep_the_entries_exact(con: duckdb.DuckDBPyConnection, seed: int) -> None:
     """Many saves in one transaction: one refresh for the batch (``store.writer.save_articles``)."""
-    article_save, save_articles = store.writer.ArticleSave, store.writer.save_articles  # type: ignore[attr-defined]
     rng = random.Random(seed)
     for _ in range(6):
         batch = []
         for _ in range(rng.randrange(1, 8)):
             art = _random_article(rng)
             fetched = FETCHED + timedelta(hours=rng.randrange(48))
-            batch.append(article_save(art, _random_facts(rng), art.url, fetched))
+            batch.append(ArticleSave(art, _random_facts(rng), art.url, fetched))
         save_articles(con, batch)
         assert_exact(con)
