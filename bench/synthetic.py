@@ -4,6 +4,13 @@ Each article is a short page (a headline and three paragraphs, about 120
 words) about a visa programme, with a fee, a quote and a dated event, so the
 real extraction path runs on it; the words vary with the article number, so
 no two pages are one story.
+
+The one quote is direct and has a named speaker. The reported sentences
+around it name no speaker ("officials said that ..." made an unnamed
+indirect quote of the same template in every article: all n of them are
+one merged quote, whose variants ``store.quote_merge`` compares pairwise on
+every save, which no real feed of n articles does; the run then measured
+that, not memory).
 """
 
 from __future__ import annotations
@@ -32,12 +39,12 @@ def article_html(i: int, origin: str) -> str:
     day = 1 + i % 28
     title = f"{city} {verb} {programme} route for {topic} (report {i})"
     paragraphs = [
-        f"{city} officials said on Monday that the {programme} would cost applicants ${fee:,} per year "
-        f"from October {day}, 2025, in a plan for {topic} announced in report number {i}.",
+        f"Under a plan published in {city} on Monday, the {programme} will cost applicants ${fee:,} per year "
+        f"from October {day}, 2025, a measure for {topic} set out in report number {i}.",
         f"“This is about keeping {topic} who already work here,” said {name}, {role}. "
         f"The office received {100 + i % 900} applications in the first week.",
-        f"Critics in {city} noted that the fee for {topic} had doubled since 2023, "
-        f"and the council will publish figures for district {i % 97} next month.",
+        f"The {programme} route for {topic} takes effect on October {day}, 2025. The fee in {city} has "
+        f"doubled since 2023, and the council will publish figures for district {i % 97} next month.",
     ]
     body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
     return (

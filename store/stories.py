@@ -88,9 +88,19 @@ _STORY_COLUMNS = (
 _SIGNATURE_COLUMNS = ("article_id", "url_key", "text_hash", "wire", "n_shingles", "minhash")
 
 
+@dataclass(frozen=True)
+class StoryUpdate:
+    """What :func:`update_stories_many` did: each item's story id, and the stored
+    articles whose story id changed (a merge or a split: ``store.timeline`` recounts
+    the stories of the facts they state)."""
+
+    story_ids: dict[str, str]
+    moved: set[str]
+
+
 def update_stories(con: duckdb.DuckDBPyConnection, item: StoryInput) -> str:
     """:func:`update_stories_many` for one article; its story id."""
-    return update_stories_many(con, [item])[item.article_id]
+    return update_stories_many(con, [item]).story_ids[item.article_id]
 
 
 def update_stories_many(
@@ -99,18 +109,19 @@ def update_stories_many(
     *,
     stored: set[str] | None = None,
     members: Mapping[str, Member] | None = None,
-) -> dict[str, str]:
+) -> StoryUpdate:
     """Store the fingerprints of ``items``, link them, regroup the stories they touch.
 
     ``items`` are the latest saves of distinct articles. Runs inside the
     caller's transaction, after the article rows are written; returns each
-    item's story id. ``stored``, when the caller knows it, names the items
-    whose articles were stored before (the others have no story yet);
+    item's story id and the stored articles whose story id changed.
+    ``stored``, when the caller knows it, names the items whose articles
+    were stored before (the others have no story yet);
     ``members``, each item's article row as written, lets a batch of new
     articles compute its story rows without reading them back.
     """
     if not items:
-        return {}
+        return StoryUpdate({}, set())
     batch = {item.article_id: item for item in items}
     if len(batch) != len(items):
         raise ValueError("update_stories_many takes one item per article")
@@ -122,9 +133,10 @@ def update_stories_many(
     links = _link(con, batch, keys)
     linked = _stories_around(con, {node for pair in links for node in pair} - batch.keys())
     touched = old.keys() | batch.keys() | linked.keys()
+    moved: set[str] = set()
     if old or linked:
         assignment = _components(touched, _links_of(con, touched))
-        _move_members(con, assignment)
+        moved = _move_members(con, assignment)
         _delete_stories(con, set(old.values()) | set(linked.values()) | set(assignment.values()))
     else:  # only new articles, linked among themselves: no stored row can change
         assignment = _components(touched, list(links))
@@ -133,7 +145,7 @@ def update_stories_many(
         _insert_stories(con, sorted(assignment))
     else:  # every member is new and its row is at hand: no join over the articles table
         _insert_story_rows(con, assignment, batch, members)
-    return {aid: assignment[aid] for aid in batch}
+    return StoryUpdate({aid: assignment[aid] for aid in batch}, moved)
 
 
 def _stories_around(con: duckdb.DuckDBPyConnection, aids: Iterable[str]) -> dict[str, str]:
@@ -271,15 +283,17 @@ def _components(touched: set[str], links: Iterable[tuple[str, str]]) -> dict[str
     return {aid: root(aid) for aid in parent}
 
 
-def _move_members(con: duckdb.DuckDBPyConnection, assignment: dict[str, str]) -> None:
-    """Stored articles whose story changed get their new story id."""
+def _move_members(con: duckdb.DuckDBPyConnection, assignment: dict[str, str]) -> set[str]:
+    """Stored articles whose story changed get their new story id; their ids."""
     ids = sorted(assignment)
-    moved: dict[str, Sequence[object]] = {"article_id": ids, "story_id": [assignment[i] for i in ids]}
-    with registered(con, "newsfacts_assignment", moved) as m:
-        con.execute(
+    new: dict[str, Sequence[object]] = {"article_id": ids, "story_id": [assignment[i] for i in ids]}
+    with registered(con, "newsfacts_assignment", new) as m:
+        rows = con.execute(
             f"UPDATE article_stories SET story_id = m.story_id FROM {m} AS m "
-            "WHERE article_stories.article_id = m.article_id AND article_stories.story_id <> m.story_id"
-        )
+            "WHERE article_stories.article_id = m.article_id AND article_stories.story_id <> m.story_id "
+            "RETURNING article_stories.article_id"
+        ).fetchall()
+    return {row[0] for row in rows}
 
 
 def _write_membership(

@@ -9,7 +9,8 @@ is deleted in the same transaction (no article states it any more), so the
 store's content depends only on the latest save of each article.
 
 The same transaction regroups what the article touches: its story
-(``store.stories``) and the merged quotes of its speakers (``store.quote_merge``).
+(``store.stories``) and the merged quotes of its speakers (``store.quote_merge``),
+and recomputes the timeline entries of its facts (``store.timeline``).
 
 :func:`save_articles` saves a batch in one transaction and leaves the store
 exactly as saving its articles one at a time, in order, would (the batch
@@ -39,6 +40,7 @@ from store.messages import first_line
 from store.quote_merge import regroup, speaker_key
 from store.stories import Member, StoryInput, story_input, update_stories_many
 from store.tables import FACT_TABLES, FactTable, Row
+from store.timeline import TIMELINE_KINDS, refresh_timeline
 
 T = TypeVar("T")
 
@@ -291,8 +293,13 @@ def _write(con: duckdb.DuckDBPyConnection, plans: list[_Plan]) -> list[SaveResul
     run_over(con, _INSERT_SOURCES, _SOURCE_COLUMNS, sources)
     # Stories and merged quotes change only where the batch touches them.
     _replace_topics_of(con, plans)
-    update_stories_many(con, [last[aid].story for aid in last], stored=before.articles, members=written)
+    stories = update_stories_many(
+        con, [last[aid].story for aid in last], stored=before.articles, members=written
+    )
     regroup(con, before.quote_keys.union(*(plan.quote_keys for plan in plans)))
+    # Last: an entry reads the fact rows, the sources, the articles and the stories.
+    dated = {aid: [f for f, row in replay.sources[aid].items() if row[2] in TIMELINE_KINDS] for aid in last}
+    refresh_timeline(con, dated, set().union(*before.sources.values()), stories.moved)
     return replay.results
 
 

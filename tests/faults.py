@@ -15,6 +15,7 @@ import gzip
 import threading
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 from typing import Literal
 
 from flows.site_server import Route, SiteRequestHandler, SiteServer
@@ -33,6 +34,32 @@ RECOVERS: frozenset[Fault] = frozenset({"500-once", "429-once", "bad-utf8"})
 RETRY_AFTER_SECONDS = 1
 HUGE_BYTES = 50 * 1024 * 1024
 LISTING_ETAG = '"listing-v1"'
+# The monitor's settings for the fault site: short timeouts, so a slow or cut
+# item fails in about a second, and two polite retries for the transient ones.
+MONITOR_SETTINGS = """
+[settings]
+user_agent = "newsfacts-test/1.0 (+https://example.org/contact)"
+connect_timeout = 1.0
+read_timeout = 0.5
+total_timeout = 3.0
+max_bytes = 262144
+min_interval = 0.0
+per_host_concurrency = 4
+retries = 2
+backoff = 0.05
+max_retry_after = 5.0
+"""
+
+
+def monitor_config(folder: Path, server: SiteServer) -> Path:
+    """A sources file in ``folder`` listing the fault site's feed and sitemap index."""
+    config = folder / "faults.toml"
+    config.write_text(
+        MONITOR_SETTINGS
+        + f'\n[[feeds]]\nurl = "{server.url("/feed.xml")}"\n'
+        + f'\n[[sitemaps]]\nurl = "{server.url("/sitemap-index.xml")}"\n'
+    )
+    return config
 
 
 def fault_of(index: int) -> Fault | None:

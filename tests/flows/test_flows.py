@@ -11,6 +11,7 @@ from flows.site_server import SiteServer
 from tests.flows.conftest import SEED_PAGE
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
+VIEWS = ("timeline", "timeline_live")
 
 
 def write_config(tmp_path: Path, server: SiteServer, *pages: str) -> Path:
@@ -69,6 +70,13 @@ def test_demo_prints_both_timelines(tmp_path: Path, capsys: pytest.CaptureFixtur
     out = capsys.readouterr().out
     assert "Timeline: H-1B" in out and "Timeline: K visa" in out
     assert "2025-10-01" in out and "2025-08" in out and "2025-10 " in out
+    # The fixture site's store: the timeline kept on write equals 0005's computation.
+    con = duckdb.connect(str(tmp_path / "demo.duckdb"), read_only=True)
+    try:
+        kept, live = (con.execute(f"SELECT * FROM {view} ORDER BY ALL").fetchall() for view in VIEWS)
+    finally:
+        con.close()
+    assert kept and kept == live
 
 
 def test_ingest_url_flow_refuses_local_paths(tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ PUBLISHED = date(2025, 9, 29)
 FETCHED = datetime(2025, 9, 30, 12, 0, tzinfo=UTC)
 TABLES = (
     "articles", "visa_programmes", "fees", "quotes", "people", "events", "fact_sources", "ingest_failures",
+    "timeline_entries",
 )  # fmt: skip
 
 

@@ -163,7 +163,8 @@ def test_no_rules_still_marks_what_was_seen(con: duckdb.DuckDBPyConnection) -> N
 def test_upgrading_a_store_does_not_alert_on_its_history(tmp_path: Path) -> None:
     db = tmp_path / "old.duckdb"
     con = duckdb.connect(str(db))
-    migrate(con, [step for step in bundled_migrations() if step.version < 4])
+    # Every step but 0004 (the writer needs the later ones, 0009's timeline table).
+    migrate(con, [step for step in bundled_migrations() if step.version != 4])
     save(con, article("https://a.example/1"), [programme("K visa", "China")])
     con.close()
     con = open_store(db)  # applies 0004

@@ -52,7 +52,7 @@ def test_each_table_gets_its_kind(con: duckdb.DuckDBPyConnection) -> None:
     save(con, A, ALL_KINDS)
     assert counts(con) == {
         "articles": 1, "visa_programmes": 1, "fees": 1, "quotes": 1, "people": 1, "events": 1,
-        "fact_sources": 5, "ingest_failures": 0,
+        "fact_sources": 5, "ingest_failures": 0, "timeline_entries": 2,
     }  # fmt: skip
 
 
