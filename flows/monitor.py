@@ -42,6 +42,7 @@ from sources.errors import NewsfactsError
 from sources.fetch import make_client
 from sources.page import Page
 from sources.polite import PoliteClient
+from store.bulk import load_arrow
 from store.db import open_store
 from store.writer import Saved, record_failure
 
@@ -164,6 +165,8 @@ def _ingest_all(
 ) -> None:
     if not todo:
         return
+    # Before fetching starts: the first batch save would import these while pages wait.
+    load_arrow()
     fetched = _fetched(http, sources, listing, progress(todo, "ingesting"))
     extractor = FactExtractor()
     watchlist = compile_topics(sources.topics)  # once per run; empty: every article is relevant
