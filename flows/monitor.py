@@ -50,6 +50,7 @@ from sources.errors import NewsfactsError
 from sources.fetch import make_client
 from sources.page import Page
 from sources.polite import PoliteClient
+from store.bulk import load_arrow
 from store.db import open_store
 from store.writer import Saved, record_failure
 
@@ -172,6 +173,8 @@ def _ingest_all(
 ) -> None:
     if not todo:
         return
+    # Before fetching starts: the first batch save would import these while pages wait.
+    load_arrow()
     fetched = _fetched(http, sources, listing, progress(todo, "ingesting"))
     extractor = FactExtractor()  # the model loads where it runs: here, or in each worker
     watchlist = compile_topics(sources.topics)  # once per run; empty: every article is relevant
