@@ -104,10 +104,10 @@ class Trigger:
         apply" lie ahead)."""
         verb = self.anchor
         for _ in range(MAX_HOPS):
-            if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+            if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
                 break
             verb = verb.head
-        if self.token is not self.anchor and not self.nominal:
+        if self.token.i != self.anchor.i and not self.nominal:
             verb = _finite(verb)
         return "past" if verb.tag_ in {"VBD", "VBN"} else "future"
 
@@ -119,7 +119,7 @@ def _finite(verb: Token) -> Token:
         tensed = verb.tag_ in {"VBD", "VBZ", "VBP", "MD"}
         if tensed or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
             return verb
-        if verb.head is verb:
+        if verb.head.i == verb.i:
             return verb
         verb = verb.head
     return verb
@@ -182,7 +182,7 @@ def _verb(when: Span) -> Trigger | None:
     June belongs to "resumed", not to "paused")."""
     token, hops = when.root, 0
     while hops < MAX_HOPS:
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
         # A preposition is no step of its own: "open for applications on Nov. 1".
@@ -203,7 +203,7 @@ def _start_word(when: Span) -> Trigger | None:
         return None
     if head.dep_ not in {"prep", "xcomp", "advcl", "acl"}:
         return None
-    return Trigger(head, "takes_effect", head.head if head.head is not head else head)
+    return Trigger(head, "takes_effect", head.head if head.head.i != head.i else head)
 
 
 def _start_preposition(when: Span) -> Trigger | None:
@@ -216,7 +216,7 @@ def _start_preposition(when: Span) -> Trigger | None:
         # "from midnight on Oct. 1", "from 12:01 a.m. EDT on Sept. 21", "made on or after 22 July"
         verb = prep.head
         for _ in range(2):
-            if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+            if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
                 break
             verb = verb.head
         return Trigger(prep, "takes_effect", verb) if verb.pos_ in {"VERB", "AUX"} else None
@@ -269,7 +269,7 @@ def _counterfactual(token: Token) -> bool:
     chain = [token]
     current = token
     for _ in range(MAX_HOPS):
-        if current.dep_ not in {"xcomp", "acomp"} or current.head is current:
+        if current.dep_ not in {"xcomp", "acomp"} or current.head.i == current.i:
             break
         current = current.head
         chain.append(current)

@@ -140,7 +140,7 @@ def _trigger_at_or_below(verb: Token) -> Trigger | None:
     ("ordered consulates to stop adding appointments")."""
     head = verb
     for _ in range(2):
-        if head.dep_ not in {"xcomp", "ccomp"} or head.head is head:
+        if head.dep_ not in {"xcomp", "ccomp"} or head.head.i == head.i:
             break
         head = head.head
         found = as_verb_trigger(head)
@@ -158,7 +158,7 @@ def _trigger_at_or_below(verb: Token) -> Trigger | None:
 
 def _clause_verb(token: Token) -> Token:
     for _ in range(4):
-        if (token.pos_ in {"VERB", "AUX"} and token.lower_ != "effective") or token.head is token:
+        if (token.pos_ in {"VERB", "AUX"} and token.lower_ != "effective") or token.head.i == token.i:
             return token
         token = token.head
     return token
@@ -230,7 +230,7 @@ def _antecedent(anchor: Token) -> Token | None:
     for _ in range(3):
         if token.dep_ == "relcl":
             return token.head
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None

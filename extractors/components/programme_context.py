@@ -32,7 +32,7 @@ def is_foil(doc: Doc, span: Span) -> bool:
     """Whether the programme mention is named only as a comparison."""
     token = span.root
     for _ in range(4):
-        if token.dep_ not in _NP_LINKS or token.head is token:
+        if token.dep_ not in _NP_LINKS or token.head.i == token.i:
             break
         token = token.head
     start = min(token.left_edge.idx, span.start_char)
