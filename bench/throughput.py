@@ -8,9 +8,10 @@ Stages, over the same pages (bench.corpus):
 - spaCy: ``FactExtractor.extract_many`` (the model plus the fact components)
   against bare ``nlp.pipe`` of the model with all its components, on the
   texts of the pages that are articles, one process each;
-- store: ``pipeline.save`` of every extraction (one transaction each, stories
-  and merged quotes included) against a raw insert of the same article, fact
-  and source rows from Arrow tables;
+- store: every extraction saved as the monitor saves it (``flows.save_buffer``:
+  ``pipeline.save_many``, a batch of up to ``SAVE_BATCH`` per transaction,
+  stories and merged quotes included) against a raw insert of the same
+  article, fact and source rows from Arrow tables;
 - end to end on ``processes`` processes: fetch, extract, store, against
   ``trafilatura.extract`` feeding bare ``nlp.pipe(n_process=processes)``.
 
@@ -25,6 +26,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import duckdb
 import pyarrow as pa
 import spacy
 import trafilatura
@@ -36,6 +38,7 @@ from extractors.models import EXTRACTOR_VERSION, Article
 from extractors.nlp import FactExtractor, model_name
 from extractors.page import to_article
 from flows import pipeline
+from flows.save_buffer import SaveBuffer
 from flows.site_server import SiteServer
 from sources.errors import NewsfactsError
 from sources.fetch import DEFAULT_SETTINGS, FetchSettings, make_client
@@ -44,7 +47,7 @@ from sources.polite import PoliteClient
 from store.db import open_store
 from store.ids import article_id, fact_id
 from store.tables import FACT_TABLES
-from store.writer import utc_naive
+from store.writer import Saved, utc_naive
 
 FETCH_THREADS = 8
 BATCH_SIZE = 16
@@ -155,8 +158,9 @@ def store_row(inputs: Inputs, runs: int) -> tuple[Row, list[pipeline.Extraction]
     def ours() -> None:
         con = open_store(_fresh_store(inputs, "store-"))
         try:
-            for extraction in extractions:
-                pipeline.save(con, extraction)
+            with _save_buffer(con) as buffer:
+                for extraction in extractions:
+                    buffer.add(extraction.page.url, extraction)
         finally:
             con.close()
 
@@ -179,6 +183,15 @@ def store_row(inputs: Inputs, runs: int) -> tuple[Row, list[pipeline.Extraction]
         Target(0.5, "min", ">= 0.5x"),
     )  # fmt: skip
     return row, extractions
+
+
+def _save_buffer(con: duckdb.DuckDBPyConnection) -> SaveBuffer[pipeline.Extraction]:
+    """What the monitor saves through (its batch size and flush interval), minus the Prefect task."""
+    return SaveBuffer[pipeline.Extraction](lambda batch: pipeline.save_many(con, batch), _ignore)
+
+
+def _ignore(url: str, saved: Saved) -> None:
+    """The bench records no outcome (the monitor marks each item in seen_urls)."""
 
 
 def _arrow_rows(extractions: list[pipeline.Extraction]) -> dict[str, pa.Table]:
@@ -212,10 +225,12 @@ def end_to_end_row(inputs: Inputs, runs: int, processes: int) -> Row:
     def ours() -> None:
         con = open_store(_fresh_store(inputs, "e2e-"))
         try:
-            outcomes = pipeline.extract_fetched(fetch_all(inputs.urls), inputs.extractor, n_process=processes)
-            for _, extraction in outcomes:
-                if isinstance(extraction, pipeline.Extraction):
-                    pipeline.save(con, extraction)
+            with _save_buffer(con) as buffer:
+                outcomes = pipeline.extract_fetched(
+                    fetch_all(inputs.urls), inputs.extractor, n_process=processes, on_wait=buffer.flush
+                )
+                for url, extraction in outcomes:
+                    buffer.add(url, extraction)
         finally:
             con.close()
 

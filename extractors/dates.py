@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
-from dateparser.date import DateDataParser
-
 from extractors.models import DatePrecision
 
 Direction = Literal["past", "future"]
@@ -33,6 +31,26 @@ _NOT_A_POINT = re.compile(
     r"|\b(?:days|months|years)\b|\b(?:day|month|year)\s+(?:later|earlier|before|after)\b"
     # "expires in a year": a duration from now.
     r"|^(?:a|an|one|another)\s+(?:day|month|year)$",
+    re.I,
+)
+# "four years ago", "a month ago": a point that far before the publication
+# date, at the unit's precision. Days, hours and weeks "ago" stay no point
+# (related-story lists say "2 days ago"; weeks have no precision level).
+_AGO = re.compile(r"^(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+                  r"(?P<unit>months?|years?)\s+ago$", re.I)
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
+_TODAY = re.compile(
+    r"^(?:earlier |later )?today$|^(?:early |late |earlier |later )in the day$"
+    r"|^this (?:morning|afternoon|evening)$",
+    re.I,
+)
+# A part of a month or year names that month or year ("early December",
+# "late 2006", "the end of last year", "mid-2024"): the point keeps the
+# precision of what follows.
+_PART_OF = re.compile(
+    r"^(?:early|late|mid|mid-|the (?:start|beginning|middle|end) of(?: the)?|(?:the )?(?:start|end) of)\s*"
+    r"(?=\S)(?!-)",
     re.I,
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -89,15 +107,26 @@ UNRESOLVED_NO_PUBDATE = ResolvedDate(None, None, "relative date; the article has
 def resolve(expression: str, published: date | None, direction: Direction) -> ResolvedDate | None:
     """Resolve ``expression``; None when it is not a calendar point at all."""
     text = _LEADING.sub("", " ".join(expression.split())).strip(" ,.")
-    if _NOT_A_POINT.search(text) and "," in text:
+    if _NOT_A_POINT.search(text) and "," in text and not _AGO.match(text):
         # "Sept. 21, two days after ...": the tagger ran a date into a duration.
         text = text.split(",")[0].strip()
-    if not text or _NOT_A_POINT.search(text):
+    if not text or (_NOT_A_POINT.search(text) and not _AGO.match(text)):
         return None
+    part = None if _TODAY.match(text) else _PART_OF.match(text)
+    if part is not None and part.end() < len(text):
+        rest = text[part.end():].strip()
+        if rest.lower() in ("year", "month"):  # "the end of the year": this year, this month
+            rest = f"this {rest.lower()}"
+        return resolve(rest, published, direction)  # "early Monday" is that Monday
     relative = _YEAR.search(text) is None
     if relative and published is None:
         return UNRESOLVED_NO_PUBDATE
     anchor = published or date(1970, 1, 1)
+    if _TODAY.match(text):
+        return ResolvedDate(anchor.isoformat(), "day")
+    ago = _AGO.match(text)
+    if ago is not None:
+        return _ago(ago, anchor)
     if _THIS_MONTH.match(text):
         return ResolvedDate(f"{anchor:%Y-%m}", "month")
     if _THIS_YEAR.match(text):
@@ -109,6 +138,14 @@ def resolve(expression: str, published: date | None, direction: Direction) -> Re
         or _month_day(text, anchor, direction)
         or _parse(text, anchor, direction)
     )
+
+
+def _ago(match: re.Match[str], anchor: date) -> ResolvedDate:
+    count = _COUNTS.get(match["n"].lower()) or int(match["n"])
+    if match["unit"].lower().startswith("year"):
+        return ResolvedDate(f"{anchor.year - count:04d}", "year")
+    months = anchor.year * 12 + anchor.month - 1 - count
+    return ResolvedDate(f"{months // 12:04d}-{months % 12 + 1:02d}", "month")
 
 
 def _weekday(text: str, anchor: date, direction: Direction) -> ResolvedDate | None:
@@ -187,6 +224,8 @@ def _month_day(text: str, anchor: date, direction: Direction) -> ResolvedDate | 
 
 
 def _parse(text: str, anchor: date, direction: Direction) -> ResolvedDate | None:
+    from dateparser.date import DateDataParser  # imported on first use: a second in a fresh process
+
     base = datetime(anchor.year, anchor.month, anchor.day, 12, 0)
     parser = DateDataParser(
         languages=["en"],

@@ -122,7 +122,8 @@ class QuoteFact(Fact):
     speaker_org: str | None = None
 
     def identity(self) -> tuple[str, ...]:
-        return (self.kind, normalise(self.speaker or ""), normalise(self.text))
+        # A standfirst repeats the lead quote, with or without its full stop.
+        return (self.kind, normalise(self.speaker or ""), normalise(self.text).rstrip(" .,;:!?"))
 
 
 @dataclass(frozen=True, kw_only=True)

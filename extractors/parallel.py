@@ -2,10 +2,20 @@
 
 A batch of pages is read by trafilatura (``extractors.page``) and its
 articles go through ``nlp.pipe`` together. With ``n_process > 1`` the batches
-run in worker processes forked from this one, so trafilatura and spaCy both
+run on worker processes (:class:`WorkerPool`), so trafilatura and spaCy both
 use every core, and only the small results (the article and its facts) come
 back; spaCy's own ``nlp.pipe(n_process=...)`` would send back every Doc and
 cannot carry the facts the components leave in ``doc._``.
+
+The workers are forked by multiprocessing's fork server, a process started
+fresh for the purpose, never from the caller's: a process forked from a Prefect
+flow run inherits the locks its threads held at that moment (a logging
+console's, a module being imported) and once hung on one. Each worker gets a
+copy of the extractor, loads its pipeline from the extractor's
+:class:`~extractors.nlp.Recipe` (the fork server has imported the code
+already) and serves batches until the pool is closed, so a caller that keeps
+its extractor pays the start once. As with any spawned process, a script that
+extracts on workers needs the ``if __name__ == "__main__":`` guard.
 
 At most ``WINDOW`` batches per worker are in flight, so a long stream of pages
 is never read ahead of the consumer (a monitor run over 10k items keeps a few
@@ -14,6 +24,7 @@ batches in memory, not 10k pages).
 
 from __future__ import annotations
 
+import atexit
 import multiprocessing
 import os
 from collections import deque
@@ -40,10 +51,18 @@ for seconds while a batch in flight stays small."""
 WINDOW = 2
 """Batches in flight per worker: one running, one queued, so no worker waits."""
 
-# The extractor and watchlist of a worker process, set once by the pool's
-# initializer (a worker is a process of its own; this is its state, not a cache).
+BATCH_TIMEOUT = 900.0
+"""Seconds a batch may take on a worker before the run fails (a hung worker
+must not hang the run): 16 articles of the longest kind take a few minutes
+on a loaded 2-core machine."""
+
+PRELOAD = ["extractors.parallel"]
+"""Imported once by the fork server, so a worker starts with the code (spaCy,
+trafilatura, the components) in memory and only loads the model."""
+
+# The extractor of a worker process, set once by the pool's initializer (a
+# worker is a process of its own; this is its state, not a cache).
 _worker_extractor: FactExtractor | None = None
-_worker_watchlist: Watchlist | None = None
 
 
 def available_cores() -> int:
@@ -88,11 +107,11 @@ def extract_pages(
     """The outcome of each page, in the order of ``pages``, streamed batch by batch;
     with a ``watchlist``, an article no topic matches is an ``OffTopic`` outcome."""
     batches = _batches(pages, batch_size)
-    if n_process <= 1:
+    if n_process <= 1 or extractor.recipe is None:
         for batch in batches:
             yield from extract_batch(batch, extractor, watchlist)
         return
-    yield from _on_workers(batches, extractor, n_process, watchlist)
+    yield from extractor.workers(n_process).run(batches, watchlist)
 
 
 def _batches(pages: Iterable[Page], size: int) -> Iterator[list[Page]]:
@@ -101,36 +120,47 @@ def _batches(pages: Iterable[Page], size: int) -> Iterator[list[Page]]:
         yield batch
 
 
-def _on_workers(
-    batches: Iterator[list[Page]], extractor: FactExtractor, n_process: int, watchlist: Watchlist | None
-) -> Iterator[Outcome]:
-    # fork: the workers inherit the loaded model instead of loading it again
-    # (seconds each), as spaCy's own n_process does on Linux.
-    context = multiprocessing.get_context("fork")
-    pool = context.Pool(n_process, initializer=_start_worker, initargs=(extractor, watchlist))
-    try:
+class WorkerPool:
+    """``size`` extraction processes, each with its own copy of one pipeline."""
+
+    def __init__(self, extractor: FactExtractor, size: int) -> None:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(PRELOAD)
+        self.size = size
+        # Each worker gets a copy of the extractor without its pipeline (see
+        # FactExtractor.__getstate__) and loads the pipeline from the recipe.
+        self._pool = context.Pool(size, initializer=_start_worker, initargs=(extractor,))
+        # Closed before multiprocessing's own exit hook, which would leave the
+        # pool half-stopped for its __del__ to trip over.
+        atexit.register(self.close)
+
+    def run(self, batches: Iterable[list[Page]], watchlist: Watchlist | None = None) -> Iterator[Outcome]:
+        """The outcome of every page of ``batches``, in order, at most ``size * WINDOW`` batches ahead."""
         pending: deque[AsyncResult[list[Outcome]]] = deque()
         for batch in batches:
-            pending.append(pool.apply_async(_run_batch, (batch,)))
+            pending.append(self._pool.apply_async(_run_batch, (batch, watchlist)))
             # A full window waits for its oldest batch; a finished one is handed
             # on at once, so a run whose pages arrive slowly stores as it goes
             # (and a run killed half-way has stored what it finished).
-            while pending and (len(pending) >= n_process * WINDOW or pending[0].ready()):
-                yield from pending.popleft().get()
+            while pending and (len(pending) >= self.size * WINDOW or pending[0].ready()):
+                yield from pending.popleft().get(BATCH_TIMEOUT)
         while pending:
-            yield from pending.popleft().get()
-        pool.close()
-    finally:
-        pool.terminate()
-        pool.join()
+            yield from pending.popleft().get(BATCH_TIMEOUT)
+
+    def close(self) -> None:
+        """Stop the workers (a batch still running is abandoned)."""
+        atexit.unregister(self.close)
+        self._pool.terminate()
+        self._pool.join()
 
 
-def _start_worker(extractor: FactExtractor, watchlist: Watchlist | None) -> None:
-    global _worker_extractor, _worker_watchlist
-    _worker_extractor, _worker_watchlist = extractor, watchlist
+def _start_worker(extractor: FactExtractor) -> None:
+    global _worker_extractor
+    _worker_extractor = extractor
+    extractor.nlp  # noqa: B018  (loads the pipeline now, before the first batch waits for it)
 
 
-def _run_batch(pages: list[Page]) -> list[Outcome]:
+def _run_batch(pages: list[Page], watchlist: Watchlist | None) -> list[Outcome]:
     if _worker_extractor is None:  # pragma: no cover - the initializer always ran
         raise RuntimeError("extraction worker started without an extractor")
-    return extract_batch(pages, _worker_extractor, _worker_watchlist)
+    return extract_batch(pages, _worker_extractor, watchlist)

@@ -12,8 +12,9 @@ of them):
 
 Nothing is fetched. Like ``newsfacts ingest`` this calls the core directly, so
 it costs no Prefect server start-up; spaCy is loaded only if an article is
-pulled in. A run killed half-way loses nothing: a pulled-in article is saved
-(one transaction) before its skip is forgotten, and saving again is an upsert.
+pulled in. A run killed half-way loses nothing: pulled-in articles are saved
+(a batch per transaction) before their skips are forgotten, and saving again
+is an upsert.
 """
 
 from __future__ import annotations
@@ -28,8 +29,9 @@ from extractors.nlp import FactExtractor
 from extractors.relevance import TopicDecision, Watchlist, compile_topics, off_topic_reason, relevance
 from flows import pipeline
 from flows.progress import progress
+from flows.save_buffer import SAVE_BATCH
 from sources.config import load_sources
-from sources.errors import ConfigError
+from sources.errors import ConfigError, NewsfactsError
 from store.db import open_store
 from store.topics import (
     SkippedArticle,
@@ -39,7 +41,7 @@ from store.topics import (
     replace_topics_many,
     stored_article_ids,
 )
-from store.writer import save_article
+from store.writer import ArticleSave, save_each
 
 # Stored articles are read this many at a time: a chunk's texts in memory, not the store's.
 CHUNK = 500
@@ -121,29 +123,43 @@ def pull_in_skipped(
     summary: BackfillSummary,
     make_extractor: Callable[[], FactExtractor],
 ) -> None:
-    """Extract and store each off-topic skip that a topic now matches."""
+    """Extract and store each off-topic skip that a topic now matches, many per transaction."""
     extractor: FactExtractor | None = None
+    chosen: list[tuple[SkippedArticle, Sequence[TopicDecision]]] = []
     for item in progress(off_topic_articles(con), "re-evaluating skipped articles"):
         summary.skipped_checked += 1
         decisions = relevance(item.article.title, item.article.text, watchlist)
         if off_topic_reason(decisions) is not None:
             continue
-        extractor = extractor or make_extractor()
-        summary.new_facts += _store(con, item, decisions, extractor)
-        summary.pulled_in.append(item.url)
+        chosen.append((item, decisions))
+        if len(chosen) >= SAVE_BATCH:
+            extractor = extractor or make_extractor()
+            _store(con, chosen, extractor, summary)
+            chosen = []
+    if chosen:
+        _store(con, chosen, extractor or make_extractor(), summary)
 
 
 def _store(
     con: duckdb.DuckDBPyConnection,
-    item: SkippedArticle,
-    decisions: Sequence[TopicDecision],
+    chosen: Sequence[tuple[SkippedArticle, Sequence[TopicDecision]]],
     nlp: FactExtractor,
-) -> int:
-    """Save one pulled-in article, then forget its skip; returns its new facts."""
-    facts = nlp.extract(item.article)
-    saved = save_article(
-        con, item.article, facts, final_url=item.final_url, fetched_at=item.fetched_at, topics=decisions
-    )
-    pipeline.finish_item(con, item.url, saved)  # clears the failure, marks the item stored
-    forget_off_topic(con, item.url)
-    return saved.new_facts
+    summary: BackfillSummary,
+) -> None:
+    """Save pulled-in articles in one batch, then forget each one's skip.
+
+    A failed save is raised once the saves before it are recorded (the ones
+    after it are stored too, and pulled in again, unchanged, next time).
+    """
+    facts = nlp.extract_many(item.article for item, _ in chosen)
+    saves = [
+        ArticleSave(item.article, found, item.final_url, item.fetched_at, decisions)
+        for (item, decisions), found in zip(chosen, facts, strict=True)
+    ]
+    for (item, _), saved in zip(chosen, save_each(con, saves), strict=True):
+        if isinstance(saved, NewsfactsError):
+            raise saved
+        pipeline.finish_item(con, item.url, saved)  # clears the failure, marks the item stored
+        forget_off_topic(con, item.url)
+        summary.new_facts += saved.new_facts
+        summary.pulled_in.append(item.url)

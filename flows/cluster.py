@@ -8,9 +8,10 @@ expensive part, trafilatura and spaCy, runs on Dask workers through
 Prefect's ``DaskTaskRunner`` (prefect-dask) as the task ``extract-and-stage``:
 each worker process loads one pipeline (:class:`ExtractorPlugin`), and writes
 each article's extraction as a Parquet file into the shared staging folder
-(``store.staging``). The flow process, which holds the store, loads each file
-as its task finishes (``store.loader``), in the order of the items: DuckDB
-keeps its one writer, and the store ends exactly as a local run leaves it.
+(``store.staging``). The flow process, which holds the store, loads the files
+as their tasks finish (``store.loader``), in the order of the items and many
+per transaction, as the local run saves (``flows.save_buffer``): DuckDB keeps
+its one writer, and the store ends exactly as a local run leaves it.
 """
 
 from __future__ import annotations
@@ -36,10 +37,11 @@ from extractors.models import EXTRACTOR_VERSION
 from extractors.nlp import FactExtractor, load_pipeline, model_name, usd_rates
 from extractors.relevance import Watchlist
 from flows import pipeline
+from flows.save_buffer import SaveBuffer
 from flows.scale import ClusterSettings
 from sources.errors import ConfigError, NewsfactsError, WorkerLost
 from sources.page import Page
-from store.loader import load_file
+from store.loader import load_files
 from store.staging import Staged, write_staged
 from store.writer import SaveResult, utc_naive
 
@@ -162,13 +164,14 @@ def ingest_on_cluster(
     """
     model, rates = model_name(), usd_rates()
     plugin = plugin_name(model, rates)
-    with reporting_to_this_api(), task_runner(settings) as runner:
+    loads = SaveBuffer[Path](lambda paths: load_files(con, paths), finish)
+    with reporting_to_this_api(), task_runner(settings) as runner, loads:
         runner.client.register_plugin(ExtractorPlugin(model, rates), name=plugin)
         pending: deque[tuple[str, PrefectFuture[str] | NewsfactsError]] = deque()
 
         def load_oldest() -> None:
             url, work = pending.popleft()
-            finish(url, _outcome(con, url, work))
+            loads.add(url, _staged(url, work))
 
         for url, page in fetched:
             if isinstance(page, NewsfactsError):
@@ -183,12 +186,12 @@ def ingest_on_cluster(
             load_oldest()
 
 
-def _outcome(con: duckdb.DuckDBPyConnection, url: str, work: PrefectFuture[str] | NewsfactsError) -> Outcome:
-    """Load an item's staged file, or say why there is none."""
+def _staged(url: str, work: PrefectFuture[str] | NewsfactsError) -> Path | NewsfactsError:
+    """An item's staged file, or why there is none."""
     if isinstance(work, NewsfactsError):
         return work
     try:
-        return load_file(con, Path(work.result()))
+        return Path(work.result())
     except NewsfactsError as exc:
         return exc
     except distributed.KilledWorker as exc:

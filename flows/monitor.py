@@ -4,9 +4,20 @@ The store is opened first, so a second run on the same store stops at once
 with a one-line "locked" error before sending a request. Discovery fetches
 every listing conditionally; items are fetched concurrently (a thread pool,
 paced per host by the polite client, a bounded window ahead), extracted in
-batches (``extractors.parallel``; on forked workers only when
-``NEWSFACTS_EXTRACT_PROCESSES`` asks for them) and stored one at a time in
-the flow's thread (DuckDB: one writer). One failed item is recorded in
+    try:
+        # A fetch error or an OffTopic skip passes through the buffer in its place; what
+        # the buffer holds is saved before the run waits for the next extraction batch.
+        with SaveBuffer[pipeline.Extraction](
+            lambda batch: tasks.store_articles(con, batch),
+            lambda url, saved: _finish(con, summary, url, saved),
+        ) as buffer:
+            extracted = pipeline.extract_fetched(
+                fetched, extractor, n_process=n_process, watchlist=watchlist, on_wait=buffer.flush
+            )
+            for url, extraction in extracted:
+                buffer.add(url, extraction)
+    finally:
+        extractor.close()  # the worker processes, if the run started any
 ``ingest_failures`` with its reason and does not fail the run; a transient
 failure is tried again on the next run. The run's summary is published as a
 Prefect artifact.
@@ -30,6 +41,7 @@ from extractors.nlp import FactExtractor
 from extractors.relevance import compile_topics
 from flows import alert_tasks, pipeline, tasks
 from flows.progress import progress
+from flows.save_buffer import SaveBuffer
 from flows.scale import ClusterSettings, Runner, cluster_settings
 from flows.settings import resolve_db
 from sources.config import SourceList, load_sources
@@ -39,7 +51,7 @@ from sources.fetch import make_client
 from sources.page import Page
 from sources.polite import PoliteClient
 from store.db import open_store
-from store.writer import SaveResult, record_failure
+from store.writer import Saved, record_failure
 
 # Items fetched at once across all hosts; each host's own limit is
 # FetchSettings.per_host_concurrency, enforced by the polite client.
@@ -161,18 +173,23 @@ def _ingest_all(
     if not todo:
         return
     fetched = _fetched(http, sources, listing, progress(todo, "ingesting"))
-    extractor = FactExtractor()
+    extractor = FactExtractor()  # the model loads where it runs: here, or in each worker
     watchlist = compile_topics(sources.topics)  # once per run; empty: every article is relevant
     n_process = pipeline.processes_for(len(todo))
-    extracted = pipeline.extract_fetched(fetched, extractor, n_process=n_process, watchlist=watchlist)
-    for url, extraction in extracted:
-        try:
-            if isinstance(extraction, NewsfactsError):  # a fetch error, or an OffTopic skip
-                raise extraction
-            saved: SaveResult | NewsfactsError = tasks.store_article(con, extraction)
-        except NewsfactsError as exc:
-            saved = exc
-        _finish(con, summary, url, saved)
+    try:
+        # A fetch error or an OffTopic skip passes through the buffer in its place; what
+        # the buffer holds is saved before the run waits for the next extraction batch.
+        with SaveBuffer[pipeline.Extraction](
+            lambda batch: tasks.store_articles(con, batch),
+            lambda url, saved: _finish(con, summary, url, saved),
+        ) as buffer:
+            extracted = pipeline.extract_fetched(
+                fetched, extractor, n_process=n_process, watchlist=watchlist, on_wait=buffer.flush
+            )
+            for url, extraction in extracted:
+                buffer.add(url, extraction)
+    finally:
+        extractor.close()  # the worker processes, if the run started any
 
 
 def _fetched(
@@ -255,9 +272,7 @@ def _ingest_on_cluster(
     )
 
 
-def _finish(
-    con: duckdb.DuckDBPyConnection, summary: MonitorSummary, url: str, outcome: SaveResult | NewsfactsError
-) -> None:
+def _finish(con: duckdb.DuckDBPyConnection, summary: MonitorSummary, url: str, outcome: Saved) -> None:
     """Record one item's outcome in the store and count it in the summary."""
     pipeline.finish_item(con, url, outcome)
     if isinstance(outcome, NewsfactsError):

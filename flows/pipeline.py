@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,7 +38,16 @@ from store.seen import (
     validators_for,
 )
 from store.topics import record_off_topic
-from store.writer import SaveResult, clear_failure, known_urls, record_failure, save_article
+from store.writer import (
+    ArticleSave,
+    Saved,
+    SaveResult,
+    clear_failure,
+    known_urls,
+    record_failure,
+    save_article,
+    save_each,
+)
 
 
 @dataclass(frozen=True)
@@ -83,20 +92,22 @@ def extract(page: Page, extractor: FactExtractor, watchlist: Watchlist | None = 
 Fetched = Page | NewsfactsError
 """A listed item's page, or why it could not be fetched."""
 
-PARALLEL_FROM = 32
-"""Items below which a run extracts in its own process: forking workers costs
-less than a second, but a run of a few items gains nothing from them."""
+PARALLEL_FROM = 64
+"""Items below which a run extracts in its own process. Starting the workers
+(the fork server imports spaCy and trafilatura, then each worker loads the
+model) takes 3-12 s on the shared 2-core machine, about what 30-60 articles
+take on one process; past that the second core pays for it."""
 PROCESSES_ENV = "NEWSFACTS_EXTRACT_PROCESSES"
-"""Extraction processes a monitor run may fork (default 1: in the flow's own
-process). Forking from a flow run that has Prefect's threads running once hung
-a worker in the test suite (a lock held by another thread at the fork), so the
-forked pool is opt-in until it starts its workers before any thread does."""
+"""Extraction processes for a monitor run: a number, or ``auto`` (the default:
+one per core). The workers are started by a fork server, never forked from
+the flow run, whose threads may hold a lock at the fork
+(``extractors.parallel``)."""
 
 
 def processes_for(n_items: int) -> int:
     """Extraction processes for a run of ``n_items``: ``NEWSFACTS_EXTRACT_PROCESSES``
-    (``auto``: every core), never more than one for a small run."""
-    wanted = os.environ.get(PROCESSES_ENV, "1").strip().lower()
+    (``auto``, the default: every core), never more than one for a small run."""
+    wanted = os.environ.get(PROCESSES_ENV, "auto").strip().lower()
     if n_items < PARALLEL_FROM:
         return 1
     if wanted == "auto":
@@ -113,18 +124,28 @@ def extract_fetched(
     *,
     n_process: int = 1,
     watchlist: Watchlist | None = None,
+    on_wait: Callable[[], None] | None = None,
 ) -> Iterator[tuple[str, Extraction | NewsfactsError]]:
     """Each item's extraction (or its error), in order, the pages extracted in batches.
 
     ``items`` is consumed lazily, a few batches ahead of the caller at most
     (``extractors.parallel``); fetch errors pass through in their place, and
     so does the :class:`OffTopic` skip of an article no watched topic matches
-    (the gate runs before spaCy, in the worker).
+    (the gate runs before spaCy, in the worker). ``on_wait`` is called when
+    the caller has every outcome so far and the next must be fetched and
+    extracted first: the moment to save what the caller holds.
     """
     queued: deque[tuple[str, Fetched]] = deque()
 
     def pages() -> Iterator[Page]:
-        for url, fetched in items:
+        pending = iter(items)
+        while True:
+            if on_wait is not None and not queued:
+                on_wait()
+            try:
+                url, fetched = next(pending)
+            except StopIteration:
+                return
             queued.append((url, fetched))
             if isinstance(fetched, Page):
                 yield fetched
@@ -166,6 +187,25 @@ def save(con: duckdb.DuckDBPyConnection, extraction: Extraction) -> SaveResult:
         fetched_at=extraction.page.fetched_at,
         topics=extraction.topics,
     )
+
+
+def save_many(con: duckdb.DuckDBPyConnection, extractions: Sequence[Extraction]) -> list[Saved]:
+    """Write ``extractions`` in one transaction; each one's result (or error), in order.
+
+    The store ends as :func:`save` of each in order would leave it. When the
+    batch fails it is rolled back whole and its extractions are saved one
+    transaction each, so one bad article costs only itself: its error is in
+    its place in the list. An off-topic extraction is not saved (its
+    :class:`OffTopic` is its result).
+    """
+    ready = [e for e in extractions if e.skipped is None]
+    saved = iter(save_each(con, [_to_save(e) for e in ready]))
+    return [next(saved) if e.skipped is None else e.skipped for e in extractions]
+
+
+def _to_save(extraction: Extraction) -> ArticleSave:
+    page, topics = extraction.page, extraction.topics
+    return ArticleSave(extraction.article, extraction.facts, page.final_url, page.fetched_at, topics)
 
 
 def ingest(

@@ -6,6 +6,7 @@ connections): a 404 or a PDF fails the same way every time.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import duckdb
@@ -23,7 +24,7 @@ from sources.errors import NewsfactsError
 from sources.fetch import FetchSettings, fetch
 from sources.page import Page
 from sources.polite import PoliteClient
-from store.writer import SaveResult, record_failure
+from store.writer import Saved, SaveResult, record_failure
 
 RETRIES = 2
 RETRY_DELAYS = [1.0, 4.0]
@@ -61,10 +62,10 @@ def extract_facts(
     return pipeline.extract(page, extractor, watchlist)
 
 
-@task(name="store-article", cache_policy=NO_CACHE)
-def store_article(con: duckdb.DuckDBPyConnection, extraction: pipeline.Extraction) -> SaveResult:
-    """Write one article and its facts in one transaction."""
-    return pipeline.save(con, extraction)
+@task(name="store-articles", cache_policy=NO_CACHE)
+def store_articles(con: duckdb.DuckDBPyConnection, extractions: Sequence[pipeline.Extraction]) -> list[Saved]:
+    """Write a batch of extractions in one transaction (one at a time if the batch fails)."""
+    return pipeline.save_many(con, extractions)
 
 
 @task(name="store-article-file", cache_policy=NO_CACHE)

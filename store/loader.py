@@ -1,9 +1,10 @@
 """The one loader: staged extractions (``store.staging``) into the store.
 
 Workers anywhere write staged files; only the process holding the store
-loads them, each through the ordinary save path (``store.writer.save_article``:
-one transaction per article, deterministic ids, stories, dedup and quote
-merge), so a distributed run leaves exactly what a local run leaves.
+loads them, through the ordinary save path (``store.writer.save_each``: many
+articles per transaction, deterministic ids, stories, dedup and quote merge,
+leaving what saving them one at a time leaves), so a distributed run leaves
+exactly what a local run leaves.
 
 Loading is idempotent: a saved file is recorded in ``staged_loads`` by name
 (a name is a content hash), :func:`load_pending` skips recorded files, and
@@ -13,21 +14,25 @@ read whole is refused and nothing of it is written.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
 
-from sources.errors import StagingError, StoreError
+from sources.errors import NewsfactsError, StagingError, StoreError
+from store.bulk import registered
 from store.messages import first_line
-from store.staging import read_staged, staged_files
-from store.writer import SaveResult, save_article, utc_naive
+from store.staging import Staged, read_staged, staged_files
+from store.writer import ArticleSave, Saved, SaveResult, save_each, utc_naive
 
 _RECORD = (
-    "INSERT INTO staged_loads (file_name, article_id, loaded_at) VALUES (?, ?, ?) "
-    "ON CONFLICT (file_name) DO NOTHING"
+    "INSERT INTO staged_loads (file_name, article_id, loaded_at) "
+    "SELECT file_name, article_id, loaded_at FROM {rows} ON CONFLICT (file_name) DO NOTHING"
 )
+BATCH = 200
+"""Staged files saved in one transaction by :func:`load_pending` (``flows.save_buffer.SAVE_BATCH``)."""
 
 
 @dataclass
@@ -45,15 +50,35 @@ def load_file(con: duckdb.DuckDBPyConnection, path: Path) -> SaveResult:
     The file is read whole before the store is touched: a file cut short
     raises :class:`StagingError` and writes nothing.
     """
-    staged = read_staged(path)
-    result = save_article(
-        con, staged.article, staged.facts, final_url=staged.final_url, fetched_at=staged.fetched_at,
-        topics=staged.topics,
-    )
-    # After the article's own transaction: a loader killed in between saves
+    outcome = load_files(con, [path])[0]
+    if isinstance(outcome, NewsfactsError):
+        raise outcome
+    return outcome
+
+
+def load_files(con: duckdb.DuckDBPyConnection, paths: Sequence[Path]) -> list[Saved]:
+    """Save the extractions staged in ``paths`` in one batch, record the saved files as loaded.
+
+    One outcome per path, in order: what its save did, or why it was not
+    saved (a file that does not read whole is refused before the store is
+    touched and costs only itself; a batch that fails is saved one file at a
+    time, as ``store.writer.save_each`` does).
+    """
+    read: list[Staged | NewsfactsError] = []
+    for path in paths:
+        try:
+            read.append(read_staged(path))
+        except StagingError as exc:
+            read.append(exc)
+    staged = [(path, item) for path, item in zip(paths, read, strict=True) if isinstance(item, Staged)]
+    saves = [ArticleSave(s.article, s.facts, s.final_url, s.fetched_at, s.topics) for _, s in staged]
+    outcomes = iter(save_each(con, saves))
+    results: list[Saved] = [item if isinstance(item, NewsfactsError) else next(outcomes) for item in read]
+    # After the articles' own transaction: a loader killed in between saves
     # the same content again next time, which changes nothing.
-    _record(con, path.name, result.article_id)
-    return result
+    pairs = zip(paths, results, strict=True)
+    _record(con, [(path.name, r.article_id) for path, r in pairs if isinstance(r, SaveResult)])
+    return results
 
 
 def load_pending(con: duckdb.DuckDBPyConnection, folder: Path) -> LoadReport:
@@ -73,11 +98,16 @@ def load_pending(con: duckdb.DuckDBPyConnection, folder: Path) -> LoadReport:
             dated.append((read_staged(path).fetched_at, path.name, path))
         except StagingError as exc:
             report.refused[path.name] = exc.one_line()
-    for _, name, path in sorted(dated):
-        try:
-            report.loaded[name] = load_file(con, path)
-        except StagingError as exc:  # removed or changed since it was read
-            report.refused[name] = exc.one_line()
+    ordered = [path for _, _, path in sorted(dated)]
+    for start in range(0, len(ordered), BATCH):
+        chunk = ordered[start : start + BATCH]
+        for path, outcome in zip(chunk, load_files(con, chunk), strict=True):
+            if isinstance(outcome, StagingError):  # removed or changed since it was read
+                report.refused[path.name] = outcome.one_line()
+            elif isinstance(outcome, NewsfactsError):
+                raise outcome
+            else:
+                report.loaded[path.name] = outcome
     return report
 
 
@@ -89,8 +119,18 @@ def loaded_names(con: duckdb.DuckDBPyConnection) -> set[str]:
         raise StoreError(f"cannot list loaded staged files: {first_line(exc)}") from exc
 
 
-def _record(con: duckdb.DuckDBPyConnection, name: str, article_id: str) -> None:
+def _record(con: duckdb.DuckDBPyConnection, loaded: list[tuple[str, str]]) -> None:
+    """Record the files (name, article id) as loaded: one statement."""
+    if not loaded:
+        return
+    now = utc_naive(datetime.now(UTC))
+    rows: dict[str, Sequence[object]] = {
+        "file_name": [name for name, _ in loaded],
+        "article_id": [aid for _, aid in loaded],
+        "loaded_at": [now] * len(loaded),
+    }
     try:
-        con.execute(_RECORD, [name, article_id, utc_naive(datetime.now(UTC))])
+        with registered(con, "newsfacts_loaded", rows) as view:
+            con.execute(_RECORD.format(rows=view))
     except duckdb.Error as exc:
-        raise StoreError(f"cannot record staged file {name} as loaded: {first_line(exc)}") from exc
+        raise StoreError(f"cannot record staged file {loaded[0][0]} as loaded: {first_line(exc)}") from exc

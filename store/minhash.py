@@ -44,10 +44,6 @@ def _fmix(hv: np.ndarray) -> np.ndarray:
     return mixed
 
 
-def _sha1_32(data: bytes) -> int:
-    return int.from_bytes(hashlib.sha1(data).digest()[:4], "little")
-
-
 class MinHasher:
     """Signatures of byte strings under ``num_perm`` fixed permutations."""
 
@@ -57,7 +53,9 @@ class MinHasher:
 
     def signature(self, items: Iterable[bytes]) -> np.ndarray:
         """The ``num_perm`` uint32 minima over ``items`` (all 2**32-1 when empty)."""
-        hashes = np.array([_sha1_32(item) for item in items], dtype=_U32)
+        # The first 4 bytes of each SHA-1, read as little-endian uint32s in one go.
+        prefixes = b"".join([hashlib.sha1(item).digest()[:4] for item in items])
+        hashes = np.frombuffer(prefixes, dtype="<u4").astype(_U32)
         if not len(hashes):
             return np.full(self.num_perm, _EMPTY, dtype=_U32)
         mixed = _fmix(hashes).reshape(-1, 1)

@@ -11,13 +11,15 @@ depend on which outlet's copy arrived first.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 
 import duckdb
 
 from extractors.models import normalise
+from store.bulk import id_list, registered
+from store.quote_pairs import Words, candidate_pairs
+from store.words import words
 
 MIN_TRIMMED_WORDS = 6
 """A trimmed quote must keep this many words to match by containment. Measured on
@@ -31,12 +33,9 @@ Measured on fixtures/syndication: "It's an appealing ..." vs "It is an appealing
 scores 0.93; the most similar pair of different quotes by one speaker (Feller's
 "China will need ..." vs "If China can attract ...") scores 0.11."""
 
-_WORD = re.compile(r"\w+")
-
-
 def quote_words(text: str) -> list[str]:
     """The words of a quote, normalised (case, quote marks, dashes) and without punctuation."""
-    return _WORD.findall(normalise(text))
+    return words(text)
 
 
 def same_quote(a: Sequence[str], b: Sequence[str]) -> bool:
@@ -54,61 +53,68 @@ def _contains(long_: Sequence[str], short: Sequence[str]) -> bool:
     return any(list(long_[i : i + n]) == list(short) for i in range(len(long_) - n + 1))
 
 
-def speakers_of(con: duckdb.DuckDBPyConnection, fact_ids: Iterable[str]) -> set[str | None]:
-    """The speakers (as stored) of the stored quotes among ``fact_ids``."""
-    wanted = sorted(fact_ids)
+def speaker_key(speaker: str | None) -> str | None:
+    """The key a quote is grouped under: its normalised speaker, None for an unnamed one.
+
+    A function of the quote's fact id (which hashes ``normalise(speaker or "")``),
+    so every stored spelling of one speaker has one key.
+    """
+    return (normalise(speaker) if speaker else "") or None
+
+
+def regroup(con: duckdb.DuckDBPyConnection, keys: Iterable[str | None]) -> None:
+    """Recompute ``quote_groups`` for every stored quote whose speaker has one of ``keys``.
+
+    Runs inside the caller's transaction, once for a whole batch of saves:
+    the groups of a key are a function of its stored quotes, so regrouping
+    after the last save that touched a key leaves what regrouping after each
+    would. Every stored spelling of a key is read (found among the distinct
+    speakers), not only the spellings the saves brought.
+    """
+    wanted = set(keys)
     if not wanted:
-        return set()
-    rows = con.execute(
-        "SELECT DISTINCT speaker FROM quotes WHERE fact_id IN (SELECT unnest(?::VARCHAR[]))", [wanted]
-    ).fetchall()
-    return {row[0] for row in rows}
-
-
-def regroup(con: duckdb.DuckDBPyConnection, speakers: Iterable[str | None]) -> None:
-    """Recompute ``quote_groups`` for every quote by one of ``speakers`` (None: unnamed)."""
-    spellings: dict[str | None, set[str]] = {}
-    for speaker in speakers:
-        spellings.setdefault(_speaker_key(speaker), set()).update([speaker] if speaker else [])
-    for key in sorted(spellings, key=lambda s: s or ""):
-        variants = _variants(con, key, spellings[key])
+        return
+    variants = _variants(con, wanted)
+    groups: dict[str, str] = {}
+    for key in sorted(variants, key=lambda k: k or ""):
+        groups |= merged_groups(variants[key])
+    ids = [fid for found in variants.values() for fid, _ in found]
+    with id_list(con, "newsfacts_regrouped", ids) as regrouped:
         con.execute(
             "DELETE FROM quote_groups WHERE fact_id NOT IN (SELECT fact_id FROM quotes) "
-            "OR fact_id IN (SELECT unnest(?::VARCHAR[]))",
-            [[fid for fid, _ in variants]],
+            f"OR fact_id IN (SELECT id FROM {regrouped})"
         )
-        groups = _groups(variants)
-        if groups:
-            ids = sorted(groups)
-            con.execute(
-                "INSERT INTO quote_groups SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[])",
-                [ids, [groups[i] for i in ids]],
-            )
+    if groups:
+        ordered = sorted(groups)
+        columns = {"fact_id": ordered, "quote_id": [groups[i] for i in ordered]}
+        with registered(con, "newsfacts_groups", columns) as rows:
+            con.execute(f"INSERT INTO quote_groups SELECT fact_id, quote_id FROM {rows}")
 
 
-def _speaker_key(speaker: str | None) -> str | None:
-    return normalise(speaker) if speaker else None
+Variants = list[tuple[str, Words]]
 
 
-def _variants(
-    con: duckdb.DuckDBPyConnection, key: str | None, spellings: set[str]
-) -> list[tuple[str, list[str]]]:
-    """(fact id, words) of every stored quote whose normalised speaker is ``key``, by fact id."""
-    if key is None:
-        rows = con.execute("SELECT fact_id, text, speaker FROM quotes WHERE speaker IS NULL").fetchall()
-    else:
-        # lower() narrows the scan to the spellings seen; normalise() decides, as
-        # the fact identity does.
+def _variants(con: duckdb.DuckDBPyConnection, keys: set[str | None]) -> dict[str | None, Variants]:
+    """Key -> (fact id, words) of every stored quote with that speaker key, by fact id."""
+    spoken = con.execute("SELECT DISTINCT speaker FROM quotes WHERE speaker IS NOT NULL").fetchall()
+    spellings = [row[0] for row in spoken if speaker_key(row[0]) in keys]
+    unnamed = "speaker IS NULL OR " if None in keys else ""
+    with id_list(con, "newsfacts_spellings", spellings) as names:
         rows = con.execute(
-            "SELECT fact_id, text, speaker FROM quotes WHERE lower(speaker) IN (SELECT unnest(?::VARCHAR[]))",
-            [sorted({s.lower() for s in spellings})],
+            f"SELECT fact_id, text, speaker FROM quotes WHERE {unnamed}speaker IN (SELECT id FROM {names})"
         ).fetchall()
-        rows = [row for row in rows if _speaker_key(row[2]) == key]
-    return sorted((row[0], quote_words(row[1])) for row in rows)
+    out: dict[str | None, Variants] = {key: [] for key in keys}
+    for fid, text, speaker in rows:
+        out[speaker_key(speaker)].append((fid, tuple(quote_words(text))))
+    return {key: sorted(found) for key, found in out.items()}
 
 
-def _groups(variants: list[tuple[str, list[str]]]) -> dict[str, str]:
-    """Variant id -> merged quote id (the smallest variant id of its component)."""
+def merged_groups(variants: Sequence[tuple[str, Words]]) -> dict[str, str]:
+    """Variant id -> merged quote id (the smallest variant id of its component).
+
+    The components of :func:`same_quote` over every pair of ``variants``
+    (one speaker's), comparing only the pairs ``store.quote_pairs`` nominates.
+    """
     parent = {fid: fid for fid, _ in variants}
 
     def root(node: str) -> str:
@@ -117,9 +123,18 @@ def _groups(variants: list[tuple[str, list[str]]]) -> dict[str, str]:
             node = parent[node]
         return node
 
-    for i, (fa, wa) in enumerate(variants):
-        for fb, wb in variants[i + 1 :]:
-            if same_quote(wa, wb):
-                ra, rb = root(fa), root(fb)
-                parent[max(ra, rb)] = min(ra, rb)
+    def join(a: str, b: str) -> None:
+        ra, rb = root(a), root(b)
+        parent[max(ra, rb)] = min(ra, rb)
+
+    by_words: dict[Words, list[str]] = {}
+    for fid, found in variants:
+        by_words.setdefault(found, []).append(fid)
+    for same in by_words.values():  # equal word lists are one quote
+        for fid in same[1:]:
+            join(same[0], fid)
+    lists = [words for words in by_words if words]
+    for i, j in candidate_pairs(lists, MIN_TRIMMED_WORDS, EDIT_RATIO):
+        if same_quote(lists[i], lists[j]):
+            join(by_words[lists[i]][0], by_words[lists[j]][0])
     return {fid: root(fid) for fid in parent}

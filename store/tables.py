@@ -56,6 +56,11 @@ class FactTable:
         """The table's columns, ``fact_id`` first, in row order."""
         return ["fact_id", *(c.name for c in self.columns)]
 
+    def insert_sql(self, source: str) -> str:
+        """``INSERT ... SELECT * FROM source`` of rows not stored (no merge)."""
+        names = ", ".join(self.names)
+        return f"INSERT INTO {self.table} ({names}) SELECT {names} FROM {source}"
+
     def upsert_sql(self, source: str) -> str:
         """``INSERT ... SELECT * FROM source ON CONFLICT`` applying the merge rules (the
         SQL side); ``source`` names a relation with :attr:`names` as its columns."""

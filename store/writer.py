@@ -1,4 +1,4 @@
-"""Writing to the store: one article and its facts per transaction, as upserts.
+"""Writing to the store: articles and their facts, many per transaction, as upserts.
 
 Ids are deterministic (``store.ids``), so saving an article again changes no
 row count: the article row is updated in place, each fact merges into its
@@ -10,12 +10,21 @@ store's content depends only on the latest save of each article.
 
 The same transaction regroups what the article touches: its story
 (``store.stories``) and the merged quotes of its speakers (``store.quote_merge``).
+
+:func:`save_articles` saves a batch in one transaction and leaves the store
+exactly as saving its articles one at a time, in order, would (the batch
+test in ``tests/store/test_batches.py`` compares every table and view). Each
+step is one statement for the whole batch, over Arrow tables
+(``store.bulk``); what depends on the order of the saves (a fact deleted by
+one re-save and stated again by a later article, a fact new to one save but
+not to the next) is worked out in Python first (:func:`_replay`), from what
+the store holds before the batch. :func:`save_article` is a batch of one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TypeVar
 
@@ -24,10 +33,11 @@ import duckdb
 from extractors.models import EXTRACTOR_VERSION, Article, Fact
 from extractors.relevance import TopicDecision
 from sources.errors import NewsfactsError, StoreError
+from store.bulk import id_list, registered, run_over
 from store.ids import article_id, fact_id, url_id
 from store.messages import first_line
-from store.quote_merge import regroup, speakers_of
-from store.stories import StoryInput, story_input, update_stories
+from store.quote_merge import regroup, speaker_key
+from store.stories import Member, StoryInput, story_input, update_stories_many
 from store.tables import FACT_TABLES, FactTable, Row
 
 T = TypeVar("T")
@@ -38,17 +48,17 @@ _ARTICLE_COLUMNS = (
 )  # fmt: skip
 # A re-save refreshes everything but the id and fetched_at, which keeps the
 # first fetch so that facts.first_seen_at does not move on a re-run.
-_UPSERT_ARTICLE = (
+_INSERT_ARTICLES = f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) SELECT * FROM {{rows}}"
+_UPSERT_ARTICLES = (
     f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) "
-    f"VALUES ({', '.join('?' for _ in _ARTICLE_COLUMNS)}) "
+    f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM {{rows}} "
     "ON CONFLICT (article_id) DO UPDATE SET "
     + ", ".join(f"{c} = excluded.{c}" for c in _ARTICLE_COLUMNS[1:] if c != "fetched_at")
     + ", fetched_at = least(articles.fetched_at, excluded.fetched_at)"
 )
 _SOURCE_COLUMNS = ("fact_id", "article_id", "kind", "sentence", "char_start", "char_end", "extractor_version")
-_INSERT_SOURCES = f"INSERT INTO fact_sources ({', '.join(_SOURCE_COLUMNS)}) SELECT * FROM {{source}}"
-# The name an Arrow table of rows is registered under for one statement.
-_BULK = "newsfacts_bulk_rows"
+_INSERT_SOURCES = f"INSERT INTO fact_sources ({', '.join(_SOURCE_COLUMNS)}) SELECT * FROM {{rows}}"
+_TOPIC_COLUMNS = ("article_id", "topic", "matched_terms", "decided_at")
 _UPSERT_FAILURE = """
 INSERT INTO ingest_failures (url, error_type, message, retryable, attempts, first_failed_at, last_failed_at)
 VALUES (?, ?, ?, ?, 1, ?, ?)
@@ -82,15 +92,31 @@ class SaveResult:
     total_facts: int
 
 
+@dataclass(frozen=True)
+class ArticleSave:
+    """One article to save: what :func:`save_article` takes."""
+
+    article: Article
+    facts: Sequence[Fact]
+    final_url: str
+    fetched_at: datetime
+    # The relevance gate's decisions on it: the matched ones become its
+    # article_topics rows, replacing its rows for those topics.
+    topics: Sequence[TopicDecision] = ()
+
+
 @dataclass
 class _Plan:
     """Every row one article's save writes, built before the transaction opens."""
 
     article_id: str
     article_row: Row
+    fetched_at: datetime  # UTC, naive: the article row's fetched_at
+    member: Member  # what the article's story row reads of it
     story: StoryInput
     fact_rows: dict[FactTable, dict[str, Row]] = field(default_factory=dict)  # fact id -> row
     source_rows: dict[str, Row] = field(default_factory=dict)  # fact id -> row
+    quote_keys: set[str | None] = field(default_factory=set)  # speaker keys of its quotes
     topics: Sequence[TopicDecision] = ()
 
 
@@ -112,26 +138,64 @@ def save_article(
     left, and the error is raised as :class:`StoreError` (a
     :class:`NewsfactsError` is raised as it is).
     """
-
-    def work() -> SaveResult:
-        plan = _plan(article, facts, final_url=final_url, fetched_at=fetched_at)
-        plan.topics = topics
-        return _write(con, plan)
-
-    return _in_transaction(con, article.url, work)
+    return save_articles(con, [ArticleSave(article, facts, final_url, fetched_at, topics)])[0]
 
 
-def _plan(article: Article, facts: Sequence[Fact], *, final_url: str, fetched_at: datetime) -> _Plan:
+def save_articles(con: duckdb.DuckDBPyConnection, saves: Sequence[ArticleSave]) -> list[SaveResult]:
+    """Save ``saves`` in one transaction, leaving what saving each in order would leave.
+
+    One result per save, in order (an article saved twice in the batch gets
+    two, as two saves would). All or nothing: on any failure the whole batch
+    is rolled back and the error raised as :func:`save_article` raises it.
+    """
+    if not saves:
+        return []
+    first = saves[0].article.url
+    label = first if len(saves) == 1 else f"{len(saves)} articles ({first}, ...)"
+
+    def work() -> list[SaveResult]:
+        return _write(con, [_plan(save) for save in saves])
+
+    return _in_transaction(con, label, work)
+
+
+Saved = SaveResult | NewsfactsError
+"""What saving one article did, or why it was not saved."""
+
+
+def save_each(con: duckdb.DuckDBPyConnection, saves: Sequence[ArticleSave]) -> list[Saved]:
+    """:func:`save_articles`, or when that batch fails, each save in its own transaction.
+
+    One outcome per save, in order: its result, or the error that stopped it,
+    so one bad article costs only itself.
+    """
+    try:
+        return list(save_articles(con, saves))
+    except NewsfactsError:
+        return [_save_alone(con, save) for save in saves]
+
+
+def _save_alone(con: duckdb.DuckDBPyConnection, save: ArticleSave) -> Saved:
+    try:
+        return save_articles(con, [save])[0]
+    except NewsfactsError as exc:
+        return exc
+
+
+def _plan(save: ArticleSave) -> _Plan:
+    article = save.article
     aid = article_id(article)
     row: Row = (
-        aid, article.url, final_url, article.canonical_url, article.site, article.title, article.author,
-        article.published_at, article.language, article.text, article.text_hash, utc_naive(fetched_at),
+        aid, article.url, save.final_url, article.canonical_url, article.site, article.title, article.author,
+        article.published_at, article.language, article.text, article.text_hash, utc_naive(save.fetched_at),
         EXTRACTOR_VERSION,
     )  # fmt: skip
-    # The MinHash signature is computed here, before the transaction opens.
-    plan = _Plan(aid, row, story_input(aid, article))
+    # The MinHash signature is computed here, before the rows are written.
+    fetched = utc_naive(save.fetched_at)
+    member = Member(aid, article.title, article.published_at, len(article.text), fetched)
+    plan = _Plan(aid, row, fetched, member, story_input(aid, article), topics=save.topics)
     # Earliest evidence first: it becomes the article's one fact_sources row for a fact.
-    for fact in sorted(facts, key=lambda f: (f.start, f.end)):
+    for fact in sorted(save.facts, key=lambda f: (f.start, f.end)):
         _add_fact(plan, fact, article.url)
     return plan
 
@@ -145,6 +209,8 @@ def _add_fact(plan: _Plan, fact: Fact, url: str) -> None:
     plan.source_rows.setdefault(
         fid, (fid, plan.article_id, fact.kind, fact.sentence, fact.start, fact.end, EXTRACTOR_VERSION)
     )
+    if table.kind == "quote":
+        plan.quote_keys.add(speaker_key(getattr(fact, "speaker", None)))
 
 
 def _table_for(fact: Fact, url: str) -> FactTable:
@@ -184,69 +250,188 @@ def _rollback(con: duckdb.DuckDBPyConnection) -> None:
         pass
 
 
-def _write(con: duckdb.DuckDBPyConnection, plan: _Plan) -> SaveResult:
-    """The writes of one save, in an order that keeps every statement valid."""
-    ids = sorted(plan.source_rows)
-    before = _source_fact_ids(con, plan.article_id)
-    speakers = speakers_of(con, before)
-    existing = _existing_fact_ids(con, ids)
-    con.execute(_UPSERT_ARTICLE, plan.article_row)
-    for table, rows in sorted(plan.fact_rows.items(), key=lambda item: item[0].table):
-        _bulk(con, table.upsert_sql(_BULK), table.names, [rows[fid] for fid in sorted(rows)])
-    con.execute("DELETE FROM fact_sources WHERE article_id = ?", [plan.article_id])
-    if ids:
-        sources = [plan.source_rows[fid] for fid in ids]
-        _bulk(con, _INSERT_SOURCES.format(source=_BULK), _SOURCE_COLUMNS, sources)
-    _delete_unsourced(con, sorted(before - set(ids)))
-    # Stories and merged quotes change only where this article touches them.
-    replace_topics(con, plan.article_id, plan.topics)
-    update_stories(con, plan.story)
-    regroup(con, speakers | speakers_of(con, ids))
-    return SaveResult(plan.article_id, new_facts=len(set(ids) - existing), total_facts=len(ids))
+@dataclass
+class _Before:
+    """What the store holds before a batch, as far as the batch's saves read it."""
+
+    articles: set[str]  # the batch's articles that are stored
+    sources: dict[str, set[str]]  # batch article id -> the facts it is a source of
+    stored: set[str]  # of the facts the batch touches, those stored
+    elsewhere: set[str]  # of the batch's articles' stored facts, those an article outside it states
+    quote_keys: set[str | None]  # speaker keys of the stored quotes among the batch's old facts
 
 
-def _bulk(con: duckdb.DuckDBPyConnection, sql: str, names: Sequence[str], rows: list[Row]) -> None:
-    """Run ``sql`` over ``rows`` as one Arrow table: one statement, not one per row.
+@dataclass
+class _Replay:
+    """The end state of the batch's facts, and what each save did, from :func:`_replay`."""
 
-    ``executemany`` runs an upsert once per row; profiled on the fixture pages
-    (52 articles, 450 facts), the five fact-table upserts and the source
-    insert were 6.8 s of a 15.2 s store stage, 30-35 ms each per article.
-    """
-    import pyarrow as pa  # imported on the first write: ``--help`` and queries never pay for it
-
-    columns = {name: [row[i] for row in rows] for i, name in enumerate(names)}
-    con.register(_BULK, pa.table(columns))
-    try:
-        con.execute(sql)
-    finally:
-        con.unregister(_BULK)
+    results: list[SaveResult]
+    rows: dict[FactTable, dict[str, Row]]  # fact id -> its sightings since it was last (re)created
+    reset: set[str]  # facts deleted during the batch (rows to delete first; some come back)
+    sources: dict[str, dict[str, Row]]  # article id -> its last save's fact_sources rows
 
 
-def _source_fact_ids(con: duckdb.DuckDBPyConnection, aid: str) -> set[str]:
-    rows = con.execute("SELECT fact_id FROM fact_sources WHERE article_id = ?", [aid]).fetchall()
-    return {row[0] for row in rows}
+def _write(con: duckdb.DuckDBPyConnection, plans: list[_Plan]) -> list[SaveResult]:
+    """The writes of a batch, in an order that keeps every statement valid."""
+    before = _read_before(con, plans)
+    replay = _replay(plans, before)
+    last = {plan.article_id: plan for plan in plans}  # insertion order: first save of each article
+    written = _upsert_articles(con, plans, before.articles)
+    _delete_facts(con, replay.reset)
+    # A row not stored (never, or deleted by the batch) is inserted; an upsert costs twice as much.
+    for table, rows in sorted(replay.rows.items(), key=lambda item: item[0].table):
+        merged = {fid for fid in rows if fid in before.stored and fid not in replay.reset}
+        fresh = [rows[fid] for fid in sorted(rows) if fid not in merged]
+        run_over(con, table.insert_sql("{rows}"), table.names, fresh)
+        run_over(con, table.upsert_sql("{rows}"), table.names, [rows[fid] for fid in sorted(merged)])
+    if any(before.sources.values()):
+        with id_list(con, "newsfacts_saved", last) as saved:
+            con.execute(f"DELETE FROM fact_sources WHERE article_id IN (SELECT id FROM {saved})")
+    sources = [rows[fid] for rows in (replay.sources[aid] for aid in last) for fid in sorted(rows)]
+    run_over(con, _INSERT_SOURCES, _SOURCE_COLUMNS, sources)
+    # Stories and merged quotes change only where the batch touches them.
+    _replace_topics_of(con, plans)
+    update_stories_many(con, [last[aid].story for aid in last], stored=before.articles, members=written)
+    regroup(con, before.quote_keys.union(*(plan.quote_keys for plan in plans)))
+    return replay.results
 
 
-def _existing_fact_ids(con: duckdb.DuckDBPyConnection, ids: list[str]) -> set[str]:
-    if not ids:
-        return set()
+def _read_before(con: duckdb.DuckDBPyConnection, plans: list[_Plan]) -> _Before:
+    aids = {plan.article_id for plan in plans}
+    sources: dict[str, set[str]] = {aid: set() for aid in aids}
+    articles: set[str] = set()
+    with id_list(con, "newsfacts_saved", aids) as saved:
+        for aid, fid in con.execute(
+            f"SELECT article_id, fact_id FROM fact_sources WHERE article_id IN (SELECT id FROM {saved}) "
+            f"UNION ALL SELECT article_id, NULL FROM articles WHERE article_id IN (SELECT id FROM {saved})"
+        ).fetchall():
+            if fid is None:
+                articles.add(aid)
+            else:
+                sources[aid].add(fid)
+        old = set().union(*sources.values())
+        touched = old.union(*(plan.source_rows for plan in plans))
+        if not touched:
+            return _Before(articles, sources, set(), set(), set())
+        with id_list(con, "newsfacts_touched", touched) as ids:
+            stored = _existing_fact_ids(con, ids)
+        # A fact can lose a source only to a re-save: of an article stored before
+        # the batch, or saved again later in it.
+        last = {plan.article_id: i for i, plan in enumerate(plans)}
+        resaved = [plan for i, plan in enumerate(plans) if i < last[plan.article_id]]
+        losable = old.union(*(plan.source_rows for plan in resaved))
+        elsewhere: set[str] = set()
+        if losable:
+            with id_list(con, "newsfacts_losable", losable) as ids:
+                rows = con.execute(
+                    f"SELECT DISTINCT fact_id FROM fact_sources WHERE fact_id IN (SELECT id FROM {ids}) "
+                    f"AND article_id NOT IN (SELECT id FROM {saved})"
+                ).fetchall()
+            elsewhere = {row[0] for row in rows}
+    keys: set[str | None] = set()
+    if old:
+        with id_list(con, "newsfacts_old", old) as ids:
+            sql = f"SELECT speaker FROM quotes WHERE fact_id IN (SELECT id FROM {ids})"
+            keys = {speaker_key(row[0]) for row in con.execute(sql).fetchall()}
+    return _Before(articles, sources, stored, elsewhere, keys)
+
+
+def _existing_fact_ids(con: duckdb.DuckDBPyConnection, ids: str) -> set[str]:
     union = " UNION ALL ".join(
-        f"SELECT fact_id FROM {t.table} WHERE fact_id IN (SELECT unnest($ids::VARCHAR[]))"
-        for t in FACT_TABLES.values()
+        f"SELECT fact_id FROM {t.table} WHERE fact_id IN (SELECT id FROM {ids})" for t in FACT_TABLES.values()
     )
-    return {row[0] for row in con.execute(union, {"ids": ids}).fetchall()}
+    return {row[0] for row in con.execute(union).fetchall()}
 
 
-def _delete_unsourced(con: duckdb.DuckDBPyConnection, candidates: list[str]) -> None:
-    """Delete the facts among ``candidates`` that no article states any more."""
-    if not candidates:
+def _replay(plans: list[_Plan], before: _Before) -> _Replay:
+    """Play the saves in order over what the store holds, in memory.
+
+    A save replaces its article's sources; a fact it no longer states that
+    no article states any more is deleted (and a later save stating it again
+    creates it afresh); a stated fact merges its new row into the stored one.
+    """
+    stored = set(before.stored)
+    sources_of = {aid: set(fids) for aid, fids in before.sources.items()}  # batch article -> facts
+    stated_by: dict[str, set[str]] = {}  # fact -> batch articles stating it now
+    for aid, fids in sources_of.items():
+        for fid in fids:
+            stated_by.setdefault(fid, set()).add(aid)
+    rows: dict[FactTable, dict[str, Row]] = {}
+    table_of: dict[str, FactTable] = {}
+    reset: set[str] = set()
+    results = []
+    last_sources: dict[str, dict[str, Row]] = {}
+    for plan in plans:
+        aid, ids = plan.article_id, set(plan.source_rows)
+        results.append(SaveResult(aid, new_facts=len(ids - stored), total_facts=len(ids)))
+        for table, found in plan.fact_rows.items():
+            pending = rows.setdefault(table, {})
+            for fid, row in found.items():
+                pending[fid] = table.merge(pending[fid], row) if fid in pending else row
+                table_of[fid] = table
+        stored |= ids
+        for fid in sources_of[aid] - ids:
+            stated_by[fid].discard(aid)
+            if not stated_by[fid] and fid not in before.elsewhere and fid in stored:
+                stored.discard(fid)
+                reset.add(fid)
+                if fid in table_of:
+                    rows[table_of[fid]].pop(fid, None)
+        for fid in ids:
+            stated_by.setdefault(fid, set()).add(aid)
+        sources_of[aid] = ids
+        last_sources[aid] = plan.source_rows
+    return _Replay(results, rows, reset, last_sources)
+
+
+def _upsert_articles(
+    con: duckdb.DuckDBPyConnection, plans: list[_Plan], stored: set[str]
+) -> dict[str, Member]:
+    """One row per article: its last save's, with the earliest fetch time of the batch
+    (and of the stored row, for the ``stored`` ones). What the new articles' rows hold."""
+    rows: dict[str, Row] = {}
+    earliest: dict[str, datetime] = {}
+    at = _ARTICLE_COLUMNS.index("fetched_at")
+    for plan in plans:
+        first = earliest.setdefault(plan.article_id, plan.fetched_at)
+        earliest[plan.article_id] = min(first, plan.fetched_at)
+        row = plan.article_row
+        rows[plan.article_id] = (*row[:at], earliest[plan.article_id], *row[at + 1 :])
+    run_over(con, _INSERT_ARTICLES, _ARTICLE_COLUMNS, [row for aid, row in rows.items() if aid not in stored])
+    run_over(con, _UPSERT_ARTICLES, _ARTICLE_COLUMNS, [row for aid, row in rows.items() if aid in stored])
+    last = {plan.article_id: plan.member for plan in plans if plan.article_id not in stored}
+    return {aid: replace(member, fetched_at=earliest[aid]) for aid, member in last.items()}
+
+
+
+
+
+def _delete_facts(con: duckdb.DuckDBPyConnection, ids: set[str]) -> None:
+    if not ids:
         return
-    for table in FACT_TABLES.values():
+    with id_list(con, "newsfacts_deleted", ids) as deleted:
+        for table in FACT_TABLES.values():
+            con.execute(f"DELETE FROM {table.table} WHERE fact_id IN (SELECT id FROM {deleted})")
+
+
+def _replace_topics_of(con: duckdb.DuckDBPyConnection, plans: list[_Plan]) -> None:
+    """Each (article, topic) decided in the batch ends as its last decision: a row if it matched."""
+    last: dict[tuple[str, str], TopicDecision] = {}
+    for plan in plans:
+        for decision in plan.topics:
+            last[plan.article_id, decision.topic] = decision
+    if not last:
+        return
+    pairs = sorted(last)
+    decided = {"article_id": [a for a, _ in pairs], "topic": [t for _, t in pairs]}
+    with registered(con, "newsfacts_decided", decided) as rows:
         con.execute(
-            f"DELETE FROM {table.table} WHERE fact_id IN (SELECT unnest(?::VARCHAR[])) "
-            "AND fact_id NOT IN (SELECT fact_id FROM fact_sources)",
-            [candidates],
+            f"DELETE FROM article_topics AS t USING {rows} AS d "
+            "WHERE t.article_id = d.article_id AND t.topic = d.topic"
         )
+    now = utc_naive(datetime.now(UTC))
+    matched = [(a, t, list(last[a, t].matched), now) for a, t in pairs if last[a, t].relevant]
+    run_over(con, "INSERT INTO article_topics SELECT * FROM {rows}", _TOPIC_COLUMNS, matched)
 
 
 def replace_topics(con: duckdb.DuckDBPyConnection, aid: str, decisions: Sequence[TopicDecision]) -> None:

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extractors.components.affiliations import EMPLOYER_NOUNS
-from extractors.components.common import facts_of, is_heading, programme_spans, sentence_text
+from extractors.components.common import facts_of, is_heading, programme_spans, sentence_text, text_of
 from extractors.components.gender import PRONOUN_GENDER, Gender, gender_of
 from extractors.components.roles import AFFILIATION_LABELS, ROLE_ENDINGS, TITLES, describe
 from extractors.models import PersonFact
@@ -56,15 +56,45 @@ class PersonRecord:
 
     @property
     def parts(self) -> list[str]:
-        return self.name.split()
+        """The name's words without a suffix ("Carlos Sousa Jr." -> Carlos, Sousa)."""
+        words = self.name.split()
+        return words[:-1] if len(words) > 2 and words[-1] in NAME_SUFFIXES else words
 
     def add(self, roles: list[str], affiliations: list[str]) -> None:
         for role in roles:
-            if role not in self.roles:
-                self.roles.append(role)
+            _add_label(self.roles, role)
         for org in affiliations:
-            if org not in self.affiliations:
-                self.affiliations.append(org)
+            _add_affiliation(self.affiliations, org)
+
+
+def _add_label(labels: list[str], label: str) -> None:
+    """Add a role or affiliation unless one already says it: "minister" adds
+    nothing to "Foreign Minister", and "chief correspondent" replaces
+    "correspondent" (the article names one job twice)."""
+    key = label.casefold()
+    for i, known in enumerate(labels):
+        if _ends_with_words(known.casefold(), key):
+            return
+        if _ends_with_words(key, known.casefold()):
+            labels[i] = label
+            return
+    labels.append(label)
+
+
+def _add_affiliation(labels: list[str], org: str) -> None:
+    """'Tsinghua' (of "Tsinghua’s Wang") is the "Tsinghua University" the
+    article names too: the longer name stays."""
+    for i, known in enumerate(labels):
+        if known.startswith(org + " "):
+            return
+        if org.startswith(known + " "):
+            labels[i] = org
+            return
+    _add_label(labels, org)
+
+
+def _ends_with_words(longer: str, shorter: str) -> bool:
+    return longer == shorter or longer.endswith((" " + shorter, "-" + shorter))
 
 
 @dataclass
@@ -88,10 +118,23 @@ class PeopleIndex:
         """The person last mentioned before ``before`` whose role ends with one of
         the lowercase ``words`` ("the attorney said" -> the attorney)."""
         wanted = {w.lower() for w in words if w.islower()}
-        hits = [r for r in self.records if any(_head(role) in wanted for role in r.roles)]
+        hits = [r for r in self.records
+                if any(_head(role) in wanted and _modifiers_agree(role, words) for role in r.roles)]
         if not hits:
             return None
-        return max(hits, key=lambda r: _last_mention(r, before))
+        # "the president said": the one with the title ("President Trump")
+        # before a president of some coalition.
+        return max(hits, key=lambda r: (any(_head(role) in wanted and role[:1].isupper() for role in r.roles),
+                                        _last_mention(r, before)))
+
+    def matching(self, words: list[str]) -> list[PersonRecord]:
+        """The namesakes one word of a fragment could name ("Patel" with two
+        Patels), or [] when no word names two people."""
+        for word in (_strip_possessive(w) for w in words):
+            named = [r for r in self.records if word in (r.parts[-1], r.parts[0])]
+            if len(named) > 1:
+                return named
+        return []
 
     def agrees(self, record: PersonRecord, pronoun: str) -> bool:
         """'she' may be a woman or a person of unknown gender, never a man."""
@@ -125,6 +168,22 @@ def _head(role: str) -> str:
     return TITLE_NOUNS.get(head, head)
 
 
+# Words before a role noun that do not tell one job from another.
+_LOOSE_MODIFIERS = frozenset("the a an its his her their former new then top senior".split())
+
+
+def _modifiers_agree(role: str, words: list[str]) -> bool:
+    """'Iraq's defense minister' is not the "Foreign Minister": when both the
+    phrase and the role qualify the noun, they share a qualifier."""
+    head = _head(role)
+    lower = [w.lower() for w in words]
+    if head not in lower:
+        return True
+    said = {w for w in lower[: lower.index(head)] if w.isalpha() and w not in _LOOSE_MODIFIERS}
+    known = {w.lower() for w in role.split()[:-1]} - _LOOSE_MODIFIERS
+    return not (said and known) or bool(said & known)
+
+
 def _last_mention(record: PersonRecord, before: int | None) -> int:
     starts = [s for s, _ in record.mentions if before is None or s < before]
     return max(starts) if starts else -1
@@ -148,7 +207,7 @@ class PeopleFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = [m for m in _person_mentions(doc, self.names) if m is not None]
-        records = _merge(mentions)
+        records = _merge(mentions, self.names)
         _add_unlabelled_mentions(doc, records)
         # Read once: ``doc.ents`` builds new spans on every access.
         orgs = [e for e in doc.ents if e.label_ in AFFILIATION_LABELS]
@@ -185,7 +244,7 @@ def _person_mentions(doc: Doc, names: dict[str, Gender]) -> list[Span | None]:
     for ent in [*doc.ents, *_unlabelled_speakers(doc, names)]:
         name = _as_person(ent, names)
         if name is None or any(t.i in programme_tokens for t in ent) or _employer_named(ent) \
-                or _relative_which(ent):
+                or _relative_which(ent) or _names_a_thing(ent):
             continue
         if CREDIT_LINE.search(ent.sent.text) or is_heading(ent.sent) or not _is_prose(ent.sent):
             continue
@@ -226,12 +285,28 @@ def _relative_which(ent: Span) -> bool:
     return len(after) == 2 and after[0].text == "," and after[1].lower_ == "which"
 
 
+# Lowercase nouns that make the name before them a thing's ("the Walter Reed
+# hospital", "the Trump administration", "the Nobel prize").
+NAMED_THINGS = frozenset(
+    "hospital university college school airport hotel station bridge street avenue road campus "
+    "center centre building stadium museum library prize award medal fellowship scholarship "
+    "administration campaign government era doctrine act bill rule plan visa card".split()
+)
+
+
+def _names_a_thing(ent: Span) -> bool:
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return following is not None and following.lower_ in NAMED_THINGS and following.text.islower()
+
+
 def _as_person(ent: Span, names: dict[str, Gender]) -> Span | None:
     """The person an entity names, whatever label the NER gave it, or None."""
     if ent.label_ == "PERSON":
-        return ent
+        # "Tsinghua’s Wang" tagged a person as a whole: the name is after the possessive.
+        marks = [t.i for t in ent[:-1] if t.text in {"'s", "’s"}]
+        return Span(ent.doc, marks[-1] + 1, ent.end, label="PERSON") if marks else ent
     if ent.label_ == "ORG":
-        return _possessed_name(ent) or _mistagged_person(ent, names)
+        return _possessed_name(ent, names) or _mistagged_person(ent, names)
     return _mistagged_person(ent, names) if ent.label_ in {"GPE", "LOC", "NORP"} else None
 
 
@@ -241,7 +316,7 @@ def _employer_named(ent: Span) -> bool:
     return ent.start > 0 and ent.doc[ent.start - 1].lower_ in EMPLOYER_NOUNS
 
 
-def _possessed_name(ent: Span) -> Span | None:
+def _possessed_name(ent: Span, names: dict[str, Gender]) -> Span | None:
     """'Zhejiang University’s Elena Moravec', tagged ORG as a whole: the two or
     three capitalised words after the possessive are the person."""
     marks = [t.i for t in ent if t.text in {"'s", "’s"}]
@@ -251,6 +326,10 @@ def _possessed_name(ent: Span) -> Span | None:
     # One word ("Sichuan University’s Thapa") only joins a full name named
     # elsewhere in the article (see ``_merge``); it never makes a person.
     if not 1 <= len(rest) <= 3 or not all(t.pos_ == "PROPN" and is_name_part(t.text) for t in rest):
+        return None
+    # "The Washington Post's Fact Checker" names a column, not a person: a
+    # person's given name is known, or the surname comes back in the article.
+    if len(rest) > 1 and rest[0].text not in names and text_of(ent.doc).count(rest[-1].text) < 2:
         return None
     return Span(ent.doc, rest.start, rest.end, label="PERSON")
 
@@ -289,16 +368,20 @@ def _mistagged_person(ent: Span, names: dict[str, Gender]) -> Span | None:
     if not all(is_name_part(w) for w in words) or set(words) & ORG_WORDS:
         return None
     after = doc[ent.end : ent.end + 2]
-    # "X, a director at ..." or "X, policy director at ...".
+    # "X, a director at ...", "X, policy director at ..." or "X, who represents Thomas".
     appositive = len(after) == 2 and after[0].text == "," and (
-        after[1].lower_ in {"a", "an", "the"} or (after[1].text.islower() and after[1].pos_ == "NOUN"))
+        after[1].lower_ in {"a", "an", "the", "who"} or (after[1].text.islower() and after[1].pos_ == "NOUN"))
     if ent.label_ != "ORG":  # GPE, LOC, NORP: a place unless shown to be a person
         heads = [c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end]
-        appositive = appositive and bool(heads) and heads[0].lemma_.lower() not in PLACE_NOUNS
+        appositive = appositive and (after[1].lower_ == "who" or (
+            bool(heads) and heads[0].lemma_.lower() not in PLACE_NOUNS))
         if not (appositive or words[0] in names):
             return None
-    before_verb = ent.start > 0 and doc[ent.start - 1].lemma_ in _SPEECH
-    after_verb = len(after) > 0 and after[0].lemma_ in _SPEECH
+    # "said X" / "X said", with X the verb's subject ("Analysts at Goldman
+    # Sachs wrote" is no "Goldman Sachs wrote").
+    subject = ent.root.dep_ in {"nsubj", "nsubjpass"}
+    before_verb = ent.start > 0 and doc[ent.start - 1].lemma_ in _SPEECH and subject
+    after_verb = len(after) > 0 and after[0].lemma_ in _SPEECH and subject
     if not (appositive or before_verb or after_verb):
         return None
     return Span(doc, ent.start, ent.end, label="PERSON")
@@ -323,11 +406,24 @@ def _extended(ent: Span) -> Span:
     return ent if end == ent.end else Span(doc, ent.start, end, label="PERSON")
 
 
+# Last words that make a name an organisation's or a place's even when the
+# NER calls it a person ("Dick Clark Productions", "Marriott Hotel"). Words
+# that are also surnames ("Park", "Church") are left out.
+NOT_PERSON_ENDINGS = frozenset(
+    "Hotel Productions Statehouse Capitol Hospital Airport Media Corp Inc Ltd LLC LLP Group "
+    "Holdings Capital Technologies Systems Industries Works Studios Labs Airlines Motors Foundation "
+    "Institute University College Council Ministry Department Office Agency Association Commission "
+    "Committee Union Services Centre Center Court Board Authority Bureau Company Partners Alliance "
+    "Forum Courant Network Networks Robotics International House".split()
+)
+
+
 def _not_a_person(name: str, programmes: set[str]) -> bool:
-    """A news outlet ("Harbour Wire") or the head of a programme's name
-    ("Skilled Worker" of "Skilled Worker visa") that the NER took for a person."""
+    """A news outlet ("Harbour Wire"), an organisation ("Dick Clark
+    Productions") or the head of a programme's name ("Skilled Worker" of
+    "Skilled Worker visa") that the NER took for a person."""
     words = name.split()
-    return words[-1] in MEDIA_WORDS or any(p.startswith(name + " ") for p in programmes)
+    return words[-1] in MEDIA_WORDS | NOT_PERSON_ENDINGS or any(p.startswith(name + " ") for p in programmes)
 
 
 def _is_prose(sentence: Span) -> bool:
@@ -348,40 +444,162 @@ def _role_word(token: Token, names: dict[str, Gender]) -> bool:
     return token.pos_ == "NOUN" or token.lower_.endswith(ROLE_ENDINGS)
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}$")  # "J.D. Vance", "J. Smith"
+# What follows a surname and is no name of its own ("Martin Luther King Jr.").
+NAME_SUFFIXES = frozenset("Jr. Jr Sr. Sr II III IV".split())
+# Page chrome that opens a line with a verb before a name ("Follow Newsbeat on
+# Instagram", "Email Tariq Malik at ...").
+CHROME_VERBS = frozenset("Follow Email Contact Read Watch Subscribe Listen Share Join Visit Download".split())
+
+
 def _clean_name(ent: Span, names: dict[str, Gender]) -> Span | None:
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and (doc[start].text in TITLES or not doc[start].is_alpha):
+    while start < end and (doc[start].text in TITLES or not _name_token(doc[start])):
         start += 1
+    # "Bloc Quebecois MP Carole Lavallee": a title inside the entity ends
+    # what stands before the name.
+    titles = [i for i in range(start, end - 2) if doc[i].text in TITLES and doc[i].pos_ == "PROPN"
+              and doc[i + 1].text not in TITLES and doc[i + 2].text not in NAME_SUFFIXES]
+    if titles:
+        start = titles[-1] + 1
     if end - start >= 3 and _role_word(doc[start], names):
+        start += 1
+    if end - start >= 2 and doc[start].is_sent_start and doc[start].text in CHROME_VERBS:
         start += 1
     while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
         end -= 1
+    if end < ent.end and doc[end - 1].text in {"Jr", "Sr"} and doc[end].text == ".":
+        end += 1  # "Carlos Sousa Sr." keeps its full stop
     span = doc[start:end]
-    words = span.text.replace("-", " ").split()
+    words = span.text.split()
     inner = words[1:-1]
-    if not words or not all(is_name_part(w) or (w in NAME_PARTICLES and w in inner) for w in words):
+    if not words or not all(_name_word(w) or (w in NAME_PARTICLES and w in inner) for w in words):
         return None
+    if len(words) > 1 and all(w.isupper() for w in words):
+        return None  # "USA TODAY": a masthead, not a name
     return span
 
 
-def _merge(mentions: list[Span]) -> list[PersonRecord]:
-    """Full names become people; lone words join the full name they belong to."""
+def _name_token(token: Token) -> bool:
+    return token.is_alpha or bool(_INITIALS.match(token.text))
+
+
+def _name_word(word: str) -> bool:
+    """'Ki-moon' and 'al-Maliki' are name words; 'moon' alone is not."""
+    head, _, tail = word.partition("-")
+    if tail and head in NAME_PARTICLES:
+        return is_name_part(tail)
+    return is_name_part(word)
+
+
+def _merge(mentions: list[Span], names: dict[str, Gender]) -> list[PersonRecord]:
+    """Full names become people; lone words join the full name they belong to,
+    or become a person of their own when the article never gives one (see
+    :func:`_surname_people`)."""
     records: dict[str, PersonRecord] = {}
-    for span in mentions:
-        if len(span.text.split()) >= 2:
-            key = span.text
-            longer = next((r for r in records.values() if _same_person(r.name, key)), None)
-            record = longer or records.setdefault(key, PersonRecord(key, span.start_char, span.end_char))
-            if longer and len(key) > len(longer.name):
-                longer.name = key
-            record.mentions.append((span.start_char, span.end_char))
-    for span in mentions:
-        if len(span.text.split()) == 1:
-            owner = _owner(span.text, list(records.values()))
-            if owner is not None:
-                owner.mentions.append((span.start_char, span.end_char))
-    return sorted(records.values(), key=lambda r: r.start)
+    full = [m for m in mentions if len(m.text.split()) >= 2]
+    lone = [m for m in mentions if len(m.text.split()) == 1]
+    for span in full:
+        if _stray_first_word(span, names, full):
+            lone.append(span[-1:])
+            continue
+        key = span.text
+        longer = next((r for r in records.values() if _same_person(r.name, key)), None)
+        record = longer or records.setdefault(key, PersonRecord(key, span.start_char, span.end_char))
+        if longer and len(key) > len(longer.name):
+            longer.name = key
+        record.mentions.append((span.start_char, span.end_char))
+    orphans: list[Span] = []
+    for span in sorted(lone, key=lambda m: m.start):
+        owner = _owner(span.text, list(records.values()), span.start_char)
+        if owner is not None:
+            owner.mentions.append((span.start_char, span.end_char))
+        else:
+            orphans.append(span)
+    people = list(records.values()) + _surname_people(orphans, names)
+    return sorted(people, key=lambda r: r.start)
+
+
+def _stray_first_word(span: Span, names: dict[str, Gender], full: list[Span]) -> bool:
+    """'Hosting Cook at Dreamforce' beside 'Tim Cook': a capitalised word
+    opening the sentence before another person's surname is no given name."""
+    words = span.text.split()
+    # A given name comes back on its own ("His brother, Kulbir, ..."); "Hosting" does not.
+    alone = sum(1 for t in span.doc if t.text == words[0]) > 1
+    return len(words) == 2 and bool(span[0].is_sent_start) and words[0] not in names and not alone and any(
+        m.text.split()[-1] == words[-1] and m.text.split()[0] != words[0] for m in full)
+
+
+def _surname_people(orphans: list[Span], names: dict[str, Gender]) -> list[PersonRecord]:
+    """'President Bush said', 'Mr. Gupta told ...' with no full name anywhere in
+    the article: the surname is the person's name when a title or honorific
+    stands before it, or when the NER tags it a person twice and it speaks.
+    When the article writes the given name once before the surname
+    ("Karlheinz Schreiber told MPs") the NER missed, that is the name."""
+    groups: dict[str, list[Span]] = {}
+    for span in orphans:
+        groups.setdefault(span.text, []).append(span)
+    people = []
+    for word, spans in groups.items():
+        speaks = len(spans) >= 2 and any(_speaks(s) for s in spans)
+        named = any(_titled(s) for s in spans) or speaks
+        if word.isupper() or not named or not _mostly_a_person(word, spans):
+            continue
+        first = spans[0]
+        given = _given_name_before(first.doc, word, names)
+        name, start, end = word, first.start_char, first.end_char
+        if given is not None:
+            name, start, end = f"{given.text} {word}", given.idx, given.idx + len(given.text) + 1 + len(word)
+        record = PersonRecord(name, start, end)
+        record.mentions = [(s.start_char, s.end_char) for s in spans]
+        if given is not None:
+            record.mentions.insert(0, (start, end))
+        people.append(record)
+    return people
+
+
+def _mostly_a_person(word: str, spans: list[Span]) -> bool:
+    """A company the NER calls a person now and then ("Ubisoft") is an
+    organisation in most of its other mentions; a name only ever said inside
+    quotation marks ("with the help of Mr. Google") is a joke, not a person."""
+    doc = spans[0].doc
+    labels = [t.ent_type_ for t in doc if t.text == word and t.ent_type_]
+    if labels.count("PERSON") * 2 < len(labels):
+        return False
+    text = text_of(doc)
+    return any(text[: s.start_char].count("“") <= text[: s.start_char].count("”") for s in spans)
+
+
+def _titled(span: Span) -> bool:
+    doc = span.doc
+    i = span.start - 1
+    if i >= 1 and doc[i].text == "." and doc[i - 1].text + "." in TITLES:
+        return True
+    return i >= 0 and doc[i].text in TITLES
+
+
+def _speaks(span: Span) -> bool:
+    """The mention is the subject of a speech verb ("Bush said") or stands
+    right after one ("said Bush")."""
+    token = span.root
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return (token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ in _SPEECH) or (
+        before is not None and before.lemma_ in _SPEECH)
+
+
+def _given_name_before(doc: Doc, surname: str, names: dict[str, Gender]) -> Token | None:
+    """The capitalised word right before the first "<word> <surname>" pair
+    that is no title, place or organisation."""
+    for token in doc:
+        if token.text != surname or token.i == 0:
+            continue
+        given = doc[token.i - 1]
+        if given.pos_ == "PROPN" and is_name_part(given.text) and given.text not in TITLES \
+                and given.ent_type_ not in {"GPE", "ORG", "NORP", "LOC", "FAC"} and not given.text.isupper() \
+                and not (given.is_sent_start and given.text not in names):
+            return given
+    return None
 
 
 def _add_unlabelled_mentions(doc: Doc, records: list[PersonRecord]) -> None:
@@ -393,19 +611,33 @@ def _add_unlabelled_mentions(doc: Doc, records: list[PersonRecord]) -> None:
     for token in doc:
         if token.pos_ != "PROPN" or token.idx in taken or token.ent_type_ in {"ORG", "GPE", "FAC", "LOC"}:
             continue
-        owner = _owner(token.text, records)
+        # "the Houston firm Alvarez Grant": a surname inside a firm's name.
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if (token.i > 0 and doc[token.i - 1].lower_ in EMPLOYER_NOUNS) or (
+                following is not None and following.pos_ == "PROPN" and following.text[:1].isupper()):
+            continue
+        owner = _owner(token.text, records, token.idx)
         if owner is not None:
             owner.mentions.append((token.idx, token.idx + len(token)))
 
 
 def _same_person(a: str, b: str) -> bool:
+    """'Michael Feller' and 'Michael J. Feller', or 'Kathleen Hawk Sawyer' and
+    'Hawk Sawyer' (a double surname written alone)."""
     pa, pb = a.split(), b.split()
-    return pa[0] == pb[0] and pa[-1] == pb[-1]
+    shorter, longer = sorted((pa, pb), key=len)
+    return (pa[0] == pb[0] and pa[-1] == pb[-1]) or (len(shorter) >= 2 and longer[-len(shorter):] == shorter)
 
 
-def _owner(word: str, records: list[PersonRecord]) -> PersonRecord | None:
-    owners = [r for r in records if word in (r.parts[-1], r.parts[0])]
-    return owners[0] if len(owners) == 1 else None
+def _owner(word: str, records: list[PersonRecord], at: int) -> PersonRecord | None:
+    """The person a lone word names: the only one with that surname (else that
+    given name); of two with the same surname, the one named last before."""
+    owners = [r for r in records if r.parts[-1] == word] or [r for r in records if r.parts[0] == word]
+    if len(owners) <= 1:
+        return owners[0] if owners else None
+    before = [(_last_mention(r, at), r) for r in owners]
+    latest = max(before, key=lambda hit: hit[0])
+    return latest[1] if latest[0] >= 0 else None
 
 
 @Language.factory(

@@ -4,11 +4,13 @@ Direct quotes are the words between quotation marks with a speech cue next to
 them ("..., said Feller" / "Feller said: ..."); a quoted phrase with no cue
 ("vague “age, educational background” requirements") is not a quote. The
 speaker phrase is resolved against the article's people: a surname or a
-possessive ("Sichuan University's Das") becomes the full name, a pronoun
-becomes the person named in the sentence before — or nobody, when that
-sentence names nobody or the source declined to be named. Indirect quotes
-come from the parse: a person subject of a cue verb with a clausal
-complement ("Barbara Kelemen ... commented that ...").
+possessive ("Sichuan University's Das") becomes the full name, a pronoun the
+person the sentences before were about (:mod:`extractors.components.speakers`)
+— or nobody, when that is an unnamed source or the source declined to be
+named. Indirect quotes come from the parse: a person subject of a cue verb
+with a clausal complement ("Barbara Kelemen ... commented that ...").
+Articles that quote with single marks only ('...,' she said) are read with
+those.
 """
 
 from __future__ import annotations
@@ -20,8 +22,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extractors.components.common import facts_of, sentence_of, text_of
-from extractors.components.gender import PRONOUN_GENDER
-from extractors.components.people import PeopleIndex, PersonRecord, people_of
+from extractors.components.people import PeopleIndex, people_of
+from extractors.components.speakers import PRONOUNS, SPEECH_LEMMAS, Source, Speakers, is_group, words_of
 from extractors.models import QuoteFact
 
 CUE_WORDS = (
@@ -29,6 +31,8 @@ CUE_WORDS = (
     "|argued|argues|warned|warns|stated|insisted|recalled|continued|commented|observed"
     "|remarked|stressed|emphasised|emphasized|acknowledged|conceded|predicted|replied|declared"
     "|countered|counters|cautioned|admitted|posted|tweeted|wondered"
+    "|recounted|recounts|testified|testifies|shouted|yelled|complained|complains|joked|jokes"
+    "|quipped|boasted|reiterated|reported|saying|weighed in|quoted as saying"
 )
 _CUE = re.compile(rf"\b(?:{CUE_WORDS})\b")
 _ACCORDING_AFTER = re.compile(r"[^\S\n]*according to\b")
@@ -38,9 +42,6 @@ MIN_QUOTE_WORDS = 4
 # ... unless it is a whole utterance with its cue after it ("“They always
 # do,” Shah said."): then two words are speech.
 MIN_SHORT_QUOTE_WORDS = 2
-# How far back (characters) a pronoun may reach for its person when the
-# sentence before names nobody: about two short news paragraphs.
-PRONOUN_REACH = 600
 # A reported clause shorter than this ("it is", "so") is no statement;
 # "costs would rise" is.
 MIN_INDIRECT_TOKENS = 3
@@ -53,7 +54,13 @@ MAX_ATTRIBUTION_WORDS = 8
 # Administration said" is 7).
 NEAR_CUE_WORDS = 6
 MAX_SUBJECT_WORDS = 14
-_QUOTE = re.compile(r"“(?P<a>[^“”\n]+)”|\"(?P<b>[^\"\n]+)\"")
+# Curly marks, straight marks, or (sloppy copy) one of each.
+_QUOTE = re.compile(r"“(?P<a>[^“”\n]+)”|\"(?P<b>[^\"\n]+)\"|[“\"](?P<c>[^“”\"\n]+)[”\"]")
+# Single marks, for articles that quote with nothing else: an apostrophe
+# between letters ("don't", "Georgia's") stays inside.
+_SINGLE = re.compile(
+    r"(?<![\w'’])['‘](?P<a>(?=\S)(?:[^'‘’\n]|(?<=\w)['’](?=\w))+?(?<=\S))['’](?![\w'’])"
+)
 # The attribution after a quote runs to the end of its clause; the full stop
 # of "Mr." or "U.S." does not end it ("said Mr. Daniel Brooks").
 _AFTER = re.compile(
@@ -64,12 +71,6 @@ _AFTER = re.compile(
 _ANONYMOUS = re.compile(
     r"declin\w+ to be (?:named|identified)|asked not to be (?:named|identified)|"
     r"on condition of anonymity|requested anonymity|spoke anonymously"
-)
-_PRONOUNS = frozenset({"he", "she", "they"})
-# Subjects that speak for an organisation or stay unnamed: quoted with no speaker.
-_UNNAMED = frozenset(
-    "ministry department spokesperson spokesman spokeswoman official officials embassy council "
-    "government agency administration office commission statement body company group".split()
 )
 # "said the changes would “...”": a partial quote at most 8 words after its
 # cue, with no comma between (the train split's one stands 3 words after it;
@@ -84,21 +85,23 @@ _ACCORDING = re.compile(
     r"^(?P<clause>[^“”\"]{20,}?),? according to (?P<who>[^,.;]+)[.,;]"
     r"|^According to (?P<who2>[^,;]+), (?P<clause2>[^“”\"]{20,}?)[.!]?$"
 )
-INDIRECT_LEMMAS = frozenset(
-    "say note comment observe tell add argue explain warn state claim stress insist "
-    "predict acknowledge suggest emphasise emphasize believe contend write counter caution "
-    "concede admit post tweet".split()
-)
-_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+INDIRECT_LEMMAS = SPEECH_LEMMAS
+# Parts of speech before a quoted phrase that make it a name ("the “Starts
+# with one” campaign", "South Dakota’s viral “Meth. We’re on it.” campaign").
+_NAMING_POS = frozenset({"DET", "ADJ", "PART"})
 
 
 @dataclass(frozen=True)
 class Attribution:
-    """Who a quote is attributed to, as written, and the cue verb."""
+    """Who a quote is attributed to, as written, and the cue verb.
+
+    ``phrase`` runs from ``start`` (a character offset) and holds the cue,
+    which starts at ``cue_start``."""
 
     phrase: str
     cue: str
-    sentence_start: int
+    start: int
+    cue_start: int
 
 
 class QuoteFinder:
@@ -106,49 +109,55 @@ class QuoteFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         people = people_of(doc)
+        speakers = Speakers.of(doc, people)
         direct: list[QuoteFact] = []
-        for match in _QUOTE.finditer(text_of(doc)):
-            fact = self._direct(doc, match, people, direct)
+        for match in _quote_marks(text_of(doc)):
+            fact = self._direct(doc, match, speakers, direct)
             if fact is not None:
                 direct.append(fact)
         direct += _opening_paragraphs(doc, direct)
-        facts_of(doc).extend(direct)
         ranges = [(f.start - 1, f.end + 1) for f in direct]
-        for token in doc:
-            fact = self._indirect(doc, token, people, ranges)
-            if fact is not None:
-                facts_of(doc).append(fact)
-        facts_of(doc).extend(according_to(doc, people, ranges))
+        indirect = [f for token in doc if (f := self._indirect(doc, token, speakers, ranges)) is not None]
+        indirect += according_to(doc, people, ranges)
+        indirect += transcript(doc, people, ranges)
+        text = text_of(doc)
+        found = [*_outside_indirect(direct, indirect), *indirect]
+        found = [f for f in found if not _in_heading(text, f.start)]
+        facts_of(doc).extend(found)
         return doc
 
     def _direct(
-        self, doc: Doc, match: re.Match[str], people: PeopleIndex, earlier: list[QuoteFact]
+        self, doc: Doc, match: re.Match[str], speakers: Speakers, earlier: list[QuoteFact]
     ) -> QuoteFact | None:
-        words = (match["a"] or match["b"]).strip()
+        words = _body(match).strip()
         if len(words.split()) < MIN_QUOTE_WORDS:
-            return self._short(doc, match, words, people)
+            return self._short(doc, match, words, speakers)
+        if _names_a_thing(doc, match):
+            return None
         attribution = _after(doc, match) or _before(doc, match)
-        speaker: str | None
+        source: Source
         cue: str | None
         if attribution is not None:
-            speaker, cue = _speaker(doc, attribution, people, match.start()), attribution.cue
+            source, cue = _speaker(doc, attribution, speakers, match), attribution.cue
         else:
-            found = (_continuation(text_of(doc), match, earlier) or _named_next(doc, match, people)
-                     or _introduced(doc, match, people) or _carried_over(doc, match, people, earlier))
+            found = (_continuation(text_of(doc), match, earlier) or _named_next(doc, match, speakers.people)
+                     or _introduced(doc, match, speakers) or _carried_over(doc, match, speakers, earlier)
+                     or _next_paragraph(doc, match, speakers, earlier))
             if found is None:
                 return None
-            speaker, cue = found
+            source, cue = (found[0], None), found[1]
         return QuoteFact(
             sentence=sentence_of(doc, match.start(), match.end()).text.strip(),
             start=match.start() + 1,
             end=match.end() - 1,
             text=words.rstrip(","),
-            speaker=speaker,
+            speaker=source[0],
+            speaker_org=source[1],
             direct=True,
             cue=cue,
         )
 
-    def _short(self, doc: Doc, match: re.Match[str], words: str, people: PeopleIndex) -> QuoteFact | None:
+    def _short(self, doc: Doc, match: re.Match[str], words: str, speakers: Speakers) -> QuoteFact | None:
         """'“They always do,” Shah said.': a short quote is speech only as a
         whole utterance closed inside the marks and followed by its cue; a
         scare quote or a coined term never is."""
@@ -156,35 +165,42 @@ class QuoteFinder:
         if len(words.split()) < MIN_SHORT_QUOTE_WORDS or not words.endswith((",", "?", "!")) \
                 or attribution is None:
             return None
+        source = _speaker(doc, attribution, speakers, match)
         return QuoteFact(
             sentence=sentence_of(doc, match.start(), match.end()).text.strip(),
             start=match.start() + 1,
             end=match.end() - 1,
             text=words.rstrip(","),
-            speaker=_speaker(doc, attribution, people, match.start()),
+            speaker=source[0],
+            speaker_org=source[1],
             direct=True,
             cue=attribution.cue,
         )
 
     def _indirect(
-        self, doc: Doc, verb: Token, people: PeopleIndex, direct: list[tuple[int, int]]
+        self, doc: Doc, verb: Token, speakers: Speakers, direct: list[tuple[int, int]]
     ) -> QuoteFact | None:
         if verb.lemma_ not in INDIRECT_LEMMAS or verb.pos_ != "VERB":
             return None
         if any(c.dep_ == "neg" for c in verb.children):  # "did not say how many"
             return None
-        clause = _reported_clause(verb)
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if _reported_within(verb):
+            return None
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"] or _misparsed_subject(verb)
+        clause = _reported_clause(verb, bool(subjects) and subjects[-1].i < verb.i and not any(
+            c.dep_ == "nsubj" for c in verb.children))
         if clause is None:
             return None
-        if any(s <= clause.start_char < e or s < clause.end_char <= e for s, e in direct):
+        if any(s <= clause.start_char < e or s < clause.end_char < e - 1 for s, e in direct):
             return None
+        if subjects and is_group(subjects[-1]):
+            return None  # "Immigration lawyers said ...": a group's view is no one's quote
         if subjects:
             # The subject nearest the verb: a dateline ("NEW DELHI — X told")
             # may parse as a second subject before it.
-            found = _subject_speaker(doc, verb, subjects[-1], people)
+            found = speakers.of_subject(verb, subjects[-1])
         elif clause.start < verb.i:
-            found = _speaker_after(doc, verb, people)
+            found = _speaker_after(doc, verb, speakers.people)
         else:
             found = None
         if found is None:
@@ -204,37 +220,132 @@ class QuoteFinder:
         )
 
 
-def _reported_clause(verb: Token) -> Span | None:
-    """The clause a cue verb reports: before it when the sentence opens with it
-    ("Large firms can absorb it, said X"), else after it ("said that ...")."""
+def _body(match: re.Match[str]) -> str:
+    """The words between the marks, whichever alternative matched."""
+    return next(g for g in match.groups() if g is not None)
+
+
+def _outside_indirect(direct: list[QuoteFact], indirect: list[QuoteFact]) -> list[QuoteFact]:
+    """'Prasad said the president’s “mercurial temperament” had complicated
+    ...': a partial quote inside a speaker's indirect quote is that one quote."""
+    return [d for d in direct if not any(
+        i.start <= d.start - 1 and d.end + 1 <= i.end + 1 for i in indirect)]
+
+
+# Headlines and standfirsts end without a full stop; what they claim someone
+# said is the article's summary, not a quote (the body quotes it).
+MAX_HEADING_CHARS = 250
+
+
+def _in_heading(text: str, at: int) -> bool:
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    return len(line) <= MAX_HEADING_CHARS and line[-1:].isalnum()
+
+
+def _quote_marks(text: str) -> list[re.Match[str]]:
+    """The quoted passages: in double marks, or in single marks when the
+    article quotes no speech in double marks."""
+    double = list(_QUOTE.finditer(text))
+    if any(len(_body(m).split()) >= MIN_QUOTE_WORDS for m in double):
+        return double
+    return double + list(_SINGLE.finditer(text))
+
+
+def _names_a_thing(doc: Doc, match: re.Match[str]) -> bool:
+    """'the “Starts with one” campaign': quoted words between a determiner or
+    adjective and the noun they name are a title, not speech."""
+    span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+    if span is None or span.start == 0 or span.end >= len(doc):
+        return False
+    left, right = doc[span.start - 1], doc[span.end]
+    return left.pos_ in _NAMING_POS and right.pos_ == "NOUN" and right.text.islower()
+
+
+def _reported_within(verb: Token) -> bool:
+    """'he said the call made him realize Giuliani still believed Ukraine
+    needed ...': a cue inside another cue's reported clause reports nothing
+    of its own."""
+    child = verb
+    for ancestor in verb.ancestors:
+        if ancestor.lemma_ in INDIRECT_LEMMAS and child.dep_ == "ccomp" and ancestor.i < verb.i:
+            return True
+        child = ancestor
+    return False
+
+
+def _misparsed_subject(verb: Token) -> list[Token]:
+    """'R.K. Sharma, co-founder of the payments startup Ledgerwise, said ...':
+    the parser may read "startup" as a verb with the speaker as its subject."""
+    return [s for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i
+            for s in c.children if s.dep_ == "nsubj" and s.ent_type_ == "PERSON" and s.i < c.i
+            and "," in {verb.doc[c.right_edge.i].text, verb.doc[c.right_edge.i + 1].text}]
+
+
+def _reported_clause(verb: Token, subject_before: bool = False) -> Span | None:
+    """The clause a cue verb reports: before it when the sentence opens with
+    it and a comma sets the cue off ("Large firms can absorb it, said X", "...,
+    X said"), else after it ("said that ...", "told a conference that ...").
+    ``subject_before``: the speaker stands in the clause before the verb (a
+    misparse), so that clause is no report."""
     doc = verb.doc
-    before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
-    if before and before[0].left_edge.i == verb.sent.start:
+    before = [] if subject_before else [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    after = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and _is_clause(c)]
+    marked = _clause_under_prep(verb)
+    if marked and (not after or marked[0].i < after[0].i):
+        after = marked
+    if before and before[0].left_edge.i == verb.sent.start and _opens_sentence(before[0].left_edge) \
+            and (_set_off(verb, before[0]) or not after):
         span = doc[before[0].left_edge.i : before[0].right_edge.i + 1]
         if "“" not in span.text and '"' not in span.text:
             return span
-    after = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i] or _clause_under_prep(verb)
     if after:
         return doc[after[0].left_edge.i : after[0].right_edge.i + 1]
     return None
 
 
+def _opens_sentence(token: Token) -> bool:
+    """A real sentence start: the text's, a paragraph's, or after a full stop.
+    The parser also starts sentences after a closing quotation mark inside
+    one ('While the “Meth. We’re on it.” campaign did not appeal ...')."""
+    doc = token.doc
+    i = token.i - 1
+    while i >= 0 and doc[i].is_space:
+        if "\n" in doc[i].text:
+            return True
+        i -= 1
+    # After a dateline's dash ("OTTAWA, Oct 14 (Harbour Wire) - Canada will ...") too.
+    return i < 0 or "\n" in doc[i].whitespace_ or doc[i].text in {".", "!", "?", ":", "-", "—", "–"}
+
+
+def _is_clause(head: Token) -> bool:
+    """A clause has a verb or a subject ("it is cost effective" parses "cost"
+    as its head)."""
+    return head.pos_ in {"VERB", "AUX", "ADJ"} or any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children)
+
+
+def _set_off(verb: Token, clause: Token) -> bool:
+    """Only a comma (and the subject) stand between the clause and its cue."""
+    between = verb.doc[clause.right_edge.i + 1 : verb.i]
+    return len(between) > 0 and between[0].text == "," and all(
+        t.dep_ in {"nsubj", "compound", "punct", "det", "amod", "poss", "case", "aux"} for t in between)
+
+
 def _clause_under_prep(verb: Token) -> list[Token]:
-    """'said in a statement that ...', 'told reporters on Tuesday that ...': the
-    parser hangs the that-clause on the noun of the phrase between."""
-    return [
+    """'said in a statement that ...', 'told reporters on Tuesday that ...',
+    'told a startup conference that ...': the parser hangs the that-clause on
+    the noun between."""
+    nouns = [noun for prep in verb.children if prep.dep_ == "prep" and prep.i > verb.i
+             for noun in prep.children if noun.dep_ == "pobj"]
+    nouns += [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    return sorted((
         clause
-        for prep in verb.children if prep.dep_ == "prep" and prep.i > verb.i
-        for noun in prep.children if noun.dep_ == "pobj"
+        for noun in nouns
         for clause in noun.children
         if clause.dep_ in {"acl", "relcl", "ccomp"}
         and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
-    ]
-
-
-Source = tuple[str | None, str | None]
-"""(speaker, speaker_org): a person's canonical name, or the organisation a
-nameless source speaks for."""
+    ), key=lambda t: t.i)
 
 
 def _speaker_after(doc: Doc, verb: Token, people: PeopleIndex) -> Source | None:
@@ -247,41 +358,8 @@ def _speaker_after(doc: Doc, verb: Token, people: PeopleIndex) -> Source | None:
     return (named[0].name, None) if named else None
 
 
-def _subject_speaker(doc: Doc, verb: Token, subject: Token, people: PeopleIndex) -> Source | None:
-    """The source of a cue verb's subject: a person, a pronoun resolved to one,
-    or no person for an organisation or an unnamed source ("the ministry
-    said", "a Home Office spokesperson said"); None when it cannot speak."""
-    if subject.lower_ in _PRONOUNS:
-        return _antecedent(doc, verb.sent, people, subject.lower_, before=verb.idx), None
-    if subject.lower_ == "who" and verb.dep_ == "relcl":
-        subject = verb.head  # "Anita Desai, a lawyer, who said ...": the relative's antecedent
-    phrase = doc[subject.left_edge.i : subject.i + 1]
-    person = people.resolve(_words(phrase.text), before=verb.idx + 1)
-    if person is not None and _names_subject(subject, person.parts):
-        return person.name, None
-    for appos in (c for c in subject.children if c.dep_ == "appos"):
-        # "NEW DELHI — Arjun Mehta, ..., told": a dateline parsed as the subject.
-        named = people.resolve(_words(doc[appos.left_edge.i : appos.i + 1].text), before=verb.idx + 1)
-        if named is not None and _names_subject(appos, named.parts):
-            return named.name, None
-    titled = people.by_role(_words(phrase.text), before=verb.idx)
-    if titled is not None and subject.pos_ == "NOUN" and subject.lower_ not in _UNNAMED:
-        return titled.name, None
-    if subject.ent_type_ in {"ORG", "NORP", "GPE"} or subject.lower_ in _UNNAMED:
-        return None, _organisation(doc[subject.left_edge.i : subject.right_edge.i + 1])
-    return None
-
-
-def _organisation(phrase: Span) -> str | None:
-    """The organisation named in a subject phrase ("the Ministry of Foreign Affairs")."""
-    for ent in phrase.ents:
-        if ent.label_ == "ORG":
-            words = ent.text.split()
-            return " ".join(words[1:]) if words and words[0].lower() == "the" else ent.text
-    return None
-
-
 Found = tuple[str | None, str | None]
+"""(speaker, cue) of a quote attributed by its context."""
 
 
 def _continuation(text: str, match: re.Match[str], earlier: list[QuoteFact]) -> Found | None:
@@ -297,6 +375,48 @@ def _continuation(text: str, match: re.Match[str], earlier: list[QuoteFact]) -> 
     if len(between.split()) > MAX_ATTRIBUTION_WORDS and not _CUE.search(between):
         return None
     return last.speaker, last.cue
+
+
+def _next_paragraph(doc: Doc, match: re.Match[str], speakers: Speakers,
+                    earlier: list[QuoteFact]) -> Found | None:
+    """'“...,” Bush said.¶“Because ultimately ...”': a paragraph that is a
+    quote and nothing else, after a paragraph that ends with a speaker's
+    quote or statement ("Erekat said it was ..."), goes on with that speaker."""
+    text = text_of(doc)
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line_end = text.find("\n", match.end())
+    rest = text[match.end() : line_end if line_end >= 0 else len(text)]
+    if line_start == 0 or text[line_start : match.start()].strip():
+        return None
+    if rest.strip() and rest.lstrip()[:1] not in "“\"":
+        return None
+    previous_start = text.rfind("\n", 0, line_start - 1) + 1
+    previous = text[previous_start : line_start - 1].rstrip()
+    for _ in range(2):
+        # '“...,” she said.¶“Someone would have heard ... (left open)¶“Have it
+        # in your heart ...”': a paragraph inside the open quotation is hers too.
+        if not (previous.startswith(("“", '"')) and "”" not in previous and previous.count('"') < 2) \
+                or previous_start == 0:
+            break
+        line_start = previous_start
+        previous_start = text.rfind("\n", 0, line_start - 1) + 1
+        previous = text[previous_start : line_start - 1].rstrip()
+    if not previous.endswith((".", "!", "?", "”", '"')):
+        return None
+    quoted = [f for f in earlier if previous_start <= f.start < line_start]
+    tail = text[quoted[-1].end + 1 : line_start - 1] if quoted else ""
+    if quoted and len(tail.split()) <= MAX_ATTRIBUTION_WORDS:
+        last = quoted[-1]
+        return (last.speaker, last.cue) if last.speaker else None
+    last_sentence = doc.char_span(line_start - 2, line_start - 1, alignment_mode="expand")
+    if last_sentence is None:
+        return None
+    sentence = last_sentence.sent
+    if speakers.inside_quote(sentence.start_char) or "“" in sentence.text or '"' in sentence.text:
+        return None
+    verbs = [t for t in sentence if t.lemma_ in SPEECH_LEMMAS and t.pos_ == "VERB" and t.dep_ == "ROOT"]
+    source = speakers.of_verb(verbs[0]) if verbs else None
+    return (source[0], verbs[0].text) if source is not None and source[0] else None
 
 
 def _named_next(doc: Doc, match: re.Match[str], people: PeopleIndex) -> Found | None:
@@ -315,7 +435,7 @@ def _named_next(doc: Doc, match: re.Match[str], people: PeopleIndex) -> Found | 
     return (named[0].name, cue.group(0)) if named else None
 
 
-def _introduced(doc: Doc, match: re.Match[str], people: PeopleIndex) -> Found | None:
+def _introduced(doc: Doc, match: re.Match[str], speakers: Speakers) -> Found | None:
     """'Chen disagreed. “...”', 'Lopez put it bluntly: “...”': a quote that is a
     sentence of its own, right after a sentence (or a paragraph ending in a
     colon) whose subject is the speaker. No cue verb: the cue stays None."""
@@ -326,12 +446,28 @@ def _introduced(doc: Doc, match: re.Match[str], people: PeopleIndex) -> Found | 
     if last is None:
         return None
     before = doc[last.sent.start : last.end]
+    fronted = _fronted_for(before, speakers.people)
+    if fronted is not None:
+        return fronted, None
     subjects = [t for t in before if t.dep_ in {"nsubj", "nsubjpass"}
                 and t.head.pos_ in {"VERB", "AUX"} and t.head.i < last.end]
     if not subjects:
         return None
-    found = _subject_speaker(doc, subjects[-1].head, subjects[-1], people)
+    found = speakers.of_subject(subjects[-1].head, subjects[-1])
     return (found[0], None) if found is not None and (found[0] or found[1]) else None
+
+
+def _fronted_for(sentence: Span, people: PeopleIndex) -> str | None:
+    """'For Lopez, the answer is simple: “...”': the person a sentence opens
+    with ("For X, ...") introduces X's own words."""
+    first = next((t for t in sentence if not t.is_space and t.text not in {"“", '"'}), None)
+    if first is None or first.lower_ != "for":
+        return None
+    comma = next((t for t in sentence if t.text == "," and t.i > first.i), None)
+    if comma is None or comma.i - first.i > 4:
+        return None
+    named = people.mentioned_in(first.idx, comma.idx)
+    return named[0].name if named else None
 
 
 def _intro_end(text: str, match: re.Match[str]) -> int | None:
@@ -349,7 +485,7 @@ def _intro_end(text: str, match: re.Match[str]) -> int | None:
     return len(previous) - 1 if previous.endswith(":") else None
 
 
-def _carried_over(doc: Doc, match: re.Match[str], people: PeopleIndex,
+def _carried_over(doc: Doc, match: re.Match[str], speakers: Speakers,
                   earlier: list[QuoteFact]) -> Found | None:
     """'Ong said: “Two years ago ...¶“Now every engineer ...”': a paragraph
     that opens with “ after a paragraph left inside an open quotation
@@ -361,7 +497,10 @@ def _carried_over(doc: Doc, match: re.Match[str], people: PeopleIndex,
     previous_start = text.rfind("\n", 0, line_start - 1) + 1
     opened = text.rfind("“", previous_start, line_start)
     if opened < 0 or text.rfind("”", opened, line_start) >= 0:
-        return None
+        opened = _open_straight_mark(text[previous_start:line_start])
+        if opened < 0:
+            return None
+        opened += previous_start
     before = [f for f in earlier if previous_start <= f.start < opened]
     if before:
         return before[-1].speaker, before[-1].cue
@@ -369,8 +508,16 @@ def _carried_over(doc: Doc, match: re.Match[str], people: PeopleIndex,
     cues = list(_CUE.finditer(head))
     if not cues or not re.search(r"[:,]\s*$", head) or head[cues[-1].end():].strip(" :,"):
         return None
-    attribution = Attribution(head[: cues[-1].end()], cues[-1].group(0), previous_start)
-    return _speaker(doc, attribution, people, opened), attribution.cue
+    attribution = Attribution(head[: cues[-1].end()], cues[-1].group(0), previous_start,
+                              previous_start + cues[-1].start())
+    return _speaker(doc, attribution, speakers, match)[0], attribution.cue
+
+
+def _open_straight_mark(paragraph: str) -> int:
+    """Where a paragraph leaves a straight-marked quotation open (an odd
+    number of marks: the last opens), or -1."""
+    marks = [i for i, c in enumerate(paragraph) if c == '"']
+    return marks[-1] if len(marks) % 2 == 1 else -1
 
 
 def _opening_paragraphs(doc: Doc, direct: list[QuoteFact]) -> list[QuoteFact]:
@@ -397,7 +544,7 @@ def according_to(doc: Doc, people: PeopleIndex, direct: list[tuple[int, int]]) -
         if match is None or any(s <= sent.start_char < e for s, e in direct):
             continue
         group = "clause" if match["clause"] else "clause2"
-        person = people.resolve(_words(match["who"] or match["who2"]), before=sent.end_char)
+        person = people.resolve(words_of(match["who"] or match["who2"]), before=sent.end_char)
         if person is None:
             continue
         start, end = sent.start_char + match.start(group), sent.start_char + match.end(group)
@@ -406,10 +553,49 @@ def according_to(doc: Doc, people: PeopleIndex, direct: list[tuple[int, int]]) -
     return found
 
 
+# 'Q: Why did you leave?' / 'A: The fee ...' / 'Lopez: We will hire ...': an
+# interview written as a transcript.
+_TURN = re.compile(
+    r"^(?P<who>Q|A|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[^\S\n]+(?P<said>\S[^\n]{10,})$", re.M)
+# A transcript has at least this many turns; one "Note: ..." line is none.
+MIN_TURNS = 2
+
+
+def transcript(doc: Doc, people: PeopleIndex, direct: list[tuple[int, int]]) -> list[QuoteFact]:
+    """An interview's answers: 'A:' turns are the interviewee's (the person
+    the introduction names most), a turn labelled with a person's name is
+    theirs; questions are no quotes."""
+    text = text_of(doc)
+    turns = list(_TURN.finditer(text))
+    if len([t for t in turns if t["who"] in {"Q", "A"} or people.resolve(words_of(t["who"]))]) < MIN_TURNS:
+        return []
+    intro_end = turns[0].start()
+    introduced = people.mentioned_in(0, intro_end)
+    interviewee = max(introduced, key=lambda r: len(r.mentions)).name if introduced else None
+    found = []
+    for turn in turns:
+        if turn["who"] == "Q" or any(s <= turn.start("said") < e for s, e in direct):
+            continue
+        person = people.resolve(words_of(turn["who"])) if turn["who"] != "A" else None
+        speaker = interviewee if turn["who"] == "A" else (person.name if person else None)
+        if speaker is None:
+            continue
+        start, end = turn.start("said"), turn.end("said")
+        found.append(QuoteFact(sentence=turn.group(0).strip(), start=start, end=end,
+                               text=text[start:end].strip(), speaker=speaker, direct=False, cue=None))
+    return found
+
+
 def _after(doc: Doc, match: re.Match[str]) -> Attribution | None:
-    """'“...,” said X' / '“...,” X said' — the cue right after the quote."""
-    clause = _AFTER.match(text_of(doc), match.end())
+    """'“...,” said X' / '“...,” X said' — the cue right after the quote. A
+    quote closed by a full stop and followed by a capital has ended its
+    sentence ('“...popular.” But he added, “...”'): what follows is not its
+    attribution."""
+    text = text_of(doc)
+    clause = _AFTER.match(text, match.end())
     if clause is None:
+        return None
+    if match.group(0)[:-1].rstrip().endswith(".") and clause["clause"][:1].isupper():
         return None
     segment = clause["clause"].split(",")[0]
     # '“...,” according to X.' attributes like a cue verb, but only right
@@ -421,10 +607,11 @@ def _after(doc: Doc, match: re.Match[str]) -> Attribution | None:
         cue = _CUE.search(clause["clause"])
         if cue is None or not _subject_only(doc, base, base + cue.start(), near=0):
             return None
-        return Attribution(clause["clause"][: cue.end()], cue.group(0), match.end())
+        return Attribution(clause["clause"][: cue.end()], cue.group(0), base, base + cue.start())
     if not _subject_only(doc, base, base + cue.start()):
         return None
-    return Attribution(segment, cue.group(0).strip(), match.end())
+    return Attribution(segment, cue.group(0).strip(), base, base + cue.start() + len(cue.group(0)) -
+                       len(cue.group(0).lstrip()))
 
 
 def _subject_only(doc: Doc, start: int, end: int, near: int = NEAR_CUE_WORDS) -> bool:
@@ -449,10 +636,16 @@ def _in_relative(token: Token) -> bool:
         and token.i - who[-1].i <= MAX_SUBJECT_WORDS
 
 
+# 'X told the Intelligence Committee, “...”': a cue, up to five words (whom
+# it was said to, when) and a comma or colon before the quote.
+_CUE_BEFORE = re.compile(rf"\b(?:{CUE_WORDS})\b(?:\s+[\w’'.-]+){{0,5}}?\s*[:,]?\s*$")
+
+
 def _before(doc: Doc, match: re.Match[str]) -> Attribution | None:
-    """'X said: “...”' / 'X said, “...”' — the cue right before the quote;
-    'X said the plan would “...”' — a partial quote a few words after it;
-    'X said:' closing the paragraph before a quoted paragraph."""
+    """'X said: “...”' / 'X said, “...”' / 'X told reporters, “...”' — the cue
+    right before the quote; 'X said the plan would “...”' — a partial quote a
+    few words after it; 'X said:' closing the paragraph before a quoted
+    paragraph."""
     text = text_of(doc)
     line_start = text.rfind("\n", 0, match.start()) + 1
     head = text[line_start : match.start()]
@@ -460,63 +653,56 @@ def _before(doc: Doc, match: re.Match[str]) -> Attribution | None:
         previous_start = text.rfind("\n", 0, line_start - 1) + 1
         previous = text[previous_start : line_start - 1]
         if re.search(rf"\b(?:{CUE_WORDS})\b\s*:\s*$", previous):
-            return Attribution(previous, list(_CUE.finditer(previous))[-1].group(0), previous_start)
+            cue = list(_CUE.finditer(previous))[-1]
+            return Attribution(previous, cue.group(0), previous_start, previous_start + cue.start())
         return None
     clause = re.split(r"[.!?;”\"]\s", head)[-1]
-    if not (re.search(rf"\b(?:{CUE_WORDS})\b\s*[:,]?\s*$", clause) or _PARTIAL.search(clause)):
+    offset = line_start + len(head) - len(clause)
+    told = _CUE_BEFORE.search(clause)
+    right_after = re.search(rf"\b(?:{CUE_WORDS})\b\s*[:,]?\s*$", clause)
+    if not (((told and re.search(r"[:,]\s*$", clause)) or right_after)
+            or _PARTIAL.search(clause)):
         return None
     cue = list(_CUE.finditer(clause))[-1]
-    return Attribution(clause[: cue.end()], cue.group(0), line_start)
+    return Attribution(clause[: cue.end()], cue.group(0), offset, offset + cue.start())
 
 
-def _speaker(doc: Doc, attribution: Attribution, people: PeopleIndex, at: int) -> str | None:
+# Where the subject after a cue ends ("said Hill at a news conference").
+_FUNCTION_WORD = re.compile(r"\b(?:at|in|on|during|after|before|with|to|from|about|of)\b")
+
+
+def _speaker(doc: Doc, attribution: Attribution, speakers: Speakers, match: re.Match[str]) -> Source:
+    """The source of a direct quote: the cue verb's subject in the parse, else
+    the words of the attribution that name the subject — those before the cue
+    ("Bush said at a news conference with Olmert") or, when nothing stands
+    before it, those right after it ("said Hill, who ...")."""
+    at = match.start()
     sentence = sentence_of(doc, at, at + 1)
     if _ANONYMOUS.search(attribution.phrase) or _ANONYMOUS.search(sentence.text):
-        return None
-    words = _words(attribution.phrase.replace(attribution.cue, " "))
-    pronouns = [w.lower() for w in words if w.lower() in _PRONOUNS]
-    if pronouns:
-        return _antecedent(doc, sentence, people, pronouns[0])
-    person = people.resolve(words, before=at) or people.by_role(words, before=at)
-    return person.name if person else None
+        return None, None
+    verb = doc.char_span(attribution.cue_start, attribution.cue_start + 1, alignment_mode="expand")
+    if verb is not None:
+        subject = speakers.subject_of(verb[0])
+        if subject is not None and not (match.start() <= subject.idx < match.end()):
+            found = speakers.of_subject(verb[0], subject)
+            if found is not None:
+                return found
+    cue_at = attribution.cue_start - attribution.start
+    before = attribution.phrase[:cue_at]
+    after = _FUNCTION_WORD.split(attribution.phrase[cue_at + len(attribution.cue) :])[0]
+    words = words_of(before) or words_of(after)
+    pronoun = next((w.lower() for w in words if w.lower() in PRONOUNS), None)
+    if pronoun is not None:
+        token = _token_at(doc, attribution, pronoun)
+        return (speakers.pronoun(token) if token is not None else None), None
+    person = speakers.people.resolve(words, before=at) or speakers.people.by_role(words, before=at)
+    return (person.name if person else None), None
 
 
-def _antecedent(doc: Doc, sentence: Span, people: PeopleIndex, pronoun: str,
-                before: int | None = None) -> str | None:
-    """The person a pronoun points to: the last one named earlier in the
-    sentence, else in the sentence before, else in the sentence itself, else
-    within :data:`PRONOUN_REACH` — the first of these that agrees with the
-    pronoun ("she" is never a man named in between)."""
-    for named in _antecedent_candidates(doc, sentence, people, before):
-        fitting = [r for r in named if people.agrees(r, pronoun)]
-        if fitting:
-            return fitting[-1].name
-    # Farther back, only a person the article gives the pronoun's gender.
-    wanted = PRONOUN_GENDER.get(pronoun.lower())
-    far = [r for r in people.mentioned_in(0, sentence.start_char) if wanted and r.gender == wanted]
-    return far[-1].name if far else None
-
-
-def _antecedent_candidates(doc: Doc, sentence: Span, people: PeopleIndex,
-                           before: int | None) -> list[list[PersonRecord]]:
-    stages = [people.mentioned_in(sentence.start_char, before)] if before is not None else []
-    if sentence.start > 0:
-        previous = doc[sentence.start - 1].sent
-        stages.append(people.mentioned_in(previous.start_char, previous.end_char))
-    stages.append(people.mentioned_in(sentence.start_char, sentence.end_char))
-    # News style: "he said" refers to the last person named before it.
-    stages.append(people.mentioned_in(max(0, sentence.start_char - PRONOUN_REACH), sentence.start_char))
-    return stages
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text)
-
-
-def _names_subject(subject: Token, parts: list[str]) -> bool:
-    """The subject itself (not a noun inside its appositive) is the person."""
-    head_words = {t.text for t in subject.subtree if t.dep_ in {"compound", "nsubj", "poss"} or t == subject}
-    return bool(head_words & set(parts))
+def _token_at(doc: Doc, attribution: Attribution, word: str) -> Token | None:
+    end = attribution.start + len(attribution.phrase)
+    span = doc.char_span(attribution.start, end, alignment_mode="expand")
+    return next((t for t in span if t.lower_ == word), None) if span is not None else None
 
 
 def _without_mark(clause: Span) -> Span:

@@ -9,6 +9,8 @@ and "the <kind of organisation> <Name>" read from the text
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from extractors.components.affiliations import EMPLOYER_NOUNS, employer_names
@@ -17,16 +19,53 @@ TITLES = frozenset(
     "President Vice Prime Minister Secretary Senator Sen. Rep. Representative Governor Gov. "
     "Mayor Dr. Dr Professor Prof. Judge Justice Chancellor Premier King Queen Ambassador "
     "Chairman Chairwoman Chair CEO Commissioner General Gen. Director Spokesperson "
-    "Spokesman Spokeswoman Attorney Mr. Mrs. Ms. Mr Mrs Ms".split()
+    "Spokesman Spokeswoman Attorney Mr. Mrs. Ms. Mr Mrs Ms "
+    # Public offices, ranks and clergy written before a name ("Superintendent
+    # Jennifer McCormick", "Conservative MP Russ Hiebert", "Lt. Col. Alexander
+    # Vindman"). Words that are also common given names ("Dean") stay out.
+    "Superintendent Administrator Speaker Leader MP MEP MLA Inspector Sheriff Detective Envoy "
+    "Consul Deputy Councillor Councilman Councilwoman Alderman Assemblyman Assemblywoman "
+    "Congressman Congresswoman Delegate Provost Coach Chief Treasurer Comptroller Prosecutor "
+    "Colonel Col. Col Lieutenant Lt. Lt Captain Capt. Capt Sergeant Sgt. Sgt Maj. Admiral Adm. "
+    "Commander Brig. Rev. Rev Reverend Pastor Bishop Archbishop Cardinal Pope Rabbi Imam Sheikh "
+    "Sir Dame".split()
 )
-HONORIFICS = frozenset("Mr. Mrs. Ms. Mr Mrs Ms Dr Dr.".split())
+# Before a name these say who the person is, not what they do: no role.
+HONORIFICS = frozenset("Mr. Mrs. Ms. Mr Mrs Ms Dr Dr. Rev. Rev Reverend Sir Dame".split())
+# Abbreviated titles and the word a role is written with ("Sen." -> "senator").
+ABBREVIATED_TITLES = {
+    "sen.": "Senator", "rep.": "Representative", "gov.": "Governor", "gen.": "General",
+    "col.": "Colonel", "lt.": "Lieutenant", "capt.": "Captain", "sgt.": "Sergeant", "maj.": "Major",
+    "adm.": "Admiral", "brig.": "Brigadier", "prof.": "Professor", "pres.": "President",
+}
 # Adjectives that belong in a role ("chief strategist", "associate professor");
 # others ("experienced", "Indian") describe the person, not the job.
 ROLE_ADJECTIVES = frozenset(
-    "chief senior junior associate assistant deputy executive vice managing general former "
+    "chief senior junior associate assistant deputy executive vice managing general "
     "acting principal lead interim visiting adjunct regional national foreign".split()
 )
+# Nouns for kin and company, which say who someone is to another person, not
+# what they do ("His daughter, Keerthi Reddy").
+KIN_NOUNS = frozenset(
+    "daughter son wife husband mother father sister brother cousin uncle aunt niece nephew "
+    "grandson granddaughter grandmother grandfather parent parents child friend neighbour neighbor "
+    "fiancee fiance girlfriend boyfriend".split()
+)
+NO_ROLE_NOUNS = EMPLOYER_NOUNS | KIN_NOUNS
+# Fields written in capitals before a job ("AI researcher", "HR director").
+FIELD_ACRONYMS = frozenset("AI HR IT PR ML UX VR AR QA ICU ER".split())
+# Portfolios written before a minister's or secretary's title ("Health
+# minister", "Commerce Secretary"): part of the title, not an employer.
+PORTFOLIOS = frozenset(
+    "Health Commerce Home Energy Defense Defence State Treasury Interior Justice Education Labor "
+    "Labour Transportation Transport Agriculture Foreign Finance Trade Immigration Technology "
+    "Environment Housing Culture Economy Industry Science Migration Security Work Works "
+    "Employment Tourism Communications".split()
+)
 AFFILIATION_LABELS = frozenset({"ORG", "FAC"})
+# Verbs of a relative clause that say where someone works ("who runs ...").
+WORK_VERBS = frozenset(
+    "work study teach research lead head run direct manage chair advise found own serve oversee".split())
 
 
 # Endings of English nouns for people by what they do ("recruiter",
@@ -41,14 +80,24 @@ def describe(span: Span, orgs: list[Span]) -> tuple[list[str], list[str]]:
     _premodifiers(span, roles, affiliations)
     for appos in _appositives(span):
         _appositive(appos, orgs, roles, affiliations)
-        described = span.doc[appos.left_edge.i : appos.right_edge.i + 1].text
-        affiliations += [n for n in employer_names(described) if n not in affiliations]
+        affiliations += [n for n in employer_names(_described(appos)) if n not in affiliations]
     for prep in (c for c in span.root.children if c.dep_ == "prep" and c.i >= span.end):
         # "Economist Victor Amadi of the Brookings Institution argued".
         if prep.lower_ in {"of", "at", "from"}:
             inside = range(prep.i, prep.right_edge.i + 1)
             affiliations += [_without_article(e) for e in orgs if e.start in inside and e.end - 1 in inside]
-    if span.root.dep_ == "appos" and span.root.head.i < span.start:
+    for attr in _job_attributes(span):
+        # "Aruna Mehta is a regulated immigration consultant in Calgary".
+        _appositive(attr, orgs, roles, affiliations)
+        affiliations += [n for n in employer_names(_described(attr)) if n not in affiliations]
+    for clause in (c for c in span.root.children if c.dep_ == "relcl" and c.lemma_ in WORK_VERBS):
+        # "Mark Delaney, who runs the Beijing office of the recruitment firm
+        # Orient Search", "Rafael Ortega, who studies migration at Columbia
+        # University": where the person works.
+        described = span.doc[clause.i : clause.right_edge.i + 1]
+        affiliations += [n for n in employer_names(described.text) if n not in affiliations]
+        affiliations += [_without_article(e) for e in orgs if _employs(clause, e)]
+    if span.root.dep_ == "appos" and span.root.head.i < span.start and span.doc[span.start - 1].text == ",":
         # "His professor, Meera Joshi, is blunter": the name is the appositive.
         role = _role_phrase(span.root.head)
         if role:
@@ -61,20 +110,31 @@ def _premodifiers(span: Span, roles: list[str], affiliations: list[str]) -> None
     left = span.start - 1
     while left >= sent.start and doc[left].text in HONORIFICS:  # "Mr." is no role and no employer
         left -= 1
-    role_words: list[str] = []
-    while left >= sent.start and doc[left].text in TITLES and doc[left].text not in HONORIFICS:
-        role_words.insert(0, doc[left].text)
-        left -= 1
-    # "Trade Minister", "District Judge": a capitalised word that qualifies
-    # the title belongs to it, unless it names a place, people or employer.
-    while role_words and left >= sent.start and doc[left].pos_ == "PROPN" and doc[left].text[:1].isupper() \
-            and doc[left].dep_ == "compound" and not doc[left].ent_type_:
-        role_words.insert(0, doc[left].text)
-        left -= 1
-    if role_words:
-        roles.append(" ".join(role_words))
+    first = _title_start(doc, left, sent.start)
+    if first > left:
+        first = _titled_office(doc, left, sent.start)
+    if first <= left:
+        # "Trade Minister", "District Judge": a capitalised word that qualifies
+        # the title belongs to it, unless it names a place, people or employer.
+        while first - 1 >= sent.start and _qualifies_title(doc[first - 1]):
+            first -= 1
+        roles.append(_title_text(doc[first : left + 1]))
+        # "NASA Administrator Jim Bridenstine": the organisation before the title.
+        org = _org_entity_before(doc, first - 1, sent.start)
+        if org:
+            affiliations.append(org)
         return
-    while left >= sent.start and _common_noun(doc[left]):
+    role_words: list[str] = []
+    # The noun next to the name modifies it ("chip architect Fei Su"), not a
+    # noun the name follows ("asking questions Schreiber", "the day Epstein died").
+    if left >= sent.start and _common_noun(doc[left]) and not span.start <= doc[left].head.i < span.end \
+            and span.root.head.i != left and doc[left].dep_ in {"dobj", "pobj", "npadvmod", "nsubj", "attr"}:
+        return
+    while left >= sent.start and _common_noun(doc[left]) and doc[left].lower_ not in NO_ROLE_NOUNS:
+        role_words.insert(0, doc[left].text)
+        left -= 1
+    # "AI researcher", "Health minister": a field or portfolio before the job.
+    while role_words and left >= sent.start and (doc[left].text in FIELD_ACRONYMS | PORTFOLIOS):
         role_words.insert(0, doc[left].text)
         left -= 1
     if role_words:
@@ -82,6 +142,58 @@ def _premodifiers(span: Span, roles: list[str], affiliations: list[str]) -> None
     org = _org_before(doc, left, sent.start)
     if org:
         affiliations.append(org)
+
+
+def _qualifies_title(token: Token) -> bool:
+    if token.text in PORTFOLIOS:
+        return True
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.dep_ == "compound" \
+        and not token.ent_type_
+
+
+def _title_start(doc: Doc, left: int, floor: int) -> int:
+    """The first token of the run of titles ending at ``left`` ("Lt. Col."),
+    or ``left + 1`` when there is none. An abbreviation the tokenizer split
+    from its full stop ("Col" ".") is one title."""
+    i = left
+    while i >= floor:
+        text = doc[i].text
+        if text in TITLES and text not in HONORIFICS:
+            i -= 1
+        elif text == "." and i - 1 >= floor and not doc[i - 1].whitespace_ \
+                and doc[i - 1].text + "." in TITLES:
+            i -= 2
+        else:
+            break
+    return i + 1
+
+
+def _titled_office(doc: Doc, left: int, floor: int) -> int:
+    """'Secretary of State Condoleezza Rice': a title with an "of" phrase of up
+    to three capitalised words before a name; the first token of the title, or
+    ``left + 1``."""
+    i = left
+    while i >= floor and left - i < 3 and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+        i -= 1
+    if i == left or i - 1 < floor or doc[i].lower_ != "of" or doc[i - 1].text not in TITLES:
+        return left + 1
+    return _title_start(doc, i - 1, floor)
+
+
+def _title_text(span: Span) -> str:
+    """A title as a role: abbreviations written out ("Sen." -> "senator")."""
+    return " ".join(ABBREVIATED_TITLES.get(word.lower(), word) for word in span.text.split())
+
+
+def _org_entity_before(doc: Doc, left: int, floor: int) -> str | None:
+    """The organisation entity ending at token ``left``, if one does."""
+    i = left
+    while i >= floor and doc[i].ent_type_ == "ORG":
+        i -= 1
+    if i == left:
+        return None
+    words = doc[i + 1 : left + 1].text.split()
+    return " ".join(words[1:] if words[0].lower() == "the" else words) or None
 
 
 def _common_noun(token: Token) -> bool:
@@ -98,7 +210,8 @@ def _org_before(doc: Doc, left: int, floor: int) -> str | None:
     if left >= floor and doc[left].text in {"'s", "’s"}:
         left -= 1
     words: list[str] = []
-    while left >= floor and doc[left].pos_ == "PROPN" and doc[left].ent_type_ not in {"GPE", "NORP"}:
+    while left >= floor and doc[left].pos_ == "PROPN" and doc[left].ent_type_ not in {"GPE", "NORP"} \
+            and doc[left].text[:1].isupper():
         words.insert(0, doc[left].text)
         left -= 1
     if left >= floor and doc[left].text == "-":  # "Iowa-based": a place, not an employer
@@ -118,18 +231,66 @@ def _appositive(head: Token, orgs: list[Span], roles: list[str], affiliations: l
         roles.append(role)
     inside = range(head.left_edge.i, head.right_edge.i + 1)
     for ent in orgs:
-        if ent.start in inside and ent.end - 1 in inside:
+        if ent.start in inside and ent.end - 1 in inside and not _names_a_place(ent):
             affiliations.append(_without_article(ent))
+
+
+def _job_attributes(span: Span) -> list[Token]:
+    """The job a sentence says a person is ("X is the CEO of DH"): a noun for
+    what people do, never "X is a problem" or "X is 73 years old"."""
+    root = span.root
+    if root.dep_ != "nsubj" or root.head.lemma_ != "be":
+        return []
+    return [c for c in root.head.children
+            if c.dep_ == "attr" and c.i >= span.end and c.pos_ in {"NOUN", "PROPN"}
+            and (c.lower_.endswith(ROLE_ENDINGS) or c.text in TITLES) and c.lower_ not in NO_ROLE_NOUNS]
+
+
+def _employs(clause: Token, ent: Span) -> bool:
+    """An organisation inside the relative clause, after "at", "for", "of"..."""
+    doc = ent.doc
+    return clause.i < ent.start and ent.end - 1 <= clause.right_edge.i and ent.start > 0 \
+        and doc[ent.start - 1].lower_ in {"at", "for", "with", "of", "the"} and not _names_a_place(ent)
+
+
+def _described(appos: Token) -> str:
+    """The appositive's text up to the next comma or full stop: the parse of
+    "co-founder of the payments startup Ledgerly" may end its subtree early."""
+    doc = appos.doc
+    end = appos.left_edge.i
+    stop = appos.sent.end
+    while end < stop and doc[end].text not in {",", ";", ".", "(", "—"} and not doc[end].is_space:
+        end += 1
+    return doc[appos.left_edge.i : max(end, appos.right_edge.i + 1)].text
+
+
+def _names_a_place(ent: Span) -> bool:
+    """'a developer from Wrocław', 'the Pune-based firm': the NER's
+    organisation is where someone is from or where a firm sits."""
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    after = doc[ent.end : ent.end + 2].text.replace(" ", "")
+    following = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    return before in {"from", "in", "near"} or after.startswith("-based") or following in EMPLOYER_NOUNS \
+        or ent.text in FIELD_ACRONYMS
 
 
 def _role_phrase(head: Token) -> str | None:
     if head.pos_ not in {"NOUN", "PROPN"} or head.ent_type_ in AFFILIATION_LABELS | {"PERSON", "NORP", "GPE"}:
         return None
+    if head.lower_ in KIN_NOUNS:
+        return None
+    # A dateline ("SHARM EL-SHEIK, Egypt (AP)") or a party and state ("R-Texas")
+    # parsed as an appositive is no role.
+    if (head.text.isupper() and len(head.text) > 3) or _PARTY_TAG.match(head.doc[head.left_edge.i :].text):
+        return None
+    prefix = _hyphenated_prefix(head)
+    glued = head.i - 2 * prefix.count("-")  # the pieces of "vice-chancellor" before the head
     words = [
         t for t in head.lefts
-        if t.dep_ == "compound" or (t.dep_ == "amod" and t.lower_ in ROLE_ADJECTIVES)
+        if t.i < glued and (t.dep_ == "compound" or (t.dep_ == "amod" and t.lower_ in ROLE_ADJECTIVES))
     ]
-    phrase = [*(t.text for t in words), _hyphenated_prefix(head) + head.text]
+    phrase = [*(t.text for t in words), prefix + head.text]
     # The tagger sometimes reads "IT professional" as noun + adjective; the
     # word glued to the right of the head is still part of the role.
     following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
@@ -138,10 +299,24 @@ def _role_phrase(head: Token) -> str | None:
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.lower_ in {"for", "of"}:
             objects = [c for c in prep.children if c.dep_ == "pobj"]
-            if objects and not _names_employer(objects[0]):
+            if objects and not _names_employer(objects[0]) and _keeps_complement(head, prep, objects[0]):
                 phrase += [prep.text, *(t.text for t in objects[0].subtree)]
     # "co - founder" in tokens is "co-founder" in text.
     return " ".join(phrase).replace(" - ", "-").replace("co -", "co-")
+
+
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z]")
+# Role nouns that say nothing without their "of" phrase ("head of immigration").
+RELATIONAL_ROLES = frozenset({"head", "chief"})
+
+
+def _keeps_complement(head: Token, prep: Token, obj: Token) -> bool:
+    """'head of immigration' and 'director for Asia' keep their phrase; a role
+    is otherwise the short noun ("director of employment policy" -> "director",
+    "professor of public policy" -> "professor")."""
+    if head.lower_ in RELATIONAL_ROLES:
+        return True
+    return prep.lower_ == "for" and obj.pos_ == "PROPN" and len(list(obj.subtree)) == 1
 
 
 def _hyphenated_prefix(head: Token) -> str:

@@ -20,10 +20,12 @@ FLOORS: dict[str, dict[str, float]] = {
     # articles): all 1.0 but fee 0.974, role 0.935.
     # Fee floors raised 2026-12-01 (issue 3 fees, with t46-t55): fee 0.981, fields amount 0.994,
     # currency 0.994, period 0.994, programme 0.981.
+    # Quote, person and role floors raised 2026-12-01 evening (issue 3 speakers, with t66-t75,
+    # 65 articles): quote 0.997 (P 1.0, R 0.995), person 1.0, role 1.0, speaker 0.997.
     "train": {
-        "visa_programme": 0.97, "fee": 0.97, "quote": 0.97, "person": 0.97,
-        "event": 0.97, "role": 0.93, "skipped pages": 1.0,
-        "speaker": 0.97, "amount": 0.98, "currency": 0.98, "period": 0.98, "programme": 0.97,
+        "visa_programme": 0.97, "fee": 0.97, "quote": 0.99, "person": 0.99,
+        "event": 0.97, "role": 0.98, "skipped pages": 1.0,
+        "speaker": 0.99, "amount": 0.98, "currency": 0.98, "period": 0.98, "programme": 0.97,
         "date": 0.97, "precision": 0.97,
     },
     # Measured 2026-12-01 (aggregates only; the split is not tuned on):
@@ -45,10 +47,13 @@ FLOORS: dict[str, dict[str, float]] = {
     # Quote and person floors raised 2026-12-01 after merging the issue-3 quote fixes (aggregates
     # only): quote 0.907 (P 0.895, R 0.919), person 0.945, role 0.759; the rule "a programme named
     # only inside a quote does not carry to the next fee" was dropped at that merge (it cost 3 fees).
+    # Since 2026-12-01 evening the holdout is a tuning split (looked at too often to stay blind; a
+    # new blind split is being written): quote, person and role floors raised after tuning on its
+    # misses: quote 1.0, person 1.0, role 0.987 (P 0.975, R 1.0), speaker 1.0.
     "holdout": {
-        "visa_programme": 0.93, "fee": 0.86, "quote": 0.88, "person": 0.92,
-        "event": 0.56, "role": 0.74, "skipped pages": 1.0,
-        "speaker": 0.88, "amount": 0.92, "currency": 0.92, "period": 0.89, "programme": 0.89,
+        "visa_programme": 0.93, "fee": 0.86, "quote": 0.97, "person": 0.97,
+        "event": 0.56, "role": 0.96, "skipped pages": 1.0,
+        "speaker": 0.97, "amount": 0.92, "currency": 0.92, "period": 0.89, "programme": 0.89,
         "date": 0.56, "precision": 0.56, "event_type": 0.68,
     },
     # Written blind 2026-12-01 evening (fixtures/README.md "blind"); first run: programme 0.919,

@@ -71,3 +71,21 @@ def test_random_text_through_every_component(
     find_rates(text)
     skip_reason(text, text)
     resolve(text[:40], published, "past")
+
+
+def test_a_date_under_a_root_preposition_does_not_loop() -> None:
+    """A parse whose root is a preposition ("In short, on Monday."): the climb
+    from the date stops at the root. ``token.head is token`` is never true in
+    spaCy (each access builds a new Token), so the loops compare indices."""
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    from extractors.components.event_triggers import _verb
+
+    words = ["In", "short", ",", "on", "Monday", "."]
+    deps = ["ROOT", "pobj", "punct", "prep", "pobj", "punct"]
+    pos = ["ADP", "NOUN", "PUNCT", "ADP", "PROPN", "PUNCT"]
+    lemmas = [w.lower() for w in words]
+    doc = Doc(Vocab(), words=words, heads=[0, 0, 0, 0, 3, 0], deps=deps, pos=pos, lemmas=lemmas)
+    assert doc[0].head.i == 0 and doc[0].head is not doc[0]
+    assert _verb(Span(doc, 4, 5, label="DATE")) is None

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from extractors.parallel import available_cores
 from flows import pipeline
 from sources.errors import ClientStatusError, ConfigError, NewsfactsError
 from sources.local import read_local
@@ -40,13 +41,29 @@ def test_fetch_errors_pass_through_in_their_place() -> None:
             assert isinstance(got, pipeline.Extraction) and got.page is given and got.facts == []
 
 
-def test_forked_extraction_is_opt_in(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_core_extracts_a_large_run_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(pipeline.PROCESSES_ENV, raising=False)
+    small, large = pipeline.PARALLEL_FROM - 1, pipeline.PARALLEL_FROM
+    assert (pipeline.processes_for(small), pipeline.processes_for(large)) == (1, available_cores())
+    monkeypatch.setenv(pipeline.PROCESSES_ENV, "1")
     assert pipeline.processes_for(1000) == 1
     monkeypatch.setenv(pipeline.PROCESSES_ENV, "2")
     assert (pipeline.processes_for(1000), pipeline.processes_for(5)) == (2, 1)
-    monkeypatch.setenv(pipeline.PROCESSES_ENV, "auto")
-    assert pipeline.processes_for(1000) >= 1
     monkeypatch.setenv(pipeline.PROCESSES_ENV, "many")
     with pytest.raises(ConfigError, match="NEWSFACTS_EXTRACT_PROCESSES"):
         pipeline.processes_for(1000)
+
+
+def test_on_wait_is_called_when_the_caller_holds_every_outcome_so_far() -> None:
+    """The monitor saves what it holds then: before each extraction batch is fetched and made."""
+    page = read_local(next(SITE.glob("*/*.html")))
+    items: list[tuple[str, pipeline.Fetched]] = [(f"u{i}", page) for i in range(40)]
+    consumed: list[str] = []
+    waits: list[int] = []
+    outcomes = pipeline.extract_fetched(
+        iter(items), _NoFacts(), n_process=1, on_wait=lambda: waits.append(len(consumed))  # type: ignore[arg-type]
+    )
+    for url, _ in outcomes:
+        consumed.append(url)
+    assert len(consumed) == 40
+    assert waits == [0, 16, 32]  # extraction batches of 16: the caller has 0, 16, 32 outcomes each time

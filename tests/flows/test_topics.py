@@ -45,16 +45,21 @@ per_host_concurrency = 4
 class CountingExtractor(FactExtractor):
     """The real extractor, recording the URL of every article it extracts.
 
-    The monitor extracts in forked worker processes on a run this size, so the
-    record is a file every process appends to, not a list in one of them.
+    The monitor extracts on worker processes on a run this size, so the
+    record is a file every process appends to, not a list in one of them; each
+    instance keeps the path, which travels with its copy to the workers.
     """
 
     record: Path | None = None  # set by the fixture
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.record = CountingExtractor.record
+
     def extract_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[list[AnyFact]]:
         batch = list(articles)
-        assert CountingExtractor.record is not None
-        with CountingExtractor.record.open("a", encoding="utf-8") as out:
+        assert self.record is not None
+        with self.record.open("a", encoding="utf-8") as out:
             out.writelines(f"{article.url}\n" for article in batch)
         return super().extract_many(batch, batch_size)
 
