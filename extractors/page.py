@@ -94,11 +94,58 @@ def _from_text(page: Page) -> Article:
         site=None,
         title=title,
         author=None,
-        published_at=None,
+        published_at=_text_dateline(text),
         language=guess_language(text),
         text=text,
         text_hash=text_hash(text),
     )
+
+
+# A line that is only a date: "September 29, 2025", "Published 29 Sept 2025,
+# 10:42 BST", "Sunday, January 11, 2026", "2025-09-29".
+_DATE_LINE = re.compile(
+    r"^(?P<label>(?:published|posted|updated|last updated)(?:\s+on)?:?\s+)?"
+    r"(?P<weekday>(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(?:(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})"
+    r"|(?P<day2>\d{1,2})\s+(?P<mon2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?P<year2>\d{4})"
+    r"|(?P<iso>\d{4}-\d{2}-\d{2}))"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?\s*$",
+    re.I,
+)
+# The first line this long is the story's first paragraph; a dateline stands before it.
+BODY_LINE_CHARS = 200
+# A weekday date in the first lines of a page dump is the site's "today" bar
+# (the seed 001 dump opens with the day it was saved), not the story's date.
+TODAY_BAR_LINES = 3
+
+
+def _text_dateline(text: str) -> date | None:
+    """The date line a plain-text page dump shows before the story's first
+    paragraph (the last one there; "Updated ..." only when nothing else is)."""
+    found: list[tuple[bool, date]] = []
+    for number, line in enumerate(text.splitlines()[:120]):
+        line = line.strip()
+        if len(line) >= BODY_LINE_CHARS:
+            break
+        match = _DATE_LINE.match(line)
+        day = _line_date(match) if match is not None else None
+        if day is None or (match is not None and match["weekday"] and number < TODAY_BAR_LINES):
+            continue
+        updated = match is not None and (match["label"] or "").lower().startswith(("updated", "last"))
+        found.append((updated, day))
+    published = [d for updated, d in found if not updated] or [d for _, d in found]
+    return published[-1] if published else None
+
+
+def _line_date(match: re.Match[str]) -> date | None:
+    if match["iso"]:
+        return _date(match["iso"])
+    month = (match["mon"] or match["mon2"]).lower()
+    number = [m[:3].lower() for m in _MONTH_NAMES].index(month) + 1
+    try:
+        return date(int(match["year"] or match["year2"]), number, int(match["day"] or match["day2"]))
+    except ValueError:
+        return None
 
 
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",

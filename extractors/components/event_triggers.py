@@ -107,7 +107,7 @@ class Trigger:
             if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
                 break
             verb = verb.head
-        if self.token is not self.anchor and not self.nominal:
+        if self.token.i != self.anchor.i and not self.nominal:
             verb = _finite(verb)
         return "past" if verb.tag_ in {"VBD", "VBN"} else "future"
 

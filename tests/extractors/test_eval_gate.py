@@ -22,11 +22,13 @@ FLOORS: dict[str, dict[str, float]] = {
     # currency 0.994, period 0.994, programme 0.981.
     # Quote, person and role floors raised 2026-12-01 evening (issue 3 speakers, with t66-t75,
     # 65 articles): quote 0.997 (P 1.0, R 0.995), person 1.0, role 1.0, speaker 0.997.
+    # Event and fee floors raised 2026-12-01 late evening (issue 3 events and fees, with t56-t65,
+    # 79 articles): event 1.0 (50 events), fee 1.0 (119 fees), every event and fee field 1.0.
     "train": {
-        "visa_programme": 0.97, "fee": 0.97, "quote": 0.99, "person": 0.99,
-        "event": 0.97, "role": 0.98, "skipped pages": 1.0,
-        "speaker": 0.99, "amount": 0.98, "currency": 0.98, "period": 0.98, "programme": 0.97,
-        "date": 0.97, "precision": 0.97,
+        "visa_programme": 0.97, "fee": 0.98, "quote": 0.99, "person": 0.99,
+        "event": 0.98, "role": 0.98, "skipped pages": 1.0,
+        "speaker": 0.99, "amount": 0.99, "currency": 0.99, "period": 0.99, "programme": 0.98,
+        "date": 0.98, "precision": 0.98, "event_type": 0.98,
     },
     # Measured 2026-12-01 (aggregates only; the split is not tuned on):
     # programme 1.0, fee 0.970, quote 0.868, person 0.952, event 0.824, role 0.941.
@@ -50,11 +52,14 @@ FLOORS: dict[str, dict[str, float]] = {
     # Since 2026-12-01 evening the holdout is a tuning split (looked at too often to stay blind; a
     # new blind split is being written): quote, person and role floors raised after tuning on its
     # misses: quote 1.0, person 1.0, role 0.987 (P 0.975, R 1.0), speaker 1.0.
+    # Event and fee floors raised 2026-12-01 late evening after tuning on its misses (issue 3
+    # events and fees): event 1.0 (was 0.588), fee 1.0 (was 0.879), programme 1.0, every event
+    # and fee field 1.0; a floor of 0.95 leaves room for one miss.
     "holdout": {
-        "visa_programme": 0.93, "fee": 0.86, "quote": 0.97, "person": 0.97,
-        "event": 0.56, "role": 0.96, "skipped pages": 1.0,
-        "speaker": 0.97, "amount": 0.92, "currency": 0.92, "period": 0.89, "programme": 0.89,
-        "date": 0.56, "precision": 0.56, "event_type": 0.68,
+        "visa_programme": 0.95, "fee": 0.95, "quote": 0.97, "person": 0.97,
+        "event": 0.95, "role": 0.96, "skipped pages": 1.0,
+        "speaker": 0.97, "amount": 0.97, "currency": 0.97, "period": 0.95, "programme": 0.95,
+        "date": 0.95, "precision": 0.95, "event_type": 0.95,
     },
     # Written blind 2026-12-01 evening (fixtures/README.md "blind"); first run: programme 0.919,
     # fee 0.702, quote 0.894, person 0.958, event 0.409, role 0.784, skipped pages 0.0.

@@ -3,6 +3,7 @@ which programme it happens to, and which date it has (publication 2025-09-29).""
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import pytest
@@ -233,3 +234,14 @@ def test_on_or_after_a_date_under_a_future_verb(extractor: FactExtractor) -> Non
 def test_a_system_named_after_its_programme_points_back(extractor: FactExtractor) -> None:
     text = "Canada's Express Entry invited 3,000 candidates.\nThe system opened in 2015."
     assert _events(extractor, text) == [("Express Entry", "launched", "2015", "year")]
+
+
+def test_a_date_under_a_preposition_that_heads_its_sentence_ends(extractor: FactExtractor) -> None:
+    # "In August." parses as a sentence whose root is the preposition; the
+    # climb from the date to its verb must stop there (it once looped forever).
+    finished: list[list[Event]] = []
+    text = "The K visa launched.\nIn August."
+    worker = threading.Thread(target=lambda: finished.append(_events(extractor, text)), daemon=True)
+    worker.start()
+    worker.join(timeout=60)
+    assert finished == [[]]
