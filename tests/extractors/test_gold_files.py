@@ -22,6 +22,10 @@ from extractors.models import normalise
 
 GOLD = Path(__file__).resolve().parents[2] / "fixtures" / "gold"
 FILES = sorted(GOLD.glob("*/*.json"))
+# Splits written blind, to be checked alike. ``blind2`` is not wired into ``newsfacts eval`` yet, so it may be
+# missing from ``SPLITS``; the files still name it.
+BLIND_SPLITS = ("blind", "blind2")
+KNOWN_SPLITS = {*SPLITS, *BLIND_SPLITS}
 # Elements with no end tag in HTML.
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
                    "track", "wbr"})
@@ -62,13 +66,13 @@ def _load(path: Path) -> dict[str, Any]:
 
 
 def test_every_split_has_files() -> None:
-    assert {_load(p)["split"] for p in FILES} == set(SPLITS)
+    assert {_load(p)["split"] for p in FILES} == KNOWN_SPLITS
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_annotation_file_names_its_split_and_an_existing_page(path: Path) -> None:
     gold = _load(path)
-    assert gold["split"] in SPLITS and path.parent.name == gold["split"]
+    assert gold["split"] in KNOWN_SPLITS and path.parent.name == gold["split"]
     assert (GOLD.parent / gold["page"]).is_file()
     if gold.get("skip"):
         assert gold["facts"] == []
@@ -99,8 +103,9 @@ def test_quoted_and_evidence_strings_occur_in_the_text(path: Path) -> None:
     assert absent == []
 
 
-def test_blind_split_covers_templates_undated_pages_and_a_skip() -> None:
-    blind = [_load(p) for p in FILES if p.parent.name == "blind"]
+@pytest.mark.parametrize("split", BLIND_SPLITS)
+def test_blind_split_covers_templates_undated_pages_and_a_skip(split: str) -> None:
+    blind = [_load(p) for p in FILES if p.parent.name == split]
     articles = [g for g in blind if not g.get("skip")]
     assert len(articles) >= 16 and any(g.get("skip") for g in blind)
     assert {g["source"]["template"] for g in articles} == set(_render_module().TEMPLATES)
@@ -108,7 +113,7 @@ def test_blind_split_covers_templates_undated_pages_and_a_skip() -> None:
     assert sum(sum(len(p.split()) for p in g["source"]["paragraphs"]) >= 700 for g in articles) >= 4
 
 
-@pytest.mark.parametrize("path", [p for p in FILES if p.parent.name == "blind"], ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", [p for p in FILES if p.parent.name in BLIND_SPLITS], ids=lambda p: p.stem)
 def test_blind_fees_and_events_carry_evidence_and_every_kind_is_exhaustive(path: Path) -> None:
     gold = _load(path)
     assert {e["kind"] for e in gold["exhaustive"]} == {"visa_programme", "fee", "quote", "person", "event"}
