@@ -73,6 +73,17 @@ FLOORS: dict[str, dict[str, float]] = {
         "speaker": 0.87, "amount": 0.91, "currency": 0.87, "period": 0.89, "programme": 0.84,
         "date": 0.42, "precision": 0.42, "event_type": 0.39,
     },
+    # Written blind 2026-12-02 (fixtures/README.md "blind2"), committed (52c2295) before the
+    # pipeline first ran on it; first run, 2026-12-02 00:26 UTC: programme 0.764 (P 0.955,
+    # R 0.636), fee 0.490 (P 0.558, R 0.436), quote 0.937, person 0.948, event 0.531 (P 0.812,
+    # R 0.394), role 0.873, skipped pages 1.0; fields speaker 0.937, amount 0.808, currency 0.808,
+    # period 0.768, programme 0.531, date 0.531. Aggregates only; never tuned on.
+    "blind2": {
+        "visa_programme": 0.74, "fee": 0.47, "quote": 0.91, "person": 0.92,
+        "event": 0.50, "role": 0.85, "skipped pages": 1.0,
+        "speaker": 0.91, "amount": 0.78, "currency": 0.78, "period": 0.74, "programme": 0.50,
+        "date": 0.50, "precision": 0.50, "event_type": 0.50,
+    },
 }
 
 

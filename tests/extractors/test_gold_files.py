@@ -22,10 +22,8 @@ from extractors.models import normalise
 
 GOLD = Path(__file__).resolve().parents[2] / "fixtures" / "gold"
 FILES = sorted(GOLD.glob("*/*.json"))
-# Splits written blind, to be checked alike. ``blind2`` is not wired into ``newsfacts eval`` yet, so it may be
-# missing from ``SPLITS``; the files still name it.
+# Splits written blind, to be checked alike.
 BLIND_SPLITS = ("blind", "blind2")
-KNOWN_SPLITS = {*SPLITS, *BLIND_SPLITS}
 # Elements with no end tag in HTML.
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
                    "track", "wbr"})
@@ -66,13 +64,13 @@ def _load(path: Path) -> dict[str, Any]:
 
 
 def test_every_split_has_files() -> None:
-    assert {_load(p)["split"] for p in FILES} == KNOWN_SPLITS
+    assert {_load(p)["split"] for p in FILES} == set(SPLITS)
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_annotation_file_names_its_split_and_an_existing_page(path: Path) -> None:
     gold = _load(path)
-    assert gold["split"] in KNOWN_SPLITS and path.parent.name == gold["split"]
+    assert gold["split"] in set(SPLITS) and path.parent.name == gold["split"]
     assert (GOLD.parent / gold["page"]).is_file()
     if gold.get("skip"):
         assert gold["facts"] == []
