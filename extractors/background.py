@@ -83,7 +83,8 @@ class BackgroundExtractor:
         try:
             status, value = self._conn.recv()
         except EOFError:
-            raise ExtractionProcessError(f"the extraction process ended (exit code {self._exitcode()})") from None
+            code = self._exitcode()
+            raise ExtractionProcessError(f"the extraction process ended (exit code {code})") from None
         if status == "facts":
             return value  # type: ignore[no-any-return]
         if isinstance(value, NewsfactsError):
