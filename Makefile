@@ -13,9 +13,11 @@ $(VENV)/bin/python:
 $(UV): $(VENV)/bin/python
 	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
-## install: the locked dependencies and newsfacts itself (editable) into ./.venv
+## install: the locked dependencies and newsfacts itself (editable) into ./.venv, compiled
+## to bytecode as pip would (uv does not by default; with PYTHONDONTWRITEBYTECODE set,
+## every start would compile spaCy, Prefect and the rest again)
 install: $(UV)
-	$(UV) sync --frozen --inexact
+	$(UV) sync --frozen --inexact --compile-bytecode
 
 ## demo: serve the bundled fixture site on loopback, monitor it, print timelines
 demo: install

