@@ -27,7 +27,7 @@ from sources.fetch import DEFAULT_SETTINGS, FetchSettings
 from sources.load import load
 from sources.page import Page
 from sources.polite import PoliteClient
-from store.db import open_store
+from store.db import open_store, remove_store
 from store.ids import normalise_url, url_id
 from store.seen import (
     found_via,
@@ -82,7 +82,12 @@ def extract(page: Page, extractor: ExtractsFacts, watchlist: Watchlist | None = 
     """Article and facts of a fetched page. With a ``watchlist``, an article no
     topic matches gets no facts and no NLP: the extraction is ``skipped``
     (see :meth:`Extraction.checked`; :func:`save` refuses it)."""
-    article = to_article(page)
+    return _extraction(page, to_article(page), extractor, watchlist)
+
+
+def _extraction(
+    page: Page, article: Article, extractor: ExtractsFacts, watchlist: Watchlist | None
+) -> Extraction:
     topics, skip = screen(page, article, watchlist)
     if skip is not None:
         return Extraction(page, article, [], topics, skipped=skip)
@@ -216,10 +221,27 @@ def ingest(
     client: httpx.Client | None = None,
     settings: FetchSettings = DEFAULT_SETTINGS,
 ) -> tuple[Extraction, SaveResult]:
-    """Fetch (or read) one page, extract it, store it. The store is opened
-    only once the page has yielded an article, so a failure writes nothing."""
-    extraction = extract(load(target, client=client, settings=settings), extractor)
-    return extraction, store(db, extraction)
+    """Fetch (or read) one page, extract it, store it; a failure writes nothing.
+
+    The store is opened once the page has yielded an article and before its
+    facts are extracted, so that opening (and creating) it overlaps the model
+    load of a :class:`~extractors.background.BackgroundExtractor`; a store this
+    call created is removed again when the extraction fails.
+    """
+    page = load(target, client=client, settings=settings)
+    article = to_article(page)
+    created = not db.exists()
+    con = open_store(db)
+    try:
+        extraction = _extraction(page, article, extractor, None)
+        return extraction, save(con, extraction)
+    except BaseException:
+        con.close()
+        if created:
+            remove_store(db)
+        raise
+    finally:
+        con.close()
 
 
 def discover(sources: SourceList, http: PoliteClient, con: duckdb.DuckDBPyConnection) -> Listing:

@@ -41,6 +41,13 @@ def open_store(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyC
     return _prepared(_connect(target, read_only=read_only), target, read_only=read_only)
 
 
+def remove_store(path: str | Path) -> None:
+    """Delete the store file at ``path`` and its write-ahead log (closed first by the caller)."""
+    target = Path(path)
+    for file in (target, target.with_name(target.name + ".wal")):
+        file.unlink(missing_ok=True)
+
+
 def open_for_queries(path: str | Path) -> duckdb.DuckDBPyConnection:
     """Open the store read-only for users' SQL, with file access outside it disabled."""
     target = Path(path)
