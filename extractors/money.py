@@ -8,21 +8,33 @@ tags "$100,000" as MONEY but drops the currency sign from the span, splits
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
+_CURRENCIES = json.loads((Path(__file__).parent / "data" / "currencies.json").read_text("utf-8"))
+"""One entry per currency (``extractors/data/currencies.json``): its ISO 4217 code,
+the signs written before an amount ("HK$", "₩") and the names written after it
+("baht", "Swiss francs"). Every code is read before or after an amount alike.
+Names that several currencies share ("pesos", "kroner", "francs", "riyals")
+are listed only with their country; "$", "dollars" and "rupees" alone are the
+US dollar and the Indian rupee, and "¥" the yuan (the yen in an article about Japan)."""
 _SYMBOLS: dict[str, str] = {
-    "us$": "USD", "usd": "USD", "$": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
-    "gbp": "GBP", "¥": "CNY", "rmb": "CNY", "cny": "CNY", "yuan": "CNY", "renminbi": "CNY",
-    "inr": "INR", "rs": "INR", "rs.": "INR", "₹": "INR", "rupees": "INR", "rupee": "INR",
-    "euros": "EUR", "euro": "EUR", "pounds": "GBP", "dollars": "USD", "us dollars": "USD",
-    "u.s. dollars": "USD", "chinese yuan": "CNY", "chinese yuan renminbi": "CNY",
-    "c$": "CAD", "ca$": "CAD", "cad": "CAD", "a$": "AUD", "aud": "AUD",
-    "hk$": "HKD", "hkd": "HKD", "s$": "SGD", "sgd": "SGD", "nz$": "NZD", "nzd": "NZD",
-    "jpy": "JPY", "yen": "JPY", "chf": "CHF", "swiss francs": "CHF", "aed": "AED", "dirhams": "AED",
-    "canadian dollars": "CAD", "australian dollars": "AUD", "hong kong dollars": "HKD",
-    "singapore dollars": "SGD", "pounds sterling": "GBP",
+    word.casefold(): entry["code"]
+    for entry in _CURRENCIES
+    for word in (entry["code"], *entry["prefixes"], *entry["names"])
 }
+_CODES = [entry["code"] for entry in _CURRENCIES]
+_SIGNS = [sign for entry in _CURRENCIES for sign in entry["prefixes"]]
+_NAMES = [name for entry in _CURRENCIES for name in entry["names"]]
+
+
+def _alternation(words: list[str]) -> str:
+    """Longest first, so "HK$" is tried before "$" and "Chinese yuan" before "yuan"."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
 _SCALES: dict[str, float] = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
     "bn": 1e9, "b": 1e9, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
@@ -30,27 +42,23 @@ _SCALES: dict[str, float] = {
 # Western grouping, and Indian grouping in lakhs and crores ("Rs 1,50,000").
 _NUM = r"\d{1,3}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:thousand|million|billion|lakhs?|crores?|bn|mn|[kKmMbB](?![a-zA-Z]))"
-# "HK$1,000" is not "$1,000": a bare "$" may not follow a letter.
-_PREFIX = (
-    r"(?:US\$|C\$|CA\$|A\$|HK\$|S\$|NZ\$|USD|EUR|GBP|CNY|RMB|INR|CAD|AUD|HKD|SGD|NZD|JPY|CHF|AED"
-    r"|Rs\.?|(?<![A-Za-z])\$|€|£|¥|₹)"
-)
-_SUFFIX = (
-    r"(?:Chinese yuan renminbi|Chinese yuan|U\.S\. dollars|US dollars|Canadian dollars|Australian dollars"
-    r"|Hong Kong dollars|Singapore dollars|pounds sterling|Swiss francs|yuan|renminbi|rupees?|yen|dirhams"
-    r"|euros?|pounds|dollars|RMB|CNY|USD|EUR|GBP|INR|CAD|AUD|JPY|CHF|AED)"
-)
+# "HK$1,000" is not "$1,000", nor "FORM 5" ringgit: a sign that starts with a
+# letter or is a bare "$" may not follow a letter.
+_PREFIX = rf"(?:(?<![A-Za-z])(?:{_alternation([*_CODES, *_SIGNS])}))"
+_SUFFIX = rf"(?:{_alternation([*_NAMES, *_CODES])})"
+# A sign of one character before a number: that number is no amount of its own.
+_SIGN_CHARS = "".join(sorted({sign[-1] for sign in _SIGNS if not sign[-1].isalnum() and sign[-1] != "."}))
 _PREFIXED = re.compile(
     rf"(?P<cur>{_PREFIX})\s?(?P<num>{_NUM})(?:\s?-?\s?(?P<scale>{_SCALE}))?"
     rf"(?:\s?(?:-|to|–)\s?(?P<cur2>{_PREFIX})?\s?(?P<num2>{_NUM})(?:\s?(?P<scale2>{_SCALE}))?)?"
 )
 _SUFFIXED = re.compile(
-    rf"(?<![\w$€£¥₹])(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?\s(?P<cur>{_SUFFIX})\b"
+    rf"(?<![\w{re.escape(_SIGN_CHARS)}])(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?\s(?P<cur>{_SUFFIX})\b"
 )
 # "1,000 to 2,000 yuan", "between 200 yuan and 400 yuan": the currency after
 # the second number names both ("and" only after "between", as below).
 _SUFFIXED_RANGE = re.compile(
-    rf"(?<![\w$€£¥₹.,])(?P<between>between\s)?(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?"
+    rf"(?<![\w{re.escape(_SIGN_CHARS)}.,])(?P<between>between\s)?(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?"
     rf"(?:\s(?P<cur1>{_SUFFIX}))?\s?(?P<join>-|–|to|and)\s?"
     rf"(?P<cur2>)(?P<num2>{_NUM})(?:\s?(?P<scale2>{_SCALE}))?\s(?P<cur>{_SUFFIX})\b"
 )

@@ -104,3 +104,42 @@ def test_other_currencies_are_not_us_dollars(text: str, amount: float, currency:
 def test_indian_digit_grouping(text: str, amount: float) -> None:
     [money] = find_money(text)
     assert money.amount == amount
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("an application fee of NT$3,000", 3000, "TWD"),
+        ("the visa costs R$204.77", 204.77, "BRL"),
+        ("a fee of ₩60,000 per applicant", 60000, "KRW"),
+        ("50,000 South Korean won", 50000, "KRW"),
+        ("costs ฿10,000 for five years", 10000, "THB"),
+        ("a 50,000 baht fee", 50000, "THB"),
+        ("RM 2,000 for the pass", 2000, "MYR"),
+        ("Rp 3 million", 3e6, "IDR"),
+        ("₦120,000 in charges", 120000, "NGN"),
+        ("a levy of 500 Swiss francs", 500, "CHF"),
+        ("MX$1,500", 1500, "MXN"),
+        ("7,000 Mexican pesos", 7000, "MXN"),
+        ("KSh 5,000", 5000, "KES"),
+        ("ZAR 1,200 and more", 1200, "ZAR"),
+        ("2,500 Swedish kronor", 2500, "SEK"),
+        ("a fee of 300 TWD", 300, "TWD"),
+    ],
+)
+def test_currencies_of_the_table_by_sign_code_or_name(text: str, amount: float, currency: str) -> None:
+    [money] = find_money(text)
+    assert (money.amount, money.currency) == (amount, currency)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the candidate who in 2020 won the state",  # "won" alone is a verb, not the currency
+        "FORM 5 of the application",  # a code inside a word is none
+        "sent 3,000 pesos home",  # pesos of which country: not read
+        "paid 400 kroner",  # Danish or Norwegian: not read
+    ],
+)
+def test_words_that_name_no_one_currency_are_not_money(text: str) -> None:
+    assert find_money(text) == []
