@@ -42,9 +42,10 @@ _SCALES: dict[str, float] = {
 # Western grouping, and Indian grouping in lakhs and crores ("Rs 1,50,000").
 _NUM = r"\d{1,3}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:thousand|million|billion|lakhs?|crores?|bn|mn|[kKmMbB](?![a-zA-Z]))"
-# "HK$1,000" is not "$1,000", nor "FORM 5" ringgit: a sign that starts with a
-# letter or is a bare "$" may not follow a letter.
-_PREFIX = rf"(?:(?<![A-Za-z])(?:{_alternation([*_CODES, *_SIGNS])}))"
+# "HK$1,000" is not "$1,000", nor "FORM 5" ringgit: a sign or code may not
+# follow a letter or digit. A code is followed by a space ("SAR 1,200"), so
+# "COP28" is no amount; signs may touch the number ("RM500", "RMB5,000").
+_PREFIX = rf"(?:(?<!\w)(?:{_alternation(_SIGNS)}|(?:{_alternation(_CODES)})(?=\s)))"
 _SUFFIX = rf"(?:{_alternation([*_NAMES, *_CODES])})"
 # A sign of one character before a number: that number is no amount of its own.
 _SIGN_CHARS = "".join(sorted({sign[-1] for sign in _SIGNS if not sign[-1].isalnum() and sign[-1] != "."}))

@@ -137,6 +137,7 @@ def test_currencies_of_the_table_by_sign_code_or_name(text: str, amount: float, 
     [
         "the candidate who in 2020 won the state",  # "won" alone is a verb, not the currency
         "FORM 5 of the application",  # a code inside a word is none
+        "after the COP28 agreement",  # a code touching a number is none ("SAR 1,200" has its space)
         "sent 3,000 pesos home",  # pesos of which country: not read
         "paid 400 kroner",  # Danish or Norwegian: not read
     ],
