@@ -17,6 +17,7 @@ any other case the facts are extracted in the caller's process, as
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import threading
 import traceback
 from multiprocessing.connection import Connection
@@ -120,6 +121,9 @@ class BackgroundExtractor:
 
 def _serve(conn: Connection, extractor: FactExtractor) -> None:
     """The child: load the pipeline, then answer each article with its facts until the pipe closes."""
+    # Ctrl-C reaches the whole process group: the caller reports it and stops
+    # this child (close), which must not print a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     failure: tuple[str, object] | None = None
     try:
         extractor.nlp  # noqa: B018  (loads the pipeline now, while the caller reads the page)

@@ -7,10 +7,13 @@ its own, and a BackgroundExtractor does not fork beside other threads).
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
 import textwrap
 import threading
+import time
 from pathlib import Path
 
 from extractors.background import BackgroundExtractor
@@ -106,3 +109,17 @@ def test_a_model_that_is_not_installed_fails_ingest_in_one_line(tmp_path: Path) 
     assert run.stderr.count("\n") == 1 and "Traceback" not in run.stderr
     assert run.stderr.startswith("newsfacts: error: cannot load the spaCy model 'en_no_such_model'")
     assert not db.exists()
+
+
+def test_ctrl_c_during_ingest_ends_it_in_one_line_without_the_childs_traceback(tmp_path: Path) -> None:
+    """Ctrl-C in a terminal signals the whole process group: the command and its child."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "flows.cli", "ingest", str(PAGE), "--db", str(tmp_path / "facts.duckdb")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)}, start_new_session=True,
+    )  # fmt: skip
+    time.sleep(1.0)  # the child is loading the model now
+    os.killpg(proc.pid, signal.SIGINT)  # its own session: this group is the command's alone
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 130
+    assert stderr.strip().splitlines() == ["newsfacts: interrupted"]
