@@ -26,7 +26,7 @@ from extractors.components.common import facts_of, published_of, text_of
 from extractors.components.event_triggers import NOUN_TRIGGERS, Trigger, as_verb_trigger, find_trigger
 from extractors.components.programme_context import is_personal, main_topical, nearest_topical, topical_spans
 from extractors.dates import UNRESOLVED_NO_PUBDATE, ResolvedDate, resolve
-from extractors.models import EventFact
+from extractors.models import EventFact, EventType
 
 # A wire dateline ("WASHINGTON, Sept 20 (Harbour Wire) -") dates the story,
 # not an event in it.
@@ -42,9 +42,15 @@ REFERRING = frozenset(
     "it this order proclamation programme program scheme visa fee charge levy measure change "
     "changes card category route law bill plan initiative regulation rule rules policy proposal "
     "directive reform surcharge pathway stream applications draws interviews appointments "
-    "registration registrations lottery portal intake processing issuance system".split()
+    "registration registrations lottery portal intake processing issuance system threshold thresholds".split()
 )
 _RELATIVE = frozenset({"which", "that", "who", "whom"})
+_ANNOUNCING = frozenset({"announce", "unveil", "say"})
+_PRICE_SETTING = frozenset("raise increase double triple hike cut reduce lower lift impose levy".split())
+_AUTHORITIES = frozenset(
+    "department ministry office government agency administration authority commission minister "
+    "secretary cabinet council embassy consulate".split()
+)
 _IMMEDIATE = re.compile(
     r"\b(?:effective immediately|with immediate effect|immediately effective"
     r"|(?:takes?|taking|took|taken|go(?:es)?|went|come|comes|came) (?:into )?(?:effect|force) immediately)\b",
@@ -62,9 +68,9 @@ class EventFinder:
         for ent in doc.ents:
             if ent.label_ != "DATE" or any(s <= ent.start_char < e for s, e in datelines):
                 continue
-            fact = _event(doc, ent, published)
-            if fact is not None:
-                found.append(fact)
+            if _denied(doc, ent):
+                continue
+            found.extend(_events(doc, ent, published))
         found.extend(_immediate_events(doc, published, found))
         facts_of(doc).extend(f for f in found if not _coarser_twin(f, found))
         return doc
@@ -81,18 +87,50 @@ def _coarser_twin(fact: EventFact, found: list[EventFact]) -> bool:
     )
 
 
-def _event(doc: Doc, when: Span, published: date | None) -> EventFact | None:
+def _denied(doc: Doc, when: Span) -> bool:
+    """'introduced in October, not September': the date the text denies."""
+    before = doc[max(0, when.start - 2) : when.start]
+    if not len(before):
+        return False
+    return before[-1].lower_ == "not" or before.text.lower() == "rather than"
+
+
+def _events(doc: Doc, when: Span, published: date | None) -> list[EventFact]:
     trigger = find_trigger(when)
     if trigger is None:
-        return None
-    programme = _programme(doc, trigger, when.sent)
-    if programme is None:
-        return None
+        return []
     resolved = resolve(when.text, published, trigger.direction)
     if resolved is None:
-        return None
+        return []
     lo, hi = min(trigger.token.i, when.start), max(trigger.token.i + 1, when.end)
-    return _fact(doc[lo:hi], when.sent, programme, trigger, resolved)
+    if trigger.token.lemma_.lower() == "replace" and not trigger.nominal:
+        evidence = doc[lo:hi]
+        return [_fact(evidence, when.sent, programme, Trigger(trigger.token, kind, trigger.anchor), resolved)
+                for programme, kind in _replacement(doc, trigger)]
+    programme = _programme(doc, trigger, when.sent)
+    if programme is None:
+        return []
+    return [_fact(doc[lo:hi], when.sent, programme, trigger, resolved)]
+
+
+def _replacement(doc: Doc, trigger: Trigger) -> list[tuple[Span, EventType]]:
+    """'The Skills in Demand visa replaced the Temporary Skill Shortage visa
+    on Dec. 7, 2024': the subject launched and the object ended that day.
+    Only programmes named as the verb's own subject and object count."""
+    out: list[tuple[Span, EventType]] = []
+    sides: tuple[tuple[str, EventType], ...] = (("nsubj", "launched"), ("dobj", "ended"))
+    for dep, kind in sides:
+        for arg in (c for c in trigger.anchor.children if c.dep_ == dep):
+            if arg.lower_ in _RELATIVE:
+                found = _antecedent(trigger.anchor)
+                if found is None:
+                    continue
+                arg = found
+            spans = [s for s in topical_spans(doc, doc[arg.left_edge.i : arg.right_edge.i + 1])
+                     if s.root.i == arg.i or s.start <= arg.i < s.end]
+            if spans and not is_personal(spans[0]):
+                out.append((spans[0], kind))
+    return out
 
 
 def _fact(evidence: Span, sentence: Span, programme: Span, trigger: Trigger,
@@ -260,7 +298,23 @@ def _refers_back(trigger: Trigger) -> bool:
     subjects = [c for c in anchor.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subjects and anchor.dep_ in {"conj", "xcomp", "advcl"}:
         return True
+    if _authority_announces(anchor, subjects):
+        return True
     return any(_referring(a) for a in _arguments(trigger))
+
+
+def _authority_announces(anchor: Token, subjects: list[Token]) -> bool:
+    """'The department announced last month that it would add a category',
+    'the government lifted the threshold on July 1': a government body
+    announcing a plan or changing a price, in a story about a programme,
+    does so for that programme."""
+    lemma = anchor.lemma_.lower()
+    announcing = lemma in _ANNOUNCING and any(c.dep_ == "ccomp" for c in anchor.children)
+    # "since the government lifted the Core Skills Income Threshold on July 1":
+    # the trigger already found the price it changes.
+    if not announcing and lemma not in _PRICE_SETTING:
+        return False
+    return any(s.lemma_.lower() in _AUTHORITIES or s.ent_type_ in {"ORG", "GPE"} for s in subjects)
 
 
 def _referring(token: Token) -> bool:

@@ -245,3 +245,114 @@ def test_a_date_under_a_preposition_that_heads_its_sentence_ends(extractor: Fact
     worker.start()
     worker.join(timeout=60)
     assert finished == [[]]
+
+
+def test_a_day_with_its_year_named_relative_to_the_publication_year(extractor: FactExtractor) -> None:
+    text = ("Indians lead applicants for Germany's Opportunity Card, the job-seeker visa that Berlin "
+            "launched on June 1 last year.")
+    assert _events(extractor, text) == [("Opportunity Card", "launched", "2024-06-01", "day")]
+
+
+def test_a_programme_that_replaced_another_launched_and_the_other_ended(extractor: FactExtractor) -> None:
+    text = "The Skills in Demand visa replaced the Temporary Skill Shortage visa on Dec. 7, 2024."
+    assert sorted(_events(extractor, text)) == [
+        ("Skills in Demand visa", "launched", "2024-12-07", "day"),
+        ("Temporary Skill Shortage visa", "ended", "2024-12-07", "day"),
+    ]
+    text = "The Skilled Worker visa replaced the Tier 2 general work visa in December 2020."
+    assert _events(extractor, text) == [("Skilled Worker visa", "launched", "2020-12", "month")]
+    # Only a programme named as the subject or the object is replaced.
+    text = "The H-1B lottery is changing.\nA weighted selection replaced the random draw in March."
+    assert _events(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Department of Homeland Security on Monday published a final rule that replaces the random "
+         "H-1B lottery.", [("H-1B", "announced", "2025-09-29", "day")]),
+        ("DHS sent a proposed rule on OPT to the White House budget office on Sept. 12.",
+         [("OPT", "proposed", "2025-09-12", "day")]),
+        # Guidance with no stage named is neither an announcement nor a proposal.
+        ("USCIS published guidance on the H-1B fee on Monday.", []),
+    ],
+)
+def test_a_document_issued_with_its_stage(extractor: FactExtractor, text: str, expected: list[Event]) -> None:
+    assert _events(extractor, text) == expected
+
+
+def test_a_plan_stated_without_its_own_date_is_announced_on_the_day_it_was_said(
+    extractor: FactExtractor,
+) -> None:
+    text = ("The Commerce Department said last month that it would start taking applications "
+            "for the gold card.")
+    assert _events(extractor, text) == [("Gold Card", "announced", "2025-08", "month")]
+    # Speech about what already is announces nothing.
+    text = "A ministry spokesperson said on Tuesday that the K visa was part of China's opening-up."
+    assert _events(extractor, text) == []
+    # A plan with its own date is that event, not an announcement.
+    text = "The Home Office said on Monday that it would raise the Skilled Worker visa fee from next April."
+    assert _events(extractor, text) == [("Skilled Worker visa", "takes_effect", "2026-04", "month")]
+
+
+def test_a_government_body_announcing_a_plan_announces_it_for_the_storys_programme(
+    extractor: FactExtractor,
+) -> None:
+    text = ("Canada's Express Entry invited 4,000 nurses.\n"
+            "The department announced last month that it would add a category for senior managers.")
+    assert _events(extractor, text) == [("Express Entry", "announced", "2025-08", "month")]
+    text = ("Canada's Express Entry invited 4,000 nurses.\n"
+            "The company announced last month that it would hire 500 engineers.")
+    assert _events(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Express Entry fees were last raised in April 2024.",
+         [("Express Entry", "takes_effect", "2024-04", "month")]),
+        ("Employers sponsor workers on Australia's Skills in Demand visa.\nThey have planned around a "
+         "higher salary floor since the government lifted the Core Skills Income Threshold to A$76,515 "
+         "on July 1.", [("Skills in Demand visa", "takes_effect", "2025-07-01", "day")]),
+        ("Beijing pitched the K visa as an answer to the $100,000 fee that the United States imposed "
+         "last month on new H-1B petitions.", [("H-1B", "takes_effect", "2025-08", "month")]),
+        # A price that moved by itself is its history; sanctions are no price.
+        ("The H-1B registration fee rose to $215 in March 2024.", []),
+        ("The United States imposed sanctions on two H-1B outsourcing firms last month.", []),
+    ],
+)
+def test_someone_changed_or_imposed_a_price(
+    extractor: FactExtractor, text: str, expected: list[Event]
+) -> None:
+    assert _events(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Britain will tighten the Skilled Worker visa under rules laid before Parliament on Tuesday.",
+         [("Skilled Worker visa", "announced", "2025-09-23", "day")]),
+        ("The Home Office first set out the Skilled Worker visa changes in a white paper in May.",
+         [("Skilled Worker visa", "announced", "2025-05", "month")]),
+        ("The Home Office set the Skilled Worker visa fee at £769 in April.", []),
+    ],
+)
+def test_rules_laid_before_parliament_and_changes_set_out(
+    extractor: FactExtractor, text: str, expected: list[Event]
+) -> None:
+    assert _events(extractor, text) == expected
+
+
+def test_thresholds_point_back_to_the_programme(extractor: FactExtractor) -> None:
+    text = "Germany raised the salary floor for the EU Blue Card.\nThe new thresholds took effect on Jan. 1."
+    assert _events(extractor, text) == [("EU Blue Card", "takes_effect", "2025-01-01", "day")]
+
+
+def test_a_date_the_text_denies_is_no_event(extractor: FactExtractor) -> None:
+    text = "(This story has been corrected to show that the K visa was introduced in August, not September.)"
+    assert _events(extractor, text) == [("K visa", "launched", "2025-08", "month")]
+
+
+def test_a_date_in_a_clause_of_its_own_is_not_the_main_verbs(extractor: FactExtractor) -> None:
+    text = "The H-1B fee will rise to $5,000 from Oct. 1, after Congress approved higher charges in June."
+    assert _events(extractor, text) == [("H-1B", "takes_effect", "2025-10-01", "day")]
