@@ -48,7 +48,7 @@ _FEE_CUE = re.compile(
 )
 _NOT_FEE = re.compile(
     r"\b(?:bonus(?:es)?|salar(?:y|ies)|wages?|pay(?:check|roll)|subsid\w*|invest(?!ors?\b)\w*|grants?"
-    r"|income|revenue|funding|funds?|loans?|budget\w*|prizes?|awards?|earn\w*|worth|valued"
+    r"|income|revenues?|turnover|funding|funds?|loans?|budget\w*|prizes?|awards?|earn\w*|worth|valued"
     r"|raised(?!\s+(?:to|from|by)\b)|fines?|donat\w*|stipends?|scholarships?|gifts?|settlements?"
     r"|penalt(?:y|ies)|damages|tuition|allowances?|rent|savings?|saved|set aside|compensation"
     r"|living (?:costs|expenses)|flights?|air ?fares?|tickets?|insurance|(?:is|are|was|were|gets?) paid"
@@ -229,7 +229,7 @@ def _fee(page: _Page, money: Money, converted: Money | None, rates: dict[str, fl
     cue_lo = sentence.start_char if _repeats(page, sentence, c_lo, money) else c_lo
     cued = (_FEE_CUE.search(text[lo:hi]) or _FEE_CUE.search(text[cue_lo:c_hi])
             or _PRICE_COPULA.search(text, c_lo, money.start))
-    if not cued or _not_fee(page, money, max(lo, c_lo)) or _is_total(money):
+    if not cued or _not_fee(page, money, max(lo, c_lo)) or _is_total(money) or _denied(text, money):
         return None
     programme, nearby = _programme(doc, money, sentence)
     # Money in a sentence that names no programme is a fee only when the
@@ -251,6 +251,11 @@ def _fee(page: _Page, money: Money, converted: Money | None, rates: dict[str, fl
         applies_to=_applies_to(doc, money, after),
         amount_text=money.text,
     )
+
+
+def _denied(text: str, money: Money) -> bool:
+    """'will rise to £480, not £408': the amount the text denies."""
+    return re.search(r"\b(?:not|rather than)\s*$", text[max(0, money.start - 15) : money.start]) is not None
 
 
 def _fee_context(doc: Doc, text: str, sentence: Span) -> bool:
@@ -307,11 +312,18 @@ def _repeats(page: _Page, sentence: Span, clause_start: int, money: Money) -> bo
 
 def _gapped(page: _Page, sentence_start: int, clause_start: int, money: Money) -> bool:
     """Whether the clause at ``clause_start`` is ", and" + a noun phrase and the
-    amount with no verb between them ("charges €100, ..., and the Netherlands €380")."""
+    amount with no verb between them ("charges €100, ..., and the Netherlands €380"),
+    or the amount right after ", and" ("is A$3,210 for the main applicant, and
+    A$805 for each child"). A clause with a fee noun of its own (", and, at
+    larger companies, an asylum program fee of $600") is a new item."""
     if clause_start <= sentence_start or not re.search(r"\b(?:and|plus)\s*$", page.text[:clause_start]):
         return False
+    if not page.text[clause_start : money.start].strip():
+        return any(sentence_start <= m.end <= clause_start for m in page.amounts)
     words = page.doc.char_span(clause_start, money.start, alignment_mode="contract")
-    return words is not None and len(words) > 0 and not any(t.pos_ in {"VERB", "AUX"} for t in words)
+    if words is None or _FEE_NOUN.search(words.text):
+        return False
+    return len(words) > 0 and not any(t.pos_ in {"VERB", "AUX"} for t in words)
 
 
 def _is_total(money: Money) -> bool:
@@ -403,7 +415,7 @@ def _paid_to_a_private_party(page: _Page, money: Money, lo: int) -> bool:
 
 
 # Verbs that state a price of their subject: "health insurance costs $2,000".
-_PRICE_VERBS = frozenset({"cost", "be", "run", "total", "come", "amount"})
+_PRICE_VERBS = frozenset({"cost", "be", "run", "total", "come", "amount", "range", "vary", "start"})
 
 
 def _priced_subject_is_not_a_fee(doc: Doc, money: Money) -> bool:
@@ -419,8 +431,13 @@ def _priced_subjects(doc: Doc, money: Money) -> list[str]:
     if found is None or found[1].lemma_ not in _PRICE_VERBS:
         return []
     text = text_of(doc)
-    return [text[t.left_edge.idx : t.right_edge.idx + len(t.right_edge.text)]
-            for t in found[1].children if t.dep_ in ("nsubj", "nsubjpass")]
+    verb = found[1]
+    subjects = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ in ("conj", "ccomp"):
+        # "Salaries offered to K visa holders ... range from 25,000 to 40,000 yuan",
+        # parsed as a verb under "offered" with no subject: its subject is the head's.
+        subjects = [t for t in verb.head.children if t.dep_ in ("nsubj", "nsubjpass")]
+    return [text[t.left_edge.idx : t.right_edge.idx + len(t.right_edge.text)] for t in subjects]
 
 
 def _follows(text: str, ends: set[int], start: int) -> bool:

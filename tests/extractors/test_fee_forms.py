@@ -123,3 +123,43 @@ def test_money_a_private_party_charges_is_no_fee(extractor: FactExtractor, text:
 def test_money_spent_on_recruitment_fees_is_no_fee(extractor: FactExtractor) -> None:
     text = "Employers pay a Skilled Worker visa fee of £525, and Pike spent £12,000 on recruitment fees."
     assert _fees(extractor, text) == [("Skilled Worker visa", 525, "GBP", None)]
+
+
+def test_an_amount_right_after_and_repeats_the_fee_clause(extractor: FactExtractor) -> None:
+    text = ("The Skills in Demand visa application charge is A$3,210 for the main applicant and for each "
+            "adult family member, and A$805 for each child.")
+    assert _fees(extractor, text) == [
+        ("Skills in Demand visa", 3210, "AUD", None), ("Skills in Demand visa", 805, "AUD", None)
+    ]
+
+
+def test_a_listed_fee_with_its_own_noun_does_not_borrow_the_period_before_it(
+    extractor: FactExtractor,
+) -> None:
+    text = ("H-1B employers already pay a $780 filing fee per petition, and, at larger companies, an asylum "
+            "program fee of $600.")
+    assert _fees(extractor, text) == [("H-1B", 780, "USD", "per_petition"), ("H-1B", 600, "USD", None)]
+
+
+def test_the_yen_sign_in_a_japanese_story(extractor: FactExtractor) -> None:
+    text = ("TOKYO: Japan issued a record number of Highly Skilled Professional visas.\n"
+            "Switching to the visa costs ¥4,000 today.")
+    assert _fees(extractor, text) == [("Highly Skilled Professional visa", 4000, "JPY", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        # A company's turnover bracket is no fee.
+        ("The Skills in Demand visa levy costs A$1,200 a year for businesses with turnover under "
+         "A$10 million.", [1200]),
+        # Salaries that range over amounts are no fee, whatever the parse makes of "range".
+        ("Salaries offered to K visa holders by Chinese technology firms range from 25,000 to 40,000 yuan "
+         "a month, he said, well below U.S. pay.", []),
+        # The figure a correction denies is no fee.
+        ("(This story has been corrected to show that the Skilled Worker visa skills charge for small "
+         "companies will rise to £480 a year, not £408.)", [480]),
+    ],
+)
+def test_money_that_is_not_the_fee(extractor: FactExtractor, text: str, amounts: list[int]) -> None:
+    assert [amount for _, amount, _, _ in _fees(extractor, text)] == amounts
