@@ -465,9 +465,13 @@ def _heads_an_amount(page: _Page, lo: int, start: int) -> bool:
 
 def _programme(doc: Doc, money: Money, sentence: Span) -> tuple[str | None, bool]:
     """The fee's programme, and whether it is named in this sentence or the one
-    before. A programme named only as a comparison ("next to the Skilled
-    Worker route") is not the fee's."""
-    span = nearest_topical(doc, money.start, money.end, sentence)
+    before: the one inside the fee's own noun phrase ("the $100,000 fee that
+    the United States imposed on new H-1B petitions"), else the nearest in the
+    amount's clause ("Filing an O-1 petition costs $1,055, and an L-1 petition
+    $1,385"), else the nearest in the sentence. A programme named only as a
+    comparison ("next to the Skilled Worker route") is not the fee's."""
+    span = _phrase_programme(doc, money) or _clause_programme(doc, money, sentence) \
+        or nearest_topical(doc, money.start, money.end, sentence)
     if span is None and sentence.start > 0:
         previous = doc[sentence.start - 1].sent
         span = nearest_topical(doc, money.start, money.end, previous)
@@ -477,6 +481,36 @@ def _programme(doc: Doc, money: Money, sentence: Span) -> tuple[str | None, bool
         return span.kb_id_, True
     span = main_topical(doc)
     return (span.kb_id_ if span is not None else None), False
+
+
+_FEE_HEADS = frozenset("fee charge levy surcharge payment price premium".split())
+_AMOUNT_LINKS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "appos"})
+
+
+def _phrase_programme(doc: Doc, money: Money) -> Span | None:
+    """A programme inside the noun phrase of the fee noun the amount modifies
+    ("the $100,000 fee ... on new H-1B petitions", "a fee of $600 for ...")."""
+    span = doc.char_span(money.start, money.end, alignment_mode="expand")
+    if span is None:
+        return None
+    head = span.root
+    for _ in range(3):
+        if head.dep_ in _AMOUNT_LINKS and head.head.i != head.i:
+            head = head.head
+        elif head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i != head.head.i:
+            head = head.head.head
+        else:
+            break
+    if head.lemma_.lower() not in _FEE_HEADS:
+        return None
+    phrase = doc[head.left_edge.i : head.right_edge.i + 1]
+    return nearest_topical(doc, money.start, money.end, phrase)
+
+
+def _clause_programme(doc: Doc, money: Money, sentence: Span) -> Span | None:
+    lo, hi = _clause(text_of(doc), sentence.start_char, sentence.end_char, money)
+    clause = doc.char_span(lo, hi, alignment_mode="contract")
+    return nearest_topical(doc, money.start, money.end, clause) if clause is not None else None
 
 
 def _quoted(doc: Doc, money: Money) -> bool:

@@ -163,3 +163,14 @@ def test_the_yen_sign_in_a_japanese_story(extractor: FactExtractor) -> None:
 )
 def test_money_that_is_not_the_fee(extractor: FactExtractor, text: str, amounts: list[int]) -> None:
     assert [amount for _, amount, _, _ in _fees(extractor, text)] == amounts
+
+
+def test_the_programme_inside_the_fees_own_phrase_wins_over_a_nearer_one(extractor: FactExtractor) -> None:
+    text = ("Chinese state media presented the K visa as an answer to the $100,000 fee that the United "
+            "States imposed last month on new H-1B petitions.")
+    assert _fees(extractor, text) == [("H-1B", 100000, "USD", None)]
+
+
+def test_the_programme_of_the_amounts_own_clause(extractor: FactExtractor) -> None:
+    text = "Filing an O-1 petition costs employers $1,055, and an L-1 petition $1,385."
+    assert _fees(extractor, text) == [("O-1", 1055, "USD", None), ("L-1", 1385, "USD", None)]
