@@ -19,7 +19,7 @@ from the article itself: the amount in dollars, a conversion right after it
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -174,6 +174,9 @@ _LINK = re.compile(r"\s*(?:to|from|,?\s*(?:up|down) from|,?\s*or)\s*", re.I)
 # ", and from £364 to £480": a clause without a verb of its own repeats the
 # clause before, period included.
 _ELLIPSIS = re.compile(r"\s*(?:from|to|for|at|of|on)\b", re.I)
+# How many sentences after an amount one about "the fee" may state its
+# period: a lede, the court or the signing, then "The fee is a one-time payment".
+NEXT_SENTENCES = 5
 # A sentence about "the fee" that states its period: "The fee will be charged
 # each year that a sponsored worker stays on the payroll."
 _ANAPHOR = re.compile(
@@ -184,12 +187,15 @@ _ANAPHOR = re.compile(
 
 @dataclass(frozen=True)
 class _Page:
-    """One doc's text, its amounts (conversions left out) and every number in it."""
+    """One doc's text, its amounts (conversions left out) and every number in
+    it; ``named`` maps an amount to the programme its sentence names, as the
+    amounts are read."""
 
     doc: Doc
     text: str
     amounts: list[Money]
     found: list[Quantity]
+    named: dict[tuple[float, str], str] = field(default_factory=dict)
 
 
 class FeeFinder:
@@ -231,7 +237,7 @@ def _fee(page: _Page, money: Money, converted: Money | None, rates: dict[str, fl
             or _PRICE_COPULA.search(text, c_lo, money.start))
     if not cued or _not_fee(page, money, max(lo, c_lo)) or _is_total(money) or _denied(text, money):
         return None
-    programme, nearby = _programme(doc, money, sentence)
+    programme, nearby = _programme(doc, money, sentence, page.named)
     # Money in a sentence that names no programme is a fee only when the
     # sentence (or the one before it in the paragraph: "The visa itself is
     # cheap. Applicants pay 140 yuan") speaks of a fee or a visa; "a $2
@@ -339,14 +345,14 @@ def _elliptical(text: str, sentence_start: int, clause_start: int) -> bool:
 
 
 def _next_sentence_period(page: _Page, money: Money, sentence: Span) -> FeePeriod | None:
-    """A period stated by one of the next three sentences about "the fee"
+    """A period stated by one of the next five sentences about "the fee"
     ("The fee will be charged each year"), before any sentence with an amount
     of its own; "It ..." counts only within the paragraph."""
     doc, text = page.doc, page.text
     if sum(1 for m in page.amounts if sentence.start_char <= m.start < sentence.end_char) != 1:
         return None
     previous, new_paragraph = sentence, False
-    for _ in range(3):
+    for _ in range(NEXT_SENTENCES):
         if previous.end >= len(doc):
             return None
         following = doc[previous.end].sent
@@ -463,7 +469,8 @@ def _heads_an_amount(page: _Page, lo: int, start: int) -> bool:
                for m in page.amounts)
 
 
-def _programme(doc: Doc, money: Money, sentence: Span) -> tuple[str | None, bool]:
+def _programme(doc: Doc, money: Money, sentence: Span,
+               known: dict[tuple[float, str], str]) -> tuple[str | None, bool]:
     """The fee's programme, and whether it is named in this sentence or the one
     before: the one inside the fee's own noun phrase ("the $100,000 fee that
     the United States imposed on new H-1B petitions"), else the nearest in the
@@ -472,7 +479,15 @@ def _programme(doc: Doc, money: Money, sentence: Span) -> tuple[str | None, bool
     comparison ("next to the Skilled Worker route") is not the fee's."""
     span = _phrase_programme(doc, money) or _clause_programme(doc, money, sentence) \
         or nearest_topical(doc, money.start, money.end, sentence)
-    if span is None and sentence.start > 0:
+    if span is not None:
+        known.setdefault((money.amount, money.currency), span.kb_id_)
+        return span.kb_id_, True
+    # "“Nobody is paying $100,000 for a junior developer,” Raman said": an
+    # amount already named as a programme's fee, repeated without a programme
+    # of its own, is that fee.
+    if (money.amount, money.currency) in known:
+        return known[(money.amount, money.currency)], True
+    if sentence.start > 0:
         previous = doc[sentence.start - 1].sent
         span = nearest_topical(doc, money.start, money.end, previous)
         if span is not None and inside_quotation(doc, span) and not _quoted(doc, money):

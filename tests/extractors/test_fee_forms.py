@@ -174,3 +174,18 @@ def test_the_programme_inside_the_fees_own_phrase_wins_over_a_nearer_one(extract
 def test_the_programme_of_the_amounts_own_clause(extractor: FactExtractor) -> None:
     text = "Filing an O-1 petition costs employers $1,055, and an L-1 petition $1,385."
     assert _fees(extractor, text) == [("O-1", 1055, "USD", None), ("L-1", 1385, "USD", None)]
+
+
+def test_a_later_sentence_about_the_fee_states_its_period(extractor: FactExtractor) -> None:
+    text = ("A federal judge declined to halt the $100,000 fee on new H-1B visa petitions.\n"
+            "The judge said the business groups had not shown harm, and set a hearing for Dec. 4.\n"
+            "Trump signed the proclamation on Sept. 19. It took effect on Sept. 21 and covers petitions "
+            "filed after that moment. The fee is a one-time payment by the sponsoring employer.")
+    assert _fees(extractor, text) == [("H-1B", 100000, "USD", "one_time")]
+
+
+def test_an_amount_repeated_without_a_programme_is_the_fee_named_before(extractor: FactExtractor) -> None:
+    text = ("Employers must pay a $100,000 fee on new H-1B petitions.\n"
+            "Lawyers say clients are moving to the O-1 visa instead.\n"
+            "“Nobody is paying $100,000 for a junior developer,” Raman said.")
+    assert _fees(extractor, text) == [("H-1B", 100000, "USD", None)]
