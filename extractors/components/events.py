@@ -321,16 +321,22 @@ def _referring(token: Token) -> bool:
     """A word that points back; a compound names another thing ("the care
     visa", "the student route"), an adjective does not ("the new visa"), nor
     does a word of the visa process ("the visa application fee", "the
-    application portal")."""
+    application portal"). A price named by its compound ("The Immigration
+    Skills Charge will rise") is still the programme's price."""
+    lemma = token.lemma_.lower()
+    if lemma in _PRICE_WORDS:
+        return True
     if _has_own_compound(token):
         return False
-    lemma = token.lemma_.lower()
     definite = any(c.lower_ in {"the", "this", "that"} for c in token.children)
     return token.lower_ in REFERRING or lemma in REFERRING or (lemma in NOUN_TRIGGERS and definite)
 
 
+_PRICE_WORDS = frozenset("fee charge levy surcharge threshold".split())
 _PROCESS_WORDS = frozenset(
-    "visa application registration filing processing entry online government federal petition".split()
+    "visa application registration filing processing entry online government federal petition"
+    # "a five-year visa", "a 10-year visa": a duration, not another visa's name
+    " year month day week".split()
 )
 _KIND_NOUNS = frozenset("visa visas route routes scheme programme program card category permit pass".split())
 

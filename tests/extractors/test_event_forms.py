@@ -356,3 +356,16 @@ def test_a_date_the_text_denies_is_no_event(extractor: FactExtractor) -> None:
 def test_a_date_in_a_clause_of_its_own_is_not_the_main_verbs(extractor: FactExtractor) -> None:
     text = "The H-1B fee will rise to $5,000 from Oct. 1, after Congress approved higher charges in June."
     assert _events(extractor, text) == [("H-1B", "takes_effect", "2025-10-01", "day")]
+
+
+def test_a_charge_named_by_its_compound_points_back(extractor: FactExtractor) -> None:
+    text = ("Britain is tightening the Skilled Worker visa.\n"
+            "The Immigration Skills Charge will rise to £1,320 a year from Dec. 16.")
+    assert _events(extractor, text) == [("Skilled Worker visa", "takes_effect", "2025-12-16", "day")]
+
+
+def test_a_visa_named_by_its_duration_is_not_another_visa(extractor: FactExtractor) -> None:
+    text = ("Applicants for the Global Talent visa pay a health surcharge.\n"
+            "For a five-year visa that is £5,175.\n"
+            "The Home Office announced last month that it would double the number of prizes.")
+    assert _events(extractor, text) == [("Global Talent visa", "announced", "2025-08", "month")]
