@@ -369,3 +369,12 @@ def test_a_visa_named_by_its_duration_is_not_another_visa(extractor: FactExtract
             "For a five-year visa that is £5,175.\n"
             "The Home Office announced last month that it would double the number of prizes.")
     assert _events(extractor, text) == [("Global Talent visa", "announced", "2025-08", "month")]
+
+
+def test_the_card_a_relative_clause_opens_is_its_programme_not_the_one_before(
+    extractor: FactExtractor,
+) -> None:
+    text = ("Regional centres that sell EB-5 investments are cutting their charges to keep investors from "
+            "defecting to the Trump administration’s gold card, which began accepting applications on "
+            "Friday.")
+    assert _events(extractor, text) == [("Gold Card", "launched", "2025-09-26", "day")]
