@@ -235,7 +235,12 @@ def _programme(doc: Doc, trigger: Trigger, sentence: Span) -> Span | None:
     previous = doc[sentence.start - 1].sent
     span = nearest_topical(doc, start, end, previous)
     if span is not None:
-        return span
+        # "... move to an H-1B job after their OPT period. USCIS said it would
+        # announce the registration dates in February": of several programmes
+        # the sentence before names, the story's own is the one carried on.
+        main = main_topical(doc)
+        named = {s.kb_id_: s for s in topical_spans(doc, previous)}
+        return named[main.kb_id_] if main is not None and main.kb_id_ in named else span
     # "The care visa was introduced in 2022. It was suspended last year":
     # "It" is that other visa, not the article's programme.
     return None if _names_another_visa(doc, previous) else main_topical(doc)

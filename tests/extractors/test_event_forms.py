@@ -378,3 +378,12 @@ def test_the_card_a_relative_clause_opens_is_its_programme_not_the_one_before(
             "defecting to the Trump administration’s gold card, which began accepting applications on "
             "Friday.")
     assert _events(extractor, text) == [("Gold Card", "launched", "2025-09-26", "day")]
+
+
+def test_of_several_programmes_before_a_pointing_word_the_storys_own_is_carried_on(
+    extractor: FactExtractor,
+) -> None:
+    text = ("The H-1B lottery will be weighted by wage. H-1B employers welcomed the H-1B rule.\n"
+            "Students who hope to move to an H-1B job after their OPT period are exposed.\n"
+            "USCIS said its registration would open in March.")
+    assert _events(extractor, text) == [("H-1B", "launched", "2026-03", "month")]
