@@ -177,6 +177,13 @@ _ELLIPSIS = re.compile(r"\s*(?:from|to|for|at|of|on)\b", re.I)
 # How many sentences after an amount one about "the fee" may state its
 # period: a lede, the court or the signing, then "The fee is a one-time payment".
 NEXT_SENTENCES = 5
+# "It currently stands at £1,000 and £364": a pronoun and a verb of being, then the amount
+# (or the first of a list).
+_RESTATED = re.compile(
+    r"\s*[“\"]?(?:It|This|That)\s+(?:(?:currently|now|still|already)\s+)?"
+    r"(?:stands?|stood|is|was|remains?|sits?)\s+(?:at\s+)?(?:(?:currently|now|just|only|about|around)\s+)?"
+    r"(?:[^.;:!?]{0,20}?\s+and\s+)?$"
+)
 # A sentence about "the fee" that states its period: "The fee will be charged
 # each year that a sponsored worker stays on the payroll."
 _ANAPHOR = re.compile(
@@ -233,8 +240,9 @@ def _fee(page: _Page, money: Money, converted: Money | None, rates: dict[str, fl
     # A clause with no verb of its own (", and the Netherlands €380 per
     # application") borrows the verb of the clause before it.
     cue_lo = sentence.start_char if _repeats(page, sentence, c_lo, money) else c_lo
+    restated = _restated_price(page, sentence, money)
     cued = (_FEE_CUE.search(text[lo:hi]) or _FEE_CUE.search(text[cue_lo:c_hi])
-            or _PRICE_COPULA.search(text, c_lo, money.start))
+            or _PRICE_COPULA.search(text, c_lo, money.start) or restated is not None)
     if not cued or _not_fee(page, money, max(lo, c_lo)) or _is_total(money) or _denied(text, money):
         return None
     programme, nearby = _programme(doc, money, sentence, page.named)
@@ -242,7 +250,7 @@ def _fee(page: _Page, money: Money, converted: Money | None, rates: dict[str, fl
     # sentence (or the one before it in the paragraph: "The visa itself is
     # cheap. Applicants pay 140 yuan") speaks of a fee or a visa; "a $2
     # million settlement" is not.
-    if not nearby and not _fee_context(doc, text, sentence):
+    if not nearby and restated is None and not _fee_context(doc, text, sentence):
         return None
     after = text[money.end : min(sentence.end_char, money.end + WINDOW)]
     return FeeFact(
@@ -253,10 +261,26 @@ def _fee(page: _Page, money: Money, converted: Money | None, rates: dict[str, fl
         amount=money.amount,
         currency=money.currency,
         amount_usd=_usd(money, converted, rates),
-        period=_period(page, money, sentence),
+        period=_period(page, money, sentence) or (restated[1] if restated else None),
         applies_to=_applies_to(doc, money, after),
         amount_text=money.text,
     )
+
+
+def _restated_price(page: _Page, sentence: Span, money: Money) -> tuple[Span, FeePeriod | None] | None:
+    """'The Immigration Skills Charge ... will rise to £1,320 a year ... It
+    currently stands at £1,000 and £364': a pronoun for the fee of the
+    sentence before, with its price now; the fee's period is that sentence's
+    (when its amounts agree on one)."""
+    if _RESTATED.match(page.text, sentence.start_char, money.start) is None:
+        previous = None
+    else:
+        previous = _previous_in_paragraph(page.doc, page.text, sentence)
+    if previous is None or not _FEE_NOUN.search(previous.text):
+        return None
+    periods = {_own_period(page, m, previous) for m in page.amounts
+               if previous.start_char <= m.start < previous.end_char}
+    return previous, (periods.pop() if len(periods) == 1 else None)
 
 
 def _denied(text: str, money: Money) -> bool:

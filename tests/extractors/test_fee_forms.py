@@ -189,3 +189,17 @@ def test_an_amount_repeated_without_a_programme_is_the_fee_named_before(extracto
             "Lawyers say clients are moving to the O-1 visa instead.\n"
             "“Nobody is paying $100,000 for a junior developer,” Raman said.")
     assert _fees(extractor, text) == [("H-1B", 100000, "USD", None)]
+
+
+def test_a_pronoun_restates_the_fee_before_with_its_price_now(extractor: FactExtractor) -> None:
+    text = ("Britain is tightening the Skilled Worker visa.\n"
+            "The Immigration Skills Charge will rise to £1,320 a year for large firms and to £480 a year for "
+            "small companies from Dec. 16. It currently stands at £1,000 and £364.")
+    assert _fees(extractor, text) == [
+        ("Skilled Worker visa", 1320, "GBP", "per_year"), ("Skilled Worker visa", 480, "GBP", "per_year"),
+        ("Skilled Worker visa", 1000, "GBP", "per_year"), ("Skilled Worker visa", 364, "GBP", "per_year"),
+    ]
+    # A pronoun after a sentence about no fee restates nothing.
+    text = ("Britain is tightening the Skilled Worker visa.\n"
+            "The agency hired more staff. It now stands at £1,000.")
+    assert _fees(extractor, text) == []
