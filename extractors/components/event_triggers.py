@@ -250,10 +250,17 @@ def _verb(when: Span) -> Trigger | None:
         if token.head.i == token.i:
             return None
         token = token.head
-        # A preposition is no step of its own: "open for applications on Nov. 1".
-        hops += token.pos_ != "ADP"
+        # A preposition is no step of its own: "open for applications on Nov. 1";
+        # nor is a verb that completes the one above it ("has proposed
+        # replacing the lottery ..., in a rule DHS published on Sept. 24").
+        hops += token.pos_ != "ADP" and token.dep_ != "xcomp"
         found = as_verb_trigger(token)
         if found is not None:
+            # "has proposed replacing the lottery", "proposed ending the route":
+            # a proposal or an announcement of the event is what happened.
+            governing = as_verb_trigger(token.head) if token.dep_ == "xcomp" else None
+            if governing is not None and governing.event_type in {"proposed", "announced"}:
+                return governing
             return found
         if token.pos_ == "VERB" and (token.dep_ == "conj" or _subordinate(token)):
             return None

@@ -45,7 +45,7 @@ REFERRING = frozenset(
     "registration registrations lottery portal intake processing issuance system threshold thresholds".split()
 )
 _RELATIVE = frozenset({"which", "that", "who", "whom"})
-_ANNOUNCING = frozenset({"announce", "unveil", "say"})
+_ANNOUNCING = frozenset({"announce", "unveil", "say", "propose"})
 _PRICE_SETTING = frozenset("raise increase double triple hike cut reduce lower lift impose levy".split())
 _AUTHORITIES = frozenset(
     "department ministry office government agency administration authority commission minister "
@@ -314,7 +314,7 @@ def _authority_announces(anchor: Token, subjects: list[Token]) -> bool:
     announcing a plan or changing a price, in a story about a programme,
     does so for that programme."""
     lemma = anchor.lemma_.lower()
-    announcing = lemma in _ANNOUNCING and any(c.dep_ == "ccomp" for c in anchor.children)
+    announcing = lemma in _ANNOUNCING and any(c.dep_ in {"ccomp", "xcomp"} for c in anchor.children)
     # "since the government lifted the Core Skills Income Threshold on July 1":
     # the trigger already found the price it changes.
     if not announcing and lemma not in _PRICE_SETTING:

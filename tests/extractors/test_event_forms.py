@@ -387,3 +387,12 @@ def test_of_several_programmes_before_a_pointing_word_the_storys_own_is_carried_
             "Students who hope to move to an H-1B job after their OPT period are exposed.\n"
             "USCIS said its registration would open in March.")
     assert _events(extractor, text) == [("H-1B", "launched", "2026-03", "month")]
+
+
+def test_a_proposal_to_replace_dated_by_the_rule_that_made_it(extractor: FactExtractor) -> None:
+    text = ("The H-1B lottery is random.\n"
+            "The administration has also proposed replacing the random lottery with a selection weighted "
+            "toward higher wages, in a rule the Department of Homeland Security published on Sept. 24.")
+    assert _events(extractor, text) == [("H-1B", "proposed", "2025-09-24", "day")]
+    text = "The Home Office proposed ending the Skilled Worker visa for care workers on Tuesday."
+    assert _events(extractor, text) == [("Skilled Worker visa", "proposed", "2025-09-23", "day")]
