@@ -93,6 +93,8 @@ _IMPOSE = frozenset({"impose", "levy"})
 _ISSUE_VERBS = frozenset("publish issue release send submit file".split())
 _DOCUMENT_NOUNS = frozenset("rule regulation regulations order decree notice bill guidance".split())
 _DOCUMENT_STAGES: dict[str, EventType] = {"final": "announced", "proposed": "proposed", "draft": "proposed"}
+# Verbs of putting rules into practice, after a deadline ("had until November 2023 to apply them").
+IMPLEMENTING = frozenset("apply implement transpose adopt enforce introduce".split())
 # Verbs of speech whose future complement announces an event: "said last
 # month that it would start taking applications".
 _SPEECH = frozenset({"say", "tell"})
@@ -151,7 +153,8 @@ def _finite(verb: Token) -> Token:
 
 def find_trigger(when: Span) -> Trigger | None:
     """The trigger of a DATE entity, if it has one that names a real event."""
-    found = _start_word(when) or _verb(when) or _start_preposition(when) or _noun(when) or _said_plan(when)
+    found = (_start_word(when) or _verb(when) or _start_preposition(when) or _noun(when)
+             or _said_plan(when) or _deadline(when))
     if found is None or _negated(found.token) or _counterfactual(found.token):
         return None
     return _typed_by_subject(found)
@@ -274,6 +277,19 @@ def _subordinate(verb: Token) -> bool:
     children = list(verb.children)
     return any(c.dep_ == "mark" and c.lower_ in _SUBORDINATE_MARKS for c in children) and any(
         c.dep_ in {"nsubj", "nsubjpass"} for c in children)
+
+
+def _deadline(when: Span) -> Trigger | None:
+    """'member states had until November 2023 to apply them', 'have until
+    June 2026 to transpose the directive': rules take effect by the deadline
+    for applying them."""
+    until = when.root.head
+    if until.lower_ != "until" or when.root.dep_ != "pobj" or until.head.lemma_.lower() != "have":
+        return None
+    for verb in until.head.children:
+        if verb.dep_ in {"advcl", "xcomp"} and verb.lemma_.lower() in IMPLEMENTING:
+            return Trigger(verb, "takes_effect", verb)
+    return None
 
 
 def _said_plan(when: Span) -> Trigger | None:

@@ -23,7 +23,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extractors.components.common import facts_of, published_of, text_of
-from extractors.components.event_triggers import NOUN_TRIGGERS, Trigger, as_verb_trigger, find_trigger
+from extractors.components.event_triggers import (
+    IMPLEMENTING,
+    NOUN_TRIGGERS,
+    Trigger,
+    as_verb_trigger,
+    find_trigger,
+)
 from extractors.components.programme_context import is_personal, main_topical, nearest_topical, topical_spans
 from extractors.dates import UNRESOLVED_NO_PUBDATE, ResolvedDate, resolve
 from extractors.models import EventFact, EventType
@@ -305,6 +311,10 @@ def _refers_back(trigger: Trigger) -> bool:
         return True
     if _authority_announces(anchor, subjects):
         return True
+    pronouns = {"it", "them", "this", "these", "they"}
+    if anchor.lemma_.lower() in IMPLEMENTING and any(
+            c.dep_ == "dobj" and c.lower_ in pronouns for c in anchor.children):
+        return True  # "had until November 2023 to apply them": the rules just named
     return any(_referring(a) for a in _arguments(trigger))
 
 

@@ -396,3 +396,14 @@ def test_a_proposal_to_replace_dated_by_the_rule_that_made_it(extractor: FactExt
     assert _events(extractor, text) == [("H-1B", "proposed", "2025-09-24", "day")]
     text = "The Home Office proposed ending the Skilled Worker visa for care workers on Tuesday."
     assert _events(extractor, text) == [("Skilled Worker visa", "proposed", "2025-09-23", "day")]
+
+
+def test_the_deadline_for_applying_rules_is_when_they_take_effect(extractor: FactExtractor) -> None:
+    text = ("Germany lowered the salary floor for the EU Blue Card.\n"
+            "The EU rules behind the card were overhauled in 2021, and member states had until "
+            "November 2023 to apply them.")
+    assert _events(extractor, text) == [("EU Blue Card", "takes_effect", "2023-11", "month")]
+    # A deadline for something else is no event.
+    text = ("Germany lowered the salary floor for the EU Blue Card.\n"
+            "Applicants had until November to file their papers.")
+    assert _events(extractor, text) == []
