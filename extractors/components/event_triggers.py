@@ -95,6 +95,11 @@ _DOCUMENT_NOUNS = frozenset("rule regulation regulations order decree notice bil
 _DOCUMENT_STAGES: dict[str, EventType] = {"final": "announced", "proposed": "proposed", "draft": "proposed"}
 # Verbs of putting rules into practice, after a deadline ("had until November 2023 to apply them").
 IMPLEMENTING = frozenset("apply implement transpose adopt enforce introduce".split())
+# Who speaks or acts for a programme: a government body or officer, or a country.
+AUTHORITIES = frozenset(
+    "department ministry office government agency administration authority commission minister "
+    "secretary cabinet council embassy consulate parliament congress uscis dhs ircc".split()
+)
 # Verbs of speech whose future complement announces an event: "said last
 # month that it would start taking applications".
 _SPEECH = frozenset({"say", "tell"})
@@ -279,6 +284,11 @@ def _subordinate(verb: Token) -> bool:
         c.dep_ in {"nsubj", "nsubjpass"} for c in children)
 
 
+def is_authority(token: Token) -> bool:
+    """'The Commerce Department', 'the Home Office', 'the government', 'China'."""
+    return token.lemma_.lower() in AUTHORITIES or token.lower_ in AUTHORITIES or token.ent_type_ == "GPE"
+
+
 def _deadline(when: Span) -> Trigger | None:
     """'member states had until November 2023 to apply them', 'have until
     June 2026 to transpose the directive': rules take effect by the deadline
@@ -302,6 +312,9 @@ def _said_plan(when: Span) -> Trigger | None:
     if say.pos_ == "ADP" and say.head.i != say.i:
         say = say.head
     if say.lemma_.lower() not in _SPEECH or say.pos_ != "VERB":
+        return None
+    # "The company said it would start hiring K visa holders" is a company's plan.
+    if not any(c.dep_ == "nsubj" and is_authority(c) for c in say.children):
         return None
     for clause in (c for c in say.children if c.dep_ == "ccomp"):
         if not any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in clause.children):

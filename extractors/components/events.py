@@ -29,6 +29,7 @@ from extractors.components.event_triggers import (
     Trigger,
     as_verb_trigger,
     find_trigger,
+    is_authority,
 )
 from extractors.components.programme_context import is_personal, main_topical, nearest_topical, topical_spans
 from extractors.dates import UNRESOLVED_NO_PUBDATE, ResolvedDate, resolve
@@ -53,10 +54,6 @@ REFERRING = frozenset(
 _RELATIVE = frozenset({"which", "that", "who", "whom"})
 _ANNOUNCING = frozenset({"announce", "unveil", "say", "propose"})
 _PRICE_SETTING = frozenset("raise increase double triple hike cut reduce lower lift impose levy".split())
-_AUTHORITIES = frozenset(
-    "department ministry office government agency administration authority commission minister "
-    "secretary cabinet council embassy consulate".split()
-)
 _IMMEDIATE = re.compile(
     r"\b(?:effective immediately|with immediate effect|immediately effective"
     r"|(?:takes?|taking|took|taken|go(?:es)?|went|come|comes|came) (?:into )?(?:effect|force) immediately)\b",
@@ -329,7 +326,7 @@ def _authority_announces(anchor: Token, subjects: list[Token]) -> bool:
     # the trigger already found the price it changes.
     if not announcing and lemma not in _PRICE_SETTING:
         return False
-    return any(s.lemma_.lower() in _AUTHORITIES or s.ent_type_ in {"ORG", "GPE"} for s in subjects)
+    return any(is_authority(s) for s in subjects)
 
 
 def _referring(token: Token) -> bool:
@@ -339,7 +336,7 @@ def _referring(token: Token) -> bool:
     application portal"). A price named by its compound ("The Immigration
     Skills Charge will rise") is still the programme's price."""
     lemma = token.lemma_.lower()
-    if lemma in _PRICE_WORDS:
+    if lemma in _PRICE_WORDS and _named_or_plain(token):
         return True
     if _has_own_compound(token):
         return False
@@ -348,6 +345,13 @@ def _referring(token: Token) -> bool:
 
 
 _PRICE_WORDS = frozenset("fee charge levy surcharge threshold".split())
+
+
+def _named_or_plain(token: Token) -> bool:
+    """A price with no compound, or one named by capitalised words ("the Immigration
+    Skills Charge"), not "tuition fees" or "legal fees"."""
+    compounds = [c for c in token.children if c.dep_ == "compound"]
+    return all(c.pos_ == "PROPN" or c.lemma_.lower() in _PROCESS_WORDS for c in compounds)
 _PROCESS_WORDS = frozenset(
     "visa application registration filing processing entry online government federal petition"
     # "a five-year visa", "a 10-year visa": a duration, not another visa's name

@@ -407,3 +407,18 @@ def test_the_deadline_for_applying_rules_is_when_they_take_effect(extractor: Fac
     text = ("Germany lowered the salary floor for the EU Blue Card.\n"
             "Applicants had until November to file their papers.")
     assert _events(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A company's plan is not the programme's announcement.
+        "The company said last month that it would start hiring K visa holders.",
+        # Fees of another payer, named by a common noun, do not point back to the programme.
+        "Britain is tightening the Skilled Worker visa.\nUniversities raised tuition fees in April.",
+    ],
+)
+def test_a_companys_plan_and_another_payers_fees_are_no_programme_event(
+    extractor: FactExtractor, text: str
+) -> None:
+    assert _events(extractor, text) == []
