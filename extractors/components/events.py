@@ -106,7 +106,7 @@ def _events(doc: Doc, when: Span, published: date | None) -> list[EventFact]:
     if resolved is None:
         return []
     lo, hi = min(trigger.token.i, when.start), max(trigger.token.i + 1, when.end)
-    if trigger.token.lemma_.lower() == "replace" and not trigger.nominal:
+    if trigger.token.lemma_.lower() == "replace" and trigger.anchor.i == trigger.token.i:
         evidence = doc[lo:hi]
         return [_fact(evidence, when.sent, programme, Trigger(trigger.token, kind, trigger.anchor), resolved)
                 for programme, kind in _replacement(doc, trigger)]

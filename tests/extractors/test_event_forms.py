@@ -422,3 +422,8 @@ def test_a_companys_plan_and_another_payers_fees_are_no_programme_event(
     extractor: FactExtractor, text: str
 ) -> None:
     assert _events(extractor, text) == []
+
+
+def test_a_replacement_said_to_come_is_announced(extractor: FactExtractor) -> None:
+    text = "The Home Office said on Tuesday that it would replace the Skilled Worker visa with a new route."
+    assert _events(extractor, text) == [("Skilled Worker visa", "announced", "2025-09-23", "day")]
