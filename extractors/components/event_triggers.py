@@ -100,6 +100,11 @@ AUTHORITIES = frozenset(
     "department ministry office government agency administration authority commission minister "
     "secretary cabinet council embassy consulate parliament congress uscis dhs ircc".split()
 )
+# "The first K visas were issued on Oct. 1": the first grant of a visa is its launch.
+_FIRST_ISSUED = frozenset({"issue", "grant", "award"})
+_GRANTED = frozenset("visa visas card cards permit permits".split())
+# "has been in place since June 2024", "in force since", "in effect since".
+_IN_PLACE = re.compile(r"\bin (?:place|force|effect)\s*$", re.I)
 # Verbs of speech whose future complement announces an event: "said last
 # month that it would start taking applications".
 _SPEECH = frozenset({"say", "tell"})
@@ -159,7 +164,7 @@ def _finite(verb: Token) -> Token:
 def find_trigger(when: Span) -> Trigger | None:
     """The trigger of a DATE entity, if it has one that names a real event."""
     found = (_start_word(when) or _verb(when) or _start_preposition(when) or _noun(when)
-             or _said_plan(when) or _deadline(when))
+             or _owned_noun(when) or _in_place_since(when) or _said_plan(when) or _deadline(when))
     if found is None or _negated(found.token) or _counterfactual(found.token):
         return None
     return _typed_by_subject(found)
@@ -188,6 +193,8 @@ def as_verb_trigger(token: Token) -> Trigger | None:
         return Trigger(token, "takes_effect", token)
     if lemma in _IMPOSE and token.pos_ == "VERB" and _acts_on_price(token):
         return Trigger(token, "takes_effect", token)
+    if lemma in _FIRST_ISSUED and token.pos_ == "VERB" and _first_of_programme(token):
+        return Trigger(token, "launched", token)
     if lemma in _ISSUE_VERBS and token.pos_ == "VERB":
         stage = _document_stage(token)
         return Trigger(token, stage, token) if stage is not None else None
@@ -392,6 +399,32 @@ def _noun(when: Span) -> Trigger | None:
     if noun.pos_ != "NOUN" or lemma not in NOUN_TRIGGERS:
         return None
     return Trigger(noun, NOUN_TRIGGERS[lemma], noun, nominal=True)
+
+
+def _owned_noun(when: Span) -> Trigger | None:
+    """'Tuesday's announcement', 'last month's launch': a date that owns a trigger noun."""
+    noun = when.root.head
+    if when.root.dep_ != "poss" or noun.pos_ != "NOUN" or noun.lemma_.lower() not in NOUN_TRIGGERS:
+        return None
+    return Trigger(noun, NOUN_TRIGGERS[noun.lemma_.lower()], noun, nominal=True)
+
+
+def _in_place_since(when: Span) -> Trigger | None:
+    """'The fee has been in place since June 2024': it took effect then."""
+    since = when.root.head
+    if when.root.dep_ != "pobj" or since.lower_ != "since":
+        return None
+    if _IN_PLACE.search(text_of(when.doc)[max(0, since.idx - 20) : since.idx]) is None:
+        return None
+    verb = since.head
+    return Trigger(since, "takes_effect", verb) if verb.pos_ in {"VERB", "AUX"} else None
+
+
+def _first_of_programme(verb: Token) -> bool:
+    """The verb grants the first visas or cards ("the first K visas were issued")."""
+    granted = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}]
+    return any(g.lemma_.lower() in _GRANTED and any(c.lower_ == "first" for c in g.children)
+               for g in granted)
 
 
 def _negated(token: Token) -> bool:

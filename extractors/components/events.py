@@ -300,9 +300,9 @@ def _refers_back(trigger: Trigger) -> bool:
     """An argument of the trigger points back to a programme named earlier."""
     anchor = trigger.anchor
     if trigger.nominal:
-        # "its launch", "the launch": a launch the reader already knows of.
-        return any(c.lower_ in {"its", "their", "the", "this"} for c in anchor.children) or any(
-            _referring(a) for a in _arguments(trigger))
+        # "its launch", "the launch", "Tuesday's announcement": a launch the reader already knows of.
+        return any(c.lower_ in {"its", "their", "the", "this"} or (c.dep_ == "poss" and c.ent_type_ == "DATE")
+                   for c in anchor.children) or any(_referring(a) for a in _arguments(trigger))
     subjects = [c for c in anchor.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subjects and anchor.dep_ in {"conj", "xcomp", "advcl"}:
         return True

@@ -427,3 +427,24 @@ def test_a_companys_plan_and_another_payers_fees_are_no_programme_event(
 def test_a_replacement_said_to_come_is_announced(extractor: FactExtractor) -> None:
     text = "The Home Office said on Tuesday that it would replace the Skilled Worker visa with a new route."
     assert _events(extractor, text) == [("Skilled Worker visa", "announced", "2025-09-23", "day")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("China unveiled the K visa.\nTuesday's announcement surprised recruiters.",
+         [("K visa", "announced", "2025-09-23", "day")]),
+        ("China unveiled the K visa.\nThe first K visas were issued on Oct. 1.",
+         [("K visa", "launched", "2025-10-01", "day")]),
+        ("Britain charges a Skilled Worker visa fee.\nThe fee has been in place since June 2024.",
+         [("Skilled Worker visa", "takes_effect", "2024-06", "month")]),
+        # Not the first visas, a person's first visa, a draw: no event.
+        ("China unveiled the K visa.\nMore K visas were issued on Oct. 1.", []),
+        ("China unveiled the K visa.\nHer first K visa was issued on Oct. 1.", []),
+        ("Canada runs Express Entry.\nTuesday's draw invited 4,000 nurses.", []),
+    ],
+)
+def test_a_dates_own_noun_the_first_visas_issued_and_in_place_since(
+    extractor: FactExtractor, text: str, expected: list[Event]
+) -> None:
+    assert _events(extractor, text) == expected
