@@ -89,6 +89,10 @@ TENSE_SLACK_MONTHS = 1
 # for its tense: reports of a change that just took effect keep the future
 # tense (the seed stories and the gold set have gaps of 1 to 13 days).
 TENSE_SLACK_DAYS = 45
+# "June 1 last year", "in March next year", "April 1 this year": a day or a
+# month with its year named relative to the publication year.
+_RELATIVE_YEAR = re.compile(r"^(?P<point>.+?),?\s+(?P<which>last|next|this) year$", re.I)
+_YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
 _PRECISIONS: dict[str, DatePrecision] = {"day": "day", "month": "month", "year": "year"}
 
 
@@ -133,6 +137,7 @@ def resolve(expression: str, published: date | None, direction: Direction) -> Re
         return ResolvedDate(f"{anchor:%Y}", "year")
     return (
         _weekday(text, anchor, direction)
+        or _relative_year(text, anchor)
         or _month_named(text, anchor)
         or _bare_month(text, anchor, direction)
         or _month_day(text, anchor, direction)
@@ -160,6 +165,28 @@ def _weekday(text: str, anchor: date, direction: Direction) -> ResolvedDate | No
     else:
         day = anchor.toordinal() + (wanted - anchor.weekday()) % 7
     return ResolvedDate(date.fromordinal(day).isoformat(), "day")
+
+
+def _relative_year(text: str, anchor: date) -> ResolvedDate | None:
+    """'June 1 last year': that day of the year before the publication year;
+    'March next year': that month of the year after it."""
+    match = _RELATIVE_YEAR.match(text)
+    if match is None:
+        return None
+    point = match["point"].strip()
+    day, month = _MONTH_DAY.match(point), _BARE_MONTH.match(point)
+    if day is None and month is None:
+        return None
+    year = anchor.year + _YEAR_SHIFT[match["which"].lower()]
+    if day is not None:
+        number = [m[:3] for m in _MONTHS].index((day["mon1"] or day["mon2"]).lower()[:3]) + 1
+        try:
+            return ResolvedDate(date(year, number, int(day["day1"] or day["day2"])).isoformat(), "day")
+        except ValueError:
+            return None
+    assert month is not None
+    number = [m[:3] for m in _MONTHS].index(month["mon"].lower()) + 1
+    return ResolvedDate(f"{year:04d}-{number:02d}", "month")
 
 
 def _month_named(text: str, anchor: date) -> ResolvedDate | None:

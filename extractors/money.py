@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 _CURRENCIES = json.loads((Path(__file__).parent / "data" / "currencies.json").read_text("utf-8"))
@@ -81,6 +81,10 @@ _CHANGE_VERB = re.compile(
 )
 _RANGE_WORD = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|between|anywhere)\b", re.I)
 _FROM = re.compile(r"(?:\b(?:up|down)\s+)?\bfrom\s*$", re.I)
+# "¥" is the sign of the yuan and of the yen: an article about Japan that
+# speaks of yen more than of yuan reads it as yen.
+_YEN_WORDS = re.compile(r"\b(?:yen|JPY|Japan|Japanese|Tokyo|Osaka)\b")
+_YUAN_WORDS = re.compile(r"\b(?:yuan|renminbi|RMB|CNY|China|Chinese|Beijing|Shanghai)\b")
 _RATE = re.compile(
     rf"\(\s*(?:US)?\$\s?1\s*=\s*(?P<rate>{_NUM})\s+(?P<cur>{_SUFFIX})\s*\)"
 )
@@ -119,7 +123,15 @@ def find_money(text: str) -> list[Money]:
                 continue
             found.extend(_money(m, text))
     found.sort(key=lambda money: money.start)
-    return _drop_overlaps(found)
+    found = _drop_overlaps(found)
+    if any(m.text.startswith("¥") for m in found) and _yen_article(text):
+        found = [replace(m, currency="JPY") if m.text.startswith("¥") else m for m in found]
+    return found
+
+
+def _yen_article(text: str) -> bool:
+    """Whether the article is about Japan rather than China, by the words it uses."""
+    return len(_YEN_WORDS.findall(text)) > len(_YUAN_WORDS.findall(text))
 
 
 def _valid_range(m: re.Match[str]) -> bool:

@@ -36,6 +36,7 @@ VERB_TRIGGERS: dict[str, EventType] = {
     "abolish": "ended", "expire": "ended", "close": "ended", "rescind": "ended", "revoke": "ended",
     "repeal": "ended", "terminate": "ended",
     "go": "takes_effect", "come": "takes_effect", "enter": "takes_effect",
+    "set": "announced", "lay": "announced", "replace": "launched",
 }
 # Verbs that only count with their particle or object ("kicks off", "rolls
 # out", "takes effect", "goes live"): alone they are too common to mean an
@@ -47,6 +48,14 @@ NEEDS_PARTICLE: dict[str, dict[str, EventType]] = {
     "go": {"effect": "takes_effect", "force": "takes_effect", "live": "launched"},
     "come": {"effect": "takes_effect", "force": "takes_effect"},
     "enter": {"effect": "takes_effect", "force": "takes_effect"},
+    # "first set out the changes in a white paper", "rules laid before Parliament"
+    "set": {"out": "announced"},
+    "lay": {"before": "announced"},
+}
+# What a particle must govern for the verb to count: "laid before Parliament",
+# not "laid the groundwork before the election".
+_PARTICLE_OBJECTS: dict[str, frozenset[str]] = {
+    "before": frozenset("parliament congress lawmakers legislature commons senate diet".split()),
 }
 # Nouns that name an event when the date follows them.
 NOUN_TRIGGERS: dict[str, EventType] = {
@@ -75,7 +84,34 @@ _CHANGE_LEMMAS = frozenset(
 _PRICE_NOUNS = frozenset(
     "fee fees charge charges levy surcharge price cost threshold minimum premium".split()
 )
-_CHANGE_TRIGGERS = frozenset("rise raise increase double triple hike cut reduce lower".split())
+_CHANGE_TRIGGERS = frozenset("rise raise increase double triple hike cut reduce lower lift".split())
+# Verbs that put a price in place: "the $100,000 fee that the United States imposed last month".
+_IMPOSE = frozenset({"impose", "levy"})
+# Verbs that issue a document, and the documents whose stage their modifier
+# names: "published a final rule" announces it, "sent a proposed rule to the
+# White House" proposes it. An unmarked "rule" or "guidance" says neither.
+_ISSUE_VERBS = frozenset("publish issue release send submit file".split())
+_DOCUMENT_NOUNS = frozenset("rule regulation regulations order decree notice bill guidance".split())
+_DOCUMENT_STAGES: dict[str, EventType] = {"final": "announced", "proposed": "proposed", "draft": "proposed"}
+# Verbs of putting rules into practice, after a deadline ("had until November 2023 to apply them").
+IMPLEMENTING = frozenset("apply implement transpose adopt enforce introduce".split())
+# Who speaks or acts for a programme: a government body or officer, or a country.
+AUTHORITIES = frozenset(
+    "department ministry office government agency administration authority commission minister "
+    "secretary cabinet council embassy consulate parliament congress uscis dhs ircc".split()
+)
+# "The first K visas were issued on Oct. 1": the first grant of a visa is its launch.
+_FIRST_ISSUED = frozenset({"issue", "grant", "award"})
+_GRANTED = frozenset("visa visas card cards permit permits".split())
+# "has been in place since June 2024", "in force since", "in effect since".
+_IN_PLACE = re.compile(r"\bin (?:place|force|effect)\s*$", re.I)
+# Verbs of speech whose future complement announces an event: "said last
+# month that it would start taking applications".
+_SPEECH = frozenset({"say", "tell"})
+_FUTURE_AUX = frozenset({"would", "will", "'ll"})
+# Subordinate clauses with their own subject ("after parliament approved the
+# charges in June"): a date in one is that clause's.
+_SUBORDINATE_MARKS = frozenset("after before since when while because once as".split())
 # "from Oct. 1 to Dec. 31", "from 2019 until 2023": a range of time.
 _RANGE_WORDS = frozenset({"to", "until", "till", "through", "thru", "-", "–", "—", "and"})
 # "had been due to expire", "was supposed to take effect": planned, then not.
@@ -127,7 +163,8 @@ def _finite(verb: Token) -> Token:
 
 def find_trigger(when: Span) -> Trigger | None:
     """The trigger of a DATE entity, if it has one that names a real event."""
-    found = _start_word(when) or _verb(when) or _start_preposition(when) or _noun(when)
+    found = (_start_word(when) or _verb(when) or _start_preposition(when) or _noun(when)
+             or _owned_noun(when) or _in_place_since(when) or _said_plan(when) or _deadline(when))
     if found is None or _negated(found.token) or _counterfactual(found.token):
         return None
     return _typed_by_subject(found)
@@ -152,9 +189,15 @@ def as_verb_trigger(token: Token) -> Trigger | None:
     in April") is a change that takes effect then; in the past tense ("the
     fee rose to $215 in March 2024") it is the fee's history."""
     lemma = token.lemma_.lower()
-    if lemma in _CHANGE_TRIGGERS and token.pos_ == "VERB" and token.tag_ not in {"VBD", "VBN"} \
-            and _changes_a_price(token):
+    if lemma in _CHANGE_TRIGGERS and token.pos_ == "VERB" and _changes_a_price(token):
         return Trigger(token, "takes_effect", token)
+    if lemma in _IMPOSE and token.pos_ == "VERB" and _acts_on_price(token):
+        return Trigger(token, "takes_effect", token)
+    if lemma in _FIRST_ISSUED and token.pos_ == "VERB" and _first_of_programme(token):
+        return Trigger(token, "launched", token)
+    if lemma in _ISSUE_VERBS and token.pos_ == "VERB":
+        stage = _document_stage(token)
+        return Trigger(token, stage, token) if stage is not None else None
     if lemma not in VERB_TRIGGERS:
         return None
     needed = NEEDS_PARTICLE.get(lemma)
@@ -162,8 +205,8 @@ def as_verb_trigger(token: Token) -> Trigger | None:
         return Trigger(token, VERB_TRIGGERS[lemma], token) if token.pos_ in {"VERB", "AUX", "ADJ"} else None
     # "goes into effect": the particle may sit one level down, under "into".
     words = [c for c in token.children] + [g for c in token.children for g in c.children]
-    hit = next((w for w in words if w.lower_ in needed), None)
-    if hit is None:
+    hit = next((w for w in words if w.lower_ in needed and _particle_fits(w)), None)
+    if hit is None or (lemma == "set" and hit.dep_ != "prt"):
         return None
     # The tagger reads "kicks in" as a noun now and then; the particle says it is a verb.
     if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and hit.tag_ == "RP"):
@@ -171,9 +214,46 @@ def as_verb_trigger(token: Token) -> Trigger | None:
     return None
 
 
+def _particle_fits(word: Token) -> bool:
+    wanted = _PARTICLE_OBJECTS.get(word.lower_)
+    if wanted is None:
+        return True
+    return any(c.dep_ == "pobj" and c.lemma_.lower() in wanted for c in word.children)
+
+
 def _changes_a_price(verb: Token) -> bool:
-    words = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    """A price or threshold changes: as the subject of a change still to
+    come ("the fee rises on Dec. 16"), or as what someone changed or will
+    change ("the government lifted the threshold on July 1", "the fees were
+    last raised in April 2024"). A price that moved by itself in the past
+    ("the fee rose to $215 in March 2024") is its history."""
+    past = verb.tag_ in {"VBD", "VBN"}
+    deps = {"nsubjpass", "dobj"} if past else {"nsubj", "nsubjpass", "dobj"}
+    words = [c for c in verb.children if c.dep_ in deps]
     return any(w.lemma_.lower() in _PRICE_NOUNS for w in words)
+
+
+def _acts_on_price(verb: Token) -> bool:
+    """The verb's object is a price, or the price its relative clause modifies."""
+    words = [c for c in verb.children
+             if c.dep_ in {"nsubjpass", "dobj"} and c.lower_ not in {"that", "which"}]
+    if verb.dep_ in {"relcl", "acl"}:
+        words.append(verb.head)
+    return any(w.lemma_.lower() in _PRICE_NOUNS for w in words)
+
+
+def _document_stage(verb: Token) -> EventType | None:
+    """'published a final rule': announced; 'sent a proposed rule': proposed."""
+    documents = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if verb.dep_ in {"relcl", "acl"}:
+        documents.append(verb.head)
+    for document in documents:
+        if document.lemma_.lower() not in _DOCUMENT_NOUNS:
+            continue
+        for modifier in document.children:
+            if modifier.dep_ in {"amod", "compound"} and modifier.lower_ in _DOCUMENT_STAGES:
+                return _DOCUMENT_STAGES[modifier.lower_]
+    return None
 
 
 def _verb(when: Span) -> Trigger | None:
@@ -185,13 +265,76 @@ def _verb(when: Span) -> Trigger | None:
         if token.head.i == token.i:
             return None
         token = token.head
-        # A preposition is no step of its own: "open for applications on Nov. 1".
-        hops += token.pos_ != "ADP"
+        # A preposition is no step of its own: "open for applications on Nov. 1";
+        # nor is a verb that completes the one above it ("has proposed
+        # replacing the lottery ..., in a rule DHS published on Sept. 24").
+        hops += token.pos_ != "ADP" and token.dep_ != "xcomp"
         found = as_verb_trigger(token)
         if found is not None:
+            # "has proposed replacing the lottery", "proposed ending the route":
+            # a proposal or an announcement of the event is what happened.
+            governing = as_verb_trigger(token.head) if token.dep_ == "xcomp" else None
+            if governing is not None and governing.event_type in {"proposed", "announced"}:
+                return governing
             return found
-        if token.pos_ == "VERB" and token.dep_ == "conj":
+        if token.pos_ == "VERB" and (token.dep_ == "conj" or _subordinate(token)):
             return None
+    return None
+
+
+def _subordinate(verb: Token) -> bool:
+    """'after parliament approved higher charges in June': a clause with its own subject and mark."""
+    if verb.dep_ != "advcl":
+        return False
+    children = list(verb.children)
+    return any(c.dep_ == "mark" and c.lower_ in _SUBORDINATE_MARKS for c in children) and any(
+        c.dep_ in {"nsubj", "nsubjpass"} for c in children)
+
+
+def is_authority(token: Token) -> bool:
+    """'The Commerce Department', 'the Home Office', 'the government', 'China'."""
+    return token.lemma_.lower() in AUTHORITIES or token.lower_ in AUTHORITIES or token.ent_type_ == "GPE"
+
+
+def _deadline(when: Span) -> Trigger | None:
+    """'member states had until November 2023 to apply them', 'have until
+    June 2026 to transpose the directive': rules take effect by the deadline
+    for applying them."""
+    until = when.root.head
+    if until.lower_ != "until" or when.root.dep_ != "pobj" or until.head.lemma_.lower() != "have":
+        return None
+    for verb in until.head.children:
+        if verb.dep_ in {"advcl", "xcomp"} and verb.lemma_.lower() in IMPLEMENTING:
+            return Trigger(verb, "takes_effect", verb)
+    return None
+
+
+def _said_plan(when: Span) -> Trigger | None:
+    """'the Commerce Department said last month that it would start taking
+    applications': the date of the speech is the announcement of the plan
+    its complement states, when the plan has no date of its own. Speech
+    about what already is ("said on Tuesday that the visa was part of ...")
+    announces nothing."""
+    say = when.root.head
+    if say.pos_ == "ADP" and say.head.i != say.i:
+        say = say.head
+    if say.lemma_.lower() not in _SPEECH or say.pos_ != "VERB":
+        return None
+    # "The company said it would start hiring K visa holders" is a company's plan.
+    if not any(c.dep_ == "nsubj" and is_authority(c) for c in say.children):
+        return None
+    for clause in (c for c in say.children if c.dep_ == "ccomp"):
+        if not any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in clause.children):
+            continue
+        # "said on Monday that it would raise the fee from next April": the
+        # plan has its own date, and that is the event's.
+        if any(t.ent_type_ == "DATE" for t in clause.subtree):
+            continue
+        chain = [clause] + [c for c in clause.children if c.dep_ == "xcomp"]
+        for verb in chain:
+            found = as_verb_trigger(verb)
+            if found is not None and not _negated(verb):
+                return Trigger(found.token, "announced", say)
     return None
 
 
@@ -256,6 +399,32 @@ def _noun(when: Span) -> Trigger | None:
     if noun.pos_ != "NOUN" or lemma not in NOUN_TRIGGERS:
         return None
     return Trigger(noun, NOUN_TRIGGERS[lemma], noun, nominal=True)
+
+
+def _owned_noun(when: Span) -> Trigger | None:
+    """'Tuesday's announcement', 'last month's launch': a date that owns a trigger noun."""
+    noun = when.root.head
+    if when.root.dep_ != "poss" or noun.pos_ != "NOUN" or noun.lemma_.lower() not in NOUN_TRIGGERS:
+        return None
+    return Trigger(noun, NOUN_TRIGGERS[noun.lemma_.lower()], noun, nominal=True)
+
+
+def _in_place_since(when: Span) -> Trigger | None:
+    """'The fee has been in place since June 2024': it took effect then."""
+    since = when.root.head
+    if when.root.dep_ != "pobj" or since.lower_ != "since":
+        return None
+    if _IN_PLACE.search(text_of(when.doc)[max(0, since.idx - 20) : since.idx]) is None:
+        return None
+    verb = since.head
+    return Trigger(since, "takes_effect", verb) if verb.pos_ in {"VERB", "AUX"} else None
+
+
+def _first_of_programme(verb: Token) -> bool:
+    """The verb grants the first visas or cards ("the first K visas were issued")."""
+    granted = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}]
+    return any(g.lemma_.lower() in _GRANTED and any(c.lower_ == "first" for c in g.children)
+               for g in granted)
 
 
 def _negated(token: Token) -> bool:

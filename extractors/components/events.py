@@ -23,10 +23,17 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extractors.components.common import facts_of, published_of, text_of
-from extractors.components.event_triggers import NOUN_TRIGGERS, Trigger, as_verb_trigger, find_trigger
+from extractors.components.event_triggers import (
+    IMPLEMENTING,
+    NOUN_TRIGGERS,
+    Trigger,
+    as_verb_trigger,
+    find_trigger,
+    is_authority,
+)
 from extractors.components.programme_context import is_personal, main_topical, nearest_topical, topical_spans
 from extractors.dates import UNRESOLVED_NO_PUBDATE, ResolvedDate, resolve
-from extractors.models import EventFact
+from extractors.models import EventFact, EventType
 
 # A wire dateline ("WASHINGTON, Sept 20 (Harbour Wire) -") dates the story,
 # not an event in it.
@@ -42,9 +49,11 @@ REFERRING = frozenset(
     "it this order proclamation programme program scheme visa fee charge levy measure change "
     "changes card category route law bill plan initiative regulation rule rules policy proposal "
     "directive reform surcharge pathway stream applications draws interviews appointments "
-    "registration registrations lottery portal intake processing issuance system".split()
+    "registration registrations lottery portal intake processing issuance system threshold thresholds".split()
 )
 _RELATIVE = frozenset({"which", "that", "who", "whom"})
+_ANNOUNCING = frozenset({"announce", "unveil", "say", "propose"})
+_PRICE_SETTING = frozenset("raise increase double triple hike cut reduce lower lift impose levy".split())
 _IMMEDIATE = re.compile(
     r"\b(?:effective immediately|with immediate effect|immediately effective"
     r"|(?:takes?|taking|took|taken|go(?:es)?|went|come|comes|came) (?:into )?(?:effect|force) immediately)\b",
@@ -62,9 +71,9 @@ class EventFinder:
         for ent in doc.ents:
             if ent.label_ != "DATE" or any(s <= ent.start_char < e for s, e in datelines):
                 continue
-            fact = _event(doc, ent, published)
-            if fact is not None:
-                found.append(fact)
+            if _denied(doc, ent):
+                continue
+            found.extend(_events(doc, ent, published))
         found.extend(_immediate_events(doc, published, found))
         facts_of(doc).extend(f for f in found if not _coarser_twin(f, found))
         return doc
@@ -81,18 +90,50 @@ def _coarser_twin(fact: EventFact, found: list[EventFact]) -> bool:
     )
 
 
-def _event(doc: Doc, when: Span, published: date | None) -> EventFact | None:
+def _denied(doc: Doc, when: Span) -> bool:
+    """'introduced in October, not September': the date the text denies."""
+    before = doc[max(0, when.start - 2) : when.start]
+    if not len(before):
+        return False
+    return before[-1].lower_ == "not" or before.text.lower() == "rather than"
+
+
+def _events(doc: Doc, when: Span, published: date | None) -> list[EventFact]:
     trigger = find_trigger(when)
     if trigger is None:
-        return None
-    programme = _programme(doc, trigger, when.sent)
-    if programme is None:
-        return None
+        return []
     resolved = resolve(when.text, published, trigger.direction)
     if resolved is None:
-        return None
+        return []
     lo, hi = min(trigger.token.i, when.start), max(trigger.token.i + 1, when.end)
-    return _fact(doc[lo:hi], when.sent, programme, trigger, resolved)
+    if trigger.token.lemma_.lower() == "replace" and trigger.anchor.i == trigger.token.i:
+        evidence = doc[lo:hi]
+        return [_fact(evidence, when.sent, programme, Trigger(trigger.token, kind, trigger.anchor), resolved)
+                for programme, kind in _replacement(doc, trigger)]
+    programme = _programme(doc, trigger, when.sent)
+    if programme is None:
+        return []
+    return [_fact(doc[lo:hi], when.sent, programme, trigger, resolved)]
+
+
+def _replacement(doc: Doc, trigger: Trigger) -> list[tuple[Span, EventType]]:
+    """'The Skills in Demand visa replaced the Temporary Skill Shortage visa
+    on Dec. 7, 2024': the subject launched and the object ended that day.
+    Only programmes named as the verb's own subject and object count."""
+    out: list[tuple[Span, EventType]] = []
+    sides: tuple[tuple[str, EventType], ...] = (("nsubj", "launched"), ("dobj", "ended"))
+    for dep, kind in sides:
+        for arg in (c for c in trigger.anchor.children if c.dep_ == dep):
+            if arg.lower_ in _RELATIVE:
+                found = _antecedent(trigger.anchor)
+                if found is None:
+                    continue
+                arg = found
+            spans = [s for s in topical_spans(doc, doc[arg.left_edge.i : arg.right_edge.i + 1])
+                     if s.root.i == arg.i or s.start <= arg.i < s.end]
+            if spans and not is_personal(spans[0]):
+                out.append((spans[0], kind))
+    return out
 
 
 def _fact(evidence: Span, sentence: Span, programme: Span, trigger: Trigger,
@@ -197,7 +238,12 @@ def _programme(doc: Doc, trigger: Trigger, sentence: Span) -> Span | None:
     previous = doc[sentence.start - 1].sent
     span = nearest_topical(doc, start, end, previous)
     if span is not None:
-        return span
+        # "... move to an H-1B job after their OPT period. USCIS said it would
+        # announce the registration dates in February": of several programmes
+        # the sentence before names, the story's own is the one carried on.
+        main = main_topical(doc)
+        named = {s.kb_id_: s for s in topical_spans(doc, previous)}
+        return named[main.kb_id_] if main is not None and main.kb_id_ in named else span
     # "The care visa was introduced in 2022. It was suspended last year":
     # "It" is that other visa, not the article's programme.
     return None if _names_another_visa(doc, previous) else main_topical(doc)
@@ -254,29 +300,62 @@ def _refers_back(trigger: Trigger) -> bool:
     """An argument of the trigger points back to a programme named earlier."""
     anchor = trigger.anchor
     if trigger.nominal:
-        # "its launch", "the launch": a launch the reader already knows of.
-        return any(c.lower_ in {"its", "their", "the", "this"} for c in anchor.children) or any(
-            _referring(a) for a in _arguments(trigger))
+        # "its launch", "the launch", "Tuesday's announcement": a launch the reader already knows of.
+        return any(c.lower_ in {"its", "their", "the", "this"} or (c.dep_ == "poss" and c.ent_type_ == "DATE")
+                   for c in anchor.children) or any(_referring(a) for a in _arguments(trigger))
     subjects = [c for c in anchor.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subjects and anchor.dep_ in {"conj", "xcomp", "advcl"}:
         return True
+    if _authority_announces(anchor, subjects):
+        return True
+    pronouns = {"it", "them", "this", "these", "they"}
+    if anchor.lemma_.lower() in IMPLEMENTING and any(
+            c.dep_ == "dobj" and c.lower_ in pronouns for c in anchor.children):
+        return True  # "had until November 2023 to apply them": the rules just named
     return any(_referring(a) for a in _arguments(trigger))
+
+
+def _authority_announces(anchor: Token, subjects: list[Token]) -> bool:
+    """'The department announced last month that it would add a category',
+    'the government lifted the threshold on July 1': a government body
+    announcing a plan or changing a price, in a story about a programme,
+    does so for that programme."""
+    lemma = anchor.lemma_.lower()
+    announcing = lemma in _ANNOUNCING and any(c.dep_ in {"ccomp", "xcomp"} for c in anchor.children)
+    # "since the government lifted the Core Skills Income Threshold on July 1":
+    # the trigger already found the price it changes.
+    if not announcing and lemma not in _PRICE_SETTING:
+        return False
+    return any(is_authority(s) for s in subjects)
 
 
 def _referring(token: Token) -> bool:
     """A word that points back; a compound names another thing ("the care
     visa", "the student route"), an adjective does not ("the new visa"), nor
     does a word of the visa process ("the visa application fee", "the
-    application portal")."""
+    application portal"). A price named by its compound ("The Immigration
+    Skills Charge will rise") is still the programme's price."""
+    lemma = token.lemma_.lower()
+    if lemma in _PRICE_WORDS and _named_or_plain(token):
+        return True
     if _has_own_compound(token):
         return False
-    lemma = token.lemma_.lower()
     definite = any(c.lower_ in {"the", "this", "that"} for c in token.children)
     return token.lower_ in REFERRING or lemma in REFERRING or (lemma in NOUN_TRIGGERS and definite)
 
 
+_PRICE_WORDS = frozenset("fee charge levy surcharge threshold".split())
+
+
+def _named_or_plain(token: Token) -> bool:
+    """A price with no compound, or one named by capitalised words ("the Immigration
+    Skills Charge"), not "tuition fees" or "legal fees"."""
+    compounds = [c for c in token.children if c.dep_ == "compound"]
+    return all(c.pos_ == "PROPN" or c.lemma_.lower() in _PROCESS_WORDS for c in compounds)
 _PROCESS_WORDS = frozenset(
-    "visa application registration filing processing entry online government federal petition".split()
+    "visa application registration filing processing entry online government federal petition"
+    # "a five-year visa", "a 10-year visa": a duration, not another visa's name
+    " year month day week".split()
 )
 _KIND_NOUNS = frozenset("visa visas route routes scheme programme program card category permit pass".split())
 

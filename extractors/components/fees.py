@@ -19,7 +19,7 @@ from the article itself: the amount in dollars, a conversion right after it
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -48,7 +48,7 @@ _FEE_CUE = re.compile(
 )
 _NOT_FEE = re.compile(
     r"\b(?:bonus(?:es)?|salar(?:y|ies)|wages?|pay(?:check|roll)|subsid\w*|invest(?!ors?\b)\w*|grants?"
-    r"|income|revenue|funding|funds?|loans?|budget\w*|prizes?|awards?|earn\w*|worth|valued"
+    r"|income|revenues?|turnover|funding|funds?|loans?|budget\w*|prizes?|awards?|earn\w*|worth|valued"
     r"|raised(?!\s+(?:to|from|by)\b)|fines?|donat\w*|stipends?|scholarships?|gifts?|settlements?"
     r"|penalt(?:y|ies)|damages|tuition|allowances?|rent|savings?|saved|set aside|compensation"
     r"|living (?:costs|expenses)|flights?|air ?fares?|tickets?|insurance|(?:is|are|was|were|gets?) paid"
@@ -174,6 +174,16 @@ _LINK = re.compile(r"\s*(?:to|from|,?\s*(?:up|down) from|,?\s*or)\s*", re.I)
 # ", and from £364 to £480": a clause without a verb of its own repeats the
 # clause before, period included.
 _ELLIPSIS = re.compile(r"\s*(?:from|to|for|at|of|on)\b", re.I)
+# How many sentences after an amount one about "the fee" may state its
+# period: a lede, the court or the signing, then "The fee is a one-time payment".
+NEXT_SENTENCES = 5
+# "It currently stands at £1,000 and £364": a pronoun and a verb of being, then the amount
+# (or the first of a list).
+_RESTATED = re.compile(
+    r"\s*[“\"]?(?:It|This|That)\s+(?:(?:currently|now|still|already)\s+)?"
+    r"(?:stands?|stood|is|was|remains?|sits?)\s+(?:at\s+)?(?:(?:currently|now|just|only|about|around)\s+)?"
+    r"(?:[^.;:!?]{0,20}?\s+and\s+)?$"
+)
 # A sentence about "the fee" that states its period: "The fee will be charged
 # each year that a sponsored worker stays on the payroll."
 _ANAPHOR = re.compile(
@@ -184,12 +194,15 @@ _ANAPHOR = re.compile(
 
 @dataclass(frozen=True)
 class _Page:
-    """One doc's text, its amounts (conversions left out) and every number in it."""
+    """One doc's text, its amounts (conversions left out) and every number in
+    it; ``named`` maps an amount to the programme its sentence names, as the
+    amounts are read."""
 
     doc: Doc
     text: str
     amounts: list[Money]
     found: list[Quantity]
+    named: dict[tuple[float, str], str] = field(default_factory=dict)
 
 
 class FeeFinder:
@@ -227,16 +240,17 @@ def _fee(page: _Page, money: Money, converted: Money | None, rates: dict[str, fl
     # A clause with no verb of its own (", and the Netherlands €380 per
     # application") borrows the verb of the clause before it.
     cue_lo = sentence.start_char if _repeats(page, sentence, c_lo, money) else c_lo
+    restated = _restated_price(page, sentence, money)
     cued = (_FEE_CUE.search(text[lo:hi]) or _FEE_CUE.search(text[cue_lo:c_hi])
-            or _PRICE_COPULA.search(text, c_lo, money.start))
-    if not cued or _not_fee(page, money, max(lo, c_lo)) or _is_total(money):
+            or _PRICE_COPULA.search(text, c_lo, money.start) or restated is not None)
+    if not cued or _not_fee(page, money, max(lo, c_lo)) or _is_total(money) or _denied(text, money):
         return None
-    programme, nearby = _programme(doc, money, sentence)
+    programme, nearby = _programme(doc, money, sentence, page.named)
     # Money in a sentence that names no programme is a fee only when the
     # sentence (or the one before it in the paragraph: "The visa itself is
     # cheap. Applicants pay 140 yuan") speaks of a fee or a visa; "a $2
     # million settlement" is not.
-    if not nearby and not _fee_context(doc, text, sentence):
+    if not nearby and restated is None and not _fee_context(doc, text, sentence):
         return None
     after = text[money.end : min(sentence.end_char, money.end + WINDOW)]
     return FeeFact(
@@ -247,10 +261,31 @@ def _fee(page: _Page, money: Money, converted: Money | None, rates: dict[str, fl
         amount=money.amount,
         currency=money.currency,
         amount_usd=_usd(money, converted, rates),
-        period=_period(page, money, sentence),
+        period=_period(page, money, sentence) or (restated[1] if restated else None),
         applies_to=_applies_to(doc, money, after),
         amount_text=money.text,
     )
+
+
+def _restated_price(page: _Page, sentence: Span, money: Money) -> tuple[Span, FeePeriod | None] | None:
+    """'The Immigration Skills Charge ... will rise to £1,320 a year ... It
+    currently stands at £1,000 and £364': a pronoun for the fee of the
+    sentence before, with its price now; the fee's period is that sentence's
+    (when its amounts agree on one)."""
+    if _RESTATED.match(page.text, sentence.start_char, money.start) is None:
+        previous = None
+    else:
+        previous = _previous_in_paragraph(page.doc, page.text, sentence)
+    if previous is None or not _FEE_NOUN.search(previous.text):
+        return None
+    periods = {_own_period(page, m, previous) for m in page.amounts
+               if previous.start_char <= m.start < previous.end_char}
+    return previous, (periods.pop() if len(periods) == 1 else None)
+
+
+def _denied(text: str, money: Money) -> bool:
+    """'will rise to £480, not £408': the amount the text denies."""
+    return re.search(r"\b(?:not|rather than)\s*$", text[max(0, money.start - 15) : money.start]) is not None
 
 
 def _fee_context(doc: Doc, text: str, sentence: Span) -> bool:
@@ -307,11 +342,18 @@ def _repeats(page: _Page, sentence: Span, clause_start: int, money: Money) -> bo
 
 def _gapped(page: _Page, sentence_start: int, clause_start: int, money: Money) -> bool:
     """Whether the clause at ``clause_start`` is ", and" + a noun phrase and the
-    amount with no verb between them ("charges €100, ..., and the Netherlands €380")."""
+    amount with no verb between them ("charges €100, ..., and the Netherlands €380"),
+    or the amount right after ", and" ("is A$3,210 for the main applicant, and
+    A$805 for each child"). A clause with a fee noun of its own (", and, at
+    larger companies, an asylum program fee of $600") is a new item."""
     if clause_start <= sentence_start or not re.search(r"\b(?:and|plus)\s*$", page.text[:clause_start]):
         return False
+    if not page.text[clause_start : money.start].strip():
+        return any(sentence_start <= m.end <= clause_start for m in page.amounts)
     words = page.doc.char_span(clause_start, money.start, alignment_mode="contract")
-    return words is not None and len(words) > 0 and not any(t.pos_ in {"VERB", "AUX"} for t in words)
+    if words is None or _FEE_NOUN.search(words.text):
+        return False
+    return len(words) > 0 and not any(t.pos_ in {"VERB", "AUX"} for t in words)
 
 
 def _is_total(money: Money) -> bool:
@@ -327,14 +369,14 @@ def _elliptical(text: str, sentence_start: int, clause_start: int) -> bool:
 
 
 def _next_sentence_period(page: _Page, money: Money, sentence: Span) -> FeePeriod | None:
-    """A period stated by one of the next three sentences about "the fee"
+    """A period stated by one of the next five sentences about "the fee"
     ("The fee will be charged each year"), before any sentence with an amount
     of its own; "It ..." counts only within the paragraph."""
     doc, text = page.doc, page.text
     if sum(1 for m in page.amounts if sentence.start_char <= m.start < sentence.end_char) != 1:
         return None
     previous, new_paragraph = sentence, False
-    for _ in range(3):
+    for _ in range(NEXT_SENTENCES):
         if previous.end >= len(doc):
             return None
         following = doc[previous.end].sent
@@ -403,7 +445,7 @@ def _paid_to_a_private_party(page: _Page, money: Money, lo: int) -> bool:
 
 
 # Verbs that state a price of their subject: "health insurance costs $2,000".
-_PRICE_VERBS = frozenset({"cost", "be", "run", "total", "come", "amount"})
+_PRICE_VERBS = frozenset({"cost", "be", "run", "total", "come", "amount", "range", "vary", "start"})
 
 
 def _priced_subject_is_not_a_fee(doc: Doc, money: Money) -> bool:
@@ -419,8 +461,13 @@ def _priced_subjects(doc: Doc, money: Money) -> list[str]:
     if found is None or found[1].lemma_ not in _PRICE_VERBS:
         return []
     text = text_of(doc)
-    return [text[t.left_edge.idx : t.right_edge.idx + len(t.right_edge.text)]
-            for t in found[1].children if t.dep_ in ("nsubj", "nsubjpass")]
+    verb = found[1]
+    subjects = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ in ("conj", "ccomp"):
+        # "Salaries offered to K visa holders ... range from 25,000 to 40,000 yuan",
+        # parsed as a verb under "offered" with no subject: its subject is the head's.
+        subjects = [t for t in verb.head.children if t.dep_ in ("nsubj", "nsubjpass")]
+    return [text[t.left_edge.idx : t.right_edge.idx + len(t.right_edge.text)] for t in subjects]
 
 
 def _follows(text: str, ends: set[int], start: int) -> bool:
@@ -446,12 +493,25 @@ def _heads_an_amount(page: _Page, lo: int, start: int) -> bool:
                for m in page.amounts)
 
 
-def _programme(doc: Doc, money: Money, sentence: Span) -> tuple[str | None, bool]:
+def _programme(doc: Doc, money: Money, sentence: Span,
+               known: dict[tuple[float, str], str]) -> tuple[str | None, bool]:
     """The fee's programme, and whether it is named in this sentence or the one
-    before. A programme named only as a comparison ("next to the Skilled
-    Worker route") is not the fee's."""
-    span = nearest_topical(doc, money.start, money.end, sentence)
-    if span is None and sentence.start > 0:
+    before: the one inside the fee's own noun phrase ("the $100,000 fee that
+    the United States imposed on new H-1B petitions"), else the nearest in the
+    amount's clause ("Filing an O-1 petition costs $1,055, and an L-1 petition
+    $1,385"), else the nearest in the sentence. A programme named only as a
+    comparison ("next to the Skilled Worker route") is not the fee's."""
+    span = _phrase_programme(doc, money) or _clause_programme(doc, money, sentence) \
+        or nearest_topical(doc, money.start, money.end, sentence)
+    if span is not None:
+        known.setdefault((money.amount, money.currency), span.kb_id_)
+        return span.kb_id_, True
+    # "“Nobody is paying $100,000 for a junior developer,” Raman said": an
+    # amount already named as a programme's fee, repeated without a programme
+    # of its own, is that fee.
+    if (money.amount, money.currency) in known:
+        return known[(money.amount, money.currency)], True
+    if sentence.start > 0:
         previous = doc[sentence.start - 1].sent
         span = nearest_topical(doc, money.start, money.end, previous)
         if span is not None and inside_quotation(doc, span) and not _quoted(doc, money):
@@ -460,6 +520,36 @@ def _programme(doc: Doc, money: Money, sentence: Span) -> tuple[str | None, bool
         return span.kb_id_, True
     span = main_topical(doc)
     return (span.kb_id_ if span is not None else None), False
+
+
+_FEE_HEADS = frozenset("fee charge levy surcharge payment price premium".split())
+_AMOUNT_LINKS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "appos"})
+
+
+def _phrase_programme(doc: Doc, money: Money) -> Span | None:
+    """A programme inside the noun phrase of the fee noun the amount modifies
+    ("the $100,000 fee ... on new H-1B petitions", "a fee of $600 for ...")."""
+    span = doc.char_span(money.start, money.end, alignment_mode="expand")
+    if span is None:
+        return None
+    head = span.root
+    for _ in range(3):
+        if head.dep_ in _AMOUNT_LINKS and head.head.i != head.i:
+            head = head.head
+        elif head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i != head.head.i:
+            head = head.head.head
+        else:
+            break
+    if head.lemma_.lower() not in _FEE_HEADS:
+        return None
+    phrase = doc[head.left_edge.i : head.right_edge.i + 1]
+    return nearest_topical(doc, money.start, money.end, phrase)
+
+
+def _clause_programme(doc: Doc, money: Money, sentence: Span) -> Span | None:
+    lo, hi = _clause(text_of(doc), sentence.start_char, sentence.end_char, money)
+    clause = doc.char_span(lo, hi, alignment_mode="contract")
+    return nearest_topical(doc, money.start, money.end, clause) if clause is not None else None
 
 
 def _quoted(doc: Doc, money: Money) -> bool:

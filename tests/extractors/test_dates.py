@@ -33,6 +33,12 @@ MONDAY = date(2025, 9, 29)
         ("a year ago", "past", "2024", "year"),
         ("two months ago", "past", "2025-07", "month"),
         ("earlier today", "past", "2025-09-29", "day"),
+        # a day or month with its year named relative to the publication year
+        ("June 1 last year", "past", "2024-06-01", "day"),
+        ("on 1 July last year", "past", "2024-07-01", "day"),
+        ("April 1 next year", "future", "2026-04-01", "day"),
+        ("in March next year", "future", "2026-03", "month"),
+        ("Dec. 31 this year", "future", "2025-12-31", "day"),
     ],
 )
 def test_resolves_against_publication_date(

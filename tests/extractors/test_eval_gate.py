@@ -67,11 +67,15 @@ FLOORS: dict[str, dict[str, float]] = {
     # prompted by the annotator's summary of the first run, which named the programmes and the
     # consent wall, so those two rows are no longer blind): programme 1.0, fee 0.807,
     # quote 0.897, person 0.958, event 0.444, role 0.784, skipped pages 1.0.
+    # Since 2026-12-02 the blind split is a tuning split. Event and fee floors raised 2026-12-02
+    # (01:10 UTC) after tuning on its misses (issue 3 events and fees, quality-events): event 1.0
+    # (32 events; was 0.500), fee 1.0 (56 fees; was 0.832), every event and fee field 1.0 (first
+    # raise that night: event 0.968, fee 1.0); a floor of 0.95 leaves room for about two misses.
     "blind": {
-        "visa_programme": 0.97, "fee": 0.78, "quote": 0.87, "person": 0.93,
-        "event": 0.42, "role": 0.76, "skipped pages": 1.0,
-        "speaker": 0.87, "amount": 0.91, "currency": 0.87, "period": 0.89, "programme": 0.84,
-        "date": 0.42, "precision": 0.42, "event_type": 0.39,
+        "visa_programme": 0.97, "fee": 0.96, "quote": 0.87, "person": 0.93,
+        "event": 0.95, "role": 0.76, "skipped pages": 1.0,
+        "speaker": 0.87, "amount": 0.96, "currency": 0.96, "period": 0.96, "programme": 0.96,
+        "date": 0.95, "precision": 0.95, "event_type": 0.95,
     },
     # Written blind 2026-12-02 (fixtures/README.md "blind2"), committed (52c2295) before the
     # pipeline first ran on it; first run, 2026-12-02 00:26 UTC: programme 0.764 (P 0.955,

@@ -245,3 +245,206 @@ def test_a_date_under_a_preposition_that_heads_its_sentence_ends(extractor: Fact
     worker.start()
     worker.join(timeout=60)
     assert finished == [[]]
+
+
+def test_a_day_with_its_year_named_relative_to_the_publication_year(extractor: FactExtractor) -> None:
+    text = ("Indians lead applicants for Germany's Opportunity Card, the job-seeker visa that Berlin "
+            "launched on June 1 last year.")
+    assert _events(extractor, text) == [("Opportunity Card", "launched", "2024-06-01", "day")]
+
+
+def test_a_programme_that_replaced_another_launched_and_the_other_ended(extractor: FactExtractor) -> None:
+    text = "The Skills in Demand visa replaced the Temporary Skill Shortage visa on Dec. 7, 2024."
+    assert sorted(_events(extractor, text)) == [
+        ("Skills in Demand visa", "launched", "2024-12-07", "day"),
+        ("Temporary Skill Shortage visa", "ended", "2024-12-07", "day"),
+    ]
+    text = "The Skilled Worker visa replaced the Tier 2 general work visa in December 2020."
+    assert _events(extractor, text) == [("Skilled Worker visa", "launched", "2020-12", "month")]
+    # Only a programme named as the subject or the object is replaced.
+    text = "The H-1B lottery is changing.\nA weighted selection replaced the random draw in March."
+    assert _events(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Department of Homeland Security on Monday published a final rule that replaces the random "
+         "H-1B lottery.", [("H-1B", "announced", "2025-09-29", "day")]),
+        ("DHS sent a proposed rule on OPT to the White House budget office on Sept. 12.",
+         [("OPT", "proposed", "2025-09-12", "day")]),
+        # Guidance with no stage named is neither an announcement nor a proposal.
+        ("USCIS published guidance on the H-1B fee on Monday.", []),
+    ],
+)
+def test_a_document_issued_with_its_stage(extractor: FactExtractor, text: str, expected: list[Event]) -> None:
+    assert _events(extractor, text) == expected
+
+
+def test_a_plan_stated_without_its_own_date_is_announced_on_the_day_it_was_said(
+    extractor: FactExtractor,
+) -> None:
+    text = ("The Commerce Department said last month that it would start taking applications "
+            "for the gold card.")
+    assert _events(extractor, text) == [("Gold Card", "announced", "2025-08", "month")]
+    # Speech about what already is announces nothing.
+    text = "A ministry spokesperson said on Tuesday that the K visa was part of China's opening-up."
+    assert _events(extractor, text) == []
+    # A plan with its own date is that event, not an announcement.
+    text = "The Home Office said on Monday that it would raise the Skilled Worker visa fee from next April."
+    assert _events(extractor, text) == [("Skilled Worker visa", "takes_effect", "2026-04", "month")]
+
+
+def test_a_government_body_announcing_a_plan_announces_it_for_the_storys_programme(
+    extractor: FactExtractor,
+) -> None:
+    text = ("Canada's Express Entry invited 4,000 nurses.\n"
+            "The department announced last month that it would add a category for senior managers.")
+    assert _events(extractor, text) == [("Express Entry", "announced", "2025-08", "month")]
+    text = ("Canada's Express Entry invited 4,000 nurses.\n"
+            "The company announced last month that it would hire 500 engineers.")
+    assert _events(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Express Entry fees were last raised in April 2024.",
+         [("Express Entry", "takes_effect", "2024-04", "month")]),
+        ("Employers sponsor workers on Australia's Skills in Demand visa.\nThey have planned around a "
+         "higher salary floor since the government lifted the Core Skills Income Threshold to A$76,515 "
+         "on July 1.", [("Skills in Demand visa", "takes_effect", "2025-07-01", "day")]),
+        ("Beijing pitched the K visa as an answer to the $100,000 fee that the United States imposed "
+         "last month on new H-1B petitions.", [("H-1B", "takes_effect", "2025-08", "month")]),
+        # A price that moved by itself is its history; sanctions are no price.
+        ("The H-1B registration fee rose to $215 in March 2024.", []),
+        ("The United States imposed sanctions on two H-1B outsourcing firms last month.", []),
+    ],
+)
+def test_someone_changed_or_imposed_a_price(
+    extractor: FactExtractor, text: str, expected: list[Event]
+) -> None:
+    assert _events(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Britain will tighten the Skilled Worker visa under rules laid before Parliament on Tuesday.",
+         [("Skilled Worker visa", "announced", "2025-09-23", "day")]),
+        ("The Home Office first set out the Skilled Worker visa changes in a white paper in May.",
+         [("Skilled Worker visa", "announced", "2025-05", "month")]),
+        ("The Home Office set the Skilled Worker visa fee at £769 in April.", []),
+    ],
+)
+def test_rules_laid_before_parliament_and_changes_set_out(
+    extractor: FactExtractor, text: str, expected: list[Event]
+) -> None:
+    assert _events(extractor, text) == expected
+
+
+def test_thresholds_point_back_to_the_programme(extractor: FactExtractor) -> None:
+    text = "Germany raised the salary floor for the EU Blue Card.\nThe new thresholds took effect on Jan. 1."
+    assert _events(extractor, text) == [("EU Blue Card", "takes_effect", "2025-01-01", "day")]
+
+
+def test_a_date_the_text_denies_is_no_event(extractor: FactExtractor) -> None:
+    text = "(This story has been corrected to show that the K visa was introduced in August, not September.)"
+    assert _events(extractor, text) == [("K visa", "launched", "2025-08", "month")]
+
+
+def test_a_date_in_a_clause_of_its_own_is_not_the_main_verbs(extractor: FactExtractor) -> None:
+    text = "The H-1B fee will rise to $5,000 from Oct. 1, after Congress approved higher charges in June."
+    assert _events(extractor, text) == [("H-1B", "takes_effect", "2025-10-01", "day")]
+
+
+def test_a_charge_named_by_its_compound_points_back(extractor: FactExtractor) -> None:
+    text = ("Britain is tightening the Skilled Worker visa.\n"
+            "The Immigration Skills Charge will rise to £1,320 a year from Dec. 16.")
+    assert _events(extractor, text) == [("Skilled Worker visa", "takes_effect", "2025-12-16", "day")]
+
+
+def test_a_visa_named_by_its_duration_is_not_another_visa(extractor: FactExtractor) -> None:
+    text = ("Applicants for the Global Talent visa pay a health surcharge.\n"
+            "For a five-year visa that is £5,175.\n"
+            "The Home Office announced last month that it would double the number of prizes.")
+    assert _events(extractor, text) == [("Global Talent visa", "announced", "2025-08", "month")]
+
+
+def test_the_card_a_relative_clause_opens_is_its_programme_not_the_one_before(
+    extractor: FactExtractor,
+) -> None:
+    text = ("Regional centres that sell EB-5 investments are cutting their charges to keep investors from "
+            "defecting to the Trump administration’s gold card, which began accepting applications on "
+            "Friday.")
+    assert _events(extractor, text) == [("Gold Card", "launched", "2025-09-26", "day")]
+
+
+def test_of_several_programmes_before_a_pointing_word_the_storys_own_is_carried_on(
+    extractor: FactExtractor,
+) -> None:
+    text = ("The H-1B lottery will be weighted by wage. H-1B employers welcomed the H-1B rule.\n"
+            "Students who hope to move to an H-1B job after their OPT period are exposed.\n"
+            "USCIS said its registration would open in March.")
+    assert _events(extractor, text) == [("H-1B", "launched", "2026-03", "month")]
+
+
+def test_a_proposal_to_replace_dated_by_the_rule_that_made_it(extractor: FactExtractor) -> None:
+    text = ("The H-1B lottery is random.\n"
+            "The administration has also proposed replacing the random lottery with a selection weighted "
+            "toward higher wages, in a rule the Department of Homeland Security published on Sept. 24.")
+    assert _events(extractor, text) == [("H-1B", "proposed", "2025-09-24", "day")]
+    text = "The Home Office proposed ending the Skilled Worker visa for care workers on Tuesday."
+    assert _events(extractor, text) == [("Skilled Worker visa", "proposed", "2025-09-23", "day")]
+
+
+def test_the_deadline_for_applying_rules_is_when_they_take_effect(extractor: FactExtractor) -> None:
+    text = ("Germany lowered the salary floor for the EU Blue Card.\n"
+            "The EU rules behind the card were overhauled in 2021, and member states had until "
+            "November 2023 to apply them.")
+    assert _events(extractor, text) == [("EU Blue Card", "takes_effect", "2023-11", "month")]
+    # A deadline for something else is no event.
+    text = ("Germany lowered the salary floor for the EU Blue Card.\n"
+            "Applicants had until November to file their papers.")
+    assert _events(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A company's plan is not the programme's announcement.
+        "The company said last month that it would start hiring K visa holders.",
+        # Fees of another payer, named by a common noun, do not point back to the programme.
+        "Britain is tightening the Skilled Worker visa.\nUniversities raised tuition fees in April.",
+    ],
+)
+def test_a_companys_plan_and_another_payers_fees_are_no_programme_event(
+    extractor: FactExtractor, text: str
+) -> None:
+    assert _events(extractor, text) == []
+
+
+def test_a_replacement_said_to_come_is_announced(extractor: FactExtractor) -> None:
+    text = "The Home Office said on Tuesday that it would replace the Skilled Worker visa with a new route."
+    assert _events(extractor, text) == [("Skilled Worker visa", "announced", "2025-09-23", "day")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("China unveiled the K visa.\nTuesday's announcement surprised recruiters.",
+         [("K visa", "announced", "2025-09-23", "day")]),
+        ("China unveiled the K visa.\nThe first K visas were issued on Oct. 1.",
+         [("K visa", "launched", "2025-10-01", "day")]),
+        ("Britain charges a Skilled Worker visa fee.\nThe fee has been in place since June 2024.",
+         [("Skilled Worker visa", "takes_effect", "2024-06", "month")]),
+        # Not the first visas, a person's first visa, a draw: no event.
+        ("China unveiled the K visa.\nMore K visas were issued on Oct. 1.", []),
+        ("China unveiled the K visa.\nHer first K visa was issued on Oct. 1.", []),
+        ("Canada runs Express Entry.\nTuesday's draw invited 4,000 nurses.", []),
+    ],
+)
+def test_a_dates_own_noun_the_first_visas_issued_and_in_place_since(
+    extractor: FactExtractor, text: str, expected: list[Event]
+) -> None:
+    assert _events(extractor, text) == expected

@@ -123,3 +123,83 @@ def test_money_a_private_party_charges_is_no_fee(extractor: FactExtractor, text:
 def test_money_spent_on_recruitment_fees_is_no_fee(extractor: FactExtractor) -> None:
     text = "Employers pay a Skilled Worker visa fee of £525, and Pike spent £12,000 on recruitment fees."
     assert _fees(extractor, text) == [("Skilled Worker visa", 525, "GBP", None)]
+
+
+def test_an_amount_right_after_and_repeats_the_fee_clause(extractor: FactExtractor) -> None:
+    text = ("The Skills in Demand visa application charge is A$3,210 for the main applicant and for each "
+            "adult family member, and A$805 for each child.")
+    assert _fees(extractor, text) == [
+        ("Skills in Demand visa", 3210, "AUD", None), ("Skills in Demand visa", 805, "AUD", None)
+    ]
+
+
+def test_a_listed_fee_with_its_own_noun_does_not_borrow_the_period_before_it(
+    extractor: FactExtractor,
+) -> None:
+    text = ("H-1B employers already pay a $780 filing fee per petition, and, at larger companies, an asylum "
+            "program fee of $600.")
+    assert _fees(extractor, text) == [("H-1B", 780, "USD", "per_petition"), ("H-1B", 600, "USD", None)]
+
+
+def test_the_yen_sign_in_a_japanese_story(extractor: FactExtractor) -> None:
+    text = ("TOKYO: Japan issued a record number of Highly Skilled Professional visas.\n"
+            "Switching to the visa costs ¥4,000 today.")
+    assert _fees(extractor, text) == [("Highly Skilled Professional visa", 4000, "JPY", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        # A company's turnover bracket is no fee.
+        ("The Skills in Demand visa levy costs A$1,200 a year for businesses with turnover under "
+         "A$10 million.", [1200]),
+        # Salaries that range over amounts are no fee, whatever the parse makes of "range".
+        ("Salaries offered to K visa holders by Chinese technology firms range from 25,000 to 40,000 yuan "
+         "a month, he said, well below U.S. pay.", []),
+        # The figure a correction denies is no fee.
+        ("(This story has been corrected to show that the Skilled Worker visa skills charge for small "
+         "companies will rise to £480 a year, not £408.)", [480]),
+    ],
+)
+def test_money_that_is_not_the_fee(extractor: FactExtractor, text: str, amounts: list[int]) -> None:
+    assert [amount for _, amount, _, _ in _fees(extractor, text)] == amounts
+
+
+def test_the_programme_inside_the_fees_own_phrase_wins_over_a_nearer_one(extractor: FactExtractor) -> None:
+    text = ("Chinese state media presented the K visa as an answer to the $100,000 fee that the United "
+            "States imposed last month on new H-1B petitions.")
+    assert _fees(extractor, text) == [("H-1B", 100000, "USD", None)]
+
+
+def test_the_programme_of_the_amounts_own_clause(extractor: FactExtractor) -> None:
+    text = "Filing an O-1 petition costs employers $1,055, and an L-1 petition $1,385."
+    assert _fees(extractor, text) == [("O-1", 1055, "USD", None), ("L-1", 1385, "USD", None)]
+
+
+def test_a_later_sentence_about_the_fee_states_its_period(extractor: FactExtractor) -> None:
+    text = ("A federal judge declined to halt the $100,000 fee on new H-1B visa petitions.\n"
+            "The judge said the business groups had not shown harm, and set a hearing for Dec. 4.\n"
+            "Trump signed the proclamation on Sept. 19. It took effect on Sept. 21 and covers petitions "
+            "filed after that moment. The fee is a one-time payment by the sponsoring employer.")
+    assert _fees(extractor, text) == [("H-1B", 100000, "USD", "one_time")]
+
+
+def test_an_amount_repeated_without_a_programme_is_the_fee_named_before(extractor: FactExtractor) -> None:
+    text = ("Employers must pay a $100,000 fee on new H-1B petitions.\n"
+            "Lawyers say clients are moving to the O-1 visa instead.\n"
+            "“Nobody is paying $100,000 for a junior developer,” Raman said.")
+    assert _fees(extractor, text) == [("H-1B", 100000, "USD", None)]
+
+
+def test_a_pronoun_restates_the_fee_before_with_its_price_now(extractor: FactExtractor) -> None:
+    text = ("Britain is tightening the Skilled Worker visa.\n"
+            "The Immigration Skills Charge will rise to £1,320 a year for large firms and to £480 a year for "
+            "small companies from Dec. 16. It currently stands at £1,000 and £364.")
+    assert _fees(extractor, text) == [
+        ("Skilled Worker visa", 1320, "GBP", "per_year"), ("Skilled Worker visa", 480, "GBP", "per_year"),
+        ("Skilled Worker visa", 1000, "GBP", "per_year"), ("Skilled Worker visa", 364, "GBP", "per_year"),
+    ]
+    # A pronoun after a sentence about no fee restates nothing.
+    text = ("Britain is tightening the Skilled Worker visa.\n"
+            "The agency hired more staff. It now stands at £1,000.")
+    assert _fees(extractor, text) == []

@@ -27,6 +27,13 @@ def test_amount_and_currency(text: str, amount: float, currency: str) -> None:
     assert (money.amount, money.currency) == (amount, currency)
 
 
+def test_the_yen_sign_in_an_article_about_japan_is_yen() -> None:
+    text = "TOKYO: Switching to Japan's Highly Skilled Professional visa costs ¥4,000, rising to ¥30,000."
+    assert [(m.amount, m.currency) for m in find_money(text)] == [(4_000, "JPY"), (30_000, "JPY")]
+    text = "Beijing charges ¥1,200 for a Chinese work permit; Japan charges 3,000 yen."
+    assert [(m.amount, m.currency) for m in find_money(text)] == [(1_200, "CNY"), (3_000, "JPY")]
+
+
 def test_range_keeps_both_ends() -> None:
     [money] = find_money("between $2,000 and fees of US$2,000 to $5,000")[-1:]
     assert (money.amount, money.high) == (2_000, 5_000)

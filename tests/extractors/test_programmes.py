@@ -34,6 +34,7 @@ from extractors.components.programmes import canonical_programme, find_programme
         ("China's Q visa for family reunions", "Q visa", "China"),
         ("a single-entry Z work visa", "Z visa", "China"),
         ("the K talent visa", "K visa", "China"),
+        ("defecting to the Trump administration’s gold card", "Gold Card", "United States"),
     ],
 )
 def test_aliases_map_to_one_programme(text: str, name: str, country: str) -> None:
