@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, registry
 
+from extractors.components.programme_names import find_named_programmes
 from extractors.components.common import (
     PROGRAMME_LABEL,
     PROGRAMMES_KEY,
@@ -87,21 +88,33 @@ class ProgrammeRuler:
 
     def __init__(self, table: list[Programme]) -> None:
         self.table = table
-        self.countries = {p.name: p.country for p in table}
+        self.countries: dict[str, str | None] = {p.name: p.country for p in table}
 
     def __call__(self, doc: Doc) -> Doc:
+        text = text_of(doc)
+        hits = [(start, end, programme.name) for start, end, programme in find_programmes(text, self.table)]
+        countries = dict(self.countries)
+        # Programmes the table lacks, named in the form programmes are named; one that
+        # spells a table programme found here too ("the golden visa") is that programme.
+        found = {name.casefold(): name for _, _, name in hits}
+        named = find_named_programmes(text, [(start, end) for start, end, _ in hits])
+        hits = [h for h in hits if not any(n.start < h[1] and h[0] < n.end for n in named)]
+        for n in named:
+            name = found.get(n.name.casefold(), n.name)
+            countries.setdefault(name, n.country)
+            hits.append((n.start, n.end, name))
         spans = []
-        for start, end, programme in find_programmes(text_of(doc), self.table):
+        for start, end, name in sorted(hits):
             span = doc.char_span(start, end, label=PROGRAMME_LABEL, alignment_mode="expand")
             if span is not None:
-                spans.append(Span(doc, span.start, span.end, PROGRAMME_LABEL, kb_id=programme.name))
+                spans.append(Span(doc, span.start, span.end, PROGRAMME_LABEL, kb_id=name))
         spans = filter_spans(spans)
         doc.spans[PROGRAMMES_KEY] = spans
         doc.set_ents(spans, default="unmodified")
-        self._emit(doc, spans)
+        self._emit(doc, spans, countries)
         return doc
 
-    def _emit(self, doc: Doc, spans: list[Span]) -> None:
+    def _emit(self, doc: Doc, spans: list[Span], countries: dict[str, str | None]) -> None:
         seen: set[str] = set()
         for span in spans:
             if span.kb_id_ in seen:
@@ -113,7 +126,7 @@ class ProgrammeRuler:
                     start=span.start_char,
                     end=span.end_char,
                     name=span.kb_id_,
-                    country=self.countries.get(span.kb_id_),
+                    country=countries.get(span.kb_id_),
                 )
             )
 
