@@ -68,7 +68,8 @@ def _countries() -> _Countries:
 
 
 _CAP = r"[A-Z][\w]*(?:[-‐][\w]+)*"
-_LINK = r"(?:\s+(?:of|in|for|and|&)\s+|[ \t]+)"
+# "and" is no link: "the Home Child Care Provider and Home Support Worker pilots" are two.
+_LINK = r"(?:[ \t]+(?:of|in|for|&)[ \t]+|[ \t]+)"
 _HEAD = (r"[Vv]isas?|Pass(?:es)?|Cards?|[Pp]ermits?|[Ss]chemes?|[Pp]rogrammes?|[Pp]rograms?"
          r"|[Rr]outes?|[Ss]treams?|[Pp]ilots?|[Cc]ategory|[Cc]ategories")  # fmt: skip
 _CAPITALISED = re.compile(
@@ -212,7 +213,7 @@ def _capitalised(text: str, m: re.Match[str]) -> _Hit | None:
         return None
     # "Applications for Destination Thailand Visa ...": a sentence's first word is
     # capitalised by the sentence, and so is not part of the name before a link word.
-    links = [i for i, w in enumerate(words) if w in {"of", "in", "for", "and", "&"}]
+    links = [i for i, w in enumerate(words) if w in {"of", "in", "for", "&"}]
     if links and _opens_sentence(text, start):
         cut = links[-1] + 1
         start = text.index(words[cut], start + len(" ".join(words[:cut])))
@@ -228,7 +229,7 @@ def _capitalised(text: str, m: re.Match[str]) -> _Hit | None:
         head, words = words[-1], words[:-1]
     if not words or not words[-1][0].isupper():
         return None
-    lowered = [w.casefold().strip("&") for w in words if w.casefold() not in {"of", "in", "for", "and", "&"}]
+    lowered = [w.casefold() for w in words if w not in {"of", "in", "for", "&"}]
     if any(w in _NOT_PROGRAMME for w in lowered):
         return None
     countries = _countries()
