@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, registry
 
-from extractors.components.programme_names import find_named_programmes
+from extractors.components.programme_names import NamedProgramme, find_named_programmes
 from extractors.components.common import (
     PROGRAMME_LABEL,
     PROGRAMMES_KEY,
@@ -94,13 +94,12 @@ class ProgrammeRuler:
         text = text_of(doc)
         hits = [(start, end, programme.name) for start, end, programme in find_programmes(text, self.table)]
         countries = dict(self.countries)
-        # Programmes the table lacks, named in the form programmes are named; one that
-        # spells a table programme found here too ("the golden visa") is that programme.
-        found = {name.casefold(): name for _, _, name in hits}
         named = find_named_programmes(text, [(start, end) for start, end, _ in hits])
         hits = [h for h in hits if not any(n.start < h[1] and h[0] < n.end for n in named)]
+        hits = [(s, e, _short_for(text[s:e], named) or name) for s, e, name in hits]
+        found = {name.casefold(): name for _, _, name in hits}
         for n in named:
-            name = found.get(n.name.casefold(), n.name)
+            name = _table_name(n, found, self.table) or n.name
             countries.setdefault(name, n.country)
             hits.append((n.start, n.end, name))
         spans = []
@@ -129,6 +128,28 @@ class ProgrammeRuler:
                     country=countries.get(span.kb_id_),
                 )
             )
+
+
+def _table_name(named: NamedProgramme, found: dict[str, str], table: list[Programme]) -> str | None:
+    """The table programme a name found by its form spells in another case ("the golden visa",
+    "Global Talent Visa"): one the article names in the table's form too, or one of the same
+    country (or of any, when the text gives none)."""
+    key = named.name.casefold()
+    if key in found:
+        return found[key]
+    programme = next((p for p in table if p.name.casefold() == key), None)
+    if programme is not None and named.country in (None, programme.country):
+        return programme.name
+    return None
+
+
+def _short_for(mention: str, named: list[NamedProgramme]) -> str | None:
+    """The programme found by its form that a table alias is the short form of: after
+    "Taiwan's Employment Gold Card", "the Gold Card" is Taiwan's card, not the U.S. one."""
+    short = re.sub(r"[“”\"‘’']", "", mention).casefold()
+    if "trump" in short:
+        return None
+    return next((n.name for n in named if n.name.casefold().endswith(" " + short)), None)
 
 
 @Language.factory(

@@ -148,3 +148,22 @@ def test_a_lowercase_table_name_found_beside_the_table_form_is_the_table_program
     assert [(f["name"], f["country"]) for f in facts_of_kind(facts, "visa_programme")] == [
         ("Golden Visa", "United Arab Emirates")]
     assert [f["programme"] for f in facts_of_kind(facts, "fee")] == ["Golden Visa"]
+
+
+def test_a_table_alias_after_a_longer_name_by_form_is_that_programme(extractor: FactExtractor) -> None:
+    text = "Taiwan's Employment Gold Card lasts five years. The Gold Card costs US$100."
+    facts = extractor.extract(article(text))
+    assert [(f["name"], f["country"]) for f in facts_of_kind(facts, "visa_programme")] == [
+        ("Employment Gold Card", "Taiwan")]
+    assert [f["programme"] for f in facts_of_kind(facts, "fee")] == ["Employment Gold Card"]
+
+
+def test_a_table_name_in_another_case_is_the_table_programme(extractor: FactExtractor) -> None:
+    facts = extractor.extract(article("Britain's Global Talent Visa attracts scientists."))
+    assert [(f["name"], f["country"]) for f in facts_of_kind(facts, "visa_programme")] == [
+        ("Global Talent visa", "United Kingdom")]
+
+
+def test_korean_visa_codes_are_not_us_categories() -> None:
+    assert find_programmes("the F-1-D workation visa", programme_table()) == []
+    assert [p.name for _, _, p in find_programmes("F-1 visas", programme_table())] == ["F-1"]
