@@ -102,7 +102,7 @@ police id identity credit debit health insurance loyalty sim boarding library ra
 oyster gift rewards lottery bulletin january february march april may june july august september
 october november december monday tuesday wednesday thursday friday saturday sunday
 """.split())  # fmt: skip
-# A capitalised name right after one of these is the name of a business ("the travel agency Silk Route Visas").
+# A capitalised name right after one of these is a business's name ("the travel agency Silk Route Visas").
 _ORGANISATION_BEFORE = re.compile(
     r"\b(?:agency|agencies|firm|consultancy|consultants|company|business|platform|website|app|startup"
     r"|start-up|provider|operator)\s+(?:called\s+|named\s+)?$"
@@ -125,8 +125,8 @@ permit work employment sponsorship
 """.split())  # fmt: skip
 _SINGULAR = {"visas": "visa", "passes": "pass", "cards": "card", "permits": "permit"}
 # Words between a country and the programme it issues ("Brazil's new digital nomad visa").
-_BETWEEN = (r"(?:(?:the|a|an|new|newly|own|popular|so-called|planned|proposed|revamped|existing|current"
-            r"|latest|first|long-awaited|flagship|special|official|main|[\w]+-year|[\w]+-month)\s+){0,3}")  # fmt: skip
+_BETWEEN = (r"(?:(?:the|a|an|new|newly|own|popular|so-called|planned|proposed|revamped|existing"
+            r"|current|latest|first|long-awaited|flagship|special|official|main|[\w]+-year|[\w]+-month)\s+){0,3}")
 
 
 def find_named_programmes(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[NamedProgramme]:
@@ -276,7 +276,8 @@ def _country_before(text: str, start: int, countries: _Countries) -> str | None:
 
 def _country_after(text: str, end: int, countries: _Countries) -> str | None:
     """'... visa in Portugal', '... of New Zealand' right after the mention."""
-    m = re.match(rf"[ \t]+(?:in|of)[ \t]+(?:the[ \t]+)?(?P<c>{countries.pattern.pattern})", text[end : end + 60])
+    after = text[end : end + 60]
+    m = re.match(rf"[ \t]+(?:in|of)[ \t]+(?:the[ \t]+)?(?P<c>{countries.pattern.pattern})", after)
     return countries.canonical[m["c"]] if m else None
 
 

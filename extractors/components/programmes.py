@@ -18,7 +18,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, registry
 
-from extractors.components.programme_names import NamedProgramme, find_named_programmes
 from extractors.components.common import (
     PROGRAMME_LABEL,
     PROGRAMMES_KEY,
@@ -26,6 +25,7 @@ from extractors.components.common import (
     sentence_text,
     text_of,
 )
+from extractors.components.programme_names import NamedProgramme, find_named_programmes
 from extractors.models import VisaProgrammeFact
 
 
