@@ -78,7 +78,7 @@ _CAPITALISED = re.compile(
     rf"(?:[ \t]+\((?P<acr2>[A-Z][A-Z0-9-]{{1,7}})\))?"
 )
 _LOWERCASE = re.compile(
-    r"(?<![\w'’-])(?P<name>digital[- ]nomad|nomad|golden|workation|working[- ]holiday)"
+    r"(?<![\w'’-])[“\"‘]?(?P<name>digital[- ]nomad|nomad|golden|workation|working[- ]holiday)[”\"’]?"
     r"[ \t]+(?P<head>visas?)(?![\w-])"
 )
 _STAMP = re.compile(r"(?<![\w-])Stamp (?:[1-6][A-Z]?)(?![\w-])")
@@ -134,11 +134,17 @@ def find_named_programmes(text: str, taken: Sequence[tuple[int, int]] = ()) -> l
     countries = _countries()
     found: list[tuple[int, int, str, str | None]] = []
     acronyms: dict[str, tuple[str, str | None]] = {}
-    hits = _candidates(text)
-    strong = {h.name.casefold() for h in hits if not h.weak}
-    for hit in hits:
+    hits = [(h, _in_heading(text, h.start)) for h in _candidates(text)]
+    strong = {h.name.casefold(): h.name for h, heading in hits if not h.weak and not heading}
+    for hit, heading in hits:
         start, end, name, acronym = hit.start, hit.end, hit.name, hit.acronym
-        if hit.weak and name.casefold() not in strong:
+        if heading:
+            # A Title Case headline capitalises every word: only a name the text also
+            # writes as one counts ("Thailand Extends Long-Term Resident Visa").
+            start, name = _known_tail(text, hit, strong)
+            if not name:
+                continue
+        elif hit.weak and name.casefold() not in strong:
             continue
         overlapping = [t for t in taken if start < t[1] and t[0] < end]
         if overlapping and (len(overlapping) > 1 or not _extends(text, start, end, overlapping[0])):
@@ -159,6 +165,34 @@ def find_named_programmes(text: str, taken: Sequence[tuple[int, int]] = ()) -> l
                 found.append((m.start(), m.end(), name, country))
     found.sort()
     return _resolve(text, _merge_names(found), countries)
+
+
+def _in_heading(text: str, start: int) -> bool:
+    """Whether ``start`` lies in a Title Case line (a headline or subheading), not in prose."""
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", start)
+    line = text[left : right if right >= 0 else len(text)].strip()
+    words = [str(w) for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) > 3]
+    if len(words) < 3 or line[-1:] in ".!?”\"":
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _known_tail(text: str, hit: _Hit, strong: dict[str, str]) -> tuple[int, str]:
+    """The longest tail of a headline's capitalised run that the prose names, as the prose
+    spells it (start, name); (0, "") when the prose names none."""
+    words = hit.name.split()
+    position = hit.start
+    for k in range(len(words) - 1):
+        tail = " ".join(words[k:])
+        if k > 0:
+            position = text.index(words[k], position)
+        if tail.casefold() in strong:
+            return position, strong[tail.casefold()]
+        if any(n.endswith(" " + tail.casefold()) for n in strong):
+            return position, tail
+        position += len(words[k])
+    return 0, ""
 
 
 def _extends(text: str, start: int, end: int, table_span: tuple[int, int]) -> bool:
@@ -295,10 +329,13 @@ def _merge_names(found: list[tuple[int, int, str, str | None]]) -> list[tuple[in
     for _, _, name, _ in found:
         first.setdefault(name.casefold(), name)
     keys = sorted(first, key=len, reverse=True)
+    pattern = _countries().pattern
     merged = []
     for start, end, name, country in found:
         key = name.casefold()
-        longer = next((k for k in keys if len(k) > len(key) and k.endswith(" " + key)), key)
+        # "the Taiwan Gold Card" beside "Employment Gold Card": the country is no part of the name.
+        bare = pattern.sub("", name, count=1).strip().casefold() if pattern.match(name) else key
+        longer = next((k for k in keys if len(k) > len(bare) and k != key and k.endswith(" " + bare)), key)
         merged.append((start, end, first[longer], country))
     return merged
 

@@ -74,14 +74,14 @@ def test_user_typed_names_resolve(typed: str, name: str) -> None:
         ("Brazil's new digital nomad visa needs proof of income.", "digital nomad visa", "Brazil"),
         ("the Brazilian digital nomad visa", "digital nomad visa", "Brazil"),
         ("New Zealand's Skilled Migrant Category reopened.", "Skilled Migrant Category", "New Zealand"),
-        ("Canada's Home Care Worker Immigration Pilots", "Home Care Worker Immigration Pilots", "Canada"),
+        ("Canada's Home Care Worker Immigration Pilots.", "Home Care Worker Immigration Pilots", "Canada"),
         ("Chile's Tech Visa is processed in weeks.", "Tech Visa", "Chile"),
         ("Ireland's Stamp 4 permission lets holders work without a permit.", "Stamp 4", "Ireland"),
         ("Spain's Digital Nomad Visas are popular.", "Digital Nomad Visa", "Spain"),
-        ("the Taiwan Employment Gold Card", "Employment Gold Card", "Taiwan"),
+        ("the Taiwan Employment Gold Card.", "Employment Gold Card", "Taiwan"),
         ("the Philippines' digital nomad visa", "digital nomad visa", "Philippines"),
         ("the golden visa in Portugal", "golden visa", "Portugal"),
-        ("How The Digital Nomad Visa Works", "Digital Nomad Visa", None),
+        ("The Digital Nomad Visa opened.", "Digital Nomad Visa", None),
     ],
 )
 def test_programmes_named_by_form(text: str, name: str, country: str | None) -> None:
@@ -170,3 +170,21 @@ def test_a_table_name_in_another_case_is_the_table_programme(extractor: FactExtr
 def test_korean_visa_codes_are_not_us_categories() -> None:
     assert find_programmes("the F-1-D workation visa", programme_table()) == []
     assert [p.name for _, _, p in find_programmes("F-1 visas", programme_table())] == ["F-1"]
+
+
+def test_a_title_case_headline_counts_only_a_name_the_prose_writes() -> None:
+    text = "Thailand Extends Long-Term Resident Visa To Parents\nThailand's Long-Term Resident visa grew."
+    found = find_named_programmes(text)
+    assert {(f.name, f.country) for f in found} == {("Long-Term Resident visa", "Thailand")}
+    assert [text[f.start : f.end] for f in found] == ["Long-Term Resident Visa", "Long-Term Resident visa"]
+    assert find_named_programmes("Why Workers Love Thailand's New Elite Visa Scheme\nNo name.") == []
+
+
+def test_a_country_before_a_short_form_is_no_part_of_the_name() -> None:
+    text = "Taiwan's Employment Gold Card lets holders work. The Taiwan Gold Card suits visa holders."
+    assert {f.name for f in find_named_programmes(text)} == {"Employment Gold Card"}
+
+
+def test_a_quoted_compound_is_still_the_programme() -> None:
+    [found] = find_named_programmes("Colombia's “digital nomad” visa lasts two years.")
+    assert (found.name, found.country) == ("digital nomad visa", "Colombia")
