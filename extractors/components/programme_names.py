@@ -186,7 +186,9 @@ def _known_tail(text: str, hit: _Hit, strong: dict[str, str]) -> tuple[int, str]
     for k in range(len(words) - 1):
         tail = " ".join(words[k:])
         if k > 0:
-            position = text.index(words[k], position)
+            position = text.find(words[k], position, hit.end)
+            if position < 0:
+                break
         if tail.casefold() in strong:
             return position, strong[tail.casefold()]
         if any(n.endswith(" " + tail.casefold()) for n in strong):
