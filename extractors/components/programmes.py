@@ -25,6 +25,7 @@ from extractors.components.common import (
     sentence_text,
     text_of,
 )
+from extractors.components.programme_names import NamedProgramme, find_named_programmes
 from extractors.models import VisaProgrammeFact
 
 
@@ -87,21 +88,32 @@ class ProgrammeRuler:
 
     def __init__(self, table: list[Programme]) -> None:
         self.table = table
-        self.countries = {p.name: p.country for p in table}
+        self.countries: dict[str, str | None] = {p.name: p.country for p in table}
 
     def __call__(self, doc: Doc) -> Doc:
+        text = text_of(doc)
+        hits = [(start, end, programme.name) for start, end, programme in find_programmes(text, self.table)]
+        countries = dict(self.countries)
+        named = find_named_programmes(text, [(start, end) for start, end, _ in hits])
+        hits = [h for h in hits if not any(n.start < h[1] and h[0] < n.end for n in named)]
+        hits = [(s, e, _short_for(text[s:e], named) or name) for s, e, name in hits]
+        found = {name.casefold(): name for _, _, name in hits}
+        for n in named:
+            name = _table_name(n, found, self.table) or n.name
+            countries.setdefault(name, n.country)
+            hits.append((n.start, n.end, name))
         spans = []
-        for start, end, programme in find_programmes(text_of(doc), self.table):
+        for start, end, name in sorted(hits):
             span = doc.char_span(start, end, label=PROGRAMME_LABEL, alignment_mode="expand")
             if span is not None:
-                spans.append(Span(doc, span.start, span.end, PROGRAMME_LABEL, kb_id=programme.name))
+                spans.append(Span(doc, span.start, span.end, PROGRAMME_LABEL, kb_id=name))
         spans = filter_spans(spans)
         doc.spans[PROGRAMMES_KEY] = spans
         doc.set_ents(spans, default="unmodified")
-        self._emit(doc, spans)
+        self._emit(doc, spans, countries)
         return doc
 
-    def _emit(self, doc: Doc, spans: list[Span]) -> None:
+    def _emit(self, doc: Doc, spans: list[Span], countries: dict[str, str | None]) -> None:
         seen: set[str] = set()
         for span in spans:
             if span.kb_id_ in seen:
@@ -113,9 +125,31 @@ class ProgrammeRuler:
                     start=span.start_char,
                     end=span.end_char,
                     name=span.kb_id_,
-                    country=self.countries.get(span.kb_id_),
+                    country=countries.get(span.kb_id_),
                 )
             )
+
+
+def _table_name(named: NamedProgramme, found: dict[str, str], table: list[Programme]) -> str | None:
+    """The table programme a name found by its form spells in another case ("the golden visa",
+    "Global Talent Visa"): one the article names in the table's form too, or one of the same
+    country (or of any, when the text gives none)."""
+    key = named.name.casefold()
+    if key in found:
+        return found[key]
+    programme = next((p for p in table if p.name.casefold() == key), None)
+    if programme is not None and named.country in (None, programme.country):
+        return programme.name
+    return None
+
+
+def _short_for(mention: str, named: list[NamedProgramme]) -> str | None:
+    """The programme found by its form that a table alias is the short form of: after
+    "Taiwan's Employment Gold Card", "the Gold Card" is Taiwan's card, not the U.S. one."""
+    short = re.sub(r"[“”\"‘’']", "", mention).casefold()
+    if "trump" in short:
+        return None
+    return next((n.name for n in named if n.name.casefold().endswith(" " + short)), None)
 
 
 @Language.factory(

@@ -1,0 +1,376 @@
+"""Programmes the table does not hold, recognised by the form of their name.
+
+News names far more programmes than ``data/programmes.json`` can list:
+"Thailand's Long-Term Resident (LTR) visa", "the Destination Thailand Visa",
+"Taiwan's Employment Gold Card", "New Zealand's Skilled Migrant Category",
+"Brazil's digital nomad visa". Two forms count as a name:
+
+- a capitalised name ending in a programme noun (visa, Pass, Card, Permit,
+  Scheme, Programme, Program, Route, Stream, Pilot(s), Category), with an
+  optional acronym in parentheses that then names the same programme within
+  the article ("the LTR visa", "the DTV");
+- a few lowercase compounds news treats as names ("digital nomad visa",
+  "golden visa", "workation visa", "working holiday visa").
+
+Generic kinds stay generic: a name made only of words like "work", "student",
+"tourist", "business", "residence" or a country ("a Work Visa", "the Chinese
+visa", "Work Permit") is no programme, nor is anything with "Waiver" or
+"Free" in it, nor an office's name ("Home Office visa"). A name ending in
+Card, Pass, Permit, Scheme, Programme, Program, Route, Stream, Pilot or
+Category is a programme only when its sentence is about migration (a
+"Student Loan Scheme" is not).
+
+The issuing country comes from the name ("Destination Thailand Visa"), a
+country or its adjective just before it ("Taiwan's", "Thai", "Brazil's new"),
+"in Portugal" just after it, the one country its sentence names, or the
+country the article names most; when the text names none it is ``None``.
+Pure text in, spans out: the programme ruler calls this after the table.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+
+@dataclass(frozen=True)
+class NamedProgramme:
+    """One mention of a programme found by its form: where, canonical name, country."""
+
+    start: int
+    end: int
+    name: str
+    country: str | None
+
+
+@dataclass(frozen=True)
+class _Countries:
+    """The country lexicon: canonical name of each form, and one pattern for all forms."""
+
+    canonical: dict[str, str]
+    pattern: re.Pattern[str]
+
+
+@cache
+def _countries() -> _Countries:
+    raw = json.loads(resources.files("extractors").joinpath("data/countries.json").read_text("utf-8"))
+    canonical = {form: c["name"] for c in raw["countries"] for form in c["forms"]}
+    forms = sorted(canonical, key=len, reverse=True)
+    alternatives = "|".join(re.escape(f) for f in forms)
+    return _Countries(canonical, re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])"))
+
+
+_CAP = r"[A-Z][\w]*(?:[-‐][\w]+)*"
+# "and" is no link: "the Home Child Care Provider and Home Support Worker pilots" are two.
+_LINK = r"(?:[ \t]+(?:of|in|for|&)[ \t]+|[ \t]+)"
+_HEAD = (r"[Vv]isas?|Pass(?:es)?|Cards?|[Pp]ermits?|[Ss]chemes?|[Pp]rogrammes?|[Pp]rograms?"
+         r"|[Rr]outes?|[Ss]treams?|[Pp]ilots?|[Cc]ategory|[Cc]ategories")  # fmt: skip
+_CAPITALISED = re.compile(
+    rf"(?<![\w'’.(-])(?P<name>{_CAP}(?:{_LINK}{_CAP}){{0,6}})"
+    rf"(?:[ \t]+\((?P<acr1>[A-Z][A-Z0-9-]{{1,7}})\))?[ \t]+(?P<head>{_HEAD})(?![\w-])"
+    rf"(?:[ \t]+\((?P<acr2>[A-Z][A-Z0-9-]{{1,7}})\))?"
+)
+_LOWERCASE = re.compile(
+    r"(?<![\w'’-])[“\"‘]?(?P<name>digital[- ]nomad|nomad|golden|workation|working[- ]holiday)[”\"’]?"
+    r"[ \t]+(?P<head>visas?)(?![\w-])"
+)
+_STAMP = re.compile(r"(?<![\w-])Stamp (?:[1-6][A-Z]?)(?![\w-])")
+
+# Modifiers that only say what kind of visa it is: a name made of these (and
+# countries) is a generic kind, not a programme ("a Work Visa", "Chinese visa").
+_GENERIC = frozenset("""
+work working worker workers employment job jobs student students study tourist tourism tourists visitor
+visitors visit business transit family spouse spousal partner marriage dependant dependent dependants
+residence residency resident permanent temporary long-term short-term long-stay short-stay single-entry
+multiple-entry double-entry entry exit re-entry travel e-visa electronic online investor investment
+retirement medical religious journalist diplomatic official humanitarian refugee asylum new current
+special national federal government immigration migration visa visas pass permit card program programme
+scheme route stream pilot pilots category green talent skilled seasonal exchange general standard trump
+""".split())  # fmt: skip
+# Words that make a capitalised run something other than a programme.
+_NOT_PROGRAMME = frozenset("""
+waiver waivers free office department ministry agency service services council commission embassy
+consulate bureau authority court house university college company inc corp group bank party force
+police id identity credit debit health insurance loyalty sim boarding library rail metro bus transport
+oyster gift rewards lottery bulletin january february march april may june july august september
+october november december monday tuesday wednesday thursday friday saturday sunday
+""".split())  # fmt: skip
+# A capitalised name right after one of these is a business's name ("the travel agency Silk Route Visas").
+_ORGANISATION_BEFORE = re.compile(
+    r"\b(?:agency|agencies|firm|consultancy|consultants|company|business|platform|website|app|startup"
+    r"|start-up|provider|operator)\s+(?:called\s+|named\s+)?$"
+)
+# Heads that name other things too (a "Loan Scheme", a "Boarding Pass"): they need a migration sentence.
+_VISA_HEADS = frozenset({"visa", "visas"})
+_MIGRATION = re.compile(
+    r"(?i)\b(?:visas?|immigra\w*|migra\w*|residen\w*|permits?|citizenship|nomads?|expats?"
+    r"|foreign (?:workers|nationals|talent|professionals|students))\b"
+)
+_HEAD_WORDS = frozenset("""
+visa visas pass passes card cards permit permits scheme schemes programme programmes program programs
+route routes stream streams pilot pilots category categories
+""".split())
+# Words that make a name a migration programme whatever its sentence says.
+_SIGNAL = frozenset("""
+visa visas immigration migrant migrants migration worker workers talent nominee skilled residence resident
+residency nomad investor entry mobility caregiver caregivers start-up startup citizenship settlement
+permit work employment sponsorship
+""".split())  # fmt: skip
+_SINGULAR = {"visas": "visa", "passes": "pass", "cards": "card", "permits": "permit"}
+# Words between a country and the programme it issues ("Brazil's new digital nomad visa").
+_BETWEEN = (r"(?:(?:the|a|an|new|newly|own|popular|so-called|planned|proposed|revamped|existing"
+            r"|current|latest|first|long-awaited|flagship|special|official|main|[\w]+-year|[\w]+-month)\s+){0,3}")
+
+
+def find_named_programmes(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[NamedProgramme]:
+    """Programme mentions in ``text`` by the form of their name, outside the ``taken`` spans."""
+    countries = _countries()
+    found: list[tuple[int, int, str, str | None]] = []
+    acronyms: dict[str, tuple[str, str | None]] = {}
+    hits = [(h, _in_heading(text, h.start)) for h in _candidates(text)]
+    strong = {h.name.casefold(): h.name for h, heading in hits if not h.weak and not heading}
+    for hit, heading in hits:
+        start, end, name, acronym = hit.start, hit.end, hit.name, hit.acronym
+        if heading:
+            # A Title Case headline capitalises every word: only a name the text also
+            # writes as one counts ("Thailand Extends Long-Term Resident Visa").
+            start, name = _known_tail(text, hit, strong)
+            if not name:
+                continue
+        elif hit.weak and name.casefold() not in strong:
+            continue
+        overlapping = [t for t in taken if start < t[1] and t[0] < end]
+        if overlapping and (len(overlapping) > 1 or not _extends(text, start, end, overlapping[0])):
+            continue
+        name, inner = _strip_country(name, countries)
+        country = inner or _country_before(text, start, countries) or _country_after(text, end, countries)
+        found.append((start, end, name, country))
+        if acronym and acronym not in countries.canonical:
+            acronyms.setdefault(acronym, (name, country))
+    # "The LTR visa" read as a name of its own before the acronym was known.
+    spelled = {f"{a} visa".casefold(): a for a in acronyms}
+    found = [(s, e, acronyms[spelled[n.casefold()]][0], c or acronyms[spelled[n.casefold()]][1])
+             if n.casefold() in spelled else (s, e, n, c) for s, e, n, c in found]  # fmt: skip
+    occupied = [*taken, *((s, e) for s, e, _, _ in found)]
+    for acronym, (name, country) in acronyms.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?:[ \t]+[Vv]isas?)?(?![\w-])", text):
+            if not any(m.start() < o_end and o_start < m.end() for o_start, o_end in occupied):
+                found.append((m.start(), m.end(), name, country))
+    found.sort()
+    return _resolve(text, _merge_names(found), countries)
+
+
+def _in_heading(text: str, start: int) -> bool:
+    """Whether ``start`` lies in a Title Case line (a headline or subheading), not in prose."""
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", start)
+    line = text[left : right if right >= 0 else len(text)].strip()
+    words = [str(w) for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) > 3]
+    if len(words) < 3 or line[-1:] in ".!?”\"":
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _known_tail(text: str, hit: _Hit, strong: dict[str, str]) -> tuple[int, str]:
+    """The longest tail of a headline's capitalised run that the prose names, as the prose
+    spells it (start, name); (0, "") when the prose names none."""
+    words = hit.name.split()
+    position = hit.start
+    for k in range(len(words) - 1):
+        tail = " ".join(words[k:])
+        if k > 0:
+            position = text.find(words[k], position, hit.end)
+            if position < 0:
+                break
+        if tail.casefold() in strong:
+            return position, strong[tail.casefold()]
+        if any(n.endswith(" " + tail.casefold()) for n in strong):
+            return position, tail
+        position += len(words[k])
+    return 0, ""
+
+
+def _extends(text: str, start: int, end: int, table_span: tuple[int, int]) -> bool:
+    """Whether a name strictly around a table programme's mention names another programme:
+    "Employment Gold Card" is Taiwan's, "Trump Gold Card visa" and "German EU Blue Card" are the table's."""
+    t_start, t_end = table_span
+    if not (start <= t_start and t_end <= end) or (start, end) == table_span:
+        return False
+    left = _countries().pattern.sub(" ", text[start:t_start]).split()
+    right = text[t_end:end].split()
+    return (bool(left) and all(w[0].isupper() and w.casefold() not in STOP_WORDS | {"trump"} for w in left)
+            and all(w.casefold() in _HEAD_WORDS for w in right))  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """A well-formed name; ``weak`` when it counts only if the article also names it where it is
+    clearly a name ("Long-Term Resident visas are ..." opening a sentence)."""
+
+    start: int
+    end: int
+    name: str
+    acronym: str | None
+    weak: bool = False
+
+
+def _candidates(text: str) -> list[_Hit]:
+    """Every well-formed name, longest first on overlap."""
+    hits: list[_Hit] = []
+    for m in _CAPITALISED.finditer(text):
+        hit = _capitalised(text, m)
+        if hit is not None:
+            hits.append(hit)
+    for m in _LOWERCASE.finditer(text):
+        hits.append(_Hit(m.start(), m.end(), f"{m['name'].replace('-', ' ')} visa", None))
+    for m in _STAMP.finditer(text):
+        if _MIGRATION.search(_sentence(text, m.start(), m.end())):
+            hits.append(_Hit(m.start(), m.end(), m.group(0), None))
+    hits.sort(key=lambda h: (h.start, h.weak, h.start - h.end))
+    kept: list[_Hit] = []
+    for hit in hits:
+        if not kept or hit.start >= kept[-1].end:
+            kept.append(hit)
+    return kept
+
+
+def _capitalised(text: str, m: re.Match[str]) -> _Hit | None:
+    """The programme a capitalised run names, or None when it is generic or no programme."""
+    words = m["name"].split()
+    start = m.start("name")
+    if _ORGANISATION_BEFORE.search(text, max(0, start - 40), start):
+        return None
+    # "Applications for Destination Thailand Visa ...": a sentence's first word is
+    # capitalised by the sentence, and so is not part of the name before a link word.
+    links = [i for i, w in enumerate(words) if w in {"of", "in", "for", "&"}]
+    if links and _opens_sentence(text, start):
+        cut = links[-1] + 1
+        start = text.index(words[cut], start + len(" ".join(words[:cut])))
+        words = words[cut:]
+    # Leading function words are capitalised by the sentence, not by the name ("The", "Under").
+    while words and words[0].casefold() in STOP_WORDS:
+        start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.start("head")
+        words = words[1:]
+    head = m["head"]
+    # "the Employment Gold Card programme": the name ends at the first programme noun.
+    if words and head.casefold() in {"programme", "programmes", "program", "programs", "scheme"} \
+            and re.fullmatch(r"Visas?|Pass(?:es)?|Cards?|Permits?", words[-1]):  # fmt: skip
+        head, words = words[-1], words[:-1]
+    if not words or not words[-1][0].isupper():
+        return None
+    lowered = [w.casefold() for w in words if w not in {"of", "in", "for", "&"}]
+    if any(w in _NOT_PROGRAMME for w in lowered):
+        return None
+    countries = _countries()
+    remainder = countries.pattern.sub(" ", " ".join(words)).split()
+    generic = all(w.casefold() in _GENERIC or w.casefold() in STOP_WORDS for w in remainder)
+    if generic and len(remainder) <= 1:
+        return None
+    if head.casefold() not in _VISA_HEADS and not (
+        any(w.casefold() in _SIGNAL for w in remainder) or _MIGRATION.search(_sentence(text, start, m.end()))
+    ):
+        return None
+    singular = _SINGULAR.get(head.casefold())
+    noun = singular if singular is None else (singular.capitalize() if head[0].isupper() else singular)
+    name = f"{' '.join(words)} {noun or head}"
+    return _Hit(start, m.end(), name, m["acr1"] or m["acr2"], weak=generic and _opens_sentence(text, start))
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is capitalised because it opens a sentence or a line."""
+    before = text[:start].rstrip(" \t“\"‘'(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _strip_country(name: str, countries: _Countries) -> tuple[str, str | None]:
+    """A leading country ("Taiwan Employment Gold Card") moves to the country; one inside stays."""
+    m = countries.pattern.match(name)
+    if m and name[m.end() :].strip() and not _is_generic_rest(name[m.end() :]):
+        return name[m.end() :].strip(), countries.canonical[m.group(0)]
+    inner = countries.pattern.search(name)
+    return name, countries.canonical[inner.group(0)] if inner else None
+
+
+def _is_generic_rest(rest: str) -> bool:
+    """Too little is left without the country to be the name ("Thailand Elite Visa" stays whole)."""
+    return len(rest.split()) <= 2
+
+
+def _country_before(text: str, start: int, countries: _Countries) -> str | None:
+    """'Taiwan's', 'Thai', 'Brazil's new' right before the mention."""
+    before = text[max(0, start - 80) : start]
+    m = re.search(rf"(?<![\w.])(?P<c>{countries.pattern.pattern})(?:['’]s?)?\s+{_BETWEEN}$", before)
+    return countries.canonical[m["c"]] if m else None
+
+
+def _country_after(text: str, end: int, countries: _Countries) -> str | None:
+    """'... visa in Portugal', '... of New Zealand' right after the mention."""
+    after = text[end : end + 60]
+    m = re.match(rf"[ \t]+(?:in|of)[ \t]+(?:the[ \t]+)?(?P<c>{countries.pattern.pattern})", after)
+    return countries.canonical[m["c"]] if m else None
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence around a character range, approximately (no parser here)."""
+    left = max(text.rfind("\n", 0, start), *(text.rfind(p, 0, start) for p in (". ", "! ", "? ")))
+    stops = [i for i in (text.find(p, end) for p in ("\n", ". ", "! ", "? ")) if i >= 0]
+    return text[left + 1 : min(stops) if stops else len(text)]
+
+
+def _merge_names(found: list[tuple[int, int, str, str | None]]) -> list[tuple[int, int, str, str | None]]:
+    """One spelling per programme: the first one written; a shorter name that ends
+    a longer one ("the nomad visa" after "digital nomad visa") is the longer one."""
+    first: dict[str, str] = {}
+    for _, _, name, _ in found:
+        first.setdefault(name.casefold(), name)
+    keys = sorted(first, key=len, reverse=True)
+    pattern = _countries().pattern
+    merged = []
+    for start, end, name, country in found:
+        key = name.casefold()
+        # "the Taiwan Gold Card" beside "Employment Gold Card": the country is no part of the name.
+        bare = pattern.sub("", name, count=1).strip().casefold() if pattern.match(name) else key
+        longer = next((k for k in keys if len(k) > len(bare) and k != key and k.endswith(" " + bare)), key)
+        merged.append((start, end, first[longer], country))
+    return merged
+
+
+def _resolve(
+    text: str, found: list[tuple[int, int, str, str | None]], countries: _Countries
+) -> list[NamedProgramme]:
+    """Fill in the country a mention's own words did not give."""
+    named: dict[str, str] = {}
+    for _, _, name, country in found:
+        if country is not None:
+            named.setdefault(name.casefold(), country)
+    dominant = _dominant(text, countries)
+    result = []
+    for start, end, name, country in found:
+        if country is None:
+            country = _sentence_country(text, start, end, countries) or named.get(name.casefold()) or dominant
+            if country is not None:
+                named.setdefault(name.casefold(), country)
+        result.append(NamedProgramme(start, end, name, country))
+    return result
+
+
+def _sentence_country(text: str, start: int, end: int, countries: _Countries) -> str | None:
+    """The one country the mention's sentence names, if it names exactly one."""
+    found = {countries.canonical[m.group(0)] for m in countries.pattern.finditer(_sentence(text, start, end))}
+    return found.pop() if len(found) == 1 else None
+
+
+def _dominant(text: str, countries: _Countries) -> str | None:
+    """The country the article names most (first named on a tie), if it names any."""
+    counts = Counter(countries.canonical[m.group(0)] for m in countries.pattern.finditer(text))
+    if not counts:
+        return None
+    best = max(counts.values())
+    return next(c for c in counts if counts[c] == best)
