@@ -301,8 +301,43 @@ def _reported_clause(verb: Token, subject_before: bool = False) -> Span | None:
         if "“" not in span.text and '"' not in span.text:
             return span
     if after:
-        return doc[after[0].left_edge.i : after[0].right_edge.i + 1]
-    return None
+        return doc[_clause_start(verb, after[0]) : after[0].right_edge.i + 1]
+    return _interrupted(verb)
+
+
+# Words that open a reported clause's subject but that the parser hangs on the
+# cue verb ("said about a fifth of her clients had asked").
+_QUANTIFIERS = frozenset("about nearly almost around roughly some more fewer less over under".split())
+
+
+def _clause_start(verb: Token, clause: Token) -> int:
+    """Where the clause after a cue starts: its left edge, or the quantifier
+    right after the verb that the parser read as the verb's own phrase."""
+    doc = verb.doc
+    start = clause.left_edge.i
+    gap = doc[verb.i + 1 : start]
+    if len(gap) and gap[0].lower_ in _QUANTIFIERS and not any(
+            t.text in {",", "“", '"'} or t.ent_type_ in {"DATE", "TIME"} for t in gap):
+        return verb.i + 1
+    return start
+
+
+def _interrupted(verb: Token) -> Span | None:
+    """'Salaries ... range from 25,000 to 40,000 yuan a month, he said, well
+    below U.S. pay': a cue set off by commas after the statement it reports,
+    which the parser hangs on the statement as a parenthetical."""
+    doc = verb.doc
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if verb.dep_ != "parataxis" or verb.head.i > verb.i or not subjects:
+        return None
+    comma = subjects[-1].left_edge.i - 1
+    first = verb.sent.start
+    if comma <= first or doc[comma].text != "," or not _opens_sentence(doc[first]):
+        return None
+    span = doc[first:comma]
+    if "“" in span.text or '"' in span.text or not any(t.pos_ in {"VERB", "AUX"} for t in span):
+        return None
+    return span
 
 
 def _opens_sentence(token: Token) -> bool:

@@ -130,6 +130,28 @@ SPEAKERS = [
         "Vice President J.D. Vance said the fee would protect American workers.\n"
         "J. Smith, a recruiter in Ohio, said demand had fallen. “Nobody is calling,” Smith said.",
         "Nobody is calling", "J. Smith", id="initials are part of a name"),
+    pytest.param(
+        "The Home Office announced the change last month. The new list takes effect in the spring, it said.",
+        "takes effect in the spring", None, id="it said is an organisation"),
+    pytest.param(
+        "The federal authority later said in a statement that reports of a longer visa were inaccurate.",
+        "reports of a longer visa", None, id="an institution noun speaks as one"),
+    pytest.param(
+        "Immigration, Refugees and Citizenship Canada (IRCC) said the minimum score for the round was "
+        "462 points.",
+        "minimum score", None, id="a capitalised body split by the parser speaks as an organisation"),
+    pytest.param(
+        "Another adviser, who was not authorised to speak publicly, said some students were already asking "
+        "about work permits.",
+        "some students were already asking", None, id="an adviser is an unnamed person"),
+    pytest.param(
+        "Zhang Wei runs a recruitment firm in Shenzhen.\nSalaries offered to K visa holders by Chinese "
+        "technology firms range from 25,000 to 40,000 yuan a month, he said, well below U.S. pay.",
+        "Salaries offered to K visa holders", "Zhang Wei", id="a cue in the middle, after the statement"),
+    pytest.param(
+        "Chen Rui, a Shanghai-based migration agent, said about a fifth of her EB-5 clients had asked "
+        "about the gold card.",
+        "about a fifth of her EB-5 clients", "Chen Rui", id="a quantifier opens the reported clause"),
 ]
 
 
