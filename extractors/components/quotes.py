@@ -163,7 +163,7 @@ class QuoteFinder:
         scare quote or a coined term never is."""
         attribution = _after(doc, match)
         if len(words.split()) < MIN_SHORT_QUOTE_WORDS or not words.endswith((",", "?", "!")) \
-                or attribution is None:
+                or attribution is None or not _opens_utterance(text_of(doc), match):
             return None
         source = _speaker(doc, attribution, speakers, match)
         return QuoteFact(
@@ -218,6 +218,14 @@ class QuoteFinder:
             direct=False,
             cue=verb.text,
         )
+
+
+def _opens_utterance(text: str, match: re.Match[str]) -> bool:
+    """The quote starts its sentence: 'The O-1 is for people with
+    “extraordinary ability,” a bar that lawyers say ...' quotes a phrase
+    inside another sentence, not an utterance."""
+    head = text[text.rfind("\n", 0, match.start()) + 1 : match.start()].rstrip()
+    return not head or head.endswith((".", "!", "?", ":", "”", '"'))
 
 
 def _body(match: re.Match[str]) -> str:

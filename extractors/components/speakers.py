@@ -340,7 +340,9 @@ class Speakers:
 
 def _appositions(token: Token) -> list[Token]:
     """The token's appositives and theirs ("court, Mr Graham's solicitor,
-    Brett Thomas"), nearest first."""
+    Brett Thomas"), nearest first; the parser may hang one on the noun of
+    the subject's prepositional phrase ("His former colleague in Bengaluru,
+    Divya Rao, said")."""
     found: list[Token] = []
     todo = [token]
     while todo:
@@ -348,6 +350,7 @@ def _appositions(token: Token) -> list[Token]:
         children = [c for c in current.children if c.dep_ == "appos"]
         found += children
         todo += children
+        todo += [o for p in current.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
     return found
 
 

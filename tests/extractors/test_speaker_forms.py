@@ -152,6 +152,10 @@ SPEAKERS = [
         "Chen Rui, a Shanghai-based migration agent, said about a fifth of her EB-5 clients had asked "
         "about the gold card.",
         "about a fifth of her EB-5 clients", "Chen Rui", id="a quantifier opens the reported clause"),
+    pytest.param(
+        "His former colleague in Bengaluru, Divya Rao, said she had decided against moving. “My parents "
+        "worried about the language and the food,” she said.",
+        "My parents worried", "Divya Rao", id="the name in apposition after the subject's phrase"),
 ]
 
 
@@ -194,6 +198,12 @@ def test_a_partial_quote_inside_an_indirect_one_is_one_quote(extractor: FactExtr
     quotes = _quotes(extractor, text)
     assert len(quotes) == 1 and quotes[0][0] == "Eswar Prasad"
     assert "mercurial temperament" in str(quotes[0][1])
+
+
+def test_a_phrase_quoted_inside_a_sentence_is_no_utterance(extractor: FactExtractor) -> None:
+    text = ("The O-1 is for people with “extraordinary ability,” a bar that lawyers say has become easier "
+            "to meet.")
+    assert _quotes(extractor, text) == []
 
 
 def test_a_cue_with_the_person_addressed_before_the_quote(extractor: FactExtractor) -> None:
