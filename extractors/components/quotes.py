@@ -587,8 +587,12 @@ def according_to(doc: Doc, people: PeopleIndex, direct: list[tuple[int, int]]) -
         if match is None or any(s <= sent.start_char < e for s, e in direct):
             continue
         group = "clause" if match["clause"] else "clause2"
-        person = people.resolve(words_of(match["who"] or match["who2"]), before=sent.end_char)
-        if person is None:
+        who = "who" if match["who"] else "who2"
+        person = people.resolve(words_of(match[who]), before=sent.end_char)
+        # '..., according to an analysis by the law firm Desai Moreau': the
+        # person is named there, not a firm that shares a surname.
+        named = people.mentioned_in(sent.start_char + match.start(who), sent.start_char + match.end(who))
+        if person is None or person not in named:
             continue
         start, end = sent.start_char + match.start(group), sent.start_char + match.end(group)
         found.append(QuoteFact(sentence=sent.text.strip(), start=start, end=end, text=text[start:end],

@@ -200,6 +200,13 @@ def test_a_partial_quote_inside_an_indirect_one_is_one_quote(extractor: FactExtr
     assert "mercurial temperament" in str(quotes[0][1])
 
 
+def test_according_to_a_firm_that_shares_a_surname_is_no_persons_quote(extractor: FactExtractor) -> None:
+    text = ("Vikram Desai, a lawyer in Toronto, filed the challenge.\n"
+            "Invitations for people with Canadian work experience fell by more than half last year, "
+            "according to an analysis by the Toronto law firm Desai Moreau.")
+    assert not [q for q in _quotes(extractor, text) if "Invitations" in str(q[1])]
+
+
 def test_a_phrase_quoted_inside_a_sentence_is_no_utterance(extractor: FactExtractor) -> None:
     text = ("The O-1 is for people with “extraordinary ability,” a bar that lawyers say has become easier "
             "to meet.")
