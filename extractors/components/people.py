@@ -117,7 +117,7 @@ class PeopleIndex:
     def by_role(self, words: list[str], before: int | None = None) -> PersonRecord | None:
         """The person last mentioned before ``before`` whose role ends with one of
         the lowercase ``words`` ("the attorney said" -> the attorney)."""
-        wanted = {w.lower() for w in words if w.islower()}
+        wanted = {_job(w.lower()) for w in words if w.islower()}
         hits = [r for r in self.records
                 if any(_head(role) in wanted and _modifiers_agree(role, words) for role in r.roles)]
         if not hits:
@@ -162,10 +162,23 @@ TITLE_NOUNS = {
 }
 
 
+# Nouns a later reference uses for the same job ("Ahmed Khan, the company's
+# lawyer, ... The attorney said"): each maps to one word of its group.
+JOB_SYNONYMS = {
+    "attorney": "lawyer", "solicitor": "lawyer", "barrister": "lawyer",
+    "spokesman": "spokesperson", "spokeswoman": "spokesperson",
+    "ceo": "executive",
+}
+
+
+def _job(word: str) -> str:
+    return JOB_SYNONYMS.get(word, word)
+
+
 def _head(role: str) -> str:
     words = role.split()
     head = words[-1].lower() if words else ""
-    return TITLE_NOUNS.get(head, head)
+    return _job(TITLE_NOUNS.get(head, head))
 
 
 # Words before a role noun that do not tell one job from another.

@@ -79,7 +79,10 @@ _PARTIAL = re.compile(rf"\b(?:{CUE_WORDS})\b(?:\s+(?:that\s+)?[\w’'-]+){{1,8}}
 # What the sentence after a cue-less quote says when it names the speaker:
 # "That was how X described ...", "The warning came from X", "Those were the
 # words of X".
-NAMED_NEXT_CUES = "described|put it|came from|words of"
+NAMED_NEXT_CUES = "described|put it|came from|words of|view of|verdict of|assessment of|so said|so says"
+# ... and the opening of the paragraph after a quoted paragraph that does.
+_NAMED_NEXT_PARAGRAPH = (rf"^(?:That|This|Those|These|Such) (?:was|were|is|are) (?:how|the)\b.*"
+                         rf"\b(?P<cue>{NAMED_NEXT_CUES})\b")
 _OPEN_PARAGRAPH = re.compile(r"“(?P<a>[^“”\n]+)\n(?=“)")
 _ACCORDING = re.compile(
     r"^(?P<clause>[^“”\"]{20,}?),? according to (?P<who>[^,.;]+)[.,;]"
@@ -470,12 +473,22 @@ def _named_next(doc: Doc, match: re.Match[str], people: PeopleIndex) -> Found | 
         return None  # '“...,” the report found, and X said': the sentence goes on
     line_end = text.find("\n", match.end())
     rest = text[match.end() : line_end if line_end >= 0 else len(text)]
+    cues = rf"\b(?:{CUE_WORDS}|{NAMED_NEXT_CUES})\b"
+    start = match.end()
+    if not rest.strip() and line_end >= 0 and not text[text.rfind("\n", 0, match.start()) + 1 :
+                                                         match.start()].strip():
+        # '“...”¶That was the view of Samuel Osei, ...': a quoted paragraph and
+        # the next one's opening sentence, which names the speaker.
+        start = line_end + 1
+        next_end = text.find("\n", start)
+        rest = text[start : next_end if next_end >= 0 else len(text)]
+        cues = _NAMED_NEXT_PARAGRAPH
     sentence = re.split(r"(?<=[.!?])\s", rest.strip(), maxsplit=1)[0]
-    cue = re.search(rf"\b(?:{CUE_WORDS}|{NAMED_NEXT_CUES})\b", sentence)
+    cue = re.search(cues, sentence)
     if cue is None:
         return None
-    named = people.mentioned_in(match.end(), match.end() + len(rest))
-    return (named[0].name, cue.group(0)) if named else None
+    named = people.mentioned_in(start, start + len(sentence) + 1)
+    return (named[0].name, cue.groupdict().get("cue") or cue.group(0)) if named else None
 
 
 def _introduced(doc: Doc, match: re.Match[str], speakers: Speakers) -> Found | None:
@@ -595,9 +608,25 @@ def according_to(doc: Doc, people: PeopleIndex, direct: list[tuple[int, int]]) -
         if person is None or person not in named:
             continue
         start, end = sent.start_char + match.start(group), sent.start_char + match.end(group)
+        if group == "clause2":
+            start = _past_appositive(doc, start, end)
         found.append(QuoteFact(sentence=sent.text.strip(), start=start, end=end, text=text[start:end],
                                speaker=person.name, direct=False, cue="according to"))
     return found
+
+
+def _past_appositive(doc: Doc, start: int, end: int) -> int:
+    """'According to Priya Sharma, a recruiter in Pune, demand has doubled':
+    the clause starts after the source's appositive (a phrase that opens with
+    an article and has no verb, closed by a comma)."""
+    text = text_of(doc)
+    comma = text.find(", ", start, end)
+    if comma < 0 or text[start:end].split(" ", 1)[0].lower() not in {"a", "an", "the"}:
+        return start
+    span = doc.char_span(start, comma, alignment_mode="expand")
+    if span is None or any(t.pos_ in {"VERB", "AUX"} for t in span):
+        return start
+    return comma + 2
 
 
 # 'Q: Why did you leave?' / 'A: The fee ...' / 'Lopez: We will hire ...': an

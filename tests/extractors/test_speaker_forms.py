@@ -156,6 +156,14 @@ SPEAKERS = [
         "His former colleague in Bengaluru, Divya Rao, said she had decided against moving. “My parents "
         "worried about the language and the food,” she said.",
         "My parents worried", "Divya Rao", id="the name in apposition after the subject's phrase"),
+    pytest.param(
+        "“Nobody wants to be the test case.”\nThat was the view of Samuel Osei, a Chicago-based immigration "
+        "attorney, who has filed dozens of H-1B petitions.",
+        "Nobody wants", "Samuel Osei", id="a quoted paragraph, its speaker named in the next"),
+    pytest.param(
+        "Ahmed Khan, the company's lawyer, filed the appeal on Monday. The attorney said the rule had been "
+        "applied unlawfully.",
+        "applied unlawfully", "Ahmed Khan", id="the attorney is the lawyer named before"),
 ]
 
 
@@ -205,6 +213,11 @@ def test_according_to_a_firm_that_shares_a_surname_is_no_persons_quote(extractor
             "Invitations for people with Canadian work experience fell by more than half last year, "
             "according to an analysis by the Toronto law firm Desai Moreau.")
     assert not [q for q in _quotes(extractor, text) if "Invitations" in str(q[1])]
+
+
+def test_according_to_a_source_and_its_appositive(extractor: FactExtractor) -> None:
+    text = "According to Priya Sharma, a recruiter in Pune, demand for Canadian permits has doubled."
+    assert _quotes(extractor, text) == [("Priya Sharma", "demand for Canadian permits has doubled")]
 
 
 def test_a_phrase_quoted_inside_a_sentence_is_no_utterance(extractor: FactExtractor) -> None:
