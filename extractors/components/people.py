@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from extractors.components.affiliations import EMPLOYER_NOUNS
+from extractors.components.affiliations import EMPLOYER_NOUNS, described_as_company
 from extractors.components.common import facts_of, is_heading, programme_spans, sentence_text, text_of
 from extractors.components.gender import PRONOUN_GENDER, Gender, gender_of
 from extractors.components.roles import AFFILIATION_LABELS, ROLE_ENDINGS, TITLES, describe
@@ -223,7 +223,7 @@ class PeopleFinder:
         records = _merge(mentions, self.names)
         _add_unlabelled_mentions(doc, records)
         # Read once: ``doc.ents`` builds new spans on every access.
-        orgs = [e for e in doc.ents if e.label_ in AFFILIATION_LABELS]
+        orgs = [e for e in doc.ents if e.label_ in AFFILIATION_LABELS or described_as_company(e)]
         for record in records:
             for start, end in record.mentions:
                 span = doc.char_span(start, end, alignment_mode="expand")
@@ -257,7 +257,7 @@ def _person_mentions(doc: Doc, names: dict[str, Gender]) -> list[Span | None]:
     for ent in [*doc.ents, *_unlabelled_speakers(doc, names)]:
         name = _as_person(ent, names)
         if name is None or any(t.i in programme_tokens for t in ent) or _employer_named(ent) \
-                or _relative_which(ent) or _names_a_thing(ent):
+                or _relative_which(ent) or _names_a_thing(ent) or described_as_company(ent):
             continue
         if CREDIT_LINE.search(ent.sent.text) or is_heading(ent.sent) or not _is_prose(ent.sent):
             continue
@@ -282,9 +282,19 @@ def _unlabelled_speakers(doc: Doc, names: dict[str, Gender]) -> list[Span]:
         words = [t.text for t in doc[start : token.i + 1]]
         while words and (words[0] not in names) and len(words) > 2:
             words, start = words[1:], start + 1  # a role word before the name
-        if 2 <= len(words) <= 3 and words[0] in names and all(is_name_part(w) for w in words):
+        known = words[0] in names or _described_as_someone(token)
+        if 2 <= len(words) <= 3 and known and all(is_name_part(w) for w in words):
             found.append(Span(doc, start, token.i + 1, label="PERSON"))
     return found
+
+
+def _described_as_someone(token: Token) -> bool:
+    """'Siti Rahmawati, a chemistry graduate from Bandung who received her
+    visa, said': a given name the table does not know, with an appositive
+    that a relative "who" describes, is a person."""
+    return any(c.dep_ == "appos" and c.i > token.i and c.pos_ == "NOUN" and any(
+        r.dep_ == "relcl" and any(w.lower_ == "who" for w in r.children) for r in c.subtree)
+        for c in token.children)
 
 
 def _bare_propn(token: Token) -> bool:
@@ -427,7 +437,7 @@ NOT_PERSON_ENDINGS = frozenset(
     "Holdings Capital Technologies Systems Industries Works Studios Labs Airlines Motors Foundation "
     "Institute University College Council Ministry Department Office Agency Association Commission "
     "Committee Union Services Centre Center Court Board Authority Bureau Company Partners Alliance "
-    "Forum Courant Network Networks Robotics International House".split()
+    "Forum Courant Network Networks Robotics International House City".split()
 )
 
 

@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.components.affiliations import EMPLOYER_NOUNS, employer_names
+from extractors.components.affiliations import EMPLOYER_NOUNS, employer_names, modifies_company
 
 TITLES = frozenset(
     "President Vice Prime Minister Secretary Senator Sen. Rep. Representative Governor Gov. "
@@ -231,7 +231,8 @@ def _appositive(head: Token, orgs: list[Span], roles: list[str], affiliations: l
         roles.append(role)
     inside = range(head.left_edge.i, head.right_edge.i + 1)
     for ent in orgs:
-        if ent.start in inside and ent.end - 1 in inside and not _names_a_place(ent):
+        if ent.start in inside and ent.end - 1 in inside and not _names_a_place(ent) \
+                and not modifies_company(ent.root):
             affiliations.append(_without_article(ent))
 
 
@@ -299,8 +300,10 @@ def _role_phrase(head: Token) -> str | None:
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.lower_ in {"for", "of"}:
             objects = [c for c in prep.children if c.dep_ == "pobj"]
-            if objects and not _names_employer(objects[0]) and _keeps_complement(head, prep, objects[0]):
-                phrase += [prep.text, *(t.text for t in objects[0].subtree)]
+            complement = _complement(objects[0]) if objects else []
+            if complement and not any(_names_employer_token(t) for t in complement) \
+                    and _keeps_complement(head, prep, objects[0]):
+                phrase += [prep.text, *(t.text for t in complement)]
     # "co - founder" in tokens is "co-founder" in text.
     return " ".join(phrase).replace(" - ", "-").replace("co -", "co-")
 
@@ -338,10 +341,22 @@ def _glued_to_hyphen(token: Token) -> bool:
     return token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
 
 
-def _names_employer(obj: Token) -> bool:
-    return any(
-        t.ent_type_ in AFFILIATION_LABELS or t.lower_ in EMPLOYER_NOUNS for t in obj.subtree
-    )
+def _names_employer_token(token: Token) -> bool:
+    return token.ent_type_ in AFFILIATION_LABELS or token.lower_ in EMPLOYER_NOUNS
+
+
+# Prepositions after a role's "of" phrase that name where the job is ("head of
+# people at Tandem Labs"), not what it is.
+_WHERE = frozenset({"at", "with", "in"})
+
+
+def _complement(obj: Token) -> list[Token]:
+    """The words of a role's "of" phrase, up to a phrase saying where the job
+    is ("head of international recruiting at Kessler" -> "international
+    recruiting")."""
+    cut = [c for c in obj.rights if c.dep_ == "prep" and c.lower_ in _WHERE]
+    end = cut[0].i if cut else obj.right_edge.i + 1
+    return [t for t in obj.subtree if t.i < end]
 
 
 def _without_article(ent: Span) -> str:

@@ -164,6 +164,10 @@ SPEAKERS = [
         "Ahmed Khan, the company's lawyer, filed the appeal on Monday. The attorney said the rule had been "
         "applied unlawfully.",
         "applied unlawfully", "Ahmed Khan", id="the attorney is the lawyer named before"),
+    pytest.param(
+        "Siti Rahmawati, a chemistry graduate from Bandung who received her K visa in February, said the "
+        "application took 11 days.",
+        "the application took 11 days", "Siti Rahmawati", id="an unknown given name described with who"),
 ]
 
 
@@ -276,6 +280,11 @@ PEOPLE = [
     pytest.param("Apple chief executive Tim Cook spoke in San Francisco.\n"
                  "Hosting Cook at the conference was a dream, Marc Benioff said.",
                  {"Tim Cook", "Marc Benioff"}, id="a capitalised word before another's surname is no name"),
+    pytest.param("“Where it bites is nursing,” said Jörg Hartmann, head of international recruiting at "
+                 "Kessler Antriebstechnik, a Stuttgart gearbox maker.",
+                 {"Jörg Hartmann"}, id="a name described as a company is no person"),
+    pytest.param("Brokers in Shanghai and Ho Chi Minh City, where much of the money comes from, say interest "
+                 "is real.", set(), id="a city is no person"),
     pytest.param("“We have no further comment,” said Dick Clark Productions.\n"
                  "Experts told USA TODAY that the rule was unclear.\n"
                  "“To be clear, this is not an annual fee,” White House spokeswoman Carla Benning said.",
@@ -322,8 +331,17 @@ _FROM = ("Tomasz Zielinski, a software developer from Wrocław who moved to Muni
 _KIN = ("His daughter, Keerthi Reddy, 24, studies in Texas.\n"
         "MPs began asking questions Karlheinz Schreiber could not answer.")
 
+_AT = ("“Where it bites is nursing,” said Jörg Hartmann, head of international recruiting at Kessler "
+       "Antriebstechnik, a Stuttgart gearbox maker.\nPriya Nair, head of people at Sydney software firm "
+       "Tandem Labs, said the company had hired 12 engineers.")
+
 # (text, person, "roles" or "affiliations", what the person gets): one row per form.
 ROLES = [
+    pytest.param(_AT, "Jörg Hartmann", "roles", ("head of international recruiting",), id="head of X at Y"),
+    pytest.param(_AT, "Jörg Hartmann", "affiliations", ("Kessler Antriebstechnik",),
+                 id="the employer described as a company, not where it is"),
+    pytest.param(_AT, "Priya Nair", "roles", ("head of people",), id="head of X at a firm"),
+    pytest.param(_AT, "Priya Nair", "affiliations", ("Tandem Labs",), id="at a kind of firm and its name"),
     pytest.param("President Bush warned Iran on Wednesday.\n“I'm under no illusions,” Bush said at a news "
                  "conference with Israeli Prime Minister Ehud Olmert.",
                  "Bush", "roles", ("President",), id="a title before a surname"),
