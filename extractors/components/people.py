@@ -501,6 +501,8 @@ def _clean_name(ent: Span, names: dict[str, Gender]) -> Span | None:
         return None
     if len(words) > 1 and all(w.isupper() for w in words):
         return None  # "USA TODAY": a masthead, not a name
+    if words[-1] in TITLES and end < len(doc) and doc[end].ent_type_ == "PERSON" and doc[end].pos_ == "PROPN":
+        return None  # "Labour Minister Hubertus Heil" split by the NER: a title before a name
     return span
 
 

@@ -194,7 +194,8 @@ class QuoteFinder:
             c.dep_ == "nsubj" for c in verb.children))
         if clause is None:
             return None
-        if any(s <= clause.start_char < e or s < clause.end_char < e - 1 for s, e in direct):
+        if any(s <= clause.start_char < e or (s < clause.end_char < e - 1 and _inside_marks(doc, clause, e))
+               for s, e in direct):
             return None
         if subjects and is_group(subjects[-1]):
             return None  # "Immigration lawyers said ...": a group's view is no one's quote
@@ -240,7 +241,8 @@ def _outside_indirect(direct: list[QuoteFact], indirect: list[QuoteFact]) -> lis
     """'Prasad said the president’s “mercurial temperament” had complicated
     ...': a partial quote inside a speaker's indirect quote is that one quote."""
     return [d for d in direct if not any(
-        i.start <= d.start - 1 and d.end + 1 <= i.end + 1 for i in indirect)]
+        i.start <= d.start - 1 and d.end - len(d.text) + len(d.text.rstrip(".,!?")) <= i.end
+        for i in indirect)]
 
 
 # Headlines and standfirsts end without a full stop; what they claim someone
@@ -284,6 +286,13 @@ def _reported_within(verb: Token) -> bool:
             return True
         child = ancestor
     return False
+
+
+def _inside_marks(doc: Doc, clause: Span, quote_end: int) -> bool:
+    """The clause stops inside a quotation, before its last words: 'said the
+    K visa was "a signal, not a system."' ends at the full stop within the
+    marks, which is the end of the quotation too."""
+    return bool(text_of(doc)[clause.end_char : quote_end - 1].strip(" .,;!?\"”’"))
 
 
 def _misparsed_subject(verb: Token) -> list[Token]:

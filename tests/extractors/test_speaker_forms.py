@@ -224,6 +224,12 @@ def test_according_to_a_source_and_its_appositive(extractor: FactExtractor) -> N
     assert _quotes(extractor, text) == [("Priya Sharma", "demand for Canadian permits has doubled")]
 
 
+def test_a_partial_quote_that_ends_the_sentence_inside_its_marks(extractor: FactExtractor) -> None:
+    text = ("Anita Das, a professor at Sichuan University, studies migration.\n"
+            "Sichuan University's Das said the K visa was \"a signal, not a system.\"")
+    assert _quotes(extractor, text) == [("Anita Das", 'the K visa was "a signal, not a system')]
+
+
 def test_a_phrase_quoted_inside_a_sentence_is_no_utterance(extractor: FactExtractor) -> None:
     text = ("The O-1 is for people with “extraordinary ability,” a bar that lawyers say has become easier "
             "to meet.")
@@ -285,6 +291,8 @@ PEOPLE = [
                  {"Jörg Hartmann"}, id="a name described as a company is no person"),
     pytest.param("Brokers in Shanghai and Ho Chi Minh City, where much of the money comes from, say interest "
                  "is real.", set(), id="a city is no person"),
+    pytest.param("“The Opportunity Card works,” Labour Minister Hubertus Heil told the Bundestag.",
+                 {"Hubertus Heil"}, id="a title the NER tags as a name of its own"),
     pytest.param("“We have no further comment,” said Dick Clark Productions.\n"
                  "Experts told USA TODAY that the rule was unclear.\n"
                  "“To be clear, this is not an annual fee,” White House spokeswoman Carla Benning said.",
