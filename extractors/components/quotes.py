@@ -322,7 +322,28 @@ def _reported_clause(verb: Token, subject_before: bool = False) -> Span | None:
             return span
     if after:
         return doc[_clause_start(verb, after[0]) : after[0].right_edge.i + 1]
-    return _interrupted(verb)
+    return _interrupted(verb) or _split_after_cue(verb)
+
+
+def _split_after_cue(verb: Token) -> Span | None:
+    """'Dhar ... said EB-5 investors were more cautious': the parser may read a
+    visa's name as punctuation and end the sentence inside the reported
+    clause; the clause runs on to the end of the next "sentence", which
+    opens in lower case."""
+    doc = verb.doc
+    sent = verb.sent
+    glued = doc[verb.i + 1 : sent.end]
+    words = [t for t in glued if not t.is_space]
+    if not words or len(words) > 2 or sent.end >= len(doc) or words[0].dep_ != "punct" \
+            or not any(c.isalnum() for c in words[0].text):
+        return None
+    following = doc[sent.end].sent
+    if not following.text[:1].islower() or following.root.pos_ not in {"VERB", "AUX"}:
+        return None
+    end = following.end
+    while end > following.start and doc[end - 1].is_space:
+        end -= 1
+    return doc[verb.i + 1 : end]
 
 
 # Words that open a reported clause's subject but that the parser hangs on the

@@ -230,6 +230,14 @@ def test_a_partial_quote_that_ends_the_sentence_inside_its_marks(extractor: Fact
     assert _quotes(extractor, text) == [("Anita Das", 'the K visa was "a signal, not a system')]
 
 
+def test_a_visa_name_read_as_punctuation_does_not_end_the_report(extractor: FactExtractor) -> None:
+    text = ("Immigration attorney Sunil Dhar spoke in Miami.\n"
+            "Dhar, who has practised in Miami for 20 years, said EB-5 investors were more cautious than gold "
+            "card buyers.\n")
+    assert _quotes(extractor, text) == [
+        ("Sunil Dhar", "EB-5 investors were more cautious than gold card buyers")]
+
+
 def test_a_phrase_quoted_inside_a_sentence_is_no_utterance(extractor: FactExtractor) -> None:
     text = ("The O-1 is for people with “extraordinary ability,” a bar that lawyers say has become easier "
             "to meet.")
