@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 # Nouns that name the kind of employer in "the relocation agency Bund Bridge",
 # "a spokesman for the department": the phrase after them is the employer.
 EMPLOYER_NOUNS = frozenset(
-    "firm company startup agency consultancy group tank charity organisation organization "
+    "firm company startup start-up agency consultancy group tank charity organisation organization "
     "university institute bank fund foundation council association body network department "
     "ministry office commission administration embassy union lobby nonprofit".split()
 )

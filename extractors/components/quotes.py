@@ -648,13 +648,15 @@ def according_to(doc: Doc, people: PeopleIndex, direct: list[tuple[int, int]]) -
 def _past_appositive(doc: Doc, start: int, end: int) -> int:
     """'According to Priya Sharma, a recruiter in Pune, demand has doubled':
     the clause starts after the source's appositive (a phrase that opens with
-    an article and has no verb, closed by a comma)."""
+    an article and has no verb, or a "who" clause, closed by a comma)."""
     text = text_of(doc)
     comma = text.find(", ", start, end)
-    if comma < 0 or text[start:end].split(" ", 1)[0].lower() not in {"a", "an", "the"}:
+    first = text[start:end].split(" ", 1)[0].lower()
+    if comma < 0 or first not in {"a", "an", "the", "who"}:
         return start
     span = doc.char_span(start, comma, alignment_mode="expand")
-    if span is None or any(t.pos_ in {"VERB", "AUX"} for t in span):
+    # "who advises South African students," is a relative clause, with its verb.
+    if span is None or (first != "who" and any(t.pos_ in {"VERB", "AUX"} for t in span)):
         return start
     return comma + 2
 

@@ -222,6 +222,8 @@ def test_according_to_a_firm_that_shares_a_surname_is_no_persons_quote(extractor
 def test_according_to_a_source_and_its_appositive(extractor: FactExtractor) -> None:
     text = "According to Priya Sharma, a recruiter in Pune, demand for Canadian permits has doubled."
     assert _quotes(extractor, text) == [("Priya Sharma", "demand for Canadian permits has doubled")]
+    text = "According to Zanele Dlamini, who advises students in Durban, interest in the F-1 had fallen."
+    assert _quotes(extractor, text) == [("Zanele Dlamini", "interest in the F-1 had fallen")]
 
 
 def test_a_partial_quote_that_ends_the_sentence_inside_its_marks(extractor: FactExtractor) -> None:
@@ -377,6 +379,8 @@ ROLES = [
     pytest.param("Large firms can absorb the $100,000-a-year charge, said Nikhil Varma, co-founder of the "
                  "payments startup Ledgerly. Small ones cannot, he said.",
                  "Nikhil Varma", "affiliations", ("Ledgerly",), id="a broken appositive parse"),
+    pytest.param("“We cannot wait for Washington,” said Xu Jiahui, a founder of the start-up Dataleap.",
+                 "Xu Jiahui", "affiliations", ("Dataleap",), id="a hyphenated start-up names the employer"),
     pytest.param("Mark Delaney, who runs the Beijing office of the recruitment firm Orient Search, said he "
                  "had fielded about 40 enquiries.",
                  "Mark Delaney", "affiliations", ("Orient Search",), id="who runs a firm names the employer"),
