@@ -420,8 +420,26 @@ def _clause_under_prep(verb: Token) -> list[Token]:
         for noun in nouns
         for clause in noun.children
         if clause.dep_ in {"acl", "relcl", "ccomp"}
-        and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+        and (any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+             or _misread_as_relative(noun, clause))
     ), key=lambda t: t.i)
+
+
+# Where words are said: 'said in an email that ...' is a report, however parsed.
+_MEDIA_NOUNS = frozenset(
+    "email statement interview letter post note filing call briefing conference message speech "
+    "tweet release memo video podcast".split())
+
+
+def _misread_as_relative(noun: Token, clause: Token) -> bool:
+    """'said in an email that employers were scrambling': the parser may read
+    the "that" opening the report as a relative pronoun of the medium noun;
+    the clause has a subject of its own, so it is no relative clause."""
+    if noun.lower_ not in _MEDIA_NOUNS or clause.dep_ != "relcl":
+        return False
+    first = clause.doc[clause.left_edge.i]
+    return first.lower_ == "that" and first.i == noun.i + 1 and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ != "that" for c in clause.children)
 
 
 def _speaker_after(doc: Doc, verb: Token, people: PeopleIndex) -> Source | None:

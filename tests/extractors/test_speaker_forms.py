@@ -168,6 +168,9 @@ SPEAKERS = [
         "Siti Rahmawati, a chemistry graduate from Bandung who received her K visa in February, said the "
         "application took 11 days.",
         "the application took 11 days", "Siti Rahmawati", id="an unknown given name described with who"),
+    pytest.param(
+        "Jane Park, a partner at Baker Lane, said in an email that employers were scrambling.",
+        "employers were scrambling", "Jane Park", id="said in an email that, read as a relative clause"),
 ]
 
 
