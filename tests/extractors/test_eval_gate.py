@@ -67,10 +67,14 @@ FLOORS: dict[str, dict[str, float]] = {
     # prompted by the annotator's summary of the first run, which named the programmes and the
     # consent wall, so those two rows are no longer blind): programme 1.0, fee 0.807,
     # quote 0.897, person 0.958, event 0.444, role 0.784, skipped pages 1.0.
+    # Since 2026-12-02 the blind split is a tuning split (blind2 is being written). Quote, person,
+    # role and speaker floors raised 2026-12-02 after tuning on its misses (issue 3 quotes and
+    # people): quote 1.0 (135 quotes), person 1.0 (47), role 0.927 (P 0.919, R 0.934), speaker 1.0;
+    # the floors leave room for about two misses each.
     "blind": {
-        "visa_programme": 0.97, "fee": 0.78, "quote": 0.87, "person": 0.93,
-        "event": 0.42, "role": 0.76, "skipped pages": 1.0,
-        "speaker": 0.87, "amount": 0.91, "currency": 0.87, "period": 0.89, "programme": 0.84,
+        "visa_programme": 0.97, "fee": 0.78, "quote": 0.97, "person": 0.97,
+        "event": 0.42, "role": 0.90, "skipped pages": 1.0,
+        "speaker": 0.97, "amount": 0.91, "currency": 0.87, "period": 0.89, "programme": 0.84,
         "date": 0.42, "precision": 0.42, "event_type": 0.39,
     },
 }
