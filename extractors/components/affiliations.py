@@ -25,7 +25,7 @@ EMPLOYER_NOUNS = frozenset(
 COMPANY_NOUNS = frozenset(
     "maker manufacturer company firm startup start-up group provider operator supplier producer "
     "retailer chain lender insurer carrier airline consultancy agency charity nonprofit conglomerate "
-    "exporter importer outsourcer brand business employer platform".split()
+    "exporter importer outsourcer brand business employer platform coalition tank lobby alliance".split()
 )
 
 

@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.components.affiliations import EMPLOYER_NOUNS, employer_names, modifies_company
+from extractors.components.affiliations import COMPANY_NOUNS, EMPLOYER_NOUNS, employer_names, modifies_company
 
 TITLES = frozenset(
     "President Vice Prime Minister Secretary Senator Sen. Rep. Representative Governor Gov. "
@@ -49,7 +49,7 @@ ROLE_ADJECTIVES = frozenset(
 KIN_NOUNS = frozenset(
     "daughter son wife husband mother father sister brother cousin uncle aunt niece nephew "
     "grandson granddaughter grandmother grandfather parent parents child friend neighbour neighbor "
-    "fiancee fiance girlfriend boyfriend".split()
+    "fiancee fiance girlfriend boyfriend client customer patient".split()
 )
 NO_ROLE_NOUNS = EMPLOYER_NOUNS | KIN_NOUNS
 # Fields written in capitals before a job ("AI researcher", "HR director").
@@ -68,6 +68,14 @@ WORK_VERBS = frozenset(
     "work study teach research lead head run direct manage chair advise found own serve oversee".split())
 
 
+# Heads of an appositive that describe an organisation, not the person before
+# it ("..., a senior fellow at the Lindqvist Institute, a Washington think tank").
+ORG_KINDS = EMPLOYER_NOUNS | COMPANY_NOUNS
+# Verbs of a relative clause whose "as" phrase is what others call someone,
+# not their job ("who was described as a genius").
+LABEL_VERBS = frozenset("describe see know regard call treat view label brand dismiss hail".split())
+
+
 # Endings of English nouns for people by what they do ("recruiter",
 # "economist", "consultant", "classmate"), for role words that open a sentence.
 ROLE_ENDINGS = ("er", "or", "ist", "ant", "ent", "ian", "mate", "ee")
@@ -79,6 +87,8 @@ def describe(span: Span, orgs: list[Span]) -> tuple[list[str], list[str]]:
     affiliations: list[str] = []
     _premodifiers(span, roles, affiliations)
     for appos in _appositives(span):
+        if appos.lower_ in ORG_KINDS:
+            continue  # "..., a senior fellow at the Lindqvist Institute, a Washington think tank"
         _appositive(appos, orgs, roles, affiliations)
         affiliations += [n for n in employer_names(_described(appos)) if n not in affiliations]
     for prep in (c for c in span.root.children if c.dep_ == "prep" and c.i >= span.end):
@@ -97,6 +107,13 @@ def describe(span: Span, orgs: list[Span]) -> tuple[list[str], list[str]]:
         described = span.doc[clause.i : clause.right_edge.i + 1]
         affiliations += [n for n in employer_names(described.text) if n not in affiliations]
         affiliations += [_without_article(e) for e in orgs if _employs(clause, e)]
+    for clause in (c for c in span.root.children if c.dep_ == "relcl" and c.lemma_ not in LABEL_VERBS):
+        # "Renata Kowalczyk, who came to Oxford on the visa as a protein chemist".
+        for prep in (p for p in clause.children if p.dep_ == "prep" and p.lower_ == "as"):
+            objects = [o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+            role = _role_phrase(objects[0]) if objects and objects[0].lower_ not in NO_ROLE_NOUNS else None
+            if role:
+                roles.append(role)
     if span.root.dep_ == "appos" and span.root.head.i < span.start and span.doc[span.start - 1].text == ",":
         # "His professor, Meera Joshi, is blunter": the name is the appositive.
         role = _role_phrase(span.root.head)

@@ -356,8 +356,23 @@ _AT = ("“Where it bites is nursing,” said Jörg Hartmann, head of internatio
        "Antriebstechnik, a Stuttgart gearbox maker.\nPriya Nair, head of people at Sydney software firm "
        "Tandem Labs, said the company had hired 12 engineers.")
 
+_ORG_APPOSITIVES = ("“This rewards the employers who pay the most,” said Rebecca Han, a senior fellow at the "
+                    "Lindqvist Institute, a Washington think tank that favours lower immigration.\n"
+                    "“The ruling lets the fee stand,” said Nathan Ellery, a lawyer at Brandt & Cole who "
+                    "represents the plaintiffs, a coalition led by the U.S. Chamber of Commerce.")
+
 # (text, person, "roles" or "affiliations", what the person gets): one row per form.
 ROLES = [
+    pytest.param(_ORG_APPOSITIVES, "Rebecca Han", "roles", ("senior fellow",),
+                 id="an appositive describing the employer is no role"),
+    pytest.param(_ORG_APPOSITIVES, "Nathan Ellery", "roles", ("lawyer",), id="nor the client's appositive"),
+    pytest.param(_ORG_APPOSITIVES, "Nathan Ellery", "affiliations", ("Brandt & Cole",),
+                 id="the client's members are no employer"),
+    pytest.param("I asked Dr. Renata Kowalczyk, who came to Oxford on the visa as a protein chemist, whether "
+                 "the cost had put her off.", "Renata Kowalczyk", "roles", ("protein chemist",),
+                 id="who came as a chemist"),
+    pytest.param("Another client, Anjali Desai, is from Gujarat.", "Anjali Desai", "roles", (),
+                 id="a client is no job"),
     pytest.param(_AT, "Jörg Hartmann", "roles", ("head of international recruiting",), id="head of X at Y"),
     pytest.param(_AT, "Jörg Hartmann", "affiliations", ("Kessler Antriebstechnik",),
                  id="the employer described as a company, not where it is"),
