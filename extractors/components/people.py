@@ -83,8 +83,12 @@ def _add_label(labels: list[str], label: str) -> None:
 
 def _add_affiliation(labels: list[str], org: str) -> None:
     """'Tsinghua' (of "Tsinghua’s Wang") is the "Tsinghua University" the
-    article names too: the longer name stays."""
+    article names too: the longer name stays. A name read with the full stop
+    that ends the sentence ("Iyer & Sen.") is the name without it."""
     for i, known in enumerate(labels):
+        if known.rstrip(".") == org.rstrip("."):
+            labels[i] = min(known, org, key=len)
+            return
         if known.startswith(org + " "):
             return
         if org.startswith(known + " "):

@@ -371,6 +371,9 @@ ROLES = [
     pytest.param("I asked Dr. Renata Kowalczyk, who came to Oxford on the visa as a protein chemist, whether "
                  "the cost had put her off.", "Renata Kowalczyk", "roles", ("protein chemist",),
                  id="who came as a chemist"),
+    pytest.param("“Most of our clients will simply hire locally,” said Kavita Iyer, a partner at the Mumbai "
+                 "law firm Iyer & Sen.", "Kavita Iyer", "affiliations", ("Iyer & Sen",),
+                 id="an employer read with the sentence's full stop is one employer"),
     pytest.param("Another client, Anjali Desai, is from Gujarat.", "Anjali Desai", "roles", (),
                  id="a client is no job"),
     pytest.param(_AT, "Jörg Hartmann", "roles", ("head of international recruiting",), id="head of X at Y"),
