@@ -169,6 +169,11 @@ SPEAKERS = [
         "application took 11 days.",
         "the application took 11 days", "Siti Rahmawati", id="an unknown given name described with who"),
     pytest.param(
+        "Sarah Kim, a lawyer in Seoul, has clients waiting. Her colleague Daniel Park disagrees with her.\n"
+        "“It is a disaster,” she said.\n“It is a correction,” Park said. “The old system was abused.”\n"
+        "He added that employers had gamed the lottery for years.",
+        "gamed the lottery", "Daniel Park", id="another person's pronoun after a name"),
+    pytest.param(
         "Jane Park, a partner at Baker Lane, said in an email that employers were scrambling.",
         "employers were scrambling", "Jane Park", id="said in an email that, read as a relative clause"),
 ]
