@@ -673,8 +673,10 @@ def _past_appositive(doc: Doc, start: int, end: int) -> int:
     if comma < 0 or first not in {"a", "an", "the", "who"}:
         return start
     span = doc.char_span(start, comma, alignment_mode="expand")
-    # "who advises South African students," is a relative clause, with its verb.
-    if span is None or (first != "who" and any(t.pos_ in {"VERB", "AUX"} for t in span)):
+    # "who advises South African students," is a relative clause, with its
+    # verb; so may the appositive hold one ("a recruiter in Kochi who places nurses").
+    if span is None or (first != "who" and any(
+            t.pos_ in {"VERB", "AUX"} and not _in_relative(t) for t in span)):
         return start
     return comma + 2
 

@@ -116,7 +116,12 @@ def describe(span: Span, orgs: list[Span]) -> tuple[list[str], list[str]]:
                 roles.append(role)
     if span.root.dep_ == "appos" and span.root.head.i < span.start and span.doc[span.start - 1].text == ",":
         # "His professor, Meera Joshi, is blunter": the name is the appositive.
-        role = _role_phrase(span.root.head)
+        # The parser may hang it on the noun of the phrase after the role ("His
+        # former classmate in Pune, Rohan Kulkarni"): the role is that phrase's head.
+        described = span.root.head
+        if described.dep_ == "pobj" and described.head.dep_ == "prep" and described.head.head.pos_ == "NOUN":
+            described = described.head.head
+        role = _role_phrase(described)
         if role:
             roles.append(role)
     return roles, affiliations

@@ -232,6 +232,9 @@ def test_according_to_a_source_and_its_appositive(extractor: FactExtractor) -> N
     assert _quotes(extractor, text) == [("Priya Sharma", "demand for Canadian permits has doubled")]
     text = "According to Zanele Dlamini, who advises students in Durban, interest in the F-1 had fallen."
     assert _quotes(extractor, text) == [("Zanele Dlamini", "interest in the F-1 had fallen")]
+    text = ("According to Meera Pillai, a recruiter in Kochi who places nurses with German hospitals, "
+            "interest in the card doubled.")
+    assert _quotes(extractor, text) == [("Meera Pillai", "interest in the card doubled")]
 
 
 def test_a_partial_quote_that_ends_the_sentence_inside_its_marks(extractor: FactExtractor) -> None:
@@ -379,6 +382,8 @@ ROLES = [
     pytest.param("“Most of our clients will simply hire locally,” said Kavita Iyer, a partner at the Mumbai "
                  "law firm Iyer & Sen.", "Kavita Iyer", "affiliations", ("Iyer & Sen",),
                  id="an employer read with the sentence's full stop is one employer"),
+    pytest.param("His former classmate in Pune, Rohan Kulkarni, said he had found a job.", "Rohan Kulkarni",
+                 "roles", ("classmate",), id="the role before the phrase the name hangs on"),
     pytest.param("Another client, Anjali Desai, is from Gujarat.", "Anjali Desai", "roles", (),
                  id="a client is no job"),
     pytest.param(_AT, "Jörg Hartmann", "roles", ("head of international recruiting",), id="head of X at Y"),
