@@ -118,10 +118,10 @@ def describe(span: Span, orgs: list[Span]) -> tuple[list[str], list[str]]:
         # "His professor, Meera Joshi, is blunter": the name is the appositive.
         # The parser may hang it on the noun of the phrase after the role ("His
         # former classmate in Pune, Rohan Kulkarni"): the role is that phrase's head.
-        described = span.root.head
-        if described.dep_ == "pobj" and described.head.dep_ == "prep" and described.head.head.pos_ == "NOUN":
-            described = described.head.head
-        role = _role_phrase(described)
+        noun = span.root.head
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head
+        role = _role_phrase(noun)
         if role:
             roles.append(role)
     return roles, affiliations
