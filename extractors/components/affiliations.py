@@ -30,9 +30,12 @@ COMPANY_NOUNS = frozenset(
 
 
 def described_as_company(ent: Span) -> bool:
-    """The name's appositive says it is a company ("X, a gearbox maker")."""
+    """The name's appositive says it is a company ("X, a gearbox maker"), or
+    the name is the appositive of a company noun ("its supplier, X")."""
     heads = [c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end]
-    return bool(heads) and heads[0].lower_ in COMPANY_NOUNS and heads[0].text.islower()
+    holder = ent.root.head
+    named = ent.root.dep_ == "appos" and holder.i < ent.start and holder.lower_ in COMPANY_NOUNS
+    return named or (bool(heads) and heads[0].lower_ in COMPANY_NOUNS and heads[0].text.islower())
 
 
 def modifies_company(token: Token) -> bool:

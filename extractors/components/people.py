@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from extractors.components.affiliations import EMPLOYER_NOUNS, described_as_company
+from extractors.components.affiliations import COMPANY_NOUNS, EMPLOYER_NOUNS, described_as_company
 from extractors.components.common import facts_of, is_heading, programme_spans, sentence_text, text_of
 from extractors.components.gender import PRONOUN_GENDER, Gender, gender_of
 from extractors.components.roles import AFFILIATION_LABELS, ROLE_ENDINGS, TITLES, describe
@@ -392,8 +392,12 @@ def _mistagged_person(ent: Span, names: dict[str, Gender]) -> Span | None:
     # "The White House said": a person's name takes no article.
     if words[0].lower() == "the" or (ent.start > 0 and doc[ent.start - 1].lower_ == "the"):
         return None
-    if not all(is_name_part(w) for w in words) or set(words) & ORG_WORDS:
+    inner = words[1:-1]
+    if not all(is_name_part(w) or (w in NAME_PARTICLES and w in inner) for w in words) \
+            or set(words) & ORG_WORDS:
         return None
+    if _names_a_role_holder(ent):
+        return Span(doc, ent.start, ent.end, label="PERSON")
     after = doc[ent.end : ent.end + 2]
     # "X, a director at ...", "X, policy director at ..." or "X, who represents Thomas".
     appositive = len(after) == 2 and after[0].text == "," and (
@@ -412,6 +416,20 @@ def _mistagged_person(ent: Span, names: dict[str, Gender]) -> Span | None:
     if not (appositive or before_verb or after_verb):
         return None
     return Span(doc, ent.start, ent.end, label="PERSON")
+
+
+def _names_a_role_holder(ent: Span) -> bool:
+    """'Rutte's adviser, Eva de Vries, later briefed reporters': a name in
+    apposition to a noun for what a person does (with a possessor or an
+    article) is that person, whatever the NER called it."""
+    root, doc = ent.root, ent.doc
+    holder = root.head
+    if root.dep_ != "appos" or holder.i >= ent.start or holder.pos_ != "NOUN" or ent.start == 0 \
+            or doc[ent.start - 1].text != ",":
+        return False
+    job = (holder.lower_.endswith(ROLE_ENDINGS) and holder.lower_ not in COMPANY_NOUNS) \
+        or holder.lower_ in {"spokesperson", "spokesman", "spokeswoman"}
+    return job and any(c.dep_ in {"poss", "det"} for c in holder.children)
 
 
 # Lowercase particles inside a name ("Ursula von der Leyen", "Lula da Silva").

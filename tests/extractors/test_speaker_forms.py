@@ -174,6 +174,10 @@ SPEAKERS = [
         "He added that employers had gamed the lottery for years.",
         "gamed the lottery", "Daniel Park", id="another person's pronoun after a name"),
     pytest.param(
+        "Mark Rutte met Chinese officials on Monday. Rutte's adviser, Eva de Vries, later briefed "
+        "reporters.\nShe said the talks had focused on visas for researchers.",
+        "focused on visas", "Eva de Vries", id="a name the NER calls an organisation, by a job"),
+    pytest.param(
         "Jane Park, a partner at Baker Lane, said in an email that employers were scrambling.",
         "employers were scrambling", "Jane Park", id="said in an email that, read as a relative clause"),
 ]
@@ -314,6 +318,8 @@ PEOPLE = [
                  "is real.", set(), id="a city is no person"),
     pytest.param("“The Opportunity Card works,” Labour Minister Hubertus Heil told the Bundestag.",
                  {"Hubertus Heil"}, id="a title the NER tags as a name of its own"),
+    pytest.param("Kessler said its supplier, Bosch Rexroth, would raise prices.", set(),
+                 id="a company in apposition to a company noun is no person"),
     pytest.param("“We have no further comment,” said Dick Clark Productions.\n"
                  "Experts told USA TODAY that the rule was unclear.\n"
                  "“To be clear, this is not an annual fee,” White House spokeswoman Carla Benning said.",
