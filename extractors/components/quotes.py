@@ -36,6 +36,9 @@ CUE_WORDS = (
 )
 _CUE = re.compile(rf"\b(?:{CUE_WORDS})\b")
 _ACCORDING_AFTER = re.compile(r"[^\S\n]*according to\b")
+# '“...,” read a statement from the ministry' / '“...,” the statement read'.
+_READ = re.compile(r"\bread\b(?= (?:a|the|its|their) (?:\w+ )?(?:statement|notice|letter|message|post))"
+                   r"|(?<=statement )read\b")
 # "Quoted" text must look like speech: at least this many words. Shorter
 # quoted strings in news are titles, scare quotes or coined terms.
 MIN_QUOTE_WORDS = 4
@@ -728,7 +731,7 @@ def _after(doc: Doc, match: re.Match[str]) -> Attribution | None:
     segment = clause["clause"].split(",")[0]
     # '“...,” according to X.' attributes like a cue verb, but only right
     # after the quote: elsewhere "according to" introduces a paraphrase.
-    cue = _CUE.search(segment) or _ACCORDING_AFTER.match(segment)
+    cue = _CUE.search(segment) or _ACCORDING_AFTER.match(segment) or _READ.search(segment)
     base = clause.start("clause")
     if cue is None:
         # '“...,” Lopez, 52, said': the cue after an age or an appositive.

@@ -255,6 +255,13 @@ def test_a_visa_name_read_as_punctuation_does_not_end_the_report(extractor: Fact
         ("Sunil Dhar", "EB-5 investors were more cautious than gold card buyers")]
 
 
+def test_a_statement_read_is_a_quote_of_nobody_named(extractor: FactExtractor) -> None:
+    text = ("“We are not going to stop,” read a statement from the Ministry of Commerce.\n"
+            "“Applications will open in January,” the statement read.")
+    assert _quotes(extractor, text) == [(None, "We are not going to stop"),
+                                        (None, "Applications will open in January")]
+
+
 def test_a_phrase_quoted_inside_a_sentence_is_no_utterance(extractor: FactExtractor) -> None:
     text = ("The O-1 is for people with “extraordinary ability,” a bar that lawyers say has become easier "
             "to meet.")
