@@ -85,7 +85,7 @@ _PARTIAL = re.compile(rf"\b(?:{CUE_WORDS})\b(?:\s+(?:that\s+)?[\w’'-]+){{1,8}}
 NAMED_NEXT_CUES = "described|put it|came from|words of|view of|verdict of|assessment of|so said|so says"
 # ... and the opening of the paragraph after a quoted paragraph that does.
 _NAMED_NEXT_PARAGRAPH = (rf"^(?:That|This|Those|These|Such) (?:was|were|is|are) (?:how|the)\b.*"
-                         rf"\b(?P<cue>{NAMED_NEXT_CUES})\b")
+                         rf"\b(?P<cue>{NAMED_NEXT_CUES})\b|^So (?P<so>said|says)\b")
 _OPEN_PARAGRAPH = re.compile(r"“(?P<a>[^“”\n]+)\n(?=“)")
 _ACCORDING = re.compile(
     r"^(?P<clause>[^“”\"]{20,}?),? according to (?P<who>[^,.;]+)[.,;]"
@@ -539,7 +539,8 @@ def _named_next(doc: Doc, match: re.Match[str], people: PeopleIndex) -> Found | 
     if cue is None:
         return None
     named = people.mentioned_in(start, start + len(sentence) + 1)
-    return (named[0].name, cue.groupdict().get("cue") or cue.group(0)) if named else None
+    found = cue.groupdict()
+    return (named[0].name, found.get("cue") or found.get("so") or cue.group(0)) if named else None
 
 
 def _introduced(doc: Doc, match: re.Match[str], speakers: Speakers) -> Found | None:
@@ -562,6 +563,22 @@ def _introduced(doc: Doc, match: re.Match[str], speakers: Speakers) -> Found | N
         return None
     found = speakers.of_subject(subjects[-1].head, subjects[-1])
     return (found[0], None) if found is not None and (found[0] or found[1]) else None
+
+
+def _introduced_at(doc: Doc, head_end: int, speakers: Speakers) -> Found | None:
+    """'Ruth Adler, a lawyer in Toronto, was blunt. “... (left open)¶“...”':
+    the sentence before a quotation that runs over paragraphs introduces it
+    when its subject is a person."""
+    last = doc.char_span(head_end, head_end + 1, alignment_mode="expand")
+    if last is None:
+        return None
+    before = doc[last.sent.start : last.end]
+    subjects = [t for t in before if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"
+                and t.head.pos_ in {"VERB", "AUX"}]
+    if not subjects:
+        return None
+    found = speakers.of_subject(subjects[-1].head, subjects[-1])
+    return (found[0], None) if found is not None and found[0] else None
 
 
 def _fronted_for(sentence: Span, people: PeopleIndex) -> str | None:
@@ -613,6 +630,8 @@ def _carried_over(doc: Doc, match: re.Match[str], speakers: Speakers,
         return before[-1].speaker, before[-1].cue
     head = text[previous_start:opened]
     cues = list(_CUE.finditer(head))
+    if not cues and head.rstrip().endswith((".", ":")):
+        return _introduced_at(doc, previous_start + len(head.rstrip()) - 1, speakers)
     if not cues or not re.search(r"[:,]\s*$", head) or head[cues[-1].end():].strip(" :,"):
         return None
     attribution = Attribution(head[: cues[-1].end()], cues[-1].group(0), previous_start,

@@ -178,6 +178,14 @@ SPEAKERS = [
         "reporters.\nShe said the talks had focused on visas for researchers.",
         "focused on visas", "Eva de Vries", id="a name the NER calls an organisation, by a job"),
     pytest.param(
+        "Ruth Adler, a lawyer in Toronto, was blunt about the draw. “French speakers are being invited with "
+        "scores that would not have qualified a year ago.\n“That is a policy choice, and a defensible one.”",
+        "a policy choice", "Ruth Adler", id="a quotation over paragraphs after a sentence about its speaker"),
+    pytest.param(
+        "“For twenty years the lottery was the only door.\n“Now the price of the door is higher.”\n"
+        "So said Vivek Nair, who runs a staffing firm in New Jersey.",
+        "the only door", "Vivek Nair", id="so said X after a quotation over paragraphs"),
+    pytest.param(
         "Jane Park, a partner at Baker Lane, said in an email that employers were scrambling.",
         "employers were scrambling", "Jane Park", id="said in an email that, read as a relative clause"),
 ]
