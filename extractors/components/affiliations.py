@@ -11,16 +11,45 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span, Token
+
 # Nouns that name the kind of employer in "the relocation agency Bund Bridge",
 # "a spokesman for the department": the phrase after them is the employer.
 EMPLOYER_NOUNS = frozenset(
-    "firm company startup agency consultancy group tank charity organisation organization "
+    "firm company startup start-up agency consultancy group tank charity organisation organization "
     "university institute bank fund foundation council association body network department "
     "ministry office commission administration embassy union lobby nonprofit".split()
 )
+# Nouns for what a company is, in the appositive after its name ("Kessler
+# Antriebstechnik, a Stuttgart gearbox maker"): never a person's.
+COMPANY_NOUNS = frozenset(
+    "maker manufacturer company firm startup start-up group provider operator supplier producer "
+    "retailer chain lender insurer carrier airline consultancy agency charity nonprofit conglomerate "
+    "exporter importer outsourcer brand business employer platform coalition tank lobby alliance".split()
+)
+
+
+def described_as_company(ent: Span) -> bool:
+    """The name's appositive says it is a company ("X, a gearbox maker"), or
+    the name is the appositive of a company noun ("its supplier, X")."""
+    heads = [c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end]
+    holder = ent.root.head
+    named = ent.root.dep_ == "appos" and holder.i < ent.start and holder.lower_ in COMPANY_NOUNS
+    return named or (bool(heads) and heads[0].lower_ in COMPANY_NOUNS and heads[0].text.islower())
+
+
+def modifies_company(token: Token) -> bool:
+    """'a Stuttgart gearbox maker': a name in front of a company noun says
+    where the company is, not whom someone works for."""
+    head = token
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    return head.i != token.i and head.lower_ in COMPANY_NOUNS
+
+
 _NAME_WORD = r"(?:[A-Z][\w’'.&-]*|&)"
 _EMPLOYER_NAME = re.compile(
-    rf"\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}(?P<kind>{'|'.join(sorted(EMPLOYER_NOUNS))})\s+"
+    rf"\b(?:the|a|an|at)\s+(?:[\w-]+\s+){{0,2}}(?P<kind>{'|'.join(sorted(EMPLOYER_NOUNS))})\s+"
     rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|for|and|on|de|du|la))*)"
 )
 # Lowercase words allowed inside a name ("Care Without Borders" has none,

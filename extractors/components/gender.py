@@ -6,7 +6,9 @@ first: what the article itself says of the person (an honorific, a gendered
 noun such as "spokeswoman", a "her"/"his" in a sentence naming only that
 person), else the person's given name in a table of common given names
 (``data/first_names.json``; names borne by men and women alike are left out).
-A person with no sign has no gender, and agrees with any pronoun.
+A pronoun after a name may be another person's, so a given name in the table
+outweighs pronouns (not an honorific or a gendered noun). A person with no
+sign has no gender, and agrees with any pronoun.
 """
 
 from __future__ import annotations
@@ -54,27 +56,35 @@ def gender_of(doc: Doc, name: str, mentions: list[Mention], roles: list[str],
               others: list[Mention], names: dict[str, Gender]) -> Gender | None:
     """The gender the article gives the person (``mentions``; ``others`` are
     the other people's mentions), else the one of their given name."""
-    votes: list[Gender] = []
+    strong: list[Gender] = []
+    pronouns: list[Gender] = []
     for start, end in mentions:
-        votes += _signs_near(doc, start, end, others)
-    votes += [g for role in roles for word in role.lower().split() if (g := NOUN_GENDER.get(word))]
-    female, male = votes.count("female"), votes.count("male")
-    if female != male:
-        return "female" if female > male else "male"
-    return names.get(name.split()[0]) if " " in name else None
+        honorific, after = _signs_near(doc, start, end, others)
+        strong += honorific
+        pronouns += after
+    strong += [g for role in roles for word in role.lower().split() if (g := NOUN_GENDER.get(word))]
+    # A pronoun after the name may be another person's ("Her colleague Daniel
+    # Park disagrees with her"): the given name outweighs pronouns, not an
+    # honorific or a gendered noun.
+    given = names.get(name.split()[0]) if " " in name else None
+    for votes in (strong, [given] if given else [], pronouns):
+        female, male = votes.count("female"), votes.count("male")
+        if female != male:
+            return "female" if female > male else "male"
+    return None
 
 
-def _signs_near(doc: Doc, start: int, end: int, others: list[Mention]) -> list[Gender]:
+def _signs_near(doc: Doc, start: int, end: int, others: list[Mention]) -> tuple[list[Gender], list[Gender]]:
     """An honorific right before the mention, and the pronouns after it in a
     sentence that names nobody else ("Lena Marsh said many of her clients")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
-        return []
+        return [], []
     signs: list[Gender] = []
     if span.start > 0 and (g := HONORIFIC_GENDER.get(doc[span.start - 1].text)):
         signs.append(g)
     sent = span.sent
     if any(sent.start_char <= s < sent.end_char for s, _ in others):
-        return signs
+        return signs, []
     after = doc[span.end : sent.end]
-    return signs + [g for t in after if (g := PRONOUN_GENDER.get(t.lower_))]
+    return signs, [g for t in after if (g := PRONOUN_GENDER.get(t.lower_))]

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from extractors.components.affiliations import EMPLOYER_NOUNS
+from extractors.components.affiliations import COMPANY_NOUNS, EMPLOYER_NOUNS, described_as_company
 from extractors.components.common import facts_of, is_heading, programme_spans, sentence_text, text_of
 from extractors.components.gender import PRONOUN_GENDER, Gender, gender_of
 from extractors.components.roles import AFFILIATION_LABELS, ROLE_ENDINGS, TITLES, describe
@@ -83,8 +83,12 @@ def _add_label(labels: list[str], label: str) -> None:
 
 def _add_affiliation(labels: list[str], org: str) -> None:
     """'Tsinghua' (of "Tsinghua’s Wang") is the "Tsinghua University" the
-    article names too: the longer name stays."""
+    article names too: the longer name stays. A name read with the full stop
+    that ends the sentence ("Iyer & Sen.") is the name without it."""
     for i, known in enumerate(labels):
+        if known.rstrip(".") == org.rstrip("."):
+            labels[i] = min(known, org, key=len)
+            return
         if known.startswith(org + " "):
             return
         if org.startswith(known + " "):
@@ -117,7 +121,7 @@ class PeopleIndex:
     def by_role(self, words: list[str], before: int | None = None) -> PersonRecord | None:
         """The person last mentioned before ``before`` whose role ends with one of
         the lowercase ``words`` ("the attorney said" -> the attorney)."""
-        wanted = {w.lower() for w in words if w.islower()}
+        wanted = {_job(w.lower()) for w in words if w.islower()}
         hits = [r for r in self.records
                 if any(_head(role) in wanted and _modifiers_agree(role, words) for role in r.roles)]
         if not hits:
@@ -162,10 +166,23 @@ TITLE_NOUNS = {
 }
 
 
+# Nouns a later reference uses for the same job ("Ahmed Khan, the company's
+# lawyer, ... The attorney said"): each maps to one word of its group.
+JOB_SYNONYMS = {
+    "attorney": "lawyer", "solicitor": "lawyer", "barrister": "lawyer",
+    "spokesman": "spokesperson", "spokeswoman": "spokesperson",
+    "ceo": "executive",
+}
+
+
+def _job(word: str) -> str:
+    return JOB_SYNONYMS.get(word, word)
+
+
 def _head(role: str) -> str:
     words = role.split()
     head = words[-1].lower() if words else ""
-    return TITLE_NOUNS.get(head, head)
+    return _job(TITLE_NOUNS.get(head, head))
 
 
 # Words before a role noun that do not tell one job from another.
@@ -210,7 +227,7 @@ class PeopleFinder:
         records = _merge(mentions, self.names)
         _add_unlabelled_mentions(doc, records)
         # Read once: ``doc.ents`` builds new spans on every access.
-        orgs = [e for e in doc.ents if e.label_ in AFFILIATION_LABELS]
+        orgs = [e for e in doc.ents if e.label_ in AFFILIATION_LABELS or described_as_company(e)]
         for record in records:
             for start, end in record.mentions:
                 span = doc.char_span(start, end, alignment_mode="expand")
@@ -244,7 +261,7 @@ def _person_mentions(doc: Doc, names: dict[str, Gender]) -> list[Span | None]:
     for ent in [*doc.ents, *_unlabelled_speakers(doc, names)]:
         name = _as_person(ent, names)
         if name is None or any(t.i in programme_tokens for t in ent) or _employer_named(ent) \
-                or _relative_which(ent) or _names_a_thing(ent):
+                or _relative_which(ent) or _names_a_thing(ent) or described_as_company(ent):
             continue
         if CREDIT_LINE.search(ent.sent.text) or is_heading(ent.sent) or not _is_prose(ent.sent):
             continue
@@ -269,9 +286,19 @@ def _unlabelled_speakers(doc: Doc, names: dict[str, Gender]) -> list[Span]:
         words = [t.text for t in doc[start : token.i + 1]]
         while words and (words[0] not in names) and len(words) > 2:
             words, start = words[1:], start + 1  # a role word before the name
-        if 2 <= len(words) <= 3 and words[0] in names and all(is_name_part(w) for w in words):
+        known = words[0] in names or _described_as_someone(token)
+        if 2 <= len(words) <= 3 and known and all(is_name_part(w) for w in words):
             found.append(Span(doc, start, token.i + 1, label="PERSON"))
     return found
+
+
+def _described_as_someone(token: Token) -> bool:
+    """'Siti Rahmawati, a chemistry graduate from Bandung who received her
+    visa, said': a given name the table does not know, with an appositive
+    that a relative "who" describes, is a person."""
+    return any(c.dep_ == "appos" and c.i > token.i and c.pos_ == "NOUN" and any(
+        r.dep_ == "relcl" and any(w.lower_ == "who" for w in r.children) for r in c.subtree)
+        for c in token.children)
 
 
 def _bare_propn(token: Token) -> bool:
@@ -365,8 +392,12 @@ def _mistagged_person(ent: Span, names: dict[str, Gender]) -> Span | None:
     # "The White House said": a person's name takes no article.
     if words[0].lower() == "the" or (ent.start > 0 and doc[ent.start - 1].lower_ == "the"):
         return None
-    if not all(is_name_part(w) for w in words) or set(words) & ORG_WORDS:
+    inner = words[1:-1]
+    if not all(is_name_part(w) or (w in NAME_PARTICLES and w in inner) for w in words) \
+            or set(words) & ORG_WORDS:
         return None
+    if _names_a_role_holder(ent):
+        return Span(doc, ent.start, ent.end, label="PERSON")
     after = doc[ent.end : ent.end + 2]
     # "X, a director at ...", "X, policy director at ..." or "X, who represents Thomas".
     appositive = len(after) == 2 and after[0].text == "," and (
@@ -385,6 +416,20 @@ def _mistagged_person(ent: Span, names: dict[str, Gender]) -> Span | None:
     if not (appositive or before_verb or after_verb):
         return None
     return Span(doc, ent.start, ent.end, label="PERSON")
+
+
+def _names_a_role_holder(ent: Span) -> bool:
+    """'Rutte's adviser, Eva de Vries, later briefed reporters': a name in
+    apposition to a noun for what a person does (with a possessor or an
+    article) is that person, whatever the NER called it."""
+    root, doc = ent.root, ent.doc
+    holder = root.head
+    if root.dep_ != "appos" or holder.i >= ent.start or holder.pos_ != "NOUN" or ent.start == 0 \
+            or doc[ent.start - 1].text != ",":
+        return False
+    job = (holder.lower_.endswith(ROLE_ENDINGS) and holder.lower_ not in COMPANY_NOUNS) \
+        or holder.lower_ in {"spokesperson", "spokesman", "spokeswoman"}
+    return job and any(c.dep_ in {"poss", "det"} for c in holder.children)
 
 
 # Lowercase particles inside a name ("Ursula von der Leyen", "Lula da Silva").
@@ -414,7 +459,7 @@ NOT_PERSON_ENDINGS = frozenset(
     "Holdings Capital Technologies Systems Industries Works Studios Labs Airlines Motors Foundation "
     "Institute University College Council Ministry Department Office Agency Association Commission "
     "Committee Union Services Centre Center Court Board Authority Bureau Company Partners Alliance "
-    "Forum Courant Network Networks Robotics International House".split()
+    "Forum Courant Network Networks Robotics International House City".split()
 )
 
 
@@ -478,6 +523,8 @@ def _clean_name(ent: Span, names: dict[str, Gender]) -> Span | None:
         return None
     if len(words) > 1 and all(w.isupper() for w in words):
         return None  # "USA TODAY": a masthead, not a name
+    if words[-1] in TITLES and end < len(doc) and doc[end].ent_type_ == "PERSON" and doc[end].pos_ == "PROPN":
+        return None  # "Labour Minister Hubertus Heil" split by the NER: a title before a name
     return span
 
 

@@ -36,6 +36,9 @@ CUE_WORDS = (
 )
 _CUE = re.compile(rf"\b(?:{CUE_WORDS})\b")
 _ACCORDING_AFTER = re.compile(r"[^\S\n]*according to\b")
+# '“...,” read a statement from the ministry' / '“...,” the statement read'.
+_READ = re.compile(r"\bread\b(?= (?:a|the|its|their) (?:\w+ )?(?:statement|notice|letter|message|post))"
+                   r"|(?<=statement )read\b")
 # "Quoted" text must look like speech: at least this many words. Shorter
 # quoted strings in news are titles, scare quotes or coined terms.
 MIN_QUOTE_WORDS = 4
@@ -79,7 +82,10 @@ _PARTIAL = re.compile(rf"\b(?:{CUE_WORDS})\b(?:\s+(?:that\s+)?[\w’'-]+){{1,8}}
 # What the sentence after a cue-less quote says when it names the speaker:
 # "That was how X described ...", "The warning came from X", "Those were the
 # words of X".
-NAMED_NEXT_CUES = "described|put it|came from|words of"
+NAMED_NEXT_CUES = "described|put it|came from|words of|view of|verdict of|assessment of|so said|so says"
+# ... and the opening of the paragraph after a quoted paragraph that does.
+_NAMED_NEXT_PARAGRAPH = (rf"^(?:That|This|Those|These|Such) (?:was|were|is|are) (?:how|the)\b.*"
+                         rf"\b(?P<cue>{NAMED_NEXT_CUES})\b|^So (?P<so>said|says)\b")
 _OPEN_PARAGRAPH = re.compile(r"“(?P<a>[^“”\n]+)\n(?=“)")
 _ACCORDING = re.compile(
     r"^(?P<clause>[^“”\"]{20,}?),? according to (?P<who>[^,.;]+)[.,;]"
@@ -163,7 +169,7 @@ class QuoteFinder:
         scare quote or a coined term never is."""
         attribution = _after(doc, match)
         if len(words.split()) < MIN_SHORT_QUOTE_WORDS or not words.endswith((",", "?", "!")) \
-                or attribution is None:
+                or attribution is None or not _opens_utterance(text_of(doc), match):
             return None
         source = _speaker(doc, attribution, speakers, match)
         return QuoteFact(
@@ -191,7 +197,8 @@ class QuoteFinder:
             c.dep_ == "nsubj" for c in verb.children))
         if clause is None:
             return None
-        if any(s <= clause.start_char < e or s < clause.end_char < e - 1 for s, e in direct):
+        if any(s <= clause.start_char < e or (s < clause.end_char < e - 1 and _inside_marks(doc, clause, e))
+               for s, e in direct):
             return None
         if subjects and is_group(subjects[-1]):
             return None  # "Immigration lawyers said ...": a group's view is no one's quote
@@ -220,6 +227,14 @@ class QuoteFinder:
         )
 
 
+def _opens_utterance(text: str, match: re.Match[str]) -> bool:
+    """The quote starts its sentence: 'The O-1 is for people with
+    “extraordinary ability,” a bar that lawyers say ...' quotes a phrase
+    inside another sentence, not an utterance."""
+    head = text[text.rfind("\n", 0, match.start()) + 1 : match.start()].rstrip()
+    return not head or head.endswith((".", "!", "?", ":", "”", '"'))
+
+
 def _body(match: re.Match[str]) -> str:
     """The words between the marks, whichever alternative matched."""
     return next(g for g in match.groups() if g is not None)
@@ -229,7 +244,8 @@ def _outside_indirect(direct: list[QuoteFact], indirect: list[QuoteFact]) -> lis
     """'Prasad said the president’s “mercurial temperament” had complicated
     ...': a partial quote inside a speaker's indirect quote is that one quote."""
     return [d for d in direct if not any(
-        i.start <= d.start - 1 and d.end + 1 <= i.end + 1 for i in indirect)]
+        i.start <= d.start - 1 and d.end - len(d.text) + len(d.text.rstrip(".,!?")) <= i.end
+        for i in indirect)]
 
 
 # Headlines and standfirsts end without a full stop; what they claim someone
@@ -275,6 +291,13 @@ def _reported_within(verb: Token) -> bool:
     return False
 
 
+def _inside_marks(doc: Doc, clause: Span, quote_end: int) -> bool:
+    """The clause stops inside a quotation, before its last words: 'said the
+    K visa was "a signal, not a system."' ends at the full stop within the
+    marks, which is the end of the quotation too."""
+    return bool(text_of(doc)[clause.end_char : quote_end - 1].strip(" .,;!?\"”’"))
+
+
 def _misparsed_subject(verb: Token) -> list[Token]:
     """'R.K. Sharma, co-founder of the payments startup Ledgerwise, said ...':
     the parser may read "startup" as a verb with the speaker as its subject."""
@@ -301,8 +324,64 @@ def _reported_clause(verb: Token, subject_before: bool = False) -> Span | None:
         if "“" not in span.text and '"' not in span.text:
             return span
     if after:
-        return doc[after[0].left_edge.i : after[0].right_edge.i + 1]
-    return None
+        return doc[_clause_start(verb, after[0]) : after[0].right_edge.i + 1]
+    return _interrupted(verb) or _split_after_cue(verb)
+
+
+def _split_after_cue(verb: Token) -> Span | None:
+    """'Dhar ... said EB-5 investors were more cautious': the parser may read a
+    visa's name as punctuation and end the sentence inside the reported
+    clause; the clause runs on to the end of the next "sentence", which
+    opens in lower case."""
+    doc = verb.doc
+    sent = verb.sent
+    glued = doc[verb.i + 1 : sent.end]
+    words = [t for t in glued if not t.is_space]
+    if not words or len(words) > 2 or sent.end >= len(doc) or words[0].dep_ != "punct" \
+            or not any(c.isalnum() for c in words[0].text):
+        return None
+    following = doc[sent.end].sent
+    if not following.text[:1].islower() or following.root.pos_ not in {"VERB", "AUX"}:
+        return None
+    end = following.end
+    while end > following.start and doc[end - 1].is_space:
+        end -= 1
+    return doc[verb.i + 1 : end]
+
+
+# Words that open a reported clause's subject but that the parser hangs on the
+# cue verb ("said about a fifth of her clients had asked").
+_QUANTIFIERS = frozenset("about nearly almost around roughly some more fewer less over under".split())
+
+
+def _clause_start(verb: Token, clause: Token) -> int:
+    """Where the clause after a cue starts: its left edge, or the quantifier
+    right after the verb that the parser read as the verb's own phrase."""
+    doc = verb.doc
+    start = clause.left_edge.i
+    gap = doc[verb.i + 1 : start]
+    if len(gap) and gap[0].lower_ in _QUANTIFIERS and not any(
+            t.text in {",", "“", '"'} or t.ent_type_ in {"DATE", "TIME"} for t in gap):
+        return verb.i + 1
+    return start
+
+
+def _interrupted(verb: Token) -> Span | None:
+    """'Salaries ... range from 25,000 to 40,000 yuan a month, he said, well
+    below U.S. pay': a cue set off by commas after the statement it reports,
+    which the parser hangs on the statement as a parenthetical."""
+    doc = verb.doc
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if verb.dep_ != "parataxis" or verb.head.i > verb.i or not subjects:
+        return None
+    comma = subjects[-1].left_edge.i - 1
+    first = verb.sent.start
+    if comma <= first or doc[comma].text != "," or not _opens_sentence(doc[first]):
+        return None
+    span = doc[first:comma]
+    if "“" in span.text or '"' in span.text or not any(t.pos_ in {"VERB", "AUX"} for t in span):
+        return None
+    return span
 
 
 def _opens_sentence(token: Token) -> bool:
@@ -344,8 +423,26 @@ def _clause_under_prep(verb: Token) -> list[Token]:
         for noun in nouns
         for clause in noun.children
         if clause.dep_ in {"acl", "relcl", "ccomp"}
-        and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+        and (any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+             or _misread_as_relative(noun, clause))
     ), key=lambda t: t.i)
+
+
+# Where words are said: 'said in an email that ...' is a report, however parsed.
+_MEDIA_NOUNS = frozenset(
+    "email statement interview letter post note filing call briefing conference message speech "
+    "tweet release memo video podcast".split())
+
+
+def _misread_as_relative(noun: Token, clause: Token) -> bool:
+    """'said in an email that employers were scrambling': the parser may read
+    the "that" opening the report as a relative pronoun of the medium noun;
+    the clause has a subject of its own, so it is no relative clause."""
+    if noun.lower_ not in _MEDIA_NOUNS or clause.dep_ != "relcl":
+        return False
+    first = clause.doc[clause.left_edge.i]
+    return first.lower_ == "that" and first.i == noun.i + 1 and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ != "that" for c in clause.children)
 
 
 def _speaker_after(doc: Doc, verb: Token, people: PeopleIndex) -> Source | None:
@@ -427,12 +524,23 @@ def _named_next(doc: Doc, match: re.Match[str], people: PeopleIndex) -> Found | 
         return None  # '“...,” the report found, and X said': the sentence goes on
     line_end = text.find("\n", match.end())
     rest = text[match.end() : line_end if line_end >= 0 else len(text)]
+    cues = rf"\b(?:{CUE_WORDS}|{NAMED_NEXT_CUES})\b"
+    start = match.end()
+    if not rest.strip() and line_end >= 0 and not text[text.rfind("\n", 0, match.start()) + 1 :
+                                                         match.start()].strip():
+        # '“...”¶That was the view of Samuel Osei, ...': a quoted paragraph and
+        # the next one's opening sentence, which names the speaker.
+        start = line_end + 1
+        next_end = text.find("\n", start)
+        rest = text[start : next_end if next_end >= 0 else len(text)]
+        cues = _NAMED_NEXT_PARAGRAPH
     sentence = re.split(r"(?<=[.!?])\s", rest.strip(), maxsplit=1)[0]
-    cue = re.search(rf"\b(?:{CUE_WORDS}|{NAMED_NEXT_CUES})\b", sentence)
+    cue = re.search(cues, sentence)
     if cue is None:
         return None
-    named = people.mentioned_in(match.end(), match.end() + len(rest))
-    return (named[0].name, cue.group(0)) if named else None
+    named = people.mentioned_in(start, start + len(sentence) + 1)
+    found = cue.groupdict()
+    return (named[0].name, found.get("cue") or found.get("so") or cue.group(0)) if named else None
 
 
 def _introduced(doc: Doc, match: re.Match[str], speakers: Speakers) -> Found | None:
@@ -455,6 +563,22 @@ def _introduced(doc: Doc, match: re.Match[str], speakers: Speakers) -> Found | N
         return None
     found = speakers.of_subject(subjects[-1].head, subjects[-1])
     return (found[0], None) if found is not None and (found[0] or found[1]) else None
+
+
+def _introduced_at(doc: Doc, head_end: int, speakers: Speakers) -> Found | None:
+    """'Ruth Adler, a lawyer in Toronto, was blunt. “... (left open)¶“...”':
+    the sentence before a quotation that runs over paragraphs introduces it
+    when its subject is a person."""
+    last = doc.char_span(head_end, head_end + 1, alignment_mode="expand")
+    if last is None:
+        return None
+    before = doc[last.sent.start : last.end]
+    subjects = [t for t in before if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"
+                and t.head.pos_ in {"VERB", "AUX"}]
+    if not subjects:
+        return None
+    found = speakers.of_subject(subjects[-1].head, subjects[-1])
+    return (found[0], None) if found is not None and found[0] else None
 
 
 def _fronted_for(sentence: Span, people: PeopleIndex) -> str | None:
@@ -506,6 +630,8 @@ def _carried_over(doc: Doc, match: re.Match[str], speakers: Speakers,
         return before[-1].speaker, before[-1].cue
     head = text[previous_start:opened]
     cues = list(_CUE.finditer(head))
+    if not cues and head.rstrip().endswith((".", ":")):
+        return _introduced_at(doc, previous_start + len(head.rstrip()) - 1, speakers)
     if not cues or not re.search(r"[:,]\s*$", head) or head[cues[-1].end():].strip(" :,"):
         return None
     attribution = Attribution(head[: cues[-1].end()], cues[-1].group(0), previous_start,
@@ -544,13 +670,37 @@ def according_to(doc: Doc, people: PeopleIndex, direct: list[tuple[int, int]]) -
         if match is None or any(s <= sent.start_char < e for s, e in direct):
             continue
         group = "clause" if match["clause"] else "clause2"
-        person = people.resolve(words_of(match["who"] or match["who2"]), before=sent.end_char)
-        if person is None:
+        who = "who" if match["who"] else "who2"
+        person = people.resolve(words_of(match[who]), before=sent.end_char)
+        # '..., according to an analysis by the law firm Desai Moreau': the
+        # person is named there, not a firm that shares a surname.
+        named = people.mentioned_in(sent.start_char + match.start(who), sent.start_char + match.end(who))
+        if person is None or person not in named:
             continue
         start, end = sent.start_char + match.start(group), sent.start_char + match.end(group)
+        if group == "clause2":
+            start = _past_appositive(doc, start, end)
         found.append(QuoteFact(sentence=sent.text.strip(), start=start, end=end, text=text[start:end],
                                speaker=person.name, direct=False, cue="according to"))
     return found
+
+
+def _past_appositive(doc: Doc, start: int, end: int) -> int:
+    """'According to Priya Sharma, a recruiter in Pune, demand has doubled':
+    the clause starts after the source's appositive (a phrase that opens with
+    an article and has no verb, or a "who" clause, closed by a comma)."""
+    text = text_of(doc)
+    comma = text.find(", ", start, end)
+    first = text[start:end].split(" ", 1)[0].lower()
+    if comma < 0 or first not in {"a", "an", "the", "who"}:
+        return start
+    span = doc.char_span(start, comma, alignment_mode="expand")
+    # "who advises South African students," is a relative clause, with its
+    # verb; so may the appositive hold one ("a recruiter in Kochi who places nurses").
+    if span is None or (first != "who" and any(
+            t.pos_ in {"VERB", "AUX"} and not _in_relative(t) for t in span)):
+        return start
+    return comma + 2
 
 
 # 'Q: Why did you leave?' / 'A: The fee ...' / 'Lopez: We will hire ...': an
@@ -600,7 +750,7 @@ def _after(doc: Doc, match: re.Match[str]) -> Attribution | None:
     segment = clause["clause"].split(",")[0]
     # '“...,” according to X.' attributes like a cue verb, but only right
     # after the quote: elsewhere "according to" introduces a paraphrase.
-    cue = _CUE.search(segment) or _ACCORDING_AFTER.match(segment)
+    cue = _CUE.search(segment) or _ACCORDING_AFTER.match(segment) or _READ.search(segment)
     base = clause.start("clause")
     if cue is None:
         # '“...,” Lopez, 52, said': the cue after an age or an appositive.

@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.components.affiliations import EMPLOYER_NOUNS, employer_names
+from extractors.components.affiliations import COMPANY_NOUNS, EMPLOYER_NOUNS, employer_names, modifies_company
 
 TITLES = frozenset(
     "President Vice Prime Minister Secretary Senator Sen. Rep. Representative Governor Gov. "
@@ -49,7 +49,7 @@ ROLE_ADJECTIVES = frozenset(
 KIN_NOUNS = frozenset(
     "daughter son wife husband mother father sister brother cousin uncle aunt niece nephew "
     "grandson granddaughter grandmother grandfather parent parents child friend neighbour neighbor "
-    "fiancee fiance girlfriend boyfriend".split()
+    "fiancee fiance girlfriend boyfriend client customer patient".split()
 )
 NO_ROLE_NOUNS = EMPLOYER_NOUNS | KIN_NOUNS
 # Fields written in capitals before a job ("AI researcher", "HR director").
@@ -68,6 +68,14 @@ WORK_VERBS = frozenset(
     "work study teach research lead head run direct manage chair advise found own serve oversee".split())
 
 
+# Heads of an appositive that describe an organisation, not the person before
+# it ("..., a senior fellow at the Lindqvist Institute, a Washington think tank").
+ORG_KINDS = EMPLOYER_NOUNS | COMPANY_NOUNS
+# Verbs of a relative clause whose "as" phrase is what others call someone,
+# not their job ("who was described as a genius").
+LABEL_VERBS = frozenset("describe see know regard call treat view label brand dismiss hail".split())
+
+
 # Endings of English nouns for people by what they do ("recruiter",
 # "economist", "consultant", "classmate"), for role words that open a sentence.
 ROLE_ENDINGS = ("er", "or", "ist", "ant", "ent", "ian", "mate", "ee")
@@ -79,6 +87,8 @@ def describe(span: Span, orgs: list[Span]) -> tuple[list[str], list[str]]:
     affiliations: list[str] = []
     _premodifiers(span, roles, affiliations)
     for appos in _appositives(span):
+        if appos.lower_ in ORG_KINDS:
+            continue  # "..., a senior fellow at the Lindqvist Institute, a Washington think tank"
         _appositive(appos, orgs, roles, affiliations)
         affiliations += [n for n in employer_names(_described(appos)) if n not in affiliations]
     for prep in (c for c in span.root.children if c.dep_ == "prep" and c.i >= span.end):
@@ -97,9 +107,21 @@ def describe(span: Span, orgs: list[Span]) -> tuple[list[str], list[str]]:
         described = span.doc[clause.i : clause.right_edge.i + 1]
         affiliations += [n for n in employer_names(described.text) if n not in affiliations]
         affiliations += [_without_article(e) for e in orgs if _employs(clause, e)]
+    for clause in (c for c in span.root.children if c.dep_ == "relcl" and c.lemma_ not in LABEL_VERBS):
+        # "Renata Kowalczyk, who came to Oxford on the visa as a protein chemist".
+        for prep in (p for p in clause.children if p.dep_ == "prep" and p.lower_ == "as"):
+            objects = [o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+            role = _role_phrase(objects[0]) if objects and objects[0].lower_ not in NO_ROLE_NOUNS else None
+            if role:
+                roles.append(role)
     if span.root.dep_ == "appos" and span.root.head.i < span.start and span.doc[span.start - 1].text == ",":
         # "His professor, Meera Joshi, is blunter": the name is the appositive.
-        role = _role_phrase(span.root.head)
+        # The parser may hang it on the noun of the phrase after the role ("His
+        # former classmate in Pune, Rohan Kulkarni"): the role is that phrase's head.
+        noun = span.root.head
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head
+        role = _role_phrase(noun)
         if role:
             roles.append(role)
     return roles, affiliations
@@ -231,7 +253,8 @@ def _appositive(head: Token, orgs: list[Span], roles: list[str], affiliations: l
         roles.append(role)
     inside = range(head.left_edge.i, head.right_edge.i + 1)
     for ent in orgs:
-        if ent.start in inside and ent.end - 1 in inside and not _names_a_place(ent):
+        if ent.start in inside and ent.end - 1 in inside and not _names_a_place(ent) \
+                and not modifies_company(ent.root):
             affiliations.append(_without_article(ent))
 
 
@@ -299,8 +322,10 @@ def _role_phrase(head: Token) -> str | None:
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.lower_ in {"for", "of"}:
             objects = [c for c in prep.children if c.dep_ == "pobj"]
-            if objects and not _names_employer(objects[0]) and _keeps_complement(head, prep, objects[0]):
-                phrase += [prep.text, *(t.text for t in objects[0].subtree)]
+            complement = _complement(objects[0]) if objects else []
+            if complement and not any(_names_employer_token(t) for t in complement) \
+                    and _keeps_complement(head, prep, objects[0]):
+                phrase += [prep.text, *(t.text for t in complement)]
     # "co - founder" in tokens is "co-founder" in text.
     return " ".join(phrase).replace(" - ", "-").replace("co -", "co-")
 
@@ -338,10 +363,22 @@ def _glued_to_hyphen(token: Token) -> bool:
     return token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
 
 
-def _names_employer(obj: Token) -> bool:
-    return any(
-        t.ent_type_ in AFFILIATION_LABELS or t.lower_ in EMPLOYER_NOUNS for t in obj.subtree
-    )
+def _names_employer_token(token: Token) -> bool:
+    return token.ent_type_ in AFFILIATION_LABELS or token.lower_ in EMPLOYER_NOUNS
+
+
+# Prepositions after a role's "of" phrase that name where the job is ("head of
+# people at Tandem Labs"), not what it is.
+_WHERE = frozenset({"at", "with", "in"})
+
+
+def _complement(obj: Token) -> list[Token]:
+    """The words of a role's "of" phrase, up to a phrase saying where the job
+    is ("head of international recruiting at Kessler" -> "international
+    recruiting")."""
+    cut = [c for c in obj.rights if c.dep_ == "prep" and c.lower_ in _WHERE]
+    end = cut[0].i if cut else obj.right_edge.i + 1
+    return [t for t in obj.subtree if t.i < end]
 
 
 def _without_article(ent: Span) -> str:

@@ -25,13 +25,18 @@ PRONOUNS = frozenset({"he", "she", "they"})
 # Subjects that speak for an organisation or stay unnamed: quoted with no speaker.
 UNNAMED = frozenset(
     "ministry department spokesperson spokesman spokeswoman official officials embassy council "
-    "government agency administration office commission statement body company group".split()
+    "government agency administration office commission statement body company group "
+    # Institutions that speak as one ("the federal authority said", "the regulator said").
+    "authority authorities regulator tribunal court board bureau service union association "
+    "federation chamber institute committee panel watchdog firm bank ministry consulate "
+    "consortium coalition alliance foundation centre center".split()
 )
 # Nouns for a person the article does not name ("a source", "an executive"):
 # a "he" after them is that unnamed person.
 UNNAMED_PEOPLE = frozenset(
     "spokesperson spokesman spokeswoman official source executive aide diplomat lawyer person "
-    "man woman officer employee worker resident analyst".split()
+    "man woman officer employee worker resident analyst adviser advisor insider staffer "
+    "consultant recruiter manager director negotiator envoy member".split()
 )
 # Groups a news story quotes without names ("analysts wrote", "lawyers say").
 GROUPS = frozenset(
@@ -112,6 +117,8 @@ class Speakers:
         cannot speak."""
         if subject.lower_ in PRONOUNS:
             return self.pronoun(subject, depth), None
+        if subject.lower_ == "it" and verb.tag_ == "VBD":
+            return None, None  # "The new list takes effect in the spring, it said": an organisation
         if subject.lower_ == "who" and verb.dep_ == "relcl":
             subject = self._antecedent_of_who(verb)
         phrase = self.doc[subject.left_edge.i : subject.i + 1]
@@ -129,8 +136,9 @@ class Speakers:
         if titled is not None and subject.pos_ == "NOUN" and subject.lower_ not in UNNAMED \
                 and self._same_possessor(subject, titled):
             return titled.name, None
-        if subject.ent_type_ in {"ORG", "NORP", "GPE"} or subject.lower_ in UNNAMED:
-            return None, organisation(self.doc[subject.left_edge.i : subject.right_edge.i + 1])
+        whole = self.doc[subject.left_edge.i : subject.right_edge.i + 1]
+        if subject.ent_type_ in {"ORG", "NORP", "GPE"} or subject.lower_ in UNNAMED or _named_body(whole):
+            return None, organisation(whole)
         if subject.lower_ in UNNAMED_PEOPLE or _possessed_noun(subject):
             return None, None  # "Morrison's lawyer said": the lawyer, unnamed
         if is_group(subject):
@@ -332,7 +340,9 @@ class Speakers:
 
 def _appositions(token: Token) -> list[Token]:
     """The token's appositives and theirs ("court, Mr Graham's solicitor,
-    Brett Thomas"), nearest first."""
+    Brett Thomas"), nearest first; the parser may hang one on the noun of
+    the subject's prepositional phrase ("His former colleague in Bengaluru,
+    Divya Rao, said")."""
     found: list[Token] = []
     todo = [token]
     while todo:
@@ -340,7 +350,17 @@ def _appositions(token: Token) -> list[Token]:
         children = [c for c in current.children if c.dep_ == "appos"]
         found += children
         todo += children
+        todo += [o for p in current.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
     return found
+
+
+def _named_body(phrase: Span) -> bool:
+    """'Immigration, Refugees and Citizenship Canada (IRCC) said': a subject
+    written as a proper name, every word capitalised, that holds an
+    organisation entity (the parser may split the name into conjuncts)."""
+    words = [t for t in phrase if t.is_alpha and t.lower_ not in {"and", "of", "for", "the", "on"}]
+    return len(words) >= 2 and all(t.text[:1].isupper() for t in words) \
+        and any(t.ent_type_ == "ORG" for t in words) and not any(t.ent_type_ == "PERSON" for t in words)
 
 
 def is_group(subject: Token) -> bool:

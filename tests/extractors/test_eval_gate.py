@@ -69,14 +69,19 @@ FLOORS: dict[str, dict[str, float]] = {
     # prompted by the annotator's summary of the first run, which named the programmes and the
     # consent wall, so those two rows are no longer blind): programme 1.0, fee 0.807,
     # quote 0.897, person 0.958, event 0.444, role 0.784, skipped pages 1.0.
+    # Since 2026-12-02 the blind split is a tuning split (blind2 is being written). Quote, person,
+    # role and speaker floors raised 2026-12-02 after tuning on its misses (issue 3 quotes and
+    # people): quote 1.0 (135 quotes), person 1.0 (47), role 0.927 (P 0.919, R 0.934), speaker 1.0;
+    # the floors leave room for about two misses each. Role raised again the same night after the
+    # organisation-appositive and "who came ... as a" fixes: role 0.967 (P 0.983, R 0.951).
     # Since 2026-12-02 the blind split is a tuning split. Event and fee floors raised 2026-12-02
     # (01:10 UTC) after tuning on its misses (issue 3 events and fees, quality-events): event 1.0
     # (32 events; was 0.500), fee 1.0 (56 fees; was 0.832), every event and fee field 1.0 (first
     # raise that night: event 0.968, fee 1.0); a floor of 0.95 leaves room for about two misses.
     "blind": {
-        "visa_programme": 0.97, "fee": 0.96, "quote": 0.87, "person": 0.93,
-        "event": 0.95, "role": 0.76, "skipped pages": 1.0,
-        "speaker": 0.87, "amount": 0.96, "currency": 0.96, "period": 0.96, "programme": 0.96,
+        "visa_programme": 0.97, "fee": 0.96, "quote": 0.97, "person": 0.97,
+        "event": 0.95, "role": 0.94, "skipped pages": 1.0,
+        "speaker": 0.97, "amount": 0.96, "currency": 0.96, "period": 0.96, "programme": 0.96,
         "date": 0.95, "precision": 0.95, "event_type": 0.95,
     },
     # Written blind 2026-12-02 (fixtures/README.md "blind2"), committed (52c2295) before the
