@@ -21,7 +21,7 @@ import json
 import os
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
@@ -155,16 +155,18 @@ def ingest_on_cluster(
     settings: ClusterSettings,
     finish: Callable[[str, Outcome], None],
     watchlist: Watchlist | None = None,
+    record: Callable[[Sequence[tuple[str, Outcome]]], None] | None = None,
 ) -> None:
     """Extract each fetched item on the cluster and load its result here, in order.
 
     ``fetched`` gives each item's page, or the error its fetch ended with;
-    ``finish`` gets each item's outcome: what its save did, or why it failed.
+    ``finish`` gets each item's outcome: what its save did, or why it failed,
+    after ``record`` (when given) has had the outcomes of its whole batch.
     At most SUBMIT_AHEAD items are on the cluster at once.
     """
     model, rates = model_name(), usd_rates()
     plugin = plugin_name(model, rates)
-    loads = SaveBuffer[Path](lambda paths: load_files(con, paths), finish)
+    loads = SaveBuffer[Path](lambda paths: load_files(con, paths), finish, record=record)
     with reporting_to_this_api(), task_runner(settings) as runner, loads:
         runner.client.register_plugin(ExtractorPlugin(model, rates), name=plugin)
         pending: deque[tuple[str, PrefectFuture[str] | NewsfactsError]] = deque()

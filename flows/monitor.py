@@ -9,7 +9,8 @@ paced per host by the polite client, a bounded window ahead), extracted in
         # the buffer holds is saved before the run waits for the next extraction batch.
         with SaveBuffer[pipeline.Extraction](
             lambda batch: tasks.store_articles(con, batch),
-            lambda url, saved: _finish(con, summary, url, saved),
+            lambda url, saved: _count(summary, url, saved),
+            record=lambda outcomes: pipeline.finish_items(con, outcomes),
         ) as buffer:
             extracted = pipeline.extract_fetched(
                 fetched, extractor, n_process=n_process, watchlist=watchlist, on_wait=buffer.flush
@@ -26,7 +27,8 @@ Prefect artifact.
 from __future__ import annotations
 
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -48,7 +50,6 @@ from sources.config import SourceList, load_sources
 from sources.discover import Listing
 from sources.errors import NewsfactsError
 from sources.fetch import make_client
-from sources.page import Page
 from sources.polite import PoliteClient
 from store.bulk import load_arrow
 from store.db import open_store
@@ -61,6 +62,9 @@ FETCH_WORKERS = 8
 # fetch worker and a few extraction batches busy, few enough that a long run
 # streams instead of holding every page (bench/memory.py measures it).
 FETCH_AHEAD = 64
+# Items of one host fetched by one ``fetch-items`` task run: Prefect keeps every
+# task run's state for the whole flow run (bench/memory.py measures it).
+FETCH_WINDOW = 32
 
 
 @dataclass
@@ -127,9 +131,7 @@ def store_held(db: Path) -> Iterator[None]:
         con.close()
 
 
-def run_sources(
-    sources: SourceList, db: Path, cluster: ClusterSettings | None = None
-) -> MonitorSummary:
+def run_sources(sources: SourceList, db: Path, cluster: ClusterSettings | None = None) -> MonitorSummary:
     """The body of ``monitor``: discover, skip what is settled, ingest the rest."""
     con = open_store(db)
     try:
@@ -184,7 +186,8 @@ def _ingest_all(
         # the buffer holds is saved before the run waits for the next extraction batch.
         with SaveBuffer[pipeline.Extraction](
             lambda batch: tasks.store_articles(con, batch),
-            lambda url, saved: _finish(con, summary, url, saved),
+            lambda url, saved: _count(summary, url, saved),
+            record=lambda outcomes: pipeline.finish_items(con, outcomes),
         ) as buffer:
             extracted = pipeline.extract_fetched(
                 fetched, extractor, n_process=n_process, watchlist=watchlist, on_wait=buffer.flush
@@ -198,26 +201,51 @@ def _ingest_all(
 def _fetched(
     http: PoliteClient, sources: SourceList, listing: Listing, todo: Iterable[str]
 ) -> Iterator[tuple[str, pipeline.Fetched]]:
-    """Each item's page (or fetch error) in order, at most FETCH_AHEAD fetches submitted
-    ahead of the one awaited, so a run of 10k items does not hold 10k pages."""
-    pending: deque[tuple[str, PrefectFuture[Page] | None]] = deque()
-    for url in todo:
-        future = None
-        if url not in listing.pages:
-            settings = listing.settings.get(url, sources.settings)
-            future = tasks.fetch_item.with_options(tags={host_tag(url)}).submit(url, http, settings)
-        pending.append((url, future))
-        if len(pending) > FETCH_AHEAD:
-            yield _result(listing, *pending.popleft())
-    while pending:
-        yield _result(listing, *pending.popleft())
+    """Each item's page (or fetch error) in order, at most FETCH_AHEAD items submitted
+    ahead of the window awaited, so a run of 10k items does not hold 10k pages.
 
-
-def _result(listing: Listing, url: str, future: PrefectFuture[Page] | None) -> tuple[str, pipeline.Fetched]:
+    One ``fetch-items`` task per window of FETCH_WINDOW consecutive items of one
+    host; the windows' fetches share FETCH_WORKERS threads.
+    """
+    pending: deque[tuple[list[str], PrefectFuture[list[pipeline.Fetched]] | None]] = deque()
+    ahead = 0
+    pool = ThreadPoolExecutor(FETCH_WORKERS, thread_name_prefix="newsfacts-fetch")
     try:
-        return url, listing.pages[url] if future is None else future.result()
-    except NewsfactsError as exc:
-        return url, exc
+        for urls in _windows(todo, lambda url: None if url in listing.pages else host_tag(url)):
+            future = None
+            if urls[0] not in listing.pages:
+                items = [(url, listing.settings.get(url, sources.settings)) for url in urls]
+                future = tasks.fetch_items.with_options(tags={host_tag(urls[0])}).submit(items, http, pool)
+            pending.append((urls, future))
+            ahead += len(urls)
+            while ahead > FETCH_AHEAD:
+                ahead -= len(pending[0][0])
+                yield from _results(listing, *pending.popleft())
+        while pending:
+            yield from _results(listing, *pending.popleft())
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _windows(urls: Iterable[str], key: Callable[[str], str | None]) -> Iterator[list[str]]:
+    """``urls`` in order, in runs of at most FETCH_WINDOW consecutive URLs of one ``key``."""
+    window: list[str] = []
+    for url in urls:
+        if window and (len(window) >= FETCH_WINDOW or key(window[0]) != key(url)):
+            yield window
+            window = []
+        window.append(url)
+    if window:
+        yield window
+
+
+def _results(
+    listing: Listing, urls: list[str], future: PrefectFuture[list[pipeline.Fetched]] | None
+) -> Iterator[tuple[str, pipeline.Fetched]]:
+    if future is None:  # pages the listing fetched already (watched pages)
+        yield from ((url, listing.pages[url]) for url in urls)
+    else:
+        yield from zip(urls, future.result(), strict=True)
 
 
 def host_tag(url: str) -> str:
@@ -271,13 +299,17 @@ def _ingest_on_cluster(
     fetched = _fetched(http, sources, listing, progress(todo, "ingesting"))
     watchlist = compile_topics(sources.topics)  # the gate runs on the workers, before spaCy
     ingest_on_cluster(
-        con, fetched, cluster, lambda url, outcome: _finish(con, summary, url, outcome), watchlist
+        con,
+        fetched,
+        cluster,
+        lambda url, outcome: _count(summary, url, outcome),
+        watchlist,
+        record=lambda outcomes: pipeline.finish_items(con, outcomes),
     )
 
 
-def _finish(con: duckdb.DuckDBPyConnection, summary: MonitorSummary, url: str, outcome: Saved) -> None:
-    """Record one item's outcome in the store and count it in the summary."""
-    pipeline.finish_item(con, url, outcome)
+def _count(summary: MonitorSummary, url: str, outcome: Saved) -> None:
+    """Count one item's outcome in the summary."""
     if isinstance(outcome, NewsfactsError):
         summary.fail(url, outcome)
     else:

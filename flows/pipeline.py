@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,27 +23,31 @@ from extractors.parallel import available_cores, extract_pages
 from extractors.relevance import TopicDecision, Watchlist, screen
 from sources.config import SourceList
 from sources.discover import Discoverer, Listing
-from sources.errors import ConfigError, NewsfactsError, OffTopic
+from sources.errors import ConfigError, NewsfactsError, OffTopic, StoreError
 from sources.fetch import DEFAULT_SETTINGS, FetchSettings
 from sources.load import load
 from sources.page import Page
 from sources.polite import PoliteClient
 from store.db import open_store, remove_store
 from store.ids import normalise_url, url_id
+from store.messages import first_line
 from store.seen import (
+    Outcome,
     found_via,
     mark_items,
+    mark_outcomes_within,
     retry_items,
     save_sources,
     settled_items,
     validators_for,
 )
-from store.topics import record_off_topic
+from store.topics import record_off_topic, record_off_topic_within
 from store.writer import (
     ArticleSave,
     Saved,
     SaveResult,
     clear_failure,
+    clear_failures_within,
     known_urls,
     record_failure,
     save_article,
@@ -121,6 +126,22 @@ def processes_for(n_items: int) -> int:
         return max(1, int(wanted))
     except ValueError as exc:
         raise ConfigError(f"{PROCESSES_ENV} must be a whole number or 'auto', not {wanted!r}") from exc
+
+
+def fetch_window(
+    http: PoliteClient, items: Sequence[tuple[str, FetchSettings]], pool: Executor
+) -> list[Fetched]:
+    """Each item's page, or why it could not be fetched, in order, fetched concurrently
+    on ``pool`` through the run's polite client (which paces and retries per host)."""
+    futures = [pool.submit(http.fetch, url, settings=settings) for url, settings in items]
+    return [_page_or_error(future) for future in futures]
+
+
+def _page_or_error(future: Future[Page]) -> Fetched:
+    try:
+        return future.result()
+    except NewsfactsError as exc:
+        return exc
 
 
 def extract_fetched(
@@ -280,6 +301,43 @@ def finish_item(con: duckdb.DuckDBPyConnection, url: str, result: SaveResult | N
     else:
         clear_failure(con, url)
         mark_items(con, [url], "stored", result.article_id)
+
+
+def finish_items(con: duckdb.DuckDBPyConnection, outcomes: Sequence[tuple[str, Saved]]) -> None:
+    """:func:`finish_item` of each (url, outcome) in order, in one transaction.
+
+    The stored items' failures are cleared and every item's ``seen_urls`` row
+    written in one statement each; failures (rare) are recorded one by one. A
+    batch naming one page twice is finished one item at a time instead.
+    """
+    if len({normalise_url(url) for url, _ in outcomes}) != len(outcomes):
+        for url, outcome in outcomes:
+            finish_item(con, url, outcome)
+        return
+    marks: list[tuple[str, Outcome, str | None]] = []
+    try:
+        con.begin()
+        for url, outcome in outcomes:
+            if isinstance(outcome, OffTopic):
+                record_off_topic_within(con, url, outcome)
+            elif isinstance(outcome, NewsfactsError):
+                record_failure(con, url, outcome)
+                marks.append((url, "retry" if outcome.retryable else "failed", None))
+            else:
+                marks.append((url, "stored", outcome.article_id))
+        clear_failures_within(con, [url for url, outcome, _ in marks if outcome == "stored"])
+        mark_outcomes_within(con, marks)
+        con.commit()
+    except (duckdb.Error, StoreError) as exc:
+        _rollback(con)
+        raise StoreError(f"cannot record the outcomes of {len(outcomes)} items: {first_line(exc)}") from exc
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    try:
+        con.rollback()
+    except duckdb.Error:
+        pass  # the failed statement already ended the transaction
 
 
 def save_listings(con: duckdb.DuckDBPyConnection, listing: Listing) -> None:

@@ -41,7 +41,9 @@ class SaveBuffer(Generic[T]):
 
     ``save`` writes a batch and returns one outcome per item of it
     (``pipeline.save_many`` over an open store, a Prefect task around it,
-    ``store.loader.load_files``); ``finish`` records each item's outcome.
+    ``store.loader.load_files``); ``finish`` is told each item's outcome, after
+    ``record``, when given, has recorded the whole batch's outcomes at once
+    (``pipeline.finish_items``: one transaction, not one per item).
     Call :meth:`flush` at the end of a run, or use the buffer as a context
     manager, which flushes when the block ends without an exception.
     """
@@ -51,6 +53,7 @@ class SaveBuffer(Generic[T]):
     size: int = SAVE_BATCH
     seconds: float = SAVE_SECONDS
     clock: Callable[[], float] = time.monotonic
+    record: Callable[[Sequence[tuple[str, Saved]]], None] | None = None
     _items: list[tuple[str, T | NewsfactsError]] = field(default_factory=list)
     _waiting: int = 0  # queued items to save (the others are errors)
     _oldest: float = 0.0
@@ -73,9 +76,12 @@ class SaveBuffer(Generic[T]):
         saved = list(self.save(batch)) if batch else []
         if len(saved) != len(batch):
             raise RuntimeError(f"a batch save returned {len(saved)} outcomes for {len(batch)} items")
-        outcomes = iter(saved)
-        for url, item in items:
-            self.finish(url, item if isinstance(item, NewsfactsError) else next(outcomes))
+        results = iter(saved)
+        outcomes = [(url, item if isinstance(item, NewsfactsError) else next(results)) for url, item in items]
+        if self.record is not None:
+            self.record(outcomes)
+        for url, outcome in outcomes:
+            self.finish(url, outcome)
 
     def __enter__(self) -> SaveBuffer[T]:
         return self

@@ -7,6 +7,7 @@ connections): a 404 or a PDF fails the same way every time.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import Executor
 from pathlib import Path
 
 import duckdb
@@ -80,14 +81,19 @@ def discover(sources: SourceList, http: PoliteClient, con: duckdb.DuckDBPyConnec
     return pipeline.discover(sources, http, con)
 
 
-@task(name="fetch-item", cache_policy=NO_CACHE)
-def fetch_item(url: str, http: PoliteClient, settings: FetchSettings) -> Page:
-    """Fetch one listed item through the run's polite client.
+@task(name="fetch-items", cache_policy=NO_CACHE)
+def fetch_items(
+    items: Sequence[tuple[str, FetchSettings]], http: PoliteClient, pool: Executor
+) -> list[pipeline.Fetched]:
+    """Fetch a window of listed items (one host's) through the run's polite client,
+    concurrently on ``pool``; each item's page or the error it ended with, in order.
 
+    One task run per window, not per item: a monitor run over 10k items makes a
+    few hundred task runs, whose state Prefect keeps for the whole flow run.
     No Prefect retries here: the polite client already retries transient
     failures, honouring Retry-After, which a fixed retry delay cannot.
     """
-    return http.fetch(url, settings=settings)
+    return pipeline.fetch_window(http, items, pool)
 
 
 @task(name="record-failure", cache_policy=NO_CACHE)

@@ -16,6 +16,7 @@ import duckdb
 from sources.discover import Fetched, ListingKind
 from sources.errors import StoreError
 from sources.fetch import Validators
+from store.bulk import run_over
 from store.ids import normalise_url
 from store.messages import first_line
 from store.writer import utc_naive
@@ -80,6 +81,31 @@ def mark_items_within(
     rows = _item_rows(urls, outcome, article_id)
     if rows:
         con.executemany(_UPSERT_ITEM, rows)
+
+
+_UPSERT_ITEMS = """
+INSERT INTO seen_urls (url_key, url, kind, outcome, article_id, first_seen_at, last_checked_at)
+SELECT url_key, url, 'item', outcome, article_id, now, now FROM {rows}
+ON CONFLICT (url_key) DO UPDATE SET
+    outcome = excluded.outcome, article_id = coalesce(excluded.article_id, seen_urls.article_id),
+    last_checked_at = excluded.last_checked_at
+"""
+
+
+def mark_outcomes_within(
+    con: duckdb.DuckDBPyConnection, outcomes: Sequence[tuple[str, Outcome, str | None]]
+) -> None:
+    """As :func:`mark_items_within` for items with different outcomes (url, outcome,
+    article id), in one statement over an Arrow table, inside the caller's transaction.
+
+    The items' URLs must name different pages (``normalise_url``): one statement
+    cannot upsert a row twice.
+    """
+    now = utc_naive(datetime.now(UTC))
+    rows = [(normalise_url(url), url, outcome, article_id, now) for url, outcome, article_id in outcomes]
+    if len({row[0] for row in rows}) != len(rows):
+        raise ValueError("mark_outcomes_within: two items name the same page")
+    run_over(con, _UPSERT_ITEMS, ("url_key", "url", "outcome", "article_id", "now"), rows)
 
 
 def _item_rows(urls: Iterable[str], outcome: Outcome, article_id: str | None) -> list[list[object]]:

@@ -51,13 +51,18 @@ def record_off_topic(con: duckdb.DuckDBPyConnection, url: str, skip: OffTopic) -
     """
     try:
         con.begin()
-        record_failure(con, url, skip)
-        keep_off_topic(con, url, skip)
-        mark_items_within(con, [url], "failed")
+        record_off_topic_within(con, url, skip)
         con.commit()
     except (duckdb.Error, StoreError) as exc:
         _rollback(con)
         raise StoreError(f"cannot record the off-topic skip of {url}: {first_line(exc)}", url=url) from exc
+
+
+def record_off_topic_within(con: duckdb.DuckDBPyConnection, url: str, skip: OffTopic) -> None:
+    """As :func:`record_off_topic`, inside the caller's transaction."""
+    record_failure(con, url, skip)
+    keep_off_topic(con, url, skip)
+    mark_items_within(con, [url], "failed")
 
 
 def keep_off_topic(con: duckdb.DuckDBPyConnection, url: str, skip: OffTopic) -> None:

@@ -410,9 +410,6 @@ def _upsert_articles(
     return {aid: replace(member, fetched_at=earliest[aid]) for aid, member in last.items()}
 
 
-
-
-
 def _delete_facts(con: duckdb.DuckDBPyConnection, ids: set[str]) -> None:
     if not ids:
         return
@@ -470,6 +467,12 @@ def clear_failure(con: duckdb.DuckDBPyConnection, url: str) -> None:
     """Forget a recorded failure of ``url`` (it has now been ingested)."""
     sql = "DELETE FROM ingest_failures WHERE url = ?"
     _execute(con, sql, [url], f"cannot clear the failure of {url}", url)
+
+
+def clear_failures_within(con: duckdb.DuckDBPyConnection, urls: Iterable[str]) -> None:
+    """:func:`clear_failure` of every URL of ``urls`` in one statement, inside the caller's transaction."""
+    with id_list(con, "newsfacts_cleared_urls", urls) as cleared:
+        con.execute(f"DELETE FROM ingest_failures WHERE url IN (SELECT id FROM {cleared})")
 
 
 def known_urls(con: duckdb.DuckDBPyConnection, urls: Iterable[str]) -> set[str]:

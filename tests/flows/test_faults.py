@@ -174,4 +174,4 @@ def test_fetch_tasks_carry_a_host_tag_for_prefect_concurrency_limits(runs: Runs)
     tag = host_tag(runs.server.url("/"))
     with get_client(sync_client=True) as client:
         tagged = client.read_task_runs(task_run_filter=TaskRunFilter(tags=TaskRunFilterTags(all_=[tag])))
-    assert tagged and {run.name.rsplit("-", 1)[0] for run in tagged} == {"fetch-item"}
+    assert tagged and {run.name.rsplit("-", 1)[0] for run in tagged} == {"fetch-items"}
