@@ -63,8 +63,11 @@ FETCH_WORKERS = 8
 # streams instead of holding every page (bench/memory.py measures it).
 FETCH_AHEAD = 64
 # Items of one host fetched by one ``fetch-items`` task run: Prefect keeps every
-# task run's state for the whole flow run (bench/memory.py measures it).
-FETCH_WINDOW = 32
+# task run's state for the whole flow run (about 4 KB each; bench/memory.py
+# measures it), and a window reaches extraction only once all of it is fetched,
+# so a slow, polite host's pages wait for the window's last one (and a run
+# killed then loses the window). Eight keeps both small.
+FETCH_WINDOW = 8
 
 
 @dataclass
@@ -208,6 +211,10 @@ def _fetched(
     host; the windows' fetches share FETCH_WORKERS threads.
     """
     pending: deque[tuple[list[str], PrefectFuture[list[pipeline.Fetched]] | None]] = deque()
+    # A host's windows run one after another (its requests are paced and bounded
+    # per host anyway): windows of one host in flight at once would share its
+    # request slots item by item, and the first would end with the last.
+    last_of_host: dict[str, PrefectFuture[list[pipeline.Fetched]]] = {}
     ahead = 0
     pool = ThreadPoolExecutor(FETCH_WORKERS, thread_name_prefix="newsfacts-fetch")
     try:
@@ -215,7 +222,14 @@ def _fetched(
             future = None
             if urls[0] not in listing.pages:
                 items = [(url, listing.settings.get(url, sources.settings)) for url in urls]
-                future = tasks.fetch_items.with_options(tags={host_tag(urls[0])}).submit(items, http, pool)
+                tag = host_tag(urls[0])
+                window = tasks.fetch_items.with_options(tags={tag})
+                if tag in last_of_host:
+                    # (prefect types submit without wait_for, which it accepts)
+                    future = window.submit(items, http, pool, wait_for=[last_of_host[tag]])  # type: ignore[call-overload]
+                else:
+                    future = window.submit(items, http, pool)
+                last_of_host[tag] = future
             pending.append((urls, future))
             ahead += len(urls)
             while ahead > FETCH_AHEAD:
