@@ -21,9 +21,12 @@ for the facts of articles that changed story, when there are any.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 import duckdb
+
+from store.bulk import registered
 
 # One template for every entry: a full rebuild fills it from fact_sources,
 # a refresh from the pairs it computed, filtered to the facts and articles
@@ -83,13 +86,14 @@ FROM sourced
 TIMELINE_KINDS = frozenset({"event", "fee"})
 """The fact kinds with timeline entries."""
 _ALL_PAIRS = "SELECT fact_id, article_id FROM fact_sources WHERE kind IN ('event', 'fee')"
-_GIVEN_PAIRS = "SELECT unnest($facts::VARCHAR[]) AS fact_id, unnest($articles::VARCHAR[]) AS article_id"
+_GIVEN_PAIRS = "SELECT fact_id, article_id FROM timeline_refresh_pairs"
 # DuckDB answers an IN list from the primary key up to index_scan_max_count
 # (2048) matches; a larger refresh runs in slices of this many facts, and
 # reads the articles of more sources than _LOOKUPS by a hash join instead
 # (one event stated by every article of a big run has that many).
 _SLICE = 1000
 _LOOKUPS = 2000
+_HEX_ID = re.compile(r"[0-9a-f]+")
 
 
 def refresh_timeline(
@@ -134,9 +138,9 @@ def _recompute(
     con: duckdb.DuckDBPyConnection, ids: list[str], saved: set[str], stating: dict[str, set[str]]
 ) -> None:
     """Recompute the entries of ``ids``: sources from their entries and the saved articles."""
-    fact_marks, params = _marks("f", ids)
+    fact_list = _in_list(ids)
     before = con.execute(
-        f"DELETE FROM timeline_entries WHERE fact_id IN ({fact_marks}) RETURNING fact_id, article_ids", params
+        f"DELETE FROM timeline_entries WHERE fact_id IN ({fact_list}) RETURNING fact_id, article_ids"
     ).fetchall()
     sources = {fid: set(aids) - saved for fid, aids in before}
     for fid in ids:
@@ -145,29 +149,33 @@ def _recompute(
     if not pairs:
         return
     articles = sorted({aid for _, aid in pairs})
-    article_filter = ""
-    if len(articles) <= _LOOKUPS:
-        article_marks, article_params = _marks("a", articles)
-        article_filter = f" WHERE article_id IN ({article_marks})"
-        params.update(article_params)
+    article_filter = f" WHERE article_id IN ({_in_list(articles)})" if len(articles) <= _LOOKUPS else ""
     sql = ENTRIES.format(
-        pairs=_GIVEN_PAIRS, fact_filter=f" WHERE fact_id IN ({fact_marks})", article_filter=article_filter
+        pairs=_GIVEN_PAIRS, fact_filter=f" WHERE fact_id IN ({fact_list})", article_filter=article_filter
     )
-    params.update(facts=[fid for fid, _ in pairs], articles=[aid for _, aid in pairs])
-    con.execute("INSERT INTO timeline_entries " + sql, params)
+    columns = {"fact_id": [fid for fid, _ in pairs], "article_id": [aid for _, aid in pairs]}
+    with registered(con, "timeline_refresh_pairs", columns, {"fact_id": "string", "article_id": "string"}):
+        con.execute("INSERT INTO timeline_entries " + sql)
 
 
 def _facts_of(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> set[str]:
     """The event and fee facts stated by ``article_ids`` (a scan of fact_sources)."""
-    marks, params = _marks("a", article_ids)
     sql = (
-        f"SELECT DISTINCT fact_id FROM fact_sources WHERE article_id IN ({marks}) "
+        f"SELECT DISTINCT fact_id FROM fact_sources WHERE article_id IN ({_in_list(article_ids)}) "
         "AND kind IN ('event', 'fee')"
     )
-    return {row[0] for row in con.execute(sql, params).fetchall()}
+    return {row[0] for row in con.execute(sql).fetchall()}
 
 
-def _marks(prefix: str, values: list[str]) -> tuple[str, dict[str, object]]:
-    """Named parameters for an IN list: ``$f0, $f1, ...`` and their values."""
-    names = [f"{prefix}{i}" for i in range(len(values))]
-    return ", ".join(f"${name}" for name in names), dict(zip(names, values, strict=True))
+def _in_list(ids: list[str]) -> str:
+    """``ids`` as the literals of an IN list: ``'3fa0...', '9c1e...'``.
+
+    Literals, not bound parameters, so that DuckDB reads the list from the
+    primary-key index as it does for parameters, without binding a value: each
+    bound value costs a failed ``import pandas`` (``store/bulk.py``), about
+    4,400 of them for the bench's 162 pages. The ids are our own hex digests
+    (``store.ids``); anything else is refused rather than quoted.
+    """
+    if not all(_HEX_ID.fullmatch(i) for i in ids):
+        raise ValueError("timeline ids must be hex digests")
+    return ", ".join(f"'{i}'" for i in ids)
