@@ -217,3 +217,37 @@ def test_random_batches_keep_the_entries_exact(con: duckdb.DuckDBPyConnection, s
             batch.append(ArticleSave(art, _random_facts(rng), art.url, fetched))
         save_articles(con, batch)
         assert_exact(con)
+
+
+class _PandasLookups:
+    """A finder that counts the interpreter's searches for ``pandas`` (and finds nothing)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        if name == "pandas":
+            self.count += 1
+
+
+def test_a_batch_save_binds_no_parameter_for_its_timeline(con: duckdb.DuckDBPyConnection) -> None:
+    """DuckDB looks for pandas once for every bound value (``store/bulk.py``); the refresh binds none."""
+    import sys
+
+    rng = random.Random(5)
+    batch = []
+    for _ in range(8):
+        art = _random_article(rng)
+        batch.append(ArticleSave(art, [LAUNCH, fee("H-1B"), *_random_facts(rng)], art.url, FETCHED))
+    finder = _PandasLookups()
+    sys.meta_path.insert(0, finder)
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.delitem(sys.modules, "pandas", raising=False)
+            save_articles(con, batch)
+    finally:
+        sys.meta_path.remove(finder)
+    # The refresh that bound its ids made 100 here; what is left is pyarrow
+    # looking for pandas when the writer's Arrow tables are built.
+    assert finder.count <= 2
+    assert_exact(con)
