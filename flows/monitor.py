@@ -4,21 +4,8 @@ The store is opened first, so a second run on the same store stops at once
 with a one-line "locked" error before sending a request. Discovery fetches
 every listing conditionally; items are fetched concurrently (a thread pool,
 paced per host by the polite client, a bounded window ahead), extracted in
-    try:
-        # A fetch error or an OffTopic skip passes through the buffer in its place; what
-        # the buffer holds is saved before the run waits for the next extraction batch.
-        with SaveBuffer[pipeline.Extraction](
-            lambda batch: tasks.store_articles(con, batch),
-            lambda url, saved: _count(summary, url, saved),
-            record=lambda outcomes: pipeline.finish_items(con, outcomes),
-        ) as buffer:
-            extracted = pipeline.extract_fetched(
-                fetched, extractor, n_process=n_process, watchlist=watchlist, on_wait=buffer.flush
-            )
-            for url, extraction in extracted:
-                buffer.add(url, extraction)
-    finally:
-        extractor.close()  # the worker processes, if the run started any
+batches (on worker processes for a large run) and stored in batches in the
+flow's thread (DuckDB: one writer). One failed item is recorded in
 ``ingest_failures`` with its reason and does not fail the run; a transient
 failure is tried again on the next run. The run's summary is published as a
 Prefect artifact.
