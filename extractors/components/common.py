@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 
 from spacy.tokens import Doc, Span
@@ -70,15 +72,19 @@ def main_programme(doc: Doc) -> Span | None:
     return most_mentioned(programme_spans(doc))
 
 
+def first_most_common(keys: Iterable[str]) -> str | None:
+    """The key given most often (the first given, on a tie), if any."""
+    counts = Counter(keys)
+    if not counts:
+        return None
+    best = max(counts.values())
+    return next(key for key in counts if counts[key] == best)
+
+
 def most_mentioned(spans: list[Span]) -> Span | None:
     """The first mention of the programme ``spans`` name most often (first on a tie), if any."""
-    if not spans:
-        return None
-    counts: dict[str, int] = {}
-    for span in spans:
-        counts[span.kb_id_] = counts.get(span.kb_id_, 0) + 1
-    best = max(counts.values())
-    return next(span for span in spans if counts[span.kb_id_] == best)
+    key = first_most_common(span.kb_id_ for span in spans)
+    return None if key is None else next(span for span in spans if span.kb_id_ == key)
 
 
 def programme_spans(doc: Doc) -> list[Span]:

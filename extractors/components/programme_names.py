@@ -31,13 +31,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from spacy.lang.en.stop_words import STOP_WORDS
+
+from extractors.components.common import first_most_common
 
 
 @dataclass(frozen=True)
@@ -369,8 +370,4 @@ def _sentence_country(text: str, start: int, end: int, countries: _Countries) ->
 
 def _dominant(text: str, countries: _Countries) -> str | None:
     """The country the article names most (first named on a tie), if it names any."""
-    counts = Counter(countries.canonical[m.group(0)] for m in countries.pattern.finditer(text))
-    if not counts:
-        return None
-    best = max(counts.values())
-    return next(c for c in counts if counts[c] == best)
+    return first_most_common(countries.canonical[m.group(0)] for m in countries.pattern.finditer(text))
