@@ -32,8 +32,9 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 # after the tuning, scored as aggregates only; blind: a second blind split (2026-12-01),
 # written and committed before the pipeline first ran on it, after the extractors had been
 # tuned on train and on the holdout's results; a tuning split since 2026-12-02; blind2: a
-# third blind split (2026-12-02), written before the pipeline first ran on it, aggregates
-# only, never tuned on (fixtures/README.md).
+# third blind split (2026-12-02), a tuning split since 03:10 UTC that day; blind3: the
+# fourth (2026-12-02), written before the pipeline first ran on it, aggregates only, never
+# tuned on (fixtures/README.md).
 SPLITS = ("train", "validation", "holdout", "blind", "blind2", "blind3")
 # The fields that make two facts the same fact, per kind (the "Must show").
 KIND_KEYS: dict[str, tuple[str, ...]] = {
