@@ -66,6 +66,9 @@ class TimelineRow:
     n_stories: int = 0
     n_outlets: int = 0
     first_reported_at: dt.date | None = None
+    # The facts of the same event dated coarser ("last month") folded into
+    # this row (store/timeline_fold.py); their sources are in ``sources``.
+    folded: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         """JSON-ready form (lists for ``sources`` and ``sites``)."""
@@ -83,6 +86,7 @@ class TimelineRow:
             "n_stories": self.n_stories,
             "n_outlets": self.n_outlets,
             "first_reported_at": self.first_reported_at.isoformat() if self.first_reported_at else None,
+            "folded": list(self.folded),
         }
 
 
@@ -173,12 +177,15 @@ def _run(con: duckdb.DuckDBPyConnection, statements: list[duckdb.Statement]) -> 
 
 
 def timeline(con: duckdb.DuckDBPyConnection, programme: str) -> list[TimelineRow]:
-    """The events and fee claims of ``programme`` (any case), oldest first, undated last."""
+    """The events and fee claims of ``programme`` (any case), oldest first, undated last;
+    an event also reported at a coarser date is one row (:mod:`store.timeline_fold`)."""
+    from store.timeline_fold import fold_refinements
+
     try:
         rows = con.execute(_TIMELINE, [programme.strip()]).fetchall()
+        return fold_refinements(con, [_timeline_row(row) for row in rows])
     except duckdb.Error as exc:
         raise StoreError(f"cannot read the timeline of {programme!r}: {first_line(exc)}") from exc
-    return [_timeline_row(row) for row in rows]
 
 
 def _timeline_row(row: tuple[Any, ...]) -> TimelineRow:

@@ -138,7 +138,7 @@ def _recompute(
     con: duckdb.DuckDBPyConnection, ids: list[str], saved: set[str], stating: dict[str, set[str]]
 ) -> None:
     """Recompute the entries of ``ids``: sources from their entries and the saved articles."""
-    fact_list = _in_list(ids)
+    fact_list = in_list(ids)
     before = con.execute(
         f"DELETE FROM timeline_entries WHERE fact_id IN ({fact_list}) RETURNING fact_id, article_ids"
     ).fetchall()
@@ -149,7 +149,7 @@ def _recompute(
     if not pairs:
         return
     articles = sorted({aid for _, aid in pairs})
-    article_filter = f" WHERE article_id IN ({_in_list(articles)})" if len(articles) <= _LOOKUPS else ""
+    article_filter = f" WHERE article_id IN ({in_list(articles)})" if len(articles) <= _LOOKUPS else ""
     sql = ENTRIES.format(
         pairs=_GIVEN_PAIRS, fact_filter=f" WHERE fact_id IN ({fact_list})", article_filter=article_filter
     )
@@ -161,13 +161,13 @@ def _recompute(
 def _facts_of(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> set[str]:
     """The event and fee facts stated by ``article_ids`` (a scan of fact_sources)."""
     sql = (
-        f"SELECT DISTINCT fact_id FROM fact_sources WHERE article_id IN ({_in_list(article_ids)}) "
+        f"SELECT DISTINCT fact_id FROM fact_sources WHERE article_id IN ({in_list(article_ids)}) "
         "AND kind IN ('event', 'fee')"
     )
     return {row[0] for row in con.execute(sql).fetchall()}
 
 
-def _in_list(ids: list[str]) -> str:
+def in_list(ids: list[str]) -> str:
     """``ids`` as the literals of an IN list: ``'3fa0...', '9c1e...'``.
 
     Literals, not bound parameters, so that DuckDB reads the list from the
