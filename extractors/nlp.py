@@ -163,7 +163,9 @@ class FactExtractor:
 
     def _docs(self, articles: Iterable[Article]) -> Iterator[Doc]:
         for article in articles:
-            doc = self.nlp.make_doc(readable_part(article.text))
+            text = readable_part(article.text)
+            doc = self.nlp.make_doc(text)
+            doc._.nf_text = text  # the tokenizer keeps every character: doc.text == text, without the join
             doc._.nf_published = article.published_at
             yield doc
 
