@@ -14,7 +14,8 @@ lemma with the lemmatizer's on real pages.
 
 from __future__ import annotations
 
-from spacy.attrs import LEMMA, MORPH, ORTH, POS
+from typing import Any
+
 from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
@@ -33,7 +34,7 @@ class TableLemmas:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        rows: Any = doc.to_array(["ORTH", "POS", "MORPH", "LEMMA"])  # uint64 hashes, one row a token
         lemmas = rows[:, 3].copy()
         strings = doc.vocab.strings
         for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
@@ -44,7 +45,7 @@ class TableLemmas:
                 found = strings.add(self.lemmatizer.lemmatize(doc[i])[0])
                 self._lemmas[(orth, pos, morph)] = found
             lemmas[i] = found
-        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+        doc.from_array(["LEMMA"], lemmas.reshape(-1, 1))
         return doc
 
 
