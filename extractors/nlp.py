@@ -69,6 +69,7 @@ def load_pipeline(name: str | None = None, rates: dict[str, float] | None = None
     import extractors.components  # noqa: F401  (registers the factories)
     from extractors.components.attributes import use_table_attributes
     from extractors.components.common import ensure_extensions
+    from extractors.components.lemmas import use_table_lemmas
 
     ensure_extensions()
     model = name or model_name()
@@ -78,6 +79,7 @@ def load_pipeline(name: str | None = None, rates: dict[str, float] | None = None
         raise ConfigError(f"cannot load the spaCy model {model!r} (set {MODEL_ENV} to an installed one): "
                           f"{exc}") from exc
     use_table_attributes(nlp)  # the same attributes as the model's attribute_ruler, faster
+    use_table_lemmas(nlp)  # the same lemmas as the model's lemmatizer, faster
     nlp.add_pipe("newsfacts_paragraphs", before="parser")
     nlp.add_pipe("newsfacts_programmes", before="ner")
     table = rates if rates is not None else usd_rates()
@@ -163,7 +165,9 @@ class FactExtractor:
 
     def _docs(self, articles: Iterable[Article]) -> Iterator[Doc]:
         for article in articles:
-            doc = self.nlp.make_doc(readable_part(article.text))
+            text = readable_part(article.text)
+            doc = self.nlp.make_doc(text)
+            doc._.nf_text = text  # the tokenizer keeps every character: doc.text == text, without the join
             doc._.nf_published = article.published_at
             yield doc
 

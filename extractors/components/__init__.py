@@ -3,6 +3,6 @@
 Importing this package registers the factories; it loads no model.
 """
 
-from extractors.components import attributes, events, fees, paragraphs, people, programmes, quotes
+from extractors.components import attributes, events, fees, lemmas, paragraphs, people, programmes, quotes
 
-__all__ = ["attributes", "events", "fees", "paragraphs", "people", "programmes", "quotes"]
+__all__ = ["attributes", "events", "fees", "lemmas", "paragraphs", "people", "programmes", "quotes"]

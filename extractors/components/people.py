@@ -572,10 +572,11 @@ def _stray_first_word(span: Span, names: dict[str, Gender], full: list[Span]) ->
     """'Hosting Cook at Dreamforce' beside 'Tim Cook': a capitalised word
     opening the sentence before another person's surname is no given name."""
     words = span.text.split()
+    if len(words) != 2 or not span[0].is_sent_start or words[0] in names:
+        return False
     # A given name comes back on its own ("His brother, Kulbir, ..."); "Hosting" does not.
     alone = sum(1 for t in span.doc if t.text == words[0]) > 1
-    return len(words) == 2 and bool(span[0].is_sent_start) and words[0] not in names and not alone and any(
-        m.text.split()[-1] == words[-1] and m.text.split()[0] != words[0] for m in full)
+    return not alone and any(m.text.split()[-1] == words[-1] and m.text.split()[0] != words[0] for m in full)
 
 
 def _surname_people(orphans: list[Span], names: dict[str, Gender]) -> list[PersonRecord]:

@@ -25,6 +25,7 @@ from extractors.components.common import (
     sentence_text,
     text_of,
 )
+from extractors.components.literals import required_literal
 from extractors.components.programme_names import NamedProgramme, find_named_programmes
 from extractors.models import VisaProgrammeFact
 
@@ -36,6 +37,13 @@ class Programme:
     name: str
     country: str
     patterns: tuple[re.Pattern[str], ...]
+    # What each pattern's every match contains (None: nothing to rely on);
+    # a text without it is not scanned with that pattern.
+    literals: tuple[str | None, ...] = ()
+
+    def __post_init__(self) -> None:
+        if len(self.literals) != len(self.patterns):
+            object.__setattr__(self, "literals", tuple(required_literal(p) for p in self.patterns))
 
 
 def programme_table() -> list[Programme]:
@@ -58,7 +66,8 @@ def find_programmes(text: str, table: list[Programme]) -> list[tuple[int, int, P
     found = [
         (m.start(), m.end(), programme)
         for programme in table
-        for pattern in programme.patterns
+        for pattern, literal in zip(programme.patterns, programme.literals, strict=True)
+        if literal is None or literal in text
         for m in pattern.finditer(text)
     ]
     found.sort(key=lambda hit: (hit[0], -(hit[1] - hit[0])))

@@ -68,4 +68,4 @@ def test_the_pipeline_runs_the_table_in_the_ruler_place(extractor: object) -> No
     assert isinstance(extractor, FactExtractor)
     names = extractor.nlp.pipe_names
     assert "newsfacts_attributes" in names and "attribute_ruler" not in names
-    assert names.index("parser") < names.index("newsfacts_attributes") < names.index("lemmatizer")
+    assert names.index("parser") < names.index("newsfacts_attributes") < names.index("newsfacts_lemmas")
