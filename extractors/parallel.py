@@ -43,13 +43,17 @@ Outcome = tuple[Article, list[AnyFact], tuple[TopicDecision, ...]] | NewsfactsEr
 """What one page gives: its article, facts and topic decisions, or why it gave
 none (including :class:`~sources.errors.OffTopic` from the relevance gate)."""
 
-BATCH_SIZE = 16
-"""Pages per batch. spaCy's throughput grows with the batch up to a few dozen
-short documents; 16 articles of a few thousand characters keep a worker busy
-for seconds while a batch in flight stays small."""
+BATCH_SIZE = 8
+"""Pages per batch. The model's time per token does not fall with larger
+batches (measured at 1-128 documents, README "Performance"), but the end of a
+run does: the last batch runs while the other workers have nothing left, and
+over the bench's 170 articles a simulation of 2 workers from their lengths
+puts that tail at 7.8% of the run with batches of 16 and 1.3% with 8. Eight
+articles of a few thousand characters still keep a worker busy for a second."""
 
-WINDOW = 2
-"""Batches in flight per worker: one running, one queued, so no worker waits."""
+WINDOW = 3
+"""Batches in flight per worker: one running and two queued, so a worker that
+finishes early finds work while the oldest batch (a long article) still runs."""
 
 BATCH_TIMEOUT = 900.0
 """Seconds a batch may take on a worker before the run fails (a hung worker
