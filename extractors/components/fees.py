@@ -8,7 +8,8 @@ to private providers. A not-a-fee word is about the amount next to it, so
 "a $1 million gift ... and a $15,000 processing fee" keeps the fee, and an
 amount that modifies a fee noun ("the $350 SEVIS fee") is a fee. The
 programme is the nearest programme mention in the sentence, else in the
-sentence before ("The H-1B visa requires ... The new $100,000 fee ...").
+sentence before ("The H-1B visa requires ... The new $100,000 fee ..."), else in
+an earlier sentence of its paragraph.
 The period is read by ``fee_periods``: from the amount's clause, from an
 amount it is linked to ("from £1,000 to £1,320 per year", "$20,000, or
 $1,000"), or from a later sentence about "the fee". The USD amount comes only
@@ -327,7 +328,9 @@ def _own_period(page: _Page, money: Money, sentence: Span) -> FeePeriod | None:
 def _elliptical_period(page: _Page, money: Money, sentence: Span) -> FeePeriod | None:
     text = page.text
     lo, _ = _clause(text, sentence.start_char, sentence.end_char, money)
-    if not _repeats(page, sentence, lo, money):
+    # "the $350 SEVIS fee, paid once ..., and the $185 visa application fee":
+    # an amount with a fee noun of its own is a new item, not a repeat.
+    if not _repeats(page, sentence, lo, money) or own_fee_noun(text, money.end, sentence.end_char):
         return None
     earlier = [m for m in page.amounts if sentence.start_char <= m.start < lo]
     return _own_period(page, earlier[-1], sentence) if earlier else None
@@ -511,8 +514,16 @@ def _programme(doc: Doc, money: Money, sentence: Span,
     # of its own, is that fee.
     if (money.amount, money.currency) in known:
         return known[(money.amount, money.currency)], True
-    if sentence.start > 0:
-        previous = doc[sentence.start - 1].sent
+    # The sentence before, then the earlier sentences of the paragraph: "The
+    # EB-5 programme requires an investment of $800,000. The investor can get
+    # the money back. Filing Form I-526E costs $11,160."
+    text = text_of(doc)
+    previous: Span | None = sentence
+    while span is None and previous is not None and previous.start > 0:
+        earlier = doc[previous.start - 1].sent
+        if previous is not sentence and "\n" in text[earlier.start_char : sentence.start_char]:
+            break
+        previous = earlier
         span = nearest_topical(doc, money.start, money.end, previous)
         if span is not None and inside_quotation(doc, span) and not _quoted(doc, money):
             span = None

@@ -203,3 +203,25 @@ def test_a_pronoun_restates_the_fee_before_with_its_price_now(extractor: FactExt
     text = ("Britain is tightening the Skilled Worker visa.\n"
             "The agency hired more staff. It now stands at £1,000.")
     assert _fees(extractor, text) == []
+
+
+def test_a_listed_amount_with_its_own_fee_noun_does_not_repeat_the_period_before_it(
+    extractor: FactExtractor,
+) -> None:
+    text = ("Students bound for the F-1 visa first pay the $300 records fee, charged once per course, "
+            "and the $160 interview fee at the embassy.")
+    assert _fees(extractor, text) == [("F-1", 300, "USD", "one_time"), ("F-1", 160, "USD", None)]
+    # Without a fee noun of its own the amount still repeats the clause before it.
+    text = "The O-1 filing fee is $900 per petition, and $450 for renewals."
+    assert _fees(extractor, text) == [("O-1", 900, "USD", "per_petition"), ("O-1", 450, "USD", "per_petition")]
+
+
+def test_the_programme_of_an_earlier_sentence_of_the_paragraph(extractor: FactExtractor) -> None:
+    text = ("Advisers say the gold card suits the richest families. The gold card is the talk of Washington.\n"
+            "The EB-5 programme asks each investor to back a project. Most get their money back in time. "
+            "Filing Form I-526E costs $11,160.")
+    assert _fees(extractor, text) == [("EB-5", 11160, "USD", None)]
+    # Not across a paragraph break: there the sentence before is the last one looked at.
+    text = ("The EB-5 programme asks each investor to back a project. Most get their money back in time.\n"
+            "A second paragraph opens here. Filing Form I-526E costs $11,160.")
+    assert _fees(extractor, text) == []
