@@ -44,7 +44,10 @@ from extractors.money import Money, find_money, find_rates
 _FEE_CUE = re.compile(
     r"\b(?:fees?|levy|levies|levied|surcharges?|charges?|charged|charging|cost|costs|costing|pay|pays"
     r"|paying|paid|payable|payments?|price|priced|price tag|premium|shell out|fork out"
-    r"|(?:sells?|sold|selling|buy|bought) for)\b",
+    r"|(?:sells?|sold|selling|buy|bought) for"
+    # "is far cheaper at ฿10,000", "comes in pricier at $500": a price by comparison.
+    r"|(?:cheap(?:er|est)?|(?:more|less|most|least) expensive|pric(?:ey|ier|iest)|costl(?:y|ier|iest)"
+    r"|dear(?:er|est)?)(?:\s+(?:still|too|by far))?\s+at)\b",
     re.I,
 )
 _NOT_FEE = re.compile(
@@ -68,11 +71,16 @@ _NOT_FEE_AFTER = re.compile(
     r"|damages|fines|penalties"
     r"|scholarships?|loans?|funds?|funding|subsid\w*|prizes?|awards?|gifts?|donations?"
     r"|settlements?|budgets?|income|revenue|savings|living|housing|accommodation|rent|flights?"
-    r"|air ?fares?|(?:health )?insurance|(?:blocked |bank )*accounts?)\b"
-    # "pays up to 3 million yuan to top scientists": money paid to people, not
-    # by them; "2,000 yuan, paid to clinics and agencies": not to the state.
-    r"|[\s,-]*(?:(?:a|per) (?:year|month)\s+)?(?:(?:paid|payable|going)\s+)?to\s+(?:(?:the|each|every"
-    r"|top|foreign|young|new|eligible|selected|overseas|private|local)\s+)*(?:talent|recruits?"
+    r"|air ?fares?|(?:health )?insurance|(?:blocked |bank )*accounts?)\b",
+    re.I,
+)
+# "pays up to 3 million yuan to top scientists": money paid to people, not
+# by them; "2,000 yuan, paid to clinics and agencies": not to the state. A
+# payee with a capital is a named body ("€170 to the Agency for Integration,
+# Migration and Asylum", "to the Bank of Thailand"): the state's, not a private one.
+_PAID_TO_PEOPLE = re.compile(
+    r"[\s,-]*(?:(?:a|per) (?:year|month)\s+)?(?:(?:paid|payable|going)\s+)?to\s+(?:(?:the|each|every"
+    r"|top|foreign|young|new|eligible|selected|overseas|private|local)\s+)*(?P<who>talent|recruits?"
     r"|scientists?|researchers?|workers?|graduates?|engineers?|experts?|professionals?|students?"
     r"|winners?|hires?|clinics?|hospitals?|agenc(?:y|ies)|lawyers?|attorneys?|consultants?"
     r"|landlords?|banks?|recruiters?|brokers?)\b",
@@ -431,8 +439,16 @@ def _not_fee(page: _Page, money: Money, lo: int) -> bool:
                    default=-1)
     if last_not >= 0 and last_not >= last_cue:
         return True
-    return bool(_NOT_FEE_AFTER.match(text, money.end) or _WAGE.search(text, lo, money.start)
+    return bool(_NOT_FEE_AFTER.match(text, money.end) or _paid_to_people(text, money.end)
+                or _WAGE.search(text, lo, money.start)
                 or _priced_subject_is_not_a_fee(page.doc, money))
+
+
+def _paid_to_people(text: str, end: int) -> bool:
+    """'3 million yuan to top scientists', '2,000 yuan, paid to clinics': not
+    'a further €170 to the Agency for Integration'."""
+    found = _PAID_TO_PEOPLE.match(text, end)
+    return found is not None and not found["who"][0].isupper()
 
 
 def _paid_to_a_private_party(page: _Page, money: Money, lo: int) -> bool:

@@ -225,3 +225,19 @@ def test_the_programme_of_an_earlier_sentence_of_the_paragraph(extractor: FactEx
     text = ("The EB-5 programme asks each investor to back a project. Most get their money back in time.\n"
             "A second paragraph opens here. Filing Form I-526E costs $11,160.")
     assert _fees(extractor, text) == []
+
+
+def test_money_paid_to_a_named_public_body_is_a_fee_but_not_money_paid_to_agencies(
+    extractor: FactExtractor,
+) -> None:
+    text = ("Holders of the EU Blue Card pay a €60 consular fee for the visa and a further €120 to the "
+            "Agency for Migration and Borders when their card is issued.")
+    assert _fees(extractor, text) == [("EU Blue Card", 60, "EUR", None), ("EU Blue Card", 120, "EUR", None)]
+    text = ("Holders of the EU Blue Card pay a €60 consular fee for the visa and often a further €120 to "
+            "private agencies that book the appointment.")
+    assert _fees(extractor, text) == [("EU Blue Card", 60, "EUR", None)]
+
+
+def test_a_price_given_by_comparison(extractor: FactExtractor) -> None:
+    text = "The Destination Thailand Visa is far cheaper at ฿12,000 and suits remote workers."
+    assert _fees(extractor, text) == [("Destination Thailand Visa", 12000, "THB", None)]
