@@ -200,6 +200,15 @@ _ANAPHOR = re.compile(
     r"(?:fee|charge|levy|payment|surcharge)s?\b)|(?:It|This|That)\b)"
 )
 
+# A correction note ("(This story has been corrected to fix the rate to £480
+# from £408 in paragraph 2)", "An earlier version of this story gave ..."):
+# its amounts restate the story's own or the wrong figure; none is a new fee.
+_CORRECTION = re.compile(
+    r"\W*(?:(?:This|The) (?:story|article|report|item)\b[^.\n]{0,30}?\b(?:corrected|amended|updated|clarified)"
+    r"|(?:An|The) (?:earlier|previous) (?:version|edition) of this\b|Corrects?\b|Correction\b|Clarification\b)",
+    re.I,
+)
+
 
 @dataclass(frozen=True)
 class _Page:
@@ -254,6 +263,8 @@ def _fee(page: _Page, money: Money, converted: Money | None, rates: dict[str, fl
             or _PRICE_COPULA.search(text, c_lo, money.start) or restated is not None)
     if not cued or _not_fee(page, money, max(lo, c_lo)) or _is_total(money) or _denied(text, money):
         return None
+    if _CORRECTION.match(text, text.rfind("\n", 0, money.start) + 1) is not None:
+        return None
     programme, nearby = _programme(doc, money, sentence, page.named)
     # Money in a sentence that names no programme is a fee only when the
     # sentence (or the one before it in the paragraph: "The visa itself is
@@ -293,8 +304,11 @@ def _restated_price(page: _Page, sentence: Span, money: Money) -> tuple[Span, Fe
 
 
 def _denied(text: str, money: Money) -> bool:
-    """'will rise to £480, not £408': the amount the text denies."""
-    return re.search(r"\b(?:not|rather than)\s*$", text[max(0, money.start - 15) : money.start]) is not None
+    """'will rise to £480, not £408': the amount the text denies. 'Will now
+    pay well over £12,000', 'quoted more than £15,000 for a family': a lower
+    bound is a sum of costs, never the price a fee table states."""
+    return re.search(r"\b(?:not|rather than|more than|well over|upwards of|in excess of)\s*$",
+                     text[max(0, money.start - 15) : money.start]) is not None
 
 
 def _fee_context(doc: Doc, text: str, sentence: Span) -> bool:

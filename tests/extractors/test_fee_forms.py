@@ -241,3 +241,23 @@ def test_money_paid_to_a_named_public_body_is_a_fee_but_not_money_paid_to_agenci
 def test_a_price_given_by_comparison(extractor: FactExtractor) -> None:
     text = "The Destination Thailand Visa is far cheaper at ฿12,000 and suits remote workers."
     assert _fees(extractor, text) == [("Destination Thailand Visa", 12000, "THB", None)]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "(This story has been corrected to fix the fee to $620 from $260 in paragraph 1)",
+        "(An earlier version of this story said the fee was $260, not $620.)",
+        "Correction: The fee is $620. It was misstated as $260.",
+    ],
+)
+def test_the_amounts_of_a_correction_note_are_no_fees(extractor: FactExtractor, note: str) -> None:
+    text = f"The O-1 visa filing fee will rise to $620 next year, the agency said.\n{note}"
+    assert _fees(extractor, text) == [("O-1", 620, "USD", None)]
+
+
+@pytest.mark.parametrize("bound", ["more than", "well over", "upwards of", "in excess of"])
+def test_a_lower_bound_is_a_sum_of_costs_not_a_fee(extractor: FactExtractor, bound: str) -> None:
+    text = (f"A family moving on the Global Talent visa will pay {bound} £9,000 before arriving, "
+            "on top of the £716 application fee.")
+    assert _fees(extractor, text) == [("Global Talent visa", 716, "GBP", None)]
