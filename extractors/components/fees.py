@@ -474,7 +474,27 @@ def _paid_to_a_private_party(page: _Page, money: Money, lo: int) -> bool:
     if any(_PRIVATE_FEE.search(words) for words in _priced_subjects(page.doc, money)):
         return True
     # "her agency charges clients 3,000 rupees": the one who charges is a private party.
-    return _PRIVATE_CHARGER.search(page.text, lo, money.start) is not None
+    return _PRIVATE_CHARGER.search(page.text, lo, money.start) is not None or _reported_charger(page.doc, money)
+
+
+_CHARGING = frozenset({"charge", "bill"})
+_REPORTING = frozenset("say tell add note estimate report explain".split())
+_PRIVATE_NOUN = re.compile(
+    rf"(?:{_PRIVATE_PAYEE}|firms?|compan(?:y|ies)|providers?|intermediar(?:y|ies)|middlem[ae]n)", re.I
+)
+
+
+def _reported_charger(doc: Doc, money: Money) -> bool:
+    """'lawyers in Mumbai ... said they charged around 3 lakh rupees': by the
+    parse, the one who charges is a pronoun for the speaker, a private party."""
+    found = _governing_verb(doc, money)
+    if found is None or found[1].lemma_.lower() not in _CHARGING:
+        return False
+    verb = found[1]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if all(s.pos_ == "PRON" for s in subjects) and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _REPORTING:
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return any(_PRIVATE_NOUN.fullmatch(s.text) for s in subjects)
 
 
 # Verbs that state a price of their subject: "health insurance costs $2,000".

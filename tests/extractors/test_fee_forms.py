@@ -261,3 +261,12 @@ def test_a_lower_bound_is_a_sum_of_costs_not_a_fee(extractor: FactExtractor, bou
     text = (f"A family moving on the Global Talent visa will pay {bound} £9,000 before arriving, "
             "on top of the £716 application fee.")
     assert _fees(extractor, text) == [("Global Talent visa", 716, "GBP", None)]
+
+
+def test_a_private_party_named_as_the_speaker_who_charges(extractor: FactExtractor) -> None:
+    text = ("The O-1 filing fee is $1,055. Consultants in Delhi who assemble the evidence said they charged "
+            "about 2 lakh rupees per case.")
+    assert _fees(extractor, text) == [("O-1", 1055, "USD", None)]
+    # The state, reported the same way, charges a fee.
+    text = "Officials said they charged 2,000 rupees for each O-1 visa interview."
+    assert _fees(extractor, text) == [("O-1", 2000, "INR", None)]
