@@ -370,15 +370,26 @@ def _gapped(page: _Page, sentence_start: int, clause_start: int, money: Money) -
     amount with no verb between them ("charges €100, ..., and the Netherlands €380"),
     or the amount right after ", and" ("is A$3,210 for the main applicant, and
     A$805 for each child"). A clause with a fee noun of its own (", and, at
-    larger companies, an asylum program fee of $600") is a new item."""
+    larger companies, an asylum program fee of $600") is a new item. An aside
+    set off by commas after ", and" (", and, if more than half of their staff
+    are on H-1B visas, an extra $4,500") has its own verb, not the amount's."""
     if clause_start <= sentence_start or not re.search(r"\b(?:and|plus)\s*$", page.text[:clause_start]):
         return False
-    if not page.text[clause_start : money.start].strip():
+    aside = _ASIDE.match(page.text, clause_start, money.start)
+    start = aside.end() if aside is not None else clause_start
+    if not page.text[start : money.start].strip():
         return any(sentence_start <= m.end <= clause_start for m in page.amounts)
-    words = page.doc.char_span(clause_start, money.start, alignment_mode="contract")
+    words = page.doc.char_span(start, money.start, alignment_mode="contract")
     if words is None or _FEE_NOUN.search(words.text):
         return False
     return len(words) > 0 and not any(t.pos_ in {"VERB", "AUX"} for t in words)
+
+
+# ", if more than half of their staff are on H-1B visas,": a fronted condition,
+# place or time between ", and" and what it qualifies.
+_ASIDE = re.compile(
+    r"\s*,\s*(?:if|when|where|unless|once|for|at|in|with|after|before)\b[^,;:]*,\s*", re.I
+)
 
 
 def _is_total(money: Money) -> bool:

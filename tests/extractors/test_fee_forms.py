@@ -270,3 +270,11 @@ def test_a_private_party_named_as_the_speaker_who_charges(extractor: FactExtract
     # The state, reported the same way, charges a fee.
     text = "Officials said they charged 2,000 rupees for each O-1 visa interview."
     assert _fees(extractor, text) == [("O-1", 2000, "INR", None)]
+
+
+def test_an_aside_after_and_does_not_hide_the_fee_verb(extractor: FactExtractor) -> None:
+    text = ("Sponsors pay a $700 filing fee per L-1 petition, a $300 anti-fraud fee, and, if more than half "
+            "of the engineers at their American offices hold work visas, an extra $2,500.")
+    assert _fees(extractor, text) == [
+        ("L-1", 700, "USD", "per_petition"), ("L-1", 300, "USD", None), ("L-1", 2500, "USD", None)
+    ]
