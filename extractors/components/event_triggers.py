@@ -109,6 +109,12 @@ _IN_PLACE = re.compile(r"\bin (?:place|force|effect)\s*$", re.I)
 # month that it would start taking applications".
 _SPEECH = frozenset({"say", "tell"})
 _FUTURE_AUX = frozenset({"would", "will", "'ll"})
+# Verbs of a change to a programme, said of the future: "will raise the minimum
+# salary", "will turn its trial visa into a permanent programme", "will reopen".
+_PLAN_VERBS = frozenset(
+    "raise increase double triple hike cut reduce lower lift turn make extend expand widen tighten "
+    "relax ease reopen relaunch scrap replace overhaul cap".split()
+)
 # Subordinate clauses with their own subject ("after parliament approved the
 # charges in June"): a date in one is that clause's.
 _SUBORDINATE_MARKS = frozenset("after before since when while because once as".split())
@@ -188,7 +194,7 @@ def as_verb_trigger(token: Token) -> Trigger | None:
     a fee or a threshold ("the fee rises on Dec. 16", "will raise the charge
     in April") is a change that takes effect then; in the past tense ("the
     fee rose to $215 in March 2024") it is the fee's history."""
-    lemma = token.lemma_.lower()
+    lemma = _trigger_lemma(token)
     if lemma in _CHANGE_TRIGGERS and token.pos_ == "VERB" and _changes_a_price(token):
         return Trigger(token, "takes_effect", token)
     if lemma in _IMPOSE and token.pos_ == "VERB" and _acts_on_price(token):
@@ -212,6 +218,26 @@ def as_verb_trigger(token: Token) -> Trigger | None:
     if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and hit.tag_ == "RP"):
         return Trigger(token, needed[hit.lower_], token)
     return None
+
+
+# A launch again is a launch: "since it relaunched on April 1", "will reopen
+# by the end of March", "reintroduced in 2024".
+_AGAIN = frozenset({"launch", "open", "introduce", "start"})
+
+
+def _trigger_lemma(token: Token) -> str:
+    """The token's lemma as a trigger word: "re-" + a verb of launching is that
+    verb. The lemmatizer misses verbs it does not know ("relaunched" ->
+    "relaunche"), so a verb's form is also tried without its ending."""
+    lemma = token.lemma_.lower()
+    word = token.lower_
+    candidates = [lemma] + [word[: -len(end)] for end in ("ed", "d", "es", "s", "ing")
+                            if token.pos_ == "VERB" and word.endswith(end)]
+    for candidate in candidates:
+        plain = candidate.removeprefix("re-").removeprefix("re")
+        if candidate.startswith("re") and plain in _AGAIN:
+            return plain
+    return lemma
 
 
 def _particle_fits(word: Token) -> bool:
@@ -330,11 +356,18 @@ def _said_plan(when: Span) -> Trigger | None:
         # plan has its own date, and that is the event's.
         if any(t.ent_type_ == "DATE" for t in clause.subtree):
             continue
-        chain = [clause] + [c for c in clause.children if c.dep_ == "xcomp"]
+        # "will turn its trial visa into a permanent programme and cut the
+        # income it requires, the ministry said on Monday": a change still to
+        # come, said on a day, is announced that day.
+        chain = [clause] + [c for c in clause.children if c.dep_ in {"xcomp", "conj"}]
         for verb in chain:
+            if _negated(verb):
+                continue
             found = as_verb_trigger(verb)
-            if found is not None and not _negated(verb):
+            if found is not None:
                 return Trigger(found.token, "announced", say)
+            if verb.pos_ == "VERB" and verb.lemma_.lower() in _PLAN_VERBS:
+                return Trigger(verb, "announced", say)
     return None
 
 

@@ -448,3 +448,26 @@ def test_a_dates_own_noun_the_first_visas_issued_and_in_place_since(
     extractor: FactExtractor, text: str, expected: list[Event]
 ) -> None:
     assert _events(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Global Talent visa relaunched on Aug. 4 with a shorter form.",
+         ("Global Talent visa", "launched", "2025-08-04", "day")),
+        ("Britain will reopen the Global Talent visa to new applicants by the end of October.",
+         ("Global Talent visa", "launched", "2025-10", "month")),
+        ("China reintroduced the R visa in March after a pause.", ("R visa", "launched", "2025-03", "month")),
+    ],
+)
+def test_a_launch_again_is_a_launch(extractor: FactExtractor, text: str, expected: Event) -> None:
+    assert _events(extractor, text) == [expected]
+
+
+def test_a_change_still_to_come_said_on_a_day_is_announced_that_day(extractor: FactExtractor) -> None:
+    text = ("Britain will turn the Global Talent visa into a fast-track scheme and widen it to freelancers, "
+            "the Home Office said on Friday.")
+    assert _events(extractor, text) == [("Global Talent visa", "announced", "2025-09-26", "day")]
+    # Speech about what already is announces nothing.
+    text = "Britain has issued 9,000 Global Talent visas so far, the Home Office said on Friday."
+    assert _events(extractor, text) == []
