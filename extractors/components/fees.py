@@ -202,7 +202,7 @@ _ANAPHOR = re.compile(
 
 # A correction note ("(This story has been corrected to fix the rate to £480
 # from £408 in paragraph 2)", "An earlier version of this story gave ..."):
-# its amounts restate the story's own or the wrong figure; none is a new fee.
+# only the figure it corrects to is a fee; the others are the wrong figures.
 _CORRECTION = re.compile(
     r"\W*(?:(?:This|The) (?:story|article|report|item)\b[^.\n]{0,30}?\b(?:corrected|amended|updated|clarified)"
     r"|(?:An|The) (?:earlier|previous) (?:version|edition) of this\b|Corrects?\b|Correction\b|Clarification\b)",
@@ -263,7 +263,7 @@ def _fee(page: _Page, money: Money, converted: Money | None, rates: dict[str, fl
             or _PRICE_COPULA.search(text, c_lo, money.start) or restated is not None)
     if not cued or _not_fee(page, money, max(lo, c_lo)) or _is_total(money) or _denied(text, money):
         return None
-    if _CORRECTION.match(text, text.rfind("\n", 0, money.start) + 1) is not None:
+    if _wrong_figure(text, money):
         return None
     programme, nearby = _programme(doc, money, sentence, page.named)
     # Money in a sentence that names no programme is a fee only when the
@@ -301,6 +301,14 @@ def _restated_price(page: _Page, sentence: Span, money: Money) -> tuple[Span, Fe
     periods = {_own_period(page, m, previous) for m in page.amounts
                if previous.start_char <= m.start < previous.end_char}
     return previous, (periods.pop() if len(periods) == 1 else None)
+
+
+def _wrong_figure(text: str, money: Money) -> bool:
+    """An amount of a correction note other than the one it corrects to
+    ("... to £480 from £408": £408; "An earlier version ... said the fee was $260")."""
+    if _CORRECTION.match(text, text.rfind("\n", 0, money.start) + 1) is None:
+        return False
+    return re.search(r"\bto\s*$", text[max(0, money.start - 5) : money.start]) is None
 
 
 def _denied(text: str, money: Money) -> bool:

@@ -251,7 +251,7 @@ def test_a_price_given_by_comparison(extractor: FactExtractor) -> None:
         "Correction: The fee is $620. It was misstated as $260.",
     ],
 )
-def test_the_amounts_of_a_correction_note_are_no_fees(extractor: FactExtractor, note: str) -> None:
+def test_the_wrong_figures_of_a_correction_note_are_no_fees(extractor: FactExtractor, note: str) -> None:
     text = f"The O-1 visa filing fee will rise to $620 next year, the agency said.\n{note}"
     assert _fees(extractor, text) == [("O-1", 620, "USD", None)]
 
