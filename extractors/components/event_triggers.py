@@ -90,9 +90,15 @@ _IMPOSE = frozenset({"impose", "levy"})
 # Verbs that issue a document, and the documents whose stage their modifier
 # names: "published a final rule" announces it, "sent a proposed rule to the
 # White House" proposes it. An unmarked "rule" or "guidance" says neither.
-_ISSUE_VERBS = frozenset("publish issue release send submit file".split())
-_DOCUMENT_NOUNS = frozenset("rule regulation regulations order decree notice bill guidance".split())
+_ISSUE_VERBS = frozenset("publish issue release send submit file approve adopt".split())
+_DOCUMENT_NOUNS = frozenset("rule rules regulation regulations order decree ordinance notice bill guidance".split())
 _DOCUMENT_STAGES: dict[str, EventType] = {"final": "announced", "proposed": "proposed", "draft": "proposed"}
+# An executive's instruments are final once issued: "published an ordinance
+# last Thursday", "a decree approved by the Council of Ministers earlier this
+# month". Approving or adopting rules makes them final too ("the cabinet
+# approved the new regulations on Tuesday"); a bill approved by one chamber is not yet law.
+_FINAL_DOCUMENTS = frozenset("decree decrees ordinance ordinances".split())
+_APPROVING = frozenset({"approve", "adopt"})
 # Verbs of putting rules into practice, after a deadline ("had until November 2023 to apply them").
 IMPLEMENTING = frozenset("apply implement transpose adopt enforce introduce".split())
 # Who speaks or acts for a programme: a government body or officer, or a country.
@@ -274,11 +280,14 @@ def _document_stage(verb: Token) -> EventType | None:
     if verb.dep_ in {"relcl", "acl"}:
         documents.append(verb.head)
     for document in documents:
-        if document.lemma_.lower() not in _DOCUMENT_NOUNS:
+        noun = document.lemma_.lower()
+        if noun not in _DOCUMENT_NOUNS:
             continue
         for modifier in document.children:
             if modifier.dep_ in {"amod", "compound"} and modifier.lower_ in _DOCUMENT_STAGES:
                 return _DOCUMENT_STAGES[modifier.lower_]
+        if noun in _FINAL_DOCUMENTS or (verb.lemma_.lower() in _APPROVING and noun != "bill"):
+            return "announced"
     return None
 
 

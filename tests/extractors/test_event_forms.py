@@ -471,3 +471,21 @@ def test_a_change_still_to_come_said_on_a_day_is_announced_that_day(extractor: F
     # Speech about what already is announces nothing.
     text = "Britain has issued 9,000 Global Talent visas so far, the Home Office said on Friday."
     assert _events(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spain will ease the rules for the EU Blue Card, the government said.\n"
+        "Under a decree approved by the cabinet earlier this month, the salary bar falls by a tenth.",
+        "Spain will ease the rules for the EU Blue Card, the government said.\n"
+        "The Interior Ministry published an ordinance earlier this month that cuts the salary bar.",
+        "The cabinet adopted new EU Blue Card regulations earlier this month.",
+    ],
+)
+def test_an_executive_instrument_approved_or_published_is_announced(extractor: FactExtractor, text: str) -> None:
+    assert _events(extractor, text) == [("EU Blue Card", "announced", "2025-09", "month")]
+
+
+def test_a_bill_approved_by_one_chamber_is_not_yet_announced(extractor: FactExtractor) -> None:
+    assert _events(extractor, "The Senate approved an EU Blue Card bill earlier this month.") == []
