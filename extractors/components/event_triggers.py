@@ -106,6 +106,9 @@ AUTHORITIES = frozenset(
     "department ministry office government agency administration authority commission minister "
     "secretary cabinet council embassy consulate parliament congress uscis dhs ircc".split()
 )
+# Verbs that make a programme, which counts as its launch when what they make is one.
+_CREATING = frozenset({"create", "establish"})
+_PROGRAMME_KINDS = frozenset("visa programme program scheme route category pathway stream pilot".split())
 # "The first K visas were issued on Oct. 1": the first grant of a visa is its launch.
 _FIRST_ISSUED = frozenset({"issue", "grant", "award"})
 _GRANTED = frozenset("visa visas card cards permit permits".split())
@@ -205,6 +208,8 @@ def as_verb_trigger(token: Token) -> Trigger | None:
         return Trigger(token, "takes_effect", token)
     if lemma in _IMPOSE and token.pos_ == "VERB" and _acts_on_price(token):
         return Trigger(token, "takes_effect", token)
+    if lemma in _CREATING and token.pos_ == "VERB" and _makes_a_programme(token):
+        return Trigger(token, "launched", token)
     if lemma in _FIRST_ISSUED and token.pos_ == "VERB" and _first_of_programme(token):
         return Trigger(token, "launched", token)
     if lemma in _ISSUE_VERBS and token.pos_ == "VERB":
@@ -460,6 +465,16 @@ def _in_place_since(when: Span) -> Trigger | None:
         return None
     verb = since.head
     return Trigger(since, "takes_effect", verb) if verb.pos_ in {"VERB", "AUX"} else None
+
+
+def _makes_a_programme(verb: Token) -> bool:
+    """What the verb creates is a programme: a programme's name, or a kind of
+    programme ("Brazil created its digital nomad visa ... in January 2022",
+    "the scheme, established in 2019"), not "created confusion in March"."""
+    made = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.lower_ not in {"that", "which"}]
+    if verb.dep_ in {"acl", "relcl"}:
+        made.append(verb.head)
+    return any(m.ent_type_ == "VISA_PROGRAMME" or m.lemma_.lower() in _PROGRAMME_KINDS for m in made)
 
 
 def _first_of_programme(verb: Token) -> bool:

@@ -489,3 +489,18 @@ def test_an_executive_instrument_approved_or_published_is_announced(extractor: F
 
 def test_a_bill_approved_by_one_chamber_is_not_yet_announced(extractor: FactExtractor) -> None:
     assert _events(extractor, "The Senate approved an EU Blue Card bill earlier this month.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The United States created the O-1 visa in October 1990.", ("O-1", "launched", "1990-10", "month")),
+        ("The O-1 category, established in 1990, covers artists.", ("O-1", "launched", "1990", "year")),
+    ],
+)
+def test_creating_a_programme_is_its_launch(extractor: FactExtractor, text: str, expected: Event) -> None:
+    assert _events(extractor, text) == [expected]
+
+
+def test_creating_something_else_is_no_launch(extractor: FactExtractor) -> None:
+    assert _events(extractor, "The H-1B fee has created confusion since September.") == []
