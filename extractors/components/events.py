@@ -245,8 +245,21 @@ def _programme(doc: Doc, trigger: Trigger, sentence: Span) -> Span | None:
         named = {s.kb_id_: s for s in topical_spans(doc, previous)}
         return named[main.kb_id_] if main is not None and main.kb_id_ in named else span
     # "The care visa was introduced in 2022. It was suspended last year":
-    # "It" is that other visa, not the article's programme.
-    return None if _names_another_visa(doc, previous) else main_topical(doc)
+    # "It" is that other visa, not the article's programme. An instrument
+    # ("... the migration card. The ministry published an ordinance last
+    # Thursday") is the state's act for the story's programme, not the card's.
+    if _names_another_visa(doc, previous) and not _instrument_acts(trigger):
+        return None
+    return main_topical(doc)
+
+
+_INSTRUMENTS = frozenset("order decree ordinance proclamation regulation regulations rule rules notice".split())
+
+
+def _instrument_acts(trigger: Trigger) -> bool:
+    """The trigger's argument that points back is an instrument of the state,
+    not a pronoun or a kind of programme that could stand for another visa."""
+    return any(a.lemma_.lower() in _INSTRUMENTS for a in _arguments(trigger))
 
 
 def _arguments(trigger: Trigger) -> list[Token]:

@@ -504,3 +504,15 @@ def test_creating_a_programme_is_its_launch(extractor: FactExtractor, text: str,
 
 def test_creating_something_else_is_no_launch(extractor: FactExtractor) -> None:
     assert _events(extractor, "The H-1B fee has created confusion since September.") == []
+
+
+def test_an_instrument_after_a_sentence_about_another_card_is_the_storys_programme(
+    extractor: FactExtractor,
+) -> None:
+    text = ("Spain's EU Blue Card is popular with engineers. Holders must also collect a residence card.\n"
+            "The Interior Ministry published an ordinance on Tuesday.")
+    assert _events(extractor, text) == [("EU Blue Card", "announced", "2025-09-23", "day")]
+    # A pronoun after a sentence about another visa stands for that visa.
+    text = ("Spain's EU Blue Card is popular with engineers. A separate care visa was introduced in 2022.\n"
+            "It was suspended on Tuesday.")
+    assert _events(extractor, text) == []
