@@ -91,7 +91,9 @@ _IMPOSE = frozenset({"impose", "levy"})
 # names: "published a final rule" announces it, "sent a proposed rule to the
 # White House" proposes it. An unmarked "rule" or "guidance" says neither.
 _ISSUE_VERBS = frozenset("publish issue release send submit file approve adopt".split())
-_DOCUMENT_NOUNS = frozenset("rule rules regulation regulations order decree ordinance notice bill guidance".split())
+_DOCUMENT_NOUNS = frozenset(
+    "rule rules regulation regulations order decree ordinance notice bill guidance".split()
+)
 _DOCUMENT_STAGES: dict[str, EventType] = {"final": "announced", "proposed": "proposed", "draft": "proposed"}
 # An executive's instruments are final once issued: "published an ordinance
 # last Thursday", "a decree approved by the Council of Ministers earlier this

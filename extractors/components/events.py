@@ -46,7 +46,8 @@ _DATELINE = re.compile(
 # programme's process ("Applications open on Nov. 1", "suspended draws last
 # June"). Anything else ("visa rules that took effect") is about something else.
 REFERRING = frozenset(
-    "it this order decree ordinance proclamation programme program scheme visa fee charge levy measure change "
+    "it this order decree ordinance proclamation programme program scheme visa fee charge levy measure "
+    "change "
     "changes card category route law bill plan initiative regulation rule rules policy proposal "
     "directive reform surcharge pathway stream applications draws interviews appointments "
     "registration registrations lottery portal intake processing issuance system threshold thresholds".split()
@@ -253,7 +254,9 @@ def _programme(doc: Doc, trigger: Trigger, sentence: Span) -> Span | None:
     return main_topical(doc)
 
 
-_INSTRUMENTS = frozenset("order decree ordinance proclamation regulation regulations rule rules notice".split())
+_INSTRUMENTS = frozenset(
+    "order decree ordinance proclamation regulation regulations rule rules notice".split()
+)
 
 
 def _instrument_acts(trigger: Trigger) -> bool:

@@ -204,8 +204,10 @@ _ANAPHOR = re.compile(
 # from £408 in paragraph 2)", "An earlier version of this story gave ..."):
 # only the figure it corrects to is a fee; the others are the wrong figures.
 _CORRECTION = re.compile(
-    r"\W*(?:(?:This|The) (?:story|article|report|item)\b[^.\n]{0,30}?\b(?:corrected|amended|updated|clarified)"
-    r"|(?:An|The) (?:earlier|previous) (?:version|edition) of this\b|Corrects?\b|Correction\b|Clarification\b)",
+    r"\W*(?:(?:This|The) (?:story|article|report|item)\b[^.\n]{0,30}?"
+    r"\b(?:corrected|amended|updated|clarified)"
+    r"|(?:An|The) (?:earlier|previous) (?:version|edition) of this\b"
+    r"|Corrects?\b|Correction\b|Clarification\b)",
     re.I,
 )
 
@@ -493,7 +495,8 @@ def _paid_to_a_private_party(page: _Page, money: Money, lo: int) -> bool:
     if any(_PRIVATE_FEE.search(words) for words in _priced_subjects(page.doc, money)):
         return True
     # "her agency charges clients 3,000 rupees": the one who charges is a private party.
-    return _PRIVATE_CHARGER.search(page.text, lo, money.start) is not None or _reported_charger(page.doc, money)
+    return (_PRIVATE_CHARGER.search(page.text, lo, money.start) is not None
+            or _reported_charger(page.doc, money))
 
 
 _CHARGING = frozenset({"charge", "bill"})
@@ -511,7 +514,8 @@ def _reported_charger(doc: Doc, money: Money) -> bool:
         return False
     verb = found[1]
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if all(s.pos_ == "PRON" for s in subjects) and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _REPORTING:
+    reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _REPORTING
+    if reported and all(s.pos_ == "PRON" for s in subjects):
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     return any(_PRIVATE_NOUN.fullmatch(s.text) for s in subjects)
 

@@ -483,7 +483,9 @@ def test_a_change_still_to_come_said_on_a_day_is_announced_that_day(extractor: F
         "The cabinet adopted new EU Blue Card regulations earlier this month.",
     ],
 )
-def test_an_executive_instrument_approved_or_published_is_announced(extractor: FactExtractor, text: str) -> None:
+def test_an_executive_instrument_approved_or_published_is_announced(
+    extractor: FactExtractor, text: str
+) -> None:
     assert _events(extractor, text) == [("EU Blue Card", "announced", "2025-09", "month")]
 
 

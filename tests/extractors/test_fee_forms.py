@@ -213,11 +213,14 @@ def test_a_listed_amount_with_its_own_fee_noun_does_not_repeat_the_period_before
     assert _fees(extractor, text) == [("F-1", 300, "USD", "one_time"), ("F-1", 160, "USD", None)]
     # Without a fee noun of its own the amount still repeats the clause before it.
     text = "The O-1 filing fee is $900 per petition, and $450 for renewals."
-    assert _fees(extractor, text) == [("O-1", 900, "USD", "per_petition"), ("O-1", 450, "USD", "per_petition")]
+    assert _fees(extractor, text) == [
+        ("O-1", 900, "USD", "per_petition"), ("O-1", 450, "USD", "per_petition")
+    ]
 
 
 def test_the_programme_of_an_earlier_sentence_of_the_paragraph(extractor: FactExtractor) -> None:
-    text = ("Advisers say the gold card suits the richest families. The gold card is the talk of Washington.\n"
+    text = ("Advisers say the gold card suits the richest families. "
+            "The gold card is the talk of Washington.\n"
             "The EB-5 programme asks each investor to back a project. Most get their money back in time. "
             "Filing Form I-526E costs $11,160.")
     assert _fees(extractor, text) == [("EB-5", 11160, "USD", None)]

@@ -171,6 +171,8 @@ def test_the_won_after_a_grouped_or_scaled_number_and_amounts_as_compound_adject
     assert (money.amount, money.currency) == (amount, currency)
 
 
-@pytest.mark.parametrize("text", ["the party that in 1997 won the vote", "of 12 seats, 7 won", "a 10-pound bag"])
+@pytest.mark.parametrize(
+    "text", ["the party that in 1997 won the vote", "of 12 seats, 7 won", "a 10-pound bag"]
+)
 def test_a_bare_number_before_won_and_a_weight_in_pounds_are_not_money(text: str) -> None:
     assert find_money(text) == []
