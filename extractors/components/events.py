@@ -261,8 +261,24 @@ _INSTRUMENTS = frozenset(
 
 def _instrument_acts(trigger: Trigger) -> bool:
     """The trigger's argument that points back is an instrument of the state,
-    not a pronoun or a kind of programme that could stand for another visa."""
-    return any(a.lemma_.lower() in _INSTRUMENTS for a in _arguments(trigger))
+    not a pronoun or a kind of programme that could stand for another visa;
+    or the trigger is what an instrument provides ("an ordinance that lets
+    applicants file online from July 1")."""
+    return (any(a.lemma_.lower() in _INSTRUMENTS for a in _arguments(trigger))
+            or _provided_by_instrument(trigger.anchor) is not None)
+
+
+def _provided_by_instrument(anchor: Token) -> Token | None:
+    """The instrument whose relative clause holds the anchor: "an ordinance
+    that lets applicants file entirely online from July 1" -> "ordinance"."""
+    token = anchor
+    for _ in range(3):
+        if token.dep_ in {"relcl", "acl"} and token.head.lemma_.lower() in _INSTRUMENTS:
+            return token.head
+        if token.dep_ not in {"ccomp", "xcomp", "relcl", "acl"} or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
 
 
 def _arguments(trigger: Trigger) -> list[Token]:
@@ -321,6 +337,8 @@ def _refers_back(trigger: Trigger) -> bool:
                    for c in anchor.children) or any(_referring(a) for a in _arguments(trigger))
     subjects = [c for c in anchor.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subjects and anchor.dep_ in {"conj", "xcomp", "advcl"}:
+        return True
+    if _provided_by_instrument(anchor) is not None:
         return True
     if _authority_announces(anchor, subjects):
         return True

@@ -518,3 +518,13 @@ def test_an_instrument_after_a_sentence_about_another_card_is_the_storys_program
     text = ("Spain's EU Blue Card is popular with engineers. A separate care visa was introduced in 2022.\n"
             "It was suspended on Tuesday.")
     assert _events(extractor, text) == []
+
+
+def test_what_an_instrument_provides_from_a_date_is_the_storys_programme(extractor: FactExtractor) -> None:
+    text = ("Spain's EU Blue Card is popular with engineers. Holders must also collect a residence card.\n"
+            "The Interior Ministry published an ordinance on Tuesday that lets applicants apply online "
+            "from Nov. 3.")
+    assert _events(extractor, text) == [
+        ("EU Blue Card", "announced", "2025-09-23", "day"),
+        ("EU Blue Card", "takes_effect", "2025-11-03", "day"),
+    ]
