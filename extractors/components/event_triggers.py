@@ -84,7 +84,9 @@ _CHANGE_LEMMAS = frozenset(
 _PRICE_NOUNS = frozenset(
     "fee fees charge charges levy surcharge price cost threshold minimum premium".split()
 )
-_CHANGE_TRIGGERS = frozenset("rise raise increase double triple hike cut reduce lower lift".split())
+_CHANGE_TRIGGERS = frozenset(
+    "rise raise increase double triple hike cut reduce lower lift climb jump fall drop decrease halve".split()
+)
 # Verbs that put a price in place: "the $100,000 fee that the United States imposed last month".
 _IMPOSE = frozenset({"impose", "levy"})
 # Verbs that issue a document, and the documents whose stage their modifier

@@ -528,3 +528,14 @@ def test_what_an_instrument_provides_from_a_date_is_the_storys_programme(extract
         ("EU Blue Card", "announced", "2025-09-23", "day"),
         ("EU Blue Card", "takes_effect", "2025-11-03", "day"),
     ]
+
+
+@pytest.mark.parametrize("verb", ["climb", "jump", "fall", "drop"])
+def test_a_price_that_will_climb_or_fall_on_a_date_takes_effect_then(
+    extractor: FactExtractor, verb: str
+) -> None:
+    text = f"The H-1B registration fee will {verb} to $180 next month."
+    assert _events(extractor, text) == [("H-1B", "takes_effect", "2025-10", "month")]
+    # In the past tense it is the fee's history.
+    past = {"climb": "climbed", "jump": "jumped", "fall": "fell", "drop": "dropped"}[verb]
+    assert _events(extractor, f"The H-1B registration fee {past} to $180 last month.") == []
