@@ -118,6 +118,8 @@ _FIRST_ISSUED = frozenset({"issue", "grant", "award"})
 _GRANTED = frozenset("visa visas card cards permit permits".split())
 # "has been in place since June 2024", "in force since", "in effect since".
 _IN_PLACE = re.compile(r"\bin (?:place|force|effect)\s*$", re.I)
+# "The K visa has been available since Oct. 1", "applications have been open since June 1".
+_AVAILABLE = re.compile(r"\b(?:available|open|on offer)\s*$", re.I)
 # Verbs of speech whose future complement announces an event: "said last
 # month that it would start taking applications".
 _SPEECH = frozenset({"say", "tell"})
@@ -461,14 +463,23 @@ def _owned_noun(when: Span) -> Trigger | None:
 
 
 def _in_place_since(when: Span) -> Trigger | None:
-    """'The fee has been in place since June 2024': it took effect then."""
+    """'The fee has been in place since June 2024': it took effect then; 'the
+    visa has been available since Oct. 1': it was launched then."""
     since = when.root.head
     if when.root.dep_ != "pobj" or since.lower_ != "since":
         return None
-    if _IN_PLACE.search(text_of(when.doc)[max(0, since.idx - 20) : since.idx]) is None:
+    before = text_of(when.doc)[max(0, since.idx - 20) : since.idx]
+    kind: EventType
+    if _IN_PLACE.search(before) is not None:
+        kind = "takes_effect"
+    elif _AVAILABLE.search(before) is not None:
+        kind = "launched"
+    else:
         return None
     verb = since.head
-    return Trigger(since, "takes_effect", verb) if verb.pos_ in {"VERB", "AUX"} else None
+    if verb.pos_ == "ADJ" and verb.head.pos_ in {"VERB", "AUX"}:  # "available" under "has been"
+        verb = verb.head
+    return Trigger(since, kind, verb) if verb.pos_ in {"VERB", "AUX"} else None
 
 
 def _makes_a_programme(verb: Token) -> bool:

@@ -539,3 +539,18 @@ def test_a_price_that_will_climb_or_fall_on_a_date_takes_effect_then(
     # In the past tense it is the fee's history.
     past = {"climb": "climbed", "jump": "jumped", "fall": "fell", "drop": "dropped"}[verb]
     assert _events(extractor, f"The H-1B registration fee {past} to $180 last month.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The K visa has been available since June 3.", ("K visa", "launched", "2025-06-03", "day")),
+        ("Applications for the Opportunity Card have been open since June 1, 2024.",
+         ("Opportunity Card", "launched", "2024-06-01", "day")),
+        ("The H-1B fee has been in place since Sept. 21.", ("H-1B", "takes_effect", "2025-09-21", "day")),
+    ],
+)
+def test_available_since_a_date_is_a_launch_then(
+    extractor: FactExtractor, text: str, expected: Event
+) -> None:
+    assert _events(extractor, text) == [expected]
