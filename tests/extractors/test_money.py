@@ -162,6 +162,8 @@ def test_words_that_name_no_one_currency_are_not_money(text: str) -> None:
         ("a 120-euro appointment charge", 120, "EUR"),
         ("a 2-million-yuan grant", 2_000_000, "CNY"),
         ("a 70,000-won levy", 70_000, "KRW"),
+        ("a Dh500 fee", 500, "AED"),  # the dirham as Gulf papers write it
+        ("Dhs 1,200 for the permit", 1_200, "AED"),
     ],
 )
 def test_the_won_after_a_grouped_or_scaled_number_and_amounts_as_compound_adjectives(
