@@ -56,6 +56,8 @@ _NOT_FEE = re.compile(
     r"|raised(?!\s+(?:to|from|by)\b)|fines?|donat\w*|stipends?|scholarships?|gifts?|settlements?"
     r"|penalt(?:y|ies)|damages|tuition|allowances?|rent|savings?|saved|set aside|compensation"
     r"|living (?:costs|expenses)|flights?|air ?fares?|tickets?|insurance|(?:is|are|was|were|gets?) paid"
+    # "the company spent $4 million on H-1B fees": an outlay, a sum of many fees.
+    r"|spen(?:d|ds|t|ding)"
     # "investors who put in $1.05 million": money put into a business.
     r"|put(?:s|ting)? (?:in|up)|(?:plough|plow|pour)(?:s|ed|ing)? in|inject(?:s|ed|ing)?|sank|sunk"
     # "if the job pays at least €45,300": a wage.

@@ -281,3 +281,8 @@ def test_an_aside_after_and_does_not_hide_the_fee_verb(extractor: FactExtractor)
     assert _fees(extractor, text) == [
         ("L-1", 700, "USD", "per_petition"), ("L-1", 300, "USD", None), ("L-1", 2500, "USD", None)
     ]
+
+
+def test_money_spent_is_an_outlay_not_a_fee(extractor: FactExtractor) -> None:
+    text = "The company spent $3 million on H-1B fees last year, and each petition costs $780."
+    assert _fees(extractor, text) == [("H-1B", 780, "USD", "per_petition")]
