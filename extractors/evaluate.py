@@ -54,6 +54,11 @@ FIELD_KEYS: dict[str, tuple[str, tuple[str, ...]]] = {
     "date": ("event", ("programme", "date")),
     "precision": ("event", ("programme", "date", "precision")),
     "event_type": ("event", ("programme", "event_type")),
+    # The fact without its programme, as if the programme were taken from the gold: fee and
+    # event quality apart from programme recognition (a fee of an unrecognised programme
+    # misses "fee" and "programme" but may still pair here).
+    "fee_no_programme": ("fee", ("amount", "currency", "period")),
+    "event_no_programme": ("event", ("date", "precision")),
 }
 
 
@@ -251,8 +256,10 @@ def format_report(report: SplitReport, misses: bool = True) -> str:
     lines.append(f"{'':16}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'gold':>6}{'pred':>6}")
     rows: list[tuple[str, Score]] = [*report.kinds.items(), ("skipped pages", report.skips)]
     rows += [(f"  field {k}", s) for k, s in report.fields.items()]
+    width = max(16, *(len(name) + 1 for name, _ in rows))
+    lines[-1] = f"{'':{width}}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'gold':>6}{'pred':>6}"
     for name, s in rows:
-        lines.append(f"{name:16}{s.precision:7.3f}{s.recall:7.3f}{s.f1:7.3f}{s.tp:6}{s.gold:6}{s.predicted:6}")
+        lines.append(f"{name:{width}}{s.precision:7.3f}{s.recall:7.3f}{s.f1:7.3f}{s.tp:6}{s.gold:6}{s.predicted:6}")
     if misses:
         lines += _misses(report.articles)
     return "\n".join(lines)

@@ -63,6 +63,22 @@ _SUFFIXED_RANGE = re.compile(
     rf"(?:\s(?P<cur1>{_SUFFIX}))?\s?(?P<join>-|–|to|and)\s?"
     rf"(?P<cur2>)(?P<num2>{_NUM})(?:\s?(?P<scale2>{_SCALE}))?\s(?P<cur>{_SUFFIX})\b"
 )
+# "60,000 won", "70 million won": "won" alone is also a verb ("in 2020 won the
+# state"), so it is the Korean won only after a number grouped in thousands or
+# scaled, never after a bare number.
+_WON = re.compile(
+    rf"(?<![\w{re.escape(_SIGN_CHARS)}.,])(?:(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?)"
+    rf"|(?P<scaled>\d+(?:\.\d+)?)\s?(?P<scale>{_SCALE}))\s(?P<cur>won)\b"
+)
+# "a 52-dollar study fee", "a 100-euro charge", "a 60,000-won fee": an amount
+# as a compound adjective, the currency's name in the singular. Not "pound",
+# which weighs as often as it pays ("a 10-pound bag").
+_SINGULARS = {name[:-1]: name for name in _NAMES if name.endswith("s") and name[:-1] != "pound"}
+_SINGULARS |= {name: name for name in _NAMES if not name.endswith("s")} | {"won": "won"}
+_HYPHENATED = re.compile(
+    rf"(?<![\w{re.escape(_SIGN_CHARS)}.,-])(?P<num>{_NUM})(?:-(?P<scale>{_SCALE}))?"
+    rf"-(?P<cur>{_alternation(list(_SINGULARS))})\b"
+)
 # "between $2,000 and $5,000": "and" joins a range only after "between".
 _BETWEEN = re.compile(
     rf"between (?P<cur>{_PREFIX})\s?(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?"
@@ -110,14 +126,17 @@ def _number(num: str, scale: str | None) -> float:
 
 
 def _currency(token: str) -> str:
-    return _SYMBOLS[token.casefold().rstrip()]
+    word = token.casefold().rstrip()
+    if word == "won":
+        return "KRW"
+    return _SYMBOLS.get(word) or _SYMBOLS[_SINGULARS[token.rstrip()].casefold()]
 
 
 def find_money(text: str) -> list[Money]:
     """Every amount of money in ``text``, in order, rate notes excluded."""
     rates = [m.span() for m in _RATE.finditer(text)]
     found: list[Money] = []
-    for pattern in (_BETWEEN, _PREFIXED, _SUFFIXED, _SUFFIXED_RANGE):
+    for pattern in (_BETWEEN, _PREFIXED, _SUFFIXED, _SUFFIXED_RANGE, _WON, _HYPHENATED):
         for m in pattern.finditer(text):
             if any(s <= m.start() < e for s, e in rates) or not _valid_range(m):
                 continue
@@ -150,7 +169,7 @@ def _valid_range(m: re.Match[str]) -> bool:
 def _money(m: re.Match[str], text: str) -> list[Money]:
     """One amount, a range, or the two amounts of a change ("from $460 to $780")."""
     groups = m.groupdict()
-    amount = _number(groups["num"], groups.get("scale"))
+    amount = _number(groups.get("num") or groups["scaled"], groups.get("scale"))
     currency = _currency(groups["cur"])
     if not groups.get("num2"):
         return [Money(amount, currency, m.start(), m.end(), m.group(0))]

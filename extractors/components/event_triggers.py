@@ -84,15 +84,25 @@ _CHANGE_LEMMAS = frozenset(
 _PRICE_NOUNS = frozenset(
     "fee fees charge charges levy surcharge price cost threshold minimum premium".split()
 )
-_CHANGE_TRIGGERS = frozenset("rise raise increase double triple hike cut reduce lower lift".split())
+_CHANGE_TRIGGERS = frozenset(
+    "rise raise increase double triple hike cut reduce lower lift climb jump fall drop decrease halve".split()
+)
 # Verbs that put a price in place: "the $100,000 fee that the United States imposed last month".
 _IMPOSE = frozenset({"impose", "levy"})
 # Verbs that issue a document, and the documents whose stage their modifier
 # names: "published a final rule" announces it, "sent a proposed rule to the
 # White House" proposes it. An unmarked "rule" or "guidance" says neither.
-_ISSUE_VERBS = frozenset("publish issue release send submit file".split())
-_DOCUMENT_NOUNS = frozenset("rule regulation regulations order decree notice bill guidance".split())
+_ISSUE_VERBS = frozenset("publish issue release send submit file approve adopt".split())
+_DOCUMENT_NOUNS = frozenset(
+    "rule rules regulation regulations order decree ordinance notice bill guidance".split()
+)
 _DOCUMENT_STAGES: dict[str, EventType] = {"final": "announced", "proposed": "proposed", "draft": "proposed"}
+# An executive's instruments are final once issued: "published an ordinance
+# last Thursday", "a decree approved by the Council of Ministers earlier this
+# month". Approving or adopting rules makes them final too ("the cabinet
+# approved the new regulations on Tuesday"); a bill approved by one chamber is not yet law.
+_FINAL_DOCUMENTS = frozenset("decree decrees ordinance ordinances".split())
+_APPROVING = frozenset({"approve", "adopt"})
 # Verbs of putting rules into practice, after a deadline ("had until November 2023 to apply them").
 IMPLEMENTING = frozenset("apply implement transpose adopt enforce introduce".split())
 # Who speaks or acts for a programme: a government body or officer, or a country.
@@ -100,15 +110,26 @@ AUTHORITIES = frozenset(
     "department ministry office government agency administration authority commission minister "
     "secretary cabinet council embassy consulate parliament congress uscis dhs ircc".split()
 )
+# Verbs that make a programme, which counts as its launch when what they make is one.
+_CREATING = frozenset({"create", "establish"})
+_PROGRAMME_KINDS = frozenset("visa programme program scheme route category pathway stream pilot".split())
 # "The first K visas were issued on Oct. 1": the first grant of a visa is its launch.
 _FIRST_ISSUED = frozenset({"issue", "grant", "award"})
 _GRANTED = frozenset("visa visas card cards permit permits".split())
 # "has been in place since June 2024", "in force since", "in effect since".
 _IN_PLACE = re.compile(r"\bin (?:place|force|effect)\s*$", re.I)
+# "The K visa has been available since Oct. 1", "applications have been open since June 1".
+_AVAILABLE = re.compile(r"\b(?:available|open|on offer)\s*$", re.I)
 # Verbs of speech whose future complement announces an event: "said last
 # month that it would start taking applications".
 _SPEECH = frozenset({"say", "tell"})
 _FUTURE_AUX = frozenset({"would", "will", "'ll"})
+# Verbs of a change to a programme, said of the future: "will raise the minimum
+# salary", "will turn its trial visa into a permanent programme", "will reopen".
+_PLAN_VERBS = frozenset(
+    "raise increase double triple hike cut reduce lower lift turn make extend expand widen tighten "
+    "relax ease reopen relaunch scrap replace overhaul cap".split()
+)
 # Subordinate clauses with their own subject ("after parliament approved the
 # charges in June"): a date in one is that clause's.
 _SUBORDINATE_MARKS = frozenset("after before since when while because once as".split())
@@ -188,11 +209,13 @@ def as_verb_trigger(token: Token) -> Trigger | None:
     a fee or a threshold ("the fee rises on Dec. 16", "will raise the charge
     in April") is a change that takes effect then; in the past tense ("the
     fee rose to $215 in March 2024") it is the fee's history."""
-    lemma = token.lemma_.lower()
+    lemma = _trigger_lemma(token)
     if lemma in _CHANGE_TRIGGERS and token.pos_ == "VERB" and _changes_a_price(token):
         return Trigger(token, "takes_effect", token)
     if lemma in _IMPOSE and token.pos_ == "VERB" and _acts_on_price(token):
         return Trigger(token, "takes_effect", token)
+    if lemma in _CREATING and token.pos_ == "VERB" and _makes_a_programme(token):
+        return Trigger(token, "launched", token)
     if lemma in _FIRST_ISSUED and token.pos_ == "VERB" and _first_of_programme(token):
         return Trigger(token, "launched", token)
     if lemma in _ISSUE_VERBS and token.pos_ == "VERB":
@@ -212,6 +235,26 @@ def as_verb_trigger(token: Token) -> Trigger | None:
     if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and hit.tag_ == "RP"):
         return Trigger(token, needed[hit.lower_], token)
     return None
+
+
+# A launch again is a launch: "since it relaunched on April 1", "will reopen
+# by the end of March", "reintroduced in 2024".
+_AGAIN = frozenset({"launch", "open", "introduce", "start"})
+
+
+def _trigger_lemma(token: Token) -> str:
+    """The token's lemma as a trigger word: "re-" + a verb of launching is that
+    verb. The lemmatizer misses verbs it does not know ("relaunched" ->
+    "relaunche"), so a verb's form is also tried without its ending."""
+    lemma = token.lemma_.lower()
+    word = token.lower_
+    candidates = [lemma] + [word[: -len(end)] for end in ("ed", "d", "es", "s", "ing")
+                            if token.pos_ == "VERB" and word.endswith(end)]
+    for candidate in candidates:
+        plain = candidate.removeprefix("re-").removeprefix("re")
+        if candidate.startswith("re") and plain in _AGAIN:
+            return plain
+    return lemma
 
 
 def _particle_fits(word: Token) -> bool:
@@ -248,11 +291,14 @@ def _document_stage(verb: Token) -> EventType | None:
     if verb.dep_ in {"relcl", "acl"}:
         documents.append(verb.head)
     for document in documents:
-        if document.lemma_.lower() not in _DOCUMENT_NOUNS:
+        noun = document.lemma_.lower()
+        if noun not in _DOCUMENT_NOUNS:
             continue
         for modifier in document.children:
             if modifier.dep_ in {"amod", "compound"} and modifier.lower_ in _DOCUMENT_STAGES:
                 return _DOCUMENT_STAGES[modifier.lower_]
+        if noun in _FINAL_DOCUMENTS or (verb.lemma_.lower() in _APPROVING and noun != "bill"):
+            return "announced"
     return None
 
 
@@ -330,11 +376,18 @@ def _said_plan(when: Span) -> Trigger | None:
         # plan has its own date, and that is the event's.
         if any(t.ent_type_ == "DATE" for t in clause.subtree):
             continue
-        chain = [clause] + [c for c in clause.children if c.dep_ == "xcomp"]
+        # "will turn its trial visa into a permanent programme and cut the
+        # income it requires, the ministry said on Monday": a change still to
+        # come, said on a day, is announced that day.
+        chain = [clause] + [c for c in clause.children if c.dep_ in {"xcomp", "conj"}]
         for verb in chain:
+            if _negated(verb):
+                continue
             found = as_verb_trigger(verb)
-            if found is not None and not _negated(verb):
+            if found is not None:
                 return Trigger(found.token, "announced", say)
+            if verb.pos_ == "VERB" and verb.lemma_.lower() in _PLAN_VERBS:
+                return Trigger(verb, "announced", say)
     return None
 
 
@@ -410,14 +463,33 @@ def _owned_noun(when: Span) -> Trigger | None:
 
 
 def _in_place_since(when: Span) -> Trigger | None:
-    """'The fee has been in place since June 2024': it took effect then."""
+    """'The fee has been in place since June 2024': it took effect then; 'the
+    visa has been available since Oct. 1': it was launched then."""
     since = when.root.head
     if when.root.dep_ != "pobj" or since.lower_ != "since":
         return None
-    if _IN_PLACE.search(text_of(when.doc)[max(0, since.idx - 20) : since.idx]) is None:
+    before = text_of(when.doc)[max(0, since.idx - 20) : since.idx]
+    kind: EventType
+    if _IN_PLACE.search(before) is not None:
+        kind = "takes_effect"
+    elif _AVAILABLE.search(before) is not None:
+        kind = "launched"
+    else:
         return None
     verb = since.head
-    return Trigger(since, "takes_effect", verb) if verb.pos_ in {"VERB", "AUX"} else None
+    if verb.pos_ == "ADJ" and verb.head.pos_ in {"VERB", "AUX"}:  # "available" under "has been"
+        verb = verb.head
+    return Trigger(since, kind, verb) if verb.pos_ in {"VERB", "AUX"} else None
+
+
+def _makes_a_programme(verb: Token) -> bool:
+    """What the verb creates is a programme: a programme's name, or a kind of
+    programme ("Brazil created its digital nomad visa ... in January 2022",
+    "the scheme, established in 2019"), not "created confusion in March"."""
+    made = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.lower_ not in {"that", "which"}]
+    if verb.dep_ in {"acl", "relcl"}:
+        made.append(verb.head)
+    return any(m.ent_type_ == "VISA_PROGRAMME" or m.lemma_.lower() in _PROGRAMME_KINDS for m in made)
 
 
 def _first_of_programme(verb: Token) -> bool:

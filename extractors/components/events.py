@@ -46,7 +46,8 @@ _DATELINE = re.compile(
 # programme's process ("Applications open on Nov. 1", "suspended draws last
 # June"). Anything else ("visa rules that took effect") is about something else.
 REFERRING = frozenset(
-    "it this order proclamation programme program scheme visa fee charge levy measure change "
+    "it this order decree ordinance proclamation programme program scheme visa fee charge levy measure "
+    "change "
     "changes card category route law bill plan initiative regulation rule rules policy proposal "
     "directive reform surcharge pathway stream applications draws interviews appointments "
     "registration registrations lottery portal intake processing issuance system threshold thresholds".split()
@@ -245,8 +246,39 @@ def _programme(doc: Doc, trigger: Trigger, sentence: Span) -> Span | None:
         named = {s.kb_id_: s for s in topical_spans(doc, previous)}
         return named[main.kb_id_] if main is not None and main.kb_id_ in named else span
     # "The care visa was introduced in 2022. It was suspended last year":
-    # "It" is that other visa, not the article's programme.
-    return None if _names_another_visa(doc, previous) else main_topical(doc)
+    # "It" is that other visa, not the article's programme. An instrument
+    # ("... the migration card. The ministry published an ordinance last
+    # Thursday") is the state's act for the story's programme, not the card's.
+    if _names_another_visa(doc, previous) and not _instrument_acts(trigger):
+        return None
+    return main_topical(doc)
+
+
+_INSTRUMENTS = frozenset(
+    "order decree ordinance proclamation regulation regulations rule rules notice".split()
+)
+
+
+def _instrument_acts(trigger: Trigger) -> bool:
+    """The trigger's argument that points back is an instrument of the state,
+    not a pronoun or a kind of programme that could stand for another visa;
+    or the trigger is what an instrument provides ("an ordinance that lets
+    applicants file online from July 1")."""
+    return (any(a.lemma_.lower() in _INSTRUMENTS for a in _arguments(trigger))
+            or _provided_by_instrument(trigger.anchor) is not None)
+
+
+def _provided_by_instrument(anchor: Token) -> Token | None:
+    """The instrument whose relative clause holds the anchor: "an ordinance
+    that lets applicants file entirely online from July 1" -> "ordinance"."""
+    token = anchor
+    for _ in range(3):
+        if token.dep_ in {"relcl", "acl"} and token.head.lemma_.lower() in _INSTRUMENTS:
+            return token.head
+        if token.dep_ not in {"ccomp", "xcomp", "relcl", "acl"} or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
 
 
 def _arguments(trigger: Trigger) -> list[Token]:
@@ -305,6 +337,8 @@ def _refers_back(trigger: Trigger) -> bool:
                    for c in anchor.children) or any(_referring(a) for a in _arguments(trigger))
     subjects = [c for c in anchor.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subjects and anchor.dep_ in {"conj", "xcomp", "advcl"}:
+        return True
+    if _provided_by_instrument(anchor) is not None:
         return True
     if _authority_announces(anchor, subjects):
         return True

@@ -8,7 +8,8 @@ to private providers. A not-a-fee word is about the amount next to it, so
 "a $1 million gift ... and a $15,000 processing fee" keeps the fee, and an
 amount that modifies a fee noun ("the $350 SEVIS fee") is a fee. The
 programme is the nearest programme mention in the sentence, else in the
-sentence before ("The H-1B visa requires ... The new $100,000 fee ...").
+sentence before ("The H-1B visa requires ... The new $100,000 fee ..."), else in
+an earlier sentence of its paragraph.
 The period is read by ``fee_periods``: from the amount's clause, from an
 amount it is linked to ("from £1,000 to £1,320 per year", "$20,000, or
 $1,000"), or from a later sentence about "the fee". The USD amount comes only
@@ -43,7 +44,10 @@ from extractors.money import Money, find_money, find_rates
 _FEE_CUE = re.compile(
     r"\b(?:fees?|levy|levies|levied|surcharges?|charges?|charged|charging|cost|costs|costing|pay|pays"
     r"|paying|paid|payable|payments?|price|priced|price tag|premium|shell out|fork out"
-    r"|(?:sells?|sold|selling|buy|bought) for)\b",
+    r"|(?:sells?|sold|selling|buy|bought) for"
+    # "is far cheaper at ฿10,000", "comes in pricier at $500": a price by comparison.
+    r"|(?:cheap(?:er|est)?|(?:more|less|most|least) expensive|pric(?:ey|ier|iest)|costl(?:y|ier|iest)"
+    r"|dear(?:er|est)?)(?:\s+(?:still|too|by far))?\s+at)\b",
     re.I,
 )
 _NOT_FEE = re.compile(
@@ -52,6 +56,8 @@ _NOT_FEE = re.compile(
     r"|raised(?!\s+(?:to|from|by)\b)|fines?|donat\w*|stipends?|scholarships?|gifts?|settlements?"
     r"|penalt(?:y|ies)|damages|tuition|allowances?|rent|savings?|saved|set aside|compensation"
     r"|living (?:costs|expenses)|flights?|air ?fares?|tickets?|insurance|(?:is|are|was|were|gets?) paid"
+    # "the company spent $4 million on H-1B fees": an outlay, a sum of many fees.
+    r"|spen(?:d|ds|t|ding)"
     # "investors who put in $1.05 million": money put into a business.
     r"|put(?:s|ting)? (?:in|up)|(?:plough|plow|pour)(?:s|ed|ing)? in|inject(?:s|ed|ing)?|sank|sunk"
     # "if the job pays at least €45,300": a wage.
@@ -67,11 +73,16 @@ _NOT_FEE_AFTER = re.compile(
     r"|damages|fines|penalties"
     r"|scholarships?|loans?|funds?|funding|subsid\w*|prizes?|awards?|gifts?|donations?"
     r"|settlements?|budgets?|income|revenue|savings|living|housing|accommodation|rent|flights?"
-    r"|air ?fares?|(?:health )?insurance|(?:blocked |bank )*accounts?)\b"
-    # "pays up to 3 million yuan to top scientists": money paid to people, not
-    # by them; "2,000 yuan, paid to clinics and agencies": not to the state.
-    r"|[\s,-]*(?:(?:a|per) (?:year|month)\s+)?(?:(?:paid|payable|going)\s+)?to\s+(?:(?:the|each|every"
-    r"|top|foreign|young|new|eligible|selected|overseas|private|local)\s+)*(?:talent|recruits?"
+    r"|air ?fares?|(?:health )?insurance|(?:blocked |bank )*accounts?)\b",
+    re.I,
+)
+# "pays up to 3 million yuan to top scientists": money paid to people, not
+# by them; "2,000 yuan, paid to clinics and agencies": not to the state. A
+# payee with a capital is a named body ("€170 to the Agency for Integration,
+# Migration and Asylum", "to the Bank of Thailand"): the state's, not a private one.
+_PAID_TO_PEOPLE = re.compile(
+    r"[\s,-]*(?:(?:a|per) (?:year|month)\s+)?(?:(?:paid|payable|going)\s+)?to\s+(?:(?:the|each|every"
+    r"|top|foreign|young|new|eligible|selected|overseas|private|local)\s+)*(?P<who>talent|recruits?"
     r"|scientists?|researchers?|workers?|graduates?|engineers?|experts?|professionals?|students?"
     r"|winners?|hires?|clinics?|hospitals?|agenc(?:y|ies)|lawyers?|attorneys?|consultants?"
     r"|landlords?|banks?|recruiters?|brokers?)\b",
@@ -191,6 +202,17 @@ _ANAPHOR = re.compile(
     r"(?:fee|charge|levy|payment|surcharge)s?\b)|(?:It|This|That)\b)"
 )
 
+# A correction note ("(This story has been corrected to fix the rate to £480
+# from £408 in paragraph 2)", "An earlier version of this story gave ..."):
+# only the figure it corrects to is a fee; the others are the wrong figures.
+_CORRECTION = re.compile(
+    r"\W*(?:(?:This|The) (?:story|article|report|item)\b[^.\n]{0,30}?"
+    r"\b(?:corrected|amended|updated|clarified)"
+    r"|(?:An|The) (?:earlier|previous) (?:version|edition) of this\b"
+    r"|Corrects?\b|Correction\b|Clarification\b)",
+    re.I,
+)
+
 
 @dataclass(frozen=True)
 class _Page:
@@ -245,6 +267,8 @@ def _fee(page: _Page, money: Money, converted: Money | None, rates: dict[str, fl
             or _PRICE_COPULA.search(text, c_lo, money.start) or restated is not None)
     if not cued or _not_fee(page, money, max(lo, c_lo)) or _is_total(money) or _denied(text, money):
         return None
+    if _wrong_figure(text, money):
+        return None
     programme, nearby = _programme(doc, money, sentence, page.named)
     # Money in a sentence that names no programme is a fee only when the
     # sentence (or the one before it in the paragraph: "The visa itself is
@@ -283,9 +307,20 @@ def _restated_price(page: _Page, sentence: Span, money: Money) -> tuple[Span, Fe
     return previous, (periods.pop() if len(periods) == 1 else None)
 
 
+def _wrong_figure(text: str, money: Money) -> bool:
+    """An amount of a correction note other than the one it corrects to
+    ("... to £480 from £408": £408; "An earlier version ... said the fee was $260")."""
+    if _CORRECTION.match(text, text.rfind("\n", 0, money.start) + 1) is None:
+        return False
+    return re.search(r"\bto\s*$", text[max(0, money.start - 5) : money.start]) is None
+
+
 def _denied(text: str, money: Money) -> bool:
-    """'will rise to £480, not £408': the amount the text denies."""
-    return re.search(r"\b(?:not|rather than)\s*$", text[max(0, money.start - 15) : money.start]) is not None
+    """'will rise to £480, not £408': the amount the text denies. 'Will now
+    pay well over £12,000', 'quoted more than £15,000 for a family': a lower
+    bound is a sum of costs, never the price a fee table states."""
+    return re.search(r"\b(?:not|rather than|more than|well over|upwards of|in excess of)\s*$",
+                     text[max(0, money.start - 15) : money.start]) is not None
 
 
 def _fee_context(doc: Doc, text: str, sentence: Span) -> bool:
@@ -327,7 +362,9 @@ def _own_period(page: _Page, money: Money, sentence: Span) -> FeePeriod | None:
 def _elliptical_period(page: _Page, money: Money, sentence: Span) -> FeePeriod | None:
     text = page.text
     lo, _ = _clause(text, sentence.start_char, sentence.end_char, money)
-    if not _repeats(page, sentence, lo, money):
+    # "the $350 SEVIS fee, paid once ..., and the $185 visa application fee":
+    # an amount with a fee noun of its own is a new item, not a repeat.
+    if not _repeats(page, sentence, lo, money) or own_fee_noun(text, money.end, sentence.end_char):
         return None
     earlier = [m for m in page.amounts if sentence.start_char <= m.start < lo]
     return _own_period(page, earlier[-1], sentence) if earlier else None
@@ -345,15 +382,26 @@ def _gapped(page: _Page, sentence_start: int, clause_start: int, money: Money) -
     amount with no verb between them ("charges €100, ..., and the Netherlands €380"),
     or the amount right after ", and" ("is A$3,210 for the main applicant, and
     A$805 for each child"). A clause with a fee noun of its own (", and, at
-    larger companies, an asylum program fee of $600") is a new item."""
+    larger companies, an asylum program fee of $600") is a new item. An aside
+    set off by commas after ", and" (", and, if more than half of their staff
+    are on H-1B visas, an extra $4,500") has its own verb, not the amount's."""
     if clause_start <= sentence_start or not re.search(r"\b(?:and|plus)\s*$", page.text[:clause_start]):
         return False
-    if not page.text[clause_start : money.start].strip():
+    aside = _ASIDE.match(page.text, clause_start, money.start)
+    start = aside.end() if aside is not None else clause_start
+    if not page.text[start : money.start].strip():
         return any(sentence_start <= m.end <= clause_start for m in page.amounts)
-    words = page.doc.char_span(clause_start, money.start, alignment_mode="contract")
+    words = page.doc.char_span(start, money.start, alignment_mode="contract")
     if words is None or _FEE_NOUN.search(words.text):
         return False
     return len(words) > 0 and not any(t.pos_ in {"VERB", "AUX"} for t in words)
+
+
+# ", if more than half of their staff are on H-1B visas,": a fronted condition,
+# place or time between ", and" and what it qualifies.
+_ASIDE = re.compile(
+    r"\s*,\s*(?:if|when|where|unless|once|for|at|in|with|after|before)\b[^,;:]*,\s*", re.I
+)
 
 
 def _is_total(money: Money) -> bool:
@@ -428,8 +476,16 @@ def _not_fee(page: _Page, money: Money, lo: int) -> bool:
                    default=-1)
     if last_not >= 0 and last_not >= last_cue:
         return True
-    return bool(_NOT_FEE_AFTER.match(text, money.end) or _WAGE.search(text, lo, money.start)
+    return bool(_NOT_FEE_AFTER.match(text, money.end) or _paid_to_people(text, money.end)
+                or _WAGE.search(text, lo, money.start)
                 or _priced_subject_is_not_a_fee(page.doc, money))
+
+
+def _paid_to_people(text: str, end: int) -> bool:
+    """'3 million yuan to top scientists', '2,000 yuan, paid to clinics': not
+    'a further €170 to the Agency for Integration'."""
+    found = _PAID_TO_PEOPLE.match(text, end)
+    return found is not None and not found["who"][0].isupper()
 
 
 def _paid_to_a_private_party(page: _Page, money: Money, lo: int) -> bool:
@@ -441,7 +497,29 @@ def _paid_to_a_private_party(page: _Page, money: Money, lo: int) -> bool:
     if any(_PRIVATE_FEE.search(words) for words in _priced_subjects(page.doc, money)):
         return True
     # "her agency charges clients 3,000 rupees": the one who charges is a private party.
-    return _PRIVATE_CHARGER.search(page.text, lo, money.start) is not None
+    return (_PRIVATE_CHARGER.search(page.text, lo, money.start) is not None
+            or _reported_charger(page.doc, money))
+
+
+_CHARGING = frozenset({"charge", "bill"})
+_REPORTING = frozenset("say tell add note estimate report explain".split())
+_PRIVATE_NOUN = re.compile(
+    rf"(?:{_PRIVATE_PAYEE}|firms?|compan(?:y|ies)|providers?|intermediar(?:y|ies)|middlem[ae]n)", re.I
+)
+
+
+def _reported_charger(doc: Doc, money: Money) -> bool:
+    """'lawyers in Mumbai ... said they charged around 3 lakh rupees': by the
+    parse, the one who charges is a pronoun for the speaker, a private party."""
+    found = _governing_verb(doc, money)
+    if found is None or found[1].lemma_.lower() not in _CHARGING:
+        return False
+    verb = found[1]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _REPORTING
+    if reported and all(s.pos_ == "PRON" for s in subjects):
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return any(_PRIVATE_NOUN.fullmatch(s.text) for s in subjects)
 
 
 # Verbs that state a price of their subject: "health insurance costs $2,000".
@@ -511,8 +589,16 @@ def _programme(doc: Doc, money: Money, sentence: Span,
     # of its own, is that fee.
     if (money.amount, money.currency) in known:
         return known[(money.amount, money.currency)], True
-    if sentence.start > 0:
-        previous = doc[sentence.start - 1].sent
+    # The sentence before, then the earlier sentences of the paragraph: "The
+    # EB-5 programme requires an investment of $800,000. The investor can get
+    # the money back. Filing Form I-526E costs $11,160."
+    text = text_of(doc)
+    previous: Span | None = sentence
+    while span is None and previous is not None and previous.start > 0:
+        earlier = doc[previous.start - 1].sent
+        if previous is not sentence and "\n" in text[earlier.start_char : sentence.start_char]:
+            break
+        previous = earlier
         span = nearest_topical(doc, money.start, money.end, previous)
         if span is not None and inside_quotation(doc, span) and not _quoted(doc, money):
             span = None

@@ -31,6 +31,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "event": 0.98, "role": 0.98, "skipped pages": 1.0,
         "speaker": 0.99, "amount": 0.99, "currency": 0.99, "period": 0.99, "programme": 0.98,
         "date": 0.98, "precision": 0.98, "event_type": 0.98,
+        "fee_no_programme": 0.98, "event_no_programme": 0.98,
     },
     # Measured 2026-12-01 (aggregates only; the split is not tuned on):
     # programme 1.0, fee 0.970, quote 0.868, person 0.952, event 0.824, role 0.941.
@@ -62,6 +63,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "event": 0.95, "role": 0.96, "skipped pages": 1.0,
         "speaker": 0.97, "amount": 0.97, "currency": 0.97, "period": 0.95, "programme": 0.95,
         "date": 0.95, "precision": 0.95, "event_type": 0.95,
+        "fee_no_programme": 0.95, "event_no_programme": 0.95,
     },
     # Written blind 2026-12-01 evening (fixtures/README.md "blind"); first run: programme 0.919,
     # fee 0.702, quote 0.894, person 0.958, event 0.409, role 0.784, skipped pages 0.0.
@@ -83,6 +85,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "event": 0.95, "role": 0.94, "skipped pages": 1.0,
         "speaker": 0.97, "amount": 0.96, "currency": 0.96, "period": 0.96, "programme": 0.96,
         "date": 0.95, "precision": 0.95, "event_type": 0.95,
+        "fee_no_programme": 0.96, "event_no_programme": 0.95,
     },
     # Written blind 2026-12-02 (fixtures/README.md "blind2"), committed (52c2295) before the
     # pipeline first ran on it; first run, 2026-12-02 00:26 UTC: programme 0.764 (P 0.955,
@@ -93,11 +96,17 @@ FLOORS: dict[str, dict[str, float]] = {
     # and the events and fees tuned on the blind split: event 0.560, fee 0.462. After the
     # programme names the table lacks: programme 0.923, fee 0.686, event 0.764; NOT blind for
     # programmes: that engineer's brief named blind2's programmes as examples (fixtures/README).
+    # Since 2026-12-02 03:10 UTC blind2 is a tuning split. Fee and event floors raised 2026-12-02
+    # 03:55 UTC after tuning on its misses (issue 3 fees and events, quality-fees2): fee 0.822
+    # (was 0.686), event 0.867 (was 0.764), amount, currency and period 0.981, programme 0.822,
+    # date, precision and event_type 0.867; fee_no_programme 0.981, event_no_programme 0.885 (the
+    # fees and events left are mostly of programmes not recognised: Skilled Worker, X1, workation).
     "blind2": {
-        "visa_programme": 0.90, "fee": 0.66, "quote": 0.91, "person": 0.92,
-        "event": 0.74, "role": 0.85, "skipped pages": 1.0,
-        "speaker": 0.91, "amount": 0.86, "currency": 0.86, "period": 0.82, "programme": 0.70,
-        "date": 0.74, "precision": 0.74, "event_type": 0.74,
+        "visa_programme": 0.90, "fee": 0.80, "quote": 0.91, "person": 0.92,
+        "event": 0.84, "role": 0.85, "skipped pages": 1.0,
+        "speaker": 0.91, "amount": 0.95, "currency": 0.95, "period": 0.95, "programme": 0.80,
+        "date": 0.84, "precision": 0.84, "event_type": 0.84,
+        "fee_no_programme": 0.95, "event_no_programme": 0.85,
     },
     # Written blind 2026-12-02 03:10-03:30 UTC (fixtures/README.md "blind3") from a brief that
     # named no programme, currency or form; committed (5afc10d) before the pipeline first ran on

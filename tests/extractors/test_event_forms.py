@@ -448,3 +448,109 @@ def test_a_dates_own_noun_the_first_visas_issued_and_in_place_since(
     extractor: FactExtractor, text: str, expected: list[Event]
 ) -> None:
     assert _events(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Global Talent visa relaunched on Aug. 4 with a shorter form.",
+         ("Global Talent visa", "launched", "2025-08-04", "day")),
+        ("Britain will reopen the Global Talent visa to new applicants by the end of October.",
+         ("Global Talent visa", "launched", "2025-10", "month")),
+        ("China reintroduced the R visa in March after a pause.", ("R visa", "launched", "2025-03", "month")),
+    ],
+)
+def test_a_launch_again_is_a_launch(extractor: FactExtractor, text: str, expected: Event) -> None:
+    assert _events(extractor, text) == [expected]
+
+
+def test_a_change_still_to_come_said_on_a_day_is_announced_that_day(extractor: FactExtractor) -> None:
+    text = ("Britain will turn the Global Talent visa into a fast-track scheme and widen it to freelancers, "
+            "the Home Office said on Friday.")
+    assert _events(extractor, text) == [("Global Talent visa", "announced", "2025-09-26", "day")]
+    # Speech about what already is announces nothing.
+    text = "Britain has issued 9,000 Global Talent visas so far, the Home Office said on Friday."
+    assert _events(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spain will ease the rules for the EU Blue Card, the government said.\n"
+        "Under a decree approved by the cabinet earlier this month, the salary bar falls by a tenth.",
+        "Spain will ease the rules for the EU Blue Card, the government said.\n"
+        "The Interior Ministry published an ordinance earlier this month that cuts the salary bar.",
+        "The cabinet adopted new EU Blue Card regulations earlier this month.",
+    ],
+)
+def test_an_executive_instrument_approved_or_published_is_announced(
+    extractor: FactExtractor, text: str
+) -> None:
+    assert _events(extractor, text) == [("EU Blue Card", "announced", "2025-09", "month")]
+
+
+def test_a_bill_approved_by_one_chamber_is_not_yet_announced(extractor: FactExtractor) -> None:
+    assert _events(extractor, "The Senate approved an EU Blue Card bill earlier this month.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The United States created the O-1 visa in October 1990.", ("O-1", "launched", "1990-10", "month")),
+        ("The O-1 category, established in 1990, covers artists.", ("O-1", "launched", "1990", "year")),
+    ],
+)
+def test_creating_a_programme_is_its_launch(extractor: FactExtractor, text: str, expected: Event) -> None:
+    assert _events(extractor, text) == [expected]
+
+
+def test_creating_something_else_is_no_launch(extractor: FactExtractor) -> None:
+    assert _events(extractor, "The H-1B fee has created confusion since September.") == []
+
+
+def test_an_instrument_after_a_sentence_about_another_card_is_the_storys_programme(
+    extractor: FactExtractor,
+) -> None:
+    text = ("Spain's EU Blue Card is popular with engineers. Holders must also collect a residence card.\n"
+            "The Interior Ministry published an ordinance on Tuesday.")
+    assert _events(extractor, text) == [("EU Blue Card", "announced", "2025-09-23", "day")]
+    # A pronoun after a sentence about another visa stands for that visa.
+    text = ("Spain's EU Blue Card is popular with engineers. A separate care visa was introduced in 2022.\n"
+            "It was suspended on Tuesday.")
+    assert _events(extractor, text) == []
+
+
+def test_what_an_instrument_provides_from_a_date_is_the_storys_programme(extractor: FactExtractor) -> None:
+    text = ("Spain's EU Blue Card is popular with engineers. Holders must also collect a residence card.\n"
+            "The Interior Ministry published an ordinance on Tuesday that lets applicants apply online "
+            "from Nov. 3.")
+    assert _events(extractor, text) == [
+        ("EU Blue Card", "announced", "2025-09-23", "day"),
+        ("EU Blue Card", "takes_effect", "2025-11-03", "day"),
+    ]
+
+
+@pytest.mark.parametrize("verb", ["climb", "jump", "fall", "drop"])
+def test_a_price_that_will_climb_or_fall_on_a_date_takes_effect_then(
+    extractor: FactExtractor, verb: str
+) -> None:
+    text = f"The H-1B registration fee will {verb} to $180 next month."
+    assert _events(extractor, text) == [("H-1B", "takes_effect", "2025-10", "month")]
+    # In the past tense it is the fee's history.
+    past = {"climb": "climbed", "jump": "jumped", "fall": "fell", "drop": "dropped"}[verb]
+    assert _events(extractor, f"The H-1B registration fee {past} to $180 last month.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The K visa has been available since June 3.", ("K visa", "launched", "2025-06-03", "day")),
+        ("Applications for the Opportunity Card have been open since June 1, 2024.",
+         ("Opportunity Card", "launched", "2024-06-01", "day")),
+        ("The H-1B fee has been in place since Sept. 21.", ("H-1B", "takes_effect", "2025-09-21", "day")),
+    ],
+)
+def test_available_since_a_date_is_a_launch_then(
+    extractor: FactExtractor, text: str, expected: Event
+) -> None:
+    assert _events(extractor, text) == [expected]

@@ -203,3 +203,86 @@ def test_a_pronoun_restates_the_fee_before_with_its_price_now(extractor: FactExt
     text = ("Britain is tightening the Skilled Worker visa.\n"
             "The agency hired more staff. It now stands at £1,000.")
     assert _fees(extractor, text) == []
+
+
+def test_a_listed_amount_with_its_own_fee_noun_does_not_repeat_the_period_before_it(
+    extractor: FactExtractor,
+) -> None:
+    text = ("Students bound for the F-1 visa first pay the $300 records fee, charged once per course, "
+            "and the $160 interview fee at the embassy.")
+    assert _fees(extractor, text) == [("F-1", 300, "USD", "one_time"), ("F-1", 160, "USD", None)]
+    # Without a fee noun of its own the amount still repeats the clause before it.
+    text = "The O-1 filing fee is $900 per petition, and $450 for renewals."
+    assert _fees(extractor, text) == [
+        ("O-1", 900, "USD", "per_petition"), ("O-1", 450, "USD", "per_petition")
+    ]
+
+
+def test_the_programme_of_an_earlier_sentence_of_the_paragraph(extractor: FactExtractor) -> None:
+    text = ("Advisers say the gold card suits the richest families. "
+            "The gold card is the talk of Washington.\n"
+            "The EB-5 programme asks each investor to back a project. Most get their money back in time. "
+            "Filing Form I-526E costs $11,160.")
+    assert _fees(extractor, text) == [("EB-5", 11160, "USD", None)]
+    # Not across a paragraph break: there the sentence before is the last one looked at.
+    text = ("The EB-5 programme asks each investor to back a project. Most get their money back in time.\n"
+            "A second paragraph opens here. Filing Form I-526E costs $11,160.")
+    assert _fees(extractor, text) == []
+
+
+def test_money_paid_to_a_named_public_body_is_a_fee_but_not_money_paid_to_agencies(
+    extractor: FactExtractor,
+) -> None:
+    text = ("Holders of the EU Blue Card pay a €60 consular fee for the visa and a further €120 to the "
+            "Agency for Migration and Borders when their card is issued.")
+    assert _fees(extractor, text) == [("EU Blue Card", 60, "EUR", None), ("EU Blue Card", 120, "EUR", None)]
+    text = ("Holders of the EU Blue Card pay a €60 consular fee for the visa and often a further €120 to "
+            "private agencies that book the appointment.")
+    assert _fees(extractor, text) == [("EU Blue Card", 60, "EUR", None)]
+
+
+def test_a_price_given_by_comparison(extractor: FactExtractor) -> None:
+    text = "The Destination Thailand Visa is far cheaper at ฿12,000 and suits remote workers."
+    assert _fees(extractor, text) == [("Destination Thailand Visa", 12000, "THB", None)]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "(This story has been corrected to fix the fee to $620 from $260 in paragraph 1)",
+        "(An earlier version of this story said the fee was $260, not $620.)",
+        "Correction: The fee is $620. It was misstated as $260.",
+    ],
+)
+def test_the_wrong_figures_of_a_correction_note_are_no_fees(extractor: FactExtractor, note: str) -> None:
+    text = f"The O-1 visa filing fee will rise to $620 next year, the agency said.\n{note}"
+    assert _fees(extractor, text) == [("O-1", 620, "USD", None)]
+
+
+@pytest.mark.parametrize("bound", ["more than", "well over", "upwards of", "in excess of"])
+def test_a_lower_bound_is_a_sum_of_costs_not_a_fee(extractor: FactExtractor, bound: str) -> None:
+    text = (f"A family moving on the Global Talent visa will pay {bound} £9,000 before arriving, "
+            "on top of the £716 application fee.")
+    assert _fees(extractor, text) == [("Global Talent visa", 716, "GBP", None)]
+
+
+def test_a_private_party_named_as_the_speaker_who_charges(extractor: FactExtractor) -> None:
+    text = ("The O-1 filing fee is $1,055. Consultants in Delhi who assemble the evidence said they charged "
+            "about 2 lakh rupees per case.")
+    assert _fees(extractor, text) == [("O-1", 1055, "USD", None)]
+    # The state, reported the same way, charges a fee.
+    text = "Officials said they charged 2,000 rupees for each O-1 visa interview."
+    assert _fees(extractor, text) == [("O-1", 2000, "INR", None)]
+
+
+def test_an_aside_after_and_does_not_hide_the_fee_verb(extractor: FactExtractor) -> None:
+    text = ("Sponsors pay a $700 filing fee per L-1 petition, a $300 anti-fraud fee, and, if more than half "
+            "of the engineers at their American offices hold work visas, an extra $2,500.")
+    assert _fees(extractor, text) == [
+        ("L-1", 700, "USD", "per_petition"), ("L-1", 300, "USD", None), ("L-1", 2500, "USD", None)
+    ]
+
+
+def test_money_spent_is_an_outlay_not_a_fee(extractor: FactExtractor) -> None:
+    text = "The company spent $3 million on H-1B fees last year, and each petition costs $780."
+    assert _fees(extractor, text) == [("H-1B", 780, "USD", "per_petition")]

@@ -151,3 +151,30 @@ def test_currencies_of_the_table_by_sign_code_or_name(text: str, amount: float, 
 )
 def test_words_that_name_no_one_currency_are_not_money(text: str) -> None:
     assert find_money(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("a residence card fee of 45,000 won", 45_000, "KRW"),
+        ("incomes above 80 million won", 80_000_000, "KRW"),
+        ("plus a 35-dollar courier fee", 35, "USD"),
+        ("a 120-euro appointment charge", 120, "EUR"),
+        ("a 2-million-yuan grant", 2_000_000, "CNY"),
+        ("a 70,000-won levy", 70_000, "KRW"),
+        ("a Dh500 fee", 500, "AED"),  # the dirham as Gulf papers write it
+        ("Dhs 1,200 for the permit", 1_200, "AED"),
+    ],
+)
+def test_the_won_after_a_grouped_or_scaled_number_and_amounts_as_compound_adjectives(
+    text: str, amount: float, currency: str
+) -> None:
+    [money] = find_money(text)
+    assert (money.amount, money.currency) == (amount, currency)
+
+
+@pytest.mark.parametrize(
+    "text", ["the party that in 1997 won the vote", "of 12 seats, 7 won", "a 10-pound bag"]
+)
+def test_a_bare_number_before_won_and_a_weight_in_pounds_are_not_money(text: str) -> None:
+    assert find_money(text) == []
