@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from extractors.components.affiliations import COMPANY_NOUNS, EMPLOYER_NOUNS, described_as_company
 from extractors.components.common import facts_of, is_heading, programme_spans, sentence_text, text_of
 from extractors.components.gender import PRONOUN_GENDER, Gender, gender_of
-from extractors.components.roles import AFFILIATION_LABELS, ROLE_ENDINGS, TITLES, describe
+from extractors.components.roles import AFFILIATION_LABELS, ROLE_ADJECTIVES, ROLE_ENDINGS, TITLES, describe
 from extractors.models import PersonFact
 
 CREDIT_LINE = re.compile(
@@ -396,7 +396,7 @@ def _mistagged_person(ent: Span, names: dict[str, Gender]) -> Span | None:
     if not all(is_name_part(w) or (w in NAME_PARTICLES and w in inner) for w in words) \
             or set(words) & ORG_WORDS:
         return None
-    if _names_a_role_holder(ent):
+    if _names_a_role_holder(ent, names):
         return Span(doc, ent.start, ent.end, label="PERSON")
     after = doc[ent.end : ent.end + 2]
     # "X, a director at ...", "X, policy director at ..." or "X, who represents Thomas".
@@ -418,17 +418,21 @@ def _mistagged_person(ent: Span, names: dict[str, Gender]) -> Span | None:
     return Span(doc, ent.start, ent.end, label="PERSON")
 
 
-def _names_a_role_holder(ent: Span) -> bool:
+def _names_a_role_holder(ent: Span, names: dict[str, Gender]) -> bool:
     """'Rutte's adviser, Eva de Vries, later briefed reporters': a name in
     apposition to a noun for what a person does (with a possessor or an
-    article) is that person, whatever the NER called it."""
+    article) is that person, whatever the NER called it. The noun says what
+    someone does by its ending, by a title's adjective ("the chamber's chief
+    counsel"), or the name opens with a known given name."""
     root, doc = ent.root, ent.doc
     holder = root.head
     if root.dep_ != "appos" or holder.i >= ent.start or holder.pos_ != "NOUN" or ent.start == 0 \
             or doc[ent.start - 1].text != ",":
         return False
     job = (holder.lower_.endswith(ROLE_ENDINGS) and holder.lower_ not in COMPANY_NOUNS) \
-        or holder.lower_ in {"spokesperson", "spokesman", "spokeswoman"}
+        or holder.lower_ in {"spokesperson", "spokesman", "spokeswoman"} \
+        or any(c.dep_ == "amod" and c.lower_ in ROLE_ADJECTIVES for c in holder.children) \
+        or (ent[0].text in names and holder.lower_ not in COMPANY_NOUNS | EMPLOYER_NOUNS)
     return job and any(c.dep_ in {"poss", "det"} for c in holder.children)
 
 

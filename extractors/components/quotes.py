@@ -125,6 +125,7 @@ class QuoteFinder:
         ranges = [(f.start - 1, f.end + 1) for f in direct]
         indirect = [f for token in doc if (f := self._indirect(doc, token, speakers, ranges)) is not None]
         indirect += according_to(doc, people, ranges)
+        indirect += final_attribution(doc, speakers, ranges, indirect)
         indirect += transcript(doc, people, ranges)
         text = text_of(doc)
         found = [*_outside_indirect(direct, indirect), *indirect]
@@ -192,7 +193,8 @@ class QuoteFinder:
             return None
         if _reported_within(verb):
             return None
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"] or _misparsed_subject(verb)
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"] or _misparsed_subject(verb) \
+            or _shared_subject(verb, speakers)
         clause = _reported_clause(verb, bool(subjects) and subjects[-1].i < verb.i and not any(
             c.dep_ == "nsubj" for c in verb.children))
         if clause is None:
@@ -225,6 +227,16 @@ class QuoteFinder:
             direct=False,
             cue=verb.text,
         )
+
+
+def _shared_subject(verb: Token, speakers: Speakers) -> list[Token]:
+    """'IRCC held a draw on Tuesday and said it would ...': a cue joined to
+    another verb shares that verb's subject. (A participle, "..., saying
+    ...", paraphrases what was done; it is no one's quote.)"""
+    if verb.dep_ != "conj":
+        return []
+    subject = speakers.subject_of(verb)
+    return [subject] if subject is not None and subject.i < verb.i else []
 
 
 def _opens_utterance(text: str, match: re.Match[str]) -> bool:
@@ -320,7 +332,8 @@ def _reported_clause(verb: Token, subject_before: bool = False) -> Span | None:
         after = marked
     if before and before[0].left_edge.i == verb.sent.start and _opens_sentence(before[0].left_edge) \
             and (_set_off(verb, before[0]) or not after):
-        span = doc[before[0].left_edge.i : before[0].right_edge.i + 1]
+        # Without the dateline the parse may fold into the clause.
+        span = doc[max(before[0].left_edge.i, _story_start(doc, verb.sent)) : before[0].right_edge.i + 1]
         if "“" not in span.text and '"' not in span.text:
             return span
     if after:
@@ -683,6 +696,99 @@ def according_to(doc: Doc, people: PeopleIndex, direct: list[tuple[int, int]]) -
         found.append(QuoteFact(sentence=sent.text.strip(), start=start, end=end, text=text[start:end],
                                speaker=person.name, direct=False, cue="according to"))
     return found
+
+
+# A dateline before a story's first sentence: "OTTAWA, March 5 (Harbour Wire) - ",
+# "MUMBAI/NEW YORK, Sept 30 (Reuters) - ", "WELLINGTON — ".
+_DATELINE = re.compile(r"[A-Z][A-Z.'’/ -]*[A-Z.](?:,[^\n—–]{1,40}?)?\s*(?:-|—|–)\s+")
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def final_attribution(doc: Doc, speakers: Speakers, direct: list[tuple[int, int]],
+                      found: list[QuoteFact]) -> list[QuoteFact]:
+    """'Canada will open its pilots on March 31, the immigration department
+    said on Wednesday.': a statement closed by a comma and its attribution
+    ("<subject> said [when]."). Read from the sentence's shape, for the parses
+    that miss it: the parser splits a dateline off the sentence, or hangs the
+    cue inside the subject ("a visa agent there said" as a relative clause)."""
+    taken = [(s, e) for s, e in direct] + [(f.start, f.end) for f in found]
+    facts = []
+    for sent in doc.sents:
+        verbs = [t for t in sent if t.lemma_ in INDIRECT_LEMMAS and t.tag_ in _FINITE and t.pos_ == "VERB"]
+        if not verbs or any(sent.start_char <= s < sent.end_char or s <= sent.start_char < e
+                            for s, e in taken):
+            continue
+        for verb in verbs:
+            fact = _attributed_before(doc, sent, verb, speakers)
+            if fact is not None:
+                facts.append(fact)
+                break
+    return facts
+
+
+def _attributed_before(doc: Doc, sent: Span, verb: Token, speakers: Speakers) -> QuoteFact | None:
+    """The statement before '..., <subject> <verb> [when]', or None."""
+    commas = [t for t in sent if t.text == "," and t.i < verb.i]
+    if not commas or any(c.dep_ == "neg" for c in verb.children) or not _plain_tail(verb):
+        return None
+    comma = commas[-1]
+    if not 0 < verb.i - comma.i - 1 <= MAX_SUBJECT_WORDS \
+            or not _subject_only(doc, comma.idx + 1, verb.idx, near=0):
+        return None
+    subject = _phrase_head(doc[comma.i + 1 : verb.i])
+    clause = doc[_story_start(doc, sent) : comma.i]
+    if subject is None or len(clause) < MIN_INDIRECT_TOKENS or any(m in clause.text for m in "“”\"") \
+            or not any(t.pos_ in {"VERB", "AUX"} and t.tag_ in _FINITE | {"MD"} for t in clause):
+        return None
+    source = speakers.of_subject(verb, subject)
+    if source is None or is_group(subject):
+        return None
+    return QuoteFact(sentence=sent.text.strip(), start=clause.start_char, end=clause.end_char,
+                     text=clause.text, speaker=source[0], speaker_org=source[1], direct=False, cue=verb.text)
+
+
+def _plain_tail(verb: Token) -> bool:
+    """After the cue only when and how it was said ("said on Tuesday.", "said
+    in a statement."), up to the sentence's end or a comma (", a shift that
+    ..." comments on the statement): no clause of its own."""
+    tail = verb.doc[verb.i + 1 : verb.sent.end]
+    comma = next((t.i for t in tail if t.text == ","), None)
+    if comma is not None:
+        if any(t.text in {"“", '"'} for t in verb.doc[comma : verb.sent.end]):
+            return False
+        tail = verb.doc[verb.i + 1 : comma]
+    words = [t for t in tail if not t.is_punct and not t.is_space]
+    return len(words) <= NEAR_CUE_WORDS and not any(
+        t.pos_ in {"VERB", "AUX"} or t.lower_ == "that" or t.text in {"“", '"', ":"} for t in tail)
+
+
+def _phrase_head(phrase: Span) -> Token | None:
+    """The noun a subject phrase is about: the last noun whose head lies
+    outside the phrase (the parse may attach it anywhere), outside brackets."""
+    inside = range(phrase.start, phrase.end)
+    depth, nouns, pronouns = 0, [], []
+    for t in phrase:
+        depth += t.text == "("
+        depth -= t.text == ")"
+        if depth == 0 and t.head.i not in inside:
+            if t.pos_ in {"NOUN", "PROPN"}:
+                nouns.append(t)
+            elif t.tag_ == "PRP":  # "..., he said"; never the "there" of "a visa agent there said"
+                pronouns.append(t)
+    found = nouns or pronouns
+    return found[-1] if found else None
+
+
+def _story_start(doc: Doc, sent: Span) -> int:
+    """The sentence's first token, or the first after the dateline that opens
+    its paragraph (the parser may start the sentence inside the dateline)."""
+    text = text_of(doc)
+    line_start = text.rfind("\n", 0, sent.start_char) + 1
+    dateline = _DATELINE.match(text, line_start)
+    if dateline is None or not sent.start_char <= dateline.end() < sent.end_char:
+        return sent.start
+    span = doc.char_span(dateline.end(), dateline.end() + 1, alignment_mode="expand")
+    return span.start if span is not None else sent.start
 
 
 def _past_appositive(doc: Doc, start: int, end: int) -> int:

@@ -313,6 +313,11 @@ def _role_phrase(head: Token) -> str | None:
         t for t in head.lefts
         if t.i < glued and (t.dep_ == "compound" or (t.dep_ == "amod" and t.lower_ in ROLE_ADJECTIVES))
     ]
+    if words:
+        # "chief medical officer": a modifier between the role's first word and
+        # its noun is part of the one title, whatever the adjective.
+        words = [t for t in head.lefts if words[0].i <= t.i < glued and t.dep_ in {"compound", "amod"}
+                 and t.ent_type_ not in {"NORP", "GPE"}]
     phrase = [*(t.text for t in words), prefix + head.text]
     # The tagger sometimes reads "IT professional" as noun + adjective; the
     # word glued to the right of the head is still part of the role.

@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.components.common import text_of
 from extractors.components.gender import PRONOUN_GENDER
-from extractors.components.people import PeopleIndex, PersonRecord
+from extractors.components.people import NAME_PARTICLES, PeopleIndex, PersonRecord
+from extractors.components.roles import ROLE_ENDINGS
 
 PRONOUNS = frozenset({"he", "she", "they"})
 # Subjects that speak for an organisation or stay unnamed: quoted with no speaker.
@@ -139,8 +140,8 @@ class Speakers:
         whole = self.doc[subject.left_edge.i : subject.right_edge.i + 1]
         if subject.ent_type_ in {"ORG", "NORP", "GPE"} or subject.lower_ in UNNAMED or _named_body(whole):
             return None, organisation(whole)
-        if subject.lower_ in UNNAMED_PEOPLE or _possessed_noun(subject):
-            return None, None  # "Morrison's lawyer said": the lawyer, unnamed
+        if unnamed_person(subject):
+            return None, None  # "Morrison's lawyer said", "a visa agent said": unnamed
         if is_group(subject):
             # "Analysts at Goldman Sachs wrote": a group, unnamed.
             return None, organisation(self.doc[subject.left_edge.i : subject.right_edge.i + 1])
@@ -222,6 +223,10 @@ class Speakers:
             spoke = self._last_speaker(earlier_sentence, pronoun, depth, main=False)
             if spoke is not None:
                 return spoke[0]
+            if previous is not None and earlier_sentence.start == previous.start:
+                introduced = self._introduced_in(earlier_sentence, pronoun)
+                if introduced is not None:
+                    return introduced.name
         if previous is not None:
             fitting = self._agreeing(self.named(previous.start_char, previous.end_char), pronoun)
             if fitting:
@@ -235,6 +240,15 @@ class Speakers:
         wanted = PRONOUN_GENDER.get(pronoun)
         far = [r for r in self.named(0, sentence.start_char) if wanted and r.gender == wanted]
         return far[-1].name if far else None
+
+    def _introduced_in(self, sentence: Span, pronoun: str) -> PersonRecord | None:
+        """'For Mark Jensen, a developer who moved to Chiang Mai, the decision
+        was simple. “...,” he said.': the one person the sentence before
+        introduces (names for the first time) is who the pronoun points to,
+        before anyone who spoke farther back."""
+        named = self._agreeing(self.named(sentence.start_char, sentence.end_char), pronoun)
+        new = {r.name: r for r in named if min(s for s, _ in r.mentions) >= sentence.start_char}
+        return next(iter(new.values())) if len(new) == 1 else None
 
     def _anchor(self, token: Token) -> Span:
         """The sentence a cue's pronoun belongs to: for '“... . Then ...,” he
@@ -312,8 +326,7 @@ class Speakers:
             name = source[0]
             if name is None:
                 subject = self.subject_of(verb)
-                if subject is not None and subject.tag_ in {"NN", "NNP"} and (
-                        subject.lower_ in UNNAMED_PEOPLE or _possessed_noun(subject)):
+                if subject is not None and subject.tag_ in {"NN", "NNP"} and unnamed_person(subject):
                     return (None,)  # "A security official said ... “...,” he said"
                 continue
             record = next((r for r in self.people.records if r.name == name), None)
@@ -355,10 +368,13 @@ def _appositions(token: Token) -> list[Token]:
 
 
 def _named_body(phrase: Span) -> bool:
-    """'Immigration, Refugees and Citizenship Canada (IRCC) said': a subject
+    """'Immigration, Refugees and Citizenship Canada (IRCC) said', 'Banco de
+    Portugal said': a subject
     written as a proper name, every word capitalised, that holds an
     organisation entity (the parser may split the name into conjuncts)."""
-    words = [t for t in phrase if t.is_alpha and t.lower_ not in {"and", "of", "for", "the", "on"}]
+    # Lowercase words of a name: "Banco de Portugal", "Ministry of Labour".
+    words = [t for t in phrase if t.is_alpha and t.lower_ not in {"and", "of", "for", "the", "on"}
+             and t.text not in NAME_PARTICLES]
     return len(words) >= 2 and all(t.text[:1].isupper() for t in words) \
         and any(t.ent_type_ == "ORG" for t in words) and not any(t.ent_type_ == "PERSON" for t in words)
 
@@ -387,6 +403,22 @@ def names_subject(subject: Token, parts: list[str]) -> bool:
         start -= 2
     text = subject.doc[max(start, 0) : subject.i + 1].text
     return bool(set(words_of(text)) & set(parts))
+
+
+def unnamed_person(subject: Token) -> bool:
+    """A person the article does not name: a noun for one ("a source",
+    "Morrison's lawyer"), or one the parse shows to be a person: a relative
+    "who" ("A tester from Chennai who asked me not to use his name said"), or
+    an indefinite noun for what someone does ("a visa agent there said")."""
+    if subject.lower_ in UNNAMED_PEOPLE or _possessed_noun(subject):
+        return True
+    if subject.pos_ != "NOUN" or subject.tag_ != "NN":
+        return False
+    if any(c.dep_ == "relcl" and any(w.lower_ == "who" and w.dep_ in {"nsubj", "nsubjpass"}
+                                     for w in c.children) for c in subject.children):
+        return True
+    return subject.lower_.endswith(ROLE_ENDINGS) and any(
+        c.dep_ == "det" and c.lower_ in {"a", "an", "one", "another"} for c in subject.children)
 
 
 def _possessed_noun(subject: Token) -> bool:

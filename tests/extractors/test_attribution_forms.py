@@ -1,0 +1,110 @@
+"""Attribution read from the parse's structure rather than from word lists
+(issue 3): a statement closed by its attribution, a cue sharing the subject of
+the verb it is joined to, unnamed people the parse shows to be people, and a
+pronoun after the sentence that introduces its person. The text is ours."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.nlp import FactExtractor
+from tests.extractors.conftest import article, facts_of_kind
+
+
+def _quotes(extractor: FactExtractor, text: str) -> list[dict[str, object]]:
+    return facts_of_kind(extractor.extract(article(text)), "quote")
+
+
+def _quote_with(extractor: FactExtractor, text: str, words: str) -> dict[str, object]:
+    found = [q for q in _quotes(extractor, text) if words in str(q["text"])]
+    assert found, f"no quote with {words!r} in {[q['text'] for q in _quotes(extractor, text)]}"
+    return found[0]
+
+
+# (text, words of the statement, speaker, organisation): the statement is
+# closed by a comma and "<subject> said [when]".
+CLOSED_BY_ATTRIBUTION = [
+    pytest.param(
+        "Ferry fares rise\nHALIFAX, June 2 (Coast Wire) - Nova Scotia will double the ferry levy for "
+        "seasonal workers from July, the province's transport department said on Monday, the first rise "
+        "in a decade as the harbour trust tries to cover its costs.\n"
+        "The levy funds harbour repairs.",
+        "will double the ferry levy", None, None, id="after a wire dateline the parser splits off"),
+    pytest.param(
+        "Tram permits\nLISBON — More than 900 drivers have asked for the new tram permit since it opened "
+        "in March, most of them from Porto, Transportes de Lisboa (TDL) said on Friday.\nThe permit lasts.",
+        "More than 900 drivers have asked", None, None,
+        id="an organisation with a particle in its name, after a second subject"),
+    pytest.param(
+        "Permits cost 300 dirhams when workers apply in Rabat, paid in cash at the counter, a travel agent "
+        "there said.\nThe office opens at nine.",
+        "paid in cash at the counter", None, None, id="an unnamed person the cue hangs inside"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker", "org"), CLOSED_BY_ATTRIBUTION)
+def test_a_statement_closed_by_its_attribution(extractor: FactExtractor, text: str, words: str,
+                                               speaker: str | None, org: str | None) -> None:
+    quote = _quote_with(extractor, text, words)
+    assert quote["speaker"] == speaker
+    assert quote["direct"] is False
+    assert quote["cue"] == "said"
+    # The dateline is no part of what was said.
+    assert not str(quote["text"]).startswith(("HALIFAX", "LISBON"))
+
+
+def test_a_statement_with_its_attribution_and_a_comment_after_it(extractor: FactExtractor) -> None:
+    text = ("DUBLIN, May 4 (Coast Wire) - Ireland will cut the wait for nurse permits to six weeks, the "
+            "health department said on Tuesday, a change that unions said would help hospitals.\n")
+    quote = _quote_with(extractor, text, "Ireland will cut the wait")
+    assert quote["speaker"] is None
+    assert "unions" not in str(quote["text"])
+
+
+def test_a_cue_joined_to_another_verb_shares_its_subject(extractor: FactExtractor) -> None:
+    text = ("The agency published its first list of the year on Monday, naming 400 firms, and said it would "
+            "audit every one of them before June.\n")
+    quote = _quote_with(extractor, text, "it would audit every one")
+    assert quote["speaker"] is None
+    assert quote["direct"] is False
+
+
+def test_an_unnamed_person_with_a_who_clause_is_a_speaker_left_unnamed(extractor: FactExtractor) -> None:
+    text = ("Helga Brandt found work in March.\n"
+            "A welder from Gdansk who asked not to be named in print said he was leaving after a year "
+            "without an offer.\n")
+    quote = _quote_with(extractor, text, "he was leaving after a year")
+    assert quote["speaker"] is None
+
+
+def test_a_pronoun_after_the_sentence_that_introduces_its_person(extractor: FactExtractor) -> None:
+    text = ("A ministry official said the office would hire more staff next year.\n"
+            "For Tobias Lindgren, a Swedish designer who moved to Lisbon last spring, the choice was easy. "
+            "“My clients are all online anyway,” he said. “The sea is a bonus.”\n")
+    assert _quote_with(extractor, text, "My clients are all online")["speaker"] == "Tobias Lindgren"
+    assert _quote_with(extractor, text, "The sea is a bonus")["speaker"] == "Tobias Lindgren"
+
+
+def test_a_participle_paraphrase_is_no_quote(extractor: FactExtractor) -> None:
+    text = "The governor signed the order on Friday, saying the scheme had been abused by large employers.\n"
+    assert not [q for q in _quotes(extractor, text) if "abused" in str(q["text"])]
+
+
+def _people(extractor: FactExtractor, text: str) -> dict[str, dict[str, object]]:
+    return {str(p["name"]): p for p in facts_of_kind(extractor.extract(article(text)), "person")}
+
+
+def test_a_modifier_inside_a_title_stays_in_the_role(extractor: FactExtractor) -> None:
+    text = ("Joseph Mensah, the chief medical officer of the clinic, said staff were tired. "
+            "Priya Rao, a senior Indian diplomat, agreed.\n")
+    people = _people(extractor, text)
+    assert "chief medical officer" in people["Joseph Mensah"]["roles"]
+    # An adjective before the title's first word still describes the person.
+    assert "senior diplomat" in people["Priya Rao"]["roles"]
+
+
+def test_a_name_in_apposition_to_a_titled_role_is_a_person(extractor: FactExtractor) -> None:
+    text = ("The union said it would appeal. “We are hurt but not beaten,” the union's chief counsel, "
+            "Nadia Wexbury, told Coast Wire.\n")
+    assert "Nadia Wexbury" in _people(extractor, text)
+    assert _quote_with(extractor, text, "hurt but not beaten")["speaker"] == "Nadia Wexbury"
