@@ -413,9 +413,23 @@ def _mistagged_person(ent: Span, names: dict[str, Gender]) -> Span | None:
     subject = ent.root.dep_ in {"nsubj", "nsubjpass"}
     before_verb = ent.start > 0 and doc[ent.start - 1].lemma_ in _SPEECH and subject
     after_verb = len(after) > 0 and after[0].lemma_ in _SPEECH and subject
-    if not (appositive or before_verb or after_verb):
+    if not (appositive or before_verb or after_verb or _speaks_by_surname(ent, names)):
         return None
     return Span(doc, ent.start, ent.end, label="PERSON")
+
+
+def _speaks_by_surname(ent: Span, names: dict[str, Gender]) -> bool:
+    """'Nurse Fatima Bello has worked in Leeds ... “...,” Bello said': a known
+    given name and a surname that speaks elsewhere in the article (the
+    subject of a speech verb, or right after one) name a person, whatever the
+    NER called the full name."""
+    words = [t.text for t in ent]
+    if not any(w in names for w in words[:-1]):
+        return False
+    surname = words[-1]
+    doc = ent.doc
+    return any(t.text == surname and not ent.start <= t.i < ent.end and _speaks(doc[t.i : t.i + 1])
+               for t in doc)
 
 
 def _names_a_role_holder(ent: Span, names: dict[str, Gender]) -> bool:
@@ -490,7 +504,10 @@ def _role_word(token: Token, names: dict[str, Gender]) -> bool:
     tagger calls it a proper noun there)."""
     if not token.is_sent_start or token.text in names:
         return False
-    return token.pos_ == "NOUN" or token.lower_.endswith(ROLE_ENDINGS)
+    # "Nurse Fatima Bello": a known given name follows.
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.pos_ == "NOUN" or token.lower_.endswith(ROLE_ENDINGS) \
+        or (following is not None and following.text in names)
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}$")  # "J.D. Vance", "J. Smith"

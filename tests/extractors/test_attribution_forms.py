@@ -108,3 +108,10 @@ def test_a_name_in_apposition_to_a_titled_role_is_a_person(extractor: FactExtrac
             "Nadia Wexbury, told Coast Wire.\n")
     assert "Nadia Wexbury" in _people(extractor, text)
     assert _quote_with(extractor, text, "hurt but not beaten")["speaker"] == "Nadia Wexbury"
+
+
+def test_a_name_the_ner_calls_an_organisation_whose_surname_speaks(extractor: FactExtractor) -> None:
+    text = ("Nurse Fatima Bello has worked in Leeds since 2021.\n"
+            "“I love this job,” Bello said. “But the visa rules scare me.”\n")
+    assert "Fatima Bello" in _people(extractor, text)
+    assert _quote_with(extractor, text, "I love this job")["speaker"] == "Fatima Bello"
