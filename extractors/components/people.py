@@ -265,7 +265,7 @@ def _person_mentions(doc: Doc, names: dict[str, Gender]) -> list[Span | None]:
             continue
         if CREDIT_LINE.search(ent.sent.text) or is_heading(ent.sent) or not _is_prose(ent.sent):
             continue
-        span = _clean_name(_extended(name), names)
+        span = _clean_name(_extended(_given_before(name, names)), names)
         if span is not None and not _not_a_person(span.text, programme_names):
             found.append(span)
     return found
@@ -452,6 +452,24 @@ def _names_a_role_holder(ent: Span, names: dict[str, Gender]) -> bool:
 
 # Lowercase particles inside a name ("Ursula von der Leyen", "Lula da Silva").
 NAME_PARTICLES = frozenset("von van der den de da del della di du la le bin ibn al el dos das".split())
+
+
+def _given_before(ent: Span, names: dict[str, Gender]) -> Span:
+    """'Ana Silva runs a bakery' with only "Silva" tagged: a given name the
+    parse compounds to the name ("Ana" -> "Silva") and the NER left out is
+    part of it, when the name table knows it or (inside a sentence) it is a
+    lone capitalised word, not a title nor part of a longer name."""
+    doc, start = ent.doc, ent.start
+    if start == 0 or ent.label_ != "PERSON":
+        return ent
+    before = doc[start - 1]
+    if before.pos_ != "PROPN" or before.ent_type_ or before.dep_ != "compound" or before.head.i not in \
+            range(ent.start, ent.end) or not is_name_part(before.text) or before.text in TITLES \
+            or before.text in ORG_WORDS or before.text.isupper():
+        return ent
+    known = before.text in names
+    lone = not before.is_sent_start and (start < 2 or not doc[start - 2].text[:1].isupper())
+    return Span(doc, start - 1, ent.end, label="PERSON") if known or lone else ent
 
 
 def _extended(ent: Span) -> Span:

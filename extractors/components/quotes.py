@@ -525,7 +525,11 @@ def _next_paragraph(doc: Doc, match: re.Match[str], speakers: Speakers,
     if speakers.inside_quote(sentence.start_char) or "“" in sentence.text or '"' in sentence.text:
         return None
     verbs = [t for t in sentence if t.lemma_ in SPEECH_LEMMAS and t.pos_ == "VERB" and t.dep_ == "ROOT"]
-    source = speakers.of_verb(verbs[0]) if verbs else None
+    if not verbs:
+        # 'Ana Silva, a baker in Porto, is not convinced.¶“I will believe it
+        # when I see it.”': the paragraph before is about its subject, a person.
+        return _introduced_at(doc, line_start - 2, speakers)
+    source = speakers.of_verb(verbs[0])
     return (source[0], verbs[0].text) if source is not None and source[0] else None
 
 

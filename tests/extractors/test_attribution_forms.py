@@ -115,3 +115,16 @@ def test_a_name_the_ner_calls_an_organisation_whose_surname_speaks(extractor: Fa
             "“I love this job,” Bello said. “But the visa rules scare me.”\n")
     assert "Fatima Bello" in _people(extractor, text)
     assert _quote_with(extractor, text, "I love this job")["speaker"] == "Fatima Bello"
+
+
+def test_a_given_name_the_ner_left_out_is_part_of_the_name(extractor: FactExtractor) -> None:
+    text = ("Ana Silva runs a bakery in Porto.\n"
+            "“We hire who we can,” she said, “and the rest we train ourselves.”\n")
+    assert "Ana Silva" in _people(extractor, text)
+    assert _quote_with(extractor, text, "the rest we train")["speaker"] == "Ana Silva"
+
+
+def test_a_quoted_paragraph_after_a_paragraph_about_a_person(extractor: FactExtractor) -> None:
+    text = ("Ana Silva, a baker in Porto, is not convinced.\n"
+            "“I will believe it when I see the first permit.”\n")
+    assert _quote_with(extractor, text, "the first permit")["speaker"] == "Ana Silva"
