@@ -128,3 +128,25 @@ def test_a_quoted_paragraph_after_a_paragraph_about_a_person(extractor: FactExtr
     text = ("Ana Silva, a baker in Porto, is not convinced.\n"
             "“I will believe it when I see the first permit.”\n")
     assert _quote_with(extractor, text, "the first permit")["speaker"] == "Ana Silva"
+
+
+# (text, person, an affiliation the text gives): employers read from the
+# parse of the role, whatever entity the NER gave the name.
+EMPLOYERS = [
+    pytest.param("Ana Silva, a partner at Fragomen in London, said the rule was unfair.",
+                 "Ana Silva", "Fragomen", id="a firm after 'at' the NER took for a place"),
+    pytest.param("Sonae chief executive Ana Silva said the rule was unfair.",
+                 "Ana Silva", "Sonae", id="an organisation before a title with an adjective"),
+    pytest.param("Sonae's chief executive, Ana Silva, said the rule was unfair.",
+                 "Ana Silva", "Sonae", id="the possessor of the role the name is in apposition to"),
+    pytest.param("The Lisbon Bakers Guild said it would appeal. The guild's chief counsel, Ana Silva, "
+                 "said the rule was unfair.",
+                 "Ana Silva", "Lisbon Bakers Guild", id="a definite noun for an organisation named before"),
+    pytest.param("Ana Silva, an associate professor at McGill University's law faculty, said it was unfair.",
+                 "Ana Silva", "McGill University", id="no possessive in the organisation's name"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "employer"), EMPLOYERS)
+def test_the_employer_of_a_role(extractor: FactExtractor, text: str, name: str, employer: str) -> None:
+    assert employer in _people(extractor, text)[name]["affiliations"]
