@@ -221,7 +221,7 @@ class QuoteFinder:
             sentence=verb.sent.text.strip(),
             start=clause.start_char,
             end=clause.end_char,
-            text=clause.text.rstrip(" ,."),
+            text=_without_cue(clause, verb).rstrip(" ,."),
             speaker=found[0],
             speaker_org=found[1],
             direct=False,
@@ -379,20 +379,58 @@ def _clause_start(verb: Token, clause: Token) -> int:
     return start
 
 
+def _without_cue(clause: Span, verb: Token) -> str:
+    """The reported words of a clause the cue stands inside ("The fee, the
+    ministry said, would rise" -> "The fee would rise")."""
+    if not clause.start <= verb.i < clause.end:
+        return clause.text
+    doc = verb.doc
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    start, end = (subjects[-1].left_edge.i if subjects else verb.i) - 1, _closing_comma(verb)
+    if doc[start].text != "," or end >= len(doc) or doc[end].text != ",":
+        return clause.text
+    return f"{doc[clause.start : start].text} {doc[end + 1 : clause.end].text}".strip()
+
+
+def _closing_comma(verb: Token) -> int:
+    """Where a cue set off by commas ends: the comma after its phrase (the
+    parser may hang that comma on the cue itself)."""
+    right = verb.right_edge.i
+    return right if verb.doc[right].text == "," else right + 1
+
+
 def _interrupted(verb: Token) -> Span | None:
     """'Salaries ... range from 25,000 to 40,000 yuan a month, he said, well
     below U.S. pay': a cue set off by commas after the statement it reports,
-    which the parser hangs on the statement as a parenthetical."""
+    which the parser hangs on the statement as a parenthetical; 'The fee, the
+    ministry said, would rise': one set off inside it."""
     doc = verb.doc
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
-    if verb.dep_ != "parataxis" or verb.head.i > verb.i or not subjects:
+    if verb.dep_ != "parataxis" or not subjects:
         return None
+    if verb.head.i > verb.i:
+        return _set_inside(verb, subjects[-1])
     comma = subjects[-1].left_edge.i - 1
     first = verb.sent.start
     if comma <= first or doc[comma].text != "," or not _opens_sentence(doc[first]):
         return None
     span = doc[first:comma]
     if "“" in span.text or '"' in span.text or not any(t.pos_ in {"VERB", "AUX"} for t in span):
+        return None
+    return span
+
+
+def _set_inside(verb: Token, subject: Token) -> Span | None:
+    """The sentence a cue stands inside between commas, when the words on
+    either side make a statement (a subject before, a verb after)."""
+    doc, sent = verb.doc, verb.sent
+    left, right = subject.left_edge.i - 1, _closing_comma(verb)
+    if left <= sent.start or right >= sent.end - 1 or doc[left].text != "," or doc[right].text != "," \
+            or not _opens_sentence(doc[sent.start]):
+        return None
+    span = doc[sent.start : sent.end]
+    if "“" in span.text or '"' in span.text or not any(
+            t.pos_ in {"VERB", "AUX"} for t in doc[right : sent.end]):
         return None
     return span
 

@@ -150,3 +150,14 @@ EMPLOYERS = [
 @pytest.mark.parametrize(("text", "name", "employer"), EMPLOYERS)
 def test_the_employer_of_a_role(extractor: FactExtractor, text: str, name: str, employer: str) -> None:
     assert employer in _people(extractor, text)[name]["affiliations"]
+
+
+def test_a_cue_set_off_inside_the_statement_it_reports(extractor: FactExtractor) -> None:
+    text = ("Anna Keller runs an agency in Zurich.\n"
+            "Nurses, Keller said, are easier to place than engineers.\n"
+            "The card, which the ministry says will open in May, costs 90 francs.\n")
+    quote = _quote_with(extractor, text, "are easier to place")
+    assert quote["speaker"] == "Anna Keller"
+    assert quote["text"] == "Nurses are easier to place than engineers"
+    # A cue inside a relative clause keeps the words it reports.
+    assert _quote_with(extractor, text, "will open in May")["speaker"] is None
