@@ -994,7 +994,14 @@ def _speaker(doc: Doc, attribution: Attribution, speakers: Speakers, match: re.M
         token = _token_at(doc, attribution, pronoun)
         return (speakers.pronoun(token) if token is not None else None), None
     person = speakers.people.resolve(words, before=at) or speakers.people.by_role(words, before=at)
+    age = _AGED.search(before)
+    if person is None and age is not None:
+        person = speakers.by_age(age["age"], at)
     return (person.name if person else None), None
+
+
+# "the 34-year-old said": a speaker described by the age the article gave.
+_AGED = re.compile(r"\bthe (?P<age>\d{1,3})-year-old\s*$")
 
 
 def _token_at(doc: Doc, attribution: Attribution, word: str) -> Token | None:

@@ -137,6 +137,9 @@ class Speakers:
         if titled is not None and subject.pos_ == "NOUN" and subject.lower_ not in UNNAMED \
                 and self._same_possessor(subject, titled):
             return titled.name, None
+        described = self.described(subject, verb.idx)
+        if described is not None:
+            return described.name, None  # "the Pune native said", "the Democrat said"
         whole = self.doc[subject.left_edge.i : subject.right_edge.i + 1]
         if subject.ent_type_ in {"ORG", "NORP", "GPE"} or subject.lower_ in UNNAMED or _named_body(whole):
             return None, organisation(whole)
@@ -146,6 +149,37 @@ class Speakers:
             # "Analysts at Goldman Sachs wrote": a group, unnamed.
             return None, organisation(self.doc[subject.left_edge.i : subject.right_edge.i + 1])
         return None
+
+    def described(self, subject: Token, before: int) -> PersonRecord | None:
+        """'“...,” the Pune native said', 'the Democrat said': a definite
+        description of a person (a noun for someone, or one qualified by a
+        place or party) is the person named last before it, unless the
+        article brought in someone unnamed with that noun ("A lawyer for the
+        family said ...")."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children) \
+                or any(c.dep_ == "poss" for c in subject.children) or subject.tag_ not in {"NN", "NNP"} \
+                or subject.lower_ in UNNAMED or subject.lower_ in UNNAMED_PEOPLE \
+                or subject.ent_type_ in {"ORG", "GPE", "FAC"}:
+            return None
+        person_noun = (subject.pos_ == "NOUN" and subject.lower_.endswith(ROLE_ENDINGS)) \
+            or subject.ent_type_ == "NORP" or (subject.pos_ == "NOUN" and any(
+                c.dep_ == "compound" and c.ent_type_ in {"GPE", "LOC", "NORP"} for c in subject.children))
+        if not person_noun:
+            return None
+        doc = self.doc
+        if any(t.lower_ == subject.lower_ and t.i < subject.i and t.dep_ != "appos"
+               and any(c.lower_ in {"a", "an"} for c in t.children) for t in doc[: subject.i]):
+            return None
+        named = self.named(max(0, before - PRONOUN_REACH), before)
+        return named[-1] if named else None
+
+    def by_age(self, age: str, before: int) -> PersonRecord | None:
+        """'“...,” the 34-year-old said': the person the article gives that
+        age ("Rahul Verma, 34, ...")."""
+        text = text_of(self.doc)
+        aged = [r for r in self.people.records
+                if any(text.startswith((f", {age},", f", {age} "), e) for s, e in r.mentions if s < before)]
+        return aged[-1] if len(aged) == 1 else None
 
     def _one_of_namesakes(self, words: list[str], subject: Token, depth: int) -> PersonRecord | None:
         """'Patel added that she ...' with two Patels: the one who spoke last."""

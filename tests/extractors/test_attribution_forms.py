@@ -161,3 +161,26 @@ def test_a_cue_set_off_inside_the_statement_it_reports(extractor: FactExtractor)
     assert quote["text"] == "Nurses are easier to place than engineers"
     # A cue inside a relative clause keeps the words it reports.
     assert _quote_with(extractor, text, "will open in May")["speaker"] is None
+
+
+# (text, words, speaker): a definite description of the person named before.
+DESCRIBED = [
+    pytest.param("Rahul Verma, 34, moved to Toronto in 2022.\n"
+                 "“Nobody warned me about the rent,” the 34-year-old said.",
+                 "Nobody warned me", "Rahul Verma", id="the age the article gave"),
+    pytest.param("Rahul Verma moved to Toronto from Pune in 2022.\n"
+                 "“Nobody warned me about the rent,” the Pune native said.",
+                 "Nobody warned me", "Rahul Verma", id="a noun qualified by a place"),
+    pytest.param("Maria Delgado, the New Mexico Democrat, opposes the bill. "
+                 "“It punishes families,” the Democrat said.",
+                 "punishes families", "Maria Delgado", id="a party"),
+    pytest.param("Rahul Verma moved to Toronto in 2022. A lawyer for his landlord, who asked not to be "
+                 "named, called him twice.\n“He has not paid since May,” the lawyer said.",
+                 "has not paid since May", None, id="an unnamed person brought in with that noun"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), DESCRIBED)
+def test_a_definite_description_of_the_person_named_before(extractor: FactExtractor, text: str, words: str,
+                                                            speaker: str | None) -> None:
+    assert _quote_with(extractor, text, words)["speaker"] == speaker
