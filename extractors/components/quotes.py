@@ -231,9 +231,13 @@ class QuoteFinder:
 
 def _shared_subject(verb: Token, speakers: Speakers) -> list[Token]:
     """'IRCC held a draw on Tuesday and said it would ...': a cue joined to
-    another verb shares that verb's subject. (A participle, "..., saying
-    ...", paraphrases what was done; it is no one's quote.)"""
-    if verb.dep_ != "conj":
+    another verb shares that verb's subject. A participle after a cue
+    ("said, adding that ...") does too; after another verb ("signed the
+    order, saying ...") it paraphrases what was done, and is no one's quote."""
+    # '“...,” Verma said, adding that ...': a participle after a cue goes on
+    # with the speech.
+    if verb.dep_ != "conj" and not (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.lemma_ in
+                                    INDIRECT_LEMMAS and verb.head.i < verb.i):
         return []
     subject = speakers.subject_of(verb)
     return [subject] if subject is not None and subject.i < verb.i else []
