@@ -20,7 +20,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extractors.components.affiliations import COMPANY_NOUNS, EMPLOYER_NOUNS, described_as_company
-from extractors.components.common import facts_of, is_heading, programme_spans, sentence_text, text_of
+from extractors.components.common import (
+    SPEECH_LEMMAS,
+    facts_of,
+    is_heading,
+    programme_spans,
+    sentence_text,
+    text_of,
+)
 from extractors.components.gender import PRONOUN_GENDER, Gender, gender_of
 from extractors.components.roles import AFFILIATION_LABELS, ROLE_ADJECTIVES, ROLE_ENDINGS, TITLES, describe
 from extractors.models import PersonFact
@@ -368,7 +375,8 @@ ORG_WORDS = frozenset(
     "Services Service Centre Center Court Board Authority Bureau Company Partners Alliance Forum "
     "Review Wire News Times Post Reuters Press".split()
 )
-_SPEECH = frozenset({"say", "tell", "add", "note", "explain", "write", "warn", "argue"})
+# The verbs that make a name a speaker: every cue the quotes read.
+_SPEECH = SPEECH_LEMMAS
 
 
 # Heads of an appositive that describe a place, not a person ("New Delhi,
@@ -667,10 +675,11 @@ def _titled(span: Span) -> bool:
 
 def _speaks(span: Span) -> bool:
     """The mention is the subject of a speech verb ("Bush said") or stands
-    right after one ("said Bush")."""
+    right after one ("said Bush", "according to Bush")."""
     token = span.root
     before = span.doc[span.start - 1] if span.start > 0 else None
-    return (token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ in _SPEECH) or (
+    according = span.start > 1 and span.doc[span.start - 2 : span.start].text.lower() == "according to"
+    return (token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ in _SPEECH) or according or (
         before is not None and before.lemma_ in _SPEECH)
 
 

@@ -21,9 +21,9 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from extractors.components.common import facts_of, sentence_of, text_of
+from extractors.components.common import SPEECH_LEMMAS, facts_of, sentence_of, text_of
 from extractors.components.people import PeopleIndex, people_of
-from extractors.components.speakers import PRONOUNS, SPEECH_LEMMAS, Source, Speakers, is_group, words_of
+from extractors.components.speakers import PRONOUNS, Source, Speakers, is_group, words_of
 from extractors.models import QuoteFact
 
 CUE_WORDS = (
@@ -734,7 +734,8 @@ def according_to(doc: Doc, people: PeopleIndex, direct: list[tuple[int, int]]) -
         # '..., according to an analysis by the law firm Desai Moreau': the
         # person is named there, not a firm that shares a surname.
         named = people.mentioned_in(sent.start_char + match.start(who), sent.start_char + match.end(who))
-        if person is None or person not in named:
+        # "according to Das": a phrase of the name's words alone names the person.
+        if person is None or (person not in named and not set(words_of(match[who])) <= set(person.parts)):
             continue
         start, end = sent.start_char + match.start(group), sent.start_char + match.end(group)
         if group == "clause2":

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.components.common import text_of
+from extractors.components.common import SPEECH_LEMMAS, text_of
 from extractors.components.gender import PRONOUN_GENDER
 from extractors.components.people import NAME_PARTICLES, PeopleIndex, PersonRecord
 from extractors.components.roles import ROLE_ENDINGS
@@ -43,13 +43,6 @@ UNNAMED_PEOPLE = frozenset(
 GROUPS = frozenset(
     "analyst economist lawyer attorney expert critic researcher advocate executive banker investor "
     "strategist adviser advisor recruiter activist".split()
-)
-# Lemmas of the verbs that report speech, for the indirect quotes and for
-# finding who spoke last.
-SPEECH_LEMMAS = frozenset(
-    "say note comment observe tell add argue explain warn state claim stress insist "
-    "predict acknowledge suggest emphasise emphasize contend write counter caution "
-    "concede admit post tweet testify reiterate recount complain assert".split()
 )
 # How far back (characters) a pronoun may reach for its person when the
 # sentence before names nobody: about two short news paragraphs.

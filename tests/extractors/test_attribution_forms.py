@@ -190,3 +190,12 @@ DESCRIBED = [
 def test_a_definite_description_of_the_person_named_before(extractor: FactExtractor, text: str, words: str,
                                                             speaker: str | None) -> None:
     assert _quote_with(extractor, text, words)["speaker"] == speaker
+
+
+@pytest.mark.parametrize("cue", ["Das commented that the K visa was a signal rather than a system.",
+                                 "The K visa is a signal rather than a system, according to Das."])
+def test_a_surname_that_speaks_with_any_cue_makes_the_full_name_a_person(extractor: FactExtractor,
+                                                                          cue: str) -> None:
+    text = f"Arjun Das teaches at Sichuan University in Chengdu.\n{cue}\n"
+    assert "Arjun Das" in _people(extractor, text)
+    assert _quote_with(extractor, text, "a signal rather than a system")["speaker"] == "Arjun Das"
