@@ -329,8 +329,20 @@ NAMED_THINGS = frozenset(
 
 
 def _names_a_thing(ent: Span) -> bool:
+    """'the Walter Reed hospital', 'One Wan Chai agency', 'every Skilled Worker
+    they sponsor': a name before a lowercase noun it qualifies (other than a
+    job: "Obama adviser David Axelrod"), or a name with a determiner, is a
+    thing's or a place's, not a person's."""
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    return following is not None and following.lower_ in NAMED_THINGS and following.text.islower()
+    if following is not None and following.text.islower() and (following.lower_ in NAMED_THINGS or (
+            following.pos_ == "NOUN" and ent.root.dep_ == "compound" and ent.root.head.i == following.i
+            and not following.lower_.endswith(ROLE_ENDINGS))):
+        return True
+    return any(c.dep_ == "det" and c.lower_ in _THING_DETERMINERS and c.i < ent.start for c in ent.root.children)
+
+
+# Determiners a person's name never takes ("a Mr. Smith" is rare enough).
+_THING_DETERMINERS = frozenset("a an every each this that these those another".split())
 
 
 def _as_person(ent: Span, names: dict[str, Gender]) -> Span | None:

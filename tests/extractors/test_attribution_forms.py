@@ -199,3 +199,12 @@ def test_a_surname_that_speaks_with_any_cue_makes_the_full_name_a_person(extract
     text = f"Arjun Das teaches at Sichuan University in Chengdu.\n{cue}\n"
     assert "Arjun Das" in _people(extractor, text)
     assert _quote_with(extractor, text, "a signal rather than a system")["speaker"] == "Arjun Das"
+
+
+def test_a_name_qualifying_a_noun_or_with_a_determiner_is_no_person(extractor: FactExtractor) -> None:
+    text = ("One Mong Kok agency charges HK$600 on top of the fee. Employers pay a levy for every Skilled "
+            "Trainee they sponsor.\nObama adviser David Axelrod said the levy was fair.\n")
+    people = _people(extractor, text)
+    assert "Mong Kok" not in people
+    assert "Skilled Trainee" not in people
+    assert "David Axelrod" in people
