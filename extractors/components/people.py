@@ -338,7 +338,8 @@ def _names_a_thing(ent: Span) -> bool:
             following.pos_ == "NOUN" and ent.root.dep_ == "compound" and ent.root.head.i == following.i
             and not following.lower_.endswith(ROLE_ENDINGS))):
         return True
-    return any(c.dep_ == "det" and c.lower_ in _THING_DETERMINERS and c.i < ent.start for c in ent.root.children)
+    return any(c.dep_ == "det" and c.lower_ in _THING_DETERMINERS and c.i < ent.start
+               for c in ent.root.children)
 
 
 # Determiners a person's name never takes ("a Mr. Smith" is rare enough).
