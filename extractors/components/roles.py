@@ -137,6 +137,11 @@ def _possessor_org(noun: Token, orgs: list[Span]) -> list[str]:
     if not owners:
         return []
     owner = owners[0]
+    if owner.lower_ in {"its", "their"}:
+        # "The opposition Conservatives said ... Their home affairs
+        # spokesman, Edward Fane, ...": the organisation the sentence before
+        # is about.
+        return _subject_org(owner, orgs)
     if owner.ent_type_ in AFFILIATION_LABELS:
         return [_without_article(e) for e in orgs if e.start <= owner.i < e.end][:1]
     if owner.pos_ != "NOUN" or not any(c.lower_ == "the" for c in owner.children):
@@ -252,7 +257,9 @@ def _org_before(doc: Doc, left: int, floor: int) -> str | None:
     if left >= floor and doc[left].text in {"'s", "’s"}:
         left -= 1
     words: list[str] = []
-    while left >= floor and (doc[left].pos_ == "PROPN" or doc[left].ent_type_ == "ORG") \
+    # An acronym is a name whatever the tagger made of it ("IRCC spokesperson" as a verb).
+    while left >= floor and (doc[left].pos_ == "PROPN" or doc[left].ent_type_ == "ORG" or (
+            doc[left].is_alpha and doc[left].is_upper and len(doc[left]) > 1)) \
             and doc[left].ent_type_ not in {"GPE", "NORP"} and doc[left].text[:1].isupper():
         words.insert(0, doc[left].text)
         left -= 1
@@ -284,6 +291,20 @@ def _appositive(head: Token, orgs: list[Span], roles: list[str], affiliations: l
 # Fragomen", "a spokeswoman for Pingo Doce", "an economist with Oxford Economics").
 _EMPLOYER_PREPS = frozenset({"at", "for", "with"})
 _NOT_EMPLOYER_ENTS = frozenset({"PERSON", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "LOC"})
+
+
+def _subject_org(pronoun: Token, orgs: list[Span]) -> list[str]:
+    """The organisation that is the subject of the sentence before the
+    pronoun's (when no organisation is named between), or none."""
+    doc, sent = pronoun.doc, pronoun.sent
+    if any(e.start >= sent.start and e.end <= pronoun.i for e in orgs) or sent.start == 0:
+        return []
+    before = doc[sent.start - 1].sent
+    subjects = [c for c in before.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects:
+        return []
+    named = [e for e in orgs if e.start <= subjects[-1].i < e.end]
+    return [_without_article(named[0])] if named else []
 
 
 def _employer_after(head: Token) -> list[str]:

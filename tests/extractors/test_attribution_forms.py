@@ -148,6 +148,10 @@ EMPLOYERS = [
     pytest.param("The Lisbon Bakers Guild said it would appeal. The guild's chief counsel, Ana Silva, "
                  "said the rule was unfair.",
                  "Ana Silva", "Lisbon Bakers Guild", id="a definite noun for an organisation named before"),
+    pytest.param("“The queue is long,” USCIS spokesperson Mathieu Girard said in an email.",
+                 "Mathieu Girard", "USCIS", id="an acronym before a role, whatever its tag"),
+    pytest.param("Acme Corp cut 200 jobs on Monday. Its chief executive, Ana Silva, said demand had fallen.",
+                 "Ana Silva", "Acme Corp", id="'its' for the organisation the sentence before is about"),
     pytest.param("Ana Silva, an associate professor at McGill University's law faculty, said it was unfair.",
                  "Ana Silva", "McGill University", id="no possessive in the organisation's name"),
 ]
