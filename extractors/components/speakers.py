@@ -247,6 +247,11 @@ class Speakers:
             subject = self._subject_person(earlier_sentence, pronoun)
             if subject is not None:
                 return subject.name
+            same = self._subject_pronoun(earlier_sentence, pronoun)
+            if same is not None:
+                # "He pointed to the case of Peter Okafor, ... “...,” he said":
+                # the same pronoun as subject before goes on with its person.
+                return self.pronoun(same, depth + 1)
             spoke = self._last_speaker(earlier_sentence, pronoun, depth, main=False)
             if spoke is not None:
                 return spoke[0]
@@ -267,6 +272,11 @@ class Speakers:
         wanted = PRONOUN_GENDER.get(pronoun)
         far = [r for r in self.named(0, sentence.start_char) if wanted and r.gender == wanted]
         return far[-1].name if far else None
+
+    def _subject_pronoun(self, sentence: Span, pronoun: str) -> Token | None:
+        """The main verb's subject when it is the same pronoun."""
+        subjects = [c for c in sentence.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        return subjects[-1] if subjects and subjects[-1].lower_ == pronoun else None
 
     def _introduced_in(self, sentence: Span, pronoun: str) -> PersonRecord | None:
         """'For Mark Jensen, a developer who moved to Chiang Mai, the decision

@@ -212,3 +212,10 @@ def test_a_name_qualifying_a_noun_or_with_a_determiner_is_no_person(extractor: F
     assert "Mong Kok" not in people
     assert "Skilled Trainee" not in people
     assert "David Axelrod" in people
+
+
+def test_the_same_pronoun_as_subject_before_goes_on_with_its_person(extractor: FactExtractor) -> None:
+    text = ("David Chen, a lawyer in Vancouver, said the delays were getting worse.\n"
+            "He pointed to the case of Peter Okafor, a welder who waited 14 months.\n"
+            "“The file sat untouched for a year,” he said.\n")
+    assert _quote_with(extractor, text, "sat untouched")["speaker"] == "David Chen"
