@@ -417,7 +417,7 @@ def _mistagged_person(ent: Span, names: dict[str, Gender]) -> Span | None:
     if not all(is_name_part(w) or (w in NAME_PARTICLES and w in inner) for w in words) \
             or set(words) & ORG_WORDS:
         return None
-    if _names_a_role_holder(ent, names):
+    if _names_a_role_holder(ent, names) or _named_in_apposition(ent, names):
         return Span(doc, ent.start, ent.end, label="PERSON")
     after = doc[ent.end : ent.end + 2]
     # "X, a director at ...", "X, policy director at ..." or "X, who represents Thomas".
@@ -451,6 +451,14 @@ def _speaks_by_surname(ent: Span, names: dict[str, Gender]) -> bool:
     doc = ent.doc
     return any(t.text == surname and not ent.start <= t.i < ent.end and _speaks(doc[t.i : t.i + 1])
                for t in doc)
+
+
+def _named_in_apposition(ent: Span, names: dict[str, Gender]) -> bool:
+    """'One of them, Grace Obi, waited 14 months': a name set off by commas in
+    apposition, opening with a known given name, names a person."""
+    doc = ent.doc
+    return ent.root.dep_ == "appos" and ent[0].text in names and ent.start > 0 \
+        and doc[ent.start - 1].text == "," and ent.root.head.i < ent.start
 
 
 def _names_a_role_holder(ent: Span, names: dict[str, Gender]) -> bool:

@@ -219,3 +219,10 @@ def test_the_same_pronoun_as_subject_before_goes_on_with_its_person(extractor: F
             "He pointed to the case of Peter Okafor, a welder who waited 14 months.\n"
             "“The file sat untouched for a year,” he said.\n")
     assert _quote_with(extractor, text, "sat untouched")["speaker"] == "David Chen"
+
+
+def test_a_known_given_name_in_apposition_is_a_person(extractor: FactExtractor) -> None:
+    text = ("David Chen, a lawyer in Vancouver, represents several nurses. One of them, Grace Obi, waited "
+            "14 months.\n“The file sat untouched for a year,” she said.\n")
+    assert "Grace Obi" in _people(extractor, text)
+    assert _quote_with(extractor, text, "sat untouched")["speaker"] == "Grace Obi"
