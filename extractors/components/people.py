@@ -354,7 +354,7 @@ def _as_person(ent: Span, names: dict[str, Gender]) -> Span | None:
         return Span(ent.doc, marks[-1] + 1, ent.end, label="PERSON") if marks else ent
     if ent.label_ == "ORG":
         return _possessed_name(ent, names) or _mistagged_person(ent, names)
-    return _mistagged_person(ent, names) if ent.label_ in {"GPE", "LOC", "NORP"} else None
+    return _mistagged_person(ent, names) if ent.label_ in {"GPE", "LOC", "NORP", "FAC"} else None
 
 
 def _employer_named(ent: Span) -> bool:
@@ -440,17 +440,20 @@ def _mistagged_person(ent: Span, names: dict[str, Gender]) -> Span | None:
 
 
 def _speaks_by_surname(ent: Span, names: dict[str, Gender]) -> bool:
-    """'Nurse Fatima Bello has worked in Leeds ... “...,” Bello said': a known
-    given name and a surname that speaks elsewhere in the article (the
-    subject of a speech verb, or right after one) name a person, whatever the
-    NER called the full name."""
+    """'Nurse Fatima Bello has worked in Leeds ... “...,” Bello said': a name
+    whose surname speaks alone elsewhere in the article (the subject of a
+    speech verb, or right after one) is a person, whatever the NER called the
+    full name."""
     words = [t.text for t in ent]
-    if not any(w in names for w in words[:-1]):
-        return False
     surname = words[-1]
     doc = ent.doc
-    return any(t.text == surname and not ent.start <= t.i < ent.end and _speaks(doc[t.i : t.i + 1])
-               for t in doc)
+    # A firm is called by its first word ("Goldman Sachs ... Goldman said"), a
+    # person by the last (the NER may call the surname alone an organisation too).
+    return any(t.text == surname and not ent.start <= t.i < ent.end and t.ent_type_ not in {"GPE", "FAC"}
+               # "the National Immigration Administration said" is no surname; "Ms. Bello said" is.
+               and not any(w.dep_ == "det" or (w.dep_ == "compound" and w.text not in TITLES)
+                           for w in t.children)
+               and _speaks(doc[t.i : t.i + 1]) for t in doc)
 
 
 def _named_in_apposition(ent: Span, names: dict[str, Gender]) -> bool:

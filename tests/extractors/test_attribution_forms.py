@@ -226,3 +226,14 @@ def test_a_known_given_name_in_apposition_is_a_person(extractor: FactExtractor) 
             "14 months.\n“The file sat untouched for a year,” she said.\n")
     assert "Grace Obi" in _people(extractor, text)
     assert _quote_with(extractor, text, "sat untouched")["speaker"] == "Grace Obi"
+
+
+def test_a_name_whose_surname_speaks_alone_is_a_person_with_any_given_name(extractor: FactExtractor) -> None:
+    text = ("Ifeoma Nwachukwu moved to Berlin in 2023 and works as a nurse.\n"
+            "“The permit took four months,” Nwachukwu said.\n"
+            "The Federal Migration Office said on Monday it had hired staff. “We are catching up,” "
+            "the Federal Migration Office said.\n")
+    people = _people(extractor, text)
+    assert "Ifeoma Nwachukwu" in people
+    assert "Federal Migration Office" not in people
+    assert _quote_with(extractor, text, "took four months")["speaker"] == "Ifeoma Nwachukwu"
