@@ -281,9 +281,14 @@ def _appositive(head: Token, orgs: list[Span], roles: list[str], affiliations: l
         named = [*_employer_after(head), *_possessor_org(head, orgs)]
         affiliations += [n for n in named if n not in affiliations]
     inside = range(head.left_edge.i, head.right_edge.i + 1)
+    # "a scientist who finished his doctorate at HKUST", "a developer who
+    # moved to Chiang Mai": a relative clause says where someone works only
+    # with a verb of working ("who teaches at ...").
+    elsewhere = [range(c.left_edge.i, c.right_edge.i + 1) for c in head.children
+                 if c.dep_ == "relcl" and c.lemma_ not in WORK_VERBS]
     for ent in orgs:
         if ent.start in inside and ent.end - 1 in inside and not _names_a_place(ent) \
-                and not modifies_company(ent.root):
+                and not modifies_company(ent.root) and not any(ent.start in r for r in elsewhere):
             affiliations.append(_without_article(ent))
 
 

@@ -237,3 +237,12 @@ def test_a_name_whose_surname_speaks_alone_is_a_person_with_any_given_name(extra
     assert "Ifeoma Nwachukwu" in people
     assert "Federal Migration Office" not in people
     assert _quote_with(extractor, text, "took four months")["speaker"] == "Ifeoma Nwachukwu"
+
+
+def test_a_relative_clause_names_an_employer_only_with_a_verb_of_working(extractor: FactExtractor) -> None:
+    text = ("Ravi Menon, a chemist who finished his doctorate at Lund University last spring, said the offer "
+            "came fast. Ana Silva, an economist who teaches at Nova University, agreed.\n")
+    people = _people(extractor, text)
+    assert "Lund University" not in people["Ravi Menon"]["affiliations"]
+    assert "chemist" in people["Ravi Menon"]["roles"]
+    assert "Nova University" in people["Ana Silva"]["affiliations"]
