@@ -138,7 +138,7 @@ class QuoteFinder:
     ) -> QuoteFact | None:
         words = _body(match).strip()
         if len(words.split()) < MIN_QUOTE_WORDS:
-            return self._short(doc, match, words, speakers)
+            return self._short(doc, match, words, speakers) or _second_half(doc, match, words, earlier)
         if _names_a_thing(doc, match):
             return None
         attribution = _after(doc, match) or _before(doc, match)
@@ -241,6 +241,20 @@ def _shared_subject(verb: Token, speakers: Speakers) -> list[Token]:
         return []
     subject = speakers.subject_of(verb)
     return [subject] if subject is not None and subject.i < verb.i else []
+
+
+def _second_half(doc: Doc, match: re.Match[str], words: str, earlier: list[QuoteFact]) -> QuoteFact | None:
+    """'“Companies will pay once,” Lutnick said, “not every year.”': the words
+    after a cue that splits one quotation are that quotation, however short."""
+    if not earlier or len(words.split()) < MIN_SHORT_QUOTE_WORDS:
+        return None
+    last = earlier[-1]
+    between = text_of(doc)[last.end + 1 : match.start()]
+    if "\n" in between or not between.rstrip().endswith(",") or not _CUE.search(between) \
+            or len(between.split()) > MAX_ATTRIBUTION_WORDS:
+        return None
+    return QuoteFact(sentence=last.sentence, start=match.start() + 1, end=match.end() - 1, text=words,
+                     speaker=last.speaker, speaker_org=last.speaker_org, direct=True, cue=last.cue)
 
 
 def _opens_utterance(text: str, match: re.Match[str]) -> bool:

@@ -246,3 +246,9 @@ def test_a_relative_clause_names_an_employer_only_with_a_verb_of_working(extract
     assert "Lund University" not in people["Ravi Menon"]["affiliations"]
     assert "chemist" in people["Ravi Menon"]["roles"]
     assert "Nova University" in people["Ana Silva"]["affiliations"]
+
+
+def test_the_short_second_half_of_a_split_quotation(extractor: FactExtractor) -> None:
+    text = ("Howard Lutz, the commerce secretary, defended the rule.\n"
+            "“Companies will pay once,” Lutz said, “not every year.”\n")
+    assert _quote_with(extractor, text, "not every year")["speaker"] == "Howard Lutz"
