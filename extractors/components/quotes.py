@@ -187,6 +187,8 @@ class QuoteFinder:
     def _indirect(
         self, doc: Doc, verb: Token, speakers: Speakers, direct: list[tuple[int, int]]
     ) -> QuoteFact | None:
+        if verb.lemma_ == "call" and verb.pos_ == "VERB":
+            return _called_for(verb, speakers, direct)
         if verb.lemma_ not in INDIRECT_LEMMAS or verb.pos_ != "VERB":
             return None
         if any(c.dep_ == "neg" for c in verb.children):  # "did not say how many"
@@ -227,6 +229,27 @@ class QuoteFinder:
             direct=False,
             cue=verb.text,
         )
+
+
+def _called_for(verb: Token, speakers: Speakers, direct: list[tuple[int, int]]) -> QuoteFact | None:
+    """'Their spokesman, Edward Fane, called for a cap on work visas': a
+    demand reported in the speaker's own verb; the words are the demand with
+    its verb, as no clause stands apart from it."""
+    demand = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" and c.i == verb.i + 1),
+                  None)
+    if demand is None or any(c.dep_ == "neg" for c in verb.children) or speakers.inside_quote(verb.idx) \
+            or any(s <= verb.idx < e for s, e in direct):
+        return None
+    subject = speakers.subject_of(verb)
+    found = speakers.of_subject(verb, subject) if subject is not None and subject.i < verb.i else None
+    if found is None or not (found[0] or found[1]):
+        return None
+    words = verb.doc[verb.i : demand.right_edge.i + 1]
+    if len(words) < MIN_INDIRECT_TOKENS + 1:
+        return None
+    return QuoteFact(sentence=verb.sent.text.strip(), start=words.start_char, end=words.end_char,
+                     text=words.text, speaker=found[0], speaker_org=found[1], direct=False,
+                     cue=f"{verb.text} for")
 
 
 def _shared_subject(verb: Token, speakers: Speakers) -> list[Token]:

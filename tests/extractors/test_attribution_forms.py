@@ -252,3 +252,12 @@ def test_the_short_second_half_of_a_split_quotation(extractor: FactExtractor) ->
     text = ("Howard Lutz, the commerce secretary, defended the rule.\n"
             "“Companies will pay once,” Lutz said, “not every year.”\n")
     assert _quote_with(extractor, text, "not every year")["speaker"] == "Howard Lutz"
+
+
+def test_a_demand_called_for_is_the_speakers(extractor: FactExtractor) -> None:
+    text = ("The Greens said the plan did not go far enough. Their migration spokesman, Edward Hale, called "
+            "for a cap on seasonal permits.\nThe minister did not call for calm.\n")
+    quote = _quote_with(extractor, text, "called for a cap on seasonal permits")
+    assert quote["speaker"] == "Edward Hale"
+    assert quote["cue"] == "called for"
+    assert not [q for q in _quotes(extractor, text) if "calm" in str(q["text"])]
