@@ -11,6 +11,13 @@ from spacy.tokens import Doc, Span
 from extractors.models import Fact
 
 PROGRAMME_LABEL = "VISA_PROGRAMME"
+# Lemmas of the verbs that report speech: for the indirect quotes, for finding
+# who spoke last, and for telling a name that speaks from one that does not.
+SPEECH_LEMMAS = frozenset(
+    "say note comment observe tell add argue explain warn state claim stress insist "
+    "predict acknowledge suggest emphasise emphasize contend write counter caution "
+    "concede admit post tweet testify reiterate recount complain assert".split()
+)
 PROGRAMMES_KEY = "nf_programmes"
 
 

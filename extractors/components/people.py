@@ -20,9 +20,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extractors.components.affiliations import COMPANY_NOUNS, EMPLOYER_NOUNS, described_as_company
-from extractors.components.common import facts_of, is_heading, programme_spans, sentence_text, text_of
+from extractors.components.common import (
+    SPEECH_LEMMAS,
+    facts_of,
+    is_heading,
+    programme_spans,
+    sentence_text,
+    text_of,
+)
 from extractors.components.gender import PRONOUN_GENDER, Gender, gender_of
-from extractors.components.roles import AFFILIATION_LABELS, ROLE_ENDINGS, TITLES, describe
+from extractors.components.roles import AFFILIATION_LABELS, ROLE_ADJECTIVES, ROLE_ENDINGS, TITLES, describe
 from extractors.models import PersonFact
 
 CREDIT_LINE = re.compile(
@@ -265,7 +272,7 @@ def _person_mentions(doc: Doc, names: dict[str, Gender]) -> list[Span | None]:
             continue
         if CREDIT_LINE.search(ent.sent.text) or is_heading(ent.sent) or not _is_prose(ent.sent):
             continue
-        span = _clean_name(_extended(name), names)
+        span = _clean_name(_extended(_given_before(name, names)), names)
         if span is not None and not _not_a_person(span.text, programme_names):
             found.append(span)
     return found
@@ -322,8 +329,21 @@ NAMED_THINGS = frozenset(
 
 
 def _names_a_thing(ent: Span) -> bool:
+    """'the Walter Reed hospital', 'One Wan Chai agency', 'every Skilled Worker
+    they sponsor': a name before a lowercase noun it qualifies (other than a
+    job: "Obama adviser David Axelrod"), or a name with a determiner, is a
+    thing's or a place's, not a person's."""
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    return following is not None and following.lower_ in NAMED_THINGS and following.text.islower()
+    if following is not None and following.text.islower() and (following.lower_ in NAMED_THINGS or (
+            following.pos_ == "NOUN" and ent.root.dep_ == "compound" and ent.root.head.i == following.i
+            and not following.lower_.endswith(ROLE_ENDINGS))):
+        return True
+    return any(c.dep_ == "det" and c.lower_ in _THING_DETERMINERS and c.i < ent.start
+               for c in ent.root.children)
+
+
+# Determiners a person's name never takes ("a Mr. Smith" is rare enough).
+_THING_DETERMINERS = frozenset("a an every each this that these those another".split())
 
 
 def _as_person(ent: Span, names: dict[str, Gender]) -> Span | None:
@@ -334,7 +354,7 @@ def _as_person(ent: Span, names: dict[str, Gender]) -> Span | None:
         return Span(ent.doc, marks[-1] + 1, ent.end, label="PERSON") if marks else ent
     if ent.label_ == "ORG":
         return _possessed_name(ent, names) or _mistagged_person(ent, names)
-    return _mistagged_person(ent, names) if ent.label_ in {"GPE", "LOC", "NORP"} else None
+    return _mistagged_person(ent, names) if ent.label_ in {"GPE", "LOC", "NORP", "FAC"} else None
 
 
 def _employer_named(ent: Span) -> bool:
@@ -368,7 +388,8 @@ ORG_WORDS = frozenset(
     "Services Service Centre Center Court Board Authority Bureau Company Partners Alliance Forum "
     "Review Wire News Times Post Reuters Press".split()
 )
-_SPEECH = frozenset({"say", "tell", "add", "note", "explain", "write", "warn", "argue"})
+# The verbs that make a name a speaker: every cue the quotes read.
+_SPEECH = SPEECH_LEMMAS
 
 
 # Heads of an appositive that describe a place, not a person ("New Delhi,
@@ -396,7 +417,7 @@ def _mistagged_person(ent: Span, names: dict[str, Gender]) -> Span | None:
     if not all(is_name_part(w) or (w in NAME_PARTICLES and w in inner) for w in words) \
             or set(words) & ORG_WORDS:
         return None
-    if _names_a_role_holder(ent):
+    if _names_a_role_holder(ent, names) or _named_in_apposition(ent, names):
         return Span(doc, ent.start, ent.end, label="PERSON")
     after = doc[ent.end : ent.end + 2]
     # "X, a director at ...", "X, policy director at ..." or "X, who represents Thomas".
@@ -413,27 +434,74 @@ def _mistagged_person(ent: Span, names: dict[str, Gender]) -> Span | None:
     subject = ent.root.dep_ in {"nsubj", "nsubjpass"}
     before_verb = ent.start > 0 and doc[ent.start - 1].lemma_ in _SPEECH and subject
     after_verb = len(after) > 0 and after[0].lemma_ in _SPEECH and subject
-    if not (appositive or before_verb or after_verb):
+    if not (appositive or before_verb or after_verb or _speaks_by_surname(ent, names)):
         return None
     return Span(doc, ent.start, ent.end, label="PERSON")
 
 
-def _names_a_role_holder(ent: Span) -> bool:
+def _speaks_by_surname(ent: Span, names: dict[str, Gender]) -> bool:
+    """'Nurse Fatima Bello has worked in Leeds ... “...,” Bello said': a name
+    whose surname speaks alone elsewhere in the article (the subject of a
+    speech verb, or right after one) is a person, whatever the NER called the
+    full name."""
+    words = [t.text for t in ent]
+    surname = words[-1]
+    doc = ent.doc
+    # A firm is called by its first word ("Goldman Sachs ... Goldman said"), a
+    # person by the last (the NER may call the surname alone an organisation too).
+    return any(t.text == surname and not ent.start <= t.i < ent.end and t.ent_type_ not in {"GPE", "FAC"}
+               # "the National Immigration Administration said" is no surname; "Ms. Bello said" is.
+               and not any(w.dep_ == "det" or (w.dep_ == "compound" and w.text not in TITLES)
+                           for w in t.children)
+               and _speaks(doc[t.i : t.i + 1]) for t in doc)
+
+
+def _named_in_apposition(ent: Span, names: dict[str, Gender]) -> bool:
+    """'One of them, Grace Obi, waited 14 months': a name set off by commas in
+    apposition, opening with a known given name, names a person."""
+    doc = ent.doc
+    return ent.root.dep_ == "appos" and ent[0].text in names and ent.start > 0 \
+        and doc[ent.start - 1].text == "," and ent.root.head.i < ent.start
+
+
+def _names_a_role_holder(ent: Span, names: dict[str, Gender]) -> bool:
     """'Rutte's adviser, Eva de Vries, later briefed reporters': a name in
     apposition to a noun for what a person does (with a possessor or an
-    article) is that person, whatever the NER called it."""
+    article) is that person, whatever the NER called it. The noun says what
+    someone does by its ending, by a title's adjective ("the chamber's chief
+    counsel"), or the name opens with a known given name."""
     root, doc = ent.root, ent.doc
     holder = root.head
     if root.dep_ != "appos" or holder.i >= ent.start or holder.pos_ != "NOUN" or ent.start == 0 \
             or doc[ent.start - 1].text != ",":
         return False
     job = (holder.lower_.endswith(ROLE_ENDINGS) and holder.lower_ not in COMPANY_NOUNS) \
-        or holder.lower_ in {"spokesperson", "spokesman", "spokeswoman"}
+        or holder.lower_ in {"spokesperson", "spokesman", "spokeswoman"} \
+        or any(c.dep_ == "amod" and c.lower_ in ROLE_ADJECTIVES for c in holder.children) \
+        or (ent[0].text in names and holder.lower_ not in COMPANY_NOUNS | EMPLOYER_NOUNS)
     return job and any(c.dep_ in {"poss", "det"} for c in holder.children)
 
 
 # Lowercase particles inside a name ("Ursula von der Leyen", "Lula da Silva").
 NAME_PARTICLES = frozenset("von van der den de da del della di du la le bin ibn al el dos das".split())
+
+
+def _given_before(ent: Span, names: dict[str, Gender]) -> Span:
+    """'Ana Silva runs a bakery' with only "Silva" tagged: a given name the
+    parse compounds to the name ("Ana" -> "Silva") and the NER left out is
+    part of it, when the name table knows it or (inside a sentence) it is a
+    lone capitalised word, not a title nor part of a longer name."""
+    doc, start = ent.doc, ent.start
+    if start == 0 or ent.label_ != "PERSON":
+        return ent
+    before = doc[start - 1]
+    if before.pos_ != "PROPN" or before.ent_type_ or before.dep_ != "compound" or before.head.i not in \
+            range(ent.start, ent.end) or not is_name_part(before.text) or before.text in TITLES \
+            or before.text in ORG_WORDS or before.text.isupper():
+        return ent
+    known = before.text in names
+    lone = not before.is_sent_start and (start < 2 or not doc[start - 2].text[:1].isupper())
+    return Span(doc, start - 1, ent.end, label="PERSON") if known or lone else ent
 
 
 def _extended(ent: Span) -> Span:
@@ -486,7 +554,10 @@ def _role_word(token: Token, names: dict[str, Gender]) -> bool:
     tagger calls it a proper noun there)."""
     if not token.is_sent_start or token.text in names:
         return False
-    return token.pos_ == "NOUN" or token.lower_.endswith(ROLE_ENDINGS)
+    # "Nurse Fatima Bello": a known given name follows.
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.pos_ == "NOUN" or token.lower_.endswith(ROLE_ENDINGS) \
+        or (following is not None and following.text in names)
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}$")  # "J.D. Vance", "J. Smith"
@@ -629,10 +700,11 @@ def _titled(span: Span) -> bool:
 
 def _speaks(span: Span) -> bool:
     """The mention is the subject of a speech verb ("Bush said") or stands
-    right after one ("said Bush")."""
+    right after one ("said Bush", "according to Bush")."""
     token = span.root
     before = span.doc[span.start - 1] if span.start > 0 else None
-    return (token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ in _SPEECH) or (
+    according = span.start > 1 and span.doc[span.start - 2 : span.start].text.lower() == "according to"
+    return (token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ in _SPEECH) or according or (
         before is not None and before.lemma_ in _SPEECH)
 
 

@@ -21,9 +21,9 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from extractors.components.common import facts_of, sentence_of, text_of
+from extractors.components.common import SPEECH_LEMMAS, facts_of, sentence_of, text_of
 from extractors.components.people import PeopleIndex, people_of
-from extractors.components.speakers import PRONOUNS, SPEECH_LEMMAS, Source, Speakers, is_group, words_of
+from extractors.components.speakers import PRONOUNS, Source, Speakers, is_group, words_of
 from extractors.models import QuoteFact
 
 CUE_WORDS = (
@@ -125,6 +125,7 @@ class QuoteFinder:
         ranges = [(f.start - 1, f.end + 1) for f in direct]
         indirect = [f for token in doc if (f := self._indirect(doc, token, speakers, ranges)) is not None]
         indirect += according_to(doc, people, ranges)
+        indirect += final_attribution(doc, speakers, ranges, indirect)
         indirect += transcript(doc, people, ranges)
         text = text_of(doc)
         found = [*_outside_indirect(direct, indirect), *indirect]
@@ -137,7 +138,7 @@ class QuoteFinder:
     ) -> QuoteFact | None:
         words = _body(match).strip()
         if len(words.split()) < MIN_QUOTE_WORDS:
-            return self._short(doc, match, words, speakers)
+            return self._short(doc, match, words, speakers) or _second_half(doc, match, words, earlier)
         if _names_a_thing(doc, match):
             return None
         attribution = _after(doc, match) or _before(doc, match)
@@ -186,13 +187,16 @@ class QuoteFinder:
     def _indirect(
         self, doc: Doc, verb: Token, speakers: Speakers, direct: list[tuple[int, int]]
     ) -> QuoteFact | None:
+        if verb.lemma_ == "call" and verb.pos_ == "VERB":
+            return _called_for(verb, speakers, direct)
         if verb.lemma_ not in INDIRECT_LEMMAS or verb.pos_ != "VERB":
             return None
         if any(c.dep_ == "neg" for c in verb.children):  # "did not say how many"
             return None
         if _reported_within(verb):
             return None
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"] or _misparsed_subject(verb)
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"] or _misparsed_subject(verb) \
+            or _shared_subject(verb, speakers)
         clause = _reported_clause(verb, bool(subjects) and subjects[-1].i < verb.i and not any(
             c.dep_ == "nsubj" for c in verb.children))
         if clause is None:
@@ -219,12 +223,61 @@ class QuoteFinder:
             sentence=verb.sent.text.strip(),
             start=clause.start_char,
             end=clause.end_char,
-            text=clause.text.rstrip(" ,."),
+            text=_without_cue(clause, verb).rstrip(" ,."),
             speaker=found[0],
             speaker_org=found[1],
             direct=False,
             cue=verb.text,
         )
+
+
+def _called_for(verb: Token, speakers: Speakers, direct: list[tuple[int, int]]) -> QuoteFact | None:
+    """'Their spokesman, Edward Fane, called for a cap on work visas': a
+    demand reported in the speaker's own verb; the words are the demand with
+    its verb, as no clause stands apart from it."""
+    demand = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" and c.i == verb.i + 1),
+                  None)
+    if demand is None or any(c.dep_ == "neg" for c in verb.children) or speakers.inside_quote(verb.idx) \
+            or any(s <= verb.idx < e for s, e in direct):
+        return None
+    subject = speakers.subject_of(verb)
+    found = speakers.of_subject(verb, subject) if subject is not None and subject.i < verb.i else None
+    if found is None or not (found[0] or found[1]):
+        return None
+    words = verb.doc[verb.i : demand.right_edge.i + 1]
+    if len(words) < MIN_INDIRECT_TOKENS + 1:
+        return None
+    return QuoteFact(sentence=verb.sent.text.strip(), start=words.start_char, end=words.end_char,
+                     text=words.text, speaker=found[0], speaker_org=found[1], direct=False,
+                     cue=f"{verb.text} for")
+
+
+def _shared_subject(verb: Token, speakers: Speakers) -> list[Token]:
+    """'IRCC held a draw on Tuesday and said it would ...': a cue joined to
+    another verb shares that verb's subject. A participle after a cue
+    ("said, adding that ...") does too; after another verb ("signed the
+    order, saying ...") it paraphrases what was done, and is no one's quote."""
+    # '“...,” Verma said, adding that ...': a participle after a cue goes on
+    # with the speech.
+    if verb.dep_ != "conj" and not (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.lemma_ in
+                                    INDIRECT_LEMMAS and verb.head.i < verb.i):
+        return []
+    subject = speakers.subject_of(verb)
+    return [subject] if subject is not None and subject.i < verb.i else []
+
+
+def _second_half(doc: Doc, match: re.Match[str], words: str, earlier: list[QuoteFact]) -> QuoteFact | None:
+    """'“Companies will pay once,” Lutnick said, “not every year.”': the words
+    after a cue that splits one quotation are that quotation, however short."""
+    if not earlier or len(words.split()) < MIN_SHORT_QUOTE_WORDS:
+        return None
+    last = earlier[-1]
+    between = text_of(doc)[last.end + 1 : match.start()]
+    if "\n" in between or not between.rstrip().endswith(",") or not _CUE.search(between) \
+            or len(between.split()) > MAX_ATTRIBUTION_WORDS:
+        return None
+    return QuoteFact(sentence=last.sentence, start=match.start() + 1, end=match.end() - 1, text=words,
+                     speaker=last.speaker, speaker_org=last.speaker_org, direct=True, cue=last.cue)
 
 
 def _opens_utterance(text: str, match: re.Match[str]) -> bool:
@@ -320,7 +373,8 @@ def _reported_clause(verb: Token, subject_before: bool = False) -> Span | None:
         after = marked
     if before and before[0].left_edge.i == verb.sent.start and _opens_sentence(before[0].left_edge) \
             and (_set_off(verb, before[0]) or not after):
-        span = doc[before[0].left_edge.i : before[0].right_edge.i + 1]
+        # Without the dateline the parse may fold into the clause.
+        span = doc[max(before[0].left_edge.i, _story_start(doc, verb.sent)) : before[0].right_edge.i + 1]
         if "“" not in span.text and '"' not in span.text:
             return span
     if after:
@@ -366,20 +420,58 @@ def _clause_start(verb: Token, clause: Token) -> int:
     return start
 
 
+def _without_cue(clause: Span, verb: Token) -> str:
+    """The reported words of a clause the cue stands inside ("The fee, the
+    ministry said, would rise" -> "The fee would rise")."""
+    if not clause.start <= verb.i < clause.end:
+        return clause.text
+    doc = verb.doc
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    start, end = (subjects[-1].left_edge.i if subjects else verb.i) - 1, _closing_comma(verb)
+    if doc[start].text != "," or end >= len(doc) or doc[end].text != ",":
+        return clause.text
+    return f"{doc[clause.start : start].text} {doc[end + 1 : clause.end].text}".strip()
+
+
+def _closing_comma(verb: Token) -> int:
+    """Where a cue set off by commas ends: the comma after its phrase (the
+    parser may hang that comma on the cue itself)."""
+    right = verb.right_edge.i
+    return right if verb.doc[right].text == "," else right + 1
+
+
 def _interrupted(verb: Token) -> Span | None:
     """'Salaries ... range from 25,000 to 40,000 yuan a month, he said, well
     below U.S. pay': a cue set off by commas after the statement it reports,
-    which the parser hangs on the statement as a parenthetical."""
+    which the parser hangs on the statement as a parenthetical; 'The fee, the
+    ministry said, would rise': one set off inside it."""
     doc = verb.doc
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
-    if verb.dep_ != "parataxis" or verb.head.i > verb.i or not subjects:
+    if verb.dep_ != "parataxis" or not subjects:
         return None
+    if verb.head.i > verb.i:
+        return _set_inside(verb, subjects[-1])
     comma = subjects[-1].left_edge.i - 1
     first = verb.sent.start
     if comma <= first or doc[comma].text != "," or not _opens_sentence(doc[first]):
         return None
     span = doc[first:comma]
     if "“" in span.text or '"' in span.text or not any(t.pos_ in {"VERB", "AUX"} for t in span):
+        return None
+    return span
+
+
+def _set_inside(verb: Token, subject: Token) -> Span | None:
+    """The sentence a cue stands inside between commas, when the words on
+    either side make a statement (a subject before, a verb after)."""
+    doc, sent = verb.doc, verb.sent
+    left, right = subject.left_edge.i - 1, _closing_comma(verb)
+    if left <= sent.start or right >= sent.end - 1 or doc[left].text != "," or doc[right].text != "," \
+            or not _opens_sentence(doc[sent.start]):
+        return None
+    span = doc[sent.start : sent.end]
+    if "“" in span.text or '"' in span.text or not any(
+            t.pos_ in {"VERB", "AUX"} for t in doc[right : sent.end]):
         return None
     return span
 
@@ -512,7 +604,11 @@ def _next_paragraph(doc: Doc, match: re.Match[str], speakers: Speakers,
     if speakers.inside_quote(sentence.start_char) or "“" in sentence.text or '"' in sentence.text:
         return None
     verbs = [t for t in sentence if t.lemma_ in SPEECH_LEMMAS and t.pos_ == "VERB" and t.dep_ == "ROOT"]
-    source = speakers.of_verb(verbs[0]) if verbs else None
+    if not verbs:
+        # 'Ana Silva, a baker in Porto, is not convinced.¶“I will believe it
+        # when I see it.”': the paragraph before is about its subject, a person.
+        return _introduced_at(doc, line_start - 2, speakers)
+    source = speakers.of_verb(verbs[0])
     return (source[0], verbs[0].text) if source is not None and source[0] else None
 
 
@@ -675,7 +771,8 @@ def according_to(doc: Doc, people: PeopleIndex, direct: list[tuple[int, int]]) -
         # '..., according to an analysis by the law firm Desai Moreau': the
         # person is named there, not a firm that shares a surname.
         named = people.mentioned_in(sent.start_char + match.start(who), sent.start_char + match.end(who))
-        if person is None or person not in named:
+        # "according to Das": a phrase of the name's words alone names the person.
+        if person is None or (person not in named and not set(words_of(match[who])) <= set(person.parts)):
             continue
         start, end = sent.start_char + match.start(group), sent.start_char + match.end(group)
         if group == "clause2":
@@ -683,6 +780,99 @@ def according_to(doc: Doc, people: PeopleIndex, direct: list[tuple[int, int]]) -
         found.append(QuoteFact(sentence=sent.text.strip(), start=start, end=end, text=text[start:end],
                                speaker=person.name, direct=False, cue="according to"))
     return found
+
+
+# A dateline before a story's first sentence: "OTTAWA, March 5 (Harbour Wire) - ",
+# "MUMBAI/NEW YORK, Sept 30 (Reuters) - ", "WELLINGTON — ".
+_DATELINE = re.compile(r"[A-Z][A-Z.'’/ -]*[A-Z.](?:,[^\n—–]{1,40}?)?\s*(?:-|—|–)\s+")
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def final_attribution(doc: Doc, speakers: Speakers, direct: list[tuple[int, int]],
+                      found: list[QuoteFact]) -> list[QuoteFact]:
+    """'Canada will open its pilots on March 31, the immigration department
+    said on Wednesday.': a statement closed by a comma and its attribution
+    ("<subject> said [when]."). Read from the sentence's shape, for the parses
+    that miss it: the parser splits a dateline off the sentence, or hangs the
+    cue inside the subject ("a visa agent there said" as a relative clause)."""
+    taken = [(s, e) for s, e in direct] + [(f.start, f.end) for f in found]
+    facts = []
+    for sent in doc.sents:
+        verbs = [t for t in sent if t.lemma_ in INDIRECT_LEMMAS and t.tag_ in _FINITE and t.pos_ == "VERB"]
+        if not verbs or any(sent.start_char <= s < sent.end_char or s <= sent.start_char < e
+                            for s, e in taken):
+            continue
+        for verb in verbs:
+            fact = _attributed_before(doc, sent, verb, speakers)
+            if fact is not None:
+                facts.append(fact)
+                break
+    return facts
+
+
+def _attributed_before(doc: Doc, sent: Span, verb: Token, speakers: Speakers) -> QuoteFact | None:
+    """The statement before '..., <subject> <verb> [when]', or None."""
+    commas = [t for t in sent if t.text == "," and t.i < verb.i]
+    if not commas or any(c.dep_ == "neg" for c in verb.children) or not _plain_tail(verb):
+        return None
+    comma = commas[-1]
+    if not 0 < verb.i - comma.i - 1 <= MAX_SUBJECT_WORDS \
+            or not _subject_only(doc, comma.idx + 1, verb.idx, near=0):
+        return None
+    subject = _phrase_head(doc[comma.i + 1 : verb.i])
+    clause = doc[_story_start(doc, sent) : comma.i]
+    if subject is None or len(clause) < MIN_INDIRECT_TOKENS or any(m in clause.text for m in "“”\"") \
+            or not any(t.pos_ in {"VERB", "AUX"} and t.tag_ in _FINITE | {"MD"} for t in clause):
+        return None
+    source = speakers.of_subject(verb, subject)
+    if source is None or is_group(subject):
+        return None
+    return QuoteFact(sentence=sent.text.strip(), start=clause.start_char, end=clause.end_char,
+                     text=clause.text, speaker=source[0], speaker_org=source[1], direct=False, cue=verb.text)
+
+
+def _plain_tail(verb: Token) -> bool:
+    """After the cue only when and how it was said ("said on Tuesday.", "said
+    in a statement."), up to the sentence's end or a comma (", a shift that
+    ..." comments on the statement): no clause of its own."""
+    tail = verb.doc[verb.i + 1 : verb.sent.end]
+    comma = next((t.i for t in tail if t.text == ","), None)
+    if comma is not None:
+        if any(t.text in {"“", '"'} for t in verb.doc[comma : verb.sent.end]):
+            return False
+        tail = verb.doc[verb.i + 1 : comma]
+    words = [t for t in tail if not t.is_punct and not t.is_space]
+    return len(words) <= NEAR_CUE_WORDS and not any(
+        t.pos_ in {"VERB", "AUX"} or t.lower_ == "that" or t.text in {"“", '"', ":"} for t in tail)
+
+
+def _phrase_head(phrase: Span) -> Token | None:
+    """The noun a subject phrase is about: the last noun whose head lies
+    outside the phrase (the parse may attach it anywhere), outside brackets."""
+    inside = range(phrase.start, phrase.end)
+    depth, nouns, pronouns = 0, [], []
+    for t in phrase:
+        depth += t.text == "("
+        depth -= t.text == ")"
+        if depth == 0 and t.head.i not in inside:
+            if t.pos_ in {"NOUN", "PROPN"}:
+                nouns.append(t)
+            elif t.tag_ == "PRP":  # "..., he said"; never the "there" of "a visa agent there said"
+                pronouns.append(t)
+    found = nouns or pronouns
+    return found[-1] if found else None
+
+
+def _story_start(doc: Doc, sent: Span) -> int:
+    """The sentence's first token, or the first after the dateline that opens
+    its paragraph (the parser may start the sentence inside the dateline)."""
+    text = text_of(doc)
+    line_start = text.rfind("\n", 0, sent.start_char) + 1
+    dateline = _DATELINE.match(text, line_start)
+    if dateline is None or not sent.start_char <= dateline.end() < sent.end_char:
+        return sent.start
+    span = doc.char_span(dateline.end(), dateline.end() + 1, alignment_mode="expand")
+    return span.start if span is not None else sent.start
 
 
 def _past_appositive(doc: Doc, start: int, end: int) -> int:
@@ -846,7 +1036,14 @@ def _speaker(doc: Doc, attribution: Attribution, speakers: Speakers, match: re.M
         token = _token_at(doc, attribution, pronoun)
         return (speakers.pronoun(token) if token is not None else None), None
     person = speakers.people.resolve(words, before=at) or speakers.people.by_role(words, before=at)
+    age = _AGED.search(before)
+    if person is None and age is not None:
+        person = speakers.by_age(age["age"], at)
     return (person.name if person else None), None
+
+
+# "the 34-year-old said": a speaker described by the age the article gave.
+_AGED = re.compile(r"\bthe (?P<age>\d{1,3})-year-old\s*$")
 
 
 def _token_at(doc: Doc, attribution: Attribution, word: str) -> Token | None:

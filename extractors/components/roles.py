@@ -124,7 +124,30 @@ def describe(span: Span, orgs: list[Span]) -> tuple[list[str], list[str]]:
         role = _role_phrase(noun)
         if role:
             roles.append(role)
+            affiliations += [n for n in _possessor_org(noun, orgs) if n not in affiliations]
     return roles, affiliations
+
+
+def _possessor_org(noun: Token, orgs: list[Span]) -> list[str]:
+    """The organisation a role belongs to by possessive: named ("Sonae's chief
+    executive, Ana Silva") or, as a definite noun, the last organisation
+    named before whose head it is ("The U.S. Chamber of Commerce ... the
+    chamber's chief counsel, Rebecca Thornbury")."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if not owners:
+        return []
+    owner = owners[0]
+    if owner.lower_ in {"its", "their"}:
+        # "The opposition Conservatives said ... Their home affairs
+        # spokesman, Edward Fane, ...": the organisation the sentence before
+        # is about.
+        return _subject_org(owner, orgs)
+    if owner.ent_type_ in AFFILIATION_LABELS:
+        return [_without_article(e) for e in orgs if e.start <= owner.i < e.end][:1]
+    if owner.pos_ != "NOUN" or not any(c.lower_ == "the" for c in owner.children):
+        return []
+    named = [e for e in orgs if e.end <= owner.i and owner.lower_ in {e.root.lower_, e[-1].lower_}]
+    return [_without_article(named[-1])] if named else []
 
 
 def _premodifiers(span: Span, roles: list[str], affiliations: list[str]) -> None:
@@ -152,7 +175,9 @@ def _premodifiers(span: Span, roles: list[str], affiliations: list[str]) -> None
     if left >= sent.start and _common_noun(doc[left]) and not span.start <= doc[left].head.i < span.end \
             and span.root.head.i != left and doc[left].dep_ in {"dobj", "pobj", "npadvmod", "nsubj", "attr"}:
         return
-    while left >= sent.start and _common_noun(doc[left]) and doc[left].lower_ not in NO_ROLE_NOUNS:
+    while left >= sent.start and doc[left].lower_ not in NO_ROLE_NOUNS and (_common_noun(doc[left]) or (
+            role_words and doc[left].lower_ in ROLE_ADJECTIVES and doc[left].dep_ == "amod")):
+        # "Sonae chief executive Ana Silva": a title's adjective belongs to it.
         role_words.insert(0, doc[left].text)
         left -= 1
     # "AI researcher", "Health minister": a field or portfolio before the job.
@@ -232,8 +257,10 @@ def _org_before(doc: Doc, left: int, floor: int) -> str | None:
     if left >= floor and doc[left].text in {"'s", "’s"}:
         left -= 1
     words: list[str] = []
-    while left >= floor and doc[left].pos_ == "PROPN" and doc[left].ent_type_ not in {"GPE", "NORP"} \
-            and doc[left].text[:1].isupper():
+    # An acronym is a name whatever the tagger made of it ("IRCC spokesperson" as a verb).
+    while left >= floor and (doc[left].pos_ == "PROPN" or doc[left].ent_type_ == "ORG" or (
+            doc[left].is_alpha and doc[left].is_upper and len(doc[left]) > 1)) \
+            and doc[left].ent_type_ not in {"GPE", "NORP"} and doc[left].text[:1].isupper():
         words.insert(0, doc[left].text)
         left -= 1
     if left >= floor and doc[left].text == "-":  # "Iowa-based": a place, not an employer
@@ -251,11 +278,61 @@ def _appositive(head: Token, orgs: list[Span], roles: list[str], affiliations: l
     role = _role_phrase(head)
     if role:
         roles.append(role)
+        named = [*_employer_after(head), *_possessor_org(head, orgs)]
+        affiliations += [n for n in named if n not in affiliations]
     inside = range(head.left_edge.i, head.right_edge.i + 1)
+    # "a scientist who finished his doctorate at HKUST", "a developer who
+    # moved to Chiang Mai": a relative clause says where someone works only
+    # with a verb of working ("who teaches at ...").
+    elsewhere = [range(c.left_edge.i, c.right_edge.i + 1) for c in head.children
+                 if c.dep_ == "relcl" and c.lemma_ not in WORK_VERBS]
     for ent in orgs:
         if ent.start in inside and ent.end - 1 in inside and not _names_a_place(ent) \
-                and not modifies_company(ent.root):
+                and not modifies_company(ent.root) and not any(ent.start in r for r in elsewhere):
             affiliations.append(_without_article(ent))
+
+
+# Prepositions after a role noun that name its employer ("a partner at
+# Fragomen", "a spokeswoman for Pingo Doce", "an economist with Oxford Economics").
+_EMPLOYER_PREPS = frozenset({"at", "for", "with"})
+_NOT_EMPLOYER_ENTS = frozenset({"PERSON", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "LOC"})
+
+
+def _subject_org(pronoun: Token, orgs: list[Span]) -> list[str]:
+    """The organisation that is the subject of the sentence before the
+    pronoun's (when no organisation is named between), or none."""
+    doc, sent = pronoun.doc, pronoun.sent
+    if any(e.start >= sent.start and e.end <= pronoun.i for e in orgs) or sent.start == 0:
+        return []
+    before = doc[sent.start - 1].sent
+    subjects = [c for c in before.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects:
+        return []
+    named = [e for e in orgs if e.start <= subjects[-1].i < e.end]
+    return [_without_article(named[0])] if named else []
+
+
+def _employer_after(head: Token) -> list[str]:
+    """The proper name a role noun's "at"/"for"/"with" phrase holds, whatever
+    entity the NER gave it (a firm the model has not seen is often a GPE or
+    nothing); a place only after "at"."""
+    found = []
+    for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ in _EMPLOYER_PREPS):
+        for obj in (o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"):
+            if obj.ent_type_ in _NOT_EMPLOYER_ENTS or (obj.ent_type_ == "GPE" and prep.lower_ != "at"):
+                continue
+            doc, start = head.doc, obj.i
+            while start - 1 > prep.i and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+                start -= 1
+            if doc[start - 1].lower_ in EMPLOYER_NOUNS:
+                continue  # "at the Lisbon firm Menezes & Sá": read by ``employer_names``
+            name = doc[start : obj.i + 1]
+            if any(t.ent_type_ == "GPE" for t in name) and len(name) > 1:
+                continue  # "at Leeds City Council" is the NER's to name
+            if _names_a_place(name) or (obj.i + 1 < len(doc) and doc[obj.i + 1].text in {"'s", "’s"}):
+                continue
+            found.append(name.text)
+    return found
 
 
 def _job_attributes(span: Span) -> list[Token]:
@@ -313,6 +390,11 @@ def _role_phrase(head: Token) -> str | None:
         t for t in head.lefts
         if t.i < glued and (t.dep_ == "compound" or (t.dep_ == "amod" and t.lower_ in ROLE_ADJECTIVES))
     ]
+    if words:
+        # "chief medical officer": a modifier between the role's first word and
+        # its noun is part of the one title, whatever the adjective.
+        words = [t for t in head.lefts if words[0].i <= t.i < glued and t.dep_ in {"compound", "amod"}
+                 and t.ent_type_ not in {"NORP", "GPE"}]
     phrase = [*(t.text for t in words), prefix + head.text]
     # The tagger sometimes reads "IT professional" as noun + adjective; the
     # word glued to the right of the head is still part of the role.
@@ -382,5 +464,8 @@ def _complement(obj: Token) -> list[Token]:
 
 
 def _without_article(ent: Span) -> str:
+    """The organisation's name without its article, nor the possessive the
+    NER may take into it ("McGill University's law faculty")."""
     words = ent.text.split()
-    return " ".join(words[1:]) if words and words[0].lower() == "the" else ent.text
+    name = " ".join(words[1:]) if words and words[0].lower() == "the" else ent.text
+    return re.sub(r"\s?['’]s$", "", name)

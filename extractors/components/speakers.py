@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.components.common import text_of
+from extractors.components.common import SPEECH_LEMMAS, text_of
 from extractors.components.gender import PRONOUN_GENDER
-from extractors.components.people import PeopleIndex, PersonRecord
+from extractors.components.people import NAME_PARTICLES, PeopleIndex, PersonRecord
+from extractors.components.roles import ROLE_ENDINGS
 
 PRONOUNS = frozenset({"he", "she", "they"})
 # Subjects that speak for an organisation or stay unnamed: quoted with no speaker.
@@ -42,13 +43,6 @@ UNNAMED_PEOPLE = frozenset(
 GROUPS = frozenset(
     "analyst economist lawyer attorney expert critic researcher advocate executive banker investor "
     "strategist adviser advisor recruiter activist".split()
-)
-# Lemmas of the verbs that report speech, for the indirect quotes and for
-# finding who spoke last.
-SPEECH_LEMMAS = frozenset(
-    "say note comment observe tell add argue explain warn state claim stress insist "
-    "predict acknowledge suggest emphasise emphasize contend write counter caution "
-    "concede admit post tweet testify reiterate recount complain assert".split()
 )
 # How far back (characters) a pronoun may reach for its person when the
 # sentence before names nobody: about two short news paragraphs.
@@ -136,15 +130,49 @@ class Speakers:
         if titled is not None and subject.pos_ == "NOUN" and subject.lower_ not in UNNAMED \
                 and self._same_possessor(subject, titled):
             return titled.name, None
+        described = self.described(subject, verb.idx)
+        if described is not None:
+            return described.name, None  # "the Pune native said", "the Democrat said"
         whole = self.doc[subject.left_edge.i : subject.right_edge.i + 1]
         if subject.ent_type_ in {"ORG", "NORP", "GPE"} or subject.lower_ in UNNAMED or _named_body(whole):
             return None, organisation(whole)
-        if subject.lower_ in UNNAMED_PEOPLE or _possessed_noun(subject):
-            return None, None  # "Morrison's lawyer said": the lawyer, unnamed
+        if unnamed_person(subject):
+            return None, None  # "Morrison's lawyer said", "a visa agent said": unnamed
         if is_group(subject):
             # "Analysts at Goldman Sachs wrote": a group, unnamed.
             return None, organisation(self.doc[subject.left_edge.i : subject.right_edge.i + 1])
         return None
+
+    def described(self, subject: Token, before: int) -> PersonRecord | None:
+        """'“...,” the Pune native said', 'the Democrat said': a definite
+        description of a person (a noun for someone, or one qualified by a
+        place or party) is the person named last before it, unless the
+        article brought in someone unnamed with that noun ("A lawyer for the
+        family said ...")."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children) \
+                or any(c.dep_ == "poss" for c in subject.children) or subject.tag_ not in {"NN", "NNP"} \
+                or subject.lower_ in UNNAMED or subject.lower_ in UNNAMED_PEOPLE \
+                or subject.ent_type_ in {"ORG", "GPE", "FAC"}:
+            return None
+        person_noun = (subject.pos_ == "NOUN" and subject.lower_.endswith(ROLE_ENDINGS)) \
+            or subject.ent_type_ == "NORP" or (subject.pos_ == "NOUN" and any(
+                c.dep_ == "compound" and c.ent_type_ in {"GPE", "LOC", "NORP"} for c in subject.children))
+        if not person_noun:
+            return None
+        doc = self.doc
+        if any(t.lower_ == subject.lower_ and t.i < subject.i and t.dep_ != "appos"
+               and any(c.lower_ in {"a", "an"} for c in t.children) for t in doc[: subject.i]):
+            return None
+        named = self.named(max(0, before - PRONOUN_REACH), before)
+        return named[-1] if named else None
+
+    def by_age(self, age: str, before: int) -> PersonRecord | None:
+        """'“...,” the 34-year-old said': the person the article gives that
+        age ("Rahul Verma, 34, ...")."""
+        text = text_of(self.doc)
+        aged = [r for r in self.people.records
+                if any(text.startswith((f", {age},", f", {age} "), e) for s, e in r.mentions if s < before)]
+        return aged[-1] if len(aged) == 1 else None
 
     def _one_of_namesakes(self, words: list[str], subject: Token, depth: int) -> PersonRecord | None:
         """'Patel added that she ...' with two Patels: the one who spoke last."""
@@ -219,9 +247,18 @@ class Speakers:
             subject = self._subject_person(earlier_sentence, pronoun)
             if subject is not None:
                 return subject.name
+            same = self._subject_pronoun(earlier_sentence, pronoun)
+            if same is not None:
+                # "He pointed to the case of Peter Okafor, ... “...,” he said":
+                # the same pronoun as subject before goes on with its person.
+                return self.pronoun(same, depth + 1)
             spoke = self._last_speaker(earlier_sentence, pronoun, depth, main=False)
             if spoke is not None:
                 return spoke[0]
+            if previous is not None and earlier_sentence.start == previous.start:
+                introduced = self._introduced_in(earlier_sentence, pronoun)
+                if introduced is not None:
+                    return introduced.name
         if previous is not None:
             fitting = self._agreeing(self.named(previous.start_char, previous.end_char), pronoun)
             if fitting:
@@ -235,6 +272,20 @@ class Speakers:
         wanted = PRONOUN_GENDER.get(pronoun)
         far = [r for r in self.named(0, sentence.start_char) if wanted and r.gender == wanted]
         return far[-1].name if far else None
+
+    def _subject_pronoun(self, sentence: Span, pronoun: str) -> Token | None:
+        """The main verb's subject when it is the same pronoun."""
+        subjects = [c for c in sentence.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        return subjects[-1] if subjects and subjects[-1].lower_ == pronoun else None
+
+    def _introduced_in(self, sentence: Span, pronoun: str) -> PersonRecord | None:
+        """'For Mark Jensen, a developer who moved to Chiang Mai, the decision
+        was simple. “...,” he said.': the one person the sentence before
+        introduces (names for the first time) is who the pronoun points to,
+        before anyone who spoke farther back."""
+        named = self._agreeing(self.named(sentence.start_char, sentence.end_char), pronoun)
+        new = {r.name: r for r in named if min(s for s, _ in r.mentions) >= sentence.start_char}
+        return next(iter(new.values())) if len(new) == 1 else None
 
     def _anchor(self, token: Token) -> Span:
         """The sentence a cue's pronoun belongs to: for '“... . Then ...,” he
@@ -312,8 +363,7 @@ class Speakers:
             name = source[0]
             if name is None:
                 subject = self.subject_of(verb)
-                if subject is not None and subject.tag_ in {"NN", "NNP"} and (
-                        subject.lower_ in UNNAMED_PEOPLE or _possessed_noun(subject)):
+                if subject is not None and subject.tag_ in {"NN", "NNP"} and unnamed_person(subject):
                     return (None,)  # "A security official said ... “...,” he said"
                 continue
             record = next((r for r in self.people.records if r.name == name), None)
@@ -355,10 +405,13 @@ def _appositions(token: Token) -> list[Token]:
 
 
 def _named_body(phrase: Span) -> bool:
-    """'Immigration, Refugees and Citizenship Canada (IRCC) said': a subject
+    """'Immigration, Refugees and Citizenship Canada (IRCC) said', 'Banco de
+    Portugal said': a subject
     written as a proper name, every word capitalised, that holds an
     organisation entity (the parser may split the name into conjuncts)."""
-    words = [t for t in phrase if t.is_alpha and t.lower_ not in {"and", "of", "for", "the", "on"}]
+    # Lowercase words of a name: "Banco de Portugal", "Ministry of Labour".
+    words = [t for t in phrase if t.is_alpha and t.lower_ not in {"and", "of", "for", "the", "on"}
+             and t.text not in NAME_PARTICLES]
     return len(words) >= 2 and all(t.text[:1].isupper() for t in words) \
         and any(t.ent_type_ == "ORG" for t in words) and not any(t.ent_type_ == "PERSON" for t in words)
 
@@ -387,6 +440,22 @@ def names_subject(subject: Token, parts: list[str]) -> bool:
         start -= 2
     text = subject.doc[max(start, 0) : subject.i + 1].text
     return bool(set(words_of(text)) & set(parts))
+
+
+def unnamed_person(subject: Token) -> bool:
+    """A person the article does not name: a noun for one ("a source",
+    "Morrison's lawyer"), or one the parse shows to be a person: a relative
+    "who" ("A tester from Chennai who asked me not to use his name said"), or
+    an indefinite noun for what someone does ("a visa agent there said")."""
+    if subject.lower_ in UNNAMED_PEOPLE or _possessed_noun(subject):
+        return True
+    if subject.pos_ != "NOUN" or subject.tag_ != "NN":
+        return False
+    if any(c.dep_ == "relcl" and any(w.lower_ == "who" and w.dep_ in {"nsubj", "nsubjpass"}
+                                     for w in c.children) for c in subject.children):
+        return True
+    return subject.lower_.endswith(ROLE_ENDINGS) and any(
+        c.dep_ == "det" and c.lower_ in {"a", "an", "one", "another"} for c in subject.children)
 
 
 def _possessed_noun(subject: Token) -> bool:
