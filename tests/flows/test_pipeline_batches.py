@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from extractors.parallel import available_cores
+from extractors.parallel import BATCH_SIZE, available_cores
 from flows import pipeline
 from sources.errors import ClientStatusError, ConfigError, NewsfactsError
 from sources.local import read_local
@@ -66,4 +66,5 @@ def test_on_wait_is_called_when_the_caller_holds_every_outcome_so_far() -> None:
     for url, _ in outcomes:
         consumed.append(url)
     assert len(consumed) == 40
-    assert waits == [0, 16, 32]  # extraction batches of 16: the caller has 0, 16, 32 outcomes each time
+    # One wait before each extraction batch: the caller has 0, 8, 16, ... outcomes each time.
+    assert waits == list(range(0, 40, BATCH_SIZE)) == [0, 8, 16, 24, 32]
