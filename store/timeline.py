@@ -22,7 +22,7 @@ for the facts of articles that changed story, when there are any.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 import duckdb
 
@@ -101,6 +101,8 @@ def refresh_timeline(
     stated: Mapping[str, Iterable[str]],
     dropped: Iterable[str] = (),
     moved: Iterable[str] = (),
+    *,
+    created: Collection[str] = (),
 ) -> None:
     """Recompute the entries a write touched, inside its transaction, after all its rows.
 
@@ -111,7 +113,8 @@ def refresh_timeline(
     articles stated before the write; ``moved``: the articles whose story id
     the write changed (``store.stories.update_stories`` returns them). One
     call may cover many saves (a batch), as long as ``dropped`` was read
-    before the batch's first write.
+    before the batch's first write. ``created``: facts the write created (not
+    stored before it), which have no entry to delete and read back.
     """
     stating: dict[str, set[str]] = {}
     for aid, fact_ids in stated.items():
@@ -124,7 +127,7 @@ def refresh_timeline(
         facts |= _facts_of(con, others)
     ordered = sorted(facts)
     for start in range(0, len(ordered), _SLICE):
-        _recompute(con, ordered[start : start + _SLICE], saved, stating)
+        _recompute(con, ordered[start : start + _SLICE], saved, stating, created)
 
 
 def rebuild_timeline(con: duckdb.DuckDBPyConnection) -> None:
@@ -135,13 +138,20 @@ def rebuild_timeline(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _recompute(
-    con: duckdb.DuckDBPyConnection, ids: list[str], saved: set[str], stating: dict[str, set[str]]
+    con: duckdb.DuckDBPyConnection,
+    ids: list[str],
+    saved: set[str],
+    stating: dict[str, set[str]],
+    created: Collection[str] = (),
 ) -> None:
     """Recompute the entries of ``ids``: sources from their entries and the saved articles."""
     fact_list = _in_list(ids)
-    before = con.execute(
-        f"DELETE FROM timeline_entries WHERE fact_id IN ({fact_list}) RETURNING fact_id, article_ids"
-    ).fetchall()
+    entered = [fid for fid in ids if fid not in created]  # the facts that may have an entry
+    before = []
+    if entered:
+        before = con.execute(
+            f"DELETE FROM timeline_entries WHERE fact_id IN ({_in_list(entered)}) RETURNING fact_id, article_ids"
+        ).fetchall()
     sources = {fid: set(aids) - saved for fid, aids in before}
     for fid in ids:
         sources.setdefault(fid, set()).update(stating.get(fid, ()))
