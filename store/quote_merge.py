@@ -76,7 +76,9 @@ class KnownQuotes:
     written: Mapping[str, tuple[str, str | None]]
 
 
-def regroup(con: duckdb.DuckDBPyConnection, keys: Iterable[str | None], known: KnownQuotes | None = None) -> None:
+def regroup(
+    con: duckdb.DuckDBPyConnection, keys: Iterable[str | None], known: KnownQuotes | None = None
+) -> None:
     """Recompute ``quote_groups`` for every stored quote whose speaker has one of ``keys``.
 
     Runs inside the caller's transaction, once for a whole batch of saves:

@@ -149,9 +149,9 @@ def _recompute(
     entered = [fid for fid in ids if fid not in created]  # the facts that may have an entry
     before = []
     if entered:
-        before = con.execute(
-            f"DELETE FROM timeline_entries WHERE fact_id IN ({_in_list(entered)}) RETURNING fact_id, article_ids"
-        ).fetchall()
+        returning = "RETURNING fact_id, article_ids"
+        sql = f"DELETE FROM timeline_entries WHERE fact_id IN ({_in_list(entered)}) {returning}"
+        before = con.execute(sql).fetchall()
     sources = {fid: set(aids) - saved for fid, aids in before}
     for fid in ids:
         sources.setdefault(fid, set()).update(stating.get(fid, ()))

@@ -368,9 +368,9 @@ def _read_before(con: duckdb.DuckDBPyConnection, plans: list[_Plan]) -> _Before:
         losable = old.union(*(plan.source_rows for plan in resaved))
         elsewhere: set[str] = set()
         if losable:
-            with id_list(con, "newsfacts_losable", losable) as losable_ids:
+            with id_list(con, "newsfacts_losable", losable) as losing:
                 rows = con.execute(
-                    f"SELECT DISTINCT fact_id FROM fact_sources WHERE fact_id IN (SELECT id FROM {losable_ids}) "
+                    f"SELECT DISTINCT fact_id FROM fact_sources WHERE fact_id IN (SELECT id FROM {losing}) "
                     f"AND article_id NOT IN (SELECT id FROM {saved})"
                 ).fetchall()
             elsewhere = {row[0] for row in rows}
