@@ -24,7 +24,8 @@ the store holds before the batch. :func:`save_article` is a batch of one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TypeVar
@@ -35,6 +36,7 @@ from extractors.models import EXTRACTOR_VERSION, Article, Fact
 from extractors.relevance import TopicDecision
 from sources.errors import NewsfactsError, StoreError
 from store.bulk import id_list, registered, run_over
+from store.db import one_thread
 from store.ids import article_id, fact_id, url_id
 from store.messages import first_line
 from store.quote_merge import KnownQuotes, regroup, speaker_key
@@ -174,7 +176,17 @@ def save_articles(con: duckdb.DuckDBPyConnection, saves: Sequence[ArticleSave]) 
     def work() -> list[SaveResult]:
         return _write(con, [_plan(save) for save in saves])
 
-    return _in_transaction(con, label, work)
+    with _translated(label), one_thread(con):
+        return _in_transaction(con, label, work)
+
+
+@contextmanager
+def _translated(url: str) -> Iterator[None]:
+    """DuckDB errors outside the transaction (setting the thread count) as :class:`StoreError`."""
+    try:
+        yield
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot save {url}: {first_line(exc)}", url=url) from exc
 
 
 Saved = SaveResult | NewsfactsError
