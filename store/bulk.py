@@ -65,7 +65,9 @@ def id_list(con: duckdb.DuckDBPyConnection, name: str, ids: Iterable[str]) -> It
 
 def rows_table(names: Sequence[str], rows: Sequence[Row]) -> dict[str, list[object]]:
     """Rows as columns, for :func:`registered`."""
-    return {name: [row[i] for row in rows] for i, name in enumerate(names)}
+    if not rows:
+        return {name: [] for name in names}
+    return {name: list(column) for name, column in zip(names, zip(*rows, strict=True), strict=True)}
 
 
 def run_over(con: duckdb.DuckDBPyConnection, sql: str, names: Sequence[str], rows: Sequence[Row]) -> None:

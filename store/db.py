@@ -8,6 +8,8 @@ transient: the monitor run holding it will finish.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -110,3 +112,27 @@ def _make_parent(path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(f"cannot create the folder for store {path}: {exc.strerror or exc}") from exc
+
+
+@contextmanager
+def one_thread(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Run the block's statements on one DuckDB thread, then restore the thread count.
+
+    A batch save is a few dozen small statements: DuckDB's worker threads
+    only add their hand-offs to each (on the shared 2-core bench machine, the
+    154-article batch of ``bench/throughput.py`` took 560-600 ms of CPU on one
+    thread against 810-830 ms on two), and in a monitor run the cores are busy
+    extracting anyway. ``threads`` is a setting of the database instance, so
+    other connections to the file in this process share it while the block runs.
+    """
+    row = con.execute("SELECT current_setting('threads')").fetchone()
+    threads = int(row[0]) if row else 1
+    if threads == 1:
+        yield
+        return
+    con.execute("SET threads = 1")
+    try:
+        yield
+    finally:
+        con.execute(f"SET threads = {threads}")
+

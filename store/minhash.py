@@ -59,7 +59,9 @@ class MinHasher:
         if not len(hashes):
             return np.full(self.num_perm, _EMPTY, dtype=_U32)
         mixed = _fmix(hashes).reshape(-1, 1)
-        with np.errstate(over="ignore"):  # arithmetic mod 2**32 is the point
-            values = mixed * self.a + self.b
-        signature: np.ndarray = np.minimum(np.full(self.num_perm, _EMPTY, dtype=_U32), values.min(axis=0))
+        # a * h + b mod 2**32 for every shingle and permutation, in one buffer
+        # (uint32 arithmetic wraps; in place, so no second temporary of that size).
+        values = np.multiply(mixed, self.a)
+        np.add(values, self.b, out=values)
+        signature: np.ndarray = values.min(axis=0)
         return signature

@@ -11,7 +11,8 @@ depend on which outlet's copy arrived first.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 import duckdb
@@ -62,7 +63,22 @@ def speaker_key(speaker: str | None) -> str | None:
     return (normalise(speaker) if speaker else "") or None
 
 
-def regroup(con: duckdb.DuckDBPyConnection, keys: Iterable[str | None]) -> None:
+@dataclass(frozen=True)
+class KnownQuotes:
+    """What a writer knows of the quotes around its write, so :func:`regroup` reads only what it must.
+
+    ``speakers``: the distinct speakers of the quotes stored before the write
+    (None for an unnamed quote); ``written``: fact id -> (text, speaker) of
+    every quote row the write inserted or merged into.
+    """
+
+    speakers: frozenset[str | None]
+    written: Mapping[str, tuple[str, str | None]]
+
+
+def regroup(
+    con: duckdb.DuckDBPyConnection, keys: Iterable[str | None], known: KnownQuotes | None = None
+) -> None:
     """Recompute ``quote_groups`` for every stored quote whose speaker has one of ``keys``.
 
     Runs inside the caller's transaction, once for a whole batch of saves:
@@ -70,20 +86,34 @@ def regroup(con: duckdb.DuckDBPyConnection, keys: Iterable[str | None]) -> None:
     after the last save that touched a key leaves what regrouping after each
     would. Every stored spelling of a key is read (found among the distinct
     speakers), not only the spellings the saves brought.
+
+    With ``known``, a key no quote stored before the write has is grouped from
+    the write's own rows: every stored quote of that key was written by it, and
+    none of them has a ``quote_groups`` row yet (nor was a quote of it deleted,
+    which only happens to stored ones), so nothing is read or deleted for it.
     """
     wanted = set(keys)
     if not wanted:
         return
-    variants = _variants(con, wanted)
+    if known is None:
+        stored, spellings = wanted, None
+        variants: dict[str | None, Variants] = {}
+    else:
+        spoken = known.speakers | {speaker for _, speaker in known.written.values()}
+        stored = {speaker_key(speaker) for speaker in known.speakers} & wanted
+        spellings = sorted(s for s in spoken if s is not None and speaker_key(s) in stored)
+        variants = _written_variants(known.written, wanted - stored)
+    if stored:
+        variants |= _variants(con, stored, spellings)
+        ids = [fid for key in stored for fid, _ in variants[key]]
+        with id_list(con, "newsfacts_regrouped", ids) as regrouped:
+            con.execute(
+                "DELETE FROM quote_groups WHERE fact_id NOT IN (SELECT fact_id FROM quotes) "
+                f"OR fact_id IN (SELECT id FROM {regrouped})"
+            )
     groups: dict[str, str] = {}
     for key in sorted(variants, key=lambda k: k or ""):
         groups |= merged_groups(variants[key])
-    ids = [fid for found in variants.values() for fid, _ in found]
-    with id_list(con, "newsfacts_regrouped", ids) as regrouped:
-        con.execute(
-            "DELETE FROM quote_groups WHERE fact_id NOT IN (SELECT fact_id FROM quotes) "
-            f"OR fact_id IN (SELECT id FROM {regrouped})"
-        )
     if groups:
         ordered = sorted(groups)
         columns = {"fact_id": ordered, "quote_id": [groups[i] for i in ordered]}
@@ -94,10 +124,29 @@ def regroup(con: duckdb.DuckDBPyConnection, keys: Iterable[str | None]) -> None:
 Variants = list[tuple[str, Words]]
 
 
-def _variants(con: duckdb.DuckDBPyConnection, keys: set[str | None]) -> dict[str | None, Variants]:
-    """Key -> (fact id, words) of every stored quote with that speaker key, by fact id."""
-    spoken = con.execute("SELECT DISTINCT speaker FROM quotes WHERE speaker IS NOT NULL").fetchall()
-    spellings = [row[0] for row in spoken if speaker_key(row[0]) in keys]
+def _written_variants(
+    written: Mapping[str, tuple[str, str | None]], keys: set[str | None]
+) -> dict[str | None, Variants]:
+    """:func:`_variants` of ``keys`` from the rows a write wrote, for keys only it wrote."""
+    out: dict[str | None, Variants] = {key: [] for key in keys}
+    for fid, (text, speaker) in written.items():
+        key = speaker_key(speaker)
+        if key in out:
+            out[key].append((fid, tuple(quote_words(text))))
+    return {key: sorted(found) for key, found in out.items()}
+
+
+def _variants(
+    con: duckdb.DuckDBPyConnection, keys: set[str | None], spellings: Sequence[str] | None = None
+) -> dict[str | None, Variants]:
+    """Key -> (fact id, words) of every stored quote with that speaker key, by fact id.
+
+    ``spellings``, when the caller knows them, are every non-null stored
+    speaker whose key is one of ``keys`` (or more); else they are read.
+    """
+    if spellings is None:
+        spoken = con.execute("SELECT DISTINCT speaker FROM quotes WHERE speaker IS NOT NULL").fetchall()
+        spellings = [row[0] for row in spoken if speaker_key(row[0]) in keys]
     unnamed = "speaker IS NULL OR " if None in keys else ""
     with id_list(con, "newsfacts_spellings", spellings) as names:
         rows = con.execute(
@@ -134,6 +183,8 @@ def merged_groups(variants: Sequence[tuple[str, Words]]) -> dict[str, str]:
         for fid in same[1:]:
             join(same[0], fid)
     lists = [words for words in by_words if words]
+    if len(lists) < 2:  # most speakers of a batch: one distinct quote, no pair to compare
+        return {fid: root(fid) for fid in parent}
     for i, j in candidate_pairs(lists, MIN_TRIMMED_WORDS, EDIT_RATIO):
         if same_quote(lists[i], lists[j]):
             join(by_words[lists[i]][0], by_words[lists[j]][0])

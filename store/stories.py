@@ -129,8 +129,8 @@ def update_stories_many(
     keys = [(key, item.article_id) for item in items for key in item.fingerprint.keys()]
     # An article with a story row has its fingerprint stored (both are written here).
     known = old.keys() & batch.keys()
-    _replace_fingerprints(con, items, keys, stored=known)
-    links = _link(con, batch, keys)
+    stored_hits = _replace_fingerprints(con, items, keys, stored=known)
+    links = _link(con, batch, _batch_hits(keys) | stored_hits)
     linked = _stories_around(con, {node for pair in links for node in pair} - batch.keys())
     touched = old.keys() | batch.keys() | linked.keys()
     moved: set[str] = set()
@@ -163,8 +163,13 @@ def _stories_around(con: duckdb.DuckDBPyConnection, aids: Iterable[str]) -> dict
 
 def _replace_fingerprints(
     con: duckdb.DuckDBPyConnection, items: Sequence[StoryInput], keys: list[tuple[int, str]], stored: set[str]
-) -> None:
-    """Write the fingerprints of ``items``, first deleting those of the ones ``stored`` before."""
+) -> set[tuple[str, str]]:
+    """Write the fingerprints of ``items``, first deleting those of the ones ``stored`` before.
+
+    Returns the (item, other article) pairs that share a key, the other not an
+    item: read between the delete and the insert, when every key in the table
+    is of an article outside the batch.
+    """
     if stored:
         with id_list(con, "newsfacts_articles", stored) as ids:
             for table in ("story_signatures", "story_keys"):
@@ -182,10 +187,23 @@ def _replace_fingerprints(
         "n_shingles": [fp.n_shingles for _, fp in fps],
         "minhash": [fp.minhash for _, fp in fps],
     }
+    with _keys_table(con, keys) as rows:
+        hits = con.execute(
+            f"SELECT DISTINCT mine.article_id, theirs.article_id FROM {rows} AS mine "
+            "JOIN story_keys AS theirs ON theirs.key = mine.key AND theirs.article_id <> mine.article_id"
+        ).fetchall()
+        con.execute(f"INSERT INTO story_keys SELECT key, article_id FROM {rows}")
     with registered(con, "newsfacts_signatures", signatures, {"wire": "string", "minhash": "binary"}) as rows:
         con.execute(f"INSERT INTO story_signatures SELECT {', '.join(_SIGNATURE_COLUMNS)} FROM {rows}")
-    with _keys_table(con, keys) as rows:
-        con.execute(f"INSERT INTO story_keys SELECT key, article_id FROM {rows}")
+    return {(aid, other) for aid, other in hits}
+
+
+def _batch_hits(keys: list[tuple[int, str]]) -> set[tuple[str, str]]:
+    """The ordered pairs of distinct batch articles that share a key (both orders)."""
+    sharing: dict[int, set[str]] = {}
+    for key, aid in keys:
+        sharing.setdefault(key, set()).add(aid)
+    return {(a, b) for aids in sharing.values() if len(aids) > 1 for a in aids for b in aids if a != b}
 
 
 def _keys_table(con: duckdb.DuckDBPyConnection, keys: list[tuple[int, str]]) -> AbstractContextManager[str]:
@@ -194,11 +212,12 @@ def _keys_table(con: duckdb.DuckDBPyConnection, keys: list[tuple[int, str]]) -> 
 
 
 def _link(
-    con: duckdb.DuckDBPyConnection, batch: dict[str, StoryInput], keys: list[tuple[int, str]]
+    con: duckdb.DuckDBPyConnection, batch: dict[str, StoryInput], hits: set[tuple[str, str]]
 ) -> dict[tuple[str, str], tuple[LinkReason, float]]:
-    """Link every article of ``batch`` to every stored article it is one story with; the links."""
+    """Link every article of ``batch`` to every article it shares a key with (``hits``:
+    (batch article, other) pairs) and is one story with; the links."""
     links: dict[tuple[str, str], tuple[LinkReason, float]] = {}
-    stored = _candidates(con, batch, keys)
+    stored = _candidates(con, batch, hits)
     decided: set[tuple[str, str]] = set()
     for aid, other in sorted(stored):
         pair = (min(aid, other), max(aid, other))
@@ -223,18 +242,12 @@ def _link(
 
 
 def _candidates(
-    con: duckdb.DuckDBPyConnection, batch: dict[str, StoryInput], keys: list[tuple[int, str]]
+    con: duckdb.DuckDBPyConnection, batch: dict[str, StoryInput], hits: set[tuple[str, str]]
 ) -> dict[tuple[str, str], Fingerprint]:
-    """(batch article, stored article) pairs sharing at least one key -> the stored one's fingerprint.
+    """(batch article, other article) pairs sharing at least one key -> the other's fingerprint.
 
-    The batch's keys are already stored, so batch articles find each other too.
-    Two steps, so the signatures table is read only for the candidate ids.
+    The signatures table is read only for the other articles outside the batch.
     """
-    with _keys_table(con, keys) as mine:
-        hits = con.execute(
-            f"SELECT DISTINCT mine.article_id, theirs.article_id FROM {mine} AS mine "
-            "JOIN story_keys AS theirs ON theirs.key = mine.key AND theirs.article_id <> mine.article_id"
-        ).fetchall()
     if not hits:
         return {}
     others = {other for _, other in hits if other not in batch}

@@ -24,7 +24,9 @@ the store holds before the batch. :func:`save_article` is a batch of one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import gc
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TypeVar
@@ -35,9 +37,10 @@ from extractors.models import EXTRACTOR_VERSION, Article, Fact
 from extractors.relevance import TopicDecision
 from sources.errors import NewsfactsError, StoreError
 from store.bulk import id_list, registered, run_over
+from store.db import one_thread
 from store.ids import article_id, fact_id, url_id
 from store.messages import first_line
-from store.quote_merge import regroup, speaker_key
+from store.quote_merge import KnownQuotes, regroup, speaker_key
 from store.stories import Member, StoryInput, story_input, update_stories_many
 from store.tables import FACT_TABLES, FactTable, Row
 from store.timeline import TIMELINE_KINDS, refresh_timeline
@@ -71,6 +74,22 @@ ON CONFLICT (url) DO UPDATE SET
     attempts = ingest_failures.attempts + 1,
     last_failed_at = excluded.last_failed_at
 """
+# What a batch reads before it writes, tagged: its articles' fact_sources rows
+# ('source'), which of its articles are stored ('article'), which of the facts it
+# states or stated are stored ('fact'), and (_SPEAKERS) the stored quotes' speakers.
+_BEFORE = """
+WITH old AS MATERIALIZED (
+    SELECT article_id, fact_id FROM fact_sources WHERE article_id IN (SELECT id FROM {saved})
+),
+touched AS (SELECT id FROM {stated} UNION SELECT fact_id FROM old)
+SELECT 'source' AS what, article_id AS key, fact_id FROM old
+UNION ALL SELECT 'article', article_id, NULL FROM articles WHERE article_id IN (SELECT id FROM {saved})
+{facts}"""
+_STORED_FACTS = "".join(
+    f"UNION ALL SELECT 'fact', fact_id, NULL FROM {t.table} WHERE fact_id IN (SELECT id FROM touched)\n"
+    for t in FACT_TABLES.values()
+)
+_SPEAKERS = "UNION ALL SELECT DISTINCT 'speaker', speaker, NULL FROM quotes"
 _KNOWN_URLS = """
 SELECT q.url
 FROM (SELECT unnest(?::VARCHAR[]) AS url, unnest(?::VARCHAR[]) AS id) AS q
@@ -158,7 +177,37 @@ def save_articles(con: duckdb.DuckDBPyConnection, saves: Sequence[ArticleSave]) 
     def work() -> list[SaveResult]:
         return _write(con, [_plan(save) for save in saves])
 
-    return _in_transaction(con, label, work)
+    with _translated(label), one_thread(con), _no_cycle_collection():
+        return _in_transaction(con, label, work)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a batch is saved.
+
+    A batch builds some 100,000 short-lived rows, tuples and dicts (the
+    154-article bench batch), which reference counting frees; meanwhile they
+    set off dozens of collections, each scanning every tracked object of the
+    process (spaCy's included, in a run that extracts in-process): 20-40 ms of
+    CPU per bench batch. Cycles made meanwhile are collected once it is back on.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+@contextmanager
+def _translated(url: str) -> Iterator[None]:
+    """DuckDB errors outside the transaction (setting the thread count) as :class:`StoreError`."""
+    try:
+        yield
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot save {url}: {first_line(exc)}", url=url) from exc
 
 
 Saved = SaveResult | NewsfactsError
@@ -261,6 +310,9 @@ class _Before:
     stored: set[str]  # of the facts the batch touches, those stored
     elsewhere: set[str]  # of the batch's articles' stored facts, those an article outside it states
     quote_keys: set[str | None]  # speaker keys of the stored quotes among the batch's old facts
+    # The distinct speakers of the stored quotes (None: an unnamed quote), when read:
+    # what lets ``regroup`` skip the speakers no stored quote has.
+    speakers: set[str | None] | None = None
 
 
 @dataclass
@@ -296,32 +348,52 @@ def _write(con: duckdb.DuckDBPyConnection, plans: list[_Plan]) -> list[SaveResul
     stories = update_stories_many(
         con, [last[aid].story for aid in last], stored=before.articles, members=written
     )
-    regroup(con, before.quote_keys.union(*(plan.quote_keys for plan in plans)))
+    regroup(con, before.quote_keys.union(*(plan.quote_keys for plan in plans)), _known_quotes(before, replay))
     # Last: an entry reads the fact rows, the sources, the articles and the stories.
     dated = {aid: [f for f, row in replay.sources[aid].items() if row[2] in TIMELINE_KINDS] for aid in last}
-    refresh_timeline(con, dated, set().union(*before.sources.values()), stories.moved)
+    # A fact the batch created has no entry yet (entries are of stored facts).
+    created = {fid for rows in replay.rows.values() for fid in rows if fid not in before.stored}
+    refresh_timeline(con, dated, set().union(*before.sources.values()), stories.moved, created=created)
     return replay.results
+
+
+def _known_quotes(before: _Before, replay: _Replay) -> KnownQuotes | None:
+    """What ``regroup`` may take from the batch instead of reading it back: the speakers
+    stored before it and the quote rows it wrote (fact id -> text, speaker)."""
+    if before.speakers is None:
+        return None
+    table = FACT_TABLES["quote"]
+    text, speaker = table.names.index("text"), table.names.index("speaker")
+    rows = replay.rows.get(table, {})
+    written = {fid: (str(row[text]), _optional_str(row[speaker])) for fid, row in rows.items()}
+    return KnownQuotes(frozenset(before.speakers), written)
+
+
+def _optional_str(value: object) -> str | None:
+    return None if value is None else str(value)
 
 
 def _read_before(con: duckdb.DuckDBPyConnection, plans: list[_Plan]) -> _Before:
     aids = {plan.article_id for plan in plans}
     sources: dict[str, set[str]] = {aid: set() for aid in aids}
     articles: set[str] = set()
-    with id_list(con, "newsfacts_saved", aids) as saved:
-        for aid, fid in con.execute(
-            f"SELECT article_id, fact_id FROM fact_sources WHERE article_id IN (SELECT id FROM {saved}) "
-            f"UNION ALL SELECT article_id, NULL FROM articles WHERE article_id IN (SELECT id FROM {saved})"
-        ).fetchall():
-            if fid is None:
-                articles.add(aid)
+    stored: set[str] = set()
+    speakers: set[str | None] | None = set() if any(plan.quote_keys for plan in plans) else None
+    stated = set().union(*(plan.source_rows for plan in plans))
+    # One statement for what every batch reads; a second only for a batch that re-saves.
+    with id_list(con, "newsfacts_saved", aids) as saved, id_list(con, "newsfacts_stated", stated) as ids:
+        sql = _BEFORE.format(saved=saved, stated=ids, facts=_STORED_FACTS)
+        for what, key, fid in con.execute(sql + (_SPEAKERS if speakers is not None else "")).fetchall():
+            if what == "source":
+                sources[key].add(fid)
+            elif what == "article":
+                articles.add(key)
+            elif what == "fact":
+                stored.add(key)
             else:
-                sources[aid].add(fid)
+                assert speakers is not None
+                speakers.add(key)
         old = set().union(*sources.values())
-        touched = old.union(*(plan.source_rows for plan in plans))
-        if not touched:
-            return _Before(articles, sources, set(), set(), set())
-        with id_list(con, "newsfacts_touched", touched) as ids:
-            stored = _existing_fact_ids(con, ids)
         # A fact can lose a source only to a re-save: of an article stored before
         # the batch, or saved again later in it.
         last = {plan.article_id: i for i, plan in enumerate(plans)}
@@ -329,25 +401,18 @@ def _read_before(con: duckdb.DuckDBPyConnection, plans: list[_Plan]) -> _Before:
         losable = old.union(*(plan.source_rows for plan in resaved))
         elsewhere: set[str] = set()
         if losable:
-            with id_list(con, "newsfacts_losable", losable) as ids:
+            with id_list(con, "newsfacts_losable", losable) as losing:
                 rows = con.execute(
-                    f"SELECT DISTINCT fact_id FROM fact_sources WHERE fact_id IN (SELECT id FROM {ids}) "
+                    f"SELECT DISTINCT fact_id FROM fact_sources WHERE fact_id IN (SELECT id FROM {losing}) "
                     f"AND article_id NOT IN (SELECT id FROM {saved})"
                 ).fetchall()
             elsewhere = {row[0] for row in rows}
     keys: set[str | None] = set()
     if old:
-        with id_list(con, "newsfacts_old", old) as ids:
-            sql = f"SELECT speaker FROM quotes WHERE fact_id IN (SELECT id FROM {ids})"
+        with id_list(con, "newsfacts_old", old) as old_ids:
+            sql = f"SELECT speaker FROM quotes WHERE fact_id IN (SELECT id FROM {old_ids})"
             keys = {speaker_key(row[0]) for row in con.execute(sql).fetchall()}
-    return _Before(articles, sources, stored, elsewhere, keys)
-
-
-def _existing_fact_ids(con: duckdb.DuckDBPyConnection, ids: str) -> set[str]:
-    union = " UNION ALL ".join(
-        f"SELECT fact_id FROM {t.table} WHERE fact_id IN (SELECT id FROM {ids})" for t in FACT_TABLES.values()
-    )
-    return {row[0] for row in con.execute(union).fetchall()}
+    return _Before(articles, sources, stored, elsewhere, keys, speakers)
 
 
 def _replay(plans: list[_Plan], before: _Before) -> _Replay:

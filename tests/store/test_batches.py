@@ -28,6 +28,8 @@ from sources.errors import NewsfactsError
 from sources.local import read_local
 from sources.topics import Topic
 from store.db import open_store
+from store.quote_merge import regroup, speaker_key
+from store.timeline import rebuild_timeline
 from store.writer import Saved
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
@@ -41,7 +43,7 @@ TOPICS = (
 TABLES = (
     "articles", "visa_programmes", "fees", "quotes", "people", "events", "fact_sources",
     "story_signatures", "story_keys", "story_links", "article_stories", "stories", "quote_groups",
-    "article_topics",
+    "article_topics", "timeline_entries",
 )  # fmt: skip
 VIEWS = ("facts", "timeline", "conflicts", "quotes_by_person", "person_profiles", "fee_history")
 # The only clock a save reads itself (page fetch times come with the extraction).
@@ -150,3 +152,28 @@ def test_batches_leave_what_one_save_per_transaction_leaves(
     for name in expected_tables:
         assert tables[name] == expected_tables[name], name
     assert results == expected_results
+
+
+@pytest.mark.parametrize("size", [7, 1000])
+def test_batches_leave_the_groups_and_entries_a_recomputation_from_the_stored_rows_gives(
+    size: int, saves: list[pipeline.Extraction], tmp_path: Path
+) -> None:
+    # A batch groups the quotes of speakers new to the store from its own rows and
+    # skips deleting entries of facts it created: recomputing both from every stored
+    # row (every quote read back, every entry rebuilt from fact_sources) changes nothing.
+    con = open_store(tmp_path / "batches.duckdb")
+    try:
+        _in_batches(con, saves, size)
+        groups = con.execute("SELECT * FROM quote_groups ORDER BY ALL").fetchall()
+        entries = con.execute("SELECT * FROM timeline_entries ORDER BY ALL").fetchall()
+        assert len({g for _, g in groups}) < len(groups) and entries
+        con.begin()
+        con.execute("DELETE FROM quote_groups")
+        speakers = con.execute("SELECT DISTINCT speaker FROM quotes").fetchall()
+        regroup(con, {speaker_key(speaker) for (speaker,) in speakers})
+        rebuild_timeline(con)
+        assert con.execute("SELECT * FROM quote_groups ORDER BY ALL").fetchall() == groups
+        assert con.execute("SELECT * FROM timeline_entries ORDER BY ALL").fetchall() == entries
+        con.rollback()
+    finally:
+        con.close()
