@@ -25,7 +25,8 @@ EventType = Literal[
 # Bumped whenever a component's behaviour changes, so stored facts say which
 # version of the extractors produced them.
 # 0.2.0 (2026-12-02): issue 3, programme names, currencies, events, fees, quotes.
-EXTRACTOR_VERSION = "newsfacts-extractors/0.2.0"
+# 0.3.0 (2026-12-02, later): fees, events, quote speakers and roles tuned on blind2.
+EXTRACTOR_VERSION = "newsfacts-extractors/0.3.0"
 
 
 def normalise(text: str) -> str:
