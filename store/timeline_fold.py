@@ -60,21 +60,23 @@ def _targets(rows: list[TimelineRow]) -> dict[str, str]:
     """fact id of a coarser event row -> fact id of the one finer row it folds into."""
     events = [r for r in rows if r.kind == "event" and r.date and r.precision]
     into: dict[str, str] = {}
-    for precision in ("month", "year"):  # months first, so a year sees the days they joined
-        for row in (r for r in events if r.precision == precision and r.fact_id not in into):
+    for precision, width in (("month", 7), ("year", 4)):  # months first: a year sees the days they joined
+        finer: dict[tuple[str, str | None, str], set[str]] = defaultdict(set)
+        for r in events:
+            assert r.date is not None
+            if r.precision in _FINER[precision] and len(r.date) > width and r.date[width] == "-":
+                finer[_key(r, r.date[:width])].add(into.get(r.fact_id, r.fact_id))
+        for row in events:
             assert row.date is not None
-            finer = {
-                into.get(r.fact_id, r.fact_id)
-                for r in events
-                if r.precision in _FINER[precision]
-                and r.event_type == row.event_type
-                and r.programme.casefold() == row.programme.casefold()
-                and r.date is not None
-                and r.date.startswith(row.date + "-")
-            }
-            if len(finer) == 1:
-                into[row.fact_id] = finer.pop()
+            if row.precision == precision and row.fact_id not in into:
+                found = finer.get(_key(row, row.date), set())
+                if len(found) == 1:
+                    into[row.fact_id] = next(iter(found))
     return into
+
+
+def _key(row: TimelineRow, prefix: str) -> tuple[str, str | None, str]:
+    return row.programme.casefold(), row.event_type, prefix
 
 
 def _article_ids(con: duckdb.DuckDBPyConnection, fact_ids: list[str]) -> dict[str, list[str]]:
