@@ -17,9 +17,10 @@ already) and serves batches until the pool is closed, so a caller that keeps
 its extractor pays the start once. As with any spawned process, a script that
 extracts on workers needs the ``if __name__ == "__main__":`` guard.
 
-At most ``WINDOW`` batches per worker are in flight, so a long stream of pages
-is never read ahead of the consumer (a monitor run over 10k items keeps a few
-batches in memory, not 10k pages).
+At most ``WINDOW`` unfinished batches per worker are in flight, and at most
+``LOOKAHEAD`` times that many held with the finished ones waiting for an older
+batch, so a long stream of pages is never read far ahead of the consumer (a
+monitor run over 10k items keeps a few dozen batches in memory, not 10k pages).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from __future__ import annotations
 import atexit
 import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -52,8 +54,13 @@ puts that tail at 7.8% of the run with batches of 16 and 1.3% with 8. Eight
 articles of a few thousand characters still keep a worker busy for a second."""
 
 WINDOW = 3
-"""Batches in flight per worker: one running and two queued, so a worker that
-finishes early finds work while the oldest batch (a long article) still runs."""
+"""Unfinished batches per worker: one running and two queued."""
+
+LOOKAHEAD = 4
+"""Batches held per window, finished ones included: the finished batches after
+a long one wait for it (outcomes are handed on in order) while the workers go
+on with new ones, up to this bound on the pages in memory (a worker's window
+times four: 96 pages on 2 workers)."""
 
 BATCH_TIMEOUT = 900.0
 """Seconds a batch may take on a worker before the run fails (a hung worker
@@ -139,15 +146,37 @@ class WorkerPool:
         atexit.register(self.close)
 
     def run(self, batches: Iterable[list[Page]], watchlist: Watchlist | None = None) -> Iterator[Outcome]:
-        """The outcome of every page of ``batches``, in order, at most ``size * WINDOW`` batches ahead."""
+        """The outcome of every page of ``batches``, in order, at most ``size * WINDOW``
+        batches running or queued and ``size * WINDOW * LOOKAHEAD`` held."""
         pending: deque[AsyncResult[list[Outcome]]] = deque()
+        finished = threading.Event()  # set by the pool's result thread whenever a batch ends
+
+        def ended(_: object) -> None:
+            finished.set()
+
         for batch in batches:
-            pending.append(self._pool.apply_async(_run_batch, (batch, watchlist)))
-            # A full window waits for its oldest batch; a finished one is handed
-            # on at once, so a run whose pages arrive slowly stores as it goes
-            # (and a run killed half-way has stored what it finished).
-            while pending and (len(pending) >= self.size * WINDOW or pending[0].ready()):
-                yield from pending.popleft().get(BATCH_TIMEOUT)
+            pending.append(
+                self._pool.apply_async(_run_batch, (batch, watchlist), callback=ended, error_callback=ended)
+            )
+            # A finished oldest batch is handed on at once, so a run whose pages
+            # arrive slowly stores as it goes (and a run killed half-way has
+            # stored what it finished). A new batch goes out as soon as fewer
+            # than a window's are unfinished, even while the oldest still runs:
+            # waiting for the oldest (a long article) left the other workers idle.
+            while pending:
+                if pending[0].ready():
+                    yield from pending.popleft().get(BATCH_TIMEOUT)
+                    continue
+                unfinished = sum(not result.ready() for result in pending)
+                if unfinished < self.size * WINDOW and len(pending) < self.size * WINDOW * LOOKAHEAD:
+                    break
+                finished.clear()
+                if unfinished == sum(not result.ready() for result in pending) and not finished.wait(
+                    BATCH_TIMEOUT
+                ):
+                    raise multiprocessing.TimeoutError(
+                        f"no extraction batch finished in {BATCH_TIMEOUT:.0f} s"
+                    )
         while pending:
             yield from pending.popleft().get(BATCH_TIMEOUT)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -61,3 +62,34 @@ def test_the_relevance_gate_runs_before_spacy_in_the_workers(
     assert kept and skipped
     assert all(topics[0].relevant and "programme:EU Blue Card" in topics[0].matched for _, _, topics in kept)
     assert all(s.article.text and s.reason.startswith("off-topic") for s in skipped)
+
+
+def test_a_long_batch_does_not_hold_back_the_other_workers(
+    pages: list[Page], extractor: FactExtractor
+) -> None:
+    """While the oldest batch (one long article) runs, the other worker goes on with new
+    batches: more than a window's worth is taken from the stream before its outcome."""
+    from dataclasses import replace
+
+    from extractors.parallel import LOOKAHEAD, WINDOW
+
+    sentences = [
+        f"Officials in district {i} said on Monday that {i} people applied for the K visa."
+        for i in range(1200)
+    ]
+    long = replace(pages[0], text="\n".join(sentences), kind="text")
+    short = replace(pages[0], text="Officials said the K visa opened to applicants on Monday.", kind="text")
+    taken: list[int] = []
+
+    def batches() -> Iterator[list[Page]]:
+        yield [long]
+        for i in range(60):
+            taken.append(i)
+            yield [short]
+
+    pool = extractor.workers(2)
+    outcomes = pool.run(batches())
+    first = next(outcomes)
+    assert not isinstance(first, NewsfactsError) and first[0].text.startswith("Officials in district 0")
+    assert pool.size * WINDOW < len(taken) + 1 <= pool.size * WINDOW * LOOKAHEAD
+    assert len(list(outcomes)) == 60
