@@ -28,7 +28,7 @@ from sources.fetch import DEFAULT_SETTINGS, FetchSettings
 from sources.load import load
 from sources.page import Page
 from sources.polite import PoliteClient
-from store.db import open_store, remove_store
+from store.db import open_store, remove_store, rollback_quietly
 from store.ids import normalise_url, url_id
 from store.messages import first_line
 from store.seen import (
@@ -329,15 +329,8 @@ def finish_items(con: duckdb.DuckDBPyConnection, outcomes: Sequence[tuple[str, S
         mark_outcomes_within(con, marks)
         con.commit()
     except (duckdb.Error, StoreError) as exc:
-        _rollback(con)
+        rollback_quietly(con)
         raise StoreError(f"cannot record the outcomes of {len(outcomes)} items: {first_line(exc)}") from exc
-
-
-def _rollback(con: duckdb.DuckDBPyConnection) -> None:
-    try:
-        con.rollback()
-    except duckdb.Error:
-        pass  # the failed statement already ended the transaction
 
 
 def save_listings(con: duckdb.DuckDBPyConnection, listing: Listing) -> None:

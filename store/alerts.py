@@ -26,6 +26,7 @@ import duckdb
 from sources.alert_config import AlertRule
 from sources.errors import StoreError
 from store.alert_rules import Candidate, Delta, candidates, canonical_programmes
+from store.db import rollback_quietly
 from store.ids import ID_LENGTH, KEY_SEPARATOR
 from store.messages import first_line
 from store.writer import utc_naive
@@ -301,10 +302,7 @@ def _in_transaction(con: duckdb.DuckDBPyConnection, what: str, work: Callable[[]
         result = work()
         con.commit()
     except BaseException as exc:
-        try:
-            con.rollback()
-        except duckdb.Error:
-            pass  # a failed statement or COMMIT already ended the transaction
+        rollback_quietly(con)
         if isinstance(exc, duckdb.Error):
             raise StoreError(f"{what}: {first_line(exc)}") from exc
         raise  # a NewsfactsError from a rule, or an interrupt: as it is

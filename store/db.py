@@ -43,6 +43,15 @@ def open_store(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyC
     return _prepared(_connect(target, read_only=read_only), target, read_only=read_only)
 
 
+def rollback_quietly(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back the open transaction; a failed statement or COMMIT that already
+    ended it is no error here (the error that brought the caller here is the one to raise)."""
+    try:
+        con.rollback()
+    except duckdb.Error:
+        pass
+
+
 def remove_store(path: str | Path) -> None:
     """Delete the store file at ``path`` and its write-ahead log (closed first by the caller)."""
     target = Path(path)

@@ -17,6 +17,7 @@ from sources.discover import Fetched, ListingKind
 from sources.errors import StoreError
 from sources.fetch import Validators
 from store.bulk import run_over
+from store.db import rollback_quietly
 from store.ids import normalise_url
 from store.messages import first_line
 from store.writer import utc_naive
@@ -146,8 +147,5 @@ def _run_many(con: duckdb.DuckDBPyConnection, sql: str, rows: Sequence[Sequence[
         con.executemany(sql, rows)
         con.commit()
     except duckdb.Error as exc:
-        try:
-            con.rollback()
-        except duckdb.Error:
-            pass  # the failed statement already ended the transaction
+        rollback_quietly(con)
         raise StoreError(f"cannot write seen_urls: {first_line(exc)}") from exc

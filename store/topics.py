@@ -18,6 +18,7 @@ import duckdb
 from extractors.models import Article
 from extractors.relevance import TopicDecision
 from sources.errors import OffTopic, StoreError
+from store.db import rollback_quietly
 from store.messages import first_line
 from store.seen import mark_items_within
 from store.writer import record_failure, replace_topics, utc_naive
@@ -54,7 +55,7 @@ def record_off_topic(con: duckdb.DuckDBPyConnection, url: str, skip: OffTopic) -
         record_off_topic_within(con, url, skip)
         con.commit()
     except (duckdb.Error, StoreError) as exc:
-        _rollback(con)
+        rollback_quietly(con)
         raise StoreError(f"cannot record the off-topic skip of {url}: {first_line(exc)}", url=url) from exc
 
 
@@ -115,7 +116,7 @@ def replace_topics_many(
             replace_topics(con, aid, decided)
         con.commit()
     except duckdb.Error as exc:
-        _rollback(con)
+        rollback_quietly(con)
         raise StoreError(f"cannot write article_topics: {first_line(exc)}") from exc
 
 
@@ -126,8 +127,3 @@ def _run(con: duckdb.DuckDBPyConnection, sql: str, params: list[object], what: s
         raise StoreError(f"{what}: {first_line(exc)}") from exc
 
 
-def _rollback(con: duckdb.DuckDBPyConnection) -> None:
-    try:
-        con.rollback()
-    except duckdb.Error:
-        pass  # the failed statement already ended the transaction

@@ -37,7 +37,7 @@ from extractors.models import EXTRACTOR_VERSION, Article, Fact
 from extractors.relevance import TopicDecision
 from sources.errors import NewsfactsError, StoreError
 from store.bulk import id_list, registered, run_over
-from store.db import one_thread
+from store.db import one_thread, rollback_quietly
 from store.ids import article_id, fact_id, url_id
 from store.messages import first_line
 from store.quote_merge import KnownQuotes, regroup, speaker_key
@@ -285,20 +285,12 @@ def _in_transaction(con: duckdb.DuckDBPyConnection, url: str, work: Callable[[],
         result = work()
         con.commit()
     except BaseException as exc:
-        _rollback(con)
+        rollback_quietly(con)
         if isinstance(exc, NewsfactsError) or not isinstance(exc, Exception):
             raise
         raise StoreError(f"cannot save {url}: {first_line(exc)}", url=url) from exc
     return result
 
-
-def _rollback(con: duckdb.DuckDBPyConnection) -> None:
-    try:
-        con.rollback()
-    except duckdb.Error:
-        # A failed COMMIT has already ended the transaction; the error that
-        # brought us here is the one to raise.
-        pass
 
 
 @dataclass
