@@ -167,13 +167,11 @@ class WorkerPool:
                 if pending[0].ready():
                     yield from pending.popleft().get(BATCH_TIMEOUT)
                     continue
+                finished.clear()  # before counting: a batch ending after this sets it again
                 unfinished = sum(not result.ready() for result in pending)
                 if unfinished < self.size * WINDOW and len(pending) < self.size * WINDOW * LOOKAHEAD:
                     break
-                finished.clear()
-                if unfinished == sum(not result.ready() for result in pending) and not finished.wait(
-                    BATCH_TIMEOUT
-                ):
+                if not finished.wait(BATCH_TIMEOUT):
                     raise multiprocessing.TimeoutError(
                         f"no extraction batch finished in {BATCH_TIMEOUT:.0f} s"
                     )
