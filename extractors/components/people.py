@@ -284,7 +284,7 @@ def _unlabelled_speakers(doc: Doc, names: dict[str, Gender]) -> list[Span]:
     is a known given name (a company or a place never is)."""
     found = []
     for token in doc:
-        if token.dep_ != "nsubj" or token.head.lemma_ not in _SPEECH or not _bare_propn(token):
+        if token.dep_ != "nsubj" or token.head.lemma_ not in SPEECH_LEMMAS or not _bare_propn(token):
             continue
         start = token.i
         while start > token.sent.start and _bare_propn(doc[start - 1]) and doc[start - 1].dep_ == "compound" \
@@ -388,8 +388,6 @@ ORG_WORDS = frozenset(
     "Services Service Centre Center Court Board Authority Bureau Company Partners Alliance Forum "
     "Review Wire News Times Post Reuters Press".split()
 )
-# The verbs that make a name a speaker: every cue the quotes read.
-_SPEECH = SPEECH_LEMMAS
 
 
 # Heads of an appositive that describe a place, not a person ("New Delhi,
@@ -432,8 +430,8 @@ def _mistagged_person(ent: Span, names: dict[str, Gender]) -> Span | None:
     # "said X" / "X said", with X the verb's subject ("Analysts at Goldman
     # Sachs wrote" is no "Goldman Sachs wrote").
     subject = ent.root.dep_ in {"nsubj", "nsubjpass"}
-    before_verb = ent.start > 0 and doc[ent.start - 1].lemma_ in _SPEECH and subject
-    after_verb = len(after) > 0 and after[0].lemma_ in _SPEECH and subject
+    before_verb = ent.start > 0 and doc[ent.start - 1].lemma_ in SPEECH_LEMMAS and subject
+    after_verb = len(after) > 0 and after[0].lemma_ in SPEECH_LEMMAS and subject
     if not (appositive or before_verb or after_verb or _speaks_by_surname(ent, names)):
         return None
     return Span(doc, ent.start, ent.end, label="PERSON")
@@ -704,8 +702,8 @@ def _speaks(span: Span) -> bool:
     token = span.root
     before = span.doc[span.start - 1] if span.start > 0 else None
     according = span.start > 1 and span.doc[span.start - 2 : span.start].text.lower() == "according to"
-    return (token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ in _SPEECH) or according or (
-        before is not None and before.lemma_ in _SPEECH)
+    return (token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ in SPEECH_LEMMAS) or according or (
+        before is not None and before.lemma_ in SPEECH_LEMMAS)
 
 
 def _given_name_before(doc: Doc, surname: str, names: dict[str, Gender]) -> Token | None:
