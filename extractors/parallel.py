@@ -35,7 +35,7 @@ import multiprocessing
 import os
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from multiprocessing.pool import AsyncResult
 
@@ -46,9 +46,15 @@ from extractors.relevance import TopicDecision, Watchlist, screen
 from sources.errors import NewsfactsError
 from sources.page import Page
 
-Outcome = tuple[Article, list[AnyFact], tuple[TopicDecision, ...]] | NewsfactsError
-"""What one page gives: its article, facts and topic decisions, or why it gave
-none (including :class:`~sources.errors.OffTopic` from the relevance gate)."""
+Prepare = Callable[[Article], object]
+"""Work on an article beside its facts, done by the process that read it: pure,
+per article, and else done by the one process that saves (the pipeline's is
+the store's dedup fingerprint). A module-level function, so a worker can be sent it."""
+
+Outcome = tuple[Article, list[AnyFact], tuple[TopicDecision, ...], object] | NewsfactsError
+"""What one page gives: its article, facts, topic decisions and what ``prepare``
+made of the article (None without one), or why it gave none (including
+:class:`~sources.errors.OffTopic` from the relevance gate)."""
 
 BATCH_SIZE = 4
 """Pages per batch. The model's time per token barely falls with larger batches
@@ -86,7 +92,10 @@ def available_cores() -> int:
 
 
 def extract_batch(
-    pages: list[Page], extractor: FactExtractor, watchlist: Watchlist | None = None
+    pages: list[Page],
+    extractor: FactExtractor,
+    watchlist: Watchlist | None = None,
+    prepare: Prepare | None = None,
 ) -> list[Outcome]:
     """The outcome of each page, in order; the articles the relevance gate lets
     through share one ``nlp.pipe`` pass, the others never reach spaCy."""
@@ -104,11 +113,13 @@ def extract_batch(
             articles.append((article, topics))
     facts = iter(extractor.extract_many([a for a, _ in articles], batch_size=len(articles) or 1))
     readable = iter(articles)
-    return [outcome if outcome is not None else _joined(next(readable), next(facts)) for outcome in outcomes]
+    return [o if o is not None else _joined(next(readable), next(facts), prepare) for o in outcomes]
 
 
-def _joined(article: tuple[Article, tuple[TopicDecision, ...]], facts: list[AnyFact]) -> Outcome:
-    return article[0], facts, article[1]
+def _joined(
+    article: tuple[Article, tuple[TopicDecision, ...]], facts: list[AnyFact], prepare: Prepare | None
+) -> Outcome:
+    return article[0], facts, article[1], None if prepare is None else prepare(article[0])
 
 
 def extract_pages(
@@ -118,14 +129,15 @@ def extract_pages(
     n_process: int = 1,
     batch_size: int = BATCH_SIZE,
     watchlist: Watchlist | None = None,
+    prepare: Prepare | None = None,
 ) -> Iterator[Outcome]:
     """The outcome of each page, in the order of ``pages``, streamed batch by batch;
     with a ``watchlist``, an article no topic matches is an ``OffTopic`` outcome."""
     if n_process <= 1 or extractor.recipe is None:
         for batch in _batches(pages, batch_size):
-            yield from extract_batch(batch, extractor, watchlist)
+            yield from extract_batch(batch, extractor, watchlist, prepare)
         return
-    yield from extractor.workers(n_process).run(pages, watchlist, batch_size)
+    yield from extractor.workers(n_process).run(pages, watchlist, batch_size, prepare)
 
 
 def _batches(pages: Iterable[Page], size: int) -> Iterator[list[Page]]:
@@ -149,21 +161,25 @@ class WorkerPool:
         atexit.register(self.close)
 
     def run(
-        self, pages: Iterable[Page], watchlist: Watchlist | None = None, batch_size: int = BATCH_SIZE
+        self,
+        pages: Iterable[Page],
+        watchlist: Watchlist | None = None,
+        batch_size: int = BATCH_SIZE,
+        prepare: Prepare | None = None,
     ) -> Iterator[Outcome]:
         """The outcome of every page, in order, with at most ``size * WINDOW`` batches
         running or queued and ``size * HOLD`` pages read and not yet handed on."""
-        return _Run(self, iter(pages), watchlist, batch_size).outcomes()
+        return _Run(self, iter(pages), (watchlist, prepare), batch_size).outcomes()
 
     def submit(
-        self, pages: list[Page], watchlist: Watchlist | None, done: threading.Event
+        self, pages: list[Page], work: _Work, done: threading.Event
     ) -> AsyncResult[list[Outcome]]:
         """One batch to the next free worker; ``done`` is set when it ends, however it ends."""
 
         def ended(_: object) -> None:
             done.set()
 
-        return self._pool.apply_async(_run_batch, (pages, watchlist), callback=ended, error_callback=ended)
+        return self._pool.apply_async(_run_batch, (pages, *work), callback=ended, error_callback=ended)
 
     def close(self) -> None:
         """Stop the workers (a batch still running is abandoned)."""
@@ -172,13 +188,17 @@ class WorkerPool:
         self._pool.join()
 
 
+_Work = tuple[Watchlist | None, Prepare | None]
+"""What a worker does to a batch besides extracting it: the relevance gate and ``prepare``."""
+
+
 class _Run:
     """One stream of pages through a pool: read ahead, batches out, outcomes back in order."""
 
     def __init__(
-        self, pool: WorkerPool, pages: Iterator[Page], watchlist: Watchlist | None, batch_size: int
+        self, pool: WorkerPool, pages: Iterator[Page], work: _Work, batch_size: int
     ) -> None:
-        self.pool, self.pages, self.watchlist, self.batch_size = pool, pages, watchlist, batch_size
+        self.pool, self.pages, self.work, self.batch_size = pool, pages, work, batch_size
         self.ahead: deque[tuple[int, Page]] = deque()  # read, not yet sent, in order
         self.sent: list[tuple[list[int], AsyncResult[list[Outcome]]]] = []
         self.finished: dict[int, Outcome] = {}  # back from a worker, an older page not yet
@@ -241,7 +261,7 @@ class _Run:
             self.ahead = deque(item for item in self.ahead if item[0] not in chosen)
             batch = longest
         indexes = [index for index, _ in batch]
-        result = self.pool.submit([page for _, page in batch], self.watchlist, self.changed)
+        result = self.pool.submit([page for _, page in batch], self.work, self.changed)
         self.sent.append((indexes, result))
 
 
@@ -251,7 +271,7 @@ def _start_worker(extractor: FactExtractor) -> None:
     extractor.nlp  # noqa: B018  (loads the pipeline now, before the first batch waits for it)
 
 
-def _run_batch(pages: list[Page], watchlist: Watchlist | None) -> list[Outcome]:
+def _run_batch(pages: list[Page], watchlist: Watchlist | None, prepare: Prepare | None) -> list[Outcome]:
     if _worker_extractor is None:  # pragma: no cover - the initializer always ran
         raise RuntimeError("extraction worker started without an extractor")
-    return extract_batch(pages, _worker_extractor, watchlist)
+    return extract_batch(pages, _worker_extractor, watchlist, prepare)

@@ -33,7 +33,7 @@ def _one_at_a_time(pages: list[Page], extractor: FactExtractor) -> list[object]:
         except NewsfactsError as exc:
             results.append((type(exc), str(exc)))
             continue
-        results.append((article, extractor.extract(article), ()))  # no watchlist: no topic decisions
+        results.append((article, extractor.extract(article), (), None))  # no watchlist, no prepare
     return results
 
 
@@ -60,7 +60,7 @@ def test_the_relevance_gate_runs_before_spacy_in_the_workers(
     kept = [o for o in outcomes if not isinstance(o, NewsfactsError)]
     skipped = [o for o in outcomes if isinstance(o, OffTopic)]
     assert kept and skipped
-    assert all(topics[0].relevant and "programme:EU Blue Card" in topics[0].matched for _, _, topics in kept)
+    assert all(o[2][0].relevant and "programme:EU Blue Card" in o[2][0].matched for o in kept)
     assert all(s.article.text and s.reason.startswith("off-topic") for s in skipped)
 
 
@@ -129,3 +129,17 @@ def test_after_the_stream_ends_the_longest_pages_go_first(
     assert sorted(sent) == list(range(len(stream)))
     # The long page (the last of the stream) goes out before the short ones still waiting.
     assert sent.index(len(stream) - 1) < sent.index(len(stream) - 2)
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_prepare_runs_beside_the_facts_and_comes_back_with_each_article(
+    pages: list[Page], extractor: FactExtractor, n_process: int
+) -> None:
+    """The pipeline's ``prepare`` (the store's dedup fingerprint) is computed where the
+    article was read, worker or not, and comes back equal to one computed here."""
+    from store.stories import article_fingerprint
+
+    outcomes = list(extract_pages(pages[:12], extractor, n_process=n_process, prepare=article_fingerprint))
+    kept = [o for o in outcomes if not isinstance(o, NewsfactsError)]
+    assert len(kept) >= 8
+    assert all(o[3] == article_fingerprint(o[0]) for o in kept)
