@@ -21,19 +21,28 @@ def median_seconds(work: Callable[[], object], runs: int) -> float:
     return statistics.median(times)
 
 
-def paired_medians(ours: Callable[[], object], floor: Callable[[], object], runs: int) -> tuple[float, float]:
+def paired_medians(
+    ours: Callable[[], object],
+    floor: Callable[[], object],
+    runs: int,
+    before: Callable[[], object] | None = None,
+) -> tuple[float, float]:
     """Median times of ``ours`` and ``floor``, run alternately so both see the same load.
 
     One untimed round goes first: worker pools start, per-process caches fill
     (spaCy's lemmatizer, dateparser's compiled patterns), files come into the
     page cache. The figures are the steady state a long monitor run sees, on
-    both sides alike.
+    both sides alike. ``before``, when given, runs untimed before every run of
+    either side (a fresh store to write into).
     """
-    floor()
-    ours()
+    prepare = before or (lambda: None)
+    for work in (floor, ours):
+        prepare()
+        work()
     a, b = [], []
     for _ in range(runs):
         for work, times in ((floor, b), (ours, a)):
+            prepare()
             began = time.perf_counter()
             work()
             times.append(time.perf_counter() - began)

@@ -93,11 +93,24 @@ def fetch_all(urls: list[str], settings: FetchSettings = LOOPBACK) -> Iterator[t
         yield from pool.map(one, urls)
 
 
-def _fresh_store(inputs: Inputs, name: str) -> Path:
-    path = Path(tempfile.mkstemp(prefix=name, suffix=".duckdb", dir=inputs.folder)[1])
-    path.unlink()
-    open_store(path).close()  # migrated before the clock starts
-    return path
+class FreshStores:
+    """A new, migrated store file per run, made before the clock starts (``paired_medians``'s
+    ``before``): the rows time what a run writes into a store, open and close included,
+    not the creation of the store, which a monitor does once."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.paths: dict[str, Path] = {}
+
+    def make(self) -> None:
+        for name in ("ours", "floor"):
+            path = Path(tempfile.mkstemp(prefix=f"{name}-", suffix=".duckdb", dir=self.folder)[1])
+            path.unlink()
+            open_store(path).close()
+            self.paths[name] = path
+
+    def take(self, name: str) -> Path:
+        return self.paths.pop(name)
 
 
 def fetch_row(inputs: Inputs, runs: int) -> Row:
@@ -155,8 +168,10 @@ def store_row(inputs: Inputs, runs: int) -> tuple[Row, list[pipeline.Extraction]
     extractions = _extractions(inputs)
     tables = _arrow_rows(extractions)
 
+    stores = FreshStores(inputs.folder)
+
     def ours() -> None:
-        con = open_store(_fresh_store(inputs, "store-"))
+        con = open_store(stores.take("ours"))
         try:
             with _save_buffer(con) as buffer:
                 for extraction in extractions:
@@ -165,7 +180,7 @@ def store_row(inputs: Inputs, runs: int) -> tuple[Row, list[pipeline.Extraction]
             con.close()
 
     def floor() -> None:
-        con = open_store(_fresh_store(inputs, "raw-"))
+        con = open_store(stores.take("floor"))
         try:
             con.begin()
             for name, table in tables.items():
@@ -176,7 +191,7 @@ def store_row(inputs: Inputs, runs: int) -> tuple[Row, list[pipeline.Extraction]
         finally:
             con.close()
 
-    a, b = paired_medians(ours, floor, runs)
+    a, b = paired_medians(ours, floor, runs, before=stores.make)
     n = len(extractions)
     row = Row(
         f"store writes ({n} articles)", rate(n, a), f"raw Arrow insert {rate(n, b)}", b / a,
@@ -222,8 +237,10 @@ def _arrow_rows(extractions: list[pipeline.Extraction]) -> dict[str, pa.Table]:
 
 
 def end_to_end_row(inputs: Inputs, runs: int, processes: int) -> Row:
+    stores = FreshStores(inputs.folder)
+
     def ours() -> None:
-        con = open_store(_fresh_store(inputs, "e2e-"))
+        con = open_store(stores.take("ours"))
         try:
             with _save_buffer(con) as buffer:
                 outcomes = pipeline.extract_fetched(
@@ -238,7 +255,7 @@ def end_to_end_row(inputs: Inputs, runs: int, processes: int) -> Row:
         texts = (t for t in (trafilatura.extract(p.text) for p in inputs.pages) if t)
         list(inputs.bare.pipe(texts, n_process=processes, batch_size=BATCH_SIZE))
 
-    a, b = paired_medians(ours, floor, runs)
+    a, b = paired_medians(ours, floor, runs, before=stores.make)
     n = len(inputs.urls)
     return Row(
         f"end to end, {processes} processes ({n} pages: fetch+extract+store)", rate(n, a),

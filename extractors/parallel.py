@@ -18,9 +18,14 @@ its extractor pays the start once. As with any spawned process, a script that
 extracts on workers needs the ``if __name__ == "__main__":`` guard.
 
 At most ``WINDOW`` unfinished batches per worker are in flight, and at most
-``LOOKAHEAD`` times that many held with the finished ones waiting for an older
-batch, so a long stream of pages is never read far ahead of the consumer (a
-monitor run over 10k items keeps a few dozen batches in memory, not 10k pages).
+``HOLD`` pages per worker are read and not yet handed on (running, queued,
+finished and waiting for an older page, or read ahead), so a long stream of
+pages is never read far ahead of the consumer (a monitor run over 10k items
+keeps about a hundred pages in memory, not 10k). Pages go out in their order
+until the stream ends; then what was read ahead goes out longest page first,
+in ever smaller batches, so the last article of a run is not also its
+longest while the other workers have nothing left (the end of a run on
+2 workers was 15% idle on one of them with the bench's pages in order).
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ import multiprocessing
 import os
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from multiprocessing.pool import AsyncResult
 
@@ -41,26 +46,31 @@ from extractors.relevance import TopicDecision, Watchlist, screen
 from sources.errors import NewsfactsError
 from sources.page import Page
 
-Outcome = tuple[Article, list[AnyFact], tuple[TopicDecision, ...]] | NewsfactsError
-"""What one page gives: its article, facts and topic decisions, or why it gave
-none (including :class:`~sources.errors.OffTopic` from the relevance gate)."""
+Prepare = Callable[[Article], object]
+"""Work on an article beside its facts, done by the process that read it: pure,
+per article, and else done by the one process that saves (the pipeline's is
+the store's dedup fingerprint). A module-level function, so a worker can be sent it."""
 
-BATCH_SIZE = 8
-"""Pages per batch. The model's time per token does not fall with larger
-batches (measured at 1-128 documents, README "Performance"), but the end of a
-run does: the last batch runs while the other workers have nothing left, and
-over the bench's 170 articles a simulation of 2 workers from their lengths
-puts that tail at 7.8% of the run with batches of 16 and 1.3% with 8. Eight
-articles of a few thousand characters still keep a worker busy for a second."""
+Outcome = tuple[Article, list[AnyFact], tuple[TopicDecision, ...], object] | NewsfactsError
+"""What one page gives: its article, facts, topic decisions and what ``prepare``
+made of the article (None without one), or why it gave none (including
+:class:`~sources.errors.OffTopic` from the relevance gate)."""
+
+BATCH_SIZE = 4
+"""Pages per batch. The model's time per token barely falls with larger batches
+(170 articles on one process: batches of 2, 4 and 8 within the machine's noise
+of each other, 1 about 15% slower), and smaller ones start every worker sooner
+and even out the end of a run."""
 
 WINDOW = 3
-"""Unfinished batches per worker: one running and two queued."""
+"""Unfinished batches per worker: one running and two queued, so a worker
+never waits for the main process while it saves (a save of a few hundred ms
+against a batch of a few hundred ms)."""
 
-LOOKAHEAD = 4
-"""Batches held per window, finished ones included: the finished batches after
-a long one wait for it (outcomes are handed on in order) while the workers go
-on with new ones, up to this bound on the pages in memory (a worker's window
-times four: 96 pages on 2 workers)."""
+HOLD = 48
+"""Pages per worker read and not yet handed on. What is not running or queued
+is read ahead, so the end of the stream is seen while there is still work to
+share out (96 pages on 2 workers)."""
 
 BATCH_TIMEOUT = 900.0
 """Seconds a batch may take on a worker before the run fails (a hung worker
@@ -82,7 +92,10 @@ def available_cores() -> int:
 
 
 def extract_batch(
-    pages: list[Page], extractor: FactExtractor, watchlist: Watchlist | None = None
+    pages: list[Page],
+    extractor: FactExtractor,
+    watchlist: Watchlist | None = None,
+    prepare: Prepare | None = None,
 ) -> list[Outcome]:
     """The outcome of each page, in order; the articles the relevance gate lets
     through share one ``nlp.pipe`` pass, the others never reach spaCy."""
@@ -100,11 +113,13 @@ def extract_batch(
             articles.append((article, topics))
     facts = iter(extractor.extract_many([a for a, _ in articles], batch_size=len(articles) or 1))
     readable = iter(articles)
-    return [outcome if outcome is not None else _joined(next(readable), next(facts)) for outcome in outcomes]
+    return [o if o is not None else _joined(next(readable), next(facts), prepare) for o in outcomes]
 
 
-def _joined(article: tuple[Article, tuple[TopicDecision, ...]], facts: list[AnyFact]) -> Outcome:
-    return article[0], facts, article[1]
+def _joined(
+    article: tuple[Article, tuple[TopicDecision, ...]], facts: list[AnyFact], prepare: Prepare | None
+) -> Outcome:
+    return article[0], facts, article[1], None if prepare is None else prepare(article[0])
 
 
 def extract_pages(
@@ -114,15 +129,15 @@ def extract_pages(
     n_process: int = 1,
     batch_size: int = BATCH_SIZE,
     watchlist: Watchlist | None = None,
+    prepare: Prepare | None = None,
 ) -> Iterator[Outcome]:
     """The outcome of each page, in the order of ``pages``, streamed batch by batch;
     with a ``watchlist``, an article no topic matches is an ``OffTopic`` outcome."""
-    batches = _batches(pages, batch_size)
     if n_process <= 1 or extractor.recipe is None:
-        for batch in batches:
-            yield from extract_batch(batch, extractor, watchlist)
+        for batch in _batches(pages, batch_size):
+            yield from extract_batch(batch, extractor, watchlist, prepare)
         return
-    yield from extractor.workers(n_process).run(batches, watchlist)
+    yield from extractor.workers(n_process).run(pages, watchlist, batch_size, prepare)
 
 
 def _batches(pages: Iterable[Page], size: int) -> Iterator[list[Page]]:
@@ -145,38 +160,26 @@ class WorkerPool:
         # pool half-stopped for its __del__ to trip over.
         atexit.register(self.close)
 
-    def run(self, batches: Iterable[list[Page]], watchlist: Watchlist | None = None) -> Iterator[Outcome]:
-        """The outcome of every page of ``batches``, in order, at most ``size * WINDOW``
-        batches running or queued and ``size * WINDOW * LOOKAHEAD`` held."""
-        pending: deque[AsyncResult[list[Outcome]]] = deque()
-        finished = threading.Event()  # set by the pool's result thread whenever a batch ends
+    def run(
+        self,
+        pages: Iterable[Page],
+        watchlist: Watchlist | None = None,
+        batch_size: int = BATCH_SIZE,
+        prepare: Prepare | None = None,
+    ) -> Iterator[Outcome]:
+        """The outcome of every page, in order, with at most ``size * WINDOW`` batches
+        running or queued and ``size * HOLD`` pages read and not yet handed on."""
+        return _Run(self, iter(pages), (watchlist, prepare), batch_size).outcomes()
+
+    def submit(
+        self, pages: list[Page], work: _Work, done: threading.Event
+    ) -> AsyncResult[list[Outcome]]:
+        """One batch to the next free worker; ``done`` is set when it ends, however it ends."""
 
         def ended(_: object) -> None:
-            finished.set()
+            done.set()
 
-        for batch in batches:
-            pending.append(
-                self._pool.apply_async(_run_batch, (batch, watchlist), callback=ended, error_callback=ended)
-            )
-            # A finished oldest batch is handed on at once, so a run whose pages
-            # arrive slowly stores as it goes (and a run killed half-way has
-            # stored what it finished). A new batch goes out as soon as fewer
-            # than a window's are unfinished, even while the oldest still runs:
-            # waiting for the oldest (a long article) left the other workers idle.
-            while pending:
-                if pending[0].ready():
-                    yield from pending.popleft().get(BATCH_TIMEOUT)
-                    continue
-                finished.clear()  # before counting: a batch ending after this sets it again
-                unfinished = sum(not result.ready() for result in pending)
-                if unfinished < self.size * WINDOW and len(pending) < self.size * WINDOW * LOOKAHEAD:
-                    break
-                if not finished.wait(BATCH_TIMEOUT):
-                    raise multiprocessing.TimeoutError(
-                        f"no extraction batch finished in {BATCH_TIMEOUT:.0f} s"
-                    )
-        while pending:
-            yield from pending.popleft().get(BATCH_TIMEOUT)
+        return self._pool.apply_async(_run_batch, (pages, *work), callback=ended, error_callback=ended)
 
     def close(self) -> None:
         """Stop the workers (a batch still running is abandoned)."""
@@ -185,13 +188,90 @@ class WorkerPool:
         self._pool.join()
 
 
+_Work = tuple[Watchlist | None, Prepare | None]
+"""What a worker does to a batch besides extracting it: the relevance gate and ``prepare``."""
+
+
+class _Run:
+    """One stream of pages through a pool: read ahead, batches out, outcomes back in order."""
+
+    def __init__(
+        self, pool: WorkerPool, pages: Iterator[Page], work: _Work, batch_size: int
+    ) -> None:
+        self.pool, self.pages, self.work, self.batch_size = pool, pages, work, batch_size
+        self.ahead: deque[tuple[int, Page]] = deque()  # read, not yet sent, in order
+        self.sent: list[tuple[list[int], AsyncResult[list[Outcome]]]] = []
+        self.finished: dict[int, Outcome] = {}  # back from a worker, an older page not yet
+        self.read = 0  # pages taken from the stream
+        self.handed = 0  # outcomes handed on
+        self.ended = False  # the stream has no more pages
+        self.changed = threading.Event()  # set by the pool's result thread whenever a batch ends
+
+    def outcomes(self) -> Iterator[Outcome]:
+        while True:
+            self.changed.clear()  # before looking: a batch ending after this sets it again
+            self._collect()
+            while self.handed in self.finished:
+                yield self.finished.pop(self.handed)
+                self.handed += 1
+            if self.ended and self.handed == self.read:
+                return
+            if len(self.sent) < self.pool.size * WINDOW and self._ready_to_send():
+                self._send()
+            elif not self.ended and not self._full():
+                self._read_one()  # blocks until the next page is there
+            elif not self.changed.wait(BATCH_TIMEOUT):
+                raise multiprocessing.TimeoutError(f"no extraction batch finished in {BATCH_TIMEOUT:.0f} s")
+
+    def _collect(self) -> None:
+        """Take in the batches that have ended (a worker's error is raised here)."""
+        running = []
+        for indexes, result in self.sent:
+            if result.ready():
+                self.finished.update(zip(indexes, result.get(), strict=True))
+            else:
+                running.append((indexes, result))
+        self.sent = running
+
+    def _full(self) -> bool:
+        return self.read - self.handed >= self.pool.size * HOLD
+
+    def _ready_to_send(self) -> bool:
+        """A whole batch read ahead, or all there will be."""
+        return len(self.ahead) >= self.batch_size or ((self.ended or self._full()) and bool(self.ahead))
+
+    def _read_one(self) -> None:
+        page = next(self.pages, None)
+        if page is None:
+            self.ended = True
+            return
+        self.ahead.append((self.read, page))
+        self.read += 1
+
+    def _send(self) -> None:
+        """The oldest pages while the stream goes on; after its end, the longest of
+        what is left, fewer at a time as it runs out."""
+        if not self.ended:
+            batch = [self.ahead.popleft() for _ in range(min(self.batch_size, len(self.ahead)))]
+        else:
+            share = len(self.ahead) // (self.pool.size * WINDOW)
+            n = max(1, min(self.batch_size, share))
+            longest = sorted(self.ahead, key=lambda item: len(item[1].text), reverse=True)[:n]
+            chosen = {index for index, _ in longest}
+            self.ahead = deque(item for item in self.ahead if item[0] not in chosen)
+            batch = longest
+        indexes = [index for index, _ in batch]
+        result = self.pool.submit([page for _, page in batch], self.work, self.changed)
+        self.sent.append((indexes, result))
+
+
 def _start_worker(extractor: FactExtractor) -> None:
     global _worker_extractor
     _worker_extractor = extractor
     extractor.nlp  # noqa: B018  (loads the pipeline now, before the first batch waits for it)
 
 
-def _run_batch(pages: list[Page], watchlist: Watchlist | None) -> list[Outcome]:
+def _run_batch(pages: list[Page], watchlist: Watchlist | None, prepare: Prepare | None) -> list[Outcome]:
     if _worker_extractor is None:  # pragma: no cover - the initializer always ran
         raise RuntimeError("extraction worker started without an extractor")
-    return extract_batch(pages, _worker_extractor, watchlist)
+    return extract_batch(pages, _worker_extractor, watchlist, prepare)

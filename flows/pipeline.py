@@ -29,6 +29,7 @@ from sources.load import load
 from sources.page import Page
 from sources.polite import PoliteClient
 from store.db import open_store, remove_store, rollback_quietly
+from store.dedup import Fingerprint
 from store.ids import normalise_url, url_id
 from store.messages import first_line
 from store.seen import (
@@ -41,6 +42,7 @@ from store.seen import (
     settled_items,
     validators_for,
 )
+from store.stories import article_fingerprint
 from store.topics import record_off_topic, record_off_topic_within
 from store.writer import (
     ArticleSave,
@@ -66,6 +68,8 @@ class Extraction:
     topics: tuple[TopicDecision, ...] = field(default=())
     # Set when no topic matched: ``facts`` is then empty, spaCy never ran.
     skipped: OffTopic | None = None
+    # The article's dedup fingerprint, when the extraction computed it (on its worker).
+    fingerprint: Fingerprint | None = None
 
     def checked(self) -> Extraction:
         """This extraction, or raise its :class:`OffTopic` when the relevance gate skipped it.
@@ -176,12 +180,22 @@ def extract_fetched(
             if isinstance(fetched, Page):
                 yield fetched
 
-    for outcome in extract_pages(pages(), extractor, n_process=n_process, watchlist=watchlist):
+    outcomes = extract_pages(
+        pages(), extractor, n_process=n_process, watchlist=watchlist, prepare=article_fingerprint
+    )
+    for outcome in outcomes:
         yield from _errors_before_page(queued)
         url, page = queued.popleft()
         assert isinstance(page, Page)
-        yield url, outcome if isinstance(outcome, NewsfactsError) else Extraction(page, *outcome)
+        yield url, outcome if isinstance(outcome, NewsfactsError) else _extracted(page, *outcome)
     yield from _errors_before_page(queued)
+
+
+def _extracted(
+    page: Page, article: Article, facts: list[AnyFact], topics: tuple[TopicDecision, ...], prepared: object
+) -> Extraction:
+    fingerprint = prepared if isinstance(prepared, Fingerprint) else None
+    return Extraction(page, article, facts, topics, fingerprint=fingerprint)
 
 
 def _errors_before_page(
@@ -231,7 +245,9 @@ def save_many(con: duckdb.DuckDBPyConnection, extractions: Sequence[Extraction])
 
 def _to_save(extraction: Extraction) -> ArticleSave:
     page, topics = extraction.page, extraction.topics
-    return ArticleSave(extraction.article, extraction.facts, page.final_url, page.fetched_at, topics)
+    return ArticleSave(
+        extraction.article, extraction.facts, page.final_url, page.fetched_at, topics, extraction.fingerprint
+    )
 
 
 def ingest(

@@ -139,6 +139,10 @@ class _SiteHTTPServer(ThreadingHTTPServer):
     """The HTTP server holding the site root, routes and origin for handlers."""
 
     daemon_threads = True
+    # socketserver's default backlog is 5: more clients connecting at once than
+    # that (the bench fetches with 8 threads, a new connection per request) have
+    # their SYN dropped and retried by the kernel a whole second later.
+    request_queue_size = 128
 
     def __init__(self, root: Path, routes: Mapping[str, Route]) -> None:
         super().__init__(("127.0.0.1", 0), SiteRequestHandler)

@@ -26,7 +26,7 @@ import duckdb
 
 from extractors.models import Article
 from store.bulk import id_list, registered
-from store.dedup import Fingerprint, LinkReason, fingerprint, same_story
+from store.dedup import Fingerprint, LinkReason, fingerprint, same_story, story_url_key
 
 
 @dataclass(frozen=True)
@@ -49,10 +49,23 @@ class Member:
     fetched_at: datetime
 
 
-def story_input(article_id: str, article: Article) -> StoryInput:
-    """Fingerprint and outlet of ``article`` (pure: MinHash over its text)."""
-    fp = fingerprint(article.url, article.canonical_url, article.text, article.text_hash)
-    return StoryInput(article_id, outlet_of(article), fp)
+def story_input(article_id: str, article: Article, computed: Fingerprint | None = None) -> StoryInput:
+    """Fingerprint and outlet of ``article``; the fingerprint ``computed`` earlier is
+    taken when it is this article's (same URL key and text hash)."""
+    if computed is None or (computed.url_key, computed.text_hash) != _identity(article):
+        computed = article_fingerprint(article)
+    return StoryInput(article_id, outlet_of(article), computed)
+
+
+def article_fingerprint(article: Article) -> Fingerprint:
+    """The dedup fingerprint of ``article`` (pure: MinHash over its text). The extraction
+    workers compute it beside the facts (``flows.pipeline.extract_fetched``), so the one
+    process that saves does not."""
+    return fingerprint(article.url, article.canonical_url, article.text, article.text_hash)
+
+
+def _identity(article: Article) -> tuple[str, str]:
+    return story_url_key(article.canonical_url or article.url), article.text_hash
 
 
 def outlet_of(article: Article) -> str:

@@ -38,6 +38,7 @@ from extractors.relevance import TopicDecision
 from sources.errors import NewsfactsError, StoreError
 from store.bulk import id_list, registered, run_over
 from store.db import one_thread, rollback_quietly
+from store.dedup import Fingerprint
 from store.ids import article_id, fact_id, url_id
 from store.messages import first_line
 from store.quote_merge import KnownQuotes, regroup, speaker_key
@@ -124,6 +125,9 @@ class ArticleSave:
     # The relevance gate's decisions on it: the matched ones become its
     # article_topics rows, replacing its rows for those topics.
     topics: Sequence[TopicDecision] = ()
+    # Its dedup fingerprint when computed already (on the extraction worker);
+    # computed here when absent or not this article's.
+    fingerprint: Fingerprint | None = None
 
 
 @dataclass
@@ -241,10 +245,10 @@ def _plan(save: ArticleSave) -> _Plan:
         article.published_at, article.language, article.text, article.text_hash, utc_naive(save.fetched_at),
         EXTRACTOR_VERSION,
     )  # fmt: skip
-    # The MinHash signature is computed here, before the rows are written.
+    # The MinHash signature, when not computed already, is computed here, before the rows are written.
     fetched = utc_naive(save.fetched_at)
     member = Member(aid, article.title, article.published_at, len(article.text), fetched)
-    plan = _Plan(aid, row, fetched, member, story_input(aid, article), topics=save.topics)
+    plan = _Plan(aid, row, fetched, member, story_input(aid, article, save.fingerprint), topics=save.topics)
     # Earliest evidence first: it becomes the article's one fact_sources row for a fact.
     for fact in sorted(save.facts, key=lambda f: (f.start, f.end)):
         _add_fact(plan, fact, article.url)

@@ -33,7 +33,7 @@ def _one_at_a_time(pages: list[Page], extractor: FactExtractor) -> list[object]:
         except NewsfactsError as exc:
             results.append((type(exc), str(exc)))
             continue
-        results.append((article, extractor.extract(article), ()))  # no watchlist: no topic decisions
+        results.append((article, extractor.extract(article), (), None))  # no watchlist, no prepare
     return results
 
 
@@ -60,7 +60,7 @@ def test_the_relevance_gate_runs_before_spacy_in_the_workers(
     kept = [o for o in outcomes if not isinstance(o, NewsfactsError)]
     skipped = [o for o in outcomes if isinstance(o, OffTopic)]
     assert kept and skipped
-    assert all(topics[0].relevant and "programme:EU Blue Card" in topics[0].matched for _, _, topics in kept)
+    assert all(o[2][0].relevant and "programme:EU Blue Card" in o[2][0].matched for o in kept)
     assert all(s.article.text and s.reason.startswith("off-topic") for s in skipped)
 
 
@@ -68,10 +68,11 @@ def test_a_long_batch_does_not_hold_back_the_other_workers(
     pages: list[Page], extractor: FactExtractor
 ) -> None:
     """While the oldest batch (one long article) runs, the other worker goes on with new
-    batches: more than a window's worth is taken from the stream before its outcome."""
+    batches: more than a window's worth is taken from the stream before its outcome,
+    and no more than the pages a pool may hold."""
     from dataclasses import replace
 
-    from extractors.parallel import LOOKAHEAD, WINDOW
+    from extractors.parallel import HOLD, WINDOW
 
     sentences = [
         f"Officials in district {i} said on Monday that {i} people applied for the K visa."
@@ -81,15 +82,64 @@ def test_a_long_batch_does_not_hold_back_the_other_workers(
     short = replace(pages[0], text="Officials said the K visa opened to applicants on Monday.", kind="text")
     taken: list[int] = []
 
-    def batches() -> Iterator[list[Page]]:
-        yield [long]
-        for i in range(60):
+    def stream() -> Iterator[Page]:
+        yield long
+        for i in range(300):
             taken.append(i)
-            yield [short]
+            yield short
 
     pool = extractor.workers(2)
-    outcomes = pool.run(batches())
+    outcomes = pool.run(stream(), batch_size=2)
     first = next(outcomes)
     assert not isinstance(first, NewsfactsError) and first[0].text.startswith("Officials in district 0")
-    assert pool.size * WINDOW < len(taken) + 1 <= pool.size * WINDOW * LOOKAHEAD
-    assert len(list(outcomes)) == 60
+    assert pool.size * WINDOW * 2 < len(taken) + 1 <= pool.size * HOLD
+    assert len(list(outcomes)) == 300
+
+
+def test_after_the_stream_ends_the_longest_pages_go_first(
+    pages: list[Page], extractor: FactExtractor
+) -> None:
+    """Once the stream has ended, what was read ahead goes out longest first (the long
+    last page does not start after every short one), and outcomes still come in order."""
+    from dataclasses import replace
+
+    from extractors.parallel import HOLD
+
+    base = replace(pages[0], kind="text")
+    texts = [f"Officials said {i} people applied for the K visa on Monday." for i in range(40)]
+    texts.append("\n".join(f"Officials in district {i} said the K visa opened." for i in range(400)))
+    stream = [replace(base, text=t, url=f"{base.url}?n={i}") for i, t in enumerate(texts)]
+    assert len(stream) < 2 * HOLD  # the whole stream is read ahead before it has all gone out
+
+    pool = extractor.workers(2)
+    order: list[list[int]] = []
+    submit = pool.submit
+
+    def recording(batch: list[Page], *args: object) -> object:
+        order.append([stream.index(p) for p in batch])
+        return submit(batch, *args)  # type: ignore[arg-type]
+
+    pool.submit = recording  # type: ignore[method-assign]
+    try:
+        outcomes = list(pool.run(iter(stream), batch_size=4))
+    finally:
+        del pool.submit
+    assert [o[0].url for o in outcomes if not isinstance(o, NewsfactsError)] == [p.url for p in stream]
+    sent = [i for batch in order for i in batch]
+    assert sorted(sent) == list(range(len(stream)))
+    # The long page (the last of the stream) goes out before the short ones still waiting.
+    assert sent.index(len(stream) - 1) < sent.index(len(stream) - 2)
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_prepare_runs_beside_the_facts_and_comes_back_with_each_article(
+    pages: list[Page], extractor: FactExtractor, n_process: int
+) -> None:
+    """The pipeline's ``prepare`` (the store's dedup fingerprint) is computed where the
+    article was read, worker or not, and comes back equal to one computed here."""
+    from store.stories import article_fingerprint
+
+    outcomes = list(extract_pages(pages[:12], extractor, n_process=n_process, prepare=article_fingerprint))
+    kept = [o for o in outcomes if not isinstance(o, NewsfactsError)]
+    assert len(kept) >= 8
+    assert all(o[3] == article_fingerprint(o[0]) for o in kept)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -10,7 +11,7 @@ import pytest
 from store.db import open_store
 from store.dedup import fingerprint, same_story, story_url_key, wire_of
 from store.quote_merge import quote_words, same_quote
-from tests.store.factories import article, person, quote, rows, save
+from tests.store.factories import FETCHED, article, person, quote, rows, save
 
 STORY = " ".join(f"word{i} shared sentence number {i} of the wire story." for i in range(60))
 OTHER = " ".join(f"other{i} unrelated report paragraph {i} about rice prices." for i in range(60))
@@ -121,3 +122,26 @@ def test_two_quotes_by_one_speaker_stay_two_and_variants_merge(con: duckdb.DuckD
     save(con, article("https://b.example/k"), [quote(one.replace("It is", "It's"))])
     got = rows(con, "SELECT n_sources, len(variants) FROM quotes_by_person ORDER BY n_sources")
     assert got == [(1, 1), (2, 2)]
+
+
+def test_a_fingerprint_computed_before_the_save_is_taken_only_when_it_is_the_articles(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    """The extraction workers compute each article's fingerprint; the save takes it as it
+    is, and recomputes one that belongs to another article (or another text of it)."""
+    from store.stories import article_fingerprint, story_input
+    from store.writer import ArticleSave, save_articles
+
+    mine = article("https://a.example/k", site="A", text=STORY)
+    ready = article_fingerprint(mine)
+    assert story_input("a1", mine, ready).fingerprint is ready
+    other = article("https://a.example/k", site="A", text=OTHER)
+    stale = replace(article_fingerprint(other), text_hash="an older text's hash")
+    assert story_input("a1", mine, stale).fingerprint == ready
+    assert story_input("a1", mine, article_fingerprint(article("https://b.example/k", text=STORY))) == (
+        story_input("a1", mine)
+    )
+
+    save_articles(con, [ArticleSave(mine, [], mine.url, FETCHED, fingerprint=stale)])
+    stored = con.execute("SELECT text_hash, n_shingles, minhash FROM story_signatures").fetchall()
+    assert stored == [(mine.text_hash, ready.n_shingles, ready.minhash)]
