@@ -1,0 +1,109 @@
+"""Which currency a shared form means in one article ("$", "dollars", "¥",
+"kr", "Rs", "pesos", "R").
+
+A currency counts the times the article names one of its countries (name,
+adjective, capital or main city) or writes one of its own strong forms
+("yen", "JPY", "Australian dollars"). A currency whose own marked form of the
+shared sign appears in the article ("A$" beside "$", "US$" beside "$") is not
+what the bare sign means there: the writer marks that one. Then:
+
+- a form with a default ("$" is the US dollar, "¥" the yuan, "Rs" the Indian
+  rupee) keeps it unless another currency is named more than twice as often
+  as the default's (an article about Australia that mentions the U.S. once
+  writes Australian dollars; an article about the H-1B that also speaks of
+  Canada still writes US dollars);
+- a form without one ("kr", "pesos", "francs", "R", "QR") is the currency
+  named most, and is not read when none is named or two tie.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from extractors.currency_table import currency_table, trie_pattern
+
+# How many times more often another currency must be named than the
+# default for a shared form with a default to mean it.
+DOMINANCE = 2
+
+
+@dataclass(frozen=True)
+class _Mentions:
+    """One pattern for every currency's mention forms, and the codes of each form."""
+
+    pattern: re.Pattern[str]
+    exact: dict[str, tuple[str, ...]]
+    names: dict[str, tuple[str, ...]]  # casefolded
+
+
+@cache
+def _mentions() -> _Mentions:
+    exact: dict[str, list[str]] = {}
+    names: dict[str, list[str]] = {}
+    for code, currency in currency_table().currencies.items():
+        # Datelines write places in capitals: "TOKYO (Harbour Wire) -".
+        capitals = [form.upper() for form in currency.countries if len(form) > 3]
+        for form in {*currency.countries, *capitals, *currency.signs, code}:
+            exact.setdefault(form, []).append(code)
+        for name in set(currency.names):
+            names.setdefault(name.casefold(), []).append(code)
+    words = [form for form in exact if form[-1:].isalnum()]
+    signs = [form for form in exact if not form[-1:].isalnum()]
+    pattern = (rf"(?<![\w.])(?:(?P<word>{trie_pattern(words)})(?!\w)|(?P<sign>{trie_pattern(signs)})"
+               rf"|(?P<name>(?i:{trie_pattern(list(names))}))(?!\w))")
+    return _Mentions(re.compile(pattern), {k: tuple(v) for k, v in exact.items()},
+                     {k: tuple(v) for k, v in names.items()})
+
+
+@cache
+def _variants(code: str, key: str) -> re.Pattern[str] | None:
+    """The currency's own marked forms of the shared sign ``key`` ("A$" for "$")."""
+    variants = [s for s in currency_table().currencies[code].signs if key in s and s != key]
+    return re.compile(trie_pattern(variants)) if variants else None
+
+
+class CurrencyContext:
+    """The currency resolution of one article's text (counts cached)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._scores: Counter[str] | None = None
+        self._resolved: dict[str, str | None] = {}
+
+    def score(self, code: str) -> int:
+        """How many times the article names the currency's countries or strong forms."""
+        if self._scores is None:
+            mentions = _mentions()
+            self._scores = Counter()
+            for m in mentions.pattern.finditer(self.text):
+                form = m.group(0)
+                self._scores.update(mentions.names[form.casefold()] if m["name"] else mentions.exact[form])
+        return self._scores[code]
+
+    def resolve(self, key: str) -> str | None:
+        """The code the shared form ``key`` (a sign, or a name's singular) means here."""
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(key)
+        return self._resolved[key]
+
+    def _resolve(self, key: str) -> str | None:
+        table = currency_table()
+        candidates = table.local_codes.get(key, ())
+        marked = {code for code in candidates if self._marks(code, key)}
+        scores = {code: self.score(code) for code in candidates if code not in marked}
+        default = table.defaults.get(key)
+        others = sorted(((s, code) for code, s in scores.items() if code != default and s > 0), reverse=True)
+        unique = bool(others) and (len(others) == 1 or others[0][0] > others[1][0])
+        if default is not None:
+            if unique and others[0][0] > DOMINANCE * scores.get(default, 0):
+                return others[0][1]
+            return default
+        return others[0][1] if unique else None
+
+    def _marks(self, code: str, key: str) -> bool:
+        """Whether the article writes the currency's own marked form of the sign ("A$" for "$")."""
+        variants = _variants(code, key)
+        return variants is not None and variants.search(self.text) is not None
