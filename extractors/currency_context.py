@@ -43,10 +43,13 @@ class _Mentions:
 def _mentions() -> _Mentions:
     exact: dict[str, list[str]] = {}
     names: dict[str, list[str]] = {}
-    for code, currency in currency_table().currencies.items():
+    table = currency_table()
+    for code, currency in table.currencies.items():
         # Datelines write places in capitals: "TOKYO (Harbour Wire) -".
         capitals = [form.upper() for form in currency.countries if len(form) > 3]
-        for form in {*currency.countries, *capitals, *currency.signs, code}:
+        # A code that is also a word ("TOP", "ALL") says nothing of its country.
+        own_code = [code] if code in table.codes else []
+        for form in {*currency.countries, *capitals, *currency.signs, *own_code}:
             exact.setdefault(form, []).append(code)
         for name in set(currency.names):
             names.setdefault(name.casefold(), []).append(code)
@@ -62,7 +65,7 @@ def _mentions() -> _Mentions:
 def _variants(code: str, key: str) -> re.Pattern[str] | None:
     """The currency's own marked forms of the shared sign ``key`` ("A$" for "$")."""
     variants = [s for s in currency_table().currencies[code].signs if key in s and s != key]
-    return re.compile(trie_pattern(variants)) if variants else None
+    return re.compile(rf"(?<![\w.])(?:{trie_pattern(variants)})") if variants else None
 
 
 class CurrencyContext:

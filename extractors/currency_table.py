@@ -53,6 +53,7 @@ class CurrencyTable:
     defaults: dict[str, str]
     minor: dict[str, int]  # local key -> minor units per major unit ("cent": 100)
     singulars: frozenset[str]  # names in the singular, casefolded ("dollar", "swiss franc")
+    total_units: dict[str, float]  # code -> the amount from which it is a total, not a fee
 
     def signs(self) -> list[str]:
         return [*self.signs_strong, *self.signs_local, *self.codes]
@@ -123,6 +124,7 @@ def currency_table() -> CurrencyTable:
         defaults=dict(raw["defaults"]),
         minor={key: int(per) for key, per in raw["minor"].items()},
         singulars=frozenset(singulars),
+        total_units={code: float(units) for code, units in raw["total_units"].items()},
     )
 
 

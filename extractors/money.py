@@ -53,6 +53,14 @@ _PREFIXED = re.compile(
 _SUFFIXED = re.compile(rf"{_NO_SIGN_BEFORE}(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?\s(?P<cur>{_SUFFIX})")
 # "two million dollars", "half a million euros", "fifty cents".
 _SUFFIXED_WORDS = re.compile(rf"(?P<words>{_WORDS})\s(?P<cur>{_SUFFIX})")
+# "Rupees 5,000", "Kenyan shillings 2,500": a name in the plural, capitalised,
+# before the number, as South Asian and East African papers write it; not a
+# year ("in dollars 2025 was ...").
+_PLURAL_NAMES = [name for name in _NAMES if name.endswith("s")]
+_NAMED_BEFORE = re.compile(
+    rf"(?<![\w-])(?=[A-Z])(?P<cur>(?i:{trie_pattern(_PLURAL_NAMES)}))\s(?!(?:19|20)\d\d(?![\d,.]))(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?"
+    rf"(?!\s?(?:{_SUFFIX}))"
+)
 # "1.500 €", "500 kr", "2 000 zł": a sign after the number.
 _AFTER_SIGN = re.compile(
     rf"{_NO_SIGN_BEFORE}(?<![.,])(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?\s?(?P<cur>{_AFTER})"
@@ -105,8 +113,10 @@ _CHANGE_VERB = re.compile(
 )
 _RANGE_WORD = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|between|anywhere)\b", re.I)
 _FROM = re.compile(r"(?:\b(?:up|down)\s+)?\bfrom\s*$", re.I)
+# "($1 = 7.1201 Chinese yuan renminbi)", "(US$1 = ₹88.3)", "(1 USD = 0.92 euro)".
 _RATE = re.compile(
-    rf"\(\s*(?:US)?\$\s?1\s*=\s*(?P<rate>{_NUM})\s+(?P<cur>{_SUFFIX})\s*\)"
+    rf"\(\s*(?:(?:US)?\$\s?1|1\s+(?:USD|U\.?S\.? dollars?|dollars?))\s*=\s*"
+    rf"(?:(?P<sign>{_PREFIX})\s?(?P<rate_after>{_NUM})|(?P<rate>{_NUM})\s+(?P<cur>{_SUFFIX}))\s*\)"
 )
 
 
@@ -161,7 +171,8 @@ def find_money(text: str) -> list[Money]:
     context = CurrencyContext(text)
     rates = [m.span() for m in _RATE.finditer(text)]
     found: list[Money] = []
-    patterns = (_BETWEEN, _PREFIXED, _SUFFIXED, _AFTER_SIGN, _SUFFIXED_RANGE, _WON, _HYPHENATED)
+    patterns = (_BETWEEN, _PREFIXED, _SUFFIXED, _AFTER_SIGN, _SUFFIXED_RANGE, _WON, _HYPHENATED,
+                _NAMED_BEFORE)
     matches = [m for pattern in patterns for m in pattern.finditer(text)]
     for m in [*matches, *_word_matches(text)]:
         if any(s <= m.start() < e for s, e in rates) or not _touching_ok(m, text):
@@ -268,7 +279,7 @@ def find_rates(text: str) -> dict[str, float]:
     context = CurrencyContext(text)
     rates: dict[str, float] = {}
     for m in _RATE.finditer(text):
-        reading = _reading(m["cur"], context)
+        reading = _reading(m["cur"] or m["sign"], context)
         if reading is not None:
-            rates[reading[0]] = digits_value(m["rate"])
+            rates[reading[0]] = digits_value(m["rate"] or m["rate_after"]) / reading[1]
     return rates
