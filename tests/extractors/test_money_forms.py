@@ -57,7 +57,8 @@ def _strong_forms() -> list[tuple[str, str]]:
         cases += [(f"The permit costs {sign}1,250.", code) for sign in entry["signs"]]
         cases += [(f"The permit costs 1,250 {sign}.", code) for sign in entry["after"]]
         for name in entry["names"]:
-            cases += [(f"The permit costs 1,250 {form}.", code) for form in plural_forms(name, _RAW["plurals"])]
+            forms = plural_forms(name, _RAW["plurals"])
+            cases += [(f"The permit costs 1,250 {form}.", code) for form in forms]
         if code not in _RAW["word_codes"]:
             cases += [(f"The permit costs {code} 1,250.", code), (f"The permit costs 1,250 {code}.", code)]
     return cases
@@ -259,7 +260,8 @@ def test_vague_or_non_english_numbers_are_not_amounts(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("words", "value"),
-    [("seven", 7), ("forty-two", 42), ("nine hundred and ninety-nine", 999), ("two hundred thousand", 200_000),
+    [("seven", 7), ("forty-two", 42), ("nine hundred and ninety-nine", 999),
+     ("two hundred thousand", 200_000),
      ("a hundred", 100), ("half a million", 500_000), ("two and a half million", 2_500_000),
      ("twelve lakh", 1_200_000), ("three crore", 30_000_000)],
 )
@@ -276,7 +278,8 @@ def test_words_that_are_no_number(words: str) -> None:
     ("num", "scaled", "thousandths", "value"),
     [("1.500", False, False, 1_500), ("1.500", True, False, 1.5), ("1.500", False, True, 1.5),
      ("1.500.000", False, True, 1_500_000), ("1.250,75", False, False, 1_250.75),
-     ("1 500,50", False, False, 1_500.5), ("12,50,000", False, False, 1_250_000), ("204.77", False, False, 204.77)],
+     ("1 500,50", False, False, 1_500.5), ("12,50,000", False, False, 1_250_000),
+     ("204.77", False, False, 204.77)],
 )
 def test_digit_groupings(num: str, scaled: bool, thousandths: bool, value: float) -> None:
     assert digits_value(num, scaled=scaled, thousandths=thousandths) == value
@@ -325,7 +328,9 @@ def _fees(extractor: FactExtractor, text: str) -> list[tuple[object, object, obj
          [(500_000, "VND", None), (1_500_000, "VND", None)]),
     ],
 )
-def test_fees_in_the_forms_of_other_currencies(extractor: FactExtractor, text: str, fees: list[object]) -> None:
+def test_fees_in_the_forms_of_other_currencies(
+    extractor: FactExtractor, text: str, fees: list[object]
+) -> None:
     assert _fees(extractor, text) == fees
 
 
@@ -337,5 +342,7 @@ def test_fees_in_the_forms_of_other_currencies(extractor: FactExtractor, text: s
         "Vietnam's visa programme has a budget of 5.000.000.000.000 ₫, officials in Hanoi said.",
     ],
 )
-def test_salaries_savings_and_totals_in_other_currencies_are_no_fees(extractor: FactExtractor, text: str) -> None:
+def test_salaries_savings_and_totals_in_other_currencies_are_no_fees(
+    extractor: FactExtractor, text: str
+) -> None:
     assert _fees(extractor, text) == []
