@@ -45,7 +45,8 @@ _PREFIX = rf"(?:(?<![\w.])(?:{trie_pattern([*_SIGNS, *_CODES])}))"
 _NAME = rf"(?i:{trie_pattern(_NAMES)})(?![\w-])(?!\s+(?:zone|area)\b)"
 _SUFFIX = rf"(?:{_NAME}|(?:{trie_pattern(_CODES)})(?![\w]))"
 _AFTER = rf"(?:{trie_pattern(_AFTERS)})(?![\w])"
-_NO_SIGN_BEFORE = rf"(?<![\w{re.escape(_SIGN_CHARS)}])"
+# Not inside a number ("$1,000 USD" is one amount, not "000 USD").
+_NO_SIGN_BEFORE = rf"(?<![\w{re.escape(_SIGN_CHARS)}])(?<!\d[.,'’])"
 _PREFIXED = re.compile(
     rf"(?P<cur>{_PREFIX})\s?(?P<num>{_NUM})(?:\s?-?\s?(?P<scale>{_SCALE}))?"
     rf"(?:\s?(?:-|to|–)\s?(?P<cur2>{_PREFIX})?\s?(?P<num2>{_NUM})(?:\s?(?P<scale2>{_SCALE}))?)?"
@@ -177,9 +178,39 @@ def find_money(text: str) -> list[Money]:
     for m in [*matches, *_word_matches(text)]:
         if any(s <= m.start() < e for s, e in rates) or not _touching_ok(m, text):
             continue
-        found.extend(_money(m, text, context))
+        read = _money(m, text, context)
+        if m.re in (_SUFFIXED, _AFTER_SIGN) and len(read) == 1:
+            read = [*_listed_before(m, text, read[0], context), *read]
+        found.extend(read)
     found.sort(key=lambda money: money.start)
     return _drop_overlaps(found)
+
+
+# "150, 250 or 400 euros", "2 and 3 million yuan": bare numbers listed before
+# an amount whose currency follows it share that currency (and its scale); a
+# list is joined by "and" or "or", and holds no year.
+_LIST_ITEM = rf"(?<![\w.,{re.escape(_SIGN_CHARS)}])(?!(?:19|20)\d\d(?![\d,.]))(?:{_NUM})(?:\s?(?:{_SCALE}))?"
+_LIST_BEFORE = re.compile(rf"(?:{_LIST_ITEM},\s+)*{_LIST_ITEM},?\s+(?:and|or)\s+$")
+_ITEM = re.compile(rf"(?<![\w.,{re.escape(_SIGN_CHARS)}])(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?")
+# How far before the amount its list may begin.
+LIST_REACH = 120
+
+
+def _listed_before(m: re.Match[str], text: str, last: Money, context: CurrencyContext) -> list[Money]:
+    """The bare numbers listed right before the amount ``last`` (read from ``m``)."""
+    start = m.start()
+    listed = _LIST_BEFORE.search(text, max(0, start - LIST_REACH), start)
+    if listed is None or re.search(r"\bbetween\s+$", text[max(0, listed.start() - 10) : listed.start()]):
+        return []
+    thousandths = _TABLE.currencies[last.currency].decimals == 3
+    reading = _reading(m["cur"], context)
+    per = reading[1] if reading is not None else 1
+    amounts = []
+    for item in _ITEM.finditer(text, listed.start(), listed.end()):
+        scale = item["scale"] or m["scale"]
+        value = digits_value(item["num"], bool(scale), thousandths) * scale_value(scale)
+        amounts.append(Money(value / per, last.currency, item.start(), item.end(), item.group(0)))
+    return amounts
 
 
 def _word_matches(text: str) -> list[re.Match[str]]:

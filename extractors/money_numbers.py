@@ -34,9 +34,10 @@ SCALES: dict[str, float] = {
     "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7, "cr": 1e7,
     "lakh crore": 1e12, "lakh crores": 1e12,
 }
+# Scale words whatever their case ("Rs 5 Lakh", "$5 Million", "Rs 2 Cr").
 SCALE = (
-    r"(?:lakh crores?|thousand|million|billion|trillion|lakhs?|lacs?|crores?"
-    r"|(?:bn|mn|mln|bln|mil|bil|tn|cr)(?![a-zA-Z])|[kKmMbB](?![a-zA-Z]))"
+    r"(?:(?i:lakh crores?|thousand|million|billion|trillion|lakhs?|lacs?|crores?"
+    r"|(?:bn|mn|mln|bln|mil|bil|tn|cr)(?![a-zA-Z]))|[kKmMbB](?![a-zA-Z]))"
 )
 
 _UNITS = {

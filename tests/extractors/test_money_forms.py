@@ -285,6 +285,34 @@ def test_digit_groupings(num: str, scaled: bool, thousandths: bool, value: float
     assert digits_value(num, scaled=scaled, thousandths=thousandths) == value
 
 
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("The card costs $1,000 USD.", [(1_000, "USD")]),  # one amount, not "000 USD"
+        ("The card costs 300 RMB.", [(300, "CNY")]),
+        ("The card costs Rs 5 Lakh.", [(500_000, "INR")]),
+        ("The card costs $5 Million.", [(5_000_000, "USD")]),
+        ("The card costs Rs 2 Cr.", [(20_000_000, "INR")]),
+        ("The card costs Rupees 5,000.", [(5_000, "INR")]),
+        ("The card costs Kenyan shillings 2,500.", [(2_500, "KES")]),
+        ("In Dollars 2025 was a good year.", []),  # a year after a name is no amount
+        ("The card costs 100 bucks.", [(100, "USD")]),
+        ("The card costs 50 quid.", [(50, "GBP")]),
+        ("The card costs Rmb5,000.", [(5_000, "CNY")]),
+        # A list of bare numbers shares the currency (and scale) of the amount that closes it.
+        ("Visas cost 150, 250 or 400 euros.", [(150, "EUR"), (250, "EUR"), (400, "EUR")]),
+        ("Visas cost 2 and 3 million yuan.", [(2_000_000, "CNY"), (3_000_000, "CNY")]),
+        ("Stamps cost 30, 40 and 50 cents.", [(0.3, "USD"), (0.4, "USD"), (0.5, "USD")]),
+        ("Visas cost 1.500 or 2.000 €.", [(1_500, "EUR"), (2_000, "EUR")]),
+        ("In 2024 and 300 yuan", [(300, "CNY")]),  # a year is no item of a list
+        ("Visas for 5 or 10 years cost 300 euros.", [(300, "EUR")]),
+        ("It costs between 200 and 400 yuan.", [(200, "CNY")]),  # a range, its low end
+    ],
+)
+def test_more_writings(text: str, read: list[tuple[float, str]]) -> None:
+    assert _read(text) == read
+
+
 # Rates.
 
 
