@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 _Node = dict[str, "_Node"]
 
@@ -110,6 +111,9 @@ def currency_table() -> CurrencyTable:
                 names_local[form.casefold()] = name
             local.setdefault(name, []).append(code)
             singulars.add(name.casefold())
+    for form, code in _country_names(raw, plurals).items():
+        if form not in names_strong and form not in names_local:
+            names_strong[form] = code
     codes = frozenset(code for code in currencies if code not in word_codes)
     return CurrencyTable(
         currencies=currencies,
@@ -126,6 +130,29 @@ def currency_table() -> CurrencyTable:
         singulars=frozenset(singulars),
         total_units={code: float(units) for code, units in raw["total_units"].items()},
     )
+
+
+# Currency nouns that are also common verbs or nouns ("in 2026 Bosnia marks
+# the date", "Korea won"), and minor units: never joined to a country form.
+_NOT_JOINED = frozenset({"won", "mark", "pound", "crown", "real", "sol", "gold", "dram", "cent", "penny",
+                         "pence", "sterling", "quid", "buck"})
+
+
+def _country_names(raw: dict[str, Any], plurals: dict[str, list[str]]) -> dict[str, str]:
+    """Names news builds from a country form and the currency's noun ("Mexico
+    pesos", "Zimbabwean dollar" is not one: the noun must be the currency's):
+    every country form of a currency before the last word of each of its
+    names and each of its shared names, casefolded; a form two currencies
+    could build is left out."""
+    built: dict[str, set[str]] = {}
+    for entry in raw["currencies"]:
+        nouns = {name.split()[-1] for name in [*entry["names"], *entry["local"]["names"]]}
+        nouns = {n for n in nouns if n.casefold() not in _NOT_JOINED and n not in raw["minor"]}
+        for country in entry["countries"]:
+            for noun in nouns:
+                for form in plural_forms(f"{country} {noun}", plurals):
+                    built.setdefault(form.casefold(), set()).add(entry["code"])
+    return {form: codes.pop() for form, codes in built.items() if len(codes) == 1}
 
 
 def trie_pattern(words: list[str]) -> str:

@@ -299,6 +299,16 @@ def test_digit_groupings(num: str, scaled: bool, thousandths: bool, value: float
         ("The card costs 100 bucks.", [(100, "USD")]),
         ("The card costs 50 quid.", [(50, "GBP")]),
         ("The card costs Rmb5,000.", [(5_000, "CNY")]),
+        ("The card costs 300 Aussie dollars.", [(300, "AUD")]),
+        ("The card costs 300 Scottish pounds.", [(300, "GBP")]),
+        # A country form and the currency's noun, whichever form of the country.
+        ("The card costs 1,000 Mexico pesos.", [(1_000, "MXN")]),
+        ("The card costs 5,000 Philippines pesos.", [(5_000, "PHP")]),
+        ("The card costs 300 Dubai dirhams.", [(300, "AED")]),
+        ("The card costs 2,000 Kenya shillings.", [(2_000, "KES")]),
+        ("The card costs 900 Thailand baht.", [(900, "THB")]),
+        ("In 2018 Korea won gold.", []),  # "won" is never joined to a country
+        ("In 2026 Bosnia marks the day.", []),
         # A list of bare numbers shares the currency (and scale) of the amount that closes it.
         ("Visas cost 150, 250 or 400 euros.", [(150, "EUR"), (250, "EUR"), (400, "EUR")]),
         ("Visas cost 2 and 3 million yuan.", [(2_000_000, "CNY"), (3_000_000, "CNY")]),
