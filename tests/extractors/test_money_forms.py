@@ -194,6 +194,9 @@ def test_the_context_counts_capitalised_datelines_and_the_currency_s_own_names()
         ("The card costs 1\u00a0500\u00a0000 zł.", 1_500_000, "PLN"),
         ("The permit costs CHF 1'200.", 1_200, "CHF"),
         ("The permit costs CHF 1’200.50.", 1_200.5, "CHF"),
+        ("The permit costs CHF 100.-.", 100, "CHF"),
+        ("The permit costs 1 000,- Kč.", 1_000, "CZK"),
+        ("The permit costs Rs. 5,000/-.", 5_000, "INR"),
         ("The permit costs 1500€.", 1_500, "EUR"),
         ("The permit costs € 1,500.", 1_500, "EUR"),
         ("The permit costs EUR 1,500.", 1_500, "EUR"),
@@ -250,6 +253,8 @@ def test_number_writings(text: str, amount: float, code: str) -> None:
         "It is one euro zone country.",
         "The euro area grew.",
         "1,5 millones de euros",  # not English
+        "The card costs €1,5 Mio.",  # a decimal comma: not read, and not read as €1
+        "The card costs 1,50 euros.",
         "The Form I-129 500 page",
         "In 2026 300 people applied.",
     ],
