@@ -2,8 +2,9 @@
 "kr", "Rs", "pesos", "R").
 
 A currency counts the times the article names one of its countries (name,
-adjective, capital or main city) or writes one of its own strong forms
-("yen", "JPY", "Australian dollars"). A currency whose own marked form of the
+adjective, capital or main city), one of the programmes of that country in
+the programme table ("H-1B", "Express Entry"), or writes one of its own strong
+forms ("yen", "JPY", "Australian dollars"). A currency whose own marked form of the
 shared sign appears in the article ("A$" beside "$", "US$" beside "$") is not
 what the bare sign means there: the writer marks that one. Then:
 
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extractors.currency_table import currency_table, trie_pattern
+from extractors.programme_data import programme_patterns
 
 # How many times more often another currency must be named than the
 # default for a shared form with a default to mean it.
@@ -53,6 +55,14 @@ def _mentions() -> _Mentions:
             exact.setdefault(form, []).append(code)
         for name in set(currency.names):
             names.setdefault(name.casefold(), []).append(code)
+    # A programme of the table names its country ("H-1B", "Express Entry"):
+    # its canonical name counts for that country's currency.
+    country_code = {form: code for code, currency in reversed(table.currencies.items())
+                    for form in currency.countries}
+    for programme in programme_patterns():
+        code_ = country_code.get(programme.country)
+        if code_ is not None and len(programme.name) > 3:
+            exact.setdefault(programme.name, []).append(code_)
     words = [form for form in exact if form[-1:].isalnum()]
     signs = [form for form in exact if not form[-1:].isalnum()]
     pattern = (rf"(?<![\w.])(?:(?P<word>{trie_pattern(words)})(?!\w)|(?P<sign>{trie_pattern(signs)})"

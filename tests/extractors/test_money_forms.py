@@ -86,6 +86,11 @@ def test_names_are_read_whatever_their_case() -> None:
         ("Auckland officials said New Zealand will charge $1,200 for the visa.", "NZD"),
         ("The H-1B fee is $100,000, the U.S. said; Canada courted the workers.", "USD"),
         ("The U.S. visa costs $185. Canada and the U.S. differ.", "USD"),
+        # A programme of the table names its country: an H-1B story about Canada writes US dollars.
+        ("TORONTO - Canada is courting H-1B holders after the $100,000 H-1B fee. Canada, Canadian "
+         "officials said, wants them; Canada will welcome H-1B workers, said Canada.", "USD"),
+        ("Express Entry applicants pay $1,365, officials said.", "CAD"),
+        ("Germany charges 50 cents per page, Berlin said.", "EUR"),
         ("The fee is $300.", "USD"),
         # A writer who marks the local dollar leaves "$" to the US dollar ...
         ("Australia charges A$3,115 for the visa, about $2,000.", "AUD"),
