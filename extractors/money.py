@@ -94,6 +94,11 @@ _HYPHENATED_WORDS = re.compile(rf"(?P<words>{WORDS_BARE})(?:-(?P<scale>{_SCALE})
 # words end, so the word patterns are tried only just before these.
 _NAME_AFTER_GAP = re.compile(rf"(?<=\s)(?:{_SUFFIX})|(?<=-)(?:{_SINGULAR})")
 _WORD_START = re.compile(r"(?<![\w-])[A-Za-z]")
+# "two million won": "won" after a number in words only when a scale word ends it
+# ("the two won the vote" is a verb).
+_WORDS_WON = re.compile(rf"(?P<words>{_WORDS})\s(?P<cur>won)\b")
+_WON_AFTER_GAP = re.compile(r"(?<=\s)won\b")
+_SCALED_WORDS = re.compile(r"(?i:thousand|million|billion|trillion|lakhs?|crores?)$")
 # How far before a currency name its number in words may begin ("one and a half million").
 WORDS_REACH = 60
 # "between $2,000 and $5,000": "and" joins a range only after "between".
@@ -216,13 +221,16 @@ def _listed_before(m: re.Match[str], text: str, last: Money, context: CurrencyCo
 def _word_matches(text: str) -> list[re.Match[str]]:
     """Amounts whose number is in words, each found from the currency name after it."""
     found: list[re.Match[str]] = []
-    for name in _NAME_AFTER_GAP.finditer(text):
-        pattern = _SUFFIXED_WORDS if text[name.start() - 1] != "-" else _HYPHENATED_WORDS
+    names = [(name, _SUFFIXED_WORDS if text[name.start() - 1] != "-" else _HYPHENATED_WORDS)
+             for name in _NAME_AFTER_GAP.finditer(text)]
+    names += [(won, _WORDS_WON) for won in _WON_AFTER_GAP.finditer(text)]
+    for name, pattern in names:
         lo = max(0, name.start() - WORDS_REACH)
         for start in _WORD_START.finditer(text, lo, name.start()):
             m = pattern.match(text, start.start())
             if m is not None and m.start("cur") == name.start():
-                found.append(m)
+                if pattern is not _WORDS_WON or _SCALED_WORDS.search(m["words"]):
+                    found.append(m)
                 break
     return found
 
