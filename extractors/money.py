@@ -235,13 +235,20 @@ def _word_matches(text: str) -> list[re.Match[str]]:
     return found
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def _touching_ok(m: re.Match[str], text: str) -> bool:
     """A code touching its number needs three digits ("USD2,500", not "COP28");
     a one-letter sign must touch its number ("R500"), and the number may not
-    run on into a name ("R2-D2")."""
+    run on into a name ("R2-D2"); a year before a capitalised name is no
+    amount ("in 2016 Rand Paul", "in 2000 Euros replaced ...")."""
     cur = m.group("cur")
-    if not m.groupdict().get("num") or m.start("cur") > m.start("num"):
+    if not m.groupdict().get("num"):
         return True
+    if m.start("cur") > m.start("num"):
+        return not (_YEAR.fullmatch(m.group("num")) and cur[:1].isupper() and not cur.isupper()
+                    and " " not in cur)
     gap = text[m.end("cur") : m.start("num")]
     if len(cur) == 1 and cur.isalpha():
         return not gap and re.match(r"-?\w", text[m.end() : m.end() + 2]) is None

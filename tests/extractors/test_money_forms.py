@@ -317,13 +317,17 @@ def test_digit_groupings(num: str, scaled: bool, thousandths: bool, value: float
         ("The card costs 300 Dubai dirhams.", [(300, "AED")]),
         ("The card costs 2,000 Kenya shillings.", [(2_000, "KES")]),
         ("The card costs 900 Thailand baht.", [(900, "THB")]),
-        ("In 2018 Korea won gold.", []),
+        ("In 2018 Korea won gold.", []),  # "won" is never joined to a country
+        ("In 2026 Bosnia marks the day.", []),
         ("The card costs two million won.", [(2_000_000, "KRW")]),
         ("The card costs one million two hundred thousand won.", [(1_200_000, "KRW")]),
         ("The two won the vote.", []),  # "won" after words only when a scale word ends them
+        ("In 2016 Rand Paul said so.", []),  # a year before a capitalised one-word name
+        ("In 2019 Dong Lin said so.", []),
+        ("The card costs 2000 euros.", [(2_000, "EUR")]),
+        ("The card costs 1999 Swiss francs.", [(1_999, "CHF")]),
         ("The card costs one thousand five hundred euros.", [(1_500, "EUR")]),
-        ("The card costs three hundred and fifty thousand dollars.", [(350_000, "USD")]),  # "won" is never joined to a country
-        ("In 2026 Bosnia marks the day.", []),
+        ("The card costs three hundred and fifty thousand dollars.", [(350_000, "USD")]),
         # A list of bare numbers shares the currency (and scale) of the amount that closes it.
         ("Visas cost 150, 250 or 400 euros.", [(150, "EUR"), (250, "EUR"), (400, "EUR")]),
         ("Visas cost 2 and 3 million yuan.", [(2_000_000, "CNY"), (3_000_000, "CNY")]),
