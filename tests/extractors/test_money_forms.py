@@ -383,6 +383,17 @@ def _fees(extractor: FactExtractor, text: str) -> list[tuple[object, object, obj
          [(25_000, "KES", "per_year")]),
         ("Vietnam's e-visa costs 500.000₫ and the work permit 1.500.000 ₫, officials in Hanoi said.",
          [(500_000, "VND", None), (1_500_000, "VND", None)]),
+        # "$" in a story datelined in, or about, another dollar country.
+        ("SYDNEY - Applicants for the Skills in Demand visa pay $3,210, Australia's Department of "
+         "Home Affairs said. Australia raised the charge in July.", [(3_210, "AUD", None)]),
+        ("OTTAWA - Express Entry applicants pay a processing fee of $950 and a right of permanent "
+         "residence fee of $575, Canadian officials said.", [(950, "CAD", None), (575, "CAD", None)]),
+        ("The Employment Pass application fee is $105, and issuing the pass costs another $225, "
+         "Singapore's Ministry of Manpower said.", [(105, "SGD", None), (225, "SGD", None)]),
+        ("The H-1B fee will be one hundred thousand dollars a year, the White House said.",
+         [(100_000, "USD", "per_year")]),
+        ("Ireland's Critical Skills Employment Permit costs €1.000 for a two-year permit, Dublin said.",
+         [(1_000, "EUR", None)]),
     ],
 )
 def test_fees_in_the_forms_of_other_currencies(
