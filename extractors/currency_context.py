@@ -78,6 +78,14 @@ def _variants(code: str, key: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w.])(?:{trie_pattern(variants)})") if variants else None
 
 
+# Where a sentence ends: a stop, then space and a capital; not the stop of
+# "U.S." or "U.A.E." (a capital with a stop two characters before).
+_SENTENCE_END = re.compile(r"(?<![.\s][A-Z])[.!?]+[”\"’]?\s+(?=[A-Z“\"‘(])|\n")
+
+
+_CLAUSE_END = re.compile(r",\s|[;:—–(]|\s-\s")
+
+
 class CurrencyContext:
     """The currency resolution of one article's text (counts cached)."""
 
@@ -86,34 +94,61 @@ class CurrencyContext:
         self._scores: Counter[str] | None = None
         self._resolved: dict[str, str | None] = {}
 
+    def _count(self, lo: int, hi: int) -> Counter[str]:
+        mentions = _mentions()
+        counts: Counter[str] = Counter()
+        for m in mentions.pattern.finditer(self.text, lo, hi):
+            form = m.group(0)
+            codes = mentions.names.get(form.casefold(), ()) if m["name"] else mentions.exact.get(form, ())
+            counts.update(codes)
+        return counts
+
     def score(self, code: str) -> int:
         """How many times the article names the currency's countries or strong forms."""
         if self._scores is None:
-            mentions = _mentions()
-            self._scores = Counter()
-            for m in mentions.pattern.finditer(self.text):
-                form = m.group(0)
-                self._scores.update(mentions.names[form.casefold()] if m["name"] else mentions.exact[form])
+            self._scores = self._count(0, len(self.text))
         return self._scores[code]
 
-    def resolve(self, key: str) -> str | None:
-        """The code the shared form ``key`` (a sign, or a name's singular) means here."""
+    def resolve(self, key: str, at: int | None = None) -> str | None:
+        """The code the shared form ``key`` (a sign, or a name's singular) means
+        here: by its sentence, up to the end of the amount's clause, when that
+        names one of the currencies ("In the U.S., the fee is $100,000" in a
+        story about Singapore; not "... $30 million, ... said X of the Singapore
+        office", which names the speaker's office), else by the whole article."""
+        if at is not None:
+            lo, hi = self._sentence(at)
+            counts = self._count(lo, hi)
+            candidates = currency_table().local_codes.get(key, ())
+            if any(counts[code] for code in candidates):
+                chosen = self._choose(key, counts)
+                if chosen is not None:
+                    return chosen
         if key not in self._resolved:
-            self._resolved[key] = self._resolve(key)
+            self._resolved[key] = self._choose(key, None)
         return self._resolved[key]
 
-    def _resolve(self, key: str) -> str | None:
+    def _sentence(self, at: int) -> tuple[int, int]:
+        """From the start of the sentence to the end of the amount's clause."""
+        lo = max((m.end() for m in _SENTENCE_END.finditer(self.text, max(0, at - 400), at)), default=0)
+        following = _SENTENCE_END.search(self.text, at)
+        hi = following.start() if following is not None else len(self.text)
+        clause = _CLAUSE_END.search(self.text, at, hi)
+        return lo, (clause.start() if clause is not None else hi)
+
+    def _choose(self, key: str, counts: Counter[str] | None) -> str | None:
+        """The rule of the module docstring, on the article's counts or a sentence's."""
         table = currency_table()
         candidates = table.local_codes.get(key, ())
         marked = {code for code in candidates if self._marks(code, key)}
-        scores = {code: self.score(code) for code in candidates if code not in marked}
+        scores = {code: (counts[code] if counts is not None else self.score(code))
+                  for code in candidates if code not in marked}
         default = table.defaults.get(key)
         others = sorted(((s, code) for code, s in scores.items() if code != default and s > 0), reverse=True)
         unique = bool(others) and (len(others) == 1 or others[0][0] > others[1][0])
         if default is not None:
             if unique and others[0][0] > DOMINANCE * scores.get(default, 0):
                 return others[0][1]
-            return default
+            return default if counts is None or scores.get(default, 0) > 0 else None
         return others[0][1] if unique else None
 
     def _marks(self, code: str, key: str) -> bool:

@@ -138,7 +138,7 @@ class Money:
     high: float | None = None
 
 
-def _reading(token: str, context: CurrencyContext) -> tuple[str, int] | None:
+def _reading(token: str, context: CurrencyContext, at: int | None = None) -> tuple[str, int] | None:
     """The currency a written form names here, and how many of the form make
     one unit of it ("cents": 100); None for a shared form the article does not
     resolve ("3,000 pesos" in an article that names no country of the peso)."""
@@ -161,7 +161,7 @@ def _reading(token: str, context: CurrencyContext) -> tuple[str, int] | None:
             key = word  # the singular of a shared name, as an adjective ("a 5-dollar fee")
     if key is None:
         return None
-    code = context.resolve(key)
+    code = context.resolve(key, at)
     return (code, _TABLE.minor.get(key, 1)) if code is not None else None
 
 
@@ -208,7 +208,7 @@ def _listed_before(m: re.Match[str], text: str, last: Money, context: CurrencyCo
     if listed is None or re.search(r"\bbetween\s+$", text[max(0, listed.start() - 10) : listed.start()]):
         return []
     thousandths = _TABLE.currencies[last.currency].decimals == 3
-    reading = _reading(m["cur"], context)
+    reading = _reading(m["cur"], context, m.start())
     per = reading[1] if reading is not None else 1
     amounts = []
     for item in _ITEM.finditer(text, listed.start(), listed.end()):
@@ -264,7 +264,8 @@ def _valid_range(m: re.Match[str], context: CurrencyContext) -> bool:
         return True
     if (groups["join"] == "and") != bool(groups["between"]):
         return False
-    if groups["cur1"] and _reading(groups["cur1"], context) != _reading(groups["cur"] or "", context):
+    if groups["cur1"] and (_reading(groups["cur1"], context, m.start())
+                           != _reading(groups["cur"] or "", context, m.start())):
         return False
     # "from 2024 to 300 yuan": a year, not the low end of a range.
     return digits_value(groups["num"] or "") * scale_value(groups["scale"]) <= (
@@ -274,7 +275,7 @@ def _valid_range(m: re.Match[str], context: CurrencyContext) -> bool:
 def _money(m: re.Match[str], text: str, context: CurrencyContext) -> list[Money]:
     """One amount, a range, or the two amounts of a change ("from $460 to $780")."""
     groups = m.groupdict()
-    reading = _reading(groups["cur"] or "", context)
+    reading = _reading(groups["cur"] or "", context, m.start())
     if reading is None or not _valid_range(m, context):
         return []
     currency, per = reading

@@ -173,6 +173,27 @@ def test_a_shared_or_weak_form_without_its_country_is_not_read(text: str) -> Non
     assert find_money(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # The amount's own sentence, up to the end of its clause, names the currency ...
+        ("SINGAPORE - Singapore charges $105 for the pass. In the United States, the H-1B fee is $100,000. "
+         "Singapore said so.", ["SGD", "USD"]),
+        ("The U.S. charges $185 for the visa. Canada charges $85 for biometrics. The U.S. said so.",
+         ["USD", "CAD"]),
+        ("The U.S. said so. The pass costs $1,000 in Singapore, officials said. The U.S. again.", ["SGD"]),
+        ("Sweden charges 1,500 kr. Norway charges kr 6,300. Both said so.", ["SEK", "NOK"]),
+        # ... but not a speaker's office named after the clause.
+        ("The U.S. charges $185. “For a family with $30 million, it is simple,” said Koh of the "
+         "Singapore office. The U.S. said so.", ["USD", "USD"]),
+    ],
+)
+def test_the_amount_s_sentence_names_its_currency_before_the_article_does(
+    text: str, codes: list[str]
+) -> None:
+    assert [currency for _, currency in _read(text)] == codes
+
+
 def test_two_countries_named_alike_leave_a_form_without_default_unread() -> None:
     text = "Sweden and Norway both charge 1,500 kr; Sweden and Norway said so."
     assert find_money(text) == []
