@@ -93,6 +93,7 @@ class CurrencyContext:
         self.text = text
         self._scores: Counter[str] | None = None
         self._resolved: dict[str, str | None] = {}
+        self._marked: dict[str, frozenset[str]] = {}
 
     def _count(self, lo: int, hi: int) -> Counter[str]:
         mentions = _mentions()
@@ -139,7 +140,9 @@ class CurrencyContext:
         """The rule of the module docstring, on the article's counts or a sentence's."""
         table = currency_table()
         candidates = table.local_codes.get(key, ())
-        marked = {code for code in candidates if self._marks(code, key)}
+        if key not in self._marked:
+            self._marked[key] = frozenset(code for code in candidates if self._marks(code, key))
+        marked = self._marked[key]
         scores = {code: (counts[code] if counts is not None else self.score(code))
                   for code in candidates if code not in marked}
         default = table.defaults.get(key)
