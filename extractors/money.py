@@ -4,6 +4,12 @@ Regular expressions rather than the statistical NER: the small English model
 tags "$100,000" as MONEY but drops the currency sign from the span, splits
 "$100K", and misses "RMB 5 million". Exchange-rate notes such as
 "($1 = 7.1201 Chinese yuan renminbi)" are read as rates, never as amounts.
+
+Three helpers hold the parts that are data or reading of their own: the
+currency table (``currency_table``: every current ISO 4217 currency with its
+signs, names and countries), which currency a shared form means in one
+article (``currency_context``: "$", "¥", "kr", "Rs", "pesos"), and numbers
+(``money_numbers``: digit groupings, scales, numbers in words).
 """
 
 from __future__ import annotations
