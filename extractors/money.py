@@ -4,64 +4,80 @@ Regular expressions rather than the statistical NER: the small English model
 tags "$100,000" as MONEY but drops the currency sign from the span, splits
 "$100K", and misses "RMB 5 million". Exchange-rate notes such as
 "($1 = 7.1201 Chinese yuan renminbi)" are read as rates, never as amounts.
+
+Three helpers hold the parts that are data or reading of their own: the
+currency table (``currency_table``: every current ISO 4217 currency with its
+signs, names and countries), which currency a shared form means in one
+article (``currency_context``: "$", "¥", "kr", "Rs", "pesos"), and numbers
+(``money_numbers``: digit groupings, scales, numbers in words).
 """
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import dataclass
 
-_CURRENCIES = json.loads((Path(__file__).parent / "data" / "currencies.json").read_text("utf-8"))
-"""One entry per currency (``extractors/data/currencies.json``): its ISO 4217 code,
-the signs written before an amount ("HK$", "₩") and the names written after it
-("baht", "Swiss francs"). Every code is read before or after an amount alike.
-Names that several currencies share ("pesos", "kroner", "francs", "riyals")
-are listed only with their country; "$", "dollars" and "rupees" alone are the
-US dollar and the Indian rupee, and "¥" the yuan (the yen in an article about Japan)."""
-_SYMBOLS: dict[str, str] = {
-    word.casefold(): entry["code"]
-    for entry in _CURRENCIES
-    for word in (entry["code"], *entry["prefixes"], *entry["names"])
-}
-_CODES = [entry["code"] for entry in _CURRENCIES]
-_SIGNS = [sign for entry in _CURRENCIES for sign in entry["prefixes"]]
-_NAMES = [name for entry in _CURRENCIES for name in entry["names"]]
+from extractors.currency_context import CurrencyContext
+from extractors.currency_table import currency_table, trie_pattern
+from extractors.money_numbers import DIGITS, SCALE, WORDS, WORDS_BARE, digits_value, scale_value, words_value
 
+_TABLE = currency_table()
+"""Every current ISO 4217 currency (``extractors/data/currencies.json``, loaded
+by ``extractors.currency_table``): signs before an amount ("HK$", "₩", "Rs"),
+signs after it ("1.500 €", "500 kr"), English names after it ("baht", "Swiss
+francs", "dollars") and codes either side. A form several currencies share
+("$", "dollars", "¥", "kr", "Rs", "pesos") is read by the article's country
+context (``extractors.currency_context``); "$" and "dollars" stay the US
+dollar, "¥" the yuan and "Rs" the Indian rupee unless the article is about
+another of their countries."""
+# Codes read anywhere, and the codes that are words ("TRY", "ALL"), read
+# where the article names their country.
+_CODES = sorted(_TABLE.codes | {c for c in _TABLE.local_codes if c in _TABLE.currencies})
+_SIGNS = [*_TABLE.signs_strong, *_TABLE.signs_local]
+_AFTERS = _TABLE.afters()
+_NAMES = _TABLE.names()
+_WORDS = WORDS
 
-def _alternation(words: list[str]) -> str:
-    """Longest first, so "HK$" is tried before "$" and "Chinese yuan" before "yuan"."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
-_SCALES: dict[str, float] = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
-    "bn": 1e9, "b": 1e9, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
-}
-# Western grouping, and Indian grouping in lakhs and crores ("Rs 1,50,000").
-_NUM = r"\d{1,3}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?:thousand|million|billion|lakhs?|crores?|bn|mn|[kKmMbB](?![a-zA-Z]))"
-# "HK$1,000" is not "$1,000", nor "FORM 5" ringgit: a sign or code may not
-# follow a letter or digit. A code is followed by a space ("SAR 1,200"), so
-# "COP28" is no amount; signs may touch the number ("RM500", "RMB5,000").
-_PREFIX = rf"(?:(?<!\w)(?:{_alternation(_SIGNS)}|(?:{_alternation(_CODES)})(?=\s)))"
-_SUFFIX = rf"(?:{_alternation([*_NAMES, *_CODES])})"
 # A sign of one character before a number: that number is no amount of its own.
-_SIGN_CHARS = "".join(sorted({sign[-1] for sign in _SIGNS if not sign[-1].isalnum() and sign[-1] != "."}))
+_SIGN_CHARS = "".join(sorted({sign[-1] for sign in _SIGNS
+                              if not sign[-1].isalnum() and sign[-1] not in ". "}))
+_NUM = DIGITS
+_SCALE = SCALE
+# "HK$1,000" is not "$1,000", nor "FORM 5" ringgit: a sign or code may not
+# follow a letter or digit. Codes and letter signs are checked further in
+# ``_touching_ok`` ("COP28" is no amount, "USD2,500" is).
+_PREFIX = rf"(?:(?<![\w.])(?:{trie_pattern([*_SIGNS, *_CODES])}))"
+# Names after a number, whatever their case; not "euro zone".
+_NAME = rf"(?i:{trie_pattern(_NAMES)})(?![\w-])(?!\s+(?:zone|area)\b)"
+_SUFFIX = rf"(?:{_NAME}|(?:{trie_pattern(_CODES)})(?![\w]))"
+_AFTER = rf"(?:{trie_pattern(_AFTERS)})(?![\w])"
+# Not inside a number ("$1,000 USD" is one amount, not "000 USD").
+_NO_SIGN_BEFORE = rf"(?<![\w{re.escape(_SIGN_CHARS)}])(?<!\d[.,'’])"
 _PREFIXED = re.compile(
     rf"(?P<cur>{_PREFIX})\s?(?P<num>{_NUM})(?:\s?-?\s?(?P<scale>{_SCALE}))?"
     rf"(?:\s?(?:-|to|–)\s?(?P<cur2>{_PREFIX})?\s?(?P<num2>{_NUM})(?:\s?(?P<scale2>{_SCALE}))?)?"
 )
-_SUFFIXED = re.compile(
-    rf"(?<![\w{re.escape(_SIGN_CHARS)}])(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?\s(?P<cur>{_SUFFIX})\b"
+_SUFFIXED = re.compile(rf"{_NO_SIGN_BEFORE}(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?\s(?P<cur>{_SUFFIX})")
+# "two million dollars", "half a million euros", "fifty cents".
+_SUFFIXED_WORDS = re.compile(rf"(?P<words>{_WORDS})\s(?P<cur>{_SUFFIX})")
+# "Rupees 5,000", "Kenyan shillings 2,500": a name in the plural, capitalised,
+# before the number, as South Asian and East African papers write it; not a
+# year ("in dollars 2025 was ...").
+_PLURAL_NAMES = [name for name in _NAMES if name.endswith("s")]
+_NAMED_BEFORE = re.compile(
+    rf"(?<![\w-])(?=[A-Z])(?P<cur>(?i:{trie_pattern(_PLURAL_NAMES)}))\s(?!(?:19|20)\d\d(?![\d,.]))(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?"
+    rf"(?!\s?(?:{_SUFFIX}))"
+)
+# "1.500 €", "500 kr", "2 000 zł": a sign after the number.
+_AFTER_SIGN = re.compile(
+    rf"{_NO_SIGN_BEFORE}(?<![.,])(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?\s?(?P<cur>{_AFTER})"
 )
 # "1,000 to 2,000 yuan", "between 200 yuan and 400 yuan": the currency after
 # the second number names both ("and" only after "between", as below).
 _SUFFIXED_RANGE = re.compile(
     rf"(?<![\w{re.escape(_SIGN_CHARS)}.,])(?P<between>between\s)?(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?"
     rf"(?:\s(?P<cur1>{_SUFFIX}))?\s?(?P<join>-|–|to|and)\s?"
-    rf"(?P<cur2>)(?P<num2>{_NUM})(?:\s?(?P<scale2>{_SCALE}))?\s(?P<cur>{_SUFFIX})\b"
+    rf"(?P<cur2>)(?P<num2>{_NUM})(?:\s?(?P<scale2>{_SCALE}))?\s(?P<cur>{_SUFFIX})"
 )
 # "60,000 won", "70 million won": "won" alone is also a verb ("in 2020 won the
 # state"), so it is the Korean won only after a number grouped in thousands or
@@ -70,15 +86,27 @@ _WON = re.compile(
     rf"(?<![\w{re.escape(_SIGN_CHARS)}.,])(?:(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?)"
     rf"|(?P<scaled>\d+(?:\.\d+)?)\s?(?P<scale>{_SCALE}))\s(?P<cur>won)\b"
 )
-# "a 52-dollar study fee", "a 100-euro charge", "a 60,000-won fee": an amount
-# as a compound adjective, the currency's name in the singular. Not "pound",
-# which weighs as often as it pays ("a 10-pound bag").
-_SINGULARS = {name[:-1]: name for name in _NAMES if name.endswith("s") and name[:-1] != "pound"}
-_SINGULARS |= {name: name for name in _NAMES if not name.endswith("s")} | {"won": "won"}
+# "a 52-dollar study fee", "a 100-euro charge", "a 60,000-won fee", "a
+# five-dollar fee": an amount as a compound adjective, the currency's name in
+# the singular. Not "pound" (a 10-pound bag), "mark", "crown" or "dram", which
+# weigh, score or pour as often as they pay.
+_SINGULARS = sorted((_TABLE.singulars - {"pound", "mark", "crown", "dram"}) | {"won"})
+_SINGULAR = rf"(?i:{trie_pattern(_SINGULARS)})\b"
 _HYPHENATED = re.compile(
-    rf"(?<![\w{re.escape(_SIGN_CHARS)}.,-])(?P<num>{_NUM})(?:-(?P<scale>{_SCALE}))?"
-    rf"-(?P<cur>{_alternation(list(_SINGULARS))})\b"
+    rf"(?<![\w{re.escape(_SIGN_CHARS)}.,-])(?P<num>{_NUM})(?:-(?P<scale>{_SCALE}))?-(?P<cur>{_SINGULAR})"
 )
+_HYPHENATED_WORDS = re.compile(rf"(?P<words>{WORDS_BARE})(?:-(?P<scale>{_SCALE}))?-(?P<cur>{_SINGULAR})")
+# Where a currency name follows a space or a hyphen: only there may a number in
+# words end, so the word patterns are tried only just before these.
+_NAME_AFTER_GAP = re.compile(rf"(?<=\s)(?:{_SUFFIX})|(?<=-)(?:{_SINGULAR})")
+_WORD_START = re.compile(r"(?<![\w-])[A-Za-z]")
+# "two million won": "won" after a number in words only when a scale word ends it
+# ("the two won the vote" is a verb).
+_WORDS_WON = re.compile(rf"(?P<words>{_WORDS})\s(?P<cur>won)\b")
+_WON_AFTER_GAP = re.compile(r"(?<=\s)won\b")
+_SCALED_WORDS = re.compile(r"(?i:thousand|million|billion|trillion|lakhs?|crores?)$")
+# How far before a currency name its number in words may begin ("one and a half million").
+WORDS_REACH = 60
 # "between $2,000 and $5,000": "and" joins a range only after "between".
 _BETWEEN = re.compile(
     rf"between (?P<cur>{_PREFIX})\s?(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?"
@@ -97,12 +125,10 @@ _CHANGE_VERB = re.compile(
 )
 _RANGE_WORD = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|between|anywhere)\b", re.I)
 _FROM = re.compile(r"(?:\b(?:up|down)\s+)?\bfrom\s*$", re.I)
-# "¥" is the sign of the yuan and of the yen: an article about Japan that
-# speaks of yen more than of yuan reads it as yen.
-_YEN_WORDS = re.compile(r"\b(?:yen|JPY|Japan|Japanese|Tokyo|Osaka)\b")
-_YUAN_WORDS = re.compile(r"\b(?:yuan|renminbi|RMB|CNY|China|Chinese|Beijing|Shanghai)\b")
+# "($1 = 7.1201 Chinese yuan renminbi)", "(US$1 = ₹88.3)", "(1 USD = 0.92 euro)".
 _RATE = re.compile(
-    rf"\(\s*(?:US)?\$\s?1\s*=\s*(?P<rate>{_NUM})\s+(?P<cur>{_SUFFIX})\s*\)"
+    rf"\(\s*(?:(?:US)?\$\s?1|1\s+(?:USD|U\.?S\.? dollars?|dollars?))\s*=\s*"
+    rf"(?:(?P<sign>{_PREFIX})\s?(?P<rate_after>{_NUM})|(?P<rate>{_NUM})\s+(?P<cur>{_SUFFIX}))\s*\)"
 )
 
 
@@ -118,70 +144,163 @@ class Money:
     high: float | None = None
 
 
-def _number(num: str, scale: str | None) -> float:
-    value = float(num.replace(",", ""))
-    if scale:
-        value *= _SCALES[scale.casefold()]
-    return value
+def _reading(token: str, context: CurrencyContext, at: int | None = None) -> tuple[str, int] | None:
+    """The currency a written form names here, and how many of the form make
+    one unit of it ("cents": 100); None for a shared form the article does not
+    resolve ("3,000 pesos" in an article that names no country of the peso)."""
+    form = " ".join(token.split())
+    if form in _TABLE.signs_strong:
+        return _TABLE.signs_strong[form], 1
+    if form in _TABLE.after_strong:
+        return _TABLE.after_strong[form], 1
+    if form in _TABLE.codes:
+        return form, 1
+    key = _TABLE.signs_local.get(form) or _TABLE.after_local.get(form)
+    if key is None:
+        word = form.casefold()
+        if word == "won":
+            return "KRW", 1
+        if word in _TABLE.names_strong:
+            return _TABLE.names_strong[word], 1
+        key = _TABLE.names_local.get(word)
+        if key is None and word in _TABLE.singulars:
+            key = word  # the singular of a shared name, as an adjective ("a 5-dollar fee")
+    if key is None:
+        return None
+    code = context.resolve(key, at)
+    return (code, _TABLE.minor.get(key, 1)) if code is not None else None
 
 
-def _currency(token: str) -> str:
-    word = token.casefold().rstrip()
-    if word == "won":
-        return "KRW"
-    return _SYMBOLS.get(word) or _SYMBOLS[_SINGULARS[token.rstrip()].casefold()]
+def _value(groups: dict[str, str | None], num: str, scale: str | None, code: str) -> float | None:
+    if num == "words":
+        return words_value(groups["words"] or "")
+    thousandths = _TABLE.currencies[code].decimals == 3
+    return digits_value(groups[num] or "", scaled=bool(scale), thousandths=thousandths) * scale_value(scale)
 
 
 def find_money(text: str) -> list[Money]:
     """Every amount of money in ``text``, in order, rate notes excluded."""
+    context = CurrencyContext(text)
     rates = [m.span() for m in _RATE.finditer(text)]
     found: list[Money] = []
-    for pattern in (_BETWEEN, _PREFIXED, _SUFFIXED, _SUFFIXED_RANGE, _WON, _HYPHENATED):
-        for m in pattern.finditer(text):
-            if any(s <= m.start() < e for s, e in rates) or not _valid_range(m):
-                continue
-            found.extend(_money(m, text))
+    patterns = (_BETWEEN, _PREFIXED, _SUFFIXED, _AFTER_SIGN, _SUFFIXED_RANGE, _WON, _HYPHENATED,
+                _NAMED_BEFORE)
+    matches = [m for pattern in patterns for m in pattern.finditer(text)]
+    for m in [*matches, *_word_matches(text)]:
+        if any(s <= m.start() < e for s, e in rates) or not _touching_ok(m, text):
+            continue
+        read = _money(m, text, context)
+        if m.re in (_SUFFIXED, _AFTER_SIGN) and len(read) == 1:
+            read = [*_listed_before(m, text, read[0], context), *read]
+        found.extend(read)
     found.sort(key=lambda money: money.start)
-    found = _drop_overlaps(found)
-    if any(m.text.startswith("¥") for m in found) and _yen_article(text):
-        found = [replace(m, currency="JPY") if m.text.startswith("¥") else m for m in found]
+    return _drop_overlaps(found)
+
+
+# "150, 250 or 400 euros", "2 and 3 million yuan": bare numbers listed before
+# an amount whose currency follows it share that currency (and its scale); a
+# list is joined by "and" or "or", and holds no year.
+_LIST_ITEM = rf"(?<![\w.,{re.escape(_SIGN_CHARS)}])(?!(?:19|20)\d\d(?![\d,.]))(?:{_NUM})(?:\s?(?:{_SCALE}))?"
+_LIST_BEFORE = re.compile(rf"(?:{_LIST_ITEM},\s+)*{_LIST_ITEM},?\s+(?:and|or)\s+$")
+_ITEM = re.compile(rf"(?<![\w.,{re.escape(_SIGN_CHARS)}])(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?")
+# How far before the amount its list may begin.
+LIST_REACH = 120
+
+
+def _listed_before(m: re.Match[str], text: str, last: Money, context: CurrencyContext) -> list[Money]:
+    """The bare numbers listed right before the amount ``last`` (read from ``m``)."""
+    start = m.start()
+    listed = _LIST_BEFORE.search(text, max(0, start - LIST_REACH), start)
+    if listed is None or re.search(r"\bbetween\s+$", text[max(0, listed.start() - 10) : listed.start()]):
+        return []
+    thousandths = _TABLE.currencies[last.currency].decimals == 3
+    reading = _reading(m["cur"], context, m.start())
+    per = reading[1] if reading is not None else 1
+    amounts = []
+    for item in _ITEM.finditer(text, listed.start(), listed.end()):
+        scale = item["scale"] or m["scale"]
+        value = digits_value(item["num"], bool(scale), thousandths) * scale_value(scale)
+        amounts.append(Money(value / per, last.currency, item.start(), item.end(), item.group(0)))
+    return amounts
+
+
+def _word_matches(text: str) -> list[re.Match[str]]:
+    """Amounts whose number is in words, each found from the currency name after it."""
+    found: list[re.Match[str]] = []
+    names = [(name, _SUFFIXED_WORDS if text[name.start() - 1] != "-" else _HYPHENATED_WORDS)
+             for name in _NAME_AFTER_GAP.finditer(text)]
+    names += [(won, _WORDS_WON) for won in _WON_AFTER_GAP.finditer(text)]
+    for name, pattern in names:
+        lo = max(0, name.start() - WORDS_REACH)
+        for start in _WORD_START.finditer(text, lo, name.start()):
+            m = pattern.match(text, start.start())
+            if m is not None and m.start("cur") == name.start():
+                if pattern is not _WORDS_WON or _SCALED_WORDS.search(m["words"]):
+                    found.append(m)
+                break
     return found
 
 
-def _yen_article(text: str) -> bool:
-    """Whether the article is about Japan rather than China, by the words it uses."""
-    return len(_YEN_WORDS.findall(text)) > len(_YUAN_WORDS.findall(text))
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
-def _valid_range(m: re.Match[str]) -> bool:
+def _touching_ok(m: re.Match[str], text: str) -> bool:
+    """A code touching its number needs three digits ("USD2,500", not "COP28");
+    a one-letter sign must touch its number ("R500"), and the number may not
+    run on into a name ("R2-D2"); a year before a capitalised name is no
+    amount ("in 2016 Rand Paul", "in 2000 Euros replaced ...")."""
+    cur = m.group("cur")
+    if not m.groupdict().get("num"):
+        return True
+    if m.start("cur") > m.start("num"):
+        return not (_YEAR.fullmatch(m.group("num")) and cur[:1].isupper() and not cur.isupper()
+                    and " " not in cur)
+    gap = text[m.end("cur") : m.start("num")]
+    if len(cur) == 1 and cur.isalpha():
+        return not gap and re.match(r"-?\w", text[m.end() : m.end() + 2]) is None
+    if cur in _CODES and not gap:
+        return len(m.group("num")) >= 3
+    return True
+
+
+def _valid_range(m: re.Match[str], context: CurrencyContext) -> bool:
     """A suffixed range joins with "and" only after "between", and names one currency."""
     groups = m.groupdict()
     if "join" not in groups:
         return True
     if (groups["join"] == "and") != bool(groups["between"]):
         return False
-    if groups["cur1"] and _currency(groups["cur1"]) != _currency(groups["cur"]):
+    if groups["cur1"] and (_reading(groups["cur1"], context, m.start())
+                           != _reading(groups["cur"] or "", context, m.start())):
         return False
     # "from 2024 to 300 yuan": a year, not the low end of a range.
-    return _number(groups["num"], groups["scale"]) <= _number(groups["num2"], groups["scale2"])
+    return digits_value(groups["num"] or "") * scale_value(groups["scale"]) <= (
+        digits_value(groups["num2"] or "") * scale_value(groups["scale2"]))
 
 
-def _money(m: re.Match[str], text: str) -> list[Money]:
+def _money(m: re.Match[str], text: str, context: CurrencyContext) -> list[Money]:
     """One amount, a range, or the two amounts of a change ("from $460 to $780")."""
     groups = m.groupdict()
-    amount = _number(groups.get("num") or groups["scaled"], groups.get("scale"))
-    currency = _currency(groups["cur"])
+    reading = _reading(groups["cur"] or "", context, m.start())
+    if reading is None or not _valid_range(m, context):
+        return []
+    currency, per = reading
+    num = "words" if groups.get("words") else ("num" if groups.get("num") else "scaled")
+    amount = _value(groups, num, groups.get("scale"), currency)
+    if amount is None:
+        return []
+    amount /= per
     if not groups.get("num2"):
         return [Money(amount, currency, m.start(), m.end(), m.group(0))]
-    high = _number(groups["num2"], groups.get("scale2") or groups.get("scale"))
+    high = _value(groups, "num2", groups.get("scale2") or groups.get("scale"), currency)
     if groups.get("scale2") and not groups.get("scale"):
-        amount = _number(groups["num"], groups["scale2"])
+        amount = _value(groups, "num", groups["scale2"], currency) or amount
     if _is_change(text, m.start()):
         second = m.start("cur2") if groups.get("cur2") else m.start("num2")
         first_end = m.end("scale") if groups.get("scale") else m.end("num")
         first_end = max(first_end, m.end("cur1")) if groups.get("cur1") else first_end
         return [Money(amount, currency, m.start(), first_end, text[m.start() : first_end]),
-                Money(high, currency, second, m.end(), text[second : m.end()])]
+                Money(high or amount, currency, second, m.end(), text[second : m.end()])]
     return [Money(amount, currency, m.start(), m.end(), m.group(0), high)]
 
 
@@ -210,4 +329,10 @@ def _is_change(text: str, start: int) -> bool:
 
 def find_rates(text: str) -> dict[str, float]:
     """Exchange rates the article states, as units of currency per 1 USD."""
-    return {_currency(m["cur"]): float(m["rate"].replace(",", "")) for m in _RATE.finditer(text)}
+    context = CurrencyContext(text)
+    rates: dict[str, float] = {}
+    for m in _RATE.finditer(text):
+        reading = _reading(m["cur"] or m["sign"], context)
+        if reading is not None:
+            rates[reading[0]] = digits_value(m["rate"] or m["rate_after"]) / reading[1]
+    return rates

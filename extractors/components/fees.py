@@ -38,6 +38,7 @@ from extractors.components.fee_periods import (
     stated_period,
 )
 from extractors.components.programme_context import inside_quotation, main_topical, nearest_topical
+from extractors.currency_table import currency_table
 from extractors.models import FeeFact, FeePeriod
 from extractors.money import Money, find_money, find_rates
 
@@ -171,8 +172,9 @@ _PRICE_COPULA = re.compile(
 # card" (about ₹44 crore, ¥750 million): an amount at or above these bounds
 # (units of its currency) is a total ("would cost them close to ₹8,000
 # crore", "$14 billion a year"), never one applicant's fee.
+# Currencies of many units to the dollar have their bounds in the table
+# ("total_units": ₹ and ¥ 1e9, won 1e10, rupiah and dong 1e11).
 DEFAULT_TOTAL_UNITS = 1e8
-_TOTAL_UNITS: dict[str, float] = {"INR": 1e9, "JPY": 1e9}
 # Where one clause of a sentence ends and the next begins, for the period
 # and the "not a fee" words.
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas|plus)\b|\bwhile\b|:\s")
@@ -407,7 +409,7 @@ _ASIDE = re.compile(
 def _is_total(money: Money) -> bool:
     """An amount too large to be one applicant's fee: a total (an industry's
     bill, a year's revenue)."""
-    return money.amount >= _TOTAL_UNITS.get(money.currency, DEFAULT_TOTAL_UNITS)
+    return money.amount >= currency_table().total_units.get(money.currency, DEFAULT_TOTAL_UNITS)
 
 
 def _elliptical(text: str, sentence_start: int, clause_start: int) -> bool:
