@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
+from extractors.date_forms import core
 from extractors.models import DatePrecision
 
 Direction = Literal["past", "future"]
 
-_LEADING = re.compile(r"^(?:on|in|by|since|from|until|as of|at|during|starting|beginning)\s+", re.I)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _THIS_MONTH = re.compile(r"^(?:earlier|later|early|late|mid-?)?\s*this month$", re.I)
 _THIS_YEAR = re.compile(r"^(?:earlier|later|early|late)?\s*this year$", re.I)
@@ -49,13 +49,17 @@ _TODAY = re.compile(
 # "late 2006", "the end of last year", "mid-2024"): the point keeps the
 # precision of what follows.
 _PART_OF = re.compile(
-    r"^(?:early|late|mid|mid-|the (?:start|beginning|middle|end) of(?: the)?|(?:the )?(?:start|end) of)\s*"
+    r"^(?:(?:early|late|mid)\b-?|the (?:start|beginning|middle|end) of(?: the)?|(?:the )?(?:start|end) of)\s*"
     r"(?=\S)(?!-)",
     re.I,
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december")
+# "this past Friday", "this coming Friday": the weekday on the side the words name.
+_SIDED_WEEKDAY = re.compile(rf"^this (?P<side>past|coming) (?P<day>{'|'.join(_WEEKDAYS)})$", re.I)
+# "the 15th", "the 1st": a day with no month names no point we can place.
+_BARE_ORDINAL = re.compile(r"^(?:the )?\d{1,2}(?:st|nd|rd|th)$", re.I)
 _LAST_MONTH_NAMED = re.compile(rf"^(?:last|this past) ({'|'.join(_MONTHS)})$", re.I)
 _NEXT_MONTH_NAMED = re.compile(rf"^(?:next|this coming) ({'|'.join(_MONTHS)})$", re.I)
 # A clock time with its zone, before or after the day: "12:01 a.m. EDT on",
@@ -89,6 +93,11 @@ TENSE_SLACK_MONTHS = 1
 # for its tense: reports of a change that just took effect keep the future
 # tense (the seed stories and the gold set have gaps of 1 to 13 days).
 TENSE_SLACK_DAYS = 45
+# Days a month-day date may lie after the publication date under a past
+# verb: a story dated a day or two early (a wire time zone, a stale date
+# field). A past event further ahead is last year's ("announced on Jan. 5"
+# in a December story).
+PAST_SLACK_DAYS = 3
 # "June 1 last year", "in March next year", "April 1 this year": a day or a
 # month with its year named relative to the publication year.
 _RELATIVE_YEAR = re.compile(r"^(?P<point>.+?),?\s+(?P<which>last|next|this) year$", re.I)
@@ -110,11 +119,11 @@ UNRESOLVED_NO_PUBDATE = ResolvedDate(None, None, "relative date; the article has
 
 def resolve(expression: str, published: date | None, direction: Direction) -> ResolvedDate | None:
     """Resolve ``expression``; None when it is not a calendar point at all."""
-    text = _LEADING.sub("", " ".join(expression.split())).strip(" ,.")
+    text = core(expression)
     if _NOT_A_POINT.search(text) and "," in text and not _AGO.match(text):
         # "Sept. 21, two days after ...": the tagger ran a date into a duration.
         text = text.split(",")[0].strip()
-    if not text or (_NOT_A_POINT.search(text) and not _AGO.match(text)):
+    if not text or (_NOT_A_POINT.search(text) and not _AGO.match(text)) or _BARE_ORDINAL.match(text):
         return None
     part = None if _TODAY.match(text) else _PART_OF.match(text)
     if part is not None and part.end() < len(text):
@@ -135,7 +144,10 @@ def resolve(expression: str, published: date | None, direction: Direction) -> Re
         return ResolvedDate(f"{anchor:%Y-%m}", "month")
     if _THIS_YEAR.match(text):
         return ResolvedDate(f"{anchor:%Y}", "year")
-    return (
+    sided = _SIDED_WEEKDAY.match(text)
+    if sided is not None:
+        return _weekday(sided["day"], anchor, "past" if sided["side"].lower() == "past" else "future")
+    found = (
         _weekday(text, anchor, direction)
         or _relative_year(text, anchor)
         or _month_named(text, anchor)
@@ -143,6 +155,10 @@ def resolve(expression: str, published: date | None, direction: Direction) -> Re
         or _month_day(text, anchor, direction)
         or _parse(text, anchor, direction)
     )
+    if found is None and "," in text:
+        # "March 31, the end of the fiscal year": a date and an appositive that names it again.
+        return resolve(text.split(",")[0], published, direction)
+    return found
 
 
 def _ago(match: re.Match[str], anchor: date) -> ResolvedDate:
@@ -244,7 +260,8 @@ def _month_day(text: str, anchor: date, direction: Direction) -> ResolvedDate | 
         return None
     near = min(candidates, key=lambda d: abs((d - anchor).days))
     sided = [d for d in candidates if (d <= anchor if direction == "past" else d >= anchor)]
-    best = near if abs((near - anchor).days) <= TENSE_SLACK_DAYS or not sided else min(
+    slack = PAST_SLACK_DAYS if direction == "past" else TENSE_SLACK_DAYS
+    best = near if abs((near - anchor).days) <= slack or not sided else min(
         sided, key=lambda d: abs((d - anchor).days)
     )
     return ResolvedDate(best.isoformat(), "day")

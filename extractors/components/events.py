@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extractors.components.common import facts_of, published_of, text_of
+from extractors.components.date_spans import date_spans
 from extractors.components.event_triggers import (
     IMPLEMENTING,
     NOUN_TRIGGERS,
@@ -69,8 +70,8 @@ class EventFinder:
         published = published_of(doc)
         datelines = [m.span() for m in _DATELINE.finditer(text_of(doc))]
         found: list[EventFact] = []
-        for ent in doc.ents:
-            if ent.label_ != "DATE" or any(s <= ent.start_char < e for s, e in datelines):
+        for ent in date_spans(doc):
+            if any(s <= ent.start_char < e for s, e in datelines):
                 continue
             if _denied(doc, ent):
                 continue
