@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from extractors.components.common import text_of
+from extractors.components.common import SPEECH_LEMMAS, text_of
+from extractors.components.event_modality import unrealised
 from extractors.dates import Direction
 from extractors.models import EventType
 
@@ -135,8 +136,6 @@ _PLAN_VERBS = frozenset(
 _SUBORDINATE_MARKS = frozenset("after before since when while because once as".split())
 # "from Oct. 1 to Dec. 31", "from 2019 until 2023": a range of time.
 _RANGE_WORDS = frozenset({"to", "until", "till", "through", "thru", "-", "–", "—", "and"})
-# "had been due to expire", "was supposed to take effect": planned, then not.
-_PLANNED = frozenset({"due", "schedule", "set", "slate", "suppose", "expect", "plan"})
 # Hops from the date up the dependency tree to its verb, prepositions not
 # counted: "Wednesday" -> "on" -> "launches" is one.
 MAX_HOPS = 3
@@ -186,9 +185,22 @@ def find_trigger(when: Span) -> Trigger | None:
     """The trigger of a DATE entity, if it has one that names a real event."""
     found = (_start_word(when) or _verb(when) or _start_preposition(when) or _noun(when)
              or _owned_noun(when) or _in_place_since(when) or _said_plan(when) or _deadline(when))
-    if found is None or _negated(found.token) or _counterfactual(found.token):
+    if found is None or _negated(found.token) or _unreal(found):
         return None
     return _typed_by_subject(found)
+
+
+def _unreal(trigger: Trigger) -> bool:
+    """The trigger's clause says the event did not or may not happen
+    (:mod:`event_modality`); a start word's verb only when it is negated,
+    guessed at or conditional ("may apply from Oct. 1" permits from then)."""
+    if trigger.nominal:
+        return False
+    if trigger.token.i == trigger.anchor.i:
+        return unrealised(trigger.token)
+    if trigger.anchor.pos_ in {"VERB", "AUX"} and trigger.anchor.lemma_.lower() not in SPEECH_LEMMAS:
+        return unrealised(trigger.anchor, event_verb=False)
+    return False
 
 
 def _typed_by_subject(trigger: Trigger) -> Trigger:
@@ -502,20 +514,3 @@ def _first_of_programme(verb: Token) -> bool:
 def _negated(token: Token) -> bool:
     """'did not take effect', 'will never launch'."""
     return any(c.dep_ == "neg" for c in token.children)
-
-
-def _counterfactual(token: Token) -> bool:
-    """'had been due to expire', 'had been scheduled to take effect': a plan
-    that the past perfect says no longer holds."""
-    chain = [token]
-    current = token
-    for _ in range(MAX_HOPS):
-        if current.dep_ not in {"xcomp", "acomp"} or current.head.i == current.i:
-            break
-        current = current.head
-        chain.append(current)
-    if not any(t.lemma_.lower() in _PLANNED for t in chain[1:]):
-        return False
-    auxiliaries = {c.lower_ for t in chain for c in t.children if c.dep_ in {"aux", "auxpass"}}
-    auxiliaries |= {t.lower_ for t in chain}
-    return "had" in auxiliaries and "been" in auxiliaries
