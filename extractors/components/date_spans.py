@@ -69,3 +69,21 @@ def date_spans(doc: Doc) -> list[Span]:
 def _only_mislabelled(words: Span) -> bool:
     """The words carry no entity, or one the tagger gives dates it misreads."""
     return not any(t.ent_type_ in _NOT_DATES for t in words)
+
+
+# What may stand between a clock time and its day: "12:01 a.m. Eastern time on Sunday".
+_BETWEEN_CLOCK_AND_DAY = re.compile(r"^\s*(?:\(?[A-Z][A-Za-z]*\)?\s+)?(?:time\s+)?(?:on\s+)?,?\s*$")
+
+
+def clock_before(when: Span) -> Span | None:
+    """The clock time written just before a date ("at 12:01 a.m. Eastern time on
+    Sunday"): the parser sometimes hangs the date on the time's words and the
+    time on the verb, so the verb is found from the time."""
+    doc = when.doc
+    text = text_of(doc)
+    for ent in doc.ents:
+        if ent.label_ != "TIME" or not 0 <= when.start - ent.end <= 4:
+            continue
+        if _BETWEEN_CLOCK_AND_DAY.match(text[ent.end_char : when.start_char]):
+            return ent
+    return None

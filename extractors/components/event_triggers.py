@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from extractors.components.common import SPEECH_LEMMAS, text_of
-from extractors.components.event_modality import unrealised
+from extractors.components.event_modality import PLANNED, unrealised
 from extractors.dates import Direction
 from extractors.models import EventType
 
@@ -38,6 +38,12 @@ VERB_TRIGGERS: dict[str, EventType] = {
     "repeal": "ended", "terminate": "ended",
     "go": "takes_effect", "come": "takes_effect", "enter": "takes_effect",
     "set": "announced", "lay": "announced", "replace": "launched",
+    # ends in other words: "discontinued", "cancelled", "axed", "ditched", "lapsed", "shut"
+    "discontinue": "ended", "cancel": "ended", "axe": "ended", "ditch": "ended", "lapse": "ended",
+    "shut": "ended", "implement": "takes_effect",
+    # verbs that count only with their particle or complement (below)
+    "phase": "ended", "wind": "ended", "put": "suspended", "place": "suspended",
+    "become": "takes_effect", "be": "takes_effect",
 }
 # Verbs that only count with their particle or object ("kicks off", "rolls
 # out", "takes effect", "goes live"): alone they are too common to mean an
@@ -52,6 +58,14 @@ NEEDS_PARTICLE: dict[str, dict[str, EventType]] = {
     # "first set out the changes in a white paper", "rules laid before Parliament"
     "set": {"out": "announced"},
     "lay": {"before": "announced"},
+    "phase": {"out": "ended"},
+    "wind": {"down": "ended", "up": "ended"},
+    # "put F-1 interviews on hold", "placed the scheme on hold"
+    "put": {"hold": "suspended"},
+    "place": {"hold": "suspended"},
+    # "became effective on Sept. 21", "is effective Oct. 1", "is live from Monday"
+    "become": {"effective": "takes_effect"},
+    "be": {"effective": "takes_effect", "live": "launched"},
 }
 # What a particle must govern for the verb to count: "laid before Parliament",
 # not "laid the groundwork before the election".
@@ -165,7 +179,26 @@ class Trigger:
             verb = verb.head
         if self.token.i != self.anchor.i and not self.nominal:
             verb = _finite(verb)
+        elif verb.tag_ == "VB" and verb.dep_ == "xcomp" and not _scheduled(verb.head):
+            verb = _finite(verb.head)  # "declined on Friday to suspend": the tense is the governor's
+        if verb.tag_ == "VBN" and _future_passive(verb):
+            return "future"  # "will be wound down in March", "is to be scrapped"
         return "past" if verb.tag_ in {"VBD", "VBN"} else "future"
+
+
+_FUTURE_AUX_WORDS = frozenset("will 'll shall would is are am 's 're be to can must should".split())
+_PAST_AUX_WORDS = frozenset("was were had has have 've been".split())
+
+
+def _future_passive(verb: Token) -> bool:
+    """A participle under a present or future auxiliary and none of the past."""
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    return bool(auxiliaries & _FUTURE_AUX_WORDS) and not auxiliaries & _PAST_AUX_WORDS
+
+
+def _scheduled(word: Token) -> bool:
+    """'due', 'set', 'scheduled': a schedule keeps its infinitive's future."""
+    return word.lemma_.lower() in PLANNED or word.lower_ in PLANNED
 
 
 def _finite(verb: Token) -> Token:
@@ -242,6 +275,8 @@ def as_verb_trigger(token: Token) -> Trigger | None:
     words = [c for c in token.children] + [g for c in token.children for g in c.children]
     hit = next((w for w in words if w.lower_ in needed and _particle_fits(w)), None)
     if hit is None or (lemma == "set" and hit.dep_ != "prt"):
+        return None
+    if lemma in {"be", "become"} and hit.dep_ != "acomp":
         return None
     # The tagger reads "kicks in" as a noun now and then; the particle says it is a verb.
     if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and hit.tag_ == "RP"):
@@ -460,10 +495,29 @@ def _noun(when: Span) -> Trigger | None:
     if i < 0:
         return None
     noun = doc[i]
-    lemma = noun.lemma_.lower()
-    if noun.pos_ != "NOUN" or lemma not in NOUN_TRIGGERS:
+    kind = _noun_kind(noun)
+    if kind is None:
+        # "the launch of the K visa on Oct. 1", "the signing of the order on Sept. 19":
+        # the date hangs on the noun across its "of" phrase.
+        prep = when.root.head
+        if when.root.dep_ != "pobj" or prep.lower_ not in _NOUN_DATE_PREPS or prep.head.i == prep.i:
+            return None
+        noun = prep.head
+        kind = _noun_kind(noun)
+        if kind is None:
+            return None
+    return Trigger(noun, kind, noun, nominal=True)
+
+
+def _noun_kind(noun: Token) -> EventType | None:
+    """The event a noun names: a trigger noun, or "entry into force"."""
+    if noun.pos_ != "NOUN":
         return None
-    return Trigger(noun, NOUN_TRIGGERS[lemma], noun, nominal=True)
+    lemma = noun.lemma_.lower()
+    into = [c for c in noun.children if c.lower_ == "into"]
+    if lemma == "entry" and any(g.lower_ in {"force", "effect"} for c in into for g in c.children):
+        return "takes_effect"
+    return NOUN_TRIGGERS.get(lemma)
 
 
 def _owned_noun(when: Span) -> Trigger | None:
@@ -489,7 +543,11 @@ def _in_place_since(when: Span) -> Trigger | None:
     else:
         return None
     verb = since.head
-    if verb.pos_ == "ADJ" and verb.head.pos_ in {"VERB", "AUX"}:  # "available" under "has been"
+    if verb.pos_ == "ADJ" and verb.dep_ in {"amod", "appos", "acl"}:
+        return Trigger(since, kind, verb)  # "The K visa, available since Oct. 1, has drawn crowds"
+    for _ in range(3):  # "available" under "has been"; "The fee, in effect since Sept. 21, has cut"
+        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+            break
         verb = verb.head
     return Trigger(since, kind, verb) if verb.pos_ in {"VERB", "AUX"} else None
 

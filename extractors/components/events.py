@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extractors.components.common import facts_of, published_of, text_of
-from extractors.components.date_spans import date_spans
+from extractors.components.date_spans import clock_before, date_spans
 from extractors.components.event_triggers import (
     IMPLEMENTING,
     NOUN_TRIGGERS,
@@ -102,6 +102,9 @@ def _denied(doc: Doc, when: Span) -> bool:
 
 def _events(doc: Doc, when: Span, published: date | None) -> list[EventFact]:
     trigger = find_trigger(when)
+    if trigger is None:
+        clock = clock_before(when)
+        trigger = find_trigger(clock) if clock is not None else None
     if trigger is None:
         return []
     resolved = resolve(when.text, published, trigger.direction)
