@@ -62,6 +62,8 @@ _SIDED_WEEKDAY = re.compile(rf"^this (?P<side>past|coming) (?P<day>{'|'.join(_WE
 _BARE_ORDINAL = re.compile(r"^(?:the )?\d{1,2}(?:st|nd|rd|th)$", re.I)
 _LAST_MONTH_NAMED = re.compile(rf"^(?:last|this past) ({'|'.join(_MONTHS)})$", re.I)
 _NEXT_MONTH_NAMED = re.compile(rf"^(?:next|this coming) ({'|'.join(_MONTHS)})$", re.I)
+# "this October": that month of the publication year.
+_THIS_MONTH_NAMED = re.compile(rf"^this ({'|'.join(_MONTHS)})$", re.I)
 # A clock time with its zone, before or after the day: "12:01 a.m. EDT on",
 # "at midnight local time", "noon GMT".
 _TIME = (
@@ -209,7 +211,10 @@ def _month_named(text: str, anchor: date) -> ResolvedDate | None:
     """'last June': the latest June before the publication month; 'next
     April': the first April after it."""
     last, upcoming = _LAST_MONTH_NAMED.match(text), _NEXT_MONTH_NAMED.match(text)
-    if last is not None:
+    this = _THIS_MONTH_NAMED.match(text)
+    if this is not None:
+        month, year = _MONTHS.index(this[1].lower()) + 1, anchor.year
+    elif last is not None:
         month = _MONTHS.index(last[1].lower()) + 1
         year = anchor.year if month < anchor.month else anchor.year - 1
     elif upcoming is not None:

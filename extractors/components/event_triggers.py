@@ -52,7 +52,7 @@ NEEDS_PARTICLE: dict[str, dict[str, EventType]] = {
     "roll": {"out": "launched"},
     "kick": {"off": "launched", "in": "takes_effect"},
     "take": {"effect": "takes_effect"},
-    "go": {"effect": "takes_effect", "force": "takes_effect", "live": "launched"},
+    "go": {"effect": "takes_effect", "force": "takes_effect", "live": "launched", "sale": "launched"},
     "come": {"effect": "takes_effect", "force": "takes_effect"},
     "enter": {"effect": "takes_effect", "force": "takes_effect"},
     # "first set out the changes in a white paper", "rules laid before Parliament"
@@ -64,7 +64,7 @@ NEEDS_PARTICLE: dict[str, dict[str, EventType]] = {
     "put": {"hold": "suspended"},
     "place": {"hold": "suspended"},
     # "became effective on Sept. 21", "is effective Oct. 1", "is live from Monday"
-    "become": {"effective": "takes_effect"},
+    "become": {"effective": "takes_effect", "available": "launched"},
     "be": {"effective": "takes_effect", "live": "launched"},
 }
 # What a particle must govern for the verb to count: "laid before Parliament",
@@ -133,6 +133,8 @@ _FIRST_ISSUED = frozenset({"issue", "grant", "award"})
 _GRANTED = frozenset("visa visas card cards permit permits".split())
 # "has been in place since June 2024", "in force since", "in effect since".
 _IN_PLACE = re.compile(r"\bin (?:place|force|effect)\s*$", re.I)
+# "Express Entry draws have been on hold since June".
+_ON_HOLD = re.compile(r"\bon hold\s*$", re.I)
 # "The K visa has been available since Oct. 1", "applications have been open since June 1".
 _AVAILABLE = re.compile(r"\b(?:available|open|on offer)\s*$", re.I)
 # Verbs of speech whose future complement announces an event: "said last
@@ -442,6 +444,8 @@ def _start_word(when: Span) -> Trigger | None:
     """'starting Sunday', 'Beginning Oct. 1,': a participle used as a
     preposition, with no subject of its own."""
     head = when.root.head
+    if head.pos_ == "ADP" and head.lower_ in {"in", "on", "from", "at"} and head.head.i != head.i:
+        head = head.head  # "starting in January", "beginning on Oct. 1"
     if head.lower_ not in _START_WORDS or any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
         return None
     if head.dep_ not in {"prep", "xcomp", "advcl", "acl"}:
@@ -540,6 +544,8 @@ def _in_place_since(when: Span) -> Trigger | None:
         kind = "takes_effect"
     elif _AVAILABLE.search(before) is not None:
         kind = "launched"
+    elif _ON_HOLD.search(before) is not None:
+        kind = "suspended"
     else:
         return None
     verb = since.head

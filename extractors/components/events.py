@@ -73,7 +73,7 @@ class EventFinder:
         for ent in date_spans(doc):
             if any(s <= ent.start_char < e for s, e in datelines):
                 continue
-            if _denied(doc, ent):
+            if _denied(doc, ent) or _range_end(doc, ent):
                 continue
             found.extend(_events(doc, ent, published))
         found.extend(_immediate_events(doc, published, found))
@@ -98,6 +98,21 @@ def _denied(doc: Doc, when: Span) -> bool:
     if not len(before):
         return False
     return before[-1].lower_ == "not" or before.text.lower() == "rather than"
+
+
+_RANGE_WORDS = frozenset({"to", "until", "till", "through", "thru", "-", "–", "—", "and"})
+
+
+def _range_end(doc: Doc, when: Span) -> bool:
+    """'paused draws from March to May', 'between Oct. 1 and Dec. 31': the end
+    of a range of dates is no event date of its own; its start is."""
+    if when.start < 2 or doc[when.start - 1].lower_ not in _RANGE_WORDS:
+        return False
+    before = doc[when.start - 2]
+    if before.ent_type_ != "DATE" and not before.like_num:
+        return False
+    return doc[when.start - 1].lower_ != "and" or any(
+        t.lower_ == "between" for t in doc[max(0, when.start - 8) : when.start - 1])
 
 
 def _events(doc: Doc, when: Span, published: date | None) -> list[EventFact]:
