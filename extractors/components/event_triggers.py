@@ -275,6 +275,8 @@ def as_verb_trigger(token: Token) -> Trigger | None:
         return Trigger(token, VERB_TRIGGERS[lemma], token) if token.pos_ in {"VERB", "AUX", "ADJ"} else None
     # "goes into effect": the particle may sit one level down, under "into".
     words = [c for c in token.children] + [g for c in token.children for g in c.children]
+    if lemma in {"put", "place"}:  # "put visa interviews on hold": "on hold" may hang on the object
+        words += [w for g in words for w in g.children if w.lower_ == "hold" and g.lower_ == "on"]
     hit = next((w for w in words if w.lower_ in needed and _particle_fits(w)), None)
     if hit is None or (lemma == "set" and hit.dep_ != "prt"):
         return None
@@ -303,6 +305,9 @@ def _trigger_lemma(token: Token) -> str:
         plain = candidate.removeprefix("re-").removeprefix("re")
         if candidate.startswith("re") and plain in _AGAIN:
             return plain
+    if lemma not in VERB_TRIGGERS:
+        # "axed" -> "ax": a lemma the lemmatizer got wrong, read from the word's form
+        return next((c for c in candidates[1:] if c in VERB_TRIGGERS), lemma)
     return lemma
 
 

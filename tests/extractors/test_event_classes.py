@@ -1,0 +1,178 @@
+"""Event recognition by class, on sentences written for these tests in many
+forms: date forms the tagger misses, verbs of each event type, and the
+clauses that say an event did not or may not happen (publication Monday
+2025-09-29 unless named)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extractors.nlp import FactExtractor
+from tests.extractors.conftest import article, facts_of_kind
+
+Event = tuple[object, object, object, object]
+DECEMBER = date(2025, 12, 18)
+
+
+def _events(extractor: FactExtractor, text: str, published: date | None = date(2025, 9, 29)) -> list[Event]:
+    facts = facts_of_kind(extractor.extract(article(text, published)), "event")
+    return sorted((e["programme"], e["event_type"], e["date"], e["precision"]) for e in facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # three-letter months the tagger calls a law, a product or a person
+        ("China launched the K visa on Sep 3.", "2025-09-03"),
+        ("China launched the K visa on Feb 1.", "2025-02-01"),
+        ("China launched the K visa on 3 Mar.", "2025-03-03"),
+        # ordinals, parts of the day, clock times the parse hangs the day on
+        ("China will launch the K visa on the first of October.", "2025-10-01"),
+        ("China announced the K visa on Monday night.", "2025-09-29"),
+        ("China announced the K visa this past Friday.", "2025-09-26"),
+        ("The H-1B fee took effect at 12:01 a.m. Eastern time on Sunday.", "2025-09-28"),
+        ("The H-1B rule takes effect on Tues., Oct. 7.", "2025-10-07"),
+        ("The H-1B rule takes effect on October 1st, 2025.", "2025-10-01"),
+        ("The H-1B rule takes effect on 2025-10-15.", "2025-10-15"),
+    ],
+)
+def test_day_forms_in_sentences(extractor: FactExtractor, text: str, day: str) -> None:
+    [(_, _, got, precision)] = _events(extractor, text)
+    assert (got, precision) == (day, "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        ("The K visa will launch later this month.", "2025-09"),
+        ("The H-1B rule will take effect later this month.", "2025-09"),
+        ("The K visa will launch in the first week of May.", "2026-05"),
+        ("The K visa launched in October of last year.", "2024-10"),
+        ("The K visa will launch in March of next year.", "2026-03"),
+        ("The EU Blue Card rules take effect this October.", "2025-10"),
+        ("The K visa launched earlier in September.", "2025-09"),
+    ],
+)
+def test_month_forms_in_sentences(extractor: FactExtractor, text: str, month: str) -> None:
+    [(_, _, got, precision)] = _events(extractor, text)
+    assert (got, precision) == (month, "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("The K visa will launch on Jan. 5.", DECEMBER, ("K visa", "launched", "2026-01-05", "day")),
+        ("The H-1B rule takes effect in February.", DECEMBER, ("H-1B", "takes_effect", "2026-02", "month")),
+        ("China unveiled the K visa on Jan. 5.", DECEMBER, ("K visa", "announced", "2025-01-05", "day")),
+        ("Trump signed the H-1B proclamation on Sept. 19.", date(2026, 3, 3),
+         ("H-1B", "signed", "2025-09-19", "day")),
+        ("The H-1B rule took effect on Dec. 1.", date(2026, 1, 10), ("H-1B", "takes_effect", "2025-12-01", "day")),
+        # a passive under "will" lies ahead
+        ("The Global Talent visa will be wound down in March.", date(2025, 9, 29),
+         ("Global Talent visa", "ended", "2026-03", "month")),
+        ("The Global Talent visa is to be scrapped in April.", date(2025, 9, 29),
+         ("Global Talent visa", "ended", "2026-04", "month")),
+    ],
+)
+def test_the_year_follows_the_tense_across_new_year(
+    extractor: FactExtractor, text: str, published: date, expected: Event
+) -> None:
+    assert _events(extractor, text, published) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The government discontinued the Global Talent visa in March.", "ended"),
+        ("The government cancelled the Global Talent visa in March.", "ended"),
+        ("The government shut the Global Talent visa in March.", "ended"),
+        ("The government axed the Global Talent visa in March.", "ended"),
+        ("The Home Office phased out the Global Talent visa in March.", "ended"),
+        ("The State Department put Global Talent visa interviews on hold in March.", "suspended"),
+        ("The Global Talent visa rules became effective in March.", "takes_effect"),
+        ("The Global Talent visa went on sale in March.", "launched"),
+        ("The Global Talent visa became available in March.", "launched"),
+    ],
+)
+def test_verbs_of_each_type(extractor: FactExtractor, text: str, expected: str) -> None:
+    assert _events(extractor, text) == [("Global Talent visa", expected, "2025-03", "month")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The launch of the K visa on Oct. 1 drew crowds.", ("K visa", "launched", "2025-10-01", "day")),
+        ("The signing of the H-1B proclamation on Sept. 19 caught firms off guard.",
+         ("H-1B", "signed", "2025-09-19", "day")),
+        ("The H-1B rule's entry into force on Oct. 1 looms.", ("H-1B", "takes_effect", "2025-10-01", "day")),
+        ("The H-1B fee, in effect since Sept. 21, has cut filings.",
+         ("H-1B", "takes_effect", "2025-09-21", "day")),
+        ("The K visa, available since Sept. 1, has drawn crowds.", ("K visa", "launched", "2025-09-01", "day")),
+        ("Express Entry draws have been on hold since June.", ("Express Entry", "suspended", "2025-06", "month")),
+    ],
+)
+def test_nouns_and_states_that_date_an_event(extractor: FactExtractor, text: str, expected: Event) -> None:
+    assert _events(extractor, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The H-1B fee applies starting in January.", ("H-1B", "takes_effect", "2026-01", "month")),
+        ("The new H-1B fee is effective Oct. 1.", ("H-1B", "takes_effect", "2025-10-01", "day")),
+        ("H-1B registration opens from March 1 to March 31.", ("H-1B", "launched", "2026-03-01", "day")),
+        ("Canada paused Express Entry draws from March to May.", ("Express Entry", "suspended", "2025-03", "month")),
+        # a permission from a date is no guess
+        ("Employers may file H-1B petitions from Oct. 1.", ("H-1B", "takes_effect", "2025-10-01", "day")),
+    ],
+)
+def test_periods_start_once(extractor: FactExtractor, text: str, expected: Event) -> None:
+    assert _events(extractor, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # speculative
+        "The K visa could launch in March.",
+        "The K visa might launch in March.",
+        "The K visa may launch in March.",
+        "The H-1B fee might not apply from Oct. 1.",
+        # conditional or hypothetical
+        "The H-1B fee would take effect on Oct. 1 if Congress approves it.",
+        "If approved, the H-1B fee would take effect on Oct. 1.",
+        "The H-1B fee, if upheld, would apply from Oct. 1.",
+        "Under the proposal, the H-1B fee would rise on Oct. 1.",
+        # negated, or not yet
+        "The K visa never launched in October.",
+        "The K visa has yet to launch in October.",
+        # wanted, asked for, refused or failed
+        "The K visa failed to launch on Oct. 1.",
+        "A court declined to suspend the H-1B fee on Friday.",
+        "A judge refused to block the H-1B fee on Friday.",
+        "Critics urged the government to suspend the H-1B fee on Friday.",
+        "Lawmakers asked DHS on Friday to scrap the H-1B fee.",
+        # scheduled, then derailed
+        "The K visa was due to launch on Oct. 1 but was delayed.",
+        "The H-1B rule, originally set to take effect on Oct. 1, was postponed.",
+        "The government postponed the H-1B rule, which was due to take effect on Oct. 1.",
+    ],
+)
+def test_events_that_did_not_or_may_not_happen(extractor: FactExtractor, text: str) -> None:
+    assert _events(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The K visa is expected to launch on Oct. 1.", ("K visa", "launched", "2025-10-01", "day")),
+        ("The K visa is scheduled to launch on Oct. 1.", ("K visa", "launched", "2025-10-01", "day")),
+        ("Officials said the K visa would launch on Oct. 1.", ("K visa", "launched", "2025-10-01", "day")),
+        ("The Global Talent visa will end on March 31, the government said on Tuesday.",
+         ("Global Talent visa", "ended", "2026-03-31", "day")),
+    ],
+)
+def test_schedules_and_reported_plans_are_events(extractor: FactExtractor, text: str, expected: Event) -> None:
+    assert _events(extractor, text) == [expected]
