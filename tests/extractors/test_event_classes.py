@@ -68,7 +68,8 @@ def test_month_forms_in_sentences(extractor: FactExtractor, text: str, month: st
         ("China unveiled the K visa on Jan. 5.", DECEMBER, ("K visa", "announced", "2025-01-05", "day")),
         ("Trump signed the H-1B proclamation on Sept. 19.", date(2026, 3, 3),
          ("H-1B", "signed", "2025-09-19", "day")),
-        ("The H-1B rule took effect on Dec. 1.", date(2026, 1, 10), ("H-1B", "takes_effect", "2025-12-01", "day")),
+        ("The H-1B rule took effect on Dec. 1.", date(2026, 1, 10),
+         ("H-1B", "takes_effect", "2025-12-01", "day")),
         # a passive under "will" lies ahead
         ("The Global Talent visa will be wound down in March.", date(2025, 9, 29),
          ("Global Talent visa", "ended", "2026-03", "month")),
@@ -109,8 +110,10 @@ def test_verbs_of_each_type(extractor: FactExtractor, text: str, expected: str) 
         ("The H-1B rule's entry into force on Oct. 1 looms.", ("H-1B", "takes_effect", "2025-10-01", "day")),
         ("The H-1B fee, in effect since Sept. 21, has cut filings.",
          ("H-1B", "takes_effect", "2025-09-21", "day")),
-        ("The K visa, available since Sept. 1, has drawn crowds.", ("K visa", "launched", "2025-09-01", "day")),
-        ("Express Entry draws have been on hold since June.", ("Express Entry", "suspended", "2025-06", "month")),
+        ("The K visa, available since Sept. 1, has drawn crowds.",
+         ("K visa", "launched", "2025-09-01", "day")),
+        ("Express Entry draws have been on hold since June.",
+         ("Express Entry", "suspended", "2025-06", "month")),
     ],
 )
 def test_nouns_and_states_that_date_an_event(extractor: FactExtractor, text: str, expected: Event) -> None:
@@ -123,7 +126,8 @@ def test_nouns_and_states_that_date_an_event(extractor: FactExtractor, text: str
         ("The H-1B fee applies starting in January.", ("H-1B", "takes_effect", "2026-01", "month")),
         ("The new H-1B fee is effective Oct. 1.", ("H-1B", "takes_effect", "2025-10-01", "day")),
         ("H-1B registration opens from March 1 to March 31.", ("H-1B", "launched", "2026-03-01", "day")),
-        ("Canada paused Express Entry draws from March to May.", ("Express Entry", "suspended", "2025-03", "month")),
+        ("Canada paused Express Entry draws from March to May.",
+         ("Express Entry", "suspended", "2025-03", "month")),
         # a permission from a date is no guess
         ("Employers may file H-1B petitions from Oct. 1.", ("H-1B", "takes_effect", "2025-10-01", "day")),
     ],
@@ -174,5 +178,7 @@ def test_events_that_did_not_or_may_not_happen(extractor: FactExtractor, text: s
          ("Global Talent visa", "ended", "2026-03-31", "day")),
     ],
 )
-def test_schedules_and_reported_plans_are_events(extractor: FactExtractor, text: str, expected: Event) -> None:
+def test_schedules_and_reported_plans_are_events(
+    extractor: FactExtractor, text: str, expected: Event
+) -> None:
     assert _events(extractor, text) == [expected]
