@@ -45,7 +45,7 @@ _SHAPES = re.compile(
 )
 _DATE_LABELS = frozenset({"DATE"})
 # Entities a date shape is never read out of: "$5 May" is money.
-_NOT_DATES = frozenset({"MONEY", "PERCENT", "QUANTITY"})
+_NOT_DATES = frozenset({"MONEY", "PERCENT", "QUANTITY", "VISA_PROGRAMME"})
 
 
 def date_spans(doc: Doc) -> list[Span]:

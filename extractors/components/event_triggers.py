@@ -40,7 +40,7 @@ VERB_TRIGGERS: dict[str, EventType] = {
     "set": "announced", "lay": "announced", "replace": "launched",
     # ends in other words: "discontinued", "cancelled", "axed", "ditched", "lapsed", "shut"
     "discontinue": "ended", "cancel": "ended", "axe": "ended", "ditch": "ended", "lapse": "ended",
-    "shut": "ended", "implement": "takes_effect",
+    "shut": "ended",
     # verbs that count only with their particle or complement (below)
     "phase": "ended", "wind": "ended", "put": "suspended", "place": "suspended",
     "become": "takes_effect", "be": "takes_effect",
@@ -64,7 +64,7 @@ NEEDS_PARTICLE: dict[str, dict[str, EventType]] = {
     "put": {"hold": "suspended"},
     "place": {"hold": "suspended"},
     # "became effective on Sept. 21", "is effective Oct. 1", "is live from Monday"
-    "become": {"effective": "takes_effect", "available": "launched"},
+    "become": {"effective": "takes_effect"},
     "be": {"effective": "takes_effect", "live": "launched"},
 }
 # What a particle must govern for the verb to count: "laid before Parliament",
@@ -220,9 +220,26 @@ def find_trigger(when: Span) -> Trigger | None:
     """The trigger of a DATE entity, if it has one that names a real event."""
     found = (_start_word(when) or _verb(when) or _start_preposition(when) or _noun(when)
              or _owned_noun(when) or _in_place_since(when) or _said_plan(when) or _deadline(when))
-    if found is None or _negated(found.token) or _unreal(found):
+    if found is None or _negated(found.token) or _unreal(found) or _private_actor(found):
         return None
     return _typed_by_subject(found)
+
+
+# Who acts for itself, not for a programme: "The company suspended hiring of H-1B workers".
+_PRIVATE_ACTORS = frozenset(
+    "company companies firm firms employer employers university universities college colleges school "
+    "schools business businesses startup startups bank banks hospital hospitals insurer recruiter "
+    "recruiters outsourcer outsourcers client clients".split()
+)
+
+
+def _private_actor(trigger: Trigger) -> bool:
+    """The verb's subject is a company, a university or an employer: what it
+    starts, suspends or ends is its own practice, not the programme."""
+    if trigger.nominal or trigger.token.i != trigger.anchor.i:
+        return False
+    subjects = [c for c in trigger.anchor.children if c.dep_ == "nsubj"]
+    return any(s.lemma_.lower() in _PRIVATE_ACTORS or s.lower_ in _PRIVATE_ACTORS for s in subjects)
 
 
 def _unreal(trigger: Trigger) -> bool:
@@ -270,6 +287,8 @@ def as_verb_trigger(token: Token) -> Trigger | None:
         return Trigger(token, stage, token) if stage is not None else None
     if lemma not in VERB_TRIGGERS:
         return None
+    if VERB_TRIGGERS[lemma] in {"ended", "suspended"} and _counted_documents(token):
+        return None
     needed = NEEDS_PARTICLE.get(lemma)
     if needed is None:
         return Trigger(token, VERB_TRIGGERS[lemma], token) if token.pos_ in {"VERB", "AUX", "ADJ"} else None
@@ -309,6 +328,23 @@ def _trigger_lemma(token: Token) -> str:
         # "axed" -> "ax": a lemma the lemmatizer got wrong, read from the word's form
         return next((c for c in candidates[1:] if c in VERB_TRIGGERS), lemma)
     return lemma
+
+
+_DOCUMENTS = frozenset("visa visas permit permits card cards passport passports".split())
+_MANY = frozenset("thousands hundreds dozens millions scores".split())
+
+
+def _counted_documents(verb: Token) -> bool:
+    """'revoked 6,000 student visas', 'cancelled thousands of visas': a number
+    of people's documents ended, not the programme."""
+    for word in (c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}):
+        if word.lower_ in _MANY and any(c.lower_ == "of" for c in word.children):
+            return True
+        if word.lemma_.lower() in _DOCUMENTS and word.tag_ == "NNS" and any(
+                c.dep_ in {"nummod", "quantmod"} or c.lower_ in {"some", "many", "several", "more"}
+                for c in word.children):
+            return True
+    return False
 
 
 def _particle_fits(word: Token) -> bool:
@@ -513,9 +549,23 @@ def _noun(when: Span) -> Trigger | None:
             return None
         noun = prep.head
         kind = _noun_kind(noun)
-        if kind is None:
+        if kind is None or not _of_a_programme(noun):
             return None
     return Trigger(noun, kind, noun, nominal=True)
+
+
+_PROGRAMME_OBJECTS = frozenset(
+    "visa visas programme program scheme route card category pathway stream pilot rule rules order "
+    "proclamation decree fee levy charge surcharge policy regulation regulations".split()
+)
+
+
+def _of_a_programme(noun: Token) -> bool:
+    """'the launch of the K visa', 'the signing of the order': the "of" object
+    names a programme or one of its instruments, not 'the launch of a campaign'."""
+    objects = [g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return any(t.ent_type_ == "VISA_PROGRAMME" or t.lemma_.lower() in _PROGRAMME_OBJECTS
+               for o in objects for t in o.subtree)
 
 
 def _noun_kind(noun: Token) -> EventType | None:

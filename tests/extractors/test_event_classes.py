@@ -182,3 +182,20 @@ def test_schedules_and_reported_plans_are_events(
     extractor: FactExtractor, text: str, expected: Event
 ) -> None:
     assert _events(extractor, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a number of people's documents ended, not the programme
+        "The State Department cancelled 6,000 F-1 student visas in August.",
+        "The State Department revoked thousands of F-1 visas in August.",
+        # the launch of something else
+        "The launch of a recruitment campaign for the K visa on Oct. 1 drew crowds.",
+        # a company's or a university's own practice
+        "The company suspended hiring of H-1B workers on Monday.",
+        "The university closed its campus on Monday, disrupting F-1 students.",
+    ],
+)
+def test_what_is_not_the_programmes_own_event(extractor: FactExtractor, text: str) -> None:
+    assert _events(extractor, text) == []
