@@ -562,8 +562,10 @@ _PROGRAMME_OBJECTS = frozenset(
 
 def _of_a_programme(noun: Token) -> bool:
     """'the launch of the K visa', 'the signing of the order': the "of" object
-    names a programme or one of its instruments, not 'the launch of a campaign'."""
+    or the owner names a programme or one of its instruments, not 'the launch
+    of a campaign'."""
     objects = [g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    objects += [c for c in noun.children if c.dep_ == "poss"]  # "the H-1B rule's entry into force"
     return any(t.ent_type_ == "VISA_PROGRAMME" or t.lemma_.lower() in _PROGRAMME_OBJECTS
                for o in objects for t in o.subtree)
 
