@@ -19,6 +19,7 @@ import re
 _LEAD = re.compile(
     r"^(?:(?:on or (?:after|before)|no later than|not later than|with effect from|as from|as of"
     r"|effective(?: from| on)?|starting(?: on| from)?|beginning(?: on| from)?|from and including"
+    r"|as early as|as soon as|no earlier than|not before|some ?time in|in or around|around"
     r"|on|in|by|since|from|until|till|at|during|between)\s+)+",
     re.I,
 )
@@ -31,6 +32,12 @@ _CLOCK = (
     r"(?:\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\.?|\d{1,2}:\d{2}(?:\s*hours?)?|midnight|noon|midday)"
     rf"(?:\s*\(?{_ZONE}\)?)?"
 )
+# "from April onwards", "March 2026 at the latest": the point stays.
+_TRAIL = re.compile(r"(?:,?\s+(?:onwards?|and beyond|at the (?:latest|earliest)))+$", re.I)
+# "year-end", "month-end": the end of this year or month.
+_PERIOD_END = re.compile(r"^(?P<unit>year|month)[- ]end$", re.I)
+# "2024-25", "2025/26": a fiscal or academic year, which no calendar point names.
+_YEAR_SPAN = re.compile(r"^(?:the\s+)?(?:19|20)(?P<a>\d{2})\s*[-–/]\s*(?P<b>\d{2})\b(?![-–/]\d)")
 _TIME_FIRST = re.compile(rf"^{_CLOCK}\s*,?\s*(?:(?:on|of)\s+)?(?=\S)", re.I)
 _TIME_LAST = re.compile(rf"(?:,?\s+(?:at|from|by)\s+|,?\s+){_CLOCK}$", re.I)
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
@@ -51,7 +58,7 @@ _DAY_RANGE_DAY_FIRST = re.compile(
 )
 # "Oct. 1 to Dec. 31", "March 1 through 31", "Oct. 1 and Dec. 31, 2026", "Oct. 1-Dec. 31".
 _RANGE = re.compile(
-    r"^(?P<a>.+?)\s*(?:\s(?:to|until|till|through|thru|and)\s|\s?[–—]\s?|(?<=\d)-(?=[A-Za-z]))"
+    r"^(?P<a>.+?)\s*(?:\s(?:to|until|till|through|thru|and)\s|\s?[–—]\s?|(?<=\d)-(?=[A-Za-z])|(?-i:(?<=[a-z.])[-–](?=[A-Z])))"
     r"\s*(?P<b>.+)$",
     re.I,
 )
@@ -88,9 +95,11 @@ def core(expression: str) -> str:
         text = _LEAD.sub("", text)
         text = _TIME_FIRST.sub("", text)
         text = _TIME_LAST.sub("", text).strip(" ,")
+        text = _TRAIL.sub("", text)
         if text == before:
             break
     text = _DAY_PART.sub(lambda m: m["day"], text)
+    text = _PERIOD_END.sub(lambda m: f"this {m['unit'].lower()}", text)
     text = _OF_RELATIVE_YEAR.sub(lambda m: f"{m['point']} {m['year']}", text)
     text = _range_start(text)
     ordinal = _ORDINAL_OF_MONTH.match(text)
@@ -103,6 +112,12 @@ def core(expression: str) -> str:
             rest = text[match.end():]
             text = f"this {rest.lower()}" if rest.lower() in ("month", "year") else rest
     return text
+
+
+def is_year_span(text: str) -> bool:
+    """'2024-25', 'the 2025/26 academic year': a fiscal or academic year."""
+    match = _YEAR_SPAN.match(text)  # "2024-25" spans two years; "2025-10" is a month
+    return match is not None and (int(match["a"]) + 1) % 100 == int(match["b"])
 
 
 def _ordinal_number(word: str) -> int:

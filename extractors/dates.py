@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
-from extractors.date_forms import core
+from extractors.date_forms import core, is_year_span
 from extractors.models import DatePrecision
 
 Direction = Literal["past", "future"]
@@ -125,7 +125,8 @@ def resolve(expression: str, published: date | None, direction: Direction) -> Re
     if _NOT_A_POINT.search(text) and "," in text and not _AGO.match(text):
         # "Sept. 21, two days after ...": the tagger ran a date into a duration.
         text = text.split(",")[0].strip()
-    if not text or (_NOT_A_POINT.search(text) and not _AGO.match(text)) or _BARE_ORDINAL.match(text):
+    if (not text or (_NOT_A_POINT.search(text) and not _AGO.match(text)) or _BARE_ORDINAL.match(text)
+            or is_year_span(text)):
         return None
     part = None if _TODAY.match(text) else _PART_OF.match(text)
     if part is not None and part.end() < len(text):

@@ -117,3 +117,31 @@ def test_the_core_keeps_a_date_that_nothing_wraps() -> None:
     assert core("Oct. 1, 2025") == "Oct. 1, 2025"
     assert core("mid-March") == "mid-March"
     assert core("the end of last year") == "the end of last year"
+
+
+@pytest.mark.parametrize(
+    ("expression", "value", "precision"),
+    [
+        ("as early as next month", "2025-10", "month"),
+        ("as soon as January", "2026-01", "month"),
+        ("no earlier than March", "2026-03", "month"),
+        ("sometime in March", "2026-03", "month"),
+        ("around March 1", "2026-03-01", "day"),
+        ("from April onwards", "2026-04", "month"),
+        ("March 2026 at the latest", "2026-03", "month"),
+        ("January-March", "2026-01", "month"),
+        ("by year-end", "2025", "year"),
+        ("2025-06", "2025-06", "month"),
+    ],
+)
+def test_hedges_and_open_ends_keep_the_point(expression: str, value: str, precision: str) -> None:
+    resolved = resolve(expression, MONDAY, "future")
+    assert resolved is not None
+    assert (resolved.value, resolved.precision) == (value, precision)
+
+
+@pytest.mark.parametrize(
+    "expression", ["2024-25", "the 2025/26 academic year", "that day", "the following month"]
+)
+def test_fiscal_years_and_anaphoric_days_are_no_point(expression: str) -> None:
+    assert resolve(expression, MONDAY, "future") is None
