@@ -40,7 +40,8 @@ VERB_TRIGGERS: dict[str, EventType] = {
     "set": "announced", "lay": "announced", "replace": "launched",
     # ends in other words: "discontinued", "cancelled", "axed", "ditched", "lapsed", "shut"
     "discontinue": "ended", "cancel": "ended", "axe": "ended", "ditch": "ended", "lapse": "ended",
-    "shut": "ended",
+    "shut": "ended", "cease": "ended", "inaugurate": "launched", "commence": "takes_effect",
+    "ban": "suspended",
     # verbs that count only with their particle or complement (below)
     "phase": "ended", "wind": "ended", "put": "suspended", "place": "suspended",
     "become": "takes_effect", "be": "takes_effect",
@@ -79,7 +80,9 @@ NOUN_TRIGGERS: dict[str, EventType] = {
     "suspension": "suspended", "pause": "suspended", "halt": "suspended", "freeze": "suspended",
     "signing": "signed", "proposal": "proposed", "expiry": "ended", "expiration": "ended",
     "abolition": "ended", "scrapping": "ended", "closure": "ended", "repeal": "ended",
-    "implementation": "takes_effect",
+    "implementation": "takes_effect", "commencement": "takes_effect",
+    "ban": "suspended", "moratorium": "suspended", "termination": "ended", "cancellation": "ended",
+    "reopening": "launched", "relaunch": "launched",
 }
 # Prepositions between a trigger noun and its date: "the launch on Oct. 1".
 _NOUN_DATE_PREPS = frozenset({"on", "in", "at"})
@@ -258,7 +261,16 @@ def _unreal(trigger: Trigger) -> bool:
 def _typed_by_subject(trigger: Trigger) -> Trigger:
     """'a pause that began in June', 'The suspension started on Monday': a
     verb of beginning takes the kind of event its subject names."""
-    if trigger.nominal or trigger.token.lemma_.lower() not in {"begin", "start"}:
+    if trigger.nominal:
+        return trigger
+    if trigger.event_type == "takes_effect" and trigger.token.i == trigger.anchor.i:
+        # "The pause took effect at 11:59 p.m.", "the ban comes into force": a
+        # suspension or an end that takes effect is that suspension or end.
+        subjects = [c for c in trigger.token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        ends = [NOUN_TRIGGERS[s.lemma_.lower()] for s in subjects
+                if NOUN_TRIGGERS.get(s.lemma_.lower()) in {"suspended", "ended"}]
+        return Trigger(trigger.token, ends[0], trigger.anchor) if ends else trigger
+    if trigger.token.lemma_.lower() not in {"begin", "start"}:
         return trigger
     subjects = [c for c in trigger.token.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if subjects and subjects[0].lower_ in {"that", "which"} and trigger.token.dep_ == "relcl":

@@ -51,7 +51,8 @@ REFERRING = frozenset(
     "change "
     "changes card category route law bill plan initiative regulation rule rules policy proposal "
     "directive reform surcharge pathway stream applications draws interviews appointments "
-    "registration registrations lottery portal intake processing issuance system threshold thresholds".split()
+    "registration registrations lottery portal intake processing issuance system threshold thresholds "
+    "pilot pilots permit pass".split()
 )
 _RELATIVE = frozenset({"which", "that", "who", "whom"})
 _ANNOUNCING = frozenset({"announce", "unveil", "say", "propose"})

@@ -200,3 +200,30 @@ def test_schedules_and_reported_plans_are_events(
 )
 def test_what_is_not_the_programmes_own_event(extractor: FactExtractor, text: str) -> None:
     assert _events(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Global Talent visa ceased on March 31.", ("Global Talent visa", "ended", "2025-03-31", "day")),
+        ("China banned new R visa applications in March.", ("R visa", "suspended", "2025-03", "month")),
+        ("The R visa ban in March hit recruiters.", ("R visa", "suspended", "2025-03", "month")),
+        ("The reopening of the Global Talent visa on Aug. 4 drew scientists.",
+         ("Global Talent visa", "launched", "2025-08-04", "day")),
+        # a suspension that takes effect is the suspension
+        ("The suspension of the H-1B fee took effect on Friday.", ("H-1B", "suspended", "2025-09-26", "day")),
+        ("The H-1B ban comes into force on Oct. 1.", ("H-1B", "suspended", "2025-10-01", "day")),
+    ],
+)
+def test_more_words_of_ending_pausing_and_reopening(
+    extractor: FactExtractor, text: str, expected: Event
+) -> None:
+    assert _events(extractor, text) == [expected]
+
+
+def test_a_pilot_named_before_is_pointed_back_to(extractor: FactExtractor) -> None:
+    text = ("Canada has paused its Home Care Worker Immigration Pilots.\n"
+            "The minister said the department would reopen the pilots by the end of March next year.")
+    assert _events(extractor, text, date(2025, 10, 9)) == [
+        ("Home Care Worker Immigration Pilots", "launched", "2026-03", "month")
+    ]
