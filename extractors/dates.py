@@ -119,8 +119,12 @@ class ResolvedDate:
 UNRESOLVED_NO_PUBDATE = ResolvedDate(None, None, "relative date; the article has no publication date")
 
 
-def resolve(expression: str, published: date | None, direction: Direction) -> ResolvedDate | None:
-    """Resolve ``expression``; None when it is not a calendar point at all."""
+def resolve(expression: str, published: date | None, direction: Direction,
+            *, tense_known: bool = True) -> ResolvedDate | None:
+    """Resolve ``expression``; None when it is not a calendar point at all.
+    ``tense_known`` is False when the direction is only the tense of a clause
+    the date's noun stands in ("drew crowds ahead of the launch on Oct. 15"):
+    a day near the publication date then wins on either side."""
     text = core(expression)
     if _NOT_A_POINT.search(text) and "," in text and not _AGO.match(text):
         # "Sept. 21, two days after ...": the tagger ran a date into a duration.
@@ -133,7 +137,7 @@ def resolve(expression: str, published: date | None, direction: Direction) -> Re
         rest = text[part.end():].strip()
         if rest.lower() in ("year", "month"):  # "the end of the year": this year, this month
             rest = f"this {rest.lower()}"
-        return resolve(rest, published, direction)  # "early Monday" is that Monday
+        return resolve(rest, published, direction, tense_known=tense_known)  # "early Monday" is that Monday
     relative = _YEAR.search(text) is None
     if relative and published is None:
         return UNRESOLVED_NO_PUBDATE
@@ -155,12 +159,12 @@ def resolve(expression: str, published: date | None, direction: Direction) -> Re
         or _relative_year(text, anchor)
         or _month_named(text, anchor)
         or _bare_month(text, anchor, direction)
-        or _month_day(text, anchor, direction)
+        or _month_day(text, anchor, direction, tense_known)
         or _parse(text, anchor, direction)
     )
     if found is None and "," in text:
         # "March 31, the end of the fiscal year": a date and an appositive that names it again.
-        return resolve(text.split(",")[0], published, direction)
+        return resolve(text.split(",")[0], published, direction, tense_known=tense_known)
     return found
 
 
@@ -242,7 +246,9 @@ def _bare_month(text: str, anchor: date, direction: Direction) -> ResolvedDate |
     return ResolvedDate(f"{year:04d}-{month:02d}", "month")
 
 
-def _month_day(text: str, anchor: date, direction: Direction) -> ResolvedDate | None:
+def _month_day(
+    text: str, anchor: date, direction: Direction, tense_known: bool = True
+) -> ResolvedDate | None:
     """A month and day with no year, on the side of the publication date the
     verb's tense points to; but a date within :data:`TENSE_SLACK_DAYS` on the
     other side wins ("takes effect at 12:01 a.m. on Sept. 21" in a story of
@@ -266,7 +272,7 @@ def _month_day(text: str, anchor: date, direction: Direction) -> ResolvedDate | 
         return None
     near = min(candidates, key=lambda d: abs((d - anchor).days))
     sided = [d for d in candidates if (d <= anchor if direction == "past" else d >= anchor)]
-    slack = PAST_SLACK_DAYS if direction == "past" else TENSE_SLACK_DAYS
+    slack = PAST_SLACK_DAYS if direction == "past" and tense_known else TENSE_SLACK_DAYS
     best = near if abs((near - anchor).days) <= slack or not sided else min(
         sided, key=lambda d: abs((d - anchor).days)
     )

@@ -123,7 +123,7 @@ def _events(doc: Doc, when: Span, published: date | None) -> list[EventFact]:
         trigger = find_trigger(clock) if clock is not None else None
     if trigger is None:
         return []
-    resolved = resolve(when.text, published, trigger.direction)
+    resolved = resolve(when.text, published, trigger.direction, tense_known=not trigger.nominal)
     if resolved is None:
         return []
     lo, hi = min(trigger.token.i, when.start), max(trigger.token.i + 1, when.end)

@@ -227,3 +227,10 @@ def test_a_pilot_named_before_is_pointed_back_to(extractor: FactExtractor) -> No
     assert _events(extractor, text, date(2025, 10, 9)) == [
         ("Home Care Worker Immigration Pilots", "launched", "2026-03", "month")
     ]
+
+
+def test_a_nouns_date_near_the_publication_date_is_that_day_whatever_the_clause_tense(
+    extractor: FactExtractor,
+) -> None:
+    text = "China's K visa drew crowds ahead of the launch on Oct. 15."
+    assert _events(extractor, text) == [("K visa", "launched", "2025-10-15", "day")]
