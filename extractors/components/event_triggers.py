@@ -297,6 +297,10 @@ def as_verb_trigger(token: Token) -> Trigger | None:
     if lemma in _ISSUE_VERBS and token.pos_ == "VERB":
         stage = _document_stage(token)
         return Trigger(token, stage, token) if stage is not None else None
+    if lemma in _TABLING and token.pos_ == "VERB" and _objects_in(token, _BILLS):
+        return Trigger(token, "proposed", token)  # "introduced a bill", "tabled an amendment"
+    if lemma in _OUTLINING and token.pos_ == "VERB" and _objects_in(token, _PLANS, programme=True):
+        return Trigger(token, "announced", token)  # "outlined the changes", "revealed plans for"
     if lemma not in VERB_TRIGGERS:
         return None
     if VERB_TRIGGERS[lemma] in {"ended", "suspended"} and _counted_documents(token):
@@ -340,6 +344,29 @@ def _trigger_lemma(token: Token) -> str:
         # "axed" -> "ax": a lemma the lemmatizer got wrong, read from the word's form
         return next((c for c in candidates[1:] if c in VERB_TRIGGERS), lemma)
     return lemma
+
+
+# A bill is proposed when it is introduced or tabled, not launched.
+_TABLING = frozenset({"introduce", "table", "unveil"})
+_BILLS = frozenset("bill bills legislation amendment amendments motion resolution".split())
+# Verbs that announce what they lay out: "outlined the changes", "revealed plans for the visa".
+_OUTLINING = frozenset({"outline", "reveal", "detail"})
+_PLANS = frozenset(
+    "plan plans change changes detail details reform reforms overhaul proposal proposals rule rules "
+    "policy measure measures scheme programme program visa route".split()
+)
+
+
+def _objects_in(verb: Token, nouns: frozenset[str], *, programme: bool = False) -> bool:
+    """The verb's object (or the noun its clause modifies) is one of ``nouns``,
+    or with ``programme``, names a programme."""
+    objects = [c for c in verb.children
+               if c.dep_ in {"dobj", "nsubjpass"} and c.lower_ not in {"that", "which"}]
+    if verb.dep_ in {"relcl", "acl"}:
+        objects.append(verb.head)
+    return any(o.lemma_.lower() in nouns or o.lower_ in nouns
+               or (programme and any(t.ent_type_ == "VISA_PROGRAMME" for t in o.subtree))
+               for o in objects)
 
 
 _DOCUMENTS = frozenset("visa visas permit permits card cards passport passports".split())

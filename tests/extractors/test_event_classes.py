@@ -234,3 +234,30 @@ def test_a_nouns_date_near_the_publication_date_is_that_day_whatever_the_clause_
 ) -> None:
     text = "China's K visa drew crowds ahead of the launch on Oct. 15."
     assert _events(extractor, text) == [("K visa", "launched", "2025-10-15", "day")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bill introduced or tabled is proposed, not launched
+        ("Senators introduced a bill on Tuesday that would cap H-1B visas.",
+         [("H-1B", "proposed", "2025-09-23", "day")]),
+        ("Two senators introduced legislation on Tuesday to scrap the H-1B lottery.",
+         [("H-1B", "proposed", "2025-09-23", "day")]),
+        ("The opposition tabled an amendment on the Skilled Worker visa on Tuesday.",
+         [("Skilled Worker visa", "proposed", "2025-09-23", "day")]),
+        # laying out plans or changes announces them; laying out figures does not
+        ("The Home Office outlined the Skilled Worker visa changes in May.",
+         [("Skilled Worker visa", "announced", "2025-05", "month")]),
+        ("The Home Office revealed plans for the Skilled Worker visa in May.",
+         [("Skilled Worker visa", "announced", "2025-05", "month")]),
+        ("Data revealed on Monday that H-1B filings fell.", []),
+        # a bill passed or a vote to act is neither
+        ("Congress passed the H-1B reform bill on Friday.", []),
+        ("The Senate voted on Friday to suspend the H-1B fee.", []),
+    ],
+)
+def test_bills_proposals_and_announcements(
+    extractor: FactExtractor, text: str, expected: list[Event]
+) -> None:
+    assert _events(extractor, text) == expected
