@@ -222,7 +222,8 @@ def _finite(verb: Token) -> Token:
 def find_trigger(when: Span) -> Trigger | None:
     """The trigger of a DATE entity, if it has one that names a real event."""
     found = (_start_word(when) or _verb(when) or _start_preposition(when) or _noun(when)
-             or _owned_noun(when) or _in_place_since(when) or _said_plan(when) or _deadline(when))
+             or _owned_noun(when) or _in_place_since(when) or _said_plan(when) or _deadline(when)
+             or _verb_on_the_left(when))
     if found is None or _negated(found.token) or _unreal(found) or _private_actor(found):
         return None
     return _typed_by_subject(found)
@@ -453,6 +454,34 @@ def _verb(when: Span) -> Trigger | None:
                 return governing
             return found
         if token.pos_ == "VERB" and (token.dep_ == "conj" or _subordinate(token)):
+            return None
+    return None
+
+
+# Tokens the left-hand scan may cross: nouns, names, determiners, adjectives,
+# numbers and prepositions of one noun phrase ("suspended premium processing
+# for H-1B petitions on Monday").
+_PHRASE_POS = frozenset({"NOUN", "PROPN", "DET", "ADJ", "NUM", "ADP", "PART"})
+MAX_LEFT = 7
+
+
+def _verb_on_the_left(when: Span) -> Trigger | None:
+    """When the parse hangs the date on no verb ("USCIS suspended premium
+    processing for H-1B petitions on Monday", read as a noun phrase), the
+    event verb that stands just left of it across one noun phrase, in the
+    past or the present tense."""
+    doc = when.doc
+    sentence_start = when.sent.start
+    for i in range(when.start - 1, max(sentence_start, when.start - MAX_LEFT) - 1, -1):
+        token = doc[i]
+        if token.tag_ in {"VBD", "VBZ", "VBP"} or (token.tag_ == "VBN" and token.dep_ == "amod"):
+            lemma = _trigger_lemma(token)
+            if lemma in VERB_TRIGGERS and lemma not in NEEDS_PARTICLE and token.pos_ in {"VERB", "ADJ"}:
+                found = as_verb_trigger(token) if token.pos_ == "VERB" else Trigger(
+                    token, VERB_TRIGGERS[lemma], token)
+                return found
+            return None
+        if token.pos_ not in _PHRASE_POS:
             return None
     return None
 

@@ -261,3 +261,11 @@ def test_bills_proposals_and_announcements(
     extractor: FactExtractor, text: str, expected: list[Event]
 ) -> None:
     assert _events(extractor, text) == expected
+
+
+def test_an_event_verb_the_parse_lost_is_read_left_of_the_date(extractor: FactExtractor) -> None:
+    # the parser reads "USCIS suspended premium processing" as one noun phrase
+    text = "USCIS suspended premium processing for H-1B petitions on Monday."
+    assert _events(extractor, text) == [("H-1B", "suspended", "2025-09-29", "day")]
+    # a verb of another kind stops the scan
+    assert _events(extractor, "H-1B filings have dropped since Sept. 21.") == []
