@@ -61,13 +61,15 @@ def chain(verb: Token) -> list[Token]:
     return out
 
 
-def unrealised(verb: Token, *, event_verb: bool = True) -> bool:
+def unrealised(verb: Token, *, event_verb: bool = True, until: bool = False) -> bool:
     """The clause of ``verb`` says its event did not, or may not, happen.
     ``event_verb`` is False when the verb only carries a start word ("may
-    apply from Oct. 1" is a permission from then, not a guess)."""
+    apply from Oct. 1" is a permission from then, not a guess); ``until``
+    when the date follows "until" ("will not take effect until Jan. 1" says
+    it takes effect then)."""
     words = chain(verb)
     return (
-        any(_negated(w) for w in words)
+        (not until and any(_negated(w) for w in words))
         or _yet_to(words)
         or _speculative(words, event_verb)
         or _conditional(words)

@@ -188,6 +188,8 @@ class Trigger:
             verb = _finite(verb.head)  # "declined on Friday to suspend": the tense is the governor's
         if verb.tag_ == "VBN" and _future_passive(verb):
             return "future"  # "will be wound down in March", "is to be scrapped"
+        if any(c.dep_ == "aux" and c.lower_ == "did" for c in verb.children):
+            return "past"  # "did not take effect until Jan. 5"
         return "past" if verb.tag_ in {"VBD", "VBN"} else "future"
 
 
@@ -224,7 +226,11 @@ def find_trigger(when: Span) -> Trigger | None:
     found = (_start_word(when) or _verb(when) or _start_preposition(when) or _noun(when)
              or _owned_noun(when) or _in_place_since(when) or _said_plan(when) or _deadline(when)
              or _verb_on_the_left(when))
-    if found is None or _negated(found.token) or _unreal(found) or _private_actor(found):
+    if found is None:
+        return None
+    # "will not take effect until Jan. 1": the event happens then, the negation says not before.
+    until = when.root.dep_ == "pobj" and when.root.head.lower_ in {"until", "till"}
+    if (_negated(found.token) and not until) or _unreal(found, until) or _private_actor(found):
         return None
     return _typed_by_subject(found)
 
@@ -246,14 +252,14 @@ def _private_actor(trigger: Trigger) -> bool:
     return any(s.lemma_.lower() in _PRIVATE_ACTORS or s.lower_ in _PRIVATE_ACTORS for s in subjects)
 
 
-def _unreal(trigger: Trigger) -> bool:
+def _unreal(trigger: Trigger, until: bool = False) -> bool:
     """The trigger's clause says the event did not or may not happen
     (:mod:`event_modality`); a start word's verb only when it is negated,
     guessed at or conditional ("may apply from Oct. 1" permits from then)."""
     if trigger.nominal:
         return False
     if trigger.token.i == trigger.anchor.i:
-        return unrealised(trigger.token)
+        return unrealised(trigger.token, until=until)
     if trigger.anchor.pos_ in {"VERB", "AUX"} and trigger.anchor.lemma_.lower() not in SPEECH_LEMMAS:
         return unrealised(trigger.anchor, event_verb=False)
     return False

@@ -269,3 +269,18 @@ def test_an_event_verb_the_parse_lost_is_read_left_of_the_date(extractor: FactEx
     assert _events(extractor, text) == [("H-1B", "suspended", "2025-09-29", "day")]
     # a verb of another kind stops the scan
     assert _events(extractor, "H-1B filings have dropped since Sept. 21.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The K visa will not launch until March.", [("K visa", "launched", "2026-03", "month")]),
+        ("The H-1B rule won't take effect until Jan. 1.", [("H-1B", "takes_effect", "2026-01-01", "day")]),
+        ("The H-1B rule did not take effect until Jan. 5.", [("H-1B", "takes_effect", "2025-01-05", "day")]),
+        ("The K visa did not launch in March.", []),
+    ],
+)
+def test_not_until_a_date_is_the_event_then(
+    extractor: FactExtractor, text: str, expected: list[Event]
+) -> None:
+    assert _events(extractor, text) == expected
