@@ -50,11 +50,11 @@ VERB_TRIGGERS: dict[str, EventType] = {
 # out", "takes effect", "goes live"): alone they are too common to mean an
 # event. The particle may change the kind: "kicks in" takes effect.
 NEEDS_PARTICLE: dict[str, dict[str, EventType]] = {
-    "roll": {"out": "launched"},
+    "roll": {"out": "launched", "back": "ended"},
     "kick": {"off": "launched", "in": "takes_effect"},
     "take": {"effect": "takes_effect"},
     "go": {"effect": "takes_effect", "force": "takes_effect", "live": "launched", "sale": "launched"},
-    "come": {"effect": "takes_effect", "force": "takes_effect"},
+    "come": {"effect": "takes_effect", "force": "takes_effect", "operation": "takes_effect"},
     "enter": {"effect": "takes_effect", "force": "takes_effect"},
     # "first set out the changes in a white paper", "rules laid before Parliament"
     "set": {"out": "announced"},
@@ -310,6 +310,8 @@ def as_verb_trigger(token: Token) -> Trigger | None:
         return Trigger(token, "announced", token)  # "outlined the changes", "revealed plans for"
     if lemma not in VERB_TRIGGERS:
         return None
+    if VERB_TRIGGERS[lemma] in {"launched", "announced"} and _objects_in(token, _INQUIRIES):
+        return None  # "launched a consultation on the visa", "announced a review of the programme"
     if VERB_TRIGGERS[lemma] in {"ended", "suspended"} and _counted_documents(token):
         return None
     needed = NEEDS_PARTICLE.get(lemma)
@@ -376,6 +378,12 @@ def _objects_in(verb: Token, nouns: frozenset[str], *, programme: bool = False) 
                for o in objects)
 
 
+# What is launched or announced about a programme without being the programme.
+_INQUIRIES = frozenset(
+    "consultation consultations review reviews inquiry inquiries investigation investigations probe "
+    "campaign campaigns crackdown audit audits study studies survey surveys lawsuit challenge appeal "
+    "website app hotline helpline".split()
+)
 _DOCUMENTS = frozenset("visa visas permit permits card cards passport passports".split())
 _MANY = frozenset("thousands hundreds dozens millions scores".split())
 
@@ -592,7 +600,13 @@ def _start_preposition(when: Span) -> Trigger | None:
     following = when.doc[when.end : when.end + 1]
     if len(following) and following[0].lower_ in _RANGE_WORDS:
         return None
+    if verb.lemma_.lower() in _RECEIVING and _objects_in(verb, _APPLICATIONS):
+        return Trigger(prep, "launched", verb)  # "will accept applications from Oct. 1"
     return Trigger(prep, "takes_effect", verb)
+
+
+_RECEIVING = frozenset({"accept", "take", "receive"})
+_APPLICATIONS = frozenset({"application", "applications", "submission", "submissions"})
 
 
 def _baseline(verb: Token, when: Span) -> bool:

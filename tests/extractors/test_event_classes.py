@@ -284,3 +284,23 @@ def test_not_until_a_date_is_the_event_then(
     extractor: FactExtractor, text: str, expected: list[Event]
 ) -> None:
     assert _events(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # launching or announcing an inquiry about a programme is no event of it
+        ("The Home Office launched a consultation on the Skilled Worker visa on Tuesday.", []),
+        ("DHS announced a review of the H-1B program on Monday.", []),
+        # taking applications from a date is a launch then
+        ("Applications for the K visa will be accepted from Oct. 1.",
+         [("K visa", "launched", "2025-10-01", "day")]),
+        ("The H-1B rules came into operation on Sept. 21.", [("H-1B", "takes_effect", "2025-09-21", "day")]),
+        ("The Home Office rolled back the Skilled Worker visa changes in March.",
+         [("Skilled Worker visa", "ended", "2025-03", "month")]),
+    ],
+)
+def test_inquiries_applications_and_operation(
+    extractor: FactExtractor, text: str, expected: list[Event]
+) -> None:
+    assert _events(extractor, text) == expected
