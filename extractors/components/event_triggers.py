@@ -232,7 +232,20 @@ def find_trigger(when: Span) -> Trigger | None:
     until = when.root.dep_ == "pobj" and when.root.head.lower_ in {"until", "till"}
     if (_negated(found.token) and not until) or _unreal(found, until) or _private_actor(found):
         return None
+    if _end_of_a_pause(found):
+        return None
     return _typed_by_subject(found)
+
+
+def _end_of_a_pause(trigger: Trigger) -> bool:
+    """'The pause on Express Entry draws ended in July', 'the freeze expired':
+    the end of a suspension is the programme resuming, not ending."""
+    if trigger.nominal or trigger.event_type != "ended":
+        return False
+    subjects = [c for c in trigger.token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if subjects and subjects[0].lower_ in {"that", "which"} and trigger.token.dep_ == "relcl":
+        subjects = [trigger.token.head]
+    return any(NOUN_TRIGGERS.get(s.lemma_.lower()) == "suspended" for s in subjects)
 
 
 # Who acts for itself, not for a programme: "The company suspended hiring of H-1B workers".

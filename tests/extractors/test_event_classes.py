@@ -304,3 +304,15 @@ def test_inquiries_applications_and_operation(
     extractor: FactExtractor, text: str, expected: list[Event]
 ) -> None:
     assert _events(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pause on Express Entry draws ended in July.",
+        "The H-1B freeze expired on Sept. 30.",
+        "Express Entry resumed after a pause that ended in July.",
+    ],
+)
+def test_the_end_of_a_pause_is_no_end_of_the_programme(extractor: FactExtractor, text: str) -> None:
+    assert _events(extractor, text) == []
