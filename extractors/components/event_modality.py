@@ -6,7 +6,7 @@ something that did not or may not happen. Those name no event (fixtures/README:
 plans that did not happen and conditional plans are not events):
 
 - negated: "did not take effect", "will never launch", "is not expected to
-  start", "has yet to launch";
+  start", "has yet to launch", "is unlikely to", "there are no plans to end";
 - speculative: "could launch", "might be suspended", "may end";
 - conditional or hypothetical: "would take effect if Congress approves it",
   "If approved, the fee would rise", "The bill would scrap the lottery" (a
@@ -74,7 +74,7 @@ def unrealised(verb: Token, *, event_verb: bool = True, until: bool = False) -> 
         or _speculative(words, event_verb)
         or _conditional(words)
         or _hypothetical(words)
-        or any(w.lemma_.lower() in _UNREALISED_VERBS for w in words[1:])
+        or any(w.lemma_.lower() in _UNREALISED_VERBS or w.lower_ == "unlikely" for w in words[1:])
         or _wanted_not_done(words[-1])
         or derailed(words, verb.sent)
     )
@@ -133,8 +133,9 @@ def _wanted_not_done(top: Token) -> bool:
         lemma = token.lemma_.lower()
         if token.pos_ in {"VERB", "AUX"}:
             return lemma in _UNREALISED_VERBS
-        if token.pos_ == "NOUN" and lemma in _UNREALISED_NOUNS:
-            return True
+        if token.pos_ == "NOUN" and (lemma in _UNREALISED_NOUNS
+                                     or any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)):
+            return True  # "a bid to scrap", "there are no plans to end"
     return False
 
 

@@ -151,6 +151,9 @@ def test_periods_start_once(extractor: FactExtractor, text: str, expected: Event
         # negated, or not yet
         "The K visa never launched in October.",
         "The K visa has yet to launch in October.",
+        "The K visa is unlikely to launch in March.",
+        "There are no plans to scrap the Global Talent visa in March.",
+        "The government has no plans to end the Global Talent visa in March.",
         # wanted, asked for, refused or failed
         "The K visa failed to launch on Oct. 1.",
         "A court declined to suspend the H-1B fee on Friday.",
