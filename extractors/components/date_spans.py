@@ -21,6 +21,8 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
+# A month ending a date: no full stop, which would be the sentence's ("on 1 January.").
+_MONTH_LAST = _MONTH.removesuffix(r"\.?")
 _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?:19|20)\d{2})?"
@@ -35,9 +37,9 @@ _SHAPES = re.compile(
             # "Tuesday, Sep 3, 2025", "Sep 3"
             rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}\b{_YEAR}",
             # "3 Sep 2025", "the 3rd of Sep"
-            rf"\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?![a-z]){_YEAR}",
+            rf"\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH_LAST}(?![a-z]){_YEAR}",
             # "the first of October"
-            rf"\b(?:the\s+)?(?i:{_ORDINAL_WORD})\s+of\s+{_MONTH}(?![a-z]){_YEAR}",
+            rf"\b(?:the\s+)?(?i:{_ORDINAL_WORD})\s+of\s+{_MONTH_LAST}(?![a-z]){_YEAR}",
             # "Monday night"
             r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?:morning|afternoon|evening|night)\b",
         )

@@ -319,3 +319,15 @@ def test_inquiries_applications_and_operation(
 )
 def test_the_end_of_a_pause_is_no_end_of_the_programme(extractor: FactExtractor, text: str) -> None:
     assert _events(extractor, text) == []
+
+
+def test_a_day_first_date_that_ends_its_sentence_keeps_to_its_sentence(extractor: FactExtractor) -> None:
+    text = ("Germany's Opportunity Card, which went live on 1 June 2024, has drawn 80,000 applicants.\n"
+            "The Federal Foreign Office said on Thursday that it would simplify the points test "
+            "from 1 January.\n"
+            "Under a draft law approved by the cabinet on Wednesday, applicants could also bring "
+            "family members.")
+    assert _events(extractor, text, date(2025, 11, 21)) == [
+        ("Opportunity Card", "launched", "2024-06-01", "day"),
+        ("Opportunity Card", "takes_effect", "2026-01-01", "day"),
+    ]
