@@ -40,9 +40,18 @@ _PERIOD_END = re.compile(r"^(?P<unit>year|month)[- ]end$", re.I)
 _YEAR_SPAN = re.compile(r"^(?:the\s+)?(?:19|20)(?P<a>\d{2})\s*[-–/]\s*(?P<b>\d{2})\b(?![-–/]\d)")
 _TIME_FIRST = re.compile(rf"^{_CLOCK}\s*,?\s*(?:(?:on|of)\s+)?(?=\S)", re.I)
 _TIME_LAST = re.compile(rf"(?:,?\s+(?:at|from|by)\s+|,?\s+){_CLOCK}$", re.I)
-_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
-_DAY_PART = re.compile(rf"^(?P<day>{_WEEKDAY})\s+(?:morning|afternoon|evening|night|midday|lunchtime)$", re.I)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+_DAY_PART = re.compile(
+    rf"^(?P<day>(?:(?:last|next|this(?: past| coming)?)\s+)?{_WEEKDAY})"
+    r"\s+(?:morning|afternoon|evening|night|midday|lunchtime)$",
+    re.I,
+)
+# "the morning of Oct. 1": that day.
+# "the last day of March" has no day we can name without its year's calendar: that month.
+_PART_OF_DAY = re.compile(r"^the\s+(?:(?:morning|afternoon|evening|night)|last\s+day)\s+of\s+(?=\S)", re.I)
+# "the first day of October": its first day.
+_FIRST_DAY = re.compile(rf"^the\s+first\s+day\s+of\s+(?P<rest>{_MONTH}.*)$", re.I)
 _YEAR = r"(?:19|20)\d{2}"
 # "March 1-31", "March 1 - 31, 2026": the range's start, with the range's year.
 _DAY_RANGE_MONTH_FIRST = re.compile(
@@ -79,7 +88,7 @@ _ORDINAL_OF_MONTH = re.compile(rf"^(?:the\s+)?{_ORDINAL_WORD}\s+of\s+(?P<rest>{_
 # months of next year": a part of a month or a year is in that month or year.
 _PART_OF_SPAN = re.compile(
     r"^the\s+(?:first|second|third|fourth|last|final|closing|opening|early|later)\s+(?:few\s+)?"
-    r"(?:weeks?|fortnight|half|quarter|days?|months?)\s+of\s+(?:the\s+)?(?=\S)",
+    r"(?:weeks?|fortnight|half|quarter|days|months?)\s+of\s+(?:the\s+)?(?=\S)",
     re.I,
 )
 # "earlier in September", "later in the month", "earlier in the year".
@@ -102,6 +111,11 @@ def core(expression: str) -> str:
     text = _PERIOD_END.sub(lambda m: f"this {m['unit'].lower()}", text)
     text = _OF_RELATIVE_YEAR.sub(lambda m: f"{m['point']} {m['year']}", text)
     text = _range_start(text)
+    text = _PART_OF_DAY.sub("", text)
+    first = _FIRST_DAY.match(text)
+    if first is not None:
+        month, _, rest = first["rest"].partition(" ")
+        text = f"{month} 1" + (f" {rest}" if rest else "")
     ordinal = _ORDINAL_OF_MONTH.match(text)
     if ordinal is not None:
         text = f"{ordinal['rest'].split(' ', 1)[0]} {_ordinal_number(ordinal['ord'])}" + (

@@ -145,3 +145,19 @@ def test_hedges_and_open_ends_keep_the_point(expression: str, value: str, precis
 )
 def test_fiscal_years_and_anaphoric_days_are_no_point(expression: str) -> None:
     assert resolve(expression, MONDAY, "future") is None
+
+
+@pytest.mark.parametrize(
+    ("expression", "value", "precision"),
+    [
+        ("last Friday night", "2025-09-26", "day"),
+        ("the morning of Sept. 19", "2025-09-19", "day"),
+        ("the first day of October 2026", "2026-10-01", "day"),
+        ("the last day of March", "2025-03", "month"),
+        ("the first days of March", "2025-03", "month"),
+    ],
+)
+def test_parts_of_a_day_and_its_first_and_last_days(expression: str, value: str, precision: str) -> None:
+    resolved = resolve(expression, MONDAY, "past")
+    assert resolved is not None
+    assert (resolved.value, resolved.precision) == (value, precision)
