@@ -129,7 +129,7 @@ AUTHORITIES = frozenset(
     "secretary cabinet council embassy consulate parliament congress uscis dhs ircc".split()
 )
 # Verbs that make a programme, which counts as its launch when what they make is one.
-_CREATING = frozenset({"create", "establish"})
+_CREATING = frozenset({"create", "establish", "found"})
 _PROGRAMME_KINDS = frozenset("visa programme program scheme route category pathway stream pilot".split())
 # "The first K visas were issued on Oct. 1": the first grant of a visa is its launch.
 _FIRST_ISSUED = frozenset({"issue", "grant", "award"})
@@ -312,6 +312,9 @@ def as_verb_trigger(token: Token) -> Trigger | None:
         return Trigger(token, "takes_effect", token)
     if lemma in _CREATING and token.pos_ == "VERB" and _makes_a_programme(token):
         return Trigger(token, "launched", token)
+    set_up = lemma == "set" and any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children)
+    if set_up and token.pos_ == "VERB" and _makes_a_programme(token):
+        return Trigger(token, "launched", token)  # "set up the scheme in 2019"
     if lemma in _FIRST_ISSUED and token.pos_ == "VERB" and _first_of_programme(token):
         return Trigger(token, "launched", token)
     if lemma in _ISSUE_VERBS and token.pos_ == "VERB":
@@ -723,6 +726,8 @@ def _makes_a_programme(verb: Token) -> bool:
     made = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.lower_ not in {"that", "which"}]
     if verb.dep_ in {"acl", "relcl"}:
         made.append(verb.head)
+    # "set up the Express Entry system": a programme's name as the compound of what is made.
+    made += [c for m in made for c in m.children if c.dep_ == "compound"]
     return any(m.ent_type_ == "VISA_PROGRAMME" or m.lemma_.lower() in _PROGRAMME_KINDS for m in made)
 
 
