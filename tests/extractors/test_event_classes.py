@@ -337,7 +337,8 @@ def test_a_day_first_date_that_ends_its_sentence_keeps_to_its_sentence(extractor
     ("text", "expected"),
     [
         ("Canada set up Express Entry in January 2015.", [("Express Entry", "launched", "2015-01", "month")]),
-        ("Canada set up the Express Entry system in May 2015.", [("Express Entry", "launched", "2015-05", "month")]),
+        ("Canada set up the Express Entry system in May 2015.",
+         [("Express Entry", "launched", "2015-05", "month")]),
         ("The O-1 visa category was founded in October 1990.", [("O-1", "launched", "1990-10", "month")]),
         ("Trump set up a task force on the H-1B visa in March.", []),
     ],
