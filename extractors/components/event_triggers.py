@@ -6,12 +6,19 @@ News names an event in three ways around its date:
   "took effect at 12:01 a.m. on Sunday", "kicks in on Oct. 1");
 - a preposition that starts a period ("applies from Dec. 16", "starting
   Sunday", "as of Jan. 1", "effective Oct. 1"): the thing takes effect then;
-- a noun right before the date ("ahead of the launch on Oct. 1", "the fee's
-  introduction last month", "since its rollout in March").
+- a noun right before the date or across its "of" phrase ("ahead of the
+  launch on Oct. 1", "the fee's introduction last month", "the launch of the
+  K visa on Oct. 1", "its entry into force on Oct. 1").
 
-A trigger that is negated ("did not take effect on Oct. 1") or counterfactual
-("a measure that had been due to expire on Dec. 31", which was extended) names
-no event.
+The verbs and nouns come in classes by event type (launching, announcing,
+taking effect, signing, suspending, proposing, ending), each with the forms
+news uses ("discontinued", "phased out", "put on hold", "became effective",
+"introduced a bill" = proposed). When the parse hangs a date on no verb, the
+event verb just left of it across one noun phrase counts. A trigger whose
+clause says the event did not or may not happen (:mod:`event_modality`:
+"did not", "could", "would ... if", "urged ... to", "was due to ... but was
+delayed") names no event, nor does a company's own practice, a number of
+people's visas, an inquiry about a programme or the end of a pause.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """Dated events that happen to a programme.
 
-A DATE entity with an event trigger (``event_triggers``: "launches on
+A date expression (a DATE entity, or one the tagger missed that
+:mod:`date_spans` finds by shape) with an event trigger (``event_triggers``: "launches on
 Wednesday", "announced in August", "applies from Dec. 16", "the launch on
 Oct. 1") becomes an event of a programme: the one the trigger's own arguments
 name (its subject or object, the noun a participle or relative clause
