@@ -80,6 +80,14 @@ def unrealised(verb: Token, *, event_verb: bool = True, until: bool = False) -> 
     )
 
 
+def obliged(verb: Token) -> bool:
+    """'must stop using the old form', 'have to close the route', 'need to
+    end the scheme': an obligation, which with "by <date>" sets a deadline."""
+    words = chain(verb)
+    return "must" in _auxiliaries(words) or any(
+        w.lemma_.lower() in {"have", "need", "require", "oblige", "order", "tell"} for w in words[1:])
+
+
 def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
 

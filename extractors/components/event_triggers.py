@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from extractors.components.common import SPEECH_LEMMAS, text_of
-from extractors.components.event_modality import PLANNED, unrealised
+from extractors.components.event_modality import PLANNED, obliged, unrealised
 from extractors.dates import Direction
 from extractors.models import EventType
 
@@ -239,9 +239,16 @@ def find_trigger(when: Span) -> Trigger | None:
     until = when.root.dep_ == "pobj" and when.root.head.lower_ in {"until", "till"}
     if (_negated(found.token) and not until) or _unreal(found, until) or _private_actor(found):
         return None
-    if _end_of_a_pause(found):
+    if _end_of_a_pause(found) or _deadline_by(when, found):
         return None
     return _typed_by_subject(found)
+
+
+def _deadline_by(when: Span, trigger: Trigger) -> bool:
+    """'Employers must stop using the old form by Oct. 1': "by" a date under
+    an obligation is a deadline, not the date of an event."""
+    by = when.root.dep_ == "pobj" and when.root.head.lower_ == "by"
+    return by and not trigger.nominal and obliged(trigger.anchor)
 
 
 def _end_of_a_pause(trigger: Trigger) -> bool:

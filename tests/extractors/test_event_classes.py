@@ -347,3 +347,21 @@ def test_setting_up_or_founding_a_programme_launches_it(
     extractor: FactExtractor, text: str, expected: list[Event]
 ) -> None:
     assert _events(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "by" a date under an obligation is a deadline
+        ("Member states must end the EU Blue Card pilot by June.", []),
+        ("Universities will have to close the Global Talent visa route to new students by March.", []),
+        # "by" a date of a plan is the event's date
+        ("The K visa will launch by Oct. 15.", [("K visa", "launched", "2025-10-15", "day")]),
+        ("Britain will reopen the Global Talent visa to new applicants by the end of October.",
+         [("Global Talent visa", "launched", "2025-10", "month")]),
+    ],
+)
+def test_by_a_date_is_a_deadline_only_under_an_obligation(
+    extractor: FactExtractor, text: str, expected: list[Event]
+) -> None:
+    assert _events(extractor, text) == expected
