@@ -354,7 +354,7 @@ def test_setting_up_or_founding_a_programme_launches_it(
     [
         # "by" a date under an obligation is a deadline
         ("Member states must end the EU Blue Card pilot by June.", []),
-        ("Universities will have to close the Global Talent visa route to new students by March.", []),
+        ("The Home Office will have to close the Global Talent visa route to new students by March.", []),
         # "by" a date of a plan is the event's date
         ("The K visa will launch by Oct. 15.", [("K visa", "launched", "2025-10-15", "day")]),
         ("Britain will reopen the Global Talent visa to new applicants by the end of October.",
