@@ -158,4 +158,6 @@ def derailed(words: list[Token], sentence: Span) -> bool:
     if any(c.dep_ == "advmod" and c.lower_ in _ONCE for w in words for c in w.children):
         return True
     past = bool(auxiliaries & {"was", "were"}) or any(w.tag_ in {"VBD", "VBN"} for w in words[1:])
+    if past and any(w.lemma_.lower() == "suppose" or w.lower_ == "supposed" for w in words[1:]):
+        return True  # "was supposed to launch on Oct. 1": it did not
     return past and any(t.lemma_.lower() in _DERAILING and t.pos_ == "VERB" for t in sentence)

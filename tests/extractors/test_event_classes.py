@@ -164,6 +164,7 @@ def test_periods_start_once(extractor: FactExtractor, text: str, expected: Event
         "The K visa was due to launch on Oct. 1 but was delayed.",
         "The H-1B rule, originally set to take effect on Oct. 1, was postponed.",
         "The government postponed the H-1B rule, which was due to take effect on Oct. 1.",
+        "The K visa was supposed to launch on Oct. 1.",
     ],
 )
 def test_events_that_did_not_or_may_not_happen(extractor: FactExtractor, text: str) -> None:
