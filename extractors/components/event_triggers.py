@@ -230,9 +230,14 @@ def _finite(verb: Token) -> Token:
 
 def find_trigger(when: Span) -> Trigger | None:
     """The trigger of a DATE entity, if it has one that names a real event."""
-    found = (_start_word(when) or _verb(when) or _start_preposition(when) or _noun(when)
-             or _owned_noun(when) or _in_place_since(when) or _said_plan(when) or _deadline(when)
-             or _verb_on_the_left(when))
+    if _speech_time(when):
+        # "China said on Tuesday it had suspended the R visa": the day of the
+        # speech, whatever the parse hangs it on, dates only the plan it announces.
+        found = _said_plan(when)
+    else:
+        found = (_start_word(when) or _verb(when) or _start_preposition(when) or _noun(when)
+                 or _owned_noun(when) or _in_place_since(when) or _said_plan(when) or _deadline(when)
+                 or _verb_on_the_left(when))
     if found is None:
         return None
     # "will not take effect until Jan. 1": the event happens then, the negation says not before.
@@ -242,6 +247,20 @@ def find_trigger(when: Span) -> Trigger | None:
     if _end_of_a_pause(found) or _deadline_by(when, found):
         return None
     return _typed_by_subject(found)
+
+
+def _speech_time(when: Span) -> bool:
+    """The date follows a verb of speech: "said on Tuesday", "said Tuesday",
+    "told reporters on Monday" (not "said Tuesday's launch")."""
+    doc = when.doc
+    if when.end < len(doc) and doc[when.end].lower_ == "'s":
+        return False
+    i = when.start - 1
+    if i >= 0 and doc[i].lower_ == "on":
+        i -= 1
+    if i >= 1 and doc[i].pos_ in {"NOUN", "PROPN", "PRON"} and doc[i - 1].lemma_.lower() == "tell":
+        i -= 1  # "told reporters on Monday"
+    return i >= 0 and doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in SPEECH_LEMMAS
 
 
 def _deadline_by(when: Span, trigger: Trigger) -> bool:

@@ -366,3 +366,23 @@ def test_by_a_date_is_a_deadline_only_under_an_obligation(
     extractor: FactExtractor, text: str, expected: list[Event]
 ) -> None:
     assert _events(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the day of the speech dates no past event the speech reports, whatever the parse
+        ("China said on Tuesday it had suspended the R visa.", []),
+        ("China said Tuesday it had suspended the R visa.", []),
+        ("A spokesman told reporters on Tuesday that China had suspended the R visa.", []),
+        # a plan it announces, and an event it names by its own day, still count
+        ("The Home Office said on Tuesday that it would replace the Skilled Worker visa with a new route.",
+         [("Skilled Worker visa", "announced", "2025-09-23", "day")]),
+        ("The ministry said Tuesday's launch of the K visa went smoothly.",
+         [("K visa", "launched", "2025-09-23", "day")]),
+    ],
+)
+def test_the_day_of_a_speech_dates_only_what_it_announces(
+    extractor: FactExtractor, text: str, expected: list[Event]
+) -> None:
+    assert _events(extractor, text) == expected
