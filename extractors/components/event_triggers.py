@@ -485,6 +485,9 @@ def _document_stage(verb: Token) -> EventType | None:
         documents.append(verb.head)
     for document in documents:
         noun = document.lemma_.lower()
+        if verb.lemma_.lower() in _APPROVING and document.tag_ != "NNS" and (
+                document.ent_type_ == "VISA_PROGRAMME" or noun in _PROGRAMME_KINDS):
+            return "announced"  # "the State Council approved the K visa in August"
         if noun not in _DOCUMENT_NOUNS:
             continue
         for modifier in document.children:

@@ -386,3 +386,20 @@ def test_the_day_of_a_speech_dates_only_what_it_announces(
     extractor: FactExtractor, text: str, expected: list[Event]
 ) -> None:
     assert _events(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("China's State Council approved the K visa in August.", [("K visa", "announced", "2025-08", "month")]),
+        ("The K visa was approved by the State Council in August.",
+         [("K visa", "announced", "2025-08", "month")]),
+        # petitions approved, one person's visa approved: no programme event
+        ("USCIS approved 85,000 H-1B petitions in March.", []),
+        ("USCIS approved her H-1B visa in March.", []),
+    ],
+)
+def test_approving_a_programme_announces_it(
+    extractor: FactExtractor, text: str, expected: list[Event]
+) -> None:
+    assert _events(extractor, text) == expected
