@@ -391,7 +391,8 @@ def test_the_day_of_a_speech_dates_only_what_it_announces(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("China's State Council approved the K visa in August.", [("K visa", "announced", "2025-08", "month")]),
+        ("China's State Council approved the K visa in August.",
+         [("K visa", "announced", "2025-08", "month")]),
         ("The K visa was approved by the State Council in August.",
          [("K visa", "announced", "2025-08", "month")]),
         # petitions approved, one person's visa approved: no programme event
