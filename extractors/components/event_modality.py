@@ -28,7 +28,8 @@ from extractors.components.common import SPEECH_LEMMAS
 PLANNED = frozenset({"due", "schedule", "set", "slate", "suppose", "expect", "plan", "intend", "mean"})
 _SPECULATIVE = frozenset({"could", "might"})
 _PERMISSIVE = frozenset({"may"})
-_CONDITIONS = frozenset({"if", "unless", "provided", "providing", "assuming"})
+# "unless a court blocks it" leaves the schedule standing: no condition here.
+_CONDITIONS = frozenset({"if", "provided", "providing", "assuming"})
 # Verbs whose infinitive complement did not (or not yet) happen.
 _UNREALISED_VERBS = frozenset(
     "urge ask call press push lobby demand seek want hope try attempt fail decline refuse threaten "

@@ -361,7 +361,7 @@ def as_verb_trigger(token: Token) -> Trigger | None:
         return None
     if VERB_TRIGGERS[lemma] in {"launched", "announced"} and _objects_in(token, _INQUIRIES):
         return None  # "launched a consultation on the visa", "announced a review of the programme"
-    if VERB_TRIGGERS[lemma] in {"ended", "suspended"} and _counted_documents(token):
+    if VERB_TRIGGERS[lemma] in {"ended", "suspended"} and (_counted_documents(token) or _ones_own(token)):
         return None
     needed = NEEDS_PARTICLE.get(lemma)
     if needed is None:
@@ -435,6 +435,21 @@ _INQUIRIES = frozenset(
 )
 _DOCUMENTS = frozenset("visa visas permit permits card cards passport passports".split())
 _MANY = frozenset("thousands hundreds dozens millions scores".split())
+
+
+_OWNERS_NOT_PEOPLE = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC", "VISA_PROGRAMME"})
+
+
+def _ones_own(verb: Token) -> bool:
+    """'Kumar's H-1B visa was cancelled', 'her visa expired': one holder's
+    document ended, named by an owner that is no country or body."""
+    for word in (c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "nsubj"}):
+        for owner in (c for c in word.children if c.dep_ == "poss"):
+            if owner.lower_ in {"his", "her", "their", "my", "your", "our"}:
+                return True
+            if owner.pos_ == "PROPN" and owner.ent_type_ not in _OWNERS_NOT_PEOPLE:
+                return True
+    return False
 
 
 def _counted_documents(verb: Token) -> bool:

@@ -145,6 +145,7 @@ def test_periods_start_once(extractor: FactExtractor, text: str, expected: Event
         "The H-1B fee might not apply from Oct. 1.",
         # conditional or hypothetical
         "The H-1B fee would take effect on Oct. 1 if Congress approves it.",
+        "The H-1B fee would take effect on Oct. 1, provided Congress approves it.",
         "If approved, the H-1B fee would take effect on Oct. 1.",
         "The H-1B fee, if upheld, would apply from Oct. 1.",
         "Under the proposal, the H-1B fee would rise on Oct. 1.",
@@ -177,6 +178,9 @@ def test_events_that_did_not_or_may_not_happen(extractor: FactExtractor, text: s
         ("The K visa is expected to launch on Oct. 1.", ("K visa", "launched", "2025-10-01", "day")),
         ("The K visa is scheduled to launch on Oct. 1.", ("K visa", "launched", "2025-10-01", "day")),
         ("Officials said the K visa would launch on Oct. 1.", ("K visa", "launched", "2025-10-01", "day")),
+        # a schedule that could still be stopped stands
+        ("The H-1B fee will take effect on Oct. 1 unless a court blocks it.",
+         ("H-1B", "takes_effect", "2025-10-01", "day")),
         ("The Global Talent visa will end on March 31, the government said on Tuesday.",
          ("Global Talent visa", "ended", "2026-03-31", "day")),
     ],
@@ -197,6 +201,8 @@ def test_schedules_and_reported_plans_are_events(
         "The launch of a recruitment campaign for the K visa on Oct. 1 drew crowds.",
         # a company's or a university's own practice
         "The company suspended hiring of H-1B workers on Monday.",
+        # one holder's visa
+        "Her F-1 visa was revoked in May.",
         "The university closed its campus on Monday, disrupting F-1 students.",
         # more of the programme's slots are no launch
         "The K visa drew interest.\nMore appointments became available on Monday.",
