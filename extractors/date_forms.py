@@ -47,6 +47,9 @@ _DAY_PART = re.compile(
     r"\s+(?:morning|afternoon|evening|night|midday|lunchtime)$",
     re.I,
 )
+# "Oct. 1 (Wednesday)", "Wednesday (Oct. 1)": the day named twice; the calendar day stays.
+_PAREN_WEEKDAY = re.compile(rf"\s*\(\s*{_WEEKDAY}\s*\)$", re.I)
+_WEEKDAY_PAREN = re.compile(rf"^{_WEEKDAY}\s*\((?P<day>[^()]+)\)$", re.I)
 # "the morning of Oct. 1": that day.
 # "the last day of March" has no day we can name without its year's calendar: that month.
 _PART_OF_DAY = re.compile(r"^the\s+(?:(?:morning|afternoon|evening|night)|last\s+day)\s+of\s+(?=\S)", re.I)
@@ -107,6 +110,8 @@ def core(expression: str) -> str:
         text = _TRAIL.sub("", text)
         if text == before:
             break
+    text = _PAREN_WEEKDAY.sub("", text)
+    text = _WEEKDAY_PAREN.sub(lambda m: m["day"].strip(), text)
     text = _DAY_PART.sub(lambda m: m["day"], text)
     text = _PERIOD_END.sub(lambda m: f"this {m['unit'].lower()}", text)
     text = _OF_RELATIVE_YEAR.sub(lambda m: f"{m['point']} {m['year']}", text)

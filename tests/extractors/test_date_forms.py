@@ -57,6 +57,10 @@ DECEMBER = date(2025, 12, 18)
         ("Oct. 1 of this year", "future", "2025-10-01"),
         ("2025-10-15", "future", "2025-10-15"),
         ("March 31, the end of the fiscal year", "future", "2026-03-31"),
+        # the weekday named again in brackets, non-breaking spaces
+        ("Oct. 1 (Wednesday)", "future", "2025-10-01"),
+        ("Wednesday (Oct. 1)", "future", "2025-10-01"),
+        ("Oct.\u00a01", "future", "2025-10-01"),
     ],
 )
 def test_day_forms(expression: str, direction: str, value: str) -> None:
