@@ -48,7 +48,7 @@ VERB_TRIGGERS: dict[str, EventType] = {
     # ends in other words: "discontinued", "cancelled", "axed", "ditched", "lapsed", "shut"
     "discontinue": "ended", "cancel": "ended", "axe": "ended", "ditch": "ended", "lapse": "ended",
     "shut": "ended", "cease": "ended", "inaugurate": "launched", "commence": "takes_effect",
-    "ban": "suspended",
+    "ban": "suspended", "pilot": "launched",
     # verbs that count only with their particle or complement (below)
     "phase": "ended", "wind": "ended", "put": "suspended", "place": "suspended",
     "become": "takes_effect", "be": "takes_effect",
@@ -60,8 +60,10 @@ NEEDS_PARTICLE: dict[str, dict[str, EventType]] = {
     "roll": {"out": "launched", "back": "ended"},
     "kick": {"off": "launched", "in": "takes_effect"},
     "take": {"effect": "takes_effect"},
-    "go": {"effect": "takes_effect", "force": "takes_effect", "live": "launched", "sale": "launched"},
-    "come": {"effect": "takes_effect", "force": "takes_effect", "operation": "takes_effect"},
+    "go": {"effect": "takes_effect", "force": "takes_effect", "live": "launched", "sale": "launched",
+           "operation": "takes_effect"},
+    "come": {"effect": "takes_effect", "force": "takes_effect", "operation": "takes_effect",
+             "being": "launched"},
     "enter": {"effect": "takes_effect", "force": "takes_effect"},
     # "first set out the changes in a white paper", "rules laid before Parliament"
     "set": {"out": "announced"},
@@ -146,7 +148,7 @@ _IN_PLACE = re.compile(r"\bin (?:place|force|effect)\s*$", re.I)
 # "Express Entry draws have been on hold since June".
 _ON_HOLD = re.compile(r"\bon hold\s*$", re.I)
 # "The K visa has been available since Oct. 1", "applications have been open since June 1".
-_AVAILABLE = re.compile(r"\b(?:available|open|on offer)\s*$", re.I)
+_AVAILABLE = re.compile(r"\b(?:available|open|on offer|existed|exists|in existence|been around)\s*$", re.I)
 # Verbs of speech whose future complement announces an event: "said last
 # month that it would start taking applications".
 _SPEECH = frozenset({"say", "tell"})

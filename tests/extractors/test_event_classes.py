@@ -410,3 +410,21 @@ def test_approving_a_programme_announces_it(
     extractor: FactExtractor, text: str, expected: list[Event]
 ) -> None:
     assert _events(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Global Talent visa, first piloted in March 2019, drew scientists.",
+         ("Global Talent visa", "launched", "2019-03", "month")),
+        ("The Global Talent visa came into being in February 2020.",
+         ("Global Talent visa", "launched", "2020-02", "month")),
+        ("The Global Talent visa has existed since February 2020.",
+         ("Global Talent visa", "launched", "2020-02", "month")),
+        ("The H-1B rules went into operation on Sept. 21.", ("H-1B", "takes_effect", "2025-09-21", "day")),
+    ],
+)
+def test_a_programme_piloted_brought_into_being_or_existing_since(
+    extractor: FactExtractor, text: str, expected: Event
+) -> None:
+    assert _events(extractor, text) == [expected]
