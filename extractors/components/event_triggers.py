@@ -148,7 +148,11 @@ _IN_PLACE = re.compile(r"\bin (?:place|force|effect)\s*$", re.I)
 # "Express Entry draws have been on hold since June".
 _ON_HOLD = re.compile(r"\bon hold\s*$", re.I)
 # "The K visa has been available since Oct. 1", "applications have been open since June 1".
-_AVAILABLE = re.compile(r"\b(?:available|open|on offer|existed|exists|in existence|been around)\s*$", re.I)
+_AVAILABLE = re.compile(r"\b(?:available|open|on offer)\s*$", re.I)
+# "has existed since February 2020": a launch then, when the date names its month. "has existed
+# since 2013" is background the gold leaves out (year-only dates are optional at best).
+_EXISTED = re.compile(r"\b(?:existed|exists|in existence|been around)\s*$", re.I)
+_NAMES_A_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 # Verbs of speech whose future complement announces an event: "said last
 # month that it would start taking applications".
 _SPEECH = frozenset({"say", "tell"})
@@ -756,7 +760,8 @@ def _in_place_since(when: Span) -> Trigger | None:
     kind: EventType
     if _IN_PLACE.search(before) is not None:
         kind = "takes_effect"
-    elif _AVAILABLE.search(before) is not None:
+    elif _AVAILABLE.search(before) is not None or (
+            _EXISTED.search(before) is not None and _NAMES_A_MONTH.search(when.text) is not None):
         kind = "launched"
     elif _ON_HOLD.search(before) is not None:
         kind = "suspended"
