@@ -123,8 +123,11 @@ def _hypothetical(words: list[Token]) -> bool:
     top = words[-1]
     if top.dep_ in {"ccomp", "parataxis"} or (top.dep_ == "conj" and top.head.dep_ in {"ccomp", "parataxis"}):
         return False
-    # "The route would close on July 22, the Home Office said": a speech verb heads the sentence.
+    # "The route would close on July 22, the Home Office said": a speech verb heads the sentence;
+    # "The fee would rise from April, according to the notice": a source is named.
     root = top.sent.root
+    if "according to" in top.sent.text.lower():
+        return False
     return root.lemma_.lower() not in SPEECH_LEMMAS | {"announce", "confirm"}
 
 

@@ -178,6 +178,9 @@ def test_events_that_did_not_or_may_not_happen(extractor: FactExtractor, text: s
         ("The K visa is expected to launch on Oct. 1.", ("K visa", "launched", "2025-10-01", "day")),
         ("The K visa is scheduled to launch on Oct. 1.", ("K visa", "launched", "2025-10-01", "day")),
         ("Officials said the K visa would launch on Oct. 1.", ("K visa", "launched", "2025-10-01", "day")),
+        # a "would" with its source named reports a plan
+        ("The H-1B fee would rise to $250 from Oct. 1, according to the notice.",
+         ("H-1B", "takes_effect", "2025-10-01", "day")),
         # a schedule that could still be stopped stands
         ("The H-1B fee will take effect on Oct. 1 unless a court blocks it.",
          ("H-1B", "takes_effect", "2025-10-01", "day")),
