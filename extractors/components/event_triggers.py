@@ -195,6 +195,8 @@ class Trigger:
             if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
                 break
             verb = verb.head
+        if self.nominal and verb.pos_ not in {"VERB", "AUX"}:
+            return "past"  # "Friday's suspension of the fee ...", parsed with no verb: a day gone
         if self.token.i != self.anchor.i and not self.nominal:
             verb = _finite(verb)
         elif verb.tag_ == "VB" and verb.dep_ == "xcomp" and not _scheduled(verb.head):

@@ -431,3 +431,15 @@ def test_a_programme_piloted_brought_into_being_or_existing_since(
     extractor: FactExtractor, text: str, expected: Event
 ) -> None:
     assert _events(extractor, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser finds no verb in these; a day named by an event noun is one gone by
+        "The H-1B fee's suspension on Friday relieved employers.",
+        "Friday's suspension of the H-1B fee relieved employers.",
+    ],
+)
+def test_an_event_nouns_weekday_with_no_verb_parsed_is_past(extractor: FactExtractor, text: str) -> None:
+    assert _events(extractor, text) == [("H-1B", "suspended", "2025-09-26", "day")]
