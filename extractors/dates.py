@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
+from extractors.date_forms import core, is_year_span
 from extractors.models import DatePrecision
 
 Direction = Literal["past", "future"]
 
-_LEADING = re.compile(r"^(?:on|in|by|since|from|until|as of|at|during|starting|beginning)\s+", re.I)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _THIS_MONTH = re.compile(r"^(?:earlier|later|early|late|mid-?)?\s*this month$", re.I)
 _THIS_YEAR = re.compile(r"^(?:earlier|later|early|late)?\s*this year$", re.I)
@@ -49,15 +49,21 @@ _TODAY = re.compile(
 # "late 2006", "the end of last year", "mid-2024"): the point keeps the
 # precision of what follows.
 _PART_OF = re.compile(
-    r"^(?:early|late|mid|mid-|the (?:start|beginning|middle|end) of(?: the)?|(?:the )?(?:start|end) of)\s*"
+    r"^(?:(?:early|late|mid)\b-?|the (?:start|beginning|middle|end) of(?: the)?|(?:the )?(?:start|end) of)\s*"
     r"(?=\S)(?!-)",
     re.I,
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december")
+# "this past Friday", "this coming Friday": the weekday on the side the words name.
+_SIDED_WEEKDAY = re.compile(rf"^this (?P<side>past|coming) (?P<day>{'|'.join(_WEEKDAYS)})$", re.I)
+# "the 15th", "the 1st": a day with no month names no point we can place.
+_BARE_ORDINAL = re.compile(r"^(?:the )?\d{1,2}(?:st|nd|rd|th)$", re.I)
 _LAST_MONTH_NAMED = re.compile(rf"^(?:last|this past) ({'|'.join(_MONTHS)})$", re.I)
 _NEXT_MONTH_NAMED = re.compile(rf"^(?:next|this coming) ({'|'.join(_MONTHS)})$", re.I)
+# "this October": that month of the publication year.
+_THIS_MONTH_NAMED = re.compile(rf"^this ({'|'.join(_MONTHS)})$", re.I)
 # A clock time with its zone, before or after the day: "12:01 a.m. EDT on",
 # "at midnight local time", "noon GMT".
 _TIME = (
@@ -89,6 +95,11 @@ TENSE_SLACK_MONTHS = 1
 # for its tense: reports of a change that just took effect keep the future
 # tense (the seed stories and the gold set have gaps of 1 to 13 days).
 TENSE_SLACK_DAYS = 45
+# Days a month-day date may lie after the publication date under a past
+# verb: a story dated a day or two early (a wire time zone, a stale date
+# field). A past event further ahead is last year's ("announced on Jan. 5"
+# in a December story).
+PAST_SLACK_DAYS = 3
 # "June 1 last year", "in March next year", "April 1 this year": a day or a
 # month with its year named relative to the publication year.
 _RELATIVE_YEAR = re.compile(r"^(?P<point>.+?),?\s+(?P<which>last|next|this) year$", re.I)
@@ -108,20 +119,25 @@ class ResolvedDate:
 UNRESOLVED_NO_PUBDATE = ResolvedDate(None, None, "relative date; the article has no publication date")
 
 
-def resolve(expression: str, published: date | None, direction: Direction) -> ResolvedDate | None:
-    """Resolve ``expression``; None when it is not a calendar point at all."""
-    text = _LEADING.sub("", " ".join(expression.split())).strip(" ,.")
+def resolve(expression: str, published: date | None, direction: Direction,
+            *, tense_known: bool = True) -> ResolvedDate | None:
+    """Resolve ``expression``; None when it is not a calendar point at all.
+    ``tense_known`` is False when the direction is only the tense of a clause
+    the date's noun stands in ("drew crowds ahead of the launch on Oct. 15"):
+    a day near the publication date then wins on either side."""
+    text = core(expression)
     if _NOT_A_POINT.search(text) and "," in text and not _AGO.match(text):
         # "Sept. 21, two days after ...": the tagger ran a date into a duration.
         text = text.split(",")[0].strip()
-    if not text or (_NOT_A_POINT.search(text) and not _AGO.match(text)):
+    if (not text or (_NOT_A_POINT.search(text) and not _AGO.match(text)) or _BARE_ORDINAL.match(text)
+            or is_year_span(text)):
         return None
     part = None if _TODAY.match(text) else _PART_OF.match(text)
     if part is not None and part.end() < len(text):
         rest = text[part.end():].strip()
         if rest.lower() in ("year", "month"):  # "the end of the year": this year, this month
             rest = f"this {rest.lower()}"
-        return resolve(rest, published, direction)  # "early Monday" is that Monday
+        return resolve(rest, published, direction, tense_known=tense_known)  # "early Monday" is that Monday
     relative = _YEAR.search(text) is None
     if relative and published is None:
         return UNRESOLVED_NO_PUBDATE
@@ -135,14 +151,21 @@ def resolve(expression: str, published: date | None, direction: Direction) -> Re
         return ResolvedDate(f"{anchor:%Y-%m}", "month")
     if _THIS_YEAR.match(text):
         return ResolvedDate(f"{anchor:%Y}", "year")
-    return (
+    sided = _SIDED_WEEKDAY.match(text)
+    if sided is not None:
+        return _weekday(sided["day"], anchor, "past" if sided["side"].lower() == "past" else "future")
+    found = (
         _weekday(text, anchor, direction)
         or _relative_year(text, anchor)
         or _month_named(text, anchor)
         or _bare_month(text, anchor, direction)
-        or _month_day(text, anchor, direction)
+        or _month_day(text, anchor, direction, tense_known)
         or _parse(text, anchor, direction)
     )
+    if found is None and "," in text:
+        # "March 31, the end of the fiscal year": a date and an appositive that names it again.
+        return resolve(text.split(",")[0], published, direction, tense_known=tense_known)
+    return found
 
 
 def _ago(match: re.Match[str], anchor: date) -> ResolvedDate:
@@ -193,7 +216,10 @@ def _month_named(text: str, anchor: date) -> ResolvedDate | None:
     """'last June': the latest June before the publication month; 'next
     April': the first April after it."""
     last, upcoming = _LAST_MONTH_NAMED.match(text), _NEXT_MONTH_NAMED.match(text)
-    if last is not None:
+    this = _THIS_MONTH_NAMED.match(text)
+    if this is not None:
+        month, year = _MONTHS.index(this[1].lower()) + 1, anchor.year
+    elif last is not None:
         month = _MONTHS.index(last[1].lower()) + 1
         year = anchor.year if month < anchor.month else anchor.year - 1
     elif upcoming is not None:
@@ -220,7 +246,9 @@ def _bare_month(text: str, anchor: date, direction: Direction) -> ResolvedDate |
     return ResolvedDate(f"{year:04d}-{month:02d}", "month")
 
 
-def _month_day(text: str, anchor: date, direction: Direction) -> ResolvedDate | None:
+def _month_day(
+    text: str, anchor: date, direction: Direction, tense_known: bool = True
+) -> ResolvedDate | None:
     """A month and day with no year, on the side of the publication date the
     verb's tense points to; but a date within :data:`TENSE_SLACK_DAYS` on the
     other side wins ("takes effect at 12:01 a.m. on Sept. 21" in a story of
@@ -244,7 +272,8 @@ def _month_day(text: str, anchor: date, direction: Direction) -> ResolvedDate | 
         return None
     near = min(candidates, key=lambda d: abs((d - anchor).days))
     sided = [d for d in candidates if (d <= anchor if direction == "past" else d >= anchor)]
-    best = near if abs((near - anchor).days) <= TENSE_SLACK_DAYS or not sided else min(
+    slack = PAST_SLACK_DAYS if direction == "past" and tense_known else TENSE_SLACK_DAYS
+    best = near if abs((near - anchor).days) <= slack or not sided else min(
         sided, key=lambda d: abs((d - anchor).days)
     )
     return ResolvedDate(best.isoformat(), "day")

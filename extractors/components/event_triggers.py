@@ -6,12 +6,19 @@ News names an event in three ways around its date:
   "took effect at 12:01 a.m. on Sunday", "kicks in on Oct. 1");
 - a preposition that starts a period ("applies from Dec. 16", "starting
   Sunday", "as of Jan. 1", "effective Oct. 1"): the thing takes effect then;
-- a noun right before the date ("ahead of the launch on Oct. 1", "the fee's
-  introduction last month", "since its rollout in March").
+- a noun right before the date or across its "of" phrase ("ahead of the
+  launch on Oct. 1", "the fee's introduction last month", "the launch of the
+  K visa on Oct. 1", "its entry into force on Oct. 1").
 
-A trigger that is negated ("did not take effect on Oct. 1") or counterfactual
-("a measure that had been due to expire on Dec. 31", which was extended) names
-no event.
+The verbs and nouns come in classes by event type (launching, announcing,
+taking effect, signing, suspending, proposing, ending), each with the forms
+news uses ("discontinued", "phased out", "put on hold", "became effective",
+"introduced a bill" = proposed). When the parse hangs a date on no verb, the
+event verb just left of it across one noun phrase counts. A trigger whose
+clause says the event did not or may not happen (:mod:`event_modality`:
+"did not", "could", "would ... if", "urged ... to", "was due to ... but was
+delayed") names no event, nor does a company's own practice, a number of
+people's visas, an inquiry about a programme or the end of a pause.
 """
 
 from __future__ import annotations
@@ -21,7 +28,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from extractors.components.common import text_of
+from extractors.components.common import SPEECH_LEMMAS, text_of
+from extractors.components.event_modality import PLANNED, obliged, unrealised
 from extractors.dates import Direction
 from extractors.models import EventType
 
@@ -37,20 +45,37 @@ VERB_TRIGGERS: dict[str, EventType] = {
     "repeal": "ended", "terminate": "ended",
     "go": "takes_effect", "come": "takes_effect", "enter": "takes_effect",
     "set": "announced", "lay": "announced", "replace": "launched",
+    # ends in other words: "discontinued", "cancelled", "axed", "ditched", "lapsed", "shut"
+    "discontinue": "ended", "cancel": "ended", "axe": "ended", "ditch": "ended", "lapse": "ended",
+    "shut": "ended", "cease": "ended", "inaugurate": "launched", "commence": "takes_effect",
+    "ban": "suspended", "pilot": "launched",
+    # verbs that count only with their particle or complement (below)
+    "phase": "ended", "wind": "ended", "put": "suspended", "place": "suspended",
+    "become": "takes_effect", "be": "takes_effect",
 }
 # Verbs that only count with their particle or object ("kicks off", "rolls
 # out", "takes effect", "goes live"): alone they are too common to mean an
 # event. The particle may change the kind: "kicks in" takes effect.
 NEEDS_PARTICLE: dict[str, dict[str, EventType]] = {
-    "roll": {"out": "launched"},
+    "roll": {"out": "launched", "back": "ended"},
     "kick": {"off": "launched", "in": "takes_effect"},
     "take": {"effect": "takes_effect"},
-    "go": {"effect": "takes_effect", "force": "takes_effect", "live": "launched"},
-    "come": {"effect": "takes_effect", "force": "takes_effect"},
+    "go": {"effect": "takes_effect", "force": "takes_effect", "live": "launched", "sale": "launched",
+           "operation": "takes_effect"},
+    "come": {"effect": "takes_effect", "force": "takes_effect", "operation": "takes_effect",
+             "being": "launched"},
     "enter": {"effect": "takes_effect", "force": "takes_effect"},
     # "first set out the changes in a white paper", "rules laid before Parliament"
     "set": {"out": "announced"},
     "lay": {"before": "announced"},
+    "phase": {"out": "ended"},
+    "wind": {"down": "ended", "up": "ended"},
+    # "put F-1 interviews on hold", "placed the scheme on hold"
+    "put": {"hold": "suspended"},
+    "place": {"hold": "suspended"},
+    # "became effective on Sept. 21", "is effective Oct. 1", "is live from Monday"
+    "become": {"effective": "takes_effect"},
+    "be": {"effective": "takes_effect", "live": "launched"},
 }
 # What a particle must govern for the verb to count: "laid before Parliament",
 # not "laid the groundwork before the election".
@@ -64,7 +89,9 @@ NOUN_TRIGGERS: dict[str, EventType] = {
     "suspension": "suspended", "pause": "suspended", "halt": "suspended", "freeze": "suspended",
     "signing": "signed", "proposal": "proposed", "expiry": "ended", "expiration": "ended",
     "abolition": "ended", "scrapping": "ended", "closure": "ended", "repeal": "ended",
-    "implementation": "takes_effect",
+    "implementation": "takes_effect", "commencement": "takes_effect",
+    "ban": "suspended", "moratorium": "suspended", "termination": "ended", "cancellation": "ended",
+    "reopening": "launched", "relaunch": "launched",
 }
 # Prepositions between a trigger noun and its date: "the launch on Oct. 1".
 _NOUN_DATE_PREPS = frozenset({"on", "in", "at"})
@@ -111,15 +138,21 @@ AUTHORITIES = frozenset(
     "secretary cabinet council embassy consulate parliament congress uscis dhs ircc".split()
 )
 # Verbs that make a programme, which counts as its launch when what they make is one.
-_CREATING = frozenset({"create", "establish"})
+_CREATING = frozenset({"create", "establish", "found"})
 _PROGRAMME_KINDS = frozenset("visa programme program scheme route category pathway stream pilot".split())
 # "The first K visas were issued on Oct. 1": the first grant of a visa is its launch.
 _FIRST_ISSUED = frozenset({"issue", "grant", "award"})
 _GRANTED = frozenset("visa visas card cards permit permits".split())
 # "has been in place since June 2024", "in force since", "in effect since".
 _IN_PLACE = re.compile(r"\bin (?:place|force|effect)\s*$", re.I)
+# "Express Entry draws have been on hold since June".
+_ON_HOLD = re.compile(r"\bon hold\s*$", re.I)
 # "The K visa has been available since Oct. 1", "applications have been open since June 1".
 _AVAILABLE = re.compile(r"\b(?:available|open|on offer)\s*$", re.I)
+# "has existed since February 2020": a launch then, when the date names its month. "has existed
+# since 2013" is background the gold leaves out (year-only dates are optional at best).
+_EXISTED = re.compile(r"\b(?:existed|exists|in existence|been around)\s*$", re.I)
+_NAMES_A_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 # Verbs of speech whose future complement announces an event: "said last
 # month that it would start taking applications".
 _SPEECH = frozenset({"say", "tell"})
@@ -135,8 +168,6 @@ _PLAN_VERBS = frozenset(
 _SUBORDINATE_MARKS = frozenset("after before since when while because once as".split())
 # "from Oct. 1 to Dec. 31", "from 2019 until 2023": a range of time.
 _RANGE_WORDS = frozenset({"to", "until", "till", "through", "thru", "-", "–", "—", "and"})
-# "had been due to expire", "was supposed to take effect": planned, then not.
-_PLANNED = frozenset({"due", "schedule", "set", "slate", "suppose", "expect", "plan"})
 # Hops from the date up the dependency tree to its verb, prepositions not
 # counted: "Wednesday" -> "on" -> "launches" is one.
 MAX_HOPS = 3
@@ -164,9 +195,32 @@ class Trigger:
             if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
                 break
             verb = verb.head
+        if self.nominal and verb.pos_ not in {"VERB", "AUX"}:
+            return "past"  # "Friday's suspension of the fee ...", parsed with no verb: a day gone
         if self.token.i != self.anchor.i and not self.nominal:
             verb = _finite(verb)
+        elif verb.tag_ == "VB" and verb.dep_ == "xcomp" and not _scheduled(verb.head):
+            verb = _finite(verb.head)  # "declined on Friday to suspend": the tense is the governor's
+        if verb.tag_ == "VBN" and _future_passive(verb):
+            return "future"  # "will be wound down in March", "is to be scrapped"
+        if any(c.dep_ == "aux" and c.lower_ == "did" for c in verb.children):
+            return "past"  # "did not take effect until Jan. 5"
         return "past" if verb.tag_ in {"VBD", "VBN"} else "future"
+
+
+_FUTURE_AUX_WORDS = frozenset("will 'll shall would is are am 's 're be to can must should".split())
+_PAST_AUX_WORDS = frozenset("was were had has have 've been".split())
+
+
+def _future_passive(verb: Token) -> bool:
+    """A participle under a present or future auxiliary and none of the past."""
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    return bool(auxiliaries & _FUTURE_AUX_WORDS) and not auxiliaries & _PAST_AUX_WORDS
+
+
+def _scheduled(word: Token) -> bool:
+    """'due', 'set', 'scheduled': a schedule keeps its infinitive's future."""
+    return word.lemma_.lower() in PLANNED or word.lower_ in PLANNED
 
 
 def _finite(verb: Token) -> Token:
@@ -184,17 +238,100 @@ def _finite(verb: Token) -> Token:
 
 def find_trigger(when: Span) -> Trigger | None:
     """The trigger of a DATE entity, if it has one that names a real event."""
-    found = (_start_word(when) or _verb(when) or _start_preposition(when) or _noun(when)
-             or _owned_noun(when) or _in_place_since(when) or _said_plan(when) or _deadline(when))
-    if found is None or _negated(found.token) or _counterfactual(found.token):
+    if _speech_time(when):
+        # "China said on Tuesday it had suspended the R visa": the day of the
+        # speech, whatever the parse hangs it on, dates only the plan it announces.
+        found = _said_plan(when)
+    else:
+        found = (_start_word(when) or _verb(when) or _start_preposition(when) or _noun(when)
+                 or _owned_noun(when) or _in_place_since(when) or _said_plan(when) or _deadline(when)
+                 or _verb_on_the_left(when))
+    if found is None:
+        return None
+    # "will not take effect until Jan. 1": the event happens then, the negation says not before.
+    until = when.root.dep_ == "pobj" and when.root.head.lower_ in {"until", "till"}
+    if (_negated(found.token) and not until) or _unreal(found, until) or _private_actor(found):
+        return None
+    if _end_of_a_pause(found) or _deadline_by(when, found):
         return None
     return _typed_by_subject(found)
+
+
+def _speech_time(when: Span) -> bool:
+    """The date follows a verb of speech: "said on Tuesday", "said Tuesday",
+    "told reporters on Monday" (not "said Tuesday's launch")."""
+    doc = when.doc
+    if when.end < len(doc) and doc[when.end].lower_ == "'s":
+        return False
+    i = when.start - 1
+    if i >= 0 and doc[i].lower_ == "on":
+        i -= 1
+    if i >= 1 and doc[i].pos_ in {"NOUN", "PROPN", "PRON"} and doc[i - 1].lemma_.lower() == "tell":
+        i -= 1  # "told reporters on Monday"
+    return i >= 0 and doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in SPEECH_LEMMAS
+
+
+def _deadline_by(when: Span, trigger: Trigger) -> bool:
+    """'Employers must stop using the old form by Oct. 1': "by" a date under
+    an obligation is a deadline, not the date of an event."""
+    by = when.root.dep_ == "pobj" and when.root.head.lower_ == "by"
+    return by and not trigger.nominal and obliged(trigger.anchor)
+
+
+def _end_of_a_pause(trigger: Trigger) -> bool:
+    """'The pause on Express Entry draws ended in July', 'the freeze expired':
+    the end of a suspension is the programme resuming, not ending."""
+    if trigger.nominal or trigger.event_type != "ended":
+        return False
+    subjects = [c for c in trigger.token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if subjects and subjects[0].lower_ in {"that", "which"} and trigger.token.dep_ == "relcl":
+        subjects = [trigger.token.head]
+    return any(NOUN_TRIGGERS.get(s.lemma_.lower()) == "suspended" for s in subjects)
+
+
+# Who acts for itself, not for a programme: "The company suspended hiring of H-1B workers".
+_PRIVATE_ACTORS = frozenset(
+    "company companies firm firms employer employers university universities college colleges school "
+    "schools business businesses startup startups bank banks hospital hospitals insurer recruiter "
+    "recruiters outsourcer outsourcers client clients".split()
+)
+
+
+def _private_actor(trigger: Trigger) -> bool:
+    """The verb's subject is a company, a university or an employer: what it
+    starts, suspends or ends is its own practice, not the programme."""
+    if trigger.nominal or trigger.token.i != trigger.anchor.i:
+        return False
+    subjects = [c for c in trigger.anchor.children if c.dep_ == "nsubj"]
+    return any(s.lemma_.lower() in _PRIVATE_ACTORS or s.lower_ in _PRIVATE_ACTORS for s in subjects)
+
+
+def _unreal(trigger: Trigger, until: bool = False) -> bool:
+    """The trigger's clause says the event did not or may not happen
+    (:mod:`event_modality`); a start word's verb only when it is negated,
+    guessed at or conditional ("may apply from Oct. 1" permits from then)."""
+    if trigger.nominal:
+        return False
+    if trigger.token.i == trigger.anchor.i:
+        return unrealised(trigger.token, until=until)
+    if trigger.anchor.pos_ in {"VERB", "AUX"} and trigger.anchor.lemma_.lower() not in SPEECH_LEMMAS:
+        return unrealised(trigger.anchor, event_verb=False)
+    return False
 
 
 def _typed_by_subject(trigger: Trigger) -> Trigger:
     """'a pause that began in June', 'The suspension started on Monday': a
     verb of beginning takes the kind of event its subject names."""
-    if trigger.nominal or trigger.token.lemma_.lower() not in {"begin", "start"}:
+    if trigger.nominal:
+        return trigger
+    if trigger.event_type == "takes_effect" and trigger.token.i == trigger.anchor.i:
+        # "The pause took effect at 11:59 p.m.", "the ban comes into force": a
+        # suspension or an end that takes effect is that suspension or end.
+        subjects = [c for c in trigger.token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        ends = [NOUN_TRIGGERS[s.lemma_.lower()] for s in subjects
+                if NOUN_TRIGGERS.get(s.lemma_.lower()) in {"suspended", "ended"}]
+        return Trigger(trigger.token, ends[0], trigger.anchor) if ends else trigger
+    if trigger.token.lemma_.lower() not in {"begin", "start"}:
         return trigger
     subjects = [c for c in trigger.token.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if subjects and subjects[0].lower_ in {"that", "which"} and trigger.token.dep_ == "relcl":
@@ -216,20 +353,35 @@ def as_verb_trigger(token: Token) -> Trigger | None:
         return Trigger(token, "takes_effect", token)
     if lemma in _CREATING and token.pos_ == "VERB" and _makes_a_programme(token):
         return Trigger(token, "launched", token)
+    set_up = lemma == "set" and any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children)
+    if set_up and token.pos_ == "VERB" and _makes_a_programme(token):
+        return Trigger(token, "launched", token)  # "set up the scheme in 2019"
     if lemma in _FIRST_ISSUED and token.pos_ == "VERB" and _first_of_programme(token):
         return Trigger(token, "launched", token)
     if lemma in _ISSUE_VERBS and token.pos_ == "VERB":
         stage = _document_stage(token)
         return Trigger(token, stage, token) if stage is not None else None
+    if lemma in _TABLING and token.pos_ == "VERB" and _objects_in(token, _BILLS):
+        return Trigger(token, "proposed", token)  # "introduced a bill", "tabled an amendment"
+    if lemma in _OUTLINING and token.pos_ == "VERB" and _objects_in(token, _PLANS, programme=True):
+        return Trigger(token, "announced", token)  # "outlined the changes", "revealed plans for"
     if lemma not in VERB_TRIGGERS:
+        return None
+    if VERB_TRIGGERS[lemma] in {"launched", "announced"} and _objects_in(token, _INQUIRIES):
+        return None  # "launched a consultation on the visa", "announced a review of the programme"
+    if VERB_TRIGGERS[lemma] in {"ended", "suspended"} and (_counted_documents(token) or _ones_own(token)):
         return None
     needed = NEEDS_PARTICLE.get(lemma)
     if needed is None:
         return Trigger(token, VERB_TRIGGERS[lemma], token) if token.pos_ in {"VERB", "AUX", "ADJ"} else None
     # "goes into effect": the particle may sit one level down, under "into".
     words = [c for c in token.children] + [g for c in token.children for g in c.children]
+    if lemma in {"put", "place"}:  # "put visa interviews on hold": "on hold" may hang on the object
+        words += [w for g in words for w in g.children if w.lower_ == "hold" and g.lower_ == "on"]
     hit = next((w for w in words if w.lower_ in needed and _particle_fits(w)), None)
     if hit is None or (lemma == "set" and hit.dep_ != "prt"):
+        return None
+    if lemma in {"be", "become"} and hit.dep_ != "acomp":
         return None
     # The tagger reads "kicks in" as a noun now and then; the particle says it is a verb.
     if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and hit.tag_ == "RP"):
@@ -254,7 +406,71 @@ def _trigger_lemma(token: Token) -> str:
         plain = candidate.removeprefix("re-").removeprefix("re")
         if candidate.startswith("re") and plain in _AGAIN:
             return plain
+    if lemma not in VERB_TRIGGERS:
+        # "axed" -> "ax": a lemma the lemmatizer got wrong, read from the word's form
+        return next((c for c in candidates[1:] if c in VERB_TRIGGERS), lemma)
     return lemma
+
+
+# A bill is proposed when it is introduced or tabled, not launched.
+_TABLING = frozenset({"introduce", "table", "unveil"})
+_BILLS = frozenset("bill bills legislation amendment amendments motion resolution".split())
+# Verbs that announce what they lay out: "outlined the changes", "revealed plans for the visa".
+_OUTLINING = frozenset({"outline", "reveal", "detail"})
+_PLANS = frozenset(
+    "plan plans change changes detail details reform reforms overhaul proposal proposals rule rules "
+    "policy measure measures scheme programme program visa route".split()
+)
+
+
+def _objects_in(verb: Token, nouns: frozenset[str], *, programme: bool = False) -> bool:
+    """The verb's object (or the noun its clause modifies) is one of ``nouns``,
+    or with ``programme``, names a programme."""
+    objects = [c for c in verb.children
+               if c.dep_ in {"dobj", "nsubjpass"} and c.lower_ not in {"that", "which"}]
+    if verb.dep_ in {"relcl", "acl"}:
+        objects.append(verb.head)
+    return any(o.lemma_.lower() in nouns or o.lower_ in nouns
+               or (programme and any(t.ent_type_ == "VISA_PROGRAMME" for t in o.subtree))
+               for o in objects)
+
+
+# What is launched or announced about a programme without being the programme.
+_INQUIRIES = frozenset(
+    "consultation consultations review reviews inquiry inquiries investigation investigations probe "
+    "campaign campaigns crackdown audit audits study studies survey surveys lawsuit challenge appeal "
+    "website app hotline helpline".split()
+)
+_DOCUMENTS = frozenset("visa visas permit permits card cards passport passports".split())
+_MANY = frozenset("thousands hundreds dozens millions scores".split())
+
+
+_OWNERS_NOT_PEOPLE = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC", "VISA_PROGRAMME"})
+
+
+def _ones_own(verb: Token) -> bool:
+    """'Kumar's H-1B visa was cancelled', 'her visa expired': one holder's
+    document ended, named by an owner that is no country or body."""
+    for word in (c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "nsubj"}):
+        for owner in (c for c in word.children if c.dep_ == "poss"):
+            if owner.lower_ in {"his", "her", "their", "my", "your", "our"}:
+                return True
+            if owner.pos_ == "PROPN" and owner.ent_type_ not in _OWNERS_NOT_PEOPLE:
+                return True
+    return False
+
+
+def _counted_documents(verb: Token) -> bool:
+    """'revoked 6,000 student visas', 'cancelled thousands of visas': a number
+    of people's documents ended, not the programme."""
+    for word in (c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}):
+        if word.lower_ in _MANY and any(c.lower_ == "of" for c in word.children):
+            return True
+        if word.lemma_.lower() in _DOCUMENTS and word.tag_ == "NNS" and any(
+                c.dep_ in {"nummod", "quantmod"} or c.lower_ in {"some", "many", "several", "more"}
+                for c in word.children):
+            return True
+    return False
 
 
 def _particle_fits(word: Token) -> bool:
@@ -292,6 +508,9 @@ def _document_stage(verb: Token) -> EventType | None:
         documents.append(verb.head)
     for document in documents:
         noun = document.lemma_.lower()
+        if verb.lemma_.lower() in _APPROVING and document.tag_ != "NNS" and (
+                document.ent_type_ == "VISA_PROGRAMME" or noun in _PROGRAMME_KINDS):
+            return "announced"  # "the State Council approved the K visa in August"
         if noun not in _DOCUMENT_NOUNS:
             continue
         for modifier in document.children:
@@ -324,6 +543,34 @@ def _verb(when: Span) -> Trigger | None:
                 return governing
             return found
         if token.pos_ == "VERB" and (token.dep_ == "conj" or _subordinate(token)):
+            return None
+    return None
+
+
+# Tokens the left-hand scan may cross: nouns, names, determiners, adjectives,
+# numbers and prepositions of one noun phrase ("suspended premium processing
+# for H-1B petitions on Monday").
+_PHRASE_POS = frozenset({"NOUN", "PROPN", "DET", "ADJ", "NUM", "ADP", "PART"})
+MAX_LEFT = 7
+
+
+def _verb_on_the_left(when: Span) -> Trigger | None:
+    """When the parse hangs the date on no verb ("USCIS suspended premium
+    processing for H-1B petitions on Monday", read as a noun phrase), the
+    event verb that stands just left of it across one noun phrase, in the
+    past or the present tense."""
+    doc = when.doc
+    sentence_start = when.sent.start
+    for i in range(when.start - 1, max(sentence_start, when.start - MAX_LEFT) - 1, -1):
+        token = doc[i]
+        if token.tag_ in {"VBD", "VBZ", "VBP"} or (token.tag_ == "VBN" and token.dep_ == "amod"):
+            lemma = _trigger_lemma(token)
+            if lemma in VERB_TRIGGERS and lemma not in NEEDS_PARTICLE and token.pos_ in {"VERB", "ADJ"}:
+                found = as_verb_trigger(token) if token.pos_ == "VERB" else Trigger(
+                    token, VERB_TRIGGERS[lemma], token)
+                return found
+            return None
+        if token.pos_ not in _PHRASE_POS:
             return None
     return None
 
@@ -395,6 +642,8 @@ def _start_word(when: Span) -> Trigger | None:
     """'starting Sunday', 'Beginning Oct. 1,': a participle used as a
     preposition, with no subject of its own."""
     head = when.root.head
+    if head.pos_ == "ADP" and head.lower_ in {"in", "on", "from", "at"} and head.head.i != head.i:
+        head = head.head  # "starting in January", "beginning on Oct. 1"
     if head.lower_ not in _START_WORDS or any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
         return None
     if head.dep_ not in {"prep", "xcomp", "advcl", "acl"}:
@@ -426,7 +675,13 @@ def _start_preposition(when: Span) -> Trigger | None:
     following = when.doc[when.end : when.end + 1]
     if len(following) and following[0].lower_ in _RANGE_WORDS:
         return None
+    if verb.lemma_.lower() in _RECEIVING and _objects_in(verb, _APPLICATIONS):
+        return Trigger(prep, "launched", verb)  # "will accept applications from Oct. 1"
     return Trigger(prep, "takes_effect", verb)
+
+
+_RECEIVING = frozenset({"accept", "take", "receive"})
+_APPLICATIONS = frozenset({"application", "applications", "submission", "submissions"})
 
 
 def _baseline(verb: Token, when: Span) -> bool:
@@ -448,10 +703,45 @@ def _noun(when: Span) -> Trigger | None:
     if i < 0:
         return None
     noun = doc[i]
-    lemma = noun.lemma_.lower()
-    if noun.pos_ != "NOUN" or lemma not in NOUN_TRIGGERS:
+    kind = _noun_kind(noun)
+    if kind is None:
+        # "the launch of the K visa on Oct. 1", "the signing of the order on Sept. 19":
+        # the date hangs on the noun across its "of" phrase.
+        prep = when.root.head
+        if when.root.dep_ != "pobj" or prep.lower_ not in _NOUN_DATE_PREPS or prep.head.i == prep.i:
+            return None
+        noun = prep.head
+        kind = _noun_kind(noun)
+        if kind is None or not _of_a_programme(noun):
+            return None
+    return Trigger(noun, kind, noun, nominal=True)
+
+
+_PROGRAMME_OBJECTS = frozenset(
+    "visa visas programme program scheme route card category pathway stream pilot rule rules order "
+    "proclamation decree fee levy charge surcharge policy regulation regulations".split()
+)
+
+
+def _of_a_programme(noun: Token) -> bool:
+    """'the launch of the K visa', 'the signing of the order': the "of" object
+    or the owner names a programme or one of its instruments, not 'the launch
+    of a campaign'."""
+    objects = [g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    objects += [c for c in noun.children if c.dep_ == "poss"]  # "the H-1B rule's entry into force"
+    return any(t.ent_type_ == "VISA_PROGRAMME" or t.lemma_.lower() in _PROGRAMME_OBJECTS
+               for o in objects for t in o.subtree)
+
+
+def _noun_kind(noun: Token) -> EventType | None:
+    """The event a noun names: a trigger noun, or "entry into force"."""
+    if noun.pos_ != "NOUN":
         return None
-    return Trigger(noun, NOUN_TRIGGERS[lemma], noun, nominal=True)
+    lemma = noun.lemma_.lower()
+    into = [c for c in noun.children if c.lower_ == "into"]
+    if lemma == "entry" and any(g.lower_ in {"force", "effect"} for c in into for g in c.children):
+        return "takes_effect"
+    return NOUN_TRIGGERS.get(lemma)
 
 
 def _owned_noun(when: Span) -> Trigger | None:
@@ -472,12 +762,19 @@ def _in_place_since(when: Span) -> Trigger | None:
     kind: EventType
     if _IN_PLACE.search(before) is not None:
         kind = "takes_effect"
-    elif _AVAILABLE.search(before) is not None:
+    elif _AVAILABLE.search(before) is not None or (
+            _EXISTED.search(before) is not None and _NAMES_A_MONTH.search(when.text) is not None):
         kind = "launched"
+    elif _ON_HOLD.search(before) is not None:
+        kind = "suspended"
     else:
         return None
     verb = since.head
-    if verb.pos_ == "ADJ" and verb.head.pos_ in {"VERB", "AUX"}:  # "available" under "has been"
+    if verb.pos_ == "ADJ" and verb.dep_ in {"amod", "appos", "acl"}:
+        return Trigger(since, kind, verb)  # "The K visa, available since Oct. 1, has drawn crowds"
+    for _ in range(3):  # "available" under "has been"; "The fee, in effect since Sept. 21, has cut"
+        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+            break
         verb = verb.head
     return Trigger(since, kind, verb) if verb.pos_ in {"VERB", "AUX"} else None
 
@@ -489,6 +786,8 @@ def _makes_a_programme(verb: Token) -> bool:
     made = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.lower_ not in {"that", "which"}]
     if verb.dep_ in {"acl", "relcl"}:
         made.append(verb.head)
+    # "set up the Express Entry system": a programme's name as the compound of what is made.
+    made += [c for m in made for c in m.children if c.dep_ == "compound"]
     return any(m.ent_type_ == "VISA_PROGRAMME" or m.lemma_.lower() in _PROGRAMME_KINDS for m in made)
 
 
@@ -502,20 +801,3 @@ def _first_of_programme(verb: Token) -> bool:
 def _negated(token: Token) -> bool:
     """'did not take effect', 'will never launch'."""
     return any(c.dep_ == "neg" for c in token.children)
-
-
-def _counterfactual(token: Token) -> bool:
-    """'had been due to expire', 'had been scheduled to take effect': a plan
-    that the past perfect says no longer holds."""
-    chain = [token]
-    current = token
-    for _ in range(MAX_HOPS):
-        if current.dep_ not in {"xcomp", "acomp"} or current.head.i == current.i:
-            break
-        current = current.head
-        chain.append(current)
-    if not any(t.lemma_.lower() in _PLANNED for t in chain[1:]):
-        return False
-    auxiliaries = {c.lower_ for t in chain for c in t.children if c.dep_ in {"aux", "auxpass"}}
-    auxiliaries |= {t.lower_ for t in chain}
-    return "had" in auxiliaries and "been" in auxiliaries

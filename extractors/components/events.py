@@ -1,6 +1,7 @@
 """Dated events that happen to a programme.
 
-A DATE entity with an event trigger (``event_triggers``: "launches on
+A date expression (a DATE entity, or one the tagger missed that
+:mod:`date_spans` finds by shape) with an event trigger (``event_triggers``: "launches on
 Wednesday", "announced in August", "applies from Dec. 16", "the launch on
 Oct. 1") becomes an event of a programme: the one the trigger's own arguments
 name (its subject or object, the noun a participle or relative clause
@@ -23,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extractors.components.common import facts_of, published_of, text_of
+from extractors.components.date_spans import clock_before, date_spans
 from extractors.components.event_triggers import (
     IMPLEMENTING,
     NOUN_TRIGGERS,
@@ -50,7 +52,8 @@ REFERRING = frozenset(
     "change "
     "changes card category route law bill plan initiative regulation rule rules policy proposal "
     "directive reform surcharge pathway stream applications draws interviews appointments "
-    "registration registrations lottery portal intake processing issuance system threshold thresholds".split()
+    "registration registrations lottery portal intake processing issuance system threshold thresholds "
+    "pilot pilots permit pass".split()
 )
 _RELATIVE = frozenset({"which", "that", "who", "whom"})
 _ANNOUNCING = frozenset({"announce", "unveil", "say", "propose"})
@@ -69,10 +72,10 @@ class EventFinder:
         published = published_of(doc)
         datelines = [m.span() for m in _DATELINE.finditer(text_of(doc))]
         found: list[EventFact] = []
-        for ent in doc.ents:
-            if ent.label_ != "DATE" or any(s <= ent.start_char < e for s, e in datelines):
+        for ent in date_spans(doc):
+            if any(s <= ent.start_char < e for s, e in datelines):
                 continue
-            if _denied(doc, ent):
+            if _denied(doc, ent) or _range_end(doc, ent):
                 continue
             found.extend(_events(doc, ent, published))
         found.extend(_immediate_events(doc, published, found))
@@ -99,11 +102,29 @@ def _denied(doc: Doc, when: Span) -> bool:
     return before[-1].lower_ == "not" or before.text.lower() == "rather than"
 
 
+_RANGE_WORDS = frozenset({"to", "until", "till", "through", "thru", "-", "–", "—", "and"})
+
+
+def _range_end(doc: Doc, when: Span) -> bool:
+    """'paused draws from March to May', 'between Oct. 1 and Dec. 31': the end
+    of a range of dates is no event date of its own; its start is."""
+    if when.start < 2 or doc[when.start - 1].lower_ not in _RANGE_WORDS:
+        return False
+    before = doc[when.start - 2]
+    if before.ent_type_ != "DATE" and not before.like_num:
+        return False
+    return doc[when.start - 1].lower_ != "and" or any(
+        t.lower_ == "between" for t in doc[max(0, when.start - 8) : when.start - 1])
+
+
 def _events(doc: Doc, when: Span, published: date | None) -> list[EventFact]:
     trigger = find_trigger(when)
     if trigger is None:
+        clock = clock_before(when)
+        trigger = find_trigger(clock) if clock is not None else None
+    if trigger is None:
         return []
-    resolved = resolve(when.text, published, trigger.direction)
+    resolved = resolve(when.text, published, trigger.direction, tense_known=not trigger.nominal)
     if resolved is None:
         return []
     lo, hi = min(trigger.token.i, when.start), max(trigger.token.i + 1, when.end)
