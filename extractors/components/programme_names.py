@@ -29,16 +29,15 @@ Pure text in, spans out: the programme ruler calls this after the table.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from extractors.components.common import first_most_common
+from extractors.components.programme_country import context_country, issuers, noun_phrase_country
+from extractors.country_lexicon import CountryLexicon, country_lexicon
 
 
 @dataclass(frozen=True)
@@ -51,21 +50,8 @@ class NamedProgramme:
     country: str | None
 
 
-@dataclass(frozen=True)
-class _Countries:
-    """The country lexicon: canonical name of each form, and one pattern for all forms."""
-
-    canonical: dict[str, str]
-    pattern: re.Pattern[str]
-
-
-@cache
-def _countries() -> _Countries:
-    raw = json.loads(resources.files("extractors").joinpath("data/countries.json").read_text("utf-8"))
-    canonical = {form: c["name"] for c in raw["countries"] for form in c["forms"]}
-    forms = sorted(canonical, key=len, reverse=True)
-    alternatives = "|".join(re.escape(f) for f in forms)
-    return _Countries(canonical, re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])"))
+def _countries() -> CountryLexicon:
+    return country_lexicon()
 
 
 _CAP = r"[A-Z][\w]*(?:[-‐][\w]+)*"
@@ -125,10 +111,6 @@ residency nomad investor entry mobility caregiver caregivers start-up startup ci
 permit work employment sponsorship
 """.split())  # fmt: skip
 _SINGULAR = {"visas": "visa", "passes": "pass", "cards": "card", "permits": "permit"}
-# Words between a country and the programme it issues ("Brazil's new digital nomad visa").
-_BETWEEN = (r"(?:(?:the|a|an|new|newly|own|popular|so-called|planned|proposed|revamped|existing"
-            r"|current|latest|first|long-awaited|flagship|special|official|main|[\w]+-year|[\w]+-month)\s+){0,3}")
-
 
 def find_named_programmes(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[NamedProgramme]:
     """Programme mentions in ``text`` by the form of their name, outside the ``taken`` spans."""
@@ -151,9 +133,9 @@ def find_named_programmes(text: str, taken: Sequence[tuple[int, int]] = ()) -> l
         if overlapping and (len(overlapping) > 1 or not _extends(text, start, end, overlapping[0])):
             continue
         name, inner = _strip_country(name, countries)
-        country = inner or _country_before(text, start, countries) or _country_after(text, end, countries)
+        country = inner or noun_phrase_country(text, start, end, countries)
         found.append((start, end, name, country))
-        if acronym and acronym not in countries.canonical:
+        if acronym and acronym not in countries.forms:
             acronyms.setdefault(acronym, (name, country))
     # "The LTR visa" read as a name of its own before the acronym was known.
     spelled = {f"{a} visa".casefold(): a for a in acronyms}
@@ -290,32 +272,19 @@ def _opens_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
-def _strip_country(name: str, countries: _Countries) -> tuple[str, str | None]:
+def _strip_country(name: str, countries: CountryLexicon) -> tuple[str, str | None]:
     """A leading country ("Taiwan Employment Gold Card") moves to the country; one inside stays."""
     m = countries.pattern.match(name)
-    if m and name[m.end() :].strip() and not _is_generic_rest(name[m.end() :]):
-        return name[m.end() :].strip(), countries.canonical[m.group(0)]
-    inner = countries.pattern.search(name)
-    return name, countries.canonical[inner.group(0)] if inner else None
+    leading = countries.country_of(m.group(0)) if m else None
+    if m and leading and name[m.end() :].strip() and not _is_generic_rest(name[m.end() :]):
+        return name[m.end() :].strip(), leading
+    inner = [c for _, _, c in countries.mentions(name, strong_only=False)]
+    return name, inner[0] if inner else None
 
 
 def _is_generic_rest(rest: str) -> bool:
     """Too little is left without the country to be the name ("Thailand Elite Visa" stays whole)."""
     return len(rest.split()) <= 2
-
-
-def _country_before(text: str, start: int, countries: _Countries) -> str | None:
-    """'Taiwan's', 'Thai', 'Brazil's new' right before the mention."""
-    before = text[max(0, start - 80) : start]
-    m = re.search(rf"(?<![\w.])(?P<c>{countries.pattern.pattern})(?:['’]s?)?\s+{_BETWEEN}$", before)
-    return countries.canonical[m["c"]] if m else None
-
-
-def _country_after(text: str, end: int, countries: _Countries) -> str | None:
-    """'... visa in Portugal', '... of New Zealand' right after the mention."""
-    after = text[end : end + 60]
-    m = re.match(rf"[ \t]+(?:in|of)[ \t]+(?:the[ \t]+)?(?P<c>{countries.pattern.pattern})", after)
-    return countries.canonical[m["c"]] if m else None
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -344,7 +313,7 @@ def _merge_names(found: list[tuple[int, int, str, str | None]]) -> list[tuple[in
 
 
 def _resolve(
-    text: str, found: list[tuple[int, int, str, str | None]], countries: _Countries
+    text: str, found: list[tuple[int, int, str, str | None]], countries: CountryLexicon
 ) -> list[NamedProgramme]:
     """Fill in the country a mention's own words did not give."""
     named: dict[str, str] = {}
@@ -355,19 +324,22 @@ def _resolve(
     result = []
     for start, end, name, country in found:
         if country is None:
-            country = _sentence_country(text, start, end, countries) or named.get(name.casefold()) or dominant
+            country = (_sentence_country(text, start, end, countries) or named.get(name.casefold())
+                       or context_country(text, start, end, countries) or dominant)
             if country is not None:
                 named.setdefault(name.casefold(), country)
         result.append(NamedProgramme(start, end, name, country))
     return result
 
 
-def _sentence_country(text: str, start: int, end: int, countries: _Countries) -> str | None:
-    """The one country the mention's sentence names, if it names exactly one."""
-    found = {countries.canonical[m.group(0)] for m in countries.pattern.finditer(_sentence(text, start, end))}
+def _sentence_country(text: str, start: int, end: int, countries: CountryLexicon) -> str | None:
+    """The one country the mention's sentence names as issuer, if it names exactly one."""
+    left = max(text.rfind("\n", 0, start), *(text.rfind(p, 0, start) for p in (". ", "! ", "? "))) + 1
+    right = left + len(_sentence(text, start, end))
+    found = issuers(text, left, right, countries)
     return found.pop() if len(found) == 1 else None
 
 
-def _dominant(text: str, countries: _Countries) -> str | None:
+def _dominant(text: str, countries: CountryLexicon) -> str | None:
     """The country the article names most (first named on a tie), if it names any."""
-    return first_most_common(countries.canonical[m.group(0)] for m in countries.pattern.finditer(text))
+    return first_most_common(c for _, _, c in countries.mentions(text))

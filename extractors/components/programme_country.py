@@ -1,0 +1,118 @@
+"""The issuing country of a programme mention, read from the text around it.
+
+Nearest first:
+
+1. the mention's own noun phrase: a country or its adjective just before it
+   ("Malaysia's", "the Chilean new"), a government body's possessive ("the Home
+   Office's"), or "in/of <country>" just after it;
+2. the one country its sentence names (a government body acting on it counts:
+   "the Home Office said", "IRCC opened");
+3. the one country its paragraph names;
+4. the one country the headline names;
+5. the dateline's city or country ("TORONTO, March 5 (Wire) -").
+
+A country named as where applicants come from ("workers from India",
+"Brazilian nomads", "U.S. citizens") is not the issuer and does not count at
+steps 2-4. Weak forms ("Georgia", "Jordan") count only at step 1. Pure text
+in, a country name out; ``None`` when the text gives none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.country_lexicon import CountryLexicon, country_lexicon
+
+# Words between a country and the programme it issues ("Brazil's new digital nomad visa").
+BETWEEN = (r"(?:(?:the|a|an|new|newly|own|popular|so-called|planned|proposed|revamped|existing|current"
+           r"|latest|first|long-awaited|flagship|special|official|main|premium|pilot|[\w]+-year|[\w]+-month)"
+           r"\s+){0,3}")  # fmt: skip
+# People a country describes as applicants, not as issuer ("Indian engineers", "U.S. citizens").
+_PEOPLE = re.compile(
+    r"[ \t]+(?:[a-z]+[ \t]+)?(?:nationals?|citizens?|workers?|students?|applicants?|professionals?|engineers?"
+    r"|nurses?|doctors?|families|family|retirees?|investors?|nomads?|visitors?|tourists?|travell?ers?"
+    r"|passport[ \t]+holders?|passports?|migrants?|immigrants?|expats?|employees?|staff|graduates?"
+    r"|researchers?|teachers?|freelancers?|entrepreneurs?|founders?|techies|talent|people|residents?"
+    r"|clients?|applications?|firms?|companies|employers?)\b"
+)
+_FROM = re.compile(r"(?:\bfrom|\bnationals of|\bcitizens of|\bborn in|\bpeople of)[ \t]+(?:the[ \t]+)?$")
+_DATELINE = re.compile(
+    r"[ \t]*(?P<place>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})"
+    r"(?:,[ \t]*(?P<region>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2}))?"
+    r"(?:,?[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[-—–][ \t]"
+)
+
+
+def noun_phrase_country(text: str, start: int, end: int, lexicon: CountryLexicon | None = None) -> str | None:
+    """The country the mention's own noun phrase names, before it or ("in Portugal") after it."""
+    lex = lexicon or country_lexicon()
+    before = text[max(0, start - 80) : start]
+    m = re.search(rf"(?<![\w.])(?P<c>{lex.pattern.pattern})(?:['’]s?)?\s+{BETWEEN}$", before)
+    if m and lex.country_of(m["c"]):
+        return lex.country_of(m["c"])
+    m = re.search(rf"(?<![\w.])(?P<b>{lex.body_pattern.pattern})['’]s\s+{BETWEEN}$", before)
+    if m:
+        return lex.bodies[m["b"]]
+    after = text[end : end + 60]
+    m = re.match(rf"[ \t]+(?:in|of)[ \t]+(?:the[ \t]+)?(?P<c>{lex.pattern.pattern})", after)
+    return lex.country_of(m["c"]) if m else None
+
+
+def context_country(text: str, start: int, end: int, lexicon: CountryLexicon | None = None) -> str | None:
+    """The country of the mention's sentence, then paragraph, headline and dateline."""
+    lex = lexicon or country_lexicon()
+    for left, right in (_sentence(text, start, end), _paragraph(text, start, end), _headline(text)):
+        found = issuers(text, left, right, lex)
+        if len(found) == 1:
+            return found.pop()
+    return dateline_country(text, lex)
+
+
+def issuers(text: str, left: int, right: int, lexicon: CountryLexicon | None = None) -> set[str]:
+    """The countries ``text[left:right]`` names as possible issuers: countries and government
+    bodies, without weak forms and without countries named as where applicants come from."""
+    lex = lexicon or country_lexicon()
+    part = text[left:right]
+    found = {c for s, e, c in lex.mentions(part) if not _applicants(part, s, e)}
+    found |= {c for _, _, c in lex.body_mentions(part)}
+    return found
+
+
+def dateline_country(text: str, lexicon: CountryLexicon | None = None) -> str | None:
+    """The country of the dateline opening one of the first body lines ("BANGKOK, Thailand -")."""
+    lex = lexicon or country_lexicon()
+    for line in text.split("\n")[:3]:
+        m = _DATELINE.match(line)
+        if m is None:
+            continue
+        for place in (m["region"], m["place"]):
+            if place:
+                country = lex.country_of(place) or lex.city_country(place)
+                if country:
+                    return country
+    return None
+
+
+def _applicants(part: str, start: int, end: int) -> bool:
+    return bool(_PEOPLE.match(part, end) or _FROM.search(part[max(0, start - 20) : start]))
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around a character range, approximately (no parser here)."""
+    left = max(text.rfind("\n", 0, start), *(text.rfind(p, 0, start) for p in (". ", "! ", "? ")))
+    stops = [i for i in (text.find(p, end) for p in ("\n", ". ", "! ", "? ")) if i >= 0]
+    return left + 1, min(stops) if stops else len(text)
+
+
+def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
+    right = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, right if right >= 0 else len(text)
+
+
+def _headline(text: str) -> tuple[int, int]:
+    """The first line when it reads as a headline (short, no closing full stop), else nothing."""
+    first = text.find("\n")
+    line = text[: first if first >= 0 else len(text)].rstrip()
+    if first < 0 or len(line) > 160 or line[-1:] in ".!?”\"":
+        return 0, 0
+    return 0, len(line)
