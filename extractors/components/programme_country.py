@@ -3,8 +3,9 @@
 Nearest first:
 
 1. the mention's own noun phrase: a country or its adjective just before it
-   ("Malaysia's", "the Chilean new"), a government body's possessive ("the Home
-   Office's"), or "in/of <country>" just after it;
+   ("Malaysia's", "the Chilean new"), a government body's or capital's
+   possessive ("the Home Office's", "Seoul's"), or "in/of <country>" just
+   after it;
 2. the one country its sentence names (a government body acting on it counts:
    "the Home Office said", "IRCC opened");
 3. the one country its paragraph names;
@@ -53,6 +54,28 @@ def noun_phrase_country(text: str, start: int, end: int, lexicon: CountryLexicon
     m = re.search(rf"(?<![\w.])(?P<b>{lex.body_pattern.pattern})['’]s\s+{BETWEEN}$", before)
     if m:
         return lex.bodies[m["b"]]
+    # A capital or large city in the possessive stands for its government ("Seoul's F-4 visa").
+    m = re.search(rf"(?<![\w.])(?P<city>{lex.city_pattern.pattern})['’]s\s+{BETWEEN}$", before, re.IGNORECASE)
+    if m and m["city"][0].isupper():
+        return lex.city_country(m["city"])
+    after = text[end : end + 60]
+    m = re.match(rf"[ \t]+(?:in|of)[ \t]+(?:the[ \t]+)?(?P<c>{lex.pattern.pattern})", after)
+    return lex.country_of(m["c"]) if m else None
+
+
+def issuer_of_noun_phrase(
+    text: str, start: int, end: int, lexicon: CountryLexicon | None = None
+) -> str | None:
+    """The country the noun phrase names as the programme's owner, in forms that cannot describe
+    its holders: a possessive ("Malaysia's"), an adjective after an article ("the Australian"),
+    a body's possessive, or "in/of <country>" after it ("Indian Employment Pass holders" gives none)."""
+    lex = lexicon or country_lexicon()
+    before = text[max(0, start - 80) : start]
+    m = re.search(rf"(?<![\w.])(?P<c>{lex.pattern.pattern})(?P<s>['’]s?)?\s+{BETWEEN}$", before)
+    if m and lex.country_of(m["c"]) and (m["s"] or re.search(r"(?i)\b(?:the|a|an)\s+$", before[: m.start()])):
+        return lex.country_of(m["c"])
+    if m is None:
+        return noun_phrase_country(text, start, end, lex)
     after = text[end : end + 60]
     m = re.match(rf"[ \t]+(?:in|of)[ \t]+(?:the[ \t]+)?(?P<c>{lex.pattern.pattern})", after)
     return lex.country_of(m["c"]) if m else None

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from extractors.components.common import first_most_common
+from extractors.components.programme_codes import code_programmes
 from extractors.components.programme_country import context_country, issuers, noun_phrase_country
 from extractors.country_lexicon import CountryLexicon, country_lexicon
 
@@ -58,14 +59,15 @@ _CAP = r"[A-Z][\w]*(?:[-‐][\w]+)*"
 # "and" is no link: "the Home Child Care Provider and Home Support Worker pilots" are two.
 _LINK = r"(?:[ \t]+(?:of|in|for|&)[ \t]+|[ \t]+)"
 _HEAD = (r"[Vv]isas?|Pass(?:es)?|Cards?|[Pp]ermits?|[Ss]chemes?|[Pp]rogrammes?|[Pp]rograms?"
-         r"|[Rr]outes?|[Ss]treams?|[Pp]ilots?|[Cc]ategory|[Cc]ategories")  # fmt: skip
+         r"|[Rr]outes?|[Ss]treams?|[Pp]ilots?|[Cc]ategory|[Cc]ategories|[Pp]athways?|Residency")  # fmt: skip
 _CAPITALISED = re.compile(
     rf"(?<![\w'’.(-])(?P<name>{_CAP}(?:{_LINK}{_CAP}){{0,6}})"
     rf"(?:[ \t]+\((?P<acr1>[A-Z][A-Z0-9-]{{1,7}})\))?[ \t]+(?P<head>{_HEAD})(?![\w-])"
     rf"(?:[ \t]+\((?P<acr2>[A-Z][A-Z0-9-]{{1,7}})\))?"
 )
 _LOWERCASE = re.compile(
-    r"(?<![\w'’-])[“\"‘]?(?P<name>digital[- ]nomad|nomad|golden|workation|working[- ]holiday)[”\"’]?"
+    r"(?<![\w'’-])[“\"‘]?(?P<name>digital[- ]nomad|nomad|golden|workation|working[- ]holiday"
+    r"|remote[- ]work(?:er|ing)?|freelancer?|start[- ]?up|job[- ]seekers?)[”\"’]?"
     r"[ \t]+(?P<head>visas?)(?![\w-])"
 )
 _STAMP = re.compile(r"(?<![\w-])Stamp (?:[1-6][A-Z]?)(?![\w-])")
@@ -86,13 +88,19 @@ _NOT_PROGRAMME = frozenset("""
 waiver waivers free office department ministry agency service services council commission embassy
 consulate bureau authority court house university college company inc corp group bank party force
 police id identity credit debit health insurance loyalty sim boarding library rail metro bus transport
-oyster gift rewards lottery bulletin january february march april may june july august september
+oyster gift rewards lottery bulletin tax january february march april may june july august september
 october november december monday tuesday wednesday thursday friday saturday sunday
 """.split())  # fmt: skip
 # A capitalised name right after one of these is a business's name ("the travel agency Silk Route Visas").
 _ORGANISATION_BEFORE = re.compile(
     r"\b(?:agency|agencies|firm|consultancy|consultants|company|business|platform|website|app|startup"
     r"|start-up|provider|operator)\s+(?:called\s+|named\s+)?$"
+)
+# A capitalised run going on into one of these is a firm's or an office's name ("Gulf Residency Partners").
+_ORGANISATION_AFTER = re.compile(
+    r"[ \t]+(?:Partners|Group|Services|Consultants?|Consultancy|Advisers|Advisors|Ltd|LLC|LLP|Inc|Solutions"
+    r"|Agency|Centre|Center|Office|Holdings|Associates|Network|Company|Council|Board|Authority|Department"
+    r"|Unit|Team|Club|Forum|Alliance|Association|Fund|Foundation|Law|Legal|Capital|Tribunal|Hub)\b"
 )
 # Heads that name other things too (a "Loan Scheme", a "Boarding Pass"): they need a migration sentence.
 _VISA_HEADS = frozenset({"visa", "visas"})
@@ -107,10 +115,13 @@ route routes stream streams pilot pilots category categories
 # Words that make a name a migration programme whatever its sentence says.
 _SIGNAL = frozenset("""
 visa visas immigration migrant migrants migration worker workers talent nominee skilled residence resident
-residency nomad investor entry mobility caregiver caregivers start-up startup citizenship settlement
+residency nomad investor entry mobility pathway caregiver caregivers start-up startup citizenship settlement
 permit work employment sponsorship
 """.split())  # fmt: skip
 _SINGULAR = {"visas": "visa", "passes": "pass", "cards": "card", "permits": "permit"}
+# A plural head shared by coordinated names is one head each ("the X and Y pilots": X pilot, Y pilot).
+_EACH = {**_SINGULAR, "pilots": "pilot", "routes": "route", "streams": "stream", "schemes": "scheme",
+         "programmes": "programme", "programs": "program", "categories": "category", "pathways": "pathway"}
 
 def find_named_programmes(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[NamedProgramme]:
     """Programme mentions in ``text`` by the form of their name, outside the ``taken`` spans."""
@@ -128,6 +139,8 @@ def find_named_programmes(text: str, taken: Sequence[tuple[int, int]] = ()) -> l
             if not name:
                 continue
         elif hit.weak and name.casefold() not in strong:
+            continue
+        if hit.lowercase and _describes(text, start, [*taken, *((s, e) for s, e, _, _ in found)]):
             continue
         overlapping = [t for t in taken if start < t[1] and t[0] < end]
         if overlapping and (len(overlapping) > 1 or not _extends(text, start, end, overlapping[0])):
@@ -148,6 +161,16 @@ def find_named_programmes(text: str, taken: Sequence[tuple[int, int]] = ()) -> l
                 found.append((m.start(), m.end(), name, country))
     found.sort()
     return _resolve(text, _merge_names(found), countries)
+
+
+# "Germany's Opportunity Card, the points-based job-seeker visa": a description of the name before it.
+_APPOSITION = re.compile(r"[ \t]*[,(—–][ \t]*(?:the|a|an|its)[ \t]+(?:[\w-]+[ \t]+){0,3}$")
+
+
+def _describes(text: str, start: int, mentions: Sequence[tuple[int, int]]) -> bool:
+    """Whether a lowercase compound at ``start`` stands in apposition to a programme just named."""
+    m = _APPOSITION.search(text, max(0, start - 60), start)
+    return m is not None and any(end == m.start() for _, end in mentions)
 
 
 def _in_heading(text: str, start: int) -> bool:
@@ -202,6 +225,8 @@ class _Hit:
     name: str
     acronym: str | None
     weak: bool = False
+    # A lowercase compound ("job-seeker visa"): a description when it stands in apposition.
+    lowercase: bool = False
 
 
 def _candidates(text: str) -> list[_Hit]:
@@ -210,9 +235,11 @@ def _candidates(text: str) -> list[_Hit]:
     for m in _CAPITALISED.finditer(text):
         hit = _capitalised(text, m)
         if hit is not None:
-            hits.append(hit)
+            hits.extend(_each(text, hit, m["head"]))
     for m in _LOWERCASE.finditer(text):
-        hits.append(_Hit(m.start(), m.end(), f"{m['name'].replace('-', ' ')} visa", None))
+        hits.append(_Hit(m.start(), m.end(), f"{_lowercase_name(m['name'])} visa", None, lowercase=True))
+    for start, end, name in code_programmes(text):
+        hits.append(_Hit(start, end, name, None))
     for m in _STAMP.finditer(text):
         if _MIGRATION.search(_sentence(text, m.start(), m.end())):
             hits.append(_Hit(m.start(), m.end(), m.group(0), None))
@@ -222,6 +249,35 @@ def _candidates(text: str) -> list[_Hit]:
         if not kept or hit.start >= kept[-1].end:
             kept.append(hit)
     return kept
+
+
+def _lowercase_name(words: str) -> str:
+    """One spelling of a lowercase compound: "digital-nomad" -> "digital nomad", "startup" -> "start-up"."""
+    words = re.sub(r"^start[- ]?up$", "start-up", words)
+    return words if words == "start-up" else words.replace("-", " ")
+
+
+_CONJUNCT = re.compile(rf"(?<![\w'’.(-])(?P<first>{_CAP}(?:{_LINK}{_CAP}){{0,5}})[ \t]+(?:and|or)[ \t]+$")
+
+
+def _each(text: str, hit: _Hit, head: str) -> list[_Hit]:
+    """A plural head after coordinated names names each once: "the Home Child Care Provider and
+    Home Support Worker pilots" are a "Home Child Care Provider pilot" and a "Home Support Worker pilot"."""
+    singular = _EACH.get(head.casefold())
+    m = _CONJUNCT.search(text, max(0, hit.start - 80), hit.start) if singular else None
+    if m is None or singular is None or not hit.name.endswith(" " + head):
+        return [hit]
+    noun = singular.capitalize() if head[0].isupper() else singular
+    words = [w for w in m["first"].split() if w.casefold() not in STOP_WORDS or w[0].isupper()]
+    while words and words[0].casefold() in STOP_WORDS:
+        words = words[1:]
+    own = _Hit(hit.start, hit.end, f"{hit.name[: -len(head)]}{noun}", hit.acronym, hit.weak)
+    remainder = _countries().pattern.sub(" ", " ".join(words)).split()
+    if (not words or any(w.casefold() in _NOT_PROGRAMME for w in words)
+            or all(w.casefold() in _GENERIC or w.casefold() in STOP_WORDS for w in remainder)):  # fmt: skip
+        return [own]
+    first_start = text.index(words[0], m.start("first"))
+    return [_Hit(first_start, m.end("first"), f"{' '.join(words)} {noun}", None, hit.weak), own]
 
 
 def _capitalised(text: str, m: re.Match[str]) -> _Hit | None:
@@ -244,9 +300,9 @@ def _capitalised(text: str, m: re.Match[str]) -> _Hit | None:
     head = m["head"]
     # "the Employment Gold Card programme": the name ends at the first programme noun.
     if words and head.casefold() in {"programme", "programmes", "program", "programs", "scheme"} \
-            and re.fullmatch(r"Visas?|Pass(?:es)?|Cards?|Permits?", words[-1]):  # fmt: skip
+            and re.fullmatch(r"Visas?|Pass(?:es)?|Cards?|Permits?|Residency", words[-1]):  # fmt: skip
         head, words = words[-1], words[:-1]
-    if not words or not words[-1][0].isupper():
+    if not words or not words[-1][0].isupper() or _ORGANISATION_AFTER.match(text, m.end()):
         return None
     lowered = [w.casefold() for w in words if w not in {"of", "in", "for", "&"}]
     if any(w in _NOT_PROGRAMME for w in lowered):

@@ -26,6 +26,7 @@ from extractors.components.common import (
     text_of,
 )
 from extractors.components.literals import required_literal
+from extractors.components.programme_country import issuer_of_noun_phrase
 from extractors.components.programme_names import NamedProgramme, find_named_programmes
 from extractors.models import VisaProgrammeFact
 
@@ -40,6 +41,8 @@ class Programme:
     # What each pattern's every match contains (None: nothing to rely on);
     # a text without it is not scanned with that pattern.
     literals: tuple[str | None, ...] = ()
+    # A name several countries use: the mention's own noun phrase may name another country.
+    shared: bool = False
 
     def __post_init__(self) -> None:
         if len(self.literals) != len(self.patterns):
@@ -52,7 +55,8 @@ def programme_table() -> list[Programme]:
         resources.files("extractors").joinpath("data/programmes.json").read_text("utf-8")
     )
     return [
-        Programme(p["name"], p["country"], tuple(re.compile(x) for x in p["patterns"]))
+        Programme(p["name"], p["country"], tuple(re.compile(x) for x in p["patterns"]),
+                  shared=bool(p.get("shared", False)))
         for p in raw["programmes"]
     ]
 
@@ -101,8 +105,9 @@ class ProgrammeRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        hits = [(start, end, programme.name) for start, end, programme in find_programmes(text, self.table)]
-        countries = dict(self.countries)
+        table_hits = find_programmes(text, self.table)
+        hits = [(start, end, programme.name) for start, end, programme in table_hits]
+        countries = {**self.countries, **shared_countries(text, table_hits)}
         named = find_named_programmes(text, [(start, end) for start, end, _ in hits])
         hits = [h for h in hits if not any(n.start < h[1] and h[0] < n.end for n in named)]
         hits = [(s, e, _short_for(text[s:e], named) or name) for s, e, name in hits]
@@ -137,6 +142,18 @@ class ProgrammeRuler:
                     country=countries.get(span.kb_id_),
                 )
             )
+
+
+def shared_countries(text: str, hits: list[tuple[int, int, Programme]]) -> dict[str, str]:
+    """The country of each shared programme whose mention's own noun phrase names one
+    ("Malaysia's Employment Pass"); the first such mention decides."""
+    out: dict[str, str] = {}
+    for start, end, programme in hits:
+        if programme.shared and programme.name not in out:
+            country = issuer_of_noun_phrase(text, start, end)
+            if country is not None:
+                out[programme.name] = country
+    return out
 
 
 def _table_name(named: NamedProgramme, found: dict[str, str], table: list[Programme]) -> str | None:
