@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from extractors.components.common import first_most_common
-from extractors.components.programme_codes import code_programmes
+from extractors.components.programme_codes import code_programmes, is_code
 from extractors.components.programme_country import context_country, issuers, noun_phrase_country
 from extractors.country_lexicon import CountryLexicon, country_lexicon
 
@@ -67,7 +67,8 @@ _CAPITALISED = re.compile(
 )
 _LOWERCASE = re.compile(
     r"(?<![\w'’-])[“\"‘]?(?P<name>digital[- ]nomad|nomad|golden|workation|working[- ]holiday"
-    r"|remote[- ]work(?:er|ing)?|freelancer?|start[- ]?up|job[- ]seekers?)[”\"’]?"
+    r"|remote[- ]work(?:er|ing)?|freelancer?|start[- ]?up|job[- ]seekers?|non-lucrative|elective[- ]residence"
+    r"|super)[”\"’]?"
     r"[ \t]+(?P<head>visas?)(?![\w-])"
 )
 _STAMP = re.compile(r"(?<![\w-])Stamp (?:[1-6][A-Z]?)(?![\w-])")
@@ -146,7 +147,9 @@ def find_named_programmes(text: str, taken: Sequence[tuple[int, int]] = ()) -> l
         if overlapping and (len(overlapping) > 1 or not _extends(text, start, end, overlapping[0])):
             continue
         name, inner = _strip_country(name, countries)
-        country = inner or noun_phrase_country(text, start, end, countries)
+        # The noun phrase before names the issuer over a country inside the name: "Britain's India
+        # Young Professionals Scheme" is British.
+        country = noun_phrase_country(text, start, end, countries) or inner
         found.append((start, end, name, country))
         if acronym and acronym not in countries.forms:
             acronyms.setdefault(acronym, (name, country))
@@ -254,7 +257,7 @@ def _candidates(text: str) -> list[_Hit]:
 def _lowercase_name(words: str) -> str:
     """One spelling of a lowercase compound: "digital-nomad" -> "digital nomad", "startup" -> "start-up"."""
     words = re.sub(r"^start[- ]?up$", "start-up", words)
-    return words if words == "start-up" else words.replace("-", " ")
+    return words if words in {"start-up", "non-lucrative"} else words.replace("-", " ")
 
 
 _CONJUNCT = re.compile(rf"(?<![\w'’.(-])(?P<first>{_CAP}(?:{_LINK}{_CAP}){{0,5}})[ \t]+(?:and|or)[ \t]+$")
@@ -303,6 +306,9 @@ def _capitalised(text: str, m: re.Match[str]) -> _Hit | None:
             and re.fullmatch(r"Visas?|Pass(?:es)?|Cards?|Permits?|Residency", words[-1]):  # fmt: skip
         head, words = words[-1], words[:-1]
     if not words or not words[-1][0].isupper() or _ORGANISATION_AFTER.match(text, m.end()):
+        return None
+    # A lone word with digits names a visa only as a category code ("D-10", "E7"; not "G20", "COVID-19").
+    if len(words) == 1 and any(c.isdigit() for c in words[0]) and not is_code(words[0]):
         return None
     lowered = [w.casefold() for w in words if w not in {"of", "in", "for", "&"}]
     if any(w in _NOT_PROGRAMME for w in lowered):
