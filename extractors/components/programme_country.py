@@ -36,6 +36,13 @@ _PEOPLE = re.compile(
     r"|researchers?|teachers?|freelancers?|entrepreneurs?|founders?|techies|talent|people|residents?"
     r"|clients?|applications?|firms?|companies|employers?)\b"
 )
+# A government body placed in a city ("the Department of Home Affairs in Pretoria", "officials in
+# Ottawa") acts for the city's country; an embassy or consulate in a city does not.
+_SEAT = re.compile(
+    r"\b(?:[Mm]inistry|[Dd]epartment|[Gg]overnment|officials|authorities|[Aa]gency|lawmakers|[Pp]arliament"
+    r"|[Cc]abinet|regulators?)(?:[ \t]+(?:of|and|for|the|[A-Z][\w-]*))*?[ \t]+in[ \t]+"
+    r"(?P<city>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2})"
+)
 _FROM = re.compile(r"(?:\bfrom|\bnationals of|\bcitizens of|\bborn in|\bpeople of)[ \t]+(?:the[ \t]+)?$")
 _DATELINE = re.compile(
     r"[ \t]*(?P<place>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})"
@@ -98,6 +105,7 @@ def issuers(text: str, left: int, right: int, lexicon: CountryLexicon | None = N
     part = text[left:right]
     found = {c for s, e, c in lex.mentions(part) if not _applicants(part, s, e)}
     found |= {c for _, _, c in lex.body_mentions(part)}
+    found |= {c for c in (_city(m["city"], lex) for m in _SEAT.finditer(part)) if c}
     return found
 
 
@@ -113,6 +121,16 @@ def dateline_country(text: str, lexicon: CountryLexicon | None = None) -> str | 
                 country = lex.country_of(place) or lex.city_country(place)
                 if country:
                     return country
+    return None
+
+
+def _city(words: str, lex: CountryLexicon) -> str | None:
+    """The country of the longest city the capitalised words open with ("New Delhi On" -> India)."""
+    parts = words.rstrip(".").split()
+    for k in range(len(parts), 0, -1):
+        country = lex.city_country(" ".join(parts[:k]))
+        if country:
+            return country
     return None
 
 

@@ -33,7 +33,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.lang.en.stop_words import STOP_WORDS as _ALL_STOP_WORDS
 
 from extractors.components.common import first_most_common
 from extractors.components.programme_codes import code_programmes, is_code
@@ -55,6 +55,13 @@ def _countries() -> CountryLexicon:
     return country_lexicon()
 
 
+# Function words a sentence capitalises ("The", "Under"); spaCy's list less the words that
+# open real names ("Top Talent Pass", "First Home Visa", "Whole of Government").
+STOP_WORDS = _ALL_STOP_WORDS - frozenset("""
+top first last next front back full whole bottom side main former latter third fifteen fifty forty sixty
+twenty hundred move name part well serious various several due call give show see keep made make put take
+get go done empty fill find fire alone along across beyond elsewhere
+""".split())  # fmt: skip
 _CAP = r"[A-Z][\w]*(?:[-‐][\w]+)*"
 # "and" is no link: "the Home Child Care Provider and Home Support Worker pilots" are two.
 _LINK = r"(?:[ \t]+(?:of|in|for|&)[ \t]+|[ \t]+)"
@@ -71,6 +78,12 @@ _LOWERCASE = re.compile(
     r"|super)[”\"’]?"
     r"[ \t]+(?P<head>visas?)(?![\w-])"
 )
+# The compounds news uses as names with another programme noun ("Croatia's digital nomad permit").
+_LOWERCASE_OTHER = re.compile(
+    r"(?<![\w'’-])[“\"‘]?(?P<name>digital[- ]nomad|nomad|workation|working[- ]holiday"
+    r"|remote[- ]work(?:er|ing)?)[”\"’]?"
+    r"[ \t]+(?P<head>permits?|pass(?:es)?|programmes?|programs?|schemes?)(?![\w-])"
+)
 _STAMP = re.compile(r"(?<![\w-])Stamp (?:[1-6][A-Z]?)(?![\w-])")
 
 # Modifiers that only say what kind of visa it is: a name made of these (and
@@ -82,7 +95,7 @@ residence residency resident permanent temporary long-term short-term long-stay 
 multiple-entry double-entry entry exit re-entry travel e-visa electronic online investor investment
 retirement medical religious journalist diplomatic official humanitarian refugee asylum new current
 special national federal government immigration migration visa visas pass permit card program programme
-scheme route stream pilot pilots category green talent skilled seasonal exchange general standard trump
+scheme route stream pilot pilots category talent skilled seasonal exchange general standard trump
 """.split())  # fmt: skip
 # Words that make a capitalised run something other than a programme.
 _NOT_PROGRAMME = frozenset("""
@@ -241,6 +254,9 @@ def _candidates(text: str) -> list[_Hit]:
             hits.extend(_each(text, hit, m["head"]))
     for m in _LOWERCASE.finditer(text):
         hits.append(_Hit(m.start(), m.end(), f"{_lowercase_name(m['name'])} visa", None, lowercase=True))
+    for m in _LOWERCASE_OTHER.finditer(text):
+        head = _EACH.get(m["head"], m["head"])
+        hits.append(_Hit(m.start(), m.end(), f"{_lowercase_name(m['name'])} {head}", None, lowercase=True))
     for start, end, name in code_programmes(text):
         hits.append(_Hit(start, end, name, None))
     for m in _STAMP.finditer(text):
@@ -302,7 +318,8 @@ def _capitalised(text: str, m: re.Match[str]) -> _Hit | None:
         words = words[1:]
     head = m["head"]
     # "the Employment Gold Card programme": the name ends at the first programme noun.
-    if words and head.casefold() in {"programme", "programmes", "program", "programs", "scheme"} \
+    # A capitalised "Scheme" is part of the name ("Top Talent Pass Scheme").
+    if words and head in {"programme", "programmes", "program", "programs", "scheme"} \
             and re.fullmatch(r"Visas?|Pass(?:es)?|Cards?|Permits?|Residency", words[-1]):  # fmt: skip
         head, words = words[-1], words[:-1]
     if not words or not words[-1][0].isupper() or _ORGANISATION_AFTER.match(text, m.end()):
@@ -317,6 +334,9 @@ def _capitalised(text: str, m: re.Match[str]) -> _Hit | None:
     remainder = countries.pattern.sub(" ", " ".join(words)).split()
     generic = all(w.casefold() in _GENERIC or w.casefold() in STOP_WORDS for w in remainder)
     if generic and len(remainder) <= 1:
+        return None
+    # The U.S. "Green Card" is permanent residence, no programme; a "Green Visa" (the UAE's) is one.
+    if [w.casefold() for w in remainder] == ["green"] and head.casefold().startswith("card"):
         return None
     if head.casefold() not in _VISA_HEADS and not (
         any(w.casefold() in _SIGNAL for w in remainder) or _MIGRATION.search(_sentence(text, start, m.end()))
@@ -370,8 +390,13 @@ def _merge_names(found: list[tuple[int, int, str, str | None]]) -> list[tuple[in
         # "the Taiwan Gold Card" beside "Employment Gold Card": the country is no part of the name.
         bare = pattern.sub("", name, count=1).strip().casefold() if pattern.match(name) else key
         longer = next((k for k in keys if len(k) > len(bare) and k != key and k.endswith(" " + bare)), key)
-        merged.append((start, end, first[longer], country))
+        # "Top Talent Pass Scheme" beside "Top Talent Pass": one programme, under the usual short name.
+        short = _SCHEME_SUFFIX.sub("", longer)
+        merged.append((start, end, first[short if short != longer and short in first else longer], country))
     return merged
+
+
+_SCHEME_SUFFIX = re.compile(r" (?:scheme|programme|program)$")
 
 
 def _resolve(
