@@ -109,6 +109,13 @@ def issuers(text: str, left: int, right: int, lexicon: CountryLexicon | None = N
     return found
 
 
+def issuers_in_order(text: str, lexicon: CountryLexicon | None = None) -> list[str]:
+    """Every country ``text`` names as a possible issuer, in order, once per mention (no weak
+    forms, no countries of applicants): what the article names most."""
+    lex = lexicon or country_lexicon()
+    return [c for s, e, c in lex.mentions(text) if not _applicants(text, s, e)]
+
+
 def dateline_country(text: str, lexicon: CountryLexicon | None = None) -> str | None:
     """The country of the dateline opening one of the first body lines ("BANGKOK, Thailand -")."""
     lex = lexicon or country_lexicon()

@@ -37,7 +37,12 @@ from spacy.lang.en.stop_words import STOP_WORDS as _ALL_STOP_WORDS
 
 from extractors.components.common import first_most_common
 from extractors.components.programme_codes import code_programmes, is_code
-from extractors.components.programme_country import context_country, issuers, noun_phrase_country
+from extractors.components.programme_country import (
+    context_country,
+    issuers,
+    issuers_in_order,
+    noun_phrase_country,
+)
 from extractors.country_lexicon import CountryLexicon, country_lexicon
 
 
@@ -284,16 +289,16 @@ def _each(text: str, hit: _Hit, head: str) -> list[_Hit]:
     Home Support Worker pilots" are a "Home Child Care Provider pilot" and a "Home Support Worker pilot"."""
     singular = _EACH.get(head.casefold())
     m = _CONJUNCT.search(text, max(0, hit.start - 80), hit.start) if singular else None
-    if m is None or singular is None or not hit.name.endswith(" " + head):
+    if m is None or singular is None or " " not in hit.name:
         return [hit]
     noun = singular.capitalize() if head[0].isupper() else singular
     words = [w for w in m["first"].split() if w.casefold() not in STOP_WORDS or w[0].isupper()]
     while words and words[0].casefold() in STOP_WORDS:
         words = words[1:]
-    own = _Hit(hit.start, hit.end, f"{hit.name[: -len(head)]}{noun}", hit.acronym, hit.weak)
+    own = _Hit(hit.start, hit.end, f"{hit.name.rsplit(' ', 1)[0]} {noun}", hit.acronym, hit.weak)
     remainder = _countries().pattern.sub(" ", " ".join(words)).split()
-    if (not words or any(w.casefold() in _NOT_PROGRAMME for w in words)
-            or all(w.casefold() in _GENERIC or w.casefold() in STOP_WORDS for w in remainder)):  # fmt: skip
+    generic = len(remainder) <= 1 and all(w.casefold() in _GENERIC | STOP_WORDS for w in remainder)
+    if not words or generic or any(w.casefold() in _NOT_PROGRAMME for w in words):
         return [own]
     first_start = text.index(words[0], m.start("first"))
     return [_Hit(first_start, m.end("first"), f"{' '.join(words)} {noun}", None, hit.weak), own]
@@ -339,13 +344,18 @@ def _capitalised(text: str, m: re.Match[str]) -> _Hit | None:
     if [w.casefold() for w in remainder] == ["green"] and head.casefold().startswith("card"):
         return None
     if head.casefold() not in _VISA_HEADS and not (
-        any(w.casefold() in _SIGNAL for w in remainder) or _MIGRATION.search(_sentence(text, start, m.end()))
+        any(w.casefold() in _SIGNAL for w in remainder) or _about_migration(_sentence(text, start, m.end()))
     ):
         return None
     singular = _SINGULAR.get(head.casefold())
     noun = singular if singular is None else (singular.capitalize() if head[0].isupper() else singular)
     name = f"{' '.join(words)} {noun or head}"
     return _Hit(start, m.end(), name, m["acr1"] or m["acr2"], weak=generic and _opens_sentence(text, start))
+
+
+def _about_migration(sentence: str) -> bool:
+    """Whether a sentence is about migration: its words, or a government body that runs visas."""
+    return bool(_MIGRATION.search(sentence) or _countries().body_pattern.search(sentence))
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -429,4 +439,4 @@ def _sentence_country(text: str, start: int, end: int, countries: CountryLexicon
 
 def _dominant(text: str, countries: CountryLexicon) -> str | None:
     """The country the article names most (first named on a tie), if it names any."""
-    return first_most_common(c for _, _, c in countries.mentions(text))
+    return first_most_common(c for c in issuers_in_order(text, countries))

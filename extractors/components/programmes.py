@@ -164,6 +164,10 @@ def _table_name(named: NamedProgramme, found: dict[str, str], table: list[Progra
     if key in found:
         return found[key]
     programme = next((p for p in table if p.name.casefold() == key), None)
+    # A table name in a form its patterns spell whole ("Skilled Worker route", after "the Skilled
+    # Worker and Graduate routes" named each).
+    if programme is None:
+        programme = next((p for p in table if any(x.fullmatch(named.name) for x in p.patterns)), None)
     if programme is not None and named.country in (None, programme.country):
         return programme.name
     return None
