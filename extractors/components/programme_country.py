@@ -30,7 +30,10 @@ BETWEEN = (r"(?:(?:the|a|an|new|newly|own|popular|so-called|planned|proposed|rev
            r"\s+){0,3}")  # fmt: skip
 # People a country describes as applicants, not as issuer ("Indian engineers", "U.S. citizens").
 _PEOPLE = re.compile(
-    r"[ \t]+(?:[a-z]+[ \t]+)?(?:nationals?|citizens?|workers?|students?|applicants?|professionals?|engineers?"
+    r"[ \t]+(?:(?:skilled|young|wealthy|rich|remote|digital|tech|IT|software|foreign|would-be|prospective"
+    r"|retired|medical|care|health|farm|construction|domestic|low-skilled|high-skilled|highly[ \t]+skilled)"
+    r"[ \t]+)?"
+    r"(?:nationals?|citizens?|workers?|students?|applicants?|professionals?|engineers?"
     r"|nurses?|doctors?|families|family|retirees?|investors?|nomads?|visitors?|tourists?|travell?ers?"
     r"|passport[ \t]+holders?|passports?|migrants?|immigrants?|expats?|employees?|staff|graduates?"
     r"|researchers?|teachers?|freelancers?|entrepreneurs?|founders?|techies|talent|people|residents?"
@@ -103,7 +106,7 @@ def issuers(text: str, left: int, right: int, lexicon: CountryLexicon | None = N
     bodies, without weak forms and without countries named as where applicants come from."""
     lex = lexicon or country_lexicon()
     part = text[left:right]
-    found = {c for s, e, c in lex.mentions(part) if not _applicants(part, s, e)}
+    found = {c for s, e, c in lex.mentions(part) if not _applicants(part, s, e, lex)}
     found |= {c for _, _, c in lex.body_mentions(part)}
     found |= {c for c in (_city(m["city"], lex) for m in _SEAT.finditer(part)) if c}
     return found
@@ -113,7 +116,7 @@ def issuers_in_order(text: str, lexicon: CountryLexicon | None = None) -> list[s
     """Every country ``text`` names as a possible issuer, in order, once per mention (no weak
     forms, no countries of applicants): what the article names most."""
     lex = lexicon or country_lexicon()
-    return [c for s, e, c in lex.mentions(text) if not _applicants(text, s, e)]
+    return [c for s, e, c in lex.mentions(text) if not _applicants(text, s, e, lex)]
 
 
 def dateline_country(text: str, lexicon: CountryLexicon | None = None) -> str | None:
@@ -141,8 +144,25 @@ def _city(words: str, lex: CountryLexicon) -> str | None:
     return None
 
 
-def _applicants(part: str, start: int, end: int) -> bool:
-    return bool(_PEOPLE.match(part, end) or _FROM.search(part[max(0, start - 20) : start]))
+def _applicants(part: str, start: int, end: int, lex: CountryLexicon | None = None) -> bool:
+    """Whether the country at ``part[start:end]`` says where people come from: "from India",
+    "Indian nurses", "Indian and Nigerian nurses"."""
+    if _FROM.search(part[max(0, start - 20) : start]):
+        return True
+    lex = lex or country_lexicon()
+    position = end
+    for _ in range(4):
+        if _PEOPLE.match(part, position):
+            return True
+        link = _AND.match(part, position)
+        form = lex.pattern.match(part, link.end()) if link else None
+        if form is None:
+            return False
+        position = form.end()
+    return False
+
+
+_AND = re.compile(r"(?:,|[ \t]+(?:and|or))[ \t]+")
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
