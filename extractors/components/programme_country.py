@@ -26,7 +26,9 @@ from extractors.country_lexicon import CountryLexicon, country_lexicon
 
 # Words between a country and the programme it issues ("Brazil's new digital nomad visa").
 BETWEEN = (r"(?:(?:the|a|an|new|newly|own|popular|so-called|planned|proposed|revamped|existing|current"
-           r"|latest|first|long-awaited|flagship|special|official|main|premium|pilot|[\w]+-year|[\w]+-month)"
+           r"|latest|first|long-awaited|flagship|special|official|main|premium|pilot|[\w]+-year|[\w]+-month"
+           # adverbs, participles and hyphenated adjectives ("recently launched", "much-criticised")
+           r"|[a-z]+ly|[a-z]{3,}ed|[a-z]+-[a-z]+(?:-[a-z]+)*)"
            r"\s+){0,3}")  # fmt: skip
 # People a country describes as applicants, not as issuer ("Indian engineers", "U.S. citizens").
 _PEOPLE = re.compile(

@@ -6,11 +6,14 @@ News names far more programmes than ``data/programmes.json`` can list:
 "Brazil's digital nomad visa". Two forms count as a name:
 
 - a capitalised name ending in a programme noun (visa, Pass, Card, Permit,
-  Scheme, Programme, Program, Route, Stream, Pilot(s), Category), with an
+  Scheme, Programme, Program, Route, Stream, Pilot(s), Category, Pathway,
+  Residency), with an
   optional acronym in parentheses that then names the same programme within
   the article ("the LTR visa", "the DTV");
 - a few lowercase compounds news treats as names ("digital nomad visa",
-  "golden visa", "workation visa", "working holiday visa").
+  "golden visa", "workation visa", "working holiday visa", "remote work visa",
+  "freelance visa", "start-up visa", "job-seeker visa", "non-lucrative visa",
+  "super visa"; "digital nomad permit", "working holiday programme").
 
 Generic kinds stay generic: a name made only of words like "work", "student",
 "tourist", "business", "residence" or a country ("a Work Visa", "the Chinese
@@ -20,10 +23,20 @@ Card, Pass, Permit, Scheme, Programme, Program, Route, Stream, Pilot or
 Category is a programme only when its sentence is about migration (a
 "Student Loan Scheme" is not).
 
-The issuing country comes from the name ("Destination Thailand Visa"), a
-country or its adjective just before it ("Taiwan's", "Thai", "Brazil's new"),
-"in Portugal" just after it, the one country its sentence names, or the
-country the article names most; when the text names none it is ``None``.
+Other shapes (``programme_codes.py``): a category code before "visa" ("the
+E-9 visa", "Portugal's D8 visa", "the subclass 482 visa"). A plural head after
+coordinated names names each ("the Skilled Worker and Graduate visas"). A
+capitalised run that goes on into a firm's word ("Gulf Residency Partners") and
+a lowercase kind in apposition to a programme just named ("the Opportunity
+Card, the points-based job-seeker visa") are no programme.
+
+The issuing country comes from the mention's own noun phrase ("Taiwan's",
+"Thai", "Brazil's recently launched", "in Portugal"), then a country inside the
+name ("Destination Thailand Visa"), then its sentence, the same name elsewhere
+in the article, its paragraph, the headline, the dateline, and the country the
+article names most (``programme_country.py``; countries of applicants do not
+count); when the text names none it is ``None``.
+
 Pure text in, spans out: the programme ruler calls this after the table.
 """
 

@@ -74,6 +74,8 @@ def test_every_government_body_belongs_to_a_country_of_the_lexicon() -> None:
         ("the Digital Nomad Visa of Costa Rica", "Digital Nomad Visa", "Costa Rica"),
         ("the Golden Visa in Latvia", "Golden Visa", "Latvia"),
         ("Moscow's new Shared Values Visa", "Shared Values Visa", "Russia"),
+        ("Brazil's recently launched Nomad Visa", "Nomad Visa", "Brazil"),
+        ("Thailand's much-criticised Destination Visa", "Destination Visa", "Thailand"),
     ],
 )
 def test_the_noun_phrase_names_the_country(text: str, mention: str, country: str) -> None:
@@ -167,6 +169,12 @@ def test_the_headline_counts_only_when_it_reads_as_one_and_names_one_country() -
     assert dateline_country("Policy\nBERLIN, Jan 5 (Wire) - Fees rose.") == "Germany"
     assert dateline_country("Policy\nBangkok, Thailand — Fees rose.") == "Thailand"
     assert dateline_country("Policy\nFees rose in Berlin.") is None
+
+
+def test_a_possessive_before_a_verb_phrase_is_no_part_of_the_noun_phrase() -> None:
+    assert _named("India's engineers prefer the digital nomad visa of Portugal.") == {
+        ("digital nomad visa", "Portugal")
+    }
 
 
 def test_the_noun_phrase_names_the_issuer_over_a_country_in_the_name() -> None:
