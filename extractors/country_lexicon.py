@@ -74,10 +74,11 @@ def country_lexicon() -> CountryLexicon:
     bodies = {n: b["country"] for b in _read("government_bodies.json")["bodies"] for n in b["names"]}
     return CountryLexicon(
         forms=forms,
-        pattern=re.compile(rf"(?<![\w.])(?:{_alternatives(list(forms))})(?![\w])"),
+        # Every form and body opens with a capital: the look-ahead skips the other positions fast.
+        pattern=re.compile(rf"(?<![\w.])(?=[A-Z])(?:{_alternatives(list(forms))})(?![\w])"),
         weak=frozenset(raw.get("weak_forms", [])),
         cities=cities,
         city_pattern=re.compile(rf"(?<![\w.])(?:{_alternatives(list(cities))})(?![\w])", re.IGNORECASE),
         bodies=bodies,
-        body_pattern=re.compile(rf"(?<![\w.])(?:{_alternatives(list(bodies))})(?![\w])"),
+        body_pattern=re.compile(rf"(?<![\w.])(?=[A-ZÉ])(?:{_alternatives(list(bodies))})(?![\w])"),
     )

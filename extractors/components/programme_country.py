@@ -45,7 +45,7 @@ _PEOPLE = re.compile(
 # Ottawa") acts for the city's country; an embassy or consulate in a city does not.
 _SEAT = re.compile(
     r"\b(?:[Mm]inistry|[Dd]epartment|[Gg]overnment|officials|authorities|[Aa]gency|lawmakers|[Pp]arliament"
-    r"|[Cc]abinet|regulators?)(?:[ \t]+(?:of|and|for|the|[A-Z][\w-]*))*?[ \t]+in[ \t]+"
+    r"|[Cc]abinet|regulators?)(?:[ \t]+(?:of|and|for|the|[A-Z][\w-]*)){0,8}?[ \t]+in[ \t]+"
     r"(?P<city>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2})"
 )
 _FROM = re.compile(r"(?:\bfrom|\bnationals of|\bcitizens of|\bborn in|\bpeople of)[ \t]+(?:the[ \t]+)?$")
