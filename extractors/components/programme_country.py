@@ -13,9 +13,12 @@ Nearest first:
 5. the dateline's city or country ("TORONTO, March 5 (Wire) -").
 
 A country named as where applicants come from ("workers from India",
-"Brazilian nomads", "U.S. citizens") is not the issuer and does not count at
-steps 2-4. Weak forms ("Georgia", "Jordan") count only at step 1. Pure text
-in, a country name out; ``None`` when the text gives none.
+"Brazilian nomads", "U.S. citizens") or for comparison ("Unlike Serbia, ...",
+"longer than Spain's") is not the issuer and does not count at steps 2-4.
+Weak forms ("Georgia", "Jordan") count only at step 1. A government body
+placed in a city ("the Department of Home Affairs in Pretoria") counts as the
+city's country. Pure text in, a country name out; ``None`` when the text
+gives none.
 """
 
 from __future__ import annotations
@@ -47,6 +50,12 @@ _SEAT = re.compile(
     r"\b(?:[Mm]inistry|[Dd]epartment|[Gg]overnment|officials|authorities|[Aa]gency|lawmakers|[Pp]arliament"
     r"|[Cc]abinet|regulators?)(?:[ \t]+(?:of|and|for|the|[A-Z][\w-]*)){0,8}?[ \t]+in[ \t]+"
     r"(?P<city>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2})"
+)
+# A country named for comparison is no issuer ("Unlike Serbia, Montenegro lets ...").
+_COMPARED = re.compile(
+    r"(?:\b[Uu]nlike|\bthan|\bversus|\bvs\.?|\b[Cc]ompared (?:with|to)|\b[Ll]ike|\b[Ss]imilar to|\b[Aa]s in"
+    r"|\b[Aa]s opposed to|\b[Ii]n contrast to|\b[Rr]ather than|\b[Ff]ollowing)[ \t]+(?:the[ \t]+)?"
+    r"(?:those[ \t]+of[ \t]+)?$"
 )
 _FROM = re.compile(r"(?:\bfrom|\bnationals of|\bcitizens of|\bborn in|\bpeople of)[ \t]+(?:the[ \t]+)?$")
 _DATELINE = re.compile(
@@ -147,9 +156,9 @@ def _city(words: str, lex: CountryLexicon) -> str | None:
 
 
 def _applicants(part: str, start: int, end: int, lex: CountryLexicon | None = None) -> bool:
-    """Whether the country at ``part[start:end]`` says where people come from: "from India",
-    "Indian nurses", "Indian and Nigerian nurses"."""
-    if _FROM.search(part[max(0, start - 20) : start]):
+    """Whether the country at ``part[start:end]`` says where people come from ("from India",
+    "Indian nurses", "Indian and Nigerian nurses") or is named as a comparison ("Unlike Serbia,")."""
+    if _FROM.search(part[max(0, start - 20) : start]) or _COMPARED.search(part[max(0, start - 30) : start]):
         return True
     lex = lex or country_lexicon()
     position = end

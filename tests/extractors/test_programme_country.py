@@ -153,6 +153,26 @@ def test_countries_of_applicants_are_not_the_issuer() -> None:
     assert _named(text) == {("Digital Nomad Visa", "Thailand")}
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "Unlike Portugal, Spain asks holders of the Digital Nomad Visa for $2,700 a month.",
+            "Digital Nomad Visa",
+            "Spain",
+        ),
+        (
+            "The Nomad Residence Permit lasts longer than Spain's, Maltese officials said.",
+            "Nomad Residence Permit",
+            "Malta",
+        ),
+        ("Like Croatia, Albania now offers a Unique Permit to remote workers.", "Unique Permit", "Albania"),
+    ],
+)
+def test_a_country_named_for_comparison_is_not_the_issuer(text: str, name: str, country: str) -> None:
+    assert _named(text) == {(name, country)}
+
+
 def test_a_name_or_a_state_gives_a_country_only_inside_the_noun_phrase() -> None:
     assert _named("Jordan said the Digital Nomad Visa was a success.") == {("Digital Nomad Visa", None)}
     assert _named("Visa rules in Georgia changed; the Investor Residence Permit did not.") == {
