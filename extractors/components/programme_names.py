@@ -160,7 +160,7 @@ def find_named_programmes(text: str, taken: Sequence[tuple[int, int]] = ()) -> l
     countries = _countries()
     found: list[tuple[int, int, str, str | None]] = []
     acronyms: dict[str, tuple[str, str | None]] = {}
-    hits = [(h, _in_heading(text, h.start)) for h in _candidates(text)]
+    hits = [(h, in_heading(text, h.start)) for h in _candidates(text)]
     strong = {h.name.casefold(): h.name for h, heading in hits if not h.weak and not heading}
     for hit, heading in hits:
         start, end, name, acronym = hit.start, hit.end, hit.name, hit.acronym
@@ -207,7 +207,7 @@ def _describes(text: str, start: int, mentions: Sequence[tuple[int, int]]) -> bo
     return m is not None and any(end == m.start() for _, end in mentions)
 
 
-def _in_heading(text: str, start: int) -> bool:
+def in_heading(text: str, start: int) -> bool:
     """Whether ``start`` lies in a Title Case line (a headline or subheading), not in prose."""
     left = text.rfind("\n", 0, start) + 1
     right = text.find("\n", start)

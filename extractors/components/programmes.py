@@ -28,6 +28,7 @@ from extractors.components.common import (
 from extractors.components.literals import required_literal
 from extractors.components.programme_country import issuer_of_noun_phrase
 from extractors.components.programme_names import NamedProgramme, find_named_programmes
+from extractors.components.programme_stems import find_stems
 from extractors.models import VisaProgrammeFact
 
 
@@ -102,6 +103,7 @@ class ProgrammeRuler:
     def __init__(self, table: list[Programme]) -> None:
         self.table = table
         self.countries: dict[str, str | None] = {p.name: p.country for p in table}
+        self.names = [p.name for p in table]
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -116,6 +118,7 @@ class ProgrammeRuler:
             name = _table_name(n, found, self.table) or n.name
             countries.setdefault(name, n.country)
             hits.append((n.start, n.end, name))
+        hits += find_stems(text, self.names, [(s, e) for s, e, _ in hits])
         spans = []
         for start, end, name in sorted(hits):
             span = doc.char_span(start, end, label=PROGRAMME_LABEL, alignment_mode="expand")

@@ -337,3 +337,43 @@ def test_fees_and_events_belong_to_a_programme_named_by_its_code(extractor: Fact
     }
     assert {f["programme"] for f in facts_of_kind(facts, "fee")} == {"E-9 visa"}
     assert {f["programme"] for f in facts_of_kind(facts, "event")} == {"E-9 visa"}
+
+
+# --- a table name without its programme noun --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "programmes"),
+    [
+        (
+            "Employers pay £1,000 a year for every Skilled Worker they sponsor.",
+            {("Skilled Worker visa", "United Kingdom")},
+        ),
+        (
+            "Japan added truck drivers to Specified Skilled Worker status.",
+            {("Specified Skilled Worker visa", "Japan")},
+        ),
+        (
+            "Researchers said other Global Talent holders had waited weeks.",
+            {("Global Talent visa", "United Kingdom")},
+        ),
+        (
+            "Employers in Perth said Skills in Demand nominations had doubled.",
+            {("Skills in Demand visa", "Australia")},
+        ),
+        ("Canada's Global Talent Stream is fast.", {("Global Talent Stream", "Canada")}),
+        ("Skilled workers are scarce everywhere.", set()),
+        ("Skilled Worker numbers fell.", set()),
+        ("He works at Global Talent Partners in Leeds.", set()),
+    ],
+)
+def test_a_table_name_without_its_programme_noun_is_the_programme(
+    extractor: FactExtractor, text: str, programmes: set[tuple[str, str]]
+) -> None:
+    assert _programmes(extractor, text) == programmes
+
+
+def test_a_fee_belongs_to_the_programme_named_without_its_noun(extractor: FactExtractor) -> None:
+    text = "The charge, paid for every Skilled Worker a firm sponsors, rises to £1,420 a year."
+    fees = facts_of_kind(extractor.extract(article(text)), "fee")
+    assert [(f["programme"], f["amount"]) for f in fees] == [("Skilled Worker visa", 1420.0)]
