@@ -10,7 +10,7 @@ Nearest first:
    "the Home Office said", "IRCC opened");
 3. the one country its paragraph names;
 4. the one country the headline names;
-5. the dateline's city or country ("TORONTO, March 5 (Wire) -").
+5. the dateline's city or country ("TORONTO, March 5 (Wire) -", "NEW DELHI:").
 
 A country named as where applicants come from ("workers from India",
 "Brazilian nomads", "U.S. citizens") or for comparison ("Unlike Serbia, ...",
@@ -61,7 +61,7 @@ _FROM = re.compile(r"(?:\bfrom|\bnationals of|\bcitizens of|\bborn in|\bpeople o
 _DATELINE = re.compile(
     r"[ \t]*(?P<place>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})"
     r"(?:,[ \t]*(?P<region>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2}))?"
-    r"(?:,?[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[-—–][ \t]"
+    r"(?:,?[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*(?P<sep>[-—–:])[ \t]"
 )
 
 
@@ -124,10 +124,11 @@ def issuers(text: str, left: int, right: int, lexicon: CountryLexicon | None = N
 
 
 def issuers_in_order(text: str, lexicon: CountryLexicon | None = None) -> list[str]:
-    """Every country ``text`` names as a possible issuer, in order, once per mention (no weak
-    forms, no countries of applicants): what the article names most."""
+    """Every country ``text`` names as a possible issuer, in order, once per mention of it or
+    of one of its government bodies (no weak forms, no countries of applicants)."""
     lex = lexicon or country_lexicon()
-    return [c for s, e, c in lex.mentions(text) if not _applicants(text, s, e, lex)]
+    countries = [(s, c) for s, e, c in lex.mentions(text) if not _applicants(text, s, e, lex)]
+    return [c for _, c in sorted(countries + [(s, c) for s, _, c in lex.body_mentions(text)])]
 
 
 def dateline_country(text: str, lexicon: CountryLexicon | None = None) -> str | None:
@@ -135,11 +136,12 @@ def dateline_country(text: str, lexicon: CountryLexicon | None = None) -> str | 
     lex = lexicon or country_lexicon()
     for line in text.split("\n")[:3]:
         m = _DATELINE.match(line)
-        if m is None:
+        # "NEW DELHI: ..." takes a colon only after a place in capitals ("Officials: ..." is no place).
+        if m is None or (m["sep"] == ":" and not m["place"].isupper()):
             continue
         for place in (m["region"], m["place"]):
             if place:
-                country = lex.country_of(place) or lex.city_country(place)
+                country = lex.country_of(place) or lex.city_country(place) or lex.country_of(place.title())
                 if country:
                     return country
     return None

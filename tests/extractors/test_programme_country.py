@@ -189,6 +189,14 @@ def test_the_headline_counts_only_when_it_reads_as_one_and_names_one_country() -
     assert dateline_country("Policy\nBERLIN, Jan 5 (Wire) - Fees rose.") == "Germany"
     assert dateline_country("Policy\nBangkok, Thailand — Fees rose.") == "Thailand"
     assert dateline_country("Policy\nFees rose in Berlin.") is None
+    assert dateline_country("Policy\nNEW DELHI: Indians lead the queue.") == "India"
+    assert dateline_country("Policy\nDUBAI (Wire) — Fees rose.") == "United Arab Emirates"
+    assert dateline_country("Policy\nOfficials: Paris is calm.") is None
+
+
+def test_a_government_body_named_across_the_article_gives_its_country() -> None:
+    text = "The Tech Founder Visa opened.\nThe Home Office said numbers rose.\nUKVI agreed."
+    assert _named(text) == {("Tech Founder Visa", "United Kingdom")}
 
 
 def test_a_possessive_before_a_verb_phrase_is_no_part_of_the_noun_phrase() -> None:
