@@ -44,6 +44,8 @@ class Programme:
     literals: tuple[str | None, ...] = ()
     # A name several countries use: the mention's own noun phrase may name another country.
     shared: bool = False
+    # A subcategory code a mention may open with ("X1") and the name it has alone ("X{sub} visa").
+    subcategory: tuple[re.Pattern[str], str] | None = None
 
     def __post_init__(self) -> None:
         if len(self.literals) != len(self.patterns):
@@ -57,9 +59,14 @@ def programme_table() -> list[Programme]:
     )
     return [
         Programme(p["name"], p["country"], tuple(re.compile(x) for x in p["patterns"]),
-                  shared=bool(p.get("shared", False)))
+                  shared=bool(p.get("shared", False)),
+                  subcategory=_subcategory_rule(p.get("subcategory")))
         for p in raw["programmes"]
     ]
+
+
+def _subcategory_rule(raw: list[str] | None) -> tuple[re.Pattern[str], str] | None:
+    return (re.compile(raw[0]), raw[1]) if raw else None
 
 
 # Registered by call, not decorator: the registry's decorator is untyped.
@@ -108,8 +115,9 @@ class ProgrammeRuler:
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         table_hits = find_programmes(text, self.table)
-        hits = [(start, end, programme.name) for start, end, programme in table_hits]
+        hits = subcategory_names(text, table_hits)
         countries = {**self.countries, **shared_countries(text, table_hits)}
+        countries.update(_subcategory_countries(hits, table_hits))
         named = find_named_programmes(text, [(start, end) for start, end, _ in hits])
         hits = [h for h in hits if not any(n.start < h[1] and h[0] < n.end for n in named)]
         hits = [(s, e, _short_for(text[s:e], named) or name) for s, e, name in hits]
@@ -145,6 +153,30 @@ class ProgrammeRuler:
                     country=countries.get(span.kb_id_),
                 )
             )
+
+
+def subcategory_names(text: str, hits: list[tuple[int, int, Programme]]) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each table mention; a subcategory ("the X1 visa") is the programme
+    when the article names the programme itself too, and otherwise a programme of its own name."""
+    parents = {p.name for s, e, p in hits if _subcategory(text[s:e], p) is None}
+    return [(s, e, p.name if p.name in parents else (_subcategory(text[s:e], p) or p.name))
+            for s, e, p in hits]  # fmt: skip
+
+
+def _subcategory(mention: str, programme: Programme) -> str | None:
+    if programme.subcategory is None:
+        return None
+    pattern, name = programme.subcategory
+    m = pattern.search(re.sub(r"^[“\"‘']", "", mention))
+    return name.format(sub=m["sub"]) if m and m.start() == 0 else None
+
+
+def _subcategory_countries(
+    hits: list[tuple[int, int, str]], table_hits: list[tuple[int, int, Programme]]
+) -> dict[str, str]:
+    """The table country of each programme named by its subcategory alone."""
+    pairs = zip(hits, table_hits, strict=True)
+    return {name: p.country for (_, _, name), (_, _, p) in pairs if name != p.name}
 
 
 def shared_countries(text: str, hits: list[tuple[int, int, Programme]]) -> dict[str, str]:

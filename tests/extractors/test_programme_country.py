@@ -385,3 +385,26 @@ def test_a_fee_belongs_to_the_programme_named_without_its_noun(extractor: FactEx
     text = "The charge, paid for every Skilled Worker a firm sponsors, rises to £1,420 a year."
     fees = facts_of_kind(extractor.extract(article(text)), "fee")
     assert [(f["programme"], f["amount"]) for f in fees] == [("Skilled Worker visa", 1420.0)]
+
+
+# --- a subcategory alone, and beside its programme -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "programmes"),
+    [
+        ("Students on the X1 visa pay 480 yuan.", {("X1 visa", "China")}),
+        ("The X visa is for students; the X1 visa costs 480 yuan.", {("X visa", "China")}),
+        ("The “X2” visa covers short courses.", {("X2 visa", "China")}),
+        (
+            "Denial rates for L-1B petitions rose. The L-1 visa lets firms move staff.",
+            {("L-1", "United States")},
+        ),
+        ("The EB-1A suits researchers with prizes.", {("EB-1A", "United States")}),
+        ("Most researchers file under EB-1 now; the EB-1C is for managers.", {("EB-1", "United States")}),
+    ],
+)
+def test_a_subcategory_alone_is_a_programme_and_beside_its_programme_is_that_programme(
+    extractor: FactExtractor, text: str, programmes: set[tuple[str, str]]
+) -> None:
+    assert _programmes(extractor, text) == programmes
