@@ -120,8 +120,14 @@ _NOT_PROGRAMME = frozenset("""
 waiver waivers free office department ministry agency service services council commission embassy
 consulate bureau authority court house university college company inc corp group bank party force
 police id identity credit debit health insurance loyalty sim boarding library rail metro bus transport
-oyster gift rewards lottery bulletin tax january february march april may june july august september
+oyster gift rewards lottery bulletin tax report desk helpline hotline clinic
+january february march april may june july august september
 october november december monday tuesday wednesday thursday friday saturday sunday
+""".split())  # fmt: skip
+# A Route over land or sea is a path migrants take ("the Balkan Route", "the Darien Gap Route").
+_GEOGRAPHIC = frozenset("""
+mediterranean balkan balkans atlantic pacific channel gap sea desert sahara sahel darien corridor coast
+land northern southern eastern western central
 """.split())  # fmt: skip
 # A capitalised name right after one of these is a business's name ("the travel agency Silk Route Visas").
 _ORGANISATION_BEFORE = re.compile(
@@ -355,6 +361,11 @@ def _capitalised(text: str, m: re.Match[str]) -> _Hit | None:
         return None
     # The U.S. "Green Card" is permanent residence, no programme; a "Green Visa" (the UAE's) is one.
     if [w.casefold() for w in remainder] == ["green"] and head.casefold().startswith("card"):
+        return None
+    if head.casefold().startswith("route") and any(w in _GEOGRAPHIC for w in lowered):
+        return None
+    # A one-word Pass is a product ("Uber Pass", "Rail Pass") unless the word is a migration word.
+    if head.casefold().startswith("pass") and len(remainder) == 1 and remainder[0].casefold() not in _SIGNAL:
         return None
     if head.casefold() not in _VISA_HEADS and not (
         any(w.casefold() in _SIGNAL for w in remainder) or _about_migration(_sentence(text, start, m.end()))

@@ -301,6 +301,11 @@ def test_programmes_named_by_their_shape(text: str, name: str, country: str) -> 
         "Work and Student visas rose.",
         "He flew to Tokyo on a tourist visa.",
         "Visitors from Chile enjoy visa-free entry.",
+        "Migrants crossed at the Darien Gap Route.",
+        "Migrants on the Central Mediterranean Route drowned.",
+        "Uber Pass members get cheaper rides to the visa centre.",
+        "The Annual Migration Report Card gave the government a C.",
+        "She runs the Immigration Help Desk Program at the library.",
         "Germany changed its visa rules.",
     ],
 )
