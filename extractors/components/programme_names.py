@@ -342,8 +342,8 @@ def _capitalised(text: str, m: re.Match[str]) -> _Hit | None:
         words = words[1:]
     head = m["head"]
     # "the Employment Gold Card programme": the name ends at the first programme noun.
-    # A capitalised "Scheme" is part of the name ("Top Talent Pass Scheme").
-    if words and head in {"programme", "programmes", "program", "programs", "scheme"} \
+    # "the Top Talent Pass Scheme": the usual name is the short one (fixtures/README: long and short names).
+    if words and head.casefold() in {"programme", "programmes", "program", "programs", "scheme"} \
             and re.fullmatch(r"Visas?|Pass(?:es)?|Cards?|Permits?|Residency", words[-1]):  # fmt: skip
         head, words = words[-1], words[:-1]
     if not words or not words[-1][0].isupper() or _ORGANISATION_AFTER.match(text, m.end()):

@@ -252,7 +252,7 @@ def test_a_shared_table_name_takes_the_country_of_its_own_noun_phrase(
         ("Canada's Agri-Food Pathway to permanent residence closes in May.", "Agri-Food Pathway", "Canada"),
         (
             "Hong Kong's Top Talent Pass Scheme approved 80,000 applications.",
-            "Top Talent Pass Scheme",
+            "Top Talent Pass",
             "Hong Kong",
         ),
         ("Austria's Red-White-Red Card is a points-based residence permit.", "Red-White-Red Card", "Austria"),
