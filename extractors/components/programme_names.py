@@ -92,14 +92,14 @@ _CAPITALISED = re.compile(
 )
 _LOWERCASE = re.compile(
     r"(?<![\w'’-])[“\"‘]?(?P<name>digital[- ]nomad|nomad|golden|workation|working[- ]holiday"
-    r"|remote[- ]work(?:er|ing)?|freelancer?|start[- ]?up|job[- ]seekers?|non-lucrative|elective[- ]residence"
-    r"|super)[”\"’]?"
+    r"|(?:remote|virtual)[- ]work(?:er|ing)?|freelancer?|start[- ]?up|job[- ]seekers?|non-lucrative"
+    r"|elective[- ]residence|super)[”\"’]?"
     r"[ \t]+(?P<head>visas?)(?![\w-])"
 )
 # The compounds news uses as names with another programme noun ("Croatia's digital nomad permit").
 _LOWERCASE_OTHER = re.compile(
     r"(?<![\w'’-])[“\"‘]?(?P<name>digital[- ]nomad|nomad|workation|working[- ]holiday"
-    r"|remote[- ]work(?:er|ing)?)[”\"’]?"
+    r"|(?:remote|virtual)[- ]work(?:er|ing)?)[”\"’]?"
     r"[ \t]+(?P<head>permits?|pass(?:es)?|programmes?|programs?|schemes?)(?![\w-])"
 )
 _STAMP = re.compile(r"(?<![\w-])Stamp (?:[1-6][A-Z]?)(?![\w-])")
@@ -436,21 +436,24 @@ _SCHEME_SUFFIX = re.compile(r" (?:scheme|programme|program)$")
 def _resolve(
     text: str, found: list[tuple[int, int, str, str | None]], countries: CountryLexicon
 ) -> list[NamedProgramme]:
-    """Fill in the country a mention's own words did not give."""
-    named: dict[str, str] = {}
-    for _, _, name, country in found:
-        if country is not None:
-            named.setdefault(name.casefold(), country)
-    dominant = _dominant(text, countries)
-    result = []
+    """Fill in the country a mention's own words did not give. A programme has one country: that
+    of its mention with the nearest evidence (its own words, then its sentence, then its paragraph,
+    headline or dateline, then the article's), the first such mention on a tie; a headline's "nomad
+    visas" does not outweigh "Costa Rica's ... Digital Nomad Visa" further down."""
+    best: dict[str, tuple[int, int, str]] = {}  # name -> (strength, position, country)
     for start, end, name, country in found:
+        strength = 0
         if country is None:
-            country = (_sentence_country(text, start, end, countries) or named.get(name.casefold())
-                       or context_country(text, start, end, countries) or dominant)
-            if country is not None:
-                named.setdefault(name.casefold(), country)
-        result.append(NamedProgramme(start, end, name, country))
-    return result
+            strength, country = 1, _sentence_country(text, start, end, countries)
+        if country is None:
+            strength, country = 2, context_country(text, start, end, countries)
+        key = name.casefold()
+        if country is not None and (key not in best or (strength, start) < best[key][:2]):
+            best[key] = (strength, start, country)
+    chosen = {key: country for key, (_, _, country) in best.items()}
+    unresolved = {n.casefold() for _, _, n, _ in found} - set(chosen)
+    dominant = _dominant(text, countries) if unresolved else None
+    return [NamedProgramme(s, e, name, chosen.get(name.casefold(), dominant)) for s, e, name, _ in found]
 
 
 def _sentence_country(text: str, start: int, end: int, countries: CountryLexicon) -> str | None:

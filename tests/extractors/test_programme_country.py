@@ -205,6 +205,17 @@ def test_a_possessive_before_a_verb_phrase_is_no_part_of_the_noun_phrase() -> No
     }
 
 
+def test_a_programme_takes_the_country_of_its_mention_with_the_nearest_evidence() -> None:
+    # The headline's "nomad visas" names no country; the mention whose sentence does decides.
+    text = ("Latin America's nomad visas\nPeru, Chile and Ecuador court remote workers.\n"
+            "Ecuador's Rentista category was joined in 2022 by a Digital Nomad Visa that waives tax.\n"
+            "In Chile, the digital nomad visa costs $100.")  # fmt: skip
+    assert {(f.name, f.country) for f in find_named_programmes(text)} == {
+        ("Digital Nomad Visa", "Ecuador"),
+        ("Rentista category", "Ecuador"),
+    }
+
+
 def test_the_noun_phrase_names_the_issuer_over_a_country_in_the_name() -> None:
     text = "Britain's India Young Professionals Scheme drew 40,000 visa applicants."
     assert _named(text) == {("Young Professionals Scheme", "United Kingdom")}
@@ -269,6 +280,11 @@ def test_a_shared_table_name_takes_the_country_of_its_own_noun_phrase(
             "Fiji",
         ),
         ("Iceland's remote work visa lasts 180 days.", "remote work visa", "Iceland"),
+        (
+            "Dubai's virtual working programme dates from 2020.",
+            "virtual working programme",
+            "United Arab Emirates",
+        ),
         ("Dubai's freelance visa is popular with designers.", "freelance visa", "United Arab Emirates"),
         ("The Netherlands offers a startup visa to founders.", "start-up visa", "Netherlands"),
         ("Spain's non-lucrative visa requires savings.", "non-lucrative visa", "Spain"),
