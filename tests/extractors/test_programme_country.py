@@ -239,6 +239,8 @@ def test_the_noun_phrase_names_the_issuer_over_a_country_in_the_name() -> None:
         ("Italy's Golden Visa draws investors.", "Golden Visa", "Italy"),
         ("The UAE Golden Visa lasts ten years.", "Golden Visa", "United Arab Emirates"),
         ("Ireland's Start-up Visa program is small.", "Start-up Visa", "Ireland"),
+        ("Australia's Graduate visa lets students stay two years.", "Graduate visa", "Australia"),
+        ("The Graduate route lets students stay two years in Britain.", "Graduate visa", "United Kingdom"),
     ],
 )
 def test_a_shared_table_name_takes_the_country_of_its_own_noun_phrase(
