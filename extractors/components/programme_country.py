@@ -134,7 +134,7 @@ def issuers_in_order(text: str, lexicon: CountryLexicon | None = None) -> list[s
 def dateline_country(text: str, lexicon: CountryLexicon | None = None) -> str | None:
     """The country of the dateline opening one of the first body lines ("BANGKOK, Thailand -")."""
     lex = lexicon or country_lexicon()
-    for line in text.split("\n")[:3]:
+    for line in text[:3000].split("\n")[:3]:
         m = _DATELINE.match(line)
         # "NEW DELHI: ..." takes a colon only after a place in capitals ("Officials: ..." is no place).
         if m is None or (m["sep"] == ":" and not m["place"].isupper()):
