@@ -431,3 +431,17 @@ def test_a_subcategory_alone_is_a_programme_and_beside_its_programme_is_that_pro
     extractor: FactExtractor, text: str, programmes: set[tuple[str, str]]
 ) -> None:
     assert _programmes(extractor, text) == programmes
+
+
+def test_an_amount_restated_later_keeps_the_programme_an_earlier_sentence_gave_it(
+    extractor: FactExtractor,
+) -> None:
+    text = ("The Global Talent visa will open to more prizes. Global Talent visa holders welcomed it.\n"
+            "The levy for every Skilled Worker visa a firm sponsors will rise to £900 a year. "
+            "Small firms will pay £300 a year, up from £200.\n"
+            "Scientists on the Global Talent visa pay no levy.\n"
+            "(This story has been corrected to fix the small-firm rate of the levy to £300 from £250 in "
+            "paragraph 2)")  # fmt: skip
+    fees = {(f["programme"], f["amount"]) for f in facts_of_kind(extractor.extract(article(text)), "fee")}
+    assert ("Skilled Worker visa", 300.0) in fees
+    assert ("Global Talent visa", 300.0) not in fees
