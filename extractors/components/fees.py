@@ -605,6 +605,9 @@ def _programme(doc: Doc, money: Money, sentence: Span,
         if span is not None and inside_quotation(doc, span) and not _quoted(doc, money):
             span = None
     if span is not None:
+        # Known like an amount whose own sentence names the programme: a correction line's
+        # "to £480 from £408" restates this fee.
+        known.setdefault((money.amount, money.currency), span.kb_id_)
         return span.kb_id_, True
     span = main_topical(doc)
     return (span.kb_id_ if span is not None else None), False

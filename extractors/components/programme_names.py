@@ -6,11 +6,14 @@ News names far more programmes than ``data/programmes.json`` can list:
 "Brazil's digital nomad visa". Two forms count as a name:
 
 - a capitalised name ending in a programme noun (visa, Pass, Card, Permit,
-  Scheme, Programme, Program, Route, Stream, Pilot(s), Category), with an
+  Scheme, Programme, Program, Route, Stream, Pilot(s), Category, Pathway,
+  Residency), with an
   optional acronym in parentheses that then names the same programme within
   the article ("the LTR visa", "the DTV");
 - a few lowercase compounds news treats as names ("digital nomad visa",
-  "golden visa", "workation visa", "working holiday visa").
+  "golden visa", "workation visa", "working holiday visa", "remote work visa",
+  "freelance visa", "start-up visa", "job-seeker visa", "non-lucrative visa",
+  "super visa"; "digital nomad permit", "working holiday programme").
 
 Generic kinds stay generic: a name made only of words like "work", "student",
 "tourist", "business", "residence" or a country ("a Work Visa", "the Chinese
@@ -20,25 +23,40 @@ Card, Pass, Permit, Scheme, Programme, Program, Route, Stream, Pilot or
 Category is a programme only when its sentence is about migration (a
 "Student Loan Scheme" is not).
 
-The issuing country comes from the name ("Destination Thailand Visa"), a
-country or its adjective just before it ("Taiwan's", "Thai", "Brazil's new"),
-"in Portugal" just after it, the one country its sentence names, or the
-country the article names most; when the text names none it is ``None``.
+Other shapes (``programme_codes.py``): a category code before "visa" ("the
+E-9 visa", "Portugal's D8 visa", "the subclass 482 visa"). A plural head after
+coordinated names names each ("the Skilled Worker and Graduate visas"). A
+capitalised run that goes on into a firm's word ("Gulf Residency Partners") and
+a lowercase kind in apposition to a programme just named ("the Opportunity
+Card, the points-based job-seeker visa") are no programme.
+
+The issuing country comes from the mention's own noun phrase ("Taiwan's",
+"Thai", "Brazil's recently launched", "in Portugal"), then a country inside the
+name ("Destination Thailand Visa"), then its sentence, the same name elsewhere
+in the article, its paragraph, the headline, the dateline, and the country the
+article names most (``programme_country.py``; countries of applicants do not
+count); when the text names none it is ``None``.
+
 Pure text in, spans out: the programme ruler calls this after the table.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
-from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.lang.en.stop_words import STOP_WORDS as _ALL_STOP_WORDS
 
 from extractors.components.common import first_most_common
+from extractors.components.programme_codes import code_programmes, is_code
+from extractors.components.programme_country import (
+    context_country,
+    issuers,
+    issuers_in_order,
+    noun_phrase_country,
+)
+from extractors.country_lexicon import CountryLexicon, country_lexicon
 
 
 @dataclass(frozen=True)
@@ -51,36 +69,38 @@ class NamedProgramme:
     country: str | None
 
 
-@dataclass(frozen=True)
-class _Countries:
-    """The country lexicon: canonical name of each form, and one pattern for all forms."""
-
-    canonical: dict[str, str]
-    pattern: re.Pattern[str]
+def _countries() -> CountryLexicon:
+    return country_lexicon()
 
 
-@cache
-def _countries() -> _Countries:
-    raw = json.loads(resources.files("extractors").joinpath("data/countries.json").read_text("utf-8"))
-    canonical = {form: c["name"] for c in raw["countries"] for form in c["forms"]}
-    forms = sorted(canonical, key=len, reverse=True)
-    alternatives = "|".join(re.escape(f) for f in forms)
-    return _Countries(canonical, re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])"))
-
-
+# Function words a sentence capitalises ("The", "Under"); spaCy's list less the words that
+# open real names ("Top Talent Pass", "First Home Visa", "Whole of Government").
+STOP_WORDS = _ALL_STOP_WORDS - frozenset("""
+top first last next front back full whole bottom side main former latter third fifteen fifty forty sixty
+twenty hundred move name part well serious various several due call give show see keep made make put take
+get go done empty fill find fire alone along across beyond elsewhere
+""".split())  # fmt: skip
 _CAP = r"[A-Z][\w]*(?:[-‐][\w]+)*"
 # "and" is no link: "the Home Child Care Provider and Home Support Worker pilots" are two.
 _LINK = r"(?:[ \t]+(?:of|in|for|&)[ \t]+|[ \t]+)"
 _HEAD = (r"[Vv]isas?|Pass(?:es)?|Cards?|[Pp]ermits?|[Ss]chemes?|[Pp]rogrammes?|[Pp]rograms?"
-         r"|[Rr]outes?|[Ss]treams?|[Pp]ilots?|[Cc]ategory|[Cc]ategories")  # fmt: skip
+         r"|[Rr]outes?|[Ss]treams?|[Pp]ilots?|[Cc]ategory|[Cc]ategories|[Pp]athways?|Residency")  # fmt: skip
 _CAPITALISED = re.compile(
     rf"(?<![\w'’.(-])(?P<name>{_CAP}(?:{_LINK}{_CAP}){{0,6}})"
     rf"(?:[ \t]+\((?P<acr1>[A-Z][A-Z0-9-]{{1,7}})\))?[ \t]+(?P<head>{_HEAD})(?![\w-])"
     rf"(?:[ \t]+\((?P<acr2>[A-Z][A-Z0-9-]{{1,7}})\))?"
 )
 _LOWERCASE = re.compile(
-    r"(?<![\w'’-])[“\"‘]?(?P<name>digital[- ]nomad|nomad|golden|workation|working[- ]holiday)[”\"’]?"
+    r"(?<![\w'’-])[“\"‘]?(?P<name>digital[- ]nomad|nomad|golden|workation|working[- ]holiday"
+    r"|(?:remote|virtual)[- ]work(?:er|ing)?|freelancer?|start[- ]?up|job[- ]seekers?|non-lucrative"
+    r"|elective[- ]residence|super)[”\"’]?"
     r"[ \t]+(?P<head>visas?)(?![\w-])"
+)
+# The compounds news uses as names with another programme noun ("Croatia's digital nomad permit").
+_LOWERCASE_OTHER = re.compile(
+    r"(?<![\w'’-])[“\"‘]?(?P<name>digital[- ]nomad|nomad|workation|working[- ]holiday"
+    r"|(?:remote|virtual)[- ]work(?:er|ing)?)[”\"’]?"
+    r"[ \t]+(?P<head>permits?|pass(?:es)?|programmes?|programs?|schemes?)(?![\w-])"
 )
 _STAMP = re.compile(r"(?<![\w-])Stamp (?:[1-6][A-Z]?)(?![\w-])")
 
@@ -93,20 +113,32 @@ residence residency resident permanent temporary long-term short-term long-stay 
 multiple-entry double-entry entry exit re-entry travel e-visa electronic online investor investment
 retirement medical religious journalist diplomatic official humanitarian refugee asylum new current
 special national federal government immigration migration visa visas pass permit card program programme
-scheme route stream pilot pilots category green talent skilled seasonal exchange general standard trump
+scheme route stream pilot pilots category talent skilled seasonal exchange general standard trump
 """.split())  # fmt: skip
 # Words that make a capitalised run something other than a programme.
 _NOT_PROGRAMME = frozenset("""
 waiver waivers free office department ministry agency service services council commission embassy
 consulate bureau authority court house university college company inc corp group bank party force
 police id identity credit debit health insurance loyalty sim boarding library rail metro bus transport
-oyster gift rewards lottery bulletin january february march april may june july august september
+oyster gift rewards lottery bulletin tax report desk helpline hotline clinic
+january february march april may june july august september
 october november december monday tuesday wednesday thursday friday saturday sunday
+""".split())  # fmt: skip
+# A Route over land or sea is a path migrants take ("the Balkan Route", "the Darien Gap Route").
+_GEOGRAPHIC = frozenset("""
+mediterranean balkan balkans atlantic pacific channel gap sea desert sahara sahel darien corridor coast
+land northern southern eastern western central
 """.split())  # fmt: skip
 # A capitalised name right after one of these is a business's name ("the travel agency Silk Route Visas").
 _ORGANISATION_BEFORE = re.compile(
     r"\b(?:agency|agencies|firm|consultancy|consultants|company|business|platform|website|app|startup"
     r"|start-up|provider|operator)\s+(?:called\s+|named\s+)?$"
+)
+# A capitalised run going on into one of these is a firm's or an office's name ("Gulf Residency Partners").
+_ORGANISATION_AFTER = re.compile(
+    r"[ \t]+(?:Partners|Group|Services|Consultants?|Consultancy|Advisers|Advisors|Ltd|LLC|LLP|Inc|Solutions"
+    r"|Agency|Centre|Center|Office|Holdings|Associates|Network|Company|Council|Board|Authority|Department"
+    r"|Unit|Team|Club|Forum|Alliance|Association|Fund|Foundation|Law|Legal|Capital|Tribunal|Hub)\b"
 )
 # Heads that name other things too (a "Loan Scheme", a "Boarding Pass"): they need a migration sentence.
 _VISA_HEADS = frozenset({"visa", "visas"})
@@ -121,21 +153,20 @@ route routes stream streams pilot pilots category categories
 # Words that make a name a migration programme whatever its sentence says.
 _SIGNAL = frozenset("""
 visa visas immigration migrant migrants migration worker workers talent nominee skilled residence resident
-residency nomad investor entry mobility caregiver caregivers start-up startup citizenship settlement
+residency nomad investor entry mobility pathway caregiver caregivers start-up startup citizenship settlement
 permit work employment sponsorship
 """.split())  # fmt: skip
 _SINGULAR = {"visas": "visa", "passes": "pass", "cards": "card", "permits": "permit"}
-# Words between a country and the programme it issues ("Brazil's new digital nomad visa").
-_BETWEEN = (r"(?:(?:the|a|an|new|newly|own|popular|so-called|planned|proposed|revamped|existing"
-            r"|current|latest|first|long-awaited|flagship|special|official|main|[\w]+-year|[\w]+-month)\s+){0,3}")
-
+# A plural head shared by coordinated names is one head each ("the X and Y pilots": X pilot, Y pilot).
+_EACH = {**_SINGULAR, "pilots": "pilot", "routes": "route", "streams": "stream", "schemes": "scheme",
+         "programmes": "programme", "programs": "program", "categories": "category", "pathways": "pathway"}
 
 def find_named_programmes(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[NamedProgramme]:
     """Programme mentions in ``text`` by the form of their name, outside the ``taken`` spans."""
     countries = _countries()
     found: list[tuple[int, int, str, str | None]] = []
     acronyms: dict[str, tuple[str, str | None]] = {}
-    hits = [(h, _in_heading(text, h.start)) for h in _candidates(text)]
+    hits = [(h, in_heading(text, h.start)) for h in _candidates(text)]
     strong = {h.name.casefold(): h.name for h, heading in hits if not h.weak and not heading}
     for hit, heading in hits:
         start, end, name, acronym = hit.start, hit.end, hit.name, hit.acronym
@@ -147,13 +178,17 @@ def find_named_programmes(text: str, taken: Sequence[tuple[int, int]] = ()) -> l
                 continue
         elif hit.weak and name.casefold() not in strong:
             continue
+        if hit.lowercase and _describes(text, start, [*taken, *((s, e) for s, e, _, _ in found)]):
+            continue
         overlapping = [t for t in taken if start < t[1] and t[0] < end]
         if overlapping and (len(overlapping) > 1 or not _extends(text, start, end, overlapping[0])):
             continue
         name, inner = _strip_country(name, countries)
-        country = inner or _country_before(text, start, countries) or _country_after(text, end, countries)
+        # The noun phrase before names the issuer over a country inside the name: "Britain's India
+        # Young Professionals Scheme" is British.
+        country = noun_phrase_country(text, start, end, countries) or inner
         found.append((start, end, name, country))
-        if acronym and acronym not in countries.canonical:
+        if acronym and acronym not in countries.forms:
             acronyms.setdefault(acronym, (name, country))
     # "The LTR visa" read as a name of its own before the acronym was known.
     spelled = {f"{a} visa".casefold(): a for a in acronyms}
@@ -168,7 +203,17 @@ def find_named_programmes(text: str, taken: Sequence[tuple[int, int]] = ()) -> l
     return _resolve(text, _merge_names(found), countries)
 
 
-def _in_heading(text: str, start: int) -> bool:
+# "Germany's Opportunity Card, the points-based job-seeker visa": a description of the name before it.
+_APPOSITION = re.compile(r"[ \t]*[,(—–][ \t]*(?:the|a|an|its)[ \t]+(?:[\w-]+[ \t]+){0,3}$")
+
+
+def _describes(text: str, start: int, mentions: Sequence[tuple[int, int]]) -> bool:
+    """Whether a lowercase compound at ``start`` stands in apposition to a programme just named."""
+    m = _APPOSITION.search(text, max(0, start - 60), start)
+    return m is not None and any(end == m.start() for _, end in mentions)
+
+
+def in_heading(text: str, start: int) -> bool:
     """Whether ``start`` lies in a Title Case line (a headline or subheading), not in prose."""
     left = text.rfind("\n", 0, start) + 1
     right = text.find("\n", start)
@@ -220,6 +265,8 @@ class _Hit:
     name: str
     acronym: str | None
     weak: bool = False
+    # A lowercase compound ("job-seeker visa"): a description when it stands in apposition.
+    lowercase: bool = False
 
 
 def _candidates(text: str) -> list[_Hit]:
@@ -228,9 +275,14 @@ def _candidates(text: str) -> list[_Hit]:
     for m in _CAPITALISED.finditer(text):
         hit = _capitalised(text, m)
         if hit is not None:
-            hits.append(hit)
+            hits.extend(_each(text, hit, m["head"]))
     for m in _LOWERCASE.finditer(text):
-        hits.append(_Hit(m.start(), m.end(), f"{m['name'].replace('-', ' ')} visa", None))
+        hits.append(_Hit(m.start(), m.end(), f"{_lowercase_name(m['name'])} visa", None, lowercase=True))
+    for m in _LOWERCASE_OTHER.finditer(text):
+        head = _EACH.get(m["head"], m["head"])
+        hits.append(_Hit(m.start(), m.end(), f"{_lowercase_name(m['name'])} {head}", None, lowercase=True))
+    for start, end, name in code_programmes(text):
+        hits.append(_Hit(start, end, name, None))
     for m in _STAMP.finditer(text):
         if _MIGRATION.search(_sentence(text, m.start(), m.end())):
             hits.append(_Hit(m.start(), m.end(), m.group(0), None))
@@ -240,6 +292,35 @@ def _candidates(text: str) -> list[_Hit]:
         if not kept or hit.start >= kept[-1].end:
             kept.append(hit)
     return kept
+
+
+def _lowercase_name(words: str) -> str:
+    """One spelling of a lowercase compound: "digital-nomad" -> "digital nomad", "startup" -> "start-up"."""
+    words = re.sub(r"^start[- ]?up$", "start-up", words)
+    return words if words in {"start-up", "non-lucrative"} else words.replace("-", " ")
+
+
+_CONJUNCT = re.compile(rf"(?<![\w'’.(-])(?P<first>{_CAP}(?:{_LINK}{_CAP}){{0,5}})[ \t]+(?:and|or)[ \t]+$")
+
+
+def _each(text: str, hit: _Hit, head: str) -> list[_Hit]:
+    """A plural head after coordinated names names each once: "the Home Child Care Provider and
+    Home Support Worker pilots" are a "Home Child Care Provider pilot" and a "Home Support Worker pilot"."""
+    singular = _EACH.get(head.casefold())
+    m = _CONJUNCT.search(text, max(0, hit.start - 80), hit.start) if singular else None
+    if m is None or singular is None or " " not in hit.name:
+        return [hit]
+    noun = singular.capitalize() if head[0].isupper() else singular
+    words = [w for w in m["first"].split() if w.casefold() not in STOP_WORDS or w[0].isupper()]
+    while words and words[0].casefold() in STOP_WORDS:
+        words = words[1:]
+    own = _Hit(hit.start, hit.end, f"{hit.name.rsplit(' ', 1)[0]} {noun}", hit.acronym, hit.weak)
+    remainder = _countries().pattern.sub(" ", " ".join(words)).split()
+    generic = len(remainder) <= 1 and all(w.casefold() in _GENERIC | STOP_WORDS for w in remainder)
+    if not words or generic or any(w.casefold() in _NOT_PROGRAMME for w in words):
+        return [own]
+    first_start = text.index(words[0], m.start("first"))
+    return [_Hit(first_start, m.end("first"), f"{' '.join(words)} {noun}", None, hit.weak), own]
 
 
 def _capitalised(text: str, m: re.Match[str]) -> _Hit | None:
@@ -261,10 +342,14 @@ def _capitalised(text: str, m: re.Match[str]) -> _Hit | None:
         words = words[1:]
     head = m["head"]
     # "the Employment Gold Card programme": the name ends at the first programme noun.
+    # "the Top Talent Pass Scheme": the usual name is the short one (fixtures/README: long and short names).
     if words and head.casefold() in {"programme", "programmes", "program", "programs", "scheme"} \
-            and re.fullmatch(r"Visas?|Pass(?:es)?|Cards?|Permits?", words[-1]):  # fmt: skip
+            and re.fullmatch(r"Visas?|Pass(?:es)?|Cards?|Permits?|Residency", words[-1]):  # fmt: skip
         head, words = words[-1], words[:-1]
-    if not words or not words[-1][0].isupper():
+    if not words or not words[-1][0].isupper() or _ORGANISATION_AFTER.match(text, m.end()):
+        return None
+    # A lone word with digits names a visa only as a category code ("D-10", "E7"; not "G20", "COVID-19").
+    if len(words) == 1 and any(c.isdigit() for c in words[0]) and not is_code(words[0]):
         return None
     lowered = [w.casefold() for w in words if w not in {"of", "in", "for", "&"}]
     if any(w in _NOT_PROGRAMME for w in lowered):
@@ -274,8 +359,16 @@ def _capitalised(text: str, m: re.Match[str]) -> _Hit | None:
     generic = all(w.casefold() in _GENERIC or w.casefold() in STOP_WORDS for w in remainder)
     if generic and len(remainder) <= 1:
         return None
+    # The U.S. "Green Card" is permanent residence, no programme; a "Green Visa" (the UAE's) is one.
+    if [w.casefold() for w in remainder] == ["green"] and head.casefold().startswith("card"):
+        return None
+    if head.casefold().startswith("route") and any(w in _GEOGRAPHIC for w in lowered):
+        return None
+    # A one-word Pass is a product ("Uber Pass", "Rail Pass") unless the word is a migration word.
+    if head.casefold().startswith("pass") and len(remainder) == 1 and remainder[0].casefold() not in _SIGNAL:
+        return None
     if head.casefold() not in _VISA_HEADS and not (
-        any(w.casefold() in _SIGNAL for w in remainder) or _MIGRATION.search(_sentence(text, start, m.end()))
+        any(w.casefold() in _SIGNAL for w in remainder) or _about_migration(_sentence(text, start, m.end()))
     ):
         return None
     singular = _SINGULAR.get(head.casefold())
@@ -284,38 +377,30 @@ def _capitalised(text: str, m: re.Match[str]) -> _Hit | None:
     return _Hit(start, m.end(), name, m["acr1"] or m["acr2"], weak=generic and _opens_sentence(text, start))
 
 
+def _about_migration(sentence: str) -> bool:
+    """Whether a sentence is about migration: its words, or a government body that runs visas."""
+    return bool(_MIGRATION.search(sentence) or _countries().body_pattern.search(sentence))
+
+
 def _opens_sentence(text: str, start: int) -> bool:
     """Whether the word at ``start`` is capitalised because it opens a sentence or a line."""
     before = text[:start].rstrip(" \t“\"‘'(")
     return not before or before[-1] in ".!?:\n"
 
 
-def _strip_country(name: str, countries: _Countries) -> tuple[str, str | None]:
+def _strip_country(name: str, countries: CountryLexicon) -> tuple[str, str | None]:
     """A leading country ("Taiwan Employment Gold Card") moves to the country; one inside stays."""
     m = countries.pattern.match(name)
-    if m and name[m.end() :].strip() and not _is_generic_rest(name[m.end() :]):
-        return name[m.end() :].strip(), countries.canonical[m.group(0)]
-    inner = countries.pattern.search(name)
-    return name, countries.canonical[inner.group(0)] if inner else None
+    leading = countries.country_of(m.group(0)) if m else None
+    if m and leading and name[m.end() :].strip() and not _is_generic_rest(name[m.end() :]):
+        return name[m.end() :].strip(), leading
+    inner = [c for _, _, c in countries.mentions(name, strong_only=False)]
+    return name, inner[0] if inner else None
 
 
 def _is_generic_rest(rest: str) -> bool:
     """Too little is left without the country to be the name ("Thailand Elite Visa" stays whole)."""
     return len(rest.split()) <= 2
-
-
-def _country_before(text: str, start: int, countries: _Countries) -> str | None:
-    """'Taiwan's', 'Thai', 'Brazil's new' right before the mention."""
-    before = text[max(0, start - 80) : start]
-    m = re.search(rf"(?<![\w.])(?P<c>{countries.pattern.pattern})(?:['’]s?)?\s+{_BETWEEN}$", before)
-    return countries.canonical[m["c"]] if m else None
-
-
-def _country_after(text: str, end: int, countries: _Countries) -> str | None:
-    """'... visa in Portugal', '... of New Zealand' right after the mention."""
-    after = text[end : end + 60]
-    m = re.match(rf"[ \t]+(?:in|of)[ \t]+(?:the[ \t]+)?(?P<c>{countries.pattern.pattern})", after)
-    return countries.canonical[m["c"]] if m else None
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -339,35 +424,46 @@ def _merge_names(found: list[tuple[int, int, str, str | None]]) -> list[tuple[in
         # "the Taiwan Gold Card" beside "Employment Gold Card": the country is no part of the name.
         bare = pattern.sub("", name, count=1).strip().casefold() if pattern.match(name) else key
         longer = next((k for k in keys if len(k) > len(bare) and k != key and k.endswith(" " + bare)), key)
-        merged.append((start, end, first[longer], country))
+        # "Top Talent Pass Scheme" beside "Top Talent Pass": one programme, under the usual short name.
+        short = _SCHEME_SUFFIX.sub("", longer)
+        merged.append((start, end, first[short if short != longer and short in first else longer], country))
     return merged
 
 
+_SCHEME_SUFFIX = re.compile(r" (?:scheme|programme|program)$")
+
+
 def _resolve(
-    text: str, found: list[tuple[int, int, str, str | None]], countries: _Countries
+    text: str, found: list[tuple[int, int, str, str | None]], countries: CountryLexicon
 ) -> list[NamedProgramme]:
-    """Fill in the country a mention's own words did not give."""
-    named: dict[str, str] = {}
-    for _, _, name, country in found:
-        if country is not None:
-            named.setdefault(name.casefold(), country)
-    dominant = _dominant(text, countries)
-    result = []
+    """Fill in the country a mention's own words did not give. A programme has one country: that
+    of its mention with the nearest evidence (its own words, then its sentence, then its paragraph,
+    headline or dateline, then the article's), the first such mention on a tie; a headline's "nomad
+    visas" does not outweigh "Costa Rica's ... Digital Nomad Visa" further down."""
+    best: dict[str, tuple[int, int, str]] = {}  # name -> (strength, position, country)
     for start, end, name, country in found:
+        strength = 0
         if country is None:
-            country = _sentence_country(text, start, end, countries) or named.get(name.casefold()) or dominant
-            if country is not None:
-                named.setdefault(name.casefold(), country)
-        result.append(NamedProgramme(start, end, name, country))
-    return result
+            strength, country = 1, _sentence_country(text, start, end, countries)
+        if country is None:
+            strength, country = 2, context_country(text, start, end, countries)
+        key = name.casefold()
+        if country is not None and (key not in best or (strength, start) < best[key][:2]):
+            best[key] = (strength, start, country)
+    chosen = {key: country for key, (_, _, country) in best.items()}
+    unresolved = {n.casefold() for _, _, n, _ in found} - set(chosen)
+    dominant = _dominant(text, countries) if unresolved else None
+    return [NamedProgramme(s, e, name, chosen.get(name.casefold(), dominant)) for s, e, name, _ in found]
 
 
-def _sentence_country(text: str, start: int, end: int, countries: _Countries) -> str | None:
-    """The one country the mention's sentence names, if it names exactly one."""
-    found = {countries.canonical[m.group(0)] for m in countries.pattern.finditer(_sentence(text, start, end))}
+def _sentence_country(text: str, start: int, end: int, countries: CountryLexicon) -> str | None:
+    """The one country the mention's sentence names as issuer, if it names exactly one."""
+    left = max(text.rfind("\n", 0, start), *(text.rfind(p, 0, start) for p in (". ", "! ", "? "))) + 1
+    right = left + len(_sentence(text, start, end))
+    found = issuers(text, left, right, countries)
     return found.pop() if len(found) == 1 else None
 
 
-def _dominant(text: str, countries: _Countries) -> str | None:
+def _dominant(text: str, countries: CountryLexicon) -> str | None:
     """The country the article names most (first named on a tie), if it names any."""
-    return first_most_common(countries.canonical[m.group(0)] for m in countries.pattern.finditer(text))
+    return first_most_common(c for c in issuers_in_order(text, countries))

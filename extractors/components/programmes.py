@@ -26,7 +26,9 @@ from extractors.components.common import (
     text_of,
 )
 from extractors.components.literals import required_literal
+from extractors.components.programme_country import issuer_of_noun_phrase
 from extractors.components.programme_names import NamedProgramme, find_named_programmes
+from extractors.components.programme_stems import find_stems
 from extractors.models import VisaProgrammeFact
 
 
@@ -40,6 +42,10 @@ class Programme:
     # What each pattern's every match contains (None: nothing to rely on);
     # a text without it is not scanned with that pattern.
     literals: tuple[str | None, ...] = ()
+    # A name several countries use: the mention's own noun phrase may name another country.
+    shared: bool = False
+    # A subcategory code a mention may open with ("X1") and the name it has alone ("X{sub} visa").
+    subcategory: tuple[re.Pattern[str], str] | None = None
 
     def __post_init__(self) -> None:
         if len(self.literals) != len(self.patterns):
@@ -52,9 +58,15 @@ def programme_table() -> list[Programme]:
         resources.files("extractors").joinpath("data/programmes.json").read_text("utf-8")
     )
     return [
-        Programme(p["name"], p["country"], tuple(re.compile(x) for x in p["patterns"]))
+        Programme(p["name"], p["country"], tuple(re.compile(x) for x in p["patterns"]),
+                  shared=bool(p.get("shared", False)),
+                  subcategory=_subcategory_rule(p.get("subcategory")))
         for p in raw["programmes"]
     ]
+
+
+def _subcategory_rule(raw: list[str] | None) -> tuple[re.Pattern[str], str] | None:
+    return (re.compile(raw[0]), raw[1]) if raw else None
 
 
 # Registered by call, not decorator: the registry's decorator is untyped.
@@ -98,11 +110,14 @@ class ProgrammeRuler:
     def __init__(self, table: list[Programme]) -> None:
         self.table = table
         self.countries: dict[str, str | None] = {p.name: p.country for p in table}
+        self.names = [p.name for p in table]
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        hits = [(start, end, programme.name) for start, end, programme in find_programmes(text, self.table)]
-        countries = dict(self.countries)
+        table_hits = find_programmes(text, self.table)
+        hits = subcategory_names(text, table_hits)
+        countries = {**self.countries, **shared_countries(text, table_hits)}
+        countries.update(_subcategory_countries(hits, table_hits))
         named = find_named_programmes(text, [(start, end) for start, end, _ in hits])
         hits = [h for h in hits if not any(n.start < h[1] and h[0] < n.end for n in named)]
         hits = [(s, e, _short_for(text[s:e], named) or name) for s, e, name in hits]
@@ -111,6 +126,7 @@ class ProgrammeRuler:
             name = _table_name(n, found, self.table) or n.name
             countries.setdefault(name, n.country)
             hits.append((n.start, n.end, name))
+        hits += find_stems(text, self.names, [(s, e) for s, e, _ in hits])
         spans = []
         for start, end, name in sorted(hits):
             span = doc.char_span(start, end, label=PROGRAMME_LABEL, alignment_mode="expand")
@@ -139,6 +155,42 @@ class ProgrammeRuler:
             )
 
 
+def subcategory_names(text: str, hits: list[tuple[int, int, Programme]]) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each table mention; a subcategory ("the X1 visa") is the programme
+    when the article names the programme itself too, and otherwise a programme of its own name."""
+    parents = {p.name for s, e, p in hits if _subcategory(text[s:e], p) is None}
+    return [(s, e, p.name if p.name in parents else (_subcategory(text[s:e], p) or p.name))
+            for s, e, p in hits]  # fmt: skip
+
+
+def _subcategory(mention: str, programme: Programme) -> str | None:
+    if programme.subcategory is None:
+        return None
+    pattern, name = programme.subcategory
+    m = pattern.search(re.sub(r"^[“\"‘']", "", mention))
+    return name.format(sub=m["sub"]) if m and m.start() == 0 else None
+
+
+def _subcategory_countries(
+    hits: list[tuple[int, int, str]], table_hits: list[tuple[int, int, Programme]]
+) -> dict[str, str]:
+    """The table country of each programme named by its subcategory alone."""
+    pairs = zip(hits, table_hits, strict=True)
+    return {name: p.country for (_, _, name), (_, _, p) in pairs if name != p.name}
+
+
+def shared_countries(text: str, hits: list[tuple[int, int, Programme]]) -> dict[str, str]:
+    """The country of each shared programme whose mention's own noun phrase names one
+    ("Malaysia's Employment Pass"); the first such mention decides."""
+    out: dict[str, str] = {}
+    for start, end, programme in hits:
+        if programme.shared and programme.name not in out:
+            country = issuer_of_noun_phrase(text, start, end)
+            if country is not None:
+                out[programme.name] = country
+    return out
+
+
 def _table_name(named: NamedProgramme, found: dict[str, str], table: list[Programme]) -> str | None:
     """The table programme a name found by its form spells in another case ("the golden visa",
     "Global Talent Visa"): one the article names in the table's form too, or one of the same
@@ -147,6 +199,10 @@ def _table_name(named: NamedProgramme, found: dict[str, str], table: list[Progra
     if key in found:
         return found[key]
     programme = next((p for p in table if p.name.casefold() == key), None)
+    # A table name in a form its patterns spell whole ("Skilled Worker route", after "the Skilled
+    # Worker and Graduate routes" named each).
+    if programme is None:
+        programme = next((p for p in table if any(x.fullmatch(named.name) for x in p.patterns)), None)
     if programme is not None and named.country in (None, programme.country):
         return programme.name
     return None

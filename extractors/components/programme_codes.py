@@ -1,0 +1,37 @@
+"""Programmes named by a category code the table lacks: "the D-10 visa", "an E-9 visa",
+"the subclass 482 visa", "Subclass 491 visas", "Portugal's D7 visa".
+
+Many countries name their visas by a letter-and-number code (South Korea's
+D-2, E-9, F-4; Australia's subclasses) and news writes the code before
+"visa". A code the programme table holds (H-1B, F-1, E-7, ...) is the
+table's; any other code before "visa" is a programme of its own, whose
+country the context gives. A bare number is a code only after "subclass"
+("the 2026 visa" is a year), and a letter with digits is no quarter or
+summit ("Q1", "G20"). Pure text in, (start, end, name) out.
+"""
+
+from __future__ import annotations
+
+import re
+
+# One code: letters, digits, an optional sub-code ("E-7", "D7", "F-2-R", "H1B"); not "Q1" or "G20".
+_TOKEN = re.compile(r"(?![GQ]\d)[A-Z]{1,2}-?\d{1,2}(?:-[A-Z0-9]{1,2})?[A-Z]?")
+_CODE = re.compile(
+    r"(?<![\w.$£€¥-])(?:(?P<sub>[Ss]ubclass)[ \t]+(?P<number>\d{3})"
+    r"|(?P<code>[A-Z]{1,2}-\d{1,2}(?:-[A-Z0-9]{1,2})?|(?![GQ]\d)[A-Z]\d{1,2}[A-Z]?))"
+    r"[ \t]+(?P<head>visas?)(?![\w-])"
+)
+
+
+def code_programmes(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, canonical name) of each code-named visa: "D-10 visa", "subclass 482 visa"."""
+    found = []
+    for m in _CODE.finditer(text):
+        code = f"subclass {m['number']}" if m["sub"] else m["code"]
+        found.append((m.start(), m.end(), f"{code} visa"))
+    return found
+
+
+def is_code(word: str) -> bool:
+    """Whether a word with digits is a visa category code ("E-9", "D8"), not "COVID-19" or "G20"."""
+    return _TOKEN.fullmatch(word) is not None
