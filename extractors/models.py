@@ -26,7 +26,10 @@ EventType = Literal[
 # version of the extractors produced them.
 # 0.2.0 (2026-12-02): issue 3, programme names, currencies, events, fees, quotes.
 # 0.3.0 (2026-12-02, later): fees, events, quote speakers and roles tuned on blind2.
-EXTRACTOR_VERSION = "newsfacts-extractors/0.3.0"
+# 0.4.0 (2026-12-02, second session): every ISO 4217 currency and number writings, a
+# programme's country from context (countries and government bodies), event date forms
+# and modality.
+EXTRACTOR_VERSION = "newsfacts-extractors/0.4.0"
 
 
 def normalise(text: str) -> str:
