@@ -137,7 +137,12 @@ def fingerprint(url: str, canonical_url: str | None, text: str, text_hash: str) 
     """The fingerprint of an article from its URLs and text."""
     shingles = _shingle_bytes(text)
     values = _HASHER.signature(shingles).astype("<u8").tobytes()
-    return Fingerprint(story_url_key(canonical_url or url), text_hash, wire_of(text), len(shingles), values)
+    return Fingerprint(article_url_key(url, canonical_url), text_hash, wire_of(text), len(shingles), values)
+
+
+def article_url_key(url: str, canonical_url: str | None) -> str:
+    """The story URL key of an article: of its canonical URL when it has one."""
+    return story_url_key(canonical_url or url)
 
 
 def word_shingles(text: str) -> set[str]:

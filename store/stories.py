@@ -26,7 +26,7 @@ import duckdb
 
 from extractors.models import Article
 from store.bulk import id_list, registered
-from store.dedup import Fingerprint, LinkReason, fingerprint, same_story, story_url_key
+from store.dedup import Fingerprint, LinkReason, article_url_key, fingerprint, same_story
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ def article_fingerprint(article: Article) -> Fingerprint:
 
 
 def _identity(article: Article) -> tuple[str, str]:
-    return story_url_key(article.canonical_url or article.url), article.text_hash
+    return article_url_key(article.url, article.canonical_url), article.text_hash
 
 
 def outlet_of(article: Article) -> str:
