@@ -137,6 +137,20 @@ FLOORS: dict[str, dict[str, float]] = {
         "date": 0.36, "precision": 0.36, "event_type": 0.31,
         "fee_no_programme": 0.80, "event_no_programme": 0.60,
     },
+    # Written blind 2026-12-02 12:58-13:07 UTC (fixtures/README.md "blind5") from a brief that
+    # named no programme, country, currency or form; committed (84894f9) before the pipeline
+    # first ran on it. First run, 2026-12-02 13:08 UTC (extractors as of main c1adeb6):
+    # programme 0.870 (P 0.857, R 0.882), fee 0.759, quote 0.966, person 0.944, event 0.563
+    # (P 0.643, R 0.500), role 0.879, skipped pages 1.0; fields speaker 0.966,
+    # amount/currency/period 0.897, programme 0.759, date and precision 0.563, event_type 0.500,
+    # fee_no_programme 0.897, event_no_programme 0.667. Aggregates only; never tuned on.
+    "blind5": {
+        "visa_programme": 0.84, "fee": 0.73, "quote": 0.94, "person": 0.92,
+        "event": 0.53, "role": 0.85, "skipped pages": 1.0,
+        "speaker": 0.94, "amount": 0.87, "currency": 0.87, "period": 0.87, "programme": 0.73,
+        "date": 0.53, "precision": 0.53, "event_type": 0.47,
+        "fee_no_programme": 0.87, "event_no_programme": 0.64,
+    },
 }
 
 
