@@ -54,6 +54,9 @@ REFERRING = frozenset(
     "directive reform surcharge pathway stream applications draws interviews appointments "
     "registration registrations lottery portal intake processing issuance system threshold thresholds "
     "pilot pilots permit pass".split()
+    # a change to the programme's rules or prices: "The last rise took effect on April 30, 2024"
+    + "rise rises increase increases hike hikes cut cuts reduction reductions overhaul amendment "
+    "amendments update revision revisions adjustment adjustments requirement requirements".split()
 )
 _RELATIVE = frozenset({"which", "that", "who", "whom"})
 _ANNOUNCING = frozenset({"announce", "unveil", "say", "propose"})
@@ -84,10 +87,11 @@ class EventFinder:
 
 
 def _coarser_twin(fact: EventFact, found: list[EventFact]) -> bool:
-    """'launched on June 1, 2024' read twice, as the day and as '2024': the
-    coarser reading of the same event in the same sentence goes."""
+    """'launched on June 1, 2024' read twice, as the day and as '2024', or a
+    headline's "from January" beside the lede's "from Jan. 1": the coarser
+    reading of an event the article dates more finely elsewhere goes."""
     return any(
-        other is not fact and other.sentence == fact.sentence and other.programme == fact.programme
+        other is not fact and other.programme == fact.programme
         and other.event_type == fact.event_type and fact.date is not None and other.date is not None
         and other.date.startswith(fact.date) and len(other.date) > len(fact.date)
         for other in found
@@ -376,7 +380,9 @@ def _authority_announces(anchor: Token, subjects: list[Token]) -> bool:
     announcing a plan or changing a price, in a story about a programme,
     does so for that programme."""
     lemma = anchor.lemma_.lower()
-    announcing = lemma in _ANNOUNCING and any(c.dep_ in {"ccomp", "xcomp"} for c in anchor.children)
+    # "proposed on Tuesday raising the minimum salary": a gerund complement, parsed as an advcl too.
+    announcing = lemma in _ANNOUNCING and any(
+        c.dep_ in {"ccomp", "xcomp"} or (c.dep_ == "advcl" and c.tag_ == "VBG") for c in anchor.children)
     # "since the government lifted the Core Skills Income Threshold on July 1":
     # the trigger already found the price it changes.
     if not announcing and lemma not in _PRICE_SETTING:
