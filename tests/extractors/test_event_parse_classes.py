@@ -118,3 +118,30 @@ def test_different_months_of_one_programme_both_stay(extractor: FactExtractor) -
         ("EU Blue Card", "takes_effect", "2024-03", "month"),
         ("EU Blue Card", "takes_effect", "2026-01-01", "day"),
     ]
+
+
+def test_a_priced_argument_takes_the_programme_of_its_fee(extractor: FactExtractor) -> None:
+    text = ("The United States charges a $7,500 fee on new H-1B petitions. "
+            "Employers also file many L-1 petitions for transfers. "
+            "The $7,500 fee took effect on March 3, 2025.")
+    events = _events(extractor, text)
+    assert ("H-1B", "takes_effect", "2025-03-03", "day") in events
+    assert all(programme != "L-1" for programme, *_ in events)
+
+
+def test_what_applicants_must_do_from_a_date_is_the_programmes_rule(extractor: FactExtractor) -> None:
+    text = ("China launched the K visa for young scientists on Oct. 1. "
+            "From Dec. 1, applicants also need a signed letter from their university.")
+    assert ("K visa", "takes_effect", "2025-12-01", "day") in _events(extractor, text)
+
+
+def test_an_infinitive_of_something_else_points_back_to_nothing(extractor: FactExtractor) -> None:
+    text = ("China launched the K visa for young scientists on Oct. 1. "
+            "The city's housing subsidy for graduates is due to shrink to 20% from March 2026.")
+    assert _events(extractor, text) == [("K visa", "launched", "2025-10-01", "day")]
+
+
+def test_an_infinitive_of_a_part_of_the_programme_points_back(extractor: FactExtractor) -> None:
+    text = ("China launched the K visa for young scientists on Oct. 1. "
+            "A second phase of the scheme is due to start in March 2026.")
+    assert ("K visa", "launched", "2026-03", "month") in _events(extractor, text)
