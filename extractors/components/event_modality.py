@@ -75,10 +75,22 @@ def unrealised(verb: Token, *, event_verb: bool = True, until: bool = False) -> 
         or _speculative(words, event_verb)
         or _conditional(words)
         or _hypothetical(words)
-        or any(w.lemma_.lower() in _UNREALISED_VERBS or w.lower_ == "unlikely" for w in words[1:])
+        or any(_unrealising(w, event_verb) for w in words[1:])
         or _wanted_not_done(words[-1])
         or derailed(words, verb.sent)
     )
+
+
+# "will need to show higher incomes from next month": a requirement that
+# applies from a date is the rule, not a wish (a start word's verb only).
+_REQUIRING = frozenset({"need"})
+
+
+def _unrealising(word: Token, event_verb: bool) -> bool:
+    lemma = word.lemma_.lower()
+    if not event_verb and lemma in _REQUIRING:
+        return False
+    return lemma in _UNREALISED_VERBS or word.lower_ == "unlikely"
 
 
 def obliged(verb: Token) -> bool:

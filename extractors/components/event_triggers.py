@@ -489,6 +489,9 @@ def _changes_a_price(verb: Token) -> bool:
     past = verb.tag_ in {"VBD", "VBN"}
     deps = {"nsubjpass", "dobj"} if past else {"nsubj", "nsubjpass", "dobj"}
     words = [c for c in verb.children if c.dep_ in deps]
+    # "raise the level of the fee", "the right of permanent residence fee": the price across "of"
+    words += [g for w in words for c in w.children if c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj"]
     return any(w.lemma_.lower() in _PRICE_NOUNS for w in words)
 
 
@@ -544,6 +547,33 @@ def _verb(when: Span) -> Trigger | None:
             return found
         if token.pos_ == "VERB" and (token.dep_ == "conj" or _subordinate(token)):
             return None
+        if _reduced_relative(token):
+            # "will raise the fee paid by applicants to C$600 on April 30": the
+            # parse hangs the date on the participle that describes the object;
+            # the date is the clause's, so its verb is the trigger.
+            clause = _clause_over(token)
+            return as_verb_trigger(clause) if clause is not None else None
+    return None
+
+
+def _reduced_relative(token: Token) -> bool:
+    """A participle with no subject of its own that modifies a noun ("the fee
+    paid by applicants", "workers hired abroad")."""
+    return (token.pos_ == "VERB" and token.dep_ == "acl" and token.tag_ in {"VBN", "VBG"}
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children))
+
+
+def _clause_over(participle: Token) -> Token | None:
+    """The verb whose argument holds the noun a participle modifies, across
+    prepositions and nouns only: "raise" in "will raise the right of
+    permanent residence fee paid by ..."."""
+    token = participle.head
+    for _ in range(4):
+        if token.pos_ in {"VERB", "AUX"}:
+            return token
+        if token.pos_ not in {"NOUN", "PROPN", "ADP", "PRON"} or token.head.i == token.i:
+            return None
+        token = token.head
     return None
 
 
@@ -768,7 +798,7 @@ def _in_place_since(when: Span) -> Trigger | None:
     elif _ON_HOLD.search(before) is not None:
         kind = "suspended"
     else:
-        return None
+        return _state_since(since)
     verb = since.head
     if verb.pos_ == "ADJ" and verb.dep_ in {"amod", "appos", "acl"}:
         return Trigger(since, kind, verb)  # "The K visa, available since Oct. 1, has drawn crowds"
@@ -777,6 +807,39 @@ def _in_place_since(when: Span) -> Trigger | None:
             break
         verb = verb.head
     return Trigger(since, kind, verb) if verb.pos_ in {"VERB", "AUX"} else None
+
+
+# States a rule puts a programme in, read from the copula's complement:
+# "Since Aug. 15, 2023, the e-visa has been valid for 90 days".
+_RULE_STATES = frozenset(
+    "valid mandatory compulsory required free eligible exempt payable capped limited restricted "
+    "allowed permitted possible".split()
+)
+_OPEN_STATES = frozenset({"available", "open"})
+# Passives of a rule: "Since July 1, applicants have been required to ...".
+_RULE_PASSIVES = frozenset("require oblige allow permit exempt cap limit restrict".split())
+
+
+def _state_since(since: Token) -> Trigger | None:
+    """'Since <date>, X has been valid / open / required to ...' with "since"
+    in front of the clause: the state holds from then, so the rule that made
+    it took effect then (a programme that has been open since then launched
+    then). The verb is in the present perfect."""
+    verb = since.head
+    if verb.pos_ not in {"VERB", "AUX"} or not any(
+            c.dep_ == "aux" and c.lower_ in {"has", "have", "'s", "'ve"} for c in verb.children):
+        return None
+    if verb.lemma_.lower() == "be":
+        for state in (c for c in verb.children if c.dep_ == "acomp"):
+            if state.lower_ in _OPEN_STATES:
+                return Trigger(since, "launched", verb)
+            if state.lower_ in _RULE_STATES:
+                return Trigger(since, "takes_effect", verb)
+        return None
+    if verb.tag_ == "VBN" and verb.lemma_.lower() in _RULE_PASSIVES and any(
+            c.dep_ == "auxpass" for c in verb.children):
+        return Trigger(since, "takes_effect", verb)
+    return None
 
 
 def _makes_a_programme(verb: Token) -> bool:

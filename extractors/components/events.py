@@ -23,7 +23,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from extractors.components.common import facts_of, published_of, text_of
+from extractors.components.common import facts_of, programme_spans, published_of, text_of
 from extractors.components.date_spans import clock_before, date_spans
 from extractors.components.event_triggers import (
     IMPLEMENTING,
@@ -35,7 +35,7 @@ from extractors.components.event_triggers import (
 )
 from extractors.components.programme_context import is_personal, main_topical, nearest_topical, topical_spans
 from extractors.dates import UNRESOLVED_NO_PUBDATE, ResolvedDate, resolve
-from extractors.models import EventFact, EventType
+from extractors.models import EventFact, EventType, FeeFact
 
 # A wire dateline ("WASHINGTON, Sept 20 (Harbour Wire) -") dates the story,
 # not an event in it.
@@ -54,6 +54,9 @@ REFERRING = frozenset(
     "directive reform surcharge pathway stream applications draws interviews appointments "
     "registration registrations lottery portal intake processing issuance system threshold thresholds "
     "pilot pilots permit pass".split()
+    # a change to the programme's rules or prices: "The last rise took effect on April 30, 2024"
+    + "rise rises increase increases hike hikes cut cuts reduction reductions overhaul amendment "
+    "amendments update revision revisions adjustment adjustments requirement requirements".split()
 )
 _RELATIVE = frozenset({"which", "that", "who", "whom"})
 _ANNOUNCING = frozenset({"announce", "unveil", "say", "propose"})
@@ -84,10 +87,11 @@ class EventFinder:
 
 
 def _coarser_twin(fact: EventFact, found: list[EventFact]) -> bool:
-    """'launched on June 1, 2024' read twice, as the day and as '2024': the
-    coarser reading of the same event in the same sentence goes."""
+    """'launched on June 1, 2024' read twice, as the day and as '2024', or a
+    headline's "from January" beside the lede's "from Jan. 1": the coarser
+    reading of an event the article dates more finely elsewhere goes."""
     return any(
-        other is not fact and other.sentence == fact.sentence and other.programme == fact.programme
+        other is not fact and other.programme == fact.programme
         and other.event_type == fact.event_type and fact.date is not None and other.date is not None
         and other.date.startswith(fact.date) and len(other.date) > len(fact.date)
         for other in found
@@ -246,7 +250,7 @@ def _programme(doc: Doc, trigger: Trigger, sentence: Span) -> Span | None:
     """The programme the trigger's arguments name, else the nearest one in
     its sentence that is not a foil, else (when an argument points back) the
     one of the sentence before, else the article's."""
-    own = _argument_programme(doc, trigger)
+    own = _argument_programme(doc, trigger) or _priced_programme(doc, trigger)
     if own is not None:
         return None if is_personal(own) else own
     start, end = trigger.token.idx, trigger.token.idx + len(trigger.token)
@@ -273,6 +277,27 @@ def _programme(doc: Doc, trigger: Trigger, sentence: Span) -> Span | None:
     if _names_another_visa(doc, previous) and not _instrument_acts(trigger):
         return None
     return main_topical(doc)
+
+
+def _priced_programme(doc: Doc, trigger: Trigger) -> Span | None:
+    """'The $100,000 fee took effect on Sept. 21': an argument that is a price
+    the fee reader already gave a programme is that programme's price, so the
+    event is that programme's (its mention nearest before the trigger)."""
+    fees = [f for f in facts_of(doc) if isinstance(f, FeeFact) and f.programme]
+    if not fees:
+        return None
+    for arg in _arguments(trigger):
+        if arg.lemma_.lower() not in _PRICE_WORDS:
+            continue
+        lo, hi = doc[arg.left_edge.i].idx, doc[arg.right_edge.i].idx + len(doc[arg.right_edge.i])
+        named = {f.programme for f in fees if lo <= f.start < hi}
+        if len(named) != 1:
+            continue
+        mentions = [m for m in programme_spans(doc) if m.kb_id_ in named]
+        before = [m for m in mentions if m.start < trigger.token.i]
+        if before or mentions:
+            return (before or mentions)[-1] if before else mentions[0]
+    return None
 
 
 _INSTRUMENTS = frozenset(
@@ -357,17 +382,58 @@ def _refers_back(trigger: Trigger) -> bool:
         return any(c.lower_ in {"its", "their", "the", "this"} or (c.dep_ == "poss" and c.ent_type_ == "DATE")
                    for c in anchor.children) or any(_referring(a) for a in _arguments(trigger))
     subjects = [c for c in anchor.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if not subjects and anchor.dep_ in {"conj", "xcomp", "advcl"}:
+    if not subjects and anchor.dep_ == "xcomp":
+        # "The tax break is due to shrink from 2027": an infinitive's subject
+        # is its governor's, and a noun that names something else points back to nothing.
+        subjects = _controller(anchor)
+        if not subjects or any(_points_back(c) for c in subjects):
+            return True
+    elif not subjects and anchor.dep_ in {"conj", "advcl"}:
         return True
     if _provided_by_instrument(anchor) is not None:
         return True
     if _authority_announces(anchor, subjects):
         return True
+    if trigger.token.i != anchor.i and any(s.lemma_.lower() in _PARTIES for s in subjects):
+        return True  # "from January 1, applicants also need health insurance": the programme's rule
     pronouns = {"it", "them", "this", "these", "they"}
     if anchor.lemma_.lower() in IMPLEMENTING and any(
             c.dep_ == "dobj" and c.lower_ in pronouns for c in anchor.children):
         return True  # "had until November 2023 to apply them": the rules just named
     return any(_referring(a) for a in _arguments(trigger))
+
+
+# Who a programme's rules bind: with a start word ("from Jan. 1, applicants
+# must ..."), what they must do from then is the programme's rule.
+_PARTIES = frozenset(
+    "applicant holder sponsor employer visitor traveller traveler candidate entrant nomad foreigner".split()
+)
+
+
+def _controller(verb: Token) -> list[Token]:
+    """The subject of an infinitive, read from the clause it completes ("is
+    due to shrink", "will need to show"), or from the verb that clause is
+    coordinated with."""
+    token = verb
+    for _ in range(3):
+        if token.dep_ not in {"xcomp", "acomp"} or token.head.i == token.i:
+            break
+        token = token.head
+    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects and token.dep_ == "conj":
+        subjects = [c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return subjects
+
+
+def _points_back(token: Token) -> bool:
+    """A pronoun, a relative pronoun, or a noun phrase that names a programme
+    or a part of one ("the fee", "a second phase of the nomination route"),
+    its clauses left out: not "the tax break known as the 30% ruling"."""
+    if token.pos_ == "PRON" or token.lower_ in _RELATIVE:
+        return True
+    words = [token] + [t for c in token.children if c.dep_ in {"prep", "compound", "amod", "poss", "nmod"}
+                       for t in c.subtree]
+    return any(_referring(w) or w.lower_ in REFERRING or w.ent_type_ == "VISA_PROGRAMME" for w in words)
 
 
 def _authority_announces(anchor: Token, subjects: list[Token]) -> bool:
@@ -376,7 +442,9 @@ def _authority_announces(anchor: Token, subjects: list[Token]) -> bool:
     announcing a plan or changing a price, in a story about a programme,
     does so for that programme."""
     lemma = anchor.lemma_.lower()
-    announcing = lemma in _ANNOUNCING and any(c.dep_ in {"ccomp", "xcomp"} for c in anchor.children)
+    # "proposed on Tuesday raising the minimum salary": a gerund complement, parsed as an advcl too.
+    announcing = lemma in _ANNOUNCING and any(
+        c.dep_ in {"ccomp", "xcomp"} or (c.dep_ == "advcl" and c.tag_ == "VBG") for c in anchor.children)
     # "since the government lifted the Core Skills Income Threshold on July 1":
     # the trigger already found the price it changes.
     if not announcing and lemma not in _PRICE_SETTING:
