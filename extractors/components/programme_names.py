@@ -56,6 +56,7 @@ from extractors.components.programme_country import (
     issuers_in_order,
     noun_phrase_country,
 )
+from extractors.components.programme_kinds import find_kind_programmes
 from extractors.country_lexicon import CountryLexicon, country_lexicon
 
 
@@ -190,6 +191,8 @@ def find_named_programmes(text: str, taken: Sequence[tuple[int, int]] = ()) -> l
         found.append((start, end, name, country))
         if acronym and acronym not in countries.forms:
             acronyms.setdefault(acronym, (name, country))
+    occupied = [*taken, *((s, e) for s, e, _, _ in found)]
+    found += _short_forms(text, find_kind_programmes(text, occupied, countries), taken, found)
     # "The LTR visa" read as a name of its own before the acronym was known.
     spelled = {f"{a} visa".casefold(): a for a in acronyms}
     found = [(s, e, acronyms[spelled[n.casefold()]][0], c or acronyms[spelled[n.casefold()]][1])
@@ -200,7 +203,42 @@ def find_named_programmes(text: str, taken: Sequence[tuple[int, int]] = ()) -> l
             if not any(m.start() < o_end and o_start < m.end() for o_start, o_end in occupied):
                 found.append((m.start(), m.end(), name, country))
     found.sort()
-    return _resolve(text, _merge_names(found), countries)
+    # A country inside another programme's name ("the EU Blue Card ... or the talent visa") is no
+    # issuer for the mentions around it.
+    masked = _mask(text, [*taken, *((s, e) for s, e, _, _ in found)])
+    return _resolve(masked, _merge_names(found), countries)
+
+
+def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _short_forms(
+    text: str, kinds: list[tuple[int, int, str, str | None]], taken: Sequence[tuple[int, int]],
+    found: list[tuple[int, int, str, str | None]],
+) -> list[tuple[int, int, str, str | None]]:
+    """A lowercase kind whose words the article's capitalised name holds, with the same head, is that
+    name's short form ("the critical skills permit" after "the Critical Skills Employment Permit"):
+    the named programme, or nothing when the name is the table's (the table's spans stand)."""
+    # Written form -> the programme's name ("" for a table programme's mention).
+    written = {**{text[s:e]: "" for s, e in taken}, **{n: n for _, _, n, _ in found}}
+    out = []
+    for start, end, kind, country in kinds:
+        longer = next((full for form, full in written.items() if _shortens(kind, form)), None)
+        if longer is None:
+            out.append((start, end, kind, country))
+        elif longer:
+            out.append((start, end, longer, None))
+    return out
+
+
+def _shortens(kind: str, name: str) -> bool:
+    words, other = kind.casefold().split(), re.sub(r"[“”\"‘’']", "", name).casefold().split()
+    head = _SINGULAR.get(other[-1], other[-1]) if other else ""
+    return len(other) > len(words) and words[-1] == head and set(words[:-1]) <= set(other[:-1])
 
 
 # "Germany's Opportunity Card, the points-based job-seeker visa": a description of the name before it.
