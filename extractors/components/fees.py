@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.components.common import (
     facts_of,
+    programme_spans,
     sentence_of,
     text_of,
 )
@@ -568,9 +569,16 @@ def _after_other_amounts(page: _Page, money: Money, lo: int) -> int:
 
 
 def _heads_an_amount(page: _Page, lo: int, start: int) -> bool:
-    """Whether the word at ``start`` follows an earlier amount within two words."""
-    return any(lo <= m.end <= start and _HEAD_GAP.fullmatch(page.text, m.end, start)
+    """Whether the word at ``start`` follows an earlier amount within two words, or is what that
+    amount is ("asks for US$60,000 in annual income and costs IDR 12.5 million")."""
+    return any(lo <= m.end <= start and (_HEAD_GAP.fullmatch(page.text, m.end, start)
+                                         or _is_what_it_is(page.text, m.end, start))
                for m in page.amounts)
+
+
+def _is_what_it_is(text: str, end: int, start: int) -> bool:
+    found = _NOT_FEE_AFTER.match(text, end)
+    return found is not None and end <= start < found.end()
 
 
 def _programme(doc: Doc, money: Money, sentence: Span,
@@ -581,8 +589,8 @@ def _programme(doc: Doc, money: Money, sentence: Span,
     amount's clause ("Filing an O-1 petition costs $1,055, and an L-1 petition
     $1,385"), else the nearest in the sentence. A programme named only as a
     comparison ("next to the Skilled Worker route") is not the fee's."""
-    span = _phrase_programme(doc, money) or _clause_programme(doc, money, sentence) \
-        or nearest_topical(doc, money.start, money.end, sentence)
+    span = _relative_programme(doc, money) or _phrase_programme(doc, money) \
+        or _clause_programme(doc, money, sentence) or nearest_topical(doc, money.start, money.end, sentence)
     if span is not None:
         known.setdefault((money.amount, money.currency), span.kb_id_)
         return span.kb_id_, True
@@ -635,6 +643,18 @@ def _phrase_programme(doc: Doc, money: Money) -> Span | None:
         return None
     phrase = doc[head.left_edge.i : head.right_edge.i + 1]
     return nearest_topical(doc, money.start, money.end, phrase)
+
+
+def _relative_programme(doc: Doc, money: Money) -> Span | None:
+    """The programme a relative clause holding the amount describes, even one named as a
+    comparison: "Compared with Indonesia's E33G visa, which costs IDR 12.5 million, ..."."""
+    span = doc.char_span(money.start, money.end, alignment_mode="expand")
+    if span is None:
+        return None
+    clause = next((t for t in span.root.ancestors if t.dep_ == "relcl"), None)
+    if clause is None:
+        return None
+    return next((s for s in programme_spans(doc) if s.start <= clause.head.i < s.end), None)
 
 
 def _clause_programme(doc: Doc, money: Money, sentence: Span) -> Span | None:
