@@ -145,7 +145,7 @@ _ORGANISATION_AFTER = re.compile(
 _VISA_HEADS = frozenset({"visa", "visas"})
 _MIGRATION = re.compile(
     r"(?i)\b(?:visas?|immigra\w*|migra\w*|residen\w*|permits?|citizenship|nomads?|expats?"
-    r"|foreign (?:workers|nationals|talent|professionals|students))\b"
+    r"|foreign (?:workers|nationals|talent|professionals|students|staff|employees|hires|labour|labor))\b"
 )
 _HEAD_WORDS = frozenset("""
 visa visas pass passes card cards permit permits scheme schemes programme programmes program programs
@@ -381,8 +381,12 @@ def _capitalised(text: str, m: re.Match[str]) -> _Hit | None:
     head = m["head"]
     # "the Employment Gold Card programme": the name ends at the first programme noun.
     # "the Top Talent Pass Scheme": the usual name is the short one (fixtures/README: long and short names).
+    # A capitalised programme noun with a lowercase one after it is a title even of generic words
+    # ("Oman's Investor Residency programme"; "a Work Visa" alone is a kind).
+    titled = False
     if words and head.casefold() in {"programme", "programmes", "program", "programs", "scheme"} \
             and re.fullmatch(r"Visas?|Pass(?:es)?|Cards?|Permits?|Residency", words[-1]):  # fmt: skip
+        titled = head[0].islower() and len(words) > 1 and not re.search(r"\b(?:an?|any)\s+$", text[:start])
         head, words = words[-1], words[:-1]
     if not words or not words[-1][0].isupper() or _ORGANISATION_AFTER.match(text, m.end()):
         return None
@@ -395,7 +399,7 @@ def _capitalised(text: str, m: re.Match[str]) -> _Hit | None:
     countries = _countries()
     remainder = countries.pattern.sub(" ", " ".join(words)).split()
     generic = all(w.casefold() in _GENERIC or w.casefold() in STOP_WORDS for w in remainder)
-    if generic and len(remainder) <= 1:
+    if generic and len(remainder) <= 1 and not (titled and remainder):
         return None
     # The U.S. "Green Card" is permanent residence, no programme; a "Green Visa" (the UAE's) is one.
     if [w.casefold() for w in remainder] == ["green"] and head.casefold().startswith("card"):

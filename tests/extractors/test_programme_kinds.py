@@ -87,3 +87,15 @@ def test_fees_attach_to_a_kind_made_a_programme(extractor: FactExtractor) -> Non
     assert programmes == {("e-visa", "Cambodia")}
     fees = {(f["programme"], f["amount"]) for f in facts_of_kind(facts, "fee")}
     assert ("e-visa", 36.0) in fees
+
+
+def test_a_capitalised_programme_noun_before_a_lowercase_one_is_a_title() -> None:
+    [found] = find_named_programmes("Qatar's Investor Residency programme is new.")
+    assert (found.name, found.country) == ("Investor Residency", "Qatar")
+    assert find_named_programmes("He needs a Work Visa programme place.") == []
+
+
+def test_a_scheme_for_hiring_foreign_staff_is_about_migration() -> None:
+    text = "The Priority Hire Scheme lets certified firms take on foreign staff within days."
+    assert [f.name for f in find_named_programmes(text)] == ["Priority Hire Scheme"]
+    assert find_named_programmes("The Priority Hire Scheme lets firms take on apprentices.") == []
