@@ -39,6 +39,7 @@ from extractors.components.fee_periods import (
     stated_period,
 )
 from extractors.components.programme_context import inside_quotation, main_topical, nearest_topical
+from extractors.country_lexicon import country_lexicon
 from extractors.currency_table import currency_table
 from extractors.models import FeeFact, FeePeriod
 from extractors.money import Money, find_money, find_rates
@@ -528,8 +529,17 @@ def _paid_to_a_private_party(page: _Page, money: Money, lo: int) -> bool:
     if any(_PRIVATE_FEE.search(words) for words in _priced_subjects(page.doc, money)):
         return True
     # "her agency charges clients 3,000 rupees": the one who charges is a private party.
-    return (_PRIVATE_CHARGER.search(page.text, lo, money.start) is not None
-            or _reported_charger(page.doc, money))
+    charger = _PRIVATE_CHARGER.search(page.text, lo, money.start)
+    if charger is not None and _government_body(page.text, charger.start()):
+        charger = None  # "The Swedish Migration Agency charges": the state, no private party
+    return charger is not None or _reported_charger(page.doc, money)
+
+
+def _government_body(text: str, start: int) -> bool:
+    """Whether the word at ``start`` ends a government body's name ("Migration Agency")."""
+    before = text[max(0, start - 60) : start + 40]
+    offset = start - max(0, start - 60)
+    return any(m.start() <= offset < m.end() for m in country_lexicon().body_pattern.finditer(before))
 
 
 _CHARGING = frozenset({"charge", "bill"})
@@ -550,7 +560,8 @@ def _reported_charger(doc: Doc, money: Money) -> bool:
     reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _REPORTING
     if reported and all(s.pos_ == "PRON" for s in subjects):
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
-    return any(_PRIVATE_NOUN.fullmatch(s.text) for s in subjects)
+    text = text_of(doc)
+    return any(_PRIVATE_NOUN.fullmatch(s.text) and not _government_body(text, s.idx) for s in subjects)
 
 
 # Verbs that state a price of their subject: "health insurance costs $2,000".

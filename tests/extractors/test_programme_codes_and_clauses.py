@@ -47,3 +47,10 @@ def test_sums_of_fees_and_exchange_rates_are_no_fees(extractor: FactExtractor) -
 def test_one_visas_price_in_total_is_a_fee(extractor: FactExtractor) -> None:
     text = "Ruritania's Blue Horizon Nomad Pass costs $480 in total, officials said."
     assert _fees(extractor, text) == {("Blue Horizon Nomad Pass", 480.0, "USD")}
+
+
+def test_a_government_agency_that_charges_is_the_state_not_a_private_party(extractor: FactExtractor) -> None:
+    text = ("Ruritania's Blue Horizon Nomad Pass is new.\n"
+            "The Swedish Migration Agency charges 2,200 kronor for a Blue Horizon Nomad Pass application.\n"
+            "A travel agency charges 900 kronor for help with the Blue Horizon Nomad Pass form.")  # fmt: skip
+    assert {a for _, a, _ in _fees(extractor, text)} == {2200.0}
