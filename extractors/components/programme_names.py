@@ -167,7 +167,10 @@ def find_named_programmes(text: str, taken: Sequence[tuple[int, int]] = ()) -> l
     countries = _countries()
     found: list[tuple[int, int, str, str | None]] = []
     acronyms: dict[str, tuple[str, str | None]] = {}
-    hits = [(h, in_heading(text, h.start)) for h in _candidates(text)]
+    # A quoted name the table names elsewhere ("a ‘gold card’ visa" beside "the “gold card”") is the table's.
+    table_text = " ".join(text[s:e] for s, e in taken).casefold()
+    hits = [(h, in_heading(text, h.start)) for h in _candidates(text)
+            if h.quoted is None or h.quoted not in table_text]
     strong = {h.name.casefold(): h.name for h, heading in hits if not h.weak and not heading}
     for hit, heading in hits:
         start, end, name, acronym = hit.start, hit.end, hit.name, hit.acronym
@@ -305,6 +308,8 @@ class _Hit:
     weak: bool = False
     # A lowercase compound ("job-seeker visa"): a description when it stands in apposition.
     lowercase: bool = False
+    # The words a quoted name holds ("gold card" in "a ‘gold card’ visa").
+    quoted: str | None = None
 
 
 def _candidates(text: str) -> list[_Hit]:
@@ -321,6 +326,10 @@ def _candidates(text: str) -> list[_Hit]:
         hits.append(_Hit(m.start(), m.end(), f"{_lowercase_name(m['name'])} {head}", None, lowercase=True))
     for start, end, name in code_programmes(text):
         hits.append(_Hit(start, end, name, None))
+    for m in _QUOTED.finditer(text):
+        hit = _quoted(text, m)
+        if hit is not None:
+            hits.append(hit)
     for m in _STAMP.finditer(text):
         if _MIGRATION.search(_sentence(text, m.start(), m.end())):
             hits.append(_Hit(m.start(), m.end(), m.group(0), None))
@@ -330,6 +339,38 @@ def _candidates(text: str) -> list[_Hit]:
         if not kept or hit.start >= kept[-1].end:
             kept.append(hit)
     return kept
+
+
+# A name in quotation marks before a programme noun: "the “Golden” visa", "a “second home” visa".
+_QUOTED = re.compile(
+    r"(?<![\w])[“\"‘](?P<name>[A-Za-z][\w'’-]*(?:[ \t]+[\w'’-]+){0,3})[”\"’]"
+    r"[ \t]+(?P<head>visas?|permits?|schemes?|programmes?|programs?|pass(?:es)?|cards?|residency)(?![\w-])"
+)
+
+
+_LABELLED = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|dub(?:s|bed)?|brand(?:s|ed)?|label(?:s|led|ed)?|described\s+as|likened\s+to)"
+    r"(?:[ \t]+(?:it|them|this|that))?[ \t]+(?:an?|the)?[ \t]*$"
+)
+
+
+def _quoted(text: str, m: re.Match[str]) -> _Hit | None:
+    """The programme a quoted name before a programme noun names, unless its words are generic."""
+    words = m["name"].split()
+    lowered = [w.casefold() for w in words]
+    if any(w in _NOT_PROGRAMME for w in lowered) or all(w in _GENERIC | STOP_WORDS for w in lowered):
+        return None
+    # One lowercase word in quotation marks is a scare quote ("a “lifetime” visa").
+    if len(words) == 1 and words[0].islower():
+        return None
+    # "Critics call it a “cash for residence” scheme": a label the text quotes, not the name.
+    if _LABELLED.search(text, max(0, m.start() - 40), m.start()):
+        return None
+    head = m["head"].casefold()
+    if head not in _VISA_HEADS and not _about_migration(_sentence(text, m.start(), m.end())):
+        return None
+    noun = _EACH.get(head, head)
+    return _Hit(m.start(), m.end(), f"{m['name']} {noun}", None, quoted=m["name"].casefold())
 
 
 def _lowercase_name(words: str) -> str:

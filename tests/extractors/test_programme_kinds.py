@@ -99,3 +99,16 @@ def test_a_scheme_for_hiring_foreign_staff_is_about_migration() -> None:
     text = "The Priority Hire Scheme lets certified firms take on foreign staff within days."
     assert [f.name for f in find_named_programmes(text)] == ["Priority Hire Scheme"]
     assert find_named_programmes("The Priority Hire Scheme lets firms take on apprentices.") == []
+
+
+def test_a_quoted_name_before_a_programme_noun_is_a_programme() -> None:
+    found = find_named_programmes("Uruguay offers the “Silver” visa to wealthy retirees.")
+    assert [(f.name, f.country) for f in found] == [("Silver visa", "Uruguay")]
+    found = find_named_programmes("Laos launched a “second home” visa for wealthy foreigners.")
+    assert [f.name for f in found] == ["second home visa"]
+
+
+def test_scare_quotes_and_quoted_labels_are_no_programmes() -> None:
+    assert find_named_programmes("He said the minister promised a “lifetime” visa.") == []
+    assert find_named_programmes("Critics call it a “cash for residence” scheme.") == []
+    assert find_named_programmes("He called it a “work” visa.") == []
