@@ -68,7 +68,7 @@ def find_kind_programmes(
 ) -> list[tuple[int, int, str, str | None]]:
     """Mentions of each generic kind the text makes a programme, outside the ``taken`` spans."""
     lex = lexicon or country_lexicon()
-    mentions = [m for m in _mentions(text) if not any(m[0] < e and s < m[1] for s, e in taken)]
+    mentions = kind_mentions(text, taken)
     anchored: dict[str, str | None] = {}
     sentences: Counter[str] = Counter()
     seen: set[tuple[str, int]] = set()
@@ -89,6 +89,11 @@ def find_kind_programmes(
         if name in titled and body >= _SUBJECT_SENTENCES and name not in _TOO_BROAD:
             anchored.setdefault(name, None)
     return [(s, e, n, anchored[n]) for s, e, n in mentions if n in anchored]
+
+
+def kind_mentions(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
+    """(start, end, name) of every generic kind outside ``taken``, programme or not."""
+    return [m for m in _mentions(text) if not any(m[0] < e and s < m[1] for s, e in taken)]
 
 
 def _mentions(text: str) -> list[tuple[int, int, str]]:

@@ -56,7 +56,7 @@ from extractors.components.programme_country import (
     issuers_in_order,
     noun_phrase_country,
 )
-from extractors.components.programme_kinds import find_kind_programmes
+from extractors.components.programme_kinds import find_kind_programmes, kind_mentions
 from extractors.country_lexicon import CountryLexicon, country_lexicon
 
 
@@ -195,7 +195,16 @@ def find_named_programmes(text: str, taken: Sequence[tuple[int, int]] = ()) -> l
         if acronym and acronym not in countries.forms:
             acronyms.setdefault(acronym, (name, country))
     occupied = [*taken, *((s, e) for s, e, _, _ in found)]
-    found += _short_forms(text, find_kind_programmes(text, occupied, countries), taken, found)
+    kinds = find_kind_programmes(text, occupied, countries)
+    found += _short_forms(text, kinds, taken, found)
+    # Any other kind of two words or more before its head that shortens a name ("a critical skills
+    # permit costs ...") is that name; "a work visa" beside "Accredited Employer Work Visa" stays a kind.
+    anchored = {k[:2] for k in kinds}
+    others: list[tuple[int, int, str, str | None]] = [
+        (s, e, n, None) for s, e, n in kind_mentions(text, occupied)
+        if (s, e) not in anchored and len(n.split()) > 2
+    ]
+    found += [hit for hit in _short_forms(text, others, taken, found) if hit[2] != _kind_name(hit, others)]
     # "The LTR visa" read as a name of its own before the acronym was known.
     spelled = {f"{a} visa".casefold(): a for a in acronyms}
     found = [(s, e, acronyms[spelled[n.casefold()]][0], c or acronyms[spelled[n.casefold()]][1])
@@ -236,6 +245,10 @@ def _short_forms(
         elif longer:
             out.append((start, end, longer, None))
     return out
+
+
+def _kind_name(hit: tuple[int, int, str, str | None], kinds: list[tuple[int, int, str, str | None]]) -> str:
+    return next(n for s, e, n, _ in kinds if (s, e) == hit[:2])
 
 
 def _shortens(kind: str, name: str) -> bool:

@@ -112,3 +112,11 @@ def test_scare_quotes_and_quoted_labels_are_no_programmes() -> None:
     assert find_named_programmes("He said the minister promised a “lifetime” visa.") == []
     assert find_named_programmes("Critics call it a “cash for residence” scheme.") == []
     assert find_named_programmes("He called it a “work” visa.") == []
+
+
+def test_a_lowercase_short_form_anywhere_is_the_name_it_shortens(extractor: FactExtractor) -> None:
+    text = ("Malta will raise the salary floor of its Key Skills Work Permit in May.\n"
+            "A key skills permit costs €280, officials said. Cooks need a work permit.")  # fmt: skip
+    facts = extractor.extract(article(text))
+    assert {f["name"] for f in facts_of_kind(facts, "visa_programme")} == {"Key Skills Work Permit"}
+    assert {(f["programme"], f["amount"]) for f in facts_of_kind(facts, "fee")} == {("Key Skills Work Permit", 280.0)}
