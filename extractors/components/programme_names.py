@@ -83,7 +83,7 @@ get go done empty fill find fire alone along across beyond elsewhere
 """.split())  # fmt: skip
 _CAP = r"[A-Z][\w]*(?:[-‐][\w]+)*"
 # "and" is no link: "the Home Child Care Provider and Home Support Worker pilots" are two.
-_LINK = r"(?:[ \t]+(?:of|in|for|&)[ \t]+|[ \t]+)"
+_LINK = r"(?:[ \t]+(?:of|in|for|by|&)[ \t]+|[ \t]+)"
 _HEAD = (r"[Vv]isas?|Pass(?:es)?|Cards?|[Pp]ermits?|[Ss]chemes?|[Pp]rogrammes?|[Pp]rograms?"
          r"|[Rr]outes?|[Ss]treams?|[Pp]ilots?|[Cc]ategory|[Cc]ategories|[Pp]athways?|Residency")  # fmt: skip
 _CAPITALISED = re.compile(
@@ -423,7 +423,7 @@ def _capitalised(text: str, m: re.Match[str]) -> _Hit | None:
         return None
     # "Applications for Destination Thailand Visa ...": a sentence's first word is
     # capitalised by the sentence, and so is not part of the name before a link word.
-    links = [i for i, w in enumerate(words) if w in {"of", "in", "for", "&"}]
+    links = [i for i, w in enumerate(words) if w in {"of", "in", "for", "by", "&"}]
     if links and _opens_sentence(text, start):
         cut = links[-1] + 1
         start = text.index(words[cut], start + len(" ".join(words[:cut])))
@@ -447,7 +447,7 @@ def _capitalised(text: str, m: re.Match[str]) -> _Hit | None:
     # A lone word with digits names a visa only as a category code ("D-10", "E7"; not "G20", "COVID-19").
     if len(words) == 1 and any(c.isdigit() for c in words[0]) and not is_code(words[0]):
         return None
-    lowered = [w.casefold() for w in words if w not in {"of", "in", "for", "&"}]
+    lowered = [w.casefold() for w in words if w not in {"of", "in", "for", "by", "&"}]
     if any(w in _NOT_PROGRAMME for w in lowered):
         return None
     countries = _countries()

@@ -121,3 +121,9 @@ def test_a_lowercase_short_form_anywhere_is_the_name_it_shortens(extractor: Fact
     assert {f["name"] for f in facts_of_kind(facts, "visa_programme")} == {"Key Skills Work Permit"}
     fees = {(f["programme"], f["amount"]) for f in facts_of_kind(facts, "fee")}
     assert fees == {("Key Skills Work Permit", 280.0)}
+
+
+def test_by_links_the_words_of_a_name() -> None:
+    found = find_named_programmes("Malta's Residence by Investment Programme drew 900 migrants.")
+    assert [(f.name, f.country) for f in found] == [("Residence by Investment Programme", "Malta")]
+    assert find_named_programmes("Travel by Rail Pass holders rose.") == []
