@@ -23,6 +23,11 @@ Card, Pass, Permit, Scheme, Programme, Program, Route, Stream, Pilot or
 Category is a programme only when its sentence is about migration (a
 "Student Loan Scheme" is not).
 
+A name in quotation marks before a programme noun ("the “Golden” visa") is a
+name too. A generic kind the text ties to one issuer or makes its subject
+("Vietnam's e-visa") is a programme (``programme_kinds.py``), and a lowercase
+kind that shortens a capitalised name ("a critical skills permit") is that name.
+
 Other shapes (``programme_codes.py``): a category code before "visa" ("the
 E-9 visa", "Portugal's D8 visa", "the subclass 482 visa"). A plural head after
 coordinated names names each ("the Skilled Worker and Graduate visas"). A
