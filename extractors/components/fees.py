@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.components.common import (
     facts_of,
+    programme_spans,
     sentence_of,
     text_of,
 )
@@ -38,6 +39,7 @@ from extractors.components.fee_periods import (
     stated_period,
 )
 from extractors.components.programme_context import inside_quotation, main_topical, nearest_topical
+from extractors.country_lexicon import country_lexicon
 from extractors.currency_table import currency_table
 from extractors.models import FeeFact, FeePeriod
 from extractors.money import Money, find_money, find_rates
@@ -105,7 +107,8 @@ _PRIVATE_AFTER = re.compile(
     re.I,
 )
 _PRIVATE_CHARGER = re.compile(
-    rf"\b(?:{_PRIVATE_PAYEE}|firms?|compan(?:y|ies)|providers?|intermediar(?:y|ies)|middlem[ae]n)"
+    rf"\b(?:{_PRIVATE_PAYEE}|firms?|compan(?:y|ies)|providers?|intermediar(?:y|ies)|middlem[ae]n"
+    r"|(?:web)?sites|touts?|fixers?|scammers?)"
     r"\s+(?:\w+ly\s+)?charg(?:e|es|ed|ing)\b[^.;:]*$",
     re.I,
 )
@@ -269,6 +272,8 @@ def _fee(page: _Page, money: Money, converted: Money | None, rates: dict[str, fl
             or _PRICE_COPULA.search(text, c_lo, money.start) or restated is not None)
     if not cued or _not_fee(page, money, max(lo, c_lo)) or _is_total(money) or _denied(text, money):
         return None
+    if _is_sum(text, money, c_lo) or _RATE_AFTER.match(text, money.end):
+        return None
     if _wrong_figure(text, money):
         return None
     programme, nearby = _programme(doc, money, sentence, page.named)
@@ -406,6 +411,31 @@ _ASIDE = re.compile(
 )
 
 
+# A sum of several fees: "the three charges together come to ₹67,000", "that adds up to about
+# $12.8 million", "A couple ... will pay C$3,440 in government fees" (blind4 b4_07, b4_08, b4_12). "The visa
+# costs £766 in total" is one visa's fee (holdout h11, blind b03).
+_SUM_BEFORE = re.compile(
+    r"\b(?:add(?:s|ed|ing)?\s+up\s+to|(?:together|combined|altogether)\s+(?:\w+\s+)?(?:to|at)"
+    r"|com(?:e|es|ing)\s+to|total(?:s|led|ling|ed|ing)|(?:for|of)\s+a\s+(?:combined\s+)?total\s+of)"
+    r"\s+(?:(?:about|around|roughly|nearly|almost|some|over|more\s+than|up\s+to)\s+)?$",
+    re.I,
+)
+_SUM_AFTER = re.compile(r"\s+in\s+(?:[a-z-]+\s+)?fees\b")
+_HOUSEHOLD = re.compile(r"\b(?:couples?|famil(?:y|ies)|households?)\b", re.I)
+# An exchange rate, not a price: "At ₹85.20 to the dollar".
+_RATE_AFTER = re.compile(
+    r"\s+(?:to|per|for|against)\s+(?:the|one|each|a|1)\s+(?:U\.?S\.?\s+)?(?:dollar|euro|pound|yen|yuan)\b"
+)
+
+
+def _is_sum(text: str, money: Money, clause_start: int) -> bool:
+    """Whether the amount sums several fees rather than being one."""
+    if _SUM_BEFORE.search(text, clause_start, money.start):
+        return True
+    # "$185 in consular fees" is one applicant's fee; a household's "in ... fees" adds several up.
+    return bool(_SUM_AFTER.match(text, money.end) and _HOUSEHOLD.search(text, clause_start, money.start))
+
+
 def _is_total(money: Money) -> bool:
     """An amount too large to be one applicant's fee: a total (an industry's
     bill, a year's revenue)."""
@@ -499,8 +529,17 @@ def _paid_to_a_private_party(page: _Page, money: Money, lo: int) -> bool:
     if any(_PRIVATE_FEE.search(words) for words in _priced_subjects(page.doc, money)):
         return True
     # "her agency charges clients 3,000 rupees": the one who charges is a private party.
-    return (_PRIVATE_CHARGER.search(page.text, lo, money.start) is not None
-            or _reported_charger(page.doc, money))
+    charger = _PRIVATE_CHARGER.search(page.text, lo, money.start)
+    if charger is not None and _government_body(page.text, charger.start()):
+        charger = None  # "The Swedish Migration Agency charges": the state, no private party
+    return charger is not None or _reported_charger(page.doc, money)
+
+
+def _government_body(text: str, start: int) -> bool:
+    """Whether the word at ``start`` ends a government body's name ("Migration Agency")."""
+    before = text[max(0, start - 60) : start + 40]
+    offset = start - max(0, start - 60)
+    return any(m.start() <= offset < m.end() for m in country_lexicon().body_pattern.finditer(before))
 
 
 _CHARGING = frozenset({"charge", "bill"})
@@ -521,7 +560,8 @@ def _reported_charger(doc: Doc, money: Money) -> bool:
     reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _REPORTING
     if reported and all(s.pos_ == "PRON" for s in subjects):
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
-    return any(_PRIVATE_NOUN.fullmatch(s.text) for s in subjects)
+    text = text_of(doc)
+    return any(_PRIVATE_NOUN.fullmatch(s.text) and not _government_body(text, s.idx) for s in subjects)
 
 
 # Verbs that state a price of their subject: "health insurance costs $2,000".
@@ -568,9 +608,16 @@ def _after_other_amounts(page: _Page, money: Money, lo: int) -> int:
 
 
 def _heads_an_amount(page: _Page, lo: int, start: int) -> bool:
-    """Whether the word at ``start`` follows an earlier amount within two words."""
-    return any(lo <= m.end <= start and _HEAD_GAP.fullmatch(page.text, m.end, start)
+    """Whether the word at ``start`` follows an earlier amount within two words, or is what that
+    amount is ("asks for US$60,000 in annual income and costs IDR 12.5 million")."""
+    return any(lo <= m.end <= start and (_HEAD_GAP.fullmatch(page.text, m.end, start)
+                                         or _is_what_it_is(page.text, m.end, start))
                for m in page.amounts)
+
+
+def _is_what_it_is(text: str, end: int, start: int) -> bool:
+    found = _NOT_FEE_AFTER.match(text, end)
+    return found is not None and end <= start < found.end()
 
 
 def _programme(doc: Doc, money: Money, sentence: Span,
@@ -581,8 +628,8 @@ def _programme(doc: Doc, money: Money, sentence: Span,
     amount's clause ("Filing an O-1 petition costs $1,055, and an L-1 petition
     $1,385"), else the nearest in the sentence. A programme named only as a
     comparison ("next to the Skilled Worker route") is not the fee's."""
-    span = _phrase_programme(doc, money) or _clause_programme(doc, money, sentence) \
-        or nearest_topical(doc, money.start, money.end, sentence)
+    span = _relative_programme(doc, money) or _phrase_programme(doc, money) \
+        or _clause_programme(doc, money, sentence) or nearest_topical(doc, money.start, money.end, sentence)
     if span is not None:
         known.setdefault((money.amount, money.currency), span.kb_id_)
         return span.kb_id_, True
@@ -635,6 +682,18 @@ def _phrase_programme(doc: Doc, money: Money) -> Span | None:
         return None
     phrase = doc[head.left_edge.i : head.right_edge.i + 1]
     return nearest_topical(doc, money.start, money.end, phrase)
+
+
+def _relative_programme(doc: Doc, money: Money) -> Span | None:
+    """The programme a relative clause holding the amount describes, even one named as a
+    comparison: "Compared with Indonesia's E33G visa, which costs IDR 12.5 million, ..."."""
+    span = doc.char_span(money.start, money.end, alignment_mode="expand")
+    if span is None:
+        return None
+    clause = next((t for t in span.root.ancestors if t.dep_ == "relcl"), None)
+    if clause is None:
+        return None
+    return next((s for s in programme_spans(doc) if s.start <= clause.head.i < s.end), None)
 
 
 def _clause_programme(doc: Doc, money: Money, sentence: Span) -> Span | None:

@@ -1,5 +1,6 @@
 """Programmes named by a category code the table lacks: "the D-10 visa", "an E-9 visa",
-"the subclass 482 visa", "Subclass 491 visas", "Portugal's D7 visa".
+"the subclass 482 visa", "Subclass 491 visas", "Portugal's D7 visa", "Indonesia's
+E33G remote worker visa" (words between the code and "visa" are part of the name).
 
 Many countries name their visas by a letter-and-number code (South Korea's
 D-2, E-9, F-4; Australia's subclasses) and news writes the code before
@@ -14,11 +15,15 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 # One code: letters, digits, an optional sub-code ("E-7", "D7", "F-2-R", "H1B"); not "Q1" or "G20".
 _TOKEN = re.compile(r"(?![GQ]\d)[A-Z]{1,2}-?\d{1,2}(?:-[A-Z0-9]{1,2})?[A-Z]?")
 _CODE = re.compile(
     r"(?<![\w.$£€¥-])(?:(?P<sub>[Ss]ubclass)[ \t]+(?P<number>\d{3})"
     r"|(?P<code>[A-Z]{1,2}-\d{1,2}(?:-[A-Z0-9]{1,2})?|(?![GQ]\d)[A-Z]\d{1,2}[A-Z]?))"
+    # Words that say what the code's visa is for: "Indonesia's E33G remote worker visa".
+    r"(?P<words>(?:[ \t]+[a-z][a-z-]*){0,3}?)"
     r"[ \t]+(?P<head>visas?)(?![\w-])"
 )
 
@@ -28,7 +33,10 @@ def code_programmes(text: str) -> list[tuple[int, int, str]]:
     found = []
     for m in _CODE.finditer(text):
         code = f"subclass {m['number']}" if m["sub"] else m["code"]
-        found.append((m.start(), m.end(), f"{code} visa"))
+        words = m["words"].split()
+        if any(w in STOP_WORDS for w in words):
+            continue
+        found.append((m.start(), m.end(), " ".join([code, *words, "visa"])))
     return found
 
 

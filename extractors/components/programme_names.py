@@ -23,6 +23,11 @@ Card, Pass, Permit, Scheme, Programme, Program, Route, Stream, Pilot or
 Category is a programme only when its sentence is about migration (a
 "Student Loan Scheme" is not).
 
+A name in quotation marks before a programme noun ("the “Golden” visa") is a
+name too. A generic kind the text ties to one issuer or makes its subject
+("Vietnam's e-visa") is a programme (``programme_kinds.py``), and a lowercase
+kind that shortens a capitalised name ("a critical skills permit") is that name.
+
 Other shapes (``programme_codes.py``): a category code before "visa" ("the
 E-9 visa", "Portugal's D8 visa", "the subclass 482 visa"). A plural head after
 coordinated names names each ("the Skilled Worker and Graduate visas"). A
@@ -56,6 +61,7 @@ from extractors.components.programme_country import (
     issuers_in_order,
     noun_phrase_country,
 )
+from extractors.components.programme_kinds import find_kind_programmes, kind_mentions
 from extractors.country_lexicon import CountryLexicon, country_lexicon
 
 
@@ -82,7 +88,7 @@ get go done empty fill find fire alone along across beyond elsewhere
 """.split())  # fmt: skip
 _CAP = r"[A-Z][\w]*(?:[-‐][\w]+)*"
 # "and" is no link: "the Home Child Care Provider and Home Support Worker pilots" are two.
-_LINK = r"(?:[ \t]+(?:of|in|for|&)[ \t]+|[ \t]+)"
+_LINK = r"(?:[ \t]+(?:of|in|for|by|&)[ \t]+|[ \t]+)"
 _HEAD = (r"[Vv]isas?|Pass(?:es)?|Cards?|[Pp]ermits?|[Ss]chemes?|[Pp]rogrammes?|[Pp]rograms?"
          r"|[Rr]outes?|[Ss]treams?|[Pp]ilots?|[Cc]ategory|[Cc]ategories|[Pp]athways?|Residency")  # fmt: skip
 _CAPITALISED = re.compile(
@@ -144,7 +150,7 @@ _ORGANISATION_AFTER = re.compile(
 _VISA_HEADS = frozenset({"visa", "visas"})
 _MIGRATION = re.compile(
     r"(?i)\b(?:visas?|immigra\w*|migra\w*|residen\w*|permits?|citizenship|nomads?|expats?"
-    r"|foreign (?:workers|nationals|talent|professionals|students))\b"
+    r"|foreign (?:workers|nationals|talent|professionals|students|staff|employees|hires|labour|labor))\b"
 )
 _HEAD_WORDS = frozenset("""
 visa visas pass passes card cards permit permits scheme schemes programme programmes program programs
@@ -166,7 +172,10 @@ def find_named_programmes(text: str, taken: Sequence[tuple[int, int]] = ()) -> l
     countries = _countries()
     found: list[tuple[int, int, str, str | None]] = []
     acronyms: dict[str, tuple[str, str | None]] = {}
-    hits = [(h, in_heading(text, h.start)) for h in _candidates(text)]
+    # A quoted name the table names elsewhere ("a ‘gold card’ visa" beside "the “gold card”") is the table's.
+    table_text = " ".join(text[s:e] for s, e in taken).casefold()
+    hits = [(h, in_heading(text, h.start)) for h in _candidates(text)
+            if h.quoted is None or h.quoted not in table_text]
     strong = {h.name.casefold(): h.name for h, heading in hits if not h.weak and not heading}
     for hit, heading in hits:
         start, end, name, acronym = hit.start, hit.end, hit.name, hit.acronym
@@ -190,6 +199,17 @@ def find_named_programmes(text: str, taken: Sequence[tuple[int, int]] = ()) -> l
         found.append((start, end, name, country))
         if acronym and acronym not in countries.forms:
             acronyms.setdefault(acronym, (name, country))
+    occupied = [*taken, *((s, e) for s, e, _, _ in found)]
+    kinds = find_kind_programmes(text, occupied, countries)
+    found += _short_forms(text, kinds, taken, found)
+    # Any other kind of two words or more before its head that shortens a name ("a critical skills
+    # permit costs ...") is that name; "a work visa" beside "Accredited Employer Work Visa" stays a kind.
+    anchored = {k[:2] for k in kinds}
+    others: list[tuple[int, int, str, str | None]] = [
+        (s, e, n, None) for s, e, n in kind_mentions(text, occupied)
+        if (s, e) not in anchored and len(n.split()) > 2
+    ]
+    found += [hit for hit in _short_forms(text, others, taken, found) if hit[2] != _kind_name(hit, others)]
     # "The LTR visa" read as a name of its own before the acronym was known.
     spelled = {f"{a} visa".casefold(): a for a in acronyms}
     found = [(s, e, acronyms[spelled[n.casefold()]][0], c or acronyms[spelled[n.casefold()]][1])
@@ -200,7 +220,46 @@ def find_named_programmes(text: str, taken: Sequence[tuple[int, int]] = ()) -> l
             if not any(m.start() < o_end and o_start < m.end() for o_start, o_end in occupied):
                 found.append((m.start(), m.end(), name, country))
     found.sort()
-    return _resolve(text, _merge_names(found), countries)
+    # A country inside another programme's name ("the EU Blue Card ... or the talent visa") is no
+    # issuer for the mentions around it.
+    masked = _mask(text, [*taken, *((s, e) for s, e, _, _ in found)])
+    return _resolve(masked, _merge_names(found), countries)
+
+
+def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _short_forms(
+    text: str, kinds: list[tuple[int, int, str, str | None]], taken: Sequence[tuple[int, int]],
+    found: list[tuple[int, int, str, str | None]],
+) -> list[tuple[int, int, str, str | None]]:
+    """A lowercase kind whose words the article's capitalised name holds, with the same head, is that
+    name's short form ("the critical skills permit" after "the Critical Skills Employment Permit"):
+    the named programme, or nothing when the name is the table's (the table's spans stand)."""
+    # Written form -> the programme's name ("" for a table programme's mention).
+    written = {**{text[s:e]: "" for s, e in taken}, **{n: n for _, _, n, _ in found}}
+    out = []
+    for start, end, kind, country in kinds:
+        longer = next((full for form, full in written.items() if _shortens(kind, form)), None)
+        if longer is None:
+            out.append((start, end, kind, country))
+        elif longer:
+            out.append((start, end, longer, None))
+    return out
+
+
+def _kind_name(hit: tuple[int, int, str, str | None], kinds: list[tuple[int, int, str, str | None]]) -> str:
+    return next(n for s, e, n, _ in kinds if (s, e) == hit[:2])
+
+
+def _shortens(kind: str, name: str) -> bool:
+    words, other = kind.casefold().split(), re.sub(r"[“”\"‘’']", "", name).casefold().split()
+    head = _SINGULAR.get(other[-1], other[-1]) if other else ""
+    return len(other) > len(words) and words[-1] == head and set(words[:-1]) <= set(other[:-1])
 
 
 # "Germany's Opportunity Card, the points-based job-seeker visa": a description of the name before it.
@@ -267,6 +326,8 @@ class _Hit:
     weak: bool = False
     # A lowercase compound ("job-seeker visa"): a description when it stands in apposition.
     lowercase: bool = False
+    # The words a quoted name holds ("gold card" in "a ‘gold card’ visa").
+    quoted: str | None = None
 
 
 def _candidates(text: str) -> list[_Hit]:
@@ -283,6 +344,10 @@ def _candidates(text: str) -> list[_Hit]:
         hits.append(_Hit(m.start(), m.end(), f"{_lowercase_name(m['name'])} {head}", None, lowercase=True))
     for start, end, name in code_programmes(text):
         hits.append(_Hit(start, end, name, None))
+    for m in _QUOTED.finditer(text):
+        hit = _quoted(text, m)
+        if hit is not None:
+            hits.append(hit)
     for m in _STAMP.finditer(text):
         if _MIGRATION.search(_sentence(text, m.start(), m.end())):
             hits.append(_Hit(m.start(), m.end(), m.group(0), None))
@@ -292,6 +357,38 @@ def _candidates(text: str) -> list[_Hit]:
         if not kept or hit.start >= kept[-1].end:
             kept.append(hit)
     return kept
+
+
+# A name in quotation marks before a programme noun: "the “Golden” visa", "a “second home” visa".
+_QUOTED = re.compile(
+    r"(?<![\w])[“\"‘](?P<name>[A-Za-z][\w'’-]*(?:[ \t]+[\w'’-]+){0,3})[”\"’]"
+    r"[ \t]+(?P<head>visas?|permits?|schemes?|programmes?|programs?|pass(?:es)?|cards?|residency)(?![\w-])"
+)
+
+
+_LABELLED = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|dub(?:s|bed)?|brand(?:s|ed)?|label(?:s|led|ed)?|described\s+as|likened\s+to)"
+    r"(?:[ \t]+(?:it|them|this|that))?[ \t]+(?:an?|the)?[ \t]*$"
+)
+
+
+def _quoted(text: str, m: re.Match[str]) -> _Hit | None:
+    """The programme a quoted name before a programme noun names, unless its words are generic."""
+    words = m["name"].split()
+    lowered = [w.casefold() for w in words]
+    if any(w in _NOT_PROGRAMME for w in lowered) or all(w in _GENERIC | STOP_WORDS for w in lowered):
+        return None
+    # One lowercase word in quotation marks is a scare quote ("a “lifetime” visa").
+    if len(words) == 1 and words[0].islower():
+        return None
+    # "Critics call it a “cash for residence” scheme": a label the text quotes, not the name.
+    if _LABELLED.search(text, max(0, m.start() - 40), m.start()):
+        return None
+    head = m["head"].casefold()
+    if head not in _VISA_HEADS and not _about_migration(_sentence(text, m.start(), m.end())):
+        return None
+    noun = _EACH.get(head, head)
+    return _Hit(m.start(), m.end(), f"{m['name']} {noun}", None, quoted=m["name"].casefold())
 
 
 def _lowercase_name(words: str) -> str:
@@ -331,7 +428,7 @@ def _capitalised(text: str, m: re.Match[str]) -> _Hit | None:
         return None
     # "Applications for Destination Thailand Visa ...": a sentence's first word is
     # capitalised by the sentence, and so is not part of the name before a link word.
-    links = [i for i, w in enumerate(words) if w in {"of", "in", "for", "&"}]
+    links = [i for i, w in enumerate(words) if w in {"of", "in", "for", "by", "&"}]
     if links and _opens_sentence(text, start):
         cut = links[-1] + 1
         start = text.index(words[cut], start + len(" ".join(words[:cut])))
@@ -343,21 +440,25 @@ def _capitalised(text: str, m: re.Match[str]) -> _Hit | None:
     head = m["head"]
     # "the Employment Gold Card programme": the name ends at the first programme noun.
     # "the Top Talent Pass Scheme": the usual name is the short one (fixtures/README: long and short names).
+    # A capitalised programme noun with a lowercase one after it is a title even of generic words
+    # ("Oman's Investor Residency programme"; "a Work Visa" alone is a kind).
+    titled = False
     if words and head.casefold() in {"programme", "programmes", "program", "programs", "scheme"} \
             and re.fullmatch(r"Visas?|Pass(?:es)?|Cards?|Permits?|Residency", words[-1]):  # fmt: skip
+        titled = head[0].islower() and len(words) > 1 and not re.search(r"\b(?:an?|any)\s+$", text[:start])
         head, words = words[-1], words[:-1]
     if not words or not words[-1][0].isupper() or _ORGANISATION_AFTER.match(text, m.end()):
         return None
     # A lone word with digits names a visa only as a category code ("D-10", "E7"; not "G20", "COVID-19").
     if len(words) == 1 and any(c.isdigit() for c in words[0]) and not is_code(words[0]):
         return None
-    lowered = [w.casefold() for w in words if w not in {"of", "in", "for", "&"}]
+    lowered = [w.casefold() for w in words if w not in {"of", "in", "for", "by", "&"}]
     if any(w in _NOT_PROGRAMME for w in lowered):
         return None
     countries = _countries()
     remainder = countries.pattern.sub(" ", " ".join(words)).split()
     generic = all(w.casefold() in _GENERIC or w.casefold() in STOP_WORDS for w in remainder)
-    if generic and len(remainder) <= 1:
+    if generic and len(remainder) <= 1 and not (titled and remainder):
         return None
     # The U.S. "Green Card" is permanent residence, no programme; a "Green Visa" (the UAE's) is one.
     if [w.casefold() for w in remainder] == ["green"] and head.casefold().startswith("card"):

@@ -26,6 +26,7 @@ from extractors.components.common import (
     text_of,
 )
 from extractors.components.literals import required_literal
+from extractors.components.programme_anaphora import anaphora
 from extractors.components.programme_country import issuer_of_noun_phrase
 from extractors.components.programme_names import NamedProgramme, find_named_programmes
 from extractors.components.programme_stems import find_stems
@@ -133,8 +134,10 @@ class ProgrammeRuler:
             if span is not None:
                 spans.append(Span(doc, span.start, span.end, PROGRAMME_LABEL, kb_id=name))
         spans = filter_spans(spans)
-        doc.spans[PROGRAMMES_KEY] = spans
-        doc.set_ents(spans, default="unmodified")
+        # "the pass", "A permit costs ...": later references by the head noun alone.
+        mentions = sorted([*spans, *anaphora(doc, spans)], key=lambda s: s.start)
+        doc.spans[PROGRAMMES_KEY] = mentions
+        doc.set_ents(mentions, default="unmodified")
         self._emit(doc, spans, countries)
         return doc
 

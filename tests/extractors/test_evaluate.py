@@ -43,3 +43,14 @@ def test_without_programme_the_amount_period_date_and_precision_must_still_agree
     assert report.fields["fee_no_programme"].tp == 0
     assert report.fields["event_no_programme"].tp == 0
     assert report.fields["amount"].tp == 1  # the amount alone still agrees
+
+
+def test_an_optional_entry_matches_after_normalising_as_pairs_do() -> None:
+    gold = GoldArticle(Path("g.json"), "train", Path("g.html"), [GOLD_FEE],
+                       [{"kind": "fee", "programme": "gold card", "amount": 1000000}], None)
+    predicted = [{**GOLD_FEE, "amount": 1420.0},
+                 {"kind": "fee", "programme": "Gold Card", "amount": 1000000.0, "currency": "USD"}]
+    kinds = {k: Score() for k in ("visa_programme", "fee", "quote", "person", "event", "role")}
+    fields = {f: Score() for f in FIELD_KEYS}
+    _score_article(ArticleResult(gold, predicted, None), kinds, fields, Score())
+    assert (kinds["fee"].tp, kinds["fee"].predicted) == (1, 1)
