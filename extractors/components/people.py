@@ -35,7 +35,13 @@ from extractors.models import PersonFact
 CREDIT_LINE = re.compile(
     r"(?:\b(?:Reporting|Editing|Writing|Additional reporting|Compiled|Produced|Photos?|Video|"
     r"Graphics?|Illustration)\s+by\b|\b[A-Z]{2,}/|/(?:AP|Reuters|AFP|Getty)\b|\bGetty Images\b"
-    r"|^\s*By\s+[A-Z]|contributed (?:to this report|reporting))",
+    r"|^\s*By\s+[A-Z]|contributed (?:to this report|reporting)"
+    # A credit line opening with a participle ("Edited by ...", "Additional
+    # reporting by ...", "Photographs by ..."): only at the line's start, as
+    # "a report written by X" in prose names a person of the story.
+    r"|^\s*\(?(?:Additional\s+)?(?:[Rr]eported|[Ee]dited|[Ww]ritten|[Cc]ompiled|[Tt]ranslated|[Ff]act-checked"
+    r"|[Pp]hotographs?|[Pp]hotography|[Ii]llustrations?|[Rr]esearch)\s+by\b)",
+    re.M,
 )
 # Last words of news outlets' names, which the NER tags as people in "told
 # Harbour Wire" or "(Reporting by ...)".
@@ -386,7 +392,7 @@ ORG_WORDS = frozenset(
     "Chamber Council University College Institute Inc Inc. Corp Corp. Ltd Ltd. LLP LLC Group Bank "
     "Ministry Department Office Agency Association Foundation Commission Party Committee Union "
     "Services Service Centre Center Court Board Authority Bureau Company Partners Alliance Forum "
-    "Review Wire News Times Post Reuters Press".split()
+    "Review Wire News Times Post Reuters Press Affairs".split()
 )
 
 
@@ -498,7 +504,9 @@ def _given_before(ent: Span, names: dict[str, Gender]) -> Span:
             or before.text in ORG_WORDS or before.text.isupper():
         return ent
     known = before.text in names
-    lone = not before.is_sent_start and (start < 2 or not doc[start - 2].text[:1].isupper())
+    # "Labour Party TD Fergal Brennan": a title before the given name ends what stands before it.
+    lone = not before.is_sent_start and (start < 2 or not doc[start - 2].text[:1].isupper()
+                                         or doc[start - 2].text in TITLES)
     return Span(doc, start - 1, ent.end, label="PERSON") if known or lone else ent
 
 
@@ -525,7 +533,7 @@ NOT_PERSON_ENDINGS = frozenset(
     "Holdings Capital Technologies Systems Industries Works Studios Labs Airlines Motors Foundation "
     "Institute University College Council Ministry Department Office Agency Association Commission "
     "Committee Union Services Centre Center Court Board Authority Bureau Company Partners Alliance "
-    "Forum Courant Network Networks Robotics International House City".split()
+    "Forum Courant Network Networks Robotics International House City Affairs".split()
 )
 
 

@@ -32,7 +32,7 @@ CUE_WORDS = (
     "|remarked|stressed|emphasised|emphasized|acknowledged|conceded|predicted|replied|declared"
     "|countered|counters|cautioned|admitted|posted|tweeted|wondered"
     "|recounted|recounts|testified|testifies|shouted|yelled|complained|complains|joked|jokes"
-    "|quipped|boasted|reiterated|reported|saying|weighed in|quoted as saying"
+    "|quipped|boasted|reiterated|reported|saying|weighed in|quoted as saying|confirmed|confirms"
 )
 _CUE = re.compile(rf"\b(?:{CUE_WORDS})\b")
 _ACCORDING_AFTER = re.compile(r"[^\S\n]*according to\b")

@@ -28,7 +28,9 @@ TITLES = frozenset(
     "Congressman Congresswoman Delegate Provost Coach Chief Treasurer Comptroller Prosecutor "
     "Colonel Col. Col Lieutenant Lt. Lt Captain Capt. Capt Sergeant Sgt. Sgt Maj. Admiral Adm. "
     "Commander Brig. Rev. Rev Reverend Pastor Bishop Archbishop Cardinal Pope Rabbi Imam Sheikh "
-    "Sir Dame".split()
+    "Sir Dame "
+    # Members of parliaments written after a party ("Labour Party TD Fergal Brennan").
+    "TD MSP MLC MNA MPP".split()
 )
 # Before a name these say who the person is, not what they do: no role.
 HONORIFICS = frozenset("Mr. Mrs. Ms. Mr Mrs Ms Dr Dr. Rev. Rev Reverend Sir Dame".split())
@@ -60,7 +62,11 @@ PORTFOLIOS = frozenset(
     "Health Commerce Home Energy Defense Defence State Treasury Interior Justice Education Labor "
     "Labour Transportation Transport Agriculture Foreign Finance Trade Immigration Technology "
     "Environment Housing Culture Economy Industry Science Migration Security Work Works "
-    "Employment Tourism Communications".split()
+    "Employment Tourism Communications "
+    # "Social Affairs Minister", "Home Affairs Secretary", "Public Safety Minister".
+    "Affairs Social Digital Internal External Economic Veterans Consumer Family Women Youth Sport Sports "
+    "Welfare Development Infrastructure Planning Regional Climate Water Fisheries Revenue Public Safety "
+    "Citizenship Integration Asylum Enterprise Business Innovation Skills Universities".split()
 )
 AFFILIATION_LABELS = frozenset({"ORG", "FAC"})
 # Verbs of a relative clause that say where someone works ("who runs ...").

@@ -30,7 +30,10 @@ UNNAMED = frozenset(
     # Institutions that speak as one ("the federal authority said", "the regulator said").
     "authority authorities regulator tribunal court board bureau service union association "
     "federation chamber institute committee panel watchdog firm bank ministry consulate "
-    "consortium coalition alliance foundation centre center".split()
+    "consortium coalition alliance foundation centre center "
+    # Bodies of a state and of politics ("The cabinet said in April that ...").
+    "cabinet parliament legislature senate congress police presidency secretariat inspectorate "
+    "directorate mission delegation party opposition".split()
 )
 # Nouns for a person the article does not name ("a source", "an executive"):
 # a "he" after them is that unnamed person.
