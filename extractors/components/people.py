@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.components.affiliations import COMPANY_NOUNS, EMPLOYER_NOUNS, described_as_company
 from extractors.components.common import (
+    PROGRAMME_LABEL,
     SPEECH_LEMMAS,
     facts_of,
     is_heading,
@@ -274,7 +275,8 @@ def _person_mentions(doc: Doc, names: dict[str, Gender]) -> list[Span | None]:
     for ent in [*doc.ents, *_unlabelled_speakers(doc, names)]:
         name = _as_person(ent, names)
         if name is None or any(t.i in programme_tokens for t in ent) or _employer_named(ent) \
-                or _relative_which(ent) or _names_a_thing(ent) or described_as_company(ent):
+                or _relative_which(ent) or _names_a_thing(ent) or described_as_company(ent) \
+                or _located_in(ent):
             continue
         if CREDIT_LINE.search(ent.sent.text) or is_heading(ent.sent) or not _is_prose(ent.sent):
             continue
@@ -316,6 +318,19 @@ def _described_as_someone(token: Token) -> bool:
 
 def _bare_propn(token: Token) -> bool:
     return token.pos_ == "PROPN" and not token.ent_type_
+
+
+# Prepositions of place: what stands "in" or "near" a name is at a place
+# ("a co-working space in George Town", "the border officers in Da Nang").
+PLACE_PREPOSITIONS = frozenset("in near across around outside inside throughout within".split())
+
+
+def _located_in(ent: Span) -> bool:
+    """'in George Town': a name the NER calls a person, as the object of a
+    preposition of place, is a place; a person is not where things are."""
+    root = ent.root
+    return ent.label_ == "PERSON" and root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS \
+        and not any(c.dep_ in {"poss", "case"} for c in root.children)
 
 
 def _relative_which(ent: Span) -> bool:
@@ -518,11 +533,18 @@ def _extended(ent: Span) -> Span:
     doc = ent.doc
     while end < len(doc) and end - ent.start < 5 and not doc[end].is_sent_start and (
         (doc[end].pos_ == "PROPN" and is_name_part(doc[end].text)
-         and (not doc[end].ent_type_ or doc[end - 1].lower_ in NAME_PARTICLES))
+         and (not doc[end].ent_type_ or doc[end - 1].lower_ in NAME_PARTICLES
+              or _possessor_in_programme(doc, end)))
         or (doc[end].lower_ in NAME_PARTICLES and end + 1 < len(doc) and is_name_part(doc[end + 1].text))
     ):
         end += 1
     return ent if end == ent.end else Span(doc, ent.start, end, label="PERSON")
+
+
+def _possessor_in_programme(doc: Doc, i: int) -> bool:
+    """'President Donald Trump's “gold card”': the programme ruler may take the
+    surname before the possessive into the programme's name."""
+    return doc[i].ent_type_ == PROGRAMME_LABEL and i + 1 < len(doc) and doc[i + 1].text in {"'s", "’s"}
 
 
 # Last words that make a name an organisation's or a place's even when the

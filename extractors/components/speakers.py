@@ -53,6 +53,7 @@ PRONOUN_REACH = 600
 # How many sentences back a speaker's recursion may go ("he said ... he
 # added ... he said"): enough for a paragraph of pronouns.
 MAX_CHAIN = 8
+_AGE_DESCRIPTION = re.compile(r"^[Tt]he (?P<age>\d{1,3})-year-old$")
 _QUOTED = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"")
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 
@@ -119,6 +120,12 @@ class Speakers:
         if subject.lower_ == "who" and verb.dep_ == "relcl":
             subject = self._antecedent_of_who(verb)
         phrase = self.doc[subject.left_edge.i : subject.i + 1]
+        aged = _AGE_DESCRIPTION.match(phrase.text)
+        if aged is not None:
+            # "the 22-year-old said": the person given that age, else (like a
+            # pronoun) the one the sentences before were about.
+            record = self.by_age(aged["age"], verb.idx)
+            return (record.name if record else self.pronoun(subject, depth)), None
         person = self._one_of_namesakes(words_of(phrase.text), subject, depth) \
             or self.people.resolve(words_of(phrase.text), before=verb.idx + 1)
         if person is not None and names_subject(subject, person.parts):
