@@ -442,6 +442,12 @@ def coordinated_cue(verb: Token) -> Token | None:
     return cue if any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children) else None
 
 
+# Relations the parser gives a report's words when it misses the clause
+# ("said the biggest worry ... was processing times": "times" as nsubj, dobj
+# or npadvmod of "said").
+_MISREAD_REPORT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "npadvmod", "attr", "oprd", "dep"})
+
+
 def _subject_read_as_clause(verb: Token) -> Span | None:
     """'Rao ... said the bigger problem for applicants was processing times':
     the parser may read the report's words as a second subject (or an object)
@@ -450,7 +456,7 @@ def _subject_read_as_clause(verb: Token) -> Span | None:
     doc = verb.doc
     if not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
         return None
-    for child in (c for c in verb.children if c.i > verb.i and c.dep_ in {"nsubj", "dobj"}):
+    for child in (c for c in verb.children if c.i > verb.i and c.dep_ in _MISREAD_REPORT_DEPS):
         start = child.left_edge.i
         if start != verb.i + 1 and not (start == verb.i + 2 and doc[verb.i + 1].lower_ == "that"):
             continue
