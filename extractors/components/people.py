@@ -136,8 +136,12 @@ class PeopleIndex:
         """The person last mentioned before ``before`` whose role ends with one of
         the lowercase ``words`` ("the attorney said" -> the attorney)."""
         wanted = {_job(w.lower()) for w in words if w.islower()}
+        # A back-reference points to someone named before it, never to a
+        # person the article introduces later ("said one recruiter" before
+        # "Omar Haddad, a recruiter").
         hits = [r for r in self.records
-                if any(_head(role) in wanted and _modifiers_agree(role, words) for role in r.roles)]
+                if any(_head(role) in wanted and _modifiers_agree(role, words) for role in r.roles)
+                and _last_mention(r, before) >= 0]
         if not hits:
             return None
         # "the president said": the one with the title ("President Trump")

@@ -1161,7 +1161,10 @@ def _speaker(doc: Doc, attribution: Attribution, speakers: Speakers, match: re.M
     if pronoun is not None:
         token = _token_at(doc, attribution, pronoun)
         return (speakers.pronoun(token) if token is not None else None), None
-    person = speakers.people.resolve(words, before=at) or speakers.people.by_role(words, before=at)
+    # "said one recruiter", "a lawyer said": someone new, never a back-reference by role.
+    indefinite = bool(words) and words[0].lower() in {"a", "an", "one", "another", "some"}
+    person = speakers.people.resolve(words, before=at) or (
+        None if indefinite else speakers.people.by_role(words, before=at))
     age = _AGED.search(before)
     if person is None and age is not None:
         person = speakers.by_age(age["age"], at)

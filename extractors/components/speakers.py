@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from extractors.components.common import SPEECH_LEMMAS, text_of
 from extractors.components.gender import PRONOUN_GENDER
 from extractors.components.people import NAME_PARTICLES, PeopleIndex, PersonRecord
-from extractors.components.roles import ROLE_ENDINGS
+from extractors.components.roles import ORG_KINDS, ROLE_ENDINGS
 
 PRONOUNS = frozenset({"he", "she", "they"})
 # Subjects that speak for an organisation or stay unnamed: quoted with no speaker.
@@ -136,7 +136,7 @@ class Speakers:
                                         before=verb.idx + 1)
             if named is not None and names_subject(appos, named.parts):
                 return named.name, None
-        titled = self.people.by_role(words_of(phrase.text), before=verb.idx)
+        titled = None if _indefinite(subject) else self.people.by_role(words_of(phrase.text), before=verb.idx)
         if titled is not None and subject.pos_ == "NOUN" and subject.lower_ not in UNNAMED \
                 and self._same_possessor(subject, titled):
             return titled.name, None
@@ -146,6 +146,12 @@ class Speakers:
         whole = self.doc[subject.left_edge.i : subject.right_edge.i + 1]
         if subject.ent_type_ in {"ORG", "NORP", "GPE"} or subject.lower_ in UNNAMED or _named_body(whole):
             return None, organisation(whole)
+        if subject.pos_ == "PROPN" and any(a.lower_ in UNNAMED | ORG_KINDS and a.pos_ == "NOUN"
+                                           for a in _appositions(subject)):
+            # "Unison, the public sector union, warned": a name its appositive
+            # calls an organisation speaks for it.
+            start = min([subject.i, *(c.i for c in subject.children if c.dep_ == "compound")])
+            return None, self.doc[start : subject.i + 1].text
         if unnamed_person(subject):
             return None, None  # "Morrison's lawyer said", "a visa agent said": unnamed
         if is_group(subject):
@@ -414,6 +420,13 @@ def _appositions(token: Token) -> list[Token]:
     return found
 
 
+def _indefinite(subject: Token) -> bool:
+    """'one recruiter', 'a lawyer', 'another official': someone new, not a
+    back-reference to a person named before."""
+    return any(c.dep_ in {"det", "nummod"} and c.lower_ in {"a", "an", "one", "another", "some"}
+               for c in subject.children)
+
+
 def _named_body(phrase: Span) -> bool:
     """'Immigration, Refugees and Citizenship Canada (IRCC) said', 'Banco de
     Portugal said': a subject
@@ -464,8 +477,10 @@ def unnamed_person(subject: Token) -> bool:
     if any(c.dep_ == "relcl" and any(w.lower_ == "who" and w.dep_ in {"nsubj", "nsubjpass"}
                                      for w in c.children) for c in subject.children):
         return True
-    return subject.lower_.endswith(ROLE_ENDINGS) and any(
-        c.dep_ == "det" and c.lower_ in {"a", "an", "one", "another"} for c in subject.children)
+    # "One nurse from Kerala, who declined to be named, said": whoever speaks
+    # as "a"/"one" noun is someone new whom the article does not name.
+    return _indefinite(subject) or (subject.lower_.endswith(ROLE_ENDINGS) and any(
+        c.dep_ == "det" and c.lower_ in {"a", "an", "one", "another"} for c in subject.children))
 
 
 def _possessed_noun(subject: Token) -> bool:

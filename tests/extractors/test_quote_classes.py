@@ -143,3 +143,44 @@ def test_the_roles_of_a_person(extractor: FactExtractor, text: str, name: str,
                                fields: dict[str, tuple[str, ...]]) -> None:
     person = _people(extractor, text)[name]
     assert {k: person[k] for k in fields} == fields
+
+
+# -- more forms, from articles of our own written to the list -------------------
+
+MORE_SPEAKERS = [
+    pytest.param(
+        "Beijing opened the K visa to young engineers this month.\n"
+        "Omar Haddad, a recruiter at the Dubai agency Gulf Bridge, said interest was high.\n"
+        "“Nobody expected this,” said one recruiter in Shenzhen.",
+        "Nobody expected", None, id="one recruiter is someone new, not the recruiter named before"),
+    pytest.param(
+        "Beijing opened the K visa to young engineers this month.\n"
+        "“Nobody expected this,” said one recruiter in Shenzhen.\n"
+        "Omar Haddad, a recruiter at the Dubai agency Gulf Bridge, said interest was high.",
+        "Nobody expected", None, id="a role noun never points to someone named later"),
+    pytest.param(
+        "Britain raised the Skilled Worker visa fee.\n"
+        "Unison, the public sector union, warned the rise would deepen staff shortages.",
+        "deepen staff shortages", None, id="a name its appositive calls a union speaks for it"),
+    pytest.param(
+        "Britain raised the Skilled Worker visa fee.\n"
+        "One nurse from Kerala, who declined to be named, said she had paid her own fee last year.",
+        "paid her own fee", None, id="one nurse who declined to be named"),
+    pytest.param(
+        "Beijing opened the K visa this month.\n"
+        "Rebecca Lowe, an immigration attorney in Denver, commented that the K visa was cheaper than the "
+        "H-1B. The attorney said American employers were watching closely.",
+        "American employers were watching", "Rebecca Lowe", id="a visa code ends its sentence"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), MORE_SPEAKERS)
+def test_more_speakers(extractor: FactExtractor, text: str, words: str, speaker: str | None) -> None:
+    assert _quote_with(extractor, text, words)["speaker"] == speaker
+
+
+def test_a_report_stops_at_the_visa_code_that_ends_its_sentence(extractor: FactExtractor) -> None:
+    text = ("Beijing opened the K visa this month.\n"
+            "Rebecca Lowe, an immigration attorney in Denver, commented that the K visa was cheaper than the "
+            "H-1B. The attorney said American employers were watching closely.")
+    assert _quote_with(extractor, text, "cheaper than")["text"] == "the K visa was cheaper than the H-1B"
