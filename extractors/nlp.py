@@ -99,8 +99,11 @@ _CODE_FULL_STOP = r"(?<=[0-9][A-Z])\."
 def _split_code_full_stops(nlp: Language) -> None:
     from spacy.util import compile_suffix_regex
 
-    suffixes = [*nlp.Defaults.suffixes, _CODE_FULL_STOP] if nlp.Defaults.suffixes else [_CODE_FULL_STOP]
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    tokenizer = nlp.tokenizer
+    if not hasattr(tokenizer, "suffix_search"):
+        return  # a custom tokenizer keeps its own rules
+    suffixes = [*(nlp.Defaults.suffixes or []), _CODE_FULL_STOP]
+    setattr(tokenizer, "suffix_search", compile_suffix_regex(suffixes).search)  # noqa: B010 (untyped Cython class)
 
 
 class ExtractsFacts(Protocol):
