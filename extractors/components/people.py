@@ -675,11 +675,19 @@ def _stray_first_word(span: Span, names: dict[str, Gender], full: list[Span]) ->
     """'Hosting Cook at Dreamforce' beside 'Tim Cook': a capitalised word
     opening the sentence before another person's surname is no given name."""
     words = span.text.split()
-    if len(words) != 2 or not span[0].is_sent_start or words[0] in names:
+    if len(words) != 2 or not span[0].is_sent_start or words[0] in names or _introduced(span):
         return False
     # A given name comes back on its own ("His brother, Kulbir, ..."); "Hosting" does not.
     alone = sum(1 for t in span.doc if t.text == words[0]) > 1
     return not alone and any(m.text.split()[-1] == words[-1] and m.text.split()[0] != words[0] for m in full)
+
+
+def _introduced(span: Span) -> bool:
+    """'Rohan Kapoor, chief executive of ..., said': a name with an appositive,
+    or the subject of a speech verb, is how news introduces a person."""
+    root = span.root
+    return any(c.dep_ == "appos" and c.i >= span.end for c in root.children) or (
+        root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in SPEECH_LEMMAS)
 
 
 def _surname_people(orphans: list[Span], names: dict[str, Gender]) -> list[PersonRecord]:

@@ -94,7 +94,6 @@ NAMED_NEXT_CUES = "described|put it|came from|words of|view of|verdict of|assess
 # ... and the opening of the paragraph after a quoted paragraph that does.
 _NAMED_NEXT_PARAGRAPH = (rf"^(?:That|This|Those|These|Such) (?:was|were|is|are) (?:how|the)\b.*"
                          rf"\b(?P<cue>{NAMED_NEXT_CUES})\b|^So (?P<so>said|says)\b")
-_OPEN_PARAGRAPH = re.compile(r"“(?P<a>[^“”\n]+)\n(?=“)")
 _ACCORDING = re.compile(
     r"^(?P<clause>[^“”\"]{20,}?),? according to (?P<who>[^,.;]+)[.,;]"
     r"|^According to (?P<who2>[^,;]+), (?P<clause2>[^“”\"]{20,}?)[.!]?$"
@@ -818,6 +817,13 @@ def _carried_over(doc: Doc, match: re.Match[str], speakers: Speakers,
     if before:
         return before[-1].speaker, before[-1].cue
     head = text[previous_start:opened]
+    if not head.strip() and previous_start > 0:
+        # 'He put it plainly:¶“The fee changed the maths. ...¶“We send them ...”':
+        # the quotation opens its own paragraph; the paragraph before it,
+        # ending in a colon, introduces it.
+        intro = text[: previous_start - 1].rstrip()
+        return (_introduced_at(doc, len(intro) - 1, speakers) or _colon_cue(doc, intro, speakers, match)) \
+            if intro.endswith(":") else None
     cues = list(_CUE.finditer(head))
     if not cues and head.rstrip().endswith((".", ":")):
         return _introduced_at(doc, previous_start + len(head.rstrip()) - 1, speakers)
@@ -825,6 +831,18 @@ def _carried_over(doc: Doc, match: re.Match[str], speakers: Speakers,
         return None
     attribution = Attribution(head[: cues[-1].end()], cues[-1].group(0), previous_start,
                               previous_start + cues[-1].start())
+    return _speaker(doc, attribution, speakers, match)[0], attribution.cue
+
+
+def _colon_cue(doc: Doc, intro: str, speakers: Speakers, match: re.Match[str]) -> Found | None:
+    """'Kapoor said:' closing the text before a quotation: its speaker."""
+    line_start = intro.rfind("\n") + 1
+    paragraph = intro[line_start:]
+    cues = list(_CUE.finditer(paragraph))
+    if not cues or paragraph[cues[-1].end():].strip() != ":":
+        return None
+    attribution = Attribution(paragraph[: cues[-1].end()], cues[-1].group(0), line_start,
+                              line_start + cues[-1].start())
     return _speaker(doc, attribution, speakers, match)[0], attribution.cue
 
 
@@ -836,16 +854,34 @@ def _open_straight_mark(paragraph: str) -> int:
 
 
 def _opening_paragraphs(doc: Doc, direct: list[QuoteFact]) -> list[QuoteFact]:
-    """A quote that runs over paragraphs opens each with “ and closes only the
-    last: the open paragraphs take the speaker of the quote that follows."""
+    """A quote that runs over paragraphs opens each with “ (or ") and closes
+    only the last: the open paragraphs take the speaker of the quote that
+    follows."""
     text = text_of(doc)
     found = []
-    for match in _OPEN_PARAGRAPH.finditer(text):
-        following = next((f for f in direct if f.start == match.end() + 1), None)
-        if following is None or len(match["a"].split()) < MIN_QUOTE_WORDS:
+    for opened, newline in _open_paragraph_ends(text):
+        words = text[opened + 1 : newline].strip()
+        following = next((f for f in direct if f.start == newline + 2), None)
+        if following is None or len(words.split()) < MIN_QUOTE_WORDS:
             continue
-        found.append(replace(following, start=match.start() + 1, end=match.end() - 1,
-                             text=match["a"].strip(), sentence=match["a"].strip()))
+        found.append(replace(following, start=opened + 1, end=newline, text=words, sentence=words))
+    return found
+
+
+def _open_paragraph_ends(text: str) -> list[tuple[int, int]]:
+    """(where the mark opens, where the paragraph ends) of each paragraph left
+    inside an open quotation whose next paragraph opens with a mark."""
+    found = []
+    start = 0
+    while (newline := text.find("\n", start)) >= 0:
+        line = text[start:newline]
+        following = text[newline + 1 : newline + 2]
+        curly = line.rfind("“")
+        if following == "“" and curly >= 0 and line.rfind("”") < curly:
+            found.append((start + curly, newline))
+        elif following == '"' and (straight := _open_straight_mark(line)) >= 0:
+            found.append((start + straight, newline))
+        start = newline + 1
     return found
 
 

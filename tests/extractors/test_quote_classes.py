@@ -184,3 +184,26 @@ def test_a_report_stops_at_the_visa_code_that_ends_its_sentence(extractor: FactE
             "Rebecca Lowe, an immigration attorney in Denver, commented that the K visa was cheaper than the "
             "H-1B. The attorney said American employers were watching closely.")
     assert _quote_with(extractor, text, "cheaper than")["text"] == "the K visa was cheaper than the H-1B"
+
+
+def test_a_name_introduced_with_an_appositive_is_not_a_stray_word(extractor: FactExtractor) -> None:
+    text = ("Indian firms are moving engineers to Canada after the H-1B fee rose.\n"
+            "Rohan Kapoor, chief executive of the Pune firm Vantage Code, said the company had moved 40 "
+            "engineers.\n"
+            "His brother, Vikram Kapoor, runs a smaller firm. Vikram Kapoor said he was holding off.")
+    people = _people(extractor, text)
+    assert {"Rohan Kapoor", "Vikram Kapoor"} <= set(people)
+    assert people["Rohan Kapoor"]["affiliations"] == ("Vantage Code",)
+    assert _quote_with(extractor, text, "had moved 40")["speaker"] == "Rohan Kapoor"
+
+
+@pytest.mark.parametrize(("open_mark", "close_mark"), [("“", "”"), ('"', '"')], ids=["curly", "straight"])
+def test_a_quotation_over_paragraphs_after_an_introducing_colon(extractor: FactExtractor, open_mark: str,
+                                                               close_mark: str) -> None:
+    text = ("Indian firms are moving engineers to Canada after the H-1B fee rose.\n"
+            "Rohan Kapoor, chief executive of the Pune firm Vantage Code, said the company had moved 40 "
+            "engineers. He put it plainly:\n"
+            f"{open_mark}The fee changed the sums. We cannot send junior staff to Ohio any more.\n"
+            f"{open_mark}We send them to Toronto, and the client is happy.{close_mark}")
+    assert _quote_with(extractor, text, "The fee changed the sums")["speaker"] == "Rohan Kapoor"
+    assert _quote_with(extractor, text, "We send them to Toronto")["speaker"] == "Rohan Kapoor"
