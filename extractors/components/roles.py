@@ -266,7 +266,7 @@ def _org_before(doc: Doc, left: int, floor: int) -> str | None:
     # An acronym is a name whatever the tagger made of it ("IRCC spokesperson" as a verb).
     while left >= floor and (doc[left].pos_ == "PROPN" or doc[left].ent_type_ == "ORG" or (
             doc[left].is_alpha and doc[left].is_upper and len(doc[left]) > 1)) \
-            and doc[left].ent_type_ not in {"GPE", "NORP"} and doc[left].text[:1].isupper():
+            and doc[left].ent_type_ not in {"GPE", "NORP", "LOC"} and doc[left].text[:1].isupper():
         words.insert(0, doc[left].text)
         left -= 1
     if left >= floor and doc[left].text == "-":  # "Iowa-based": a place, not an employer
@@ -281,7 +281,9 @@ def _appositives(span: Span) -> list[Token]:
 
 
 def _appositive(head: Token, orgs: list[Span], roles: list[str], affiliations: list[str]) -> None:
-    role = _role_phrase(head)
+    # "..., head of people at the payments start-up Lumen Pay": a proper name
+    # the parser hangs on the person as a second appositive names no job.
+    role = None if _proper_name(head) else _role_phrase(head)
     if role:
         roles.append(role)
         named = [*_employer_after(head), *_possessor_org(head, orgs)]
@@ -449,6 +451,12 @@ def _glued_to_hyphen(token: Token) -> bool:
     if token.text == "-":
         return True
     return token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
+
+
+def _proper_name(head: Token) -> bool:
+    """A name, not a title nor a capitalised job ("Director") nor an acronym ("CEO")."""
+    return head.pos_ == "PROPN" and head.text not in TITLES and not head.text.isupper() \
+        and not head.lower_.endswith(ROLE_ENDINGS)
 
 
 def _names_employer_token(token: Token) -> bool:

@@ -207,3 +207,20 @@ def test_a_quotation_over_paragraphs_after_an_introducing_colon(extractor: FactE
             f"{open_mark}We send them to Toronto, and the client is happy.{close_mark}")
     assert _quote_with(extractor, text, "The fee changed the sums")["speaker"] == "Rohan Kapoor"
     assert _quote_with(extractor, text, "We send them to Toronto")["speaker"] == "Rohan Kapoor"
+
+
+MORE_ROLES = [
+    pytest.param("Cape Coast immigration adviser Thandi Nkosi says the work visa rules are clear.",
+                 "Thandi Nkosi", {"roles": ("immigration adviser",), "affiliations": ()},
+                 id="a place before a job is no employer"),
+    pytest.param("“It took a month,” says Lucie Martin, head of people at the Lyon-based payments start-up "
+                 "Orbe Pay, which hired 30 engineers on Talent Passports last year.", "Lucie Martin",
+                 {"roles": ("head of people",)}, id="a proper name hung on the person is no role"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "fields"), MORE_ROLES)
+def test_more_roles(extractor: FactExtractor, text: str, name: str,
+                    fields: dict[str, tuple[str, ...]]) -> None:
+    person = _people(extractor, text)[name]
+    assert {k: person[k] for k in fields} == fields
