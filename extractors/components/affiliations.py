@@ -18,7 +18,11 @@ from spacy.tokens import Span, Token
 EMPLOYER_NOUNS = frozenset(
     "firm company startup start-up agency consultancy group tank charity organisation organization "
     "university institute bank fund foundation council association body network department "
-    "ministry office commission administration embassy union lobby nonprofit".split()
+    "ministry office commission administration embassy union lobby nonprofit "
+    # Services, schools and media that employ people too ("the Hamburg advice
+    # service Neuanfang Beratung", "the hiring platform TalentGrid").
+    "service clinic school hospital federation chamber institution platform publisher newspaper "
+    "broadcaster laboratory lab coalition alliance centre center".split()
 )
 # Nouns for what a company is, in the appositive after its name ("Kessler
 # Antriebstechnik, a Stuttgart gearbox maker"): never a person's.

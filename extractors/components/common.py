@@ -16,7 +16,7 @@ PROGRAMME_LABEL = "VISA_PROGRAMME"
 SPEECH_LEMMAS = frozenset(
     "say note comment observe tell add argue explain warn state claim stress insist "
     "predict acknowledge suggest emphasise emphasize contend write counter caution "
-    "concede admit post tweet testify reiterate recount complain assert".split()
+    "concede admit post tweet testify reiterate recount complain assert confirm".split()
 )
 PROGRAMMES_KEY = "nf_programmes"
 

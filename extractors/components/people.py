@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.components.affiliations import COMPANY_NOUNS, EMPLOYER_NOUNS, described_as_company
 from extractors.components.common import (
+    PROGRAMME_LABEL,
     SPEECH_LEMMAS,
     facts_of,
     is_heading,
@@ -35,7 +36,13 @@ from extractors.models import PersonFact
 CREDIT_LINE = re.compile(
     r"(?:\b(?:Reporting|Editing|Writing|Additional reporting|Compiled|Produced|Photos?|Video|"
     r"Graphics?|Illustration)\s+by\b|\b[A-Z]{2,}/|/(?:AP|Reuters|AFP|Getty)\b|\bGetty Images\b"
-    r"|^\s*By\s+[A-Z]|contributed (?:to this report|reporting))",
+    r"|^\s*By\s+[A-Z]|contributed (?:to this report|reporting)"
+    # A credit line opening with a participle ("Edited by ...", "Additional
+    # reporting by ...", "Photographs by ..."): only at the line's start, as
+    # "a report written by X" in prose names a person of the story.
+    r"|^\s*\(?(?:Additional\s+)?(?:[Rr]eported|[Ee]dited|[Ww]ritten|[Cc]ompiled|[Tt]ranslated|[Ff]act-checked"
+    r"|[Pp]hotographs?|[Pp]hotography|[Ii]llustrations?|[Rr]esearch)\s+by\b)",
+    re.M,
 )
 # Last words of news outlets' names, which the NER tags as people in "told
 # Harbour Wire" or "(Reporting by ...)".
@@ -129,8 +136,12 @@ class PeopleIndex:
         """The person last mentioned before ``before`` whose role ends with one of
         the lowercase ``words`` ("the attorney said" -> the attorney)."""
         wanted = {_job(w.lower()) for w in words if w.islower()}
+        # A back-reference points to someone named before it, never to a
+        # person the article introduces later ("said one recruiter" before
+        # "Omar Haddad, a recruiter").
         hits = [r for r in self.records
-                if any(_head(role) in wanted and _modifiers_agree(role, words) for role in r.roles)]
+                if any(_head(role) in wanted and _modifiers_agree(role, words) for role in r.roles)
+                and _last_mention(r, before) >= 0]
         if not hits:
             return None
         # "the president said": the one with the title ("President Trump")
@@ -268,7 +279,8 @@ def _person_mentions(doc: Doc, names: dict[str, Gender]) -> list[Span | None]:
     for ent in [*doc.ents, *_unlabelled_speakers(doc, names)]:
         name = _as_person(ent, names)
         if name is None or any(t.i in programme_tokens for t in ent) or _employer_named(ent) \
-                or _relative_which(ent) or _names_a_thing(ent) or described_as_company(ent):
+                or _relative_which(ent) or _names_a_thing(ent) or described_as_company(ent) \
+                or _located_in(ent):
             continue
         if CREDIT_LINE.search(ent.sent.text) or is_heading(ent.sent) or not _is_prose(ent.sent):
             continue
@@ -310,6 +322,19 @@ def _described_as_someone(token: Token) -> bool:
 
 def _bare_propn(token: Token) -> bool:
     return token.pos_ == "PROPN" and not token.ent_type_
+
+
+# Prepositions of place: what stands "in" or "near" a name is at a place
+# ("a co-working space in George Town", "the border officers in Da Nang").
+PLACE_PREPOSITIONS = frozenset("in near across around outside inside throughout within".split())
+
+
+def _located_in(ent: Span) -> bool:
+    """'in George Town': a name the NER calls a person, as the object of a
+    preposition of place, is a place; a person is not where things are."""
+    root = ent.root
+    return ent.label_ == "PERSON" and root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS \
+        and not any(c.dep_ in {"poss", "case"} for c in root.children)
 
 
 def _relative_which(ent: Span) -> bool:
@@ -386,7 +411,7 @@ ORG_WORDS = frozenset(
     "Chamber Council University College Institute Inc Inc. Corp Corp. Ltd Ltd. LLP LLC Group Bank "
     "Ministry Department Office Agency Association Foundation Commission Party Committee Union "
     "Services Service Centre Center Court Board Authority Bureau Company Partners Alliance Forum "
-    "Review Wire News Times Post Reuters Press".split()
+    "Review Wire News Times Post Reuters Press Affairs".split()
 )
 
 
@@ -498,7 +523,9 @@ def _given_before(ent: Span, names: dict[str, Gender]) -> Span:
             or before.text in ORG_WORDS or before.text.isupper():
         return ent
     known = before.text in names
-    lone = not before.is_sent_start and (start < 2 or not doc[start - 2].text[:1].isupper())
+    # "Labour Party TD Fergal Brennan": a title before the given name ends what stands before it.
+    lone = not before.is_sent_start and (start < 2 or not doc[start - 2].text[:1].isupper()
+                                         or doc[start - 2].text in TITLES)
     return Span(doc, start - 1, ent.end, label="PERSON") if known or lone else ent
 
 
@@ -510,11 +537,18 @@ def _extended(ent: Span) -> Span:
     doc = ent.doc
     while end < len(doc) and end - ent.start < 5 and not doc[end].is_sent_start and (
         (doc[end].pos_ == "PROPN" and is_name_part(doc[end].text)
-         and (not doc[end].ent_type_ or doc[end - 1].lower_ in NAME_PARTICLES))
+         and (not doc[end].ent_type_ or doc[end - 1].lower_ in NAME_PARTICLES
+              or _possessor_in_programme(doc, end)))
         or (doc[end].lower_ in NAME_PARTICLES and end + 1 < len(doc) and is_name_part(doc[end + 1].text))
     ):
         end += 1
     return ent if end == ent.end else Span(doc, ent.start, end, label="PERSON")
+
+
+def _possessor_in_programme(doc: Doc, i: int) -> bool:
+    """'President Donald Trump's “gold card”': the programme ruler may take the
+    surname before the possessive into the programme's name."""
+    return doc[i].ent_type_ == PROGRAMME_LABEL and i + 1 < len(doc) and doc[i + 1].text in {"'s", "’s"}
 
 
 # Last words that make a name an organisation's or a place's even when the
@@ -525,7 +559,7 @@ NOT_PERSON_ENDINGS = frozenset(
     "Holdings Capital Technologies Systems Industries Works Studios Labs Airlines Motors Foundation "
     "Institute University College Council Ministry Department Office Agency Association Commission "
     "Committee Union Services Centre Center Court Board Authority Bureau Company Partners Alliance "
-    "Forum Courant Network Networks Robotics International House City".split()
+    "Forum Courant Network Networks Robotics International House City Affairs".split()
 )
 
 
@@ -641,11 +675,19 @@ def _stray_first_word(span: Span, names: dict[str, Gender], full: list[Span]) ->
     """'Hosting Cook at Dreamforce' beside 'Tim Cook': a capitalised word
     opening the sentence before another person's surname is no given name."""
     words = span.text.split()
-    if len(words) != 2 or not span[0].is_sent_start or words[0] in names:
+    if len(words) != 2 or not span[0].is_sent_start or words[0] in names or _introduced(span):
         return False
     # A given name comes back on its own ("His brother, Kulbir, ..."); "Hosting" does not.
     alone = sum(1 for t in span.doc if t.text == words[0]) > 1
     return not alone and any(m.text.split()[-1] == words[-1] and m.text.split()[0] != words[0] for m in full)
+
+
+def _introduced(span: Span) -> bool:
+    """'Rohan Kapoor, chief executive of ..., said': a name with an appositive,
+    or the subject of a speech verb, is how news introduces a person."""
+    root = span.root
+    return any(c.dep_ == "appos" and c.i >= span.end for c in root.children) or (
+        root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in SPEECH_LEMMAS)
 
 
 def _surname_people(orphans: list[Span], names: dict[str, Gender]) -> list[PersonRecord]:

@@ -23,7 +23,15 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.components.common import SPEECH_LEMMAS, facts_of, sentence_of, text_of
 from extractors.components.people import PeopleIndex, people_of
-from extractors.components.speakers import PRONOUNS, Source, Speakers, is_group, words_of
+from extractors.components.speakers import (
+    PRONOUNS,
+    UNNAMED,
+    Source,
+    Speakers,
+    is_group,
+    organisation,
+    words_of,
+)
 from extractors.models import QuoteFact
 
 CUE_WORDS = (
@@ -32,7 +40,7 @@ CUE_WORDS = (
     "|remarked|stressed|emphasised|emphasized|acknowledged|conceded|predicted|replied|declared"
     "|countered|counters|cautioned|admitted|posted|tweeted|wondered"
     "|recounted|recounts|testified|testifies|shouted|yelled|complained|complains|joked|jokes"
-    "|quipped|boasted|reiterated|reported|saying|weighed in|quoted as saying"
+    "|quipped|boasted|reiterated|reported|saying|weighed in|quoted as saying|confirmed|confirms"
 )
 _CUE = re.compile(rf"\b(?:{CUE_WORDS})\b")
 _ACCORDING_AFTER = re.compile(r"[^\S\n]*according to\b")
@@ -86,12 +94,14 @@ NAMED_NEXT_CUES = "described|put it|came from|words of|view of|verdict of|assess
 # ... and the opening of the paragraph after a quoted paragraph that does.
 _NAMED_NEXT_PARAGRAPH = (rf"^(?:That|This|Those|These|Such) (?:was|were|is|are) (?:how|the)\b.*"
                          rf"\b(?P<cue>{NAMED_NEXT_CUES})\b|^So (?P<so>said|says)\b")
-_OPEN_PARAGRAPH = re.compile(r"“(?P<a>[^“”\n]+)\n(?=“)")
 _ACCORDING = re.compile(
     r"^(?P<clause>[^“”\"]{20,}?),? according to (?P<who>[^,.;]+)[.,;]"
     r"|^According to (?P<who2>[^,;]+), (?P<clause2>[^“”\"]{20,}?)[.!]?$"
 )
 INDIRECT_LEMMAS = SPEECH_LEMMAS
+# Cue verbs that with a direct object mean something else ("added five
+# categories", "posted a loss"); "told reporters" keeps its object.
+OBJECT_SENSE_LEMMAS = frozenset({"add", "post"})
 # Parts of speech before a quoted phrase that make it a name ("the “Starts
 # with one” campaign", "South Dakota’s viral “Meth. We’re on it.” campaign").
 _NAMING_POS = frozenset({"DET", "ADJ", "PART"})
@@ -193,10 +203,17 @@ class QuoteFinder:
             return None
         if any(c.dep_ == "neg" for c in verb.children):  # "did not say how many"
             return None
-        if _reported_within(verb):
+        if verb.lemma_ in OBJECT_SENSE_LEMMAS and any(c.dep_ == "dobj" for c in verb.children):
+            return None  # "the authority added five categories": no speech
+        outer = coordinated_cue(verb)
+        if outer is None and _reported_within(verb):
             return None
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"] or _misparsed_subject(verb) \
-            or _shared_subject(verb, speakers)
+        own = [c for c in verb.children if c.dep_ == "nsubj"]
+        # The subject before the cue: the parser may read the report after it
+        # as a second subject ("said the bigger problem ... was processing times").
+        own = [c for c in own if c.i < verb.i] or own
+        shared = [] if outer is None else [c for c in outer.children if c.dep_ == "nsubj" and c.i < outer.i]
+        subjects = own or shared or _misparsed_subject(verb) or _shared_subject(verb, speakers)
         clause = _reported_clause(verb, bool(subjects) and subjects[-1].i < verb.i and not any(
             c.dep_ == "nsubj" for c in verb.children))
         if clause is None:
@@ -216,6 +233,12 @@ class QuoteFinder:
             found = None
         if found is None:
             return None
+        if verb.dep_ == "relcl" and not _relative_word(verb, clause) and not any(
+                c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in clause.root.children):
+            # "occupations the government says are in short supply": with no
+            # relative word, the clause describes a noun; "..., which USCIS
+            # said would run from March 18" reports what USCIS said of it.
+            return None
         clause = _without_mark(clause)
         if len(clause) < MIN_INDIRECT_TOKENS:
             return None
@@ -229,6 +252,12 @@ class QuoteFinder:
             direct=False,
             cue=verb.text,
         )
+
+
+def _relative_word(verb: Token, clause: Span) -> bool:
+    """A relative pronoun opens the cue's clause ("which", "that", "who")."""
+    words = [*verb.children, *clause.root.children]
+    return any(w.lower_ in {"which", "that", "who", "whom"} and w.i < verb.i for w in words)
 
 
 def _called_for(verb: Token, speakers: Speakers, direct: list[tuple[int, int]]) -> QuoteFact | None:
@@ -378,8 +407,71 @@ def _reported_clause(verb: Token, subject_before: bool = False) -> Span | None:
         if "“" not in span.text and '"' not in span.text:
             return span
     if after:
-        return doc[_clause_start(verb, after[0]) : after[0].right_edge.i + 1]
-    return _interrupted(verb) or _split_after_cue(verb)
+        # 'added that nurses recruited from ... often waited months': the parser
+        # may split one report into two clauses; the report runs over both.
+        end = max(c.right_edge.i for c in after)
+        return doc[_clause_start(verb, after[0]) : _before_coordinated_cue(verb, after, end) + 1]
+    return _interrupted(verb) or _split_after_cue(verb) or _subject_read_as_clause(verb)
+
+
+def _before_coordinated_cue(verb: Token, clauses: list[Token], end: int) -> int:
+    """'Botha says the first applications have gone smoothly, but warns that
+    banks ...': a second cue the parser joins to the first report ends it."""
+    doc = verb.doc
+    cues = [c for clause in clauses for c in clause.children if coordinated_cue(c) is verb]
+    if not cues:
+        return end
+    end = min(c.i for c in cues) - 1
+    while end > verb.i and (doc[end].dep_ == "cc" or doc[end].is_punct):
+        end -= 1
+    return end
+
+
+def coordinated_cue(verb: Token) -> Token | None:
+    """The cue a second cue shares its subject with ('says ..., but warns that
+    ...'), when the parser hung the second on the first one's report; or None."""
+    clause = verb.head
+    if verb.dep_ != "conj" or verb.lemma_ not in INDIRECT_LEMMAS or verb.pos_ != "VERB" \
+            or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    cue = clause.head
+    if clause.dep_ != "ccomp" or cue.lemma_ not in INDIRECT_LEMMAS or cue.i > clause.i \
+            or cue.tag_ != verb.tag_:
+        return None
+    return cue if any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children) else None
+
+
+# Relations the parser gives a report's words when it misses the clause
+# ("said the biggest worry ... was processing times": "times" as nsubj, dobj
+# or npadvmod of "said").
+_MISREAD_REPORT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "npadvmod", "attr", "oprd", "dep"})
+
+
+def _subject_read_as_clause(verb: Token) -> Span | None:
+    """'Rao ... said the bigger problem for applicants was processing times':
+    the parser may read the report's words as a second subject (or an object)
+    of the cue; words after the cue with a finite verb of their own, outside
+    a relative clause, are the report."""
+    doc = verb.doc
+    if not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+        return None
+    for child in (c for c in verb.children if c.i > verb.i and c.dep_ in _MISREAD_REPORT_DEPS):
+        start = child.left_edge.i
+        if start != verb.i + 1 and not (start == verb.i + 2 and doc[verb.i + 1].lower_ == "that"):
+            continue
+        finite = [t for t in child.subtree if t.pos_ in {"VERB", "AUX"} and t.tag_ in _FINITE | {"MD"}
+                  and not any(a.dep_ in {"relcl", "acl"} for a in _up_to(t, child))]
+        if finite:
+            return doc[start : child.right_edge.i + 1]
+    return None
+
+
+def _up_to(token: Token, top: Token) -> list[Token]:
+    """The token and its ancestors below ``top``."""
+    chain = [token]
+    while chain[-1].i != top.i and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return chain[:-1] if chain[-1].i == top.i else chain
 
 
 def _split_after_cue(verb: Token) -> Span | None:
@@ -725,6 +817,13 @@ def _carried_over(doc: Doc, match: re.Match[str], speakers: Speakers,
     if before:
         return before[-1].speaker, before[-1].cue
     head = text[previous_start:opened]
+    if not head.strip() and previous_start > 0:
+        # 'He put it plainly:¶“The fee changed the maths. ...¶“We send them ...”':
+        # the quotation opens its own paragraph; the paragraph before it,
+        # ending in a colon, introduces it.
+        intro = text[: previous_start - 1].rstrip()
+        return (_introduced_at(doc, len(intro) - 1, speakers) or _colon_cue(doc, intro, speakers, match)) \
+            if intro.endswith(":") else None
     cues = list(_CUE.finditer(head))
     if not cues and head.rstrip().endswith((".", ":")):
         return _introduced_at(doc, previous_start + len(head.rstrip()) - 1, speakers)
@@ -732,6 +831,18 @@ def _carried_over(doc: Doc, match: re.Match[str], speakers: Speakers,
         return None
     attribution = Attribution(head[: cues[-1].end()], cues[-1].group(0), previous_start,
                               previous_start + cues[-1].start())
+    return _speaker(doc, attribution, speakers, match)[0], attribution.cue
+
+
+def _colon_cue(doc: Doc, intro: str, speakers: Speakers, match: re.Match[str]) -> Found | None:
+    """'Kapoor said:' closing the text before a quotation: its speaker."""
+    line_start = intro.rfind("\n") + 1
+    paragraph = intro[line_start:]
+    cues = list(_CUE.finditer(paragraph))
+    if not cues or paragraph[cues[-1].end():].strip() != ":":
+        return None
+    attribution = Attribution(paragraph[: cues[-1].end()], cues[-1].group(0), line_start,
+                              line_start + cues[-1].start())
     return _speaker(doc, attribution, speakers, match)[0], attribution.cue
 
 
@@ -743,16 +854,34 @@ def _open_straight_mark(paragraph: str) -> int:
 
 
 def _opening_paragraphs(doc: Doc, direct: list[QuoteFact]) -> list[QuoteFact]:
-    """A quote that runs over paragraphs opens each with “ and closes only the
-    last: the open paragraphs take the speaker of the quote that follows."""
+    """A quote that runs over paragraphs opens each with “ (or ") and closes
+    only the last: the open paragraphs take the speaker of the quote that
+    follows."""
     text = text_of(doc)
     found = []
-    for match in _OPEN_PARAGRAPH.finditer(text):
-        following = next((f for f in direct if f.start == match.end() + 1), None)
-        if following is None or len(match["a"].split()) < MIN_QUOTE_WORDS:
+    for opened, newline in _open_paragraph_ends(text):
+        words = text[opened + 1 : newline].strip()
+        following = next((f for f in direct if f.start == newline + 2), None)
+        if following is None or len(words.split()) < MIN_QUOTE_WORDS:
             continue
-        found.append(replace(following, start=match.start() + 1, end=match.end() - 1,
-                             text=match["a"].strip(), sentence=match["a"].strip()))
+        found.append(replace(following, start=opened + 1, end=newline, text=words, sentence=words))
+    return found
+
+
+def _open_paragraph_ends(text: str) -> list[tuple[int, int]]:
+    """(where the mark opens, where the paragraph ends) of each paragraph left
+    inside an open quotation whose next paragraph opens with a mark."""
+    found = []
+    start = 0
+    while (newline := text.find("\n", start)) >= 0:
+        line = text[start:newline]
+        following = text[newline + 1 : newline + 2]
+        curly = line.rfind("“")
+        if following == "“" and curly >= 0 and line.rfind("”") < curly:
+            found.append((start + curly, newline))
+        elif following == '"' and (straight := _open_straight_mark(line)) >= 0:
+            found.append((start + straight, newline))
+        start = newline + 1
     return found
 
 
@@ -772,14 +901,47 @@ def according_to(doc: Doc, people: PeopleIndex, direct: list[tuple[int, int]]) -
         # person is named there, not a firm that shares a surname.
         named = people.mentioned_in(sent.start_char + match.start(who), sent.start_char + match.end(who))
         # "according to Das": a phrase of the name's words alone names the person.
-        if person is None or (person not in named and not set(words_of(match[who])) <= set(person.parts)):
+        source: Source | None = None
+        if person is not None and (person in named or set(words_of(match[who])) <= set(person.parts)):
+            source = person.name, None
+        else:
+            source = _body_source(doc, sent.start_char + match.start(who), sent.start_char + match.end(who))
+        if source is None:
             continue
         start, end = sent.start_char + match.start(group), sent.start_char + match.end(group)
         if group == "clause2":
             start = _past_appositive(doc, start, end)
         found.append(QuoteFact(sentence=sent.text.strip(), start=start, end=end, text=text[start:end],
-                               speaker=person.name, direct=False, cue="according to"))
+                               speaker=source[0], speaker_org=source[1], direct=False, cue="according to"))
     return found
+
+
+# Heads of an "according to" phrase that name a document or figures, not a
+# source that speaks ("according to department figures", "according to a cable").
+DOCUMENT_NOUNS = frozenset(
+    "figures figure data report reports table tables statistics analysis cable guidance website websites "
+    "estimate estimates survey projections projection document documents notice filing filings study "
+    "records record count tally list schedule memo letter poll census research numbers".split()
+)
+
+
+def _body_source(doc: Doc, start: int, end: int) -> Source | None:
+    """'According to the Chinese Embassy in New Delhi, ...': an organisation,
+    one body that speaks as one (no person, the body's name), is the source
+    of an unnamed quote; a document ("according to department figures") or
+    a group in the plural ("according to visa agents") is none."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    head = span.root
+    while head.dep_ == "pobj" and head.head.i >= span.start and head.head.head.i >= span.start:
+        head = head.head.head  # "the Embassy in New Delhi" -> "Embassy"
+    if head.lemma_.lower() in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS \
+            or head.tag_ in {"NNS", "NNPS"} or any(t.ent_type_ == "PERSON" for t in span):
+        return None
+    body = head.lower_ in UNNAMED or (head.ent_type_ == "ORG" and not any(
+        t.lower_ in DOCUMENT_NOUNS for t in span))
+    return (None, organisation(span)) if body else None
 
 
 # A dateline before a story's first sentence: "OTTAWA, March 5 (Harbour Wire) - ",
@@ -1035,10 +1197,18 @@ def _speaker(doc: Doc, attribution: Attribution, speakers: Speakers, match: re.M
     if pronoun is not None:
         token = _token_at(doc, attribution, pronoun)
         return (speakers.pronoun(token) if token is not None else None), None
-    person = speakers.people.resolve(words, before=at) or speakers.people.by_role(words, before=at)
+    # "said one recruiter", "a lawyer said": someone new, never a back-reference by role.
+    indefinite = bool(words) and words[0].lower() in {"a", "an", "one", "another", "some"}
+    person = speakers.people.resolve(words, before=at) or (
+        None if indefinite else speakers.people.by_role(words, before=at))
     age = _AGED.search(before)
     if person is None and age is not None:
         person = speakers.by_age(age["age"], at)
+        if person is None:
+            # '“...,” the 22-year-old said' with no age given before: like a
+            # pronoun, the person the sentences before were about.
+            token = _token_at(doc, attribution, "old")
+            return (speakers.pronoun(token) if token is not None else None), None
     return (person.name if person else None), None
 
 

@@ -28,7 +28,9 @@ TITLES = frozenset(
     "Congressman Congresswoman Delegate Provost Coach Chief Treasurer Comptroller Prosecutor "
     "Colonel Col. Col Lieutenant Lt. Lt Captain Capt. Capt Sergeant Sgt. Sgt Maj. Admiral Adm. "
     "Commander Brig. Rev. Rev Reverend Pastor Bishop Archbishop Cardinal Pope Rabbi Imam Sheikh "
-    "Sir Dame".split()
+    "Sir Dame "
+    # Members of parliaments written after a party ("Labour Party TD Fergal Brennan").
+    "TD MSP MLC MNA MPP".split()
 )
 # Before a name these say who the person is, not what they do: no role.
 HONORIFICS = frozenset("Mr. Mrs. Ms. Mr Mrs Ms Dr Dr. Rev. Rev Reverend Sir Dame".split())
@@ -60,7 +62,11 @@ PORTFOLIOS = frozenset(
     "Health Commerce Home Energy Defense Defence State Treasury Interior Justice Education Labor "
     "Labour Transportation Transport Agriculture Foreign Finance Trade Immigration Technology "
     "Environment Housing Culture Economy Industry Science Migration Security Work Works "
-    "Employment Tourism Communications".split()
+    "Employment Tourism Communications "
+    # "Social Affairs Minister", "Home Affairs Secretary", "Public Safety Minister".
+    "Affairs Social Digital Internal External Economic Veterans Consumer Family Women Youth Sport Sports "
+    "Welfare Development Infrastructure Planning Regional Climate Water Fisheries Revenue Public Safety "
+    "Citizenship Integration Asylum Enterprise Business Innovation Skills Universities".split()
 )
 AFFILIATION_LABELS = frozenset({"ORG", "FAC"})
 # Verbs of a relative clause that say where someone works ("who runs ...").
@@ -260,7 +266,7 @@ def _org_before(doc: Doc, left: int, floor: int) -> str | None:
     # An acronym is a name whatever the tagger made of it ("IRCC spokesperson" as a verb).
     while left >= floor and (doc[left].pos_ == "PROPN" or doc[left].ent_type_ == "ORG" or (
             doc[left].is_alpha and doc[left].is_upper and len(doc[left]) > 1)) \
-            and doc[left].ent_type_ not in {"GPE", "NORP"} and doc[left].text[:1].isupper():
+            and doc[left].ent_type_ not in {"GPE", "NORP", "LOC"} and doc[left].text[:1].isupper():
         words.insert(0, doc[left].text)
         left -= 1
     if left >= floor and doc[left].text == "-":  # "Iowa-based": a place, not an employer
@@ -275,7 +281,9 @@ def _appositives(span: Span) -> list[Token]:
 
 
 def _appositive(head: Token, orgs: list[Span], roles: list[str], affiliations: list[str]) -> None:
-    role = _role_phrase(head)
+    # "..., head of people at the payments start-up Lumen Pay": a proper name
+    # the parser hangs on the person as a second appositive names no job.
+    role = None if _proper_name(head) else _role_phrase(head)
     if role:
         roles.append(role)
         named = [*_employer_after(head), *_possessor_org(head, orgs)]
@@ -443,6 +451,12 @@ def _glued_to_hyphen(token: Token) -> bool:
     if token.text == "-":
         return True
     return token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
+
+
+def _proper_name(head: Token) -> bool:
+    """A name, not a title nor a capitalised job ("Director") nor an acronym ("CEO")."""
+    return head.pos_ == "PROPN" and head.text not in TITLES and not head.text.isupper() \
+        and not head.lower_.endswith(ROLE_ENDINGS)
 
 
 def _names_employer_token(token: Token) -> bool:

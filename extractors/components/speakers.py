@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from extractors.components.common import SPEECH_LEMMAS, text_of
 from extractors.components.gender import PRONOUN_GENDER
 from extractors.components.people import NAME_PARTICLES, PeopleIndex, PersonRecord
-from extractors.components.roles import ROLE_ENDINGS
+from extractors.components.roles import ORG_KINDS, ROLE_ENDINGS
 
 PRONOUNS = frozenset({"he", "she", "they"})
 # Subjects that speak for an organisation or stay unnamed: quoted with no speaker.
@@ -30,7 +30,10 @@ UNNAMED = frozenset(
     # Institutions that speak as one ("the federal authority said", "the regulator said").
     "authority authorities regulator tribunal court board bureau service union association "
     "federation chamber institute committee panel watchdog firm bank ministry consulate "
-    "consortium coalition alliance foundation centre center".split()
+    "consortium coalition alliance foundation centre center "
+    # Bodies of a state and of politics ("The cabinet said in April that ...").
+    "cabinet parliament legislature senate congress police presidency secretariat inspectorate "
+    "directorate mission delegation party opposition".split()
 )
 # Nouns for a person the article does not name ("a source", "an executive"):
 # a "he" after them is that unnamed person.
@@ -50,6 +53,7 @@ PRONOUN_REACH = 600
 # How many sentences back a speaker's recursion may go ("he said ... he
 # added ... he said"): enough for a paragraph of pronouns.
 MAX_CHAIN = 8
+_AGE_DESCRIPTION = re.compile(r"^[Tt]he (?P<age>\d{1,3})-year-old$")
 _QUOTED = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"")
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 
@@ -116,6 +120,12 @@ class Speakers:
         if subject.lower_ == "who" and verb.dep_ == "relcl":
             subject = self._antecedent_of_who(verb)
         phrase = self.doc[subject.left_edge.i : subject.i + 1]
+        aged = _AGE_DESCRIPTION.match(phrase.text)
+        if aged is not None:
+            # "the 22-year-old said": the person given that age, else (like a
+            # pronoun) the one the sentences before were about.
+            record = self.by_age(aged["age"], verb.idx)
+            return (record.name if record else self.pronoun(subject, depth)), None
         person = self._one_of_namesakes(words_of(phrase.text), subject, depth) \
             or self.people.resolve(words_of(phrase.text), before=verb.idx + 1)
         if person is not None and names_subject(subject, person.parts):
@@ -126,7 +136,7 @@ class Speakers:
                                         before=verb.idx + 1)
             if named is not None and names_subject(appos, named.parts):
                 return named.name, None
-        titled = self.people.by_role(words_of(phrase.text), before=verb.idx)
+        titled = None if _indefinite(subject) else self.people.by_role(words_of(phrase.text), before=verb.idx)
         if titled is not None and subject.pos_ == "NOUN" and subject.lower_ not in UNNAMED \
                 and self._same_possessor(subject, titled):
             return titled.name, None
@@ -136,6 +146,12 @@ class Speakers:
         whole = self.doc[subject.left_edge.i : subject.right_edge.i + 1]
         if subject.ent_type_ in {"ORG", "NORP", "GPE"} or subject.lower_ in UNNAMED or _named_body(whole):
             return None, organisation(whole)
+        if subject.pos_ == "PROPN" and any(a.lower_ in UNNAMED | ORG_KINDS and a.pos_ == "NOUN"
+                                           for a in _appositions(subject)):
+            # "Unison, the public sector union, warned": a name its appositive
+            # calls an organisation speaks for it.
+            start = min([subject.i, *(c.i for c in subject.children if c.dep_ == "compound")])
+            return None, self.doc[start : subject.i + 1].text
         if unnamed_person(subject):
             return None, None  # "Morrison's lawyer said", "a visa agent said": unnamed
         if is_group(subject):
@@ -404,6 +420,13 @@ def _appositions(token: Token) -> list[Token]:
     return found
 
 
+def _indefinite(subject: Token) -> bool:
+    """'one recruiter', 'a lawyer', 'another official': someone new, not a
+    back-reference to a person named before."""
+    return any(c.dep_ in {"det", "nummod"} and c.lower_ in {"a", "an", "one", "another", "some"}
+               for c in subject.children)
+
+
 def _named_body(phrase: Span) -> bool:
     """'Immigration, Refugees and Citizenship Canada (IRCC) said', 'Banco de
     Portugal said': a subject
@@ -454,8 +477,10 @@ def unnamed_person(subject: Token) -> bool:
     if any(c.dep_ == "relcl" and any(w.lower_ == "who" and w.dep_ in {"nsubj", "nsubjpass"}
                                      for w in c.children) for c in subject.children):
         return True
-    return subject.lower_.endswith(ROLE_ENDINGS) and any(
-        c.dep_ == "det" and c.lower_ in {"a", "an", "one", "another"} for c in subject.children)
+    # "One nurse from Kerala, who declined to be named, said": whoever speaks
+    # as "a"/"one" noun is someone new whom the article does not name.
+    return _indefinite(subject) or (subject.lower_.endswith(ROLE_ENDINGS) and any(
+        c.dep_ == "det" and c.lower_ in {"a", "an", "one", "another"} for c in subject.children))
 
 
 def _possessed_noun(subject: Token) -> bool:
