@@ -24,9 +24,9 @@ Category is a programme only when its sentence is about migration (a
 "Student Loan Scheme" is not).
 
 A name in quotation marks before a programme noun ("the “Golden” visa") is a
-name too. A generic kind the text ties to one issuer or makes its subject
-("Vietnam's e-visa") is a programme (``programme_kinds.py``), and a lowercase
-kind that shortens a capitalised name ("a critical skills permit") is that name.
+name too. A generic kind ("work permit", "e-visa") is no programme, but a
+lowercase kind that shortens a capitalised name in the article ("a critical
+skills permit") is that name (``programme_kinds.py``).
 
 Other shapes (``programme_codes.py``): a category code before "visa" ("the
 E-9 visa", "Portugal's D8 visa", "the subclass 482 visa"). A plural head after
@@ -61,7 +61,7 @@ from extractors.components.programme_country import (
     issuers_in_order,
     noun_phrase_country,
 )
-from extractors.components.programme_kinds import find_kind_programmes, kind_mentions
+from extractors.components.programme_kinds import kind_mentions
 from extractors.country_lexicon import CountryLexicon, country_lexicon
 
 
@@ -200,16 +200,12 @@ def find_named_programmes(text: str, taken: Sequence[tuple[int, int]] = ()) -> l
         if acronym and acronym not in countries.forms:
             acronyms.setdefault(acronym, (name, country))
     occupied = [*taken, *((s, e) for s, e, _, _ in found)]
-    kinds = find_kind_programmes(text, occupied, countries)
-    found += _short_forms(text, kinds, taken, found)
-    # Any other kind of two words or more before its head that shortens a name ("a critical skills
+    # A lowercase kind of two words or more before its head that shortens a name ("a critical skills
     # permit costs ...") is that name; "a work visa" beside "Accredited Employer Work Visa" stays a kind.
-    anchored = {k[:2] for k in kinds}
-    others: list[tuple[int, int, str, str | None]] = [
-        (s, e, n, None) for s, e, n in kind_mentions(text, occupied)
-        if (s, e) not in anchored and len(n.split()) > 2
+    kinds: list[tuple[int, int, str, str | None]] = [
+        (s, e, n, None) for s, e, n in kind_mentions(text, occupied) if len(n.split()) > 2
     ]
-    found += [hit for hit in _short_forms(text, others, taken, found) if hit[2] != _kind_name(hit, others)]
+    found += [hit for hit in _short_forms(text, kinds, taken, found) if hit[2] != _kind_name(hit, kinds)]
     # "The LTR visa" read as a name of its own before the acronym was known.
     spelled = {f"{a} visa".casefold(): a for a in acronyms}
     found = [(s, e, acronyms[spelled[n.casefold()]][0], c or acronyms[spelled[n.casefold()]][1])

@@ -1,4 +1,4 @@
-"""Generic kinds that the text makes one country's programme (components/programme_kinds.py).
+"""Generic kinds of programme and the names around them (components/programme_kinds.py, programme_names.py).
 
 Every sentence here is invented for these tests.
 """
@@ -7,32 +7,26 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.components.programme_kinds import find_kind_programmes
+from extractors.components.programme_kinds import kind_mentions
 from extractors.components.programme_names import find_named_programmes
 from extractors.nlp import FactExtractor
 from tests.extractors.conftest import article, facts_of_kind
 
 
-@pytest.mark.parametrize(
-    ("text", "name", "country"),
-    [
-        ("Cambodia's e-visa now lasts 60 days.", "e-visa", "Cambodia"),
-        ("Kenya's new eVisa portal opened.", "e-visa", "Kenya"),
-        ("the Netherlands' knowledge migrant scheme is popular", "knowledge migrant scheme", "Netherlands"),
-        ("Uruguay's retirement visa drew 300 pensioners.", "retirement visa", "Uruguay"),
-        ("Retirees applying for a permanent resident visa to Panama need a pension.",
-         "permanent resident visa", "Panama"),
-        ("Chile's 12-month temporary residence permit is cheaper.", "temporary residence permit", "Chile"),
-    ],
-)
-def test_a_kind_anchored_to_one_country_is_a_programme(text: str, name: str, country: str) -> None:
-    [found] = find_named_programmes(text)
-    assert (found.name, found.country) == (name, country)
+def _kinds(text: str) -> list[str]:
+    """The lowercase kinds read as programmes (none should be: they are generic)."""
+    return [f.name for f in find_named_programmes(text) if f.name == f.name.lower()]
 
 
 @pytest.mark.parametrize(
     "text",
     [
+        # Tied to one issuer: still a kind, not a programme (the rule that made these programmes
+        # lifted a tuning split and lowered a measure split; programme_kinds.py).
+        "Cambodia's e-visa now lasts 60 days.",
+        "Retirees applying for a permanent resident visa to Panama need a pension.",
+        "Chile's 12-month temporary residence permit is cheaper.",
+        # Named in passing.
         "The permit bundles a work permit, a resident visa and an ID card into one document.",
         "Travellers who want a holiday can apply for a tourist visa online.",
         "Some students asked about work permits in Canada and Britain.",
@@ -40,35 +34,18 @@ def test_a_kind_anchored_to_one_country_is_a_programme(text: str, name: str, cou
         "Peru's visa-free regime covers 100 nations.",
         "Fiji's visa waivers were extended.",
         "You need a Z visa work permit first.",
-        "Georgia's work permit is cheap.",  # a weak form: a US state as often as the country
+        "Norway plans higher salary floor for work permits\n"
+        "OSLO, March 3 - Norway wants to raise the salary floor for work permits.\n"
+        "About 9,000 work permits were granted last year.",
     ],
 )
-def test_a_kind_named_in_passing_stays_generic(text: str) -> None:
-    assert find_kind_programmes(text) == []
+def test_a_generic_kind_is_no_programme(text: str) -> None:
+    assert _kinds(text) == []
 
 
-def test_a_kind_the_text_classes_as_a_permit_of_its_own_is_a_programme() -> None:
-    text = ("Finland will not change the EU Blue Card, or the specialist visa, a two-year permit "
-            "created in 2019 for senior engineers.")  # fmt: skip
-    names = {(f.name, f.country) for f in find_named_programmes(text)}
-    # The EU inside the Blue Card's name is no issuer of the specialist visa.
-    assert ("specialist visa", "Finland") in names
-
-
-def test_a_kind_the_headline_and_body_are_about_is_a_programme() -> None:
-    text = ("Norway plans higher salary floor for work permits\n"
-            "OSLO, March 3 - Norway wants to raise the salary floor for work permits.\n"
-            "The directorate charges 6,300 crowns for a work permit application.\n"
-            "About 9,000 work permits were granted last year.")  # fmt: skip
-    found = find_named_programmes(text)
-    assert {(f.name, f.country) for f in found} == {("work permit", "Norway")}
-    assert len(found) == 4
-
-
-def test_a_kind_repeated_without_the_headline_stays_generic() -> None:
-    text = ("Teaching abroad: what you need\nYou need a work permit. Schools apply for the work permit. "
-            "The work permit takes weeks.")  # fmt: skip
-    assert find_kind_programmes(text) == []
+def test_kind_mentions_skip_other_names_and_policy_words() -> None:
+    text = "Ask for the H-1B work visa. Peru's visa-free regime helps. Get a work permit."
+    assert [name for _, _, name in kind_mentions(text)] == ["work permit"]
 
 
 def test_a_lowercase_short_form_is_the_capitalised_name_it_shortens() -> None:
@@ -77,16 +54,6 @@ def test_a_lowercase_short_form_is_the_capitalised_name_it_shortens() -> None:
             "The key skills permit, created in 2012, covers engineers.")  # fmt: skip
     found = find_named_programmes(text)
     assert {f.name for f in found} == {"Key Skills Work Permit"}
-
-
-def test_fees_attach_to_a_kind_made_a_programme(extractor: FactExtractor) -> None:
-    text = ("Cambodia's e-visa now lasts 60 days. It costs $36 for a single entry, paid online.\n"
-            "Agencies charge $20 on top of that.")  # fmt: skip
-    facts = extractor.extract(article(text))
-    programmes = {(f["name"], f["country"]) for f in facts_of_kind(facts, "visa_programme")}
-    assert programmes == {("e-visa", "Cambodia")}
-    fees = {(f["programme"], f["amount"]) for f in facts_of_kind(facts, "fee")}
-    assert ("e-visa", 36.0) in fees
 
 
 def test_a_capitalised_programme_noun_before_a_lowercase_one_is_a_title() -> None:
