@@ -22,9 +22,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
-from extractors.currency_table import currency_table, trie_pattern
+from extractors.currency_table import FormIndex, alternatives, currency_table, trie_pattern
 from extractors.programme_data import programme_patterns
 
 # How many times more often another currency must be named than the
@@ -34,11 +34,20 @@ DOMINANCE = 2
 
 @dataclass(frozen=True)
 class _Mentions:
-    """One pattern for every currency's mention forms, and the codes of each form."""
+    """Every currency's mention forms, the codes of each form, and which forms a text holds."""
 
-    pattern: re.Pattern[str]
+    words: list[str]  # forms that end in a letter or digit, matched as whole words
+    signs: list[str]
     exact: dict[str, tuple[str, ...]]
     names: dict[str, tuple[str, ...]]  # casefolded
+    exact_index: FormIndex
+    name_index: FormIndex
+
+    def pattern(self, text: str) -> re.Pattern[str]:
+        """The pattern of mentions over the forms ``text`` holds (``FormIndex``): a few
+        forms, not the 12 KB of every country, sign and name."""
+        return _pattern(tuple(sorted(self.exact_index.present(text))),
+                        tuple(sorted(self.name_index.present(text))))
 
 
 @cache
@@ -65,10 +74,24 @@ def _mentions() -> _Mentions:
             exact.setdefault(programme.name, []).append(code_)
     words = [form for form in exact if form[-1:].isalnum()]
     signs = [form for form in exact if not form[-1:].isalnum()]
-    pattern = (rf"(?<![\w.])(?:(?P<word>{trie_pattern(words)})(?!\w)|(?P<sign>{trie_pattern(signs)})"
-               rf"|(?P<name>(?i:{trie_pattern(list(names))}))(?!\w))")
-    return _Mentions(re.compile(pattern), {k: tuple(v) for k, v in exact.items()},
-                     {k: tuple(v) for k, v in names.items()})
+    # A mention starts where no word character (or dot) comes before it, and a
+    # word or name ends where none follows.
+    return _Mentions(
+        words, signs, {k: tuple(v) for k, v in exact.items()}, {k: tuple(v) for k, v in names.items()},
+        FormIndex(exact, r"\w", ignore_case=False, word_end=True),
+        FormIndex(names, r"\w", ignore_case=True, word_end=True),
+    )
+
+
+@lru_cache(maxsize=512)
+def _pattern(exact: tuple[str, ...], names: tuple[str, ...]) -> re.Pattern[str]:
+    """The pattern of mentions over the forms ``exact`` (words and signs) and ``names``."""
+    mentions = _mentions()
+    held = frozenset(exact)
+    words = alternatives([form for form in mentions.words if form in held])
+    signs = alternatives([form for form in mentions.signs if form in held])
+    return re.compile(rf"(?<![\w.])(?:(?P<word>{words})(?!\w)|(?P<sign>{signs})"
+                      rf"|(?P<name>(?i:{alternatives(list(names))}))(?!\w))")
 
 
 @cache
@@ -94,11 +117,14 @@ class CurrencyContext:
         self._scores: Counter[str] | None = None
         self._resolved: dict[str, str | None] = {}
         self._marked: dict[str, frozenset[str]] = {}
+        self._pattern: re.Pattern[str] | None = None
 
     def _count(self, lo: int, hi: int) -> Counter[str]:
         mentions = _mentions()
+        if self._pattern is None:
+            self._pattern = mentions.pattern(self.text)
         counts: Counter[str] = Counter()
-        for m in mentions.pattern.finditer(self.text, lo, hi):
+        for m in self._pattern.finditer(self.text, lo, hi):
             form = m.group(0)
             codes = mentions.names.get(form.casefold(), ()) if m["name"] else mentions.exact.get(form, ())
             counts.update(codes)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -177,3 +178,70 @@ def _trie_regex(node: _Node) -> str:
     if ends:
         return f"(?:{body})?"
     return body
+
+
+
+
+# Case folding under which two texts a case-insensitive ``re`` pattern finds
+# alike are equal: ``str.lower``, one character for one once "İ" is mapped
+# (the only character it lowers to two), plus the pairs ``re`` adds of its
+# own ("ı" is "i", "ſ" is "s").
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def fold(text: str) -> str:
+    """``text`` case-folded as a case-insensitive pattern compares it, one character for one."""
+    return (text.translate(_FOLD) if "İ" in text or "ı" in text or "ſ" in text else text).lower()
+
+
+MoreRuns = Callable[[set[str], str], set[str]]
+
+
+class FormIndex:
+    """Which of a set of literal forms a text holds, found by set look-ups, with no pattern.
+
+    A pattern that embeds every form (as :func:`trie_pattern` does) costs a
+    compile of some 20 KB of regular expression; built over the forms one
+    text holds instead, it is a few hundred bytes, and it matches in that text
+    exactly as the whole one would: a form the text does not hold matches
+    nowhere in it, and the smaller trie tries the others in the same order.
+
+    ``run`` is the class of the characters of a word (letters, or ``\\w``).
+    With ``word_end``, the patterns try a form only where no run character
+    comes before or after it, so a form that ends in one is found by its last
+    run, which must be a whole run of the text; any other form by its last
+    character. :meth:`present` returns a superset of the forms a pattern can
+    match in the text, never less.
+    """
+
+    def __init__(self, forms: Iterable[str], run: str, *, ignore_case: bool, word_end: bool) -> None:
+        self._runs = re.compile(f"{run}+")
+        last_run = re.compile(f"{run}+$")
+        self._ignore_case = ignore_case
+        self._by_run: dict[str, list[tuple[str, str]]] = {}
+        self._by_char: dict[str, list[tuple[str, str]]] = {}
+        for form in set(forms):
+            key = fold(form) if ignore_case else form
+            tail = last_run.search(key) if word_end else None
+            if tail is not None:
+                self._by_run.setdefault(tail.group(), []).append((key, form))
+            else:
+                self._by_char.setdefault(key[-1], []).append((key, form))
+
+    def present(self, text: str, more_runs: MoreRuns | None = None) -> frozenset[str]:
+        """The forms that ``text`` holds; ``more_runs`` gives, from the text's runs
+        (folded) and the text, more strings that count as whole runs."""
+        folded = fold(text) if self._ignore_case else text
+        runs = set(self._runs.findall(folded))
+        if more_runs is not None:
+            runs |= more_runs(runs, text)
+        found = [form for run in runs.intersection(self._by_run) for key, form in self._by_run[run]
+                 if key == run or key in folded]
+        found += [form for char, forms in self._by_char.items() if char in folded
+                  for key, form in forms if key in folded]
+        return frozenset(found)
+
+
+def alternatives(forms: list[str]) -> str:
+    """:func:`trie_pattern` of ``forms``, or a pattern that never matches when there are none."""
+    return trie_pattern(forms) if forms else "(?!)"

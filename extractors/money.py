@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractors.currency_context import CurrencyContext
-from extractors.currency_table import currency_table, trie_pattern
+from extractors.currency_table import FormIndex, alternatives, currency_table, trie_pattern
 from extractors.money_numbers import DIGITS, SCALE, WORDS, WORDS_BARE, digits_value, scale_value, words_value
 
 _TABLE = currency_table()
@@ -47,9 +48,7 @@ _SCALE = SCALE
 # follow a letter or digit. Codes and letter signs are checked further in
 # ``_touching_ok`` ("COP28" is no amount, "USD2,500" is).
 _PREFIX = rf"(?:(?<![\w.])(?:{trie_pattern([*_SIGNS, *_CODES])}))"
-# Names after a number, whatever their case; not "euro zone".
-_NAME = rf"(?i:{trie_pattern(_NAMES)})(?![\w-])(?!\s+(?:zone|area)\b)"
-_SUFFIX = rf"(?:{_NAME}|(?:{trie_pattern(_CODES)})(?![\w]))"
+_CODE_AFTER = rf"(?:{trie_pattern(_CODES)})(?![\w])"
 _AFTER = rf"(?:{trie_pattern(_AFTERS)})(?![\w])"
 # Not inside a number ("$1,000 USD" is one amount, not "000 USD").
 _NO_SIGN_BEFORE = rf"(?<![\w{re.escape(_SIGN_CHARS)}])(?<!\d[.,'’])"
@@ -57,27 +56,9 @@ _PREFIXED = re.compile(
     rf"(?P<cur>{_PREFIX})\s?(?P<num>{_NUM})(?:\s?-?\s?(?P<scale>{_SCALE}))?"
     rf"(?:\s?(?:-|to|–)\s?(?P<cur2>{_PREFIX})?\s?(?P<num2>{_NUM})(?:\s?(?P<scale2>{_SCALE}))?)?"
 )
-_SUFFIXED = re.compile(rf"{_NO_SIGN_BEFORE}(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?\s(?P<cur>{_SUFFIX})")
-# "two million dollars", "half a million euros", "fifty cents".
-_SUFFIXED_WORDS = re.compile(rf"(?P<words>{_WORDS})\s(?P<cur>{_SUFFIX})")
-# "Rupees 5,000", "Kenyan shillings 2,500": a name in the plural, capitalised,
-# before the number, as South Asian and East African papers write it; not a
-# year ("in dollars 2025 was ...").
-_PLURAL_NAMES = [name for name in _NAMES if name.endswith("s")]
-_NAMED_BEFORE = re.compile(
-    rf"(?<![\w-])(?=[A-Z])(?P<cur>(?i:{trie_pattern(_PLURAL_NAMES)}))\s(?!(?:19|20)\d\d(?![\d,.]))(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?"
-    rf"(?!\s?(?:{_SUFFIX}))"
-)
 # "1.500 €", "500 kr", "2 000 zł": a sign after the number.
 _AFTER_SIGN = re.compile(
     rf"{_NO_SIGN_BEFORE}(?<![.,])(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?\s?(?P<cur>{_AFTER})"
-)
-# "1,000 to 2,000 yuan", "between 200 yuan and 400 yuan": the currency after
-# the second number names both ("and" only after "between", as below).
-_SUFFIXED_RANGE = re.compile(
-    rf"(?<![\w{re.escape(_SIGN_CHARS)}.,])(?P<between>between\s)?(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?"
-    rf"(?:\s(?P<cur1>{_SUFFIX}))?\s?(?P<join>-|–|to|and)\s?"
-    rf"(?P<cur2>)(?P<num2>{_NUM})(?:\s?(?P<scale2>{_SCALE}))?\s(?P<cur>{_SUFFIX})"
 )
 # "60,000 won", "70 million won": "won" alone is also a verb ("in 2020 won the
 # state"), so it is the Korean won only after a number grouped in thousands or
@@ -90,15 +71,10 @@ _WON = re.compile(
 # five-dollar fee": an amount as a compound adjective, the currency's name in
 # the singular. Not "pound" (a 10-pound bag), "mark", "crown" or "dram", which
 # weigh, score or pour as often as they pay.
-_SINGULARS = sorted((_TABLE.singulars - {"pound", "mark", "crown", "dram"}) | {"won"})
-_SINGULAR = rf"(?i:{trie_pattern(_SINGULARS)})\b"
-_HYPHENATED = re.compile(
-    rf"(?<![\w{re.escape(_SIGN_CHARS)}.,-])(?P<num>{_NUM})(?:-(?P<scale>{_SCALE}))?-(?P<cur>{_SINGULAR})"
-)
-_HYPHENATED_WORDS = re.compile(rf"(?P<words>{WORDS_BARE})(?:-(?P<scale>{_SCALE}))?-(?P<cur>{_SINGULAR})")
-# Where a currency name follows a space or a hyphen: only there may a number in
-# words end, so the word patterns are tried only just before these.
-_NAME_AFTER_GAP = re.compile(rf"(?<=\s)(?:{_SUFFIX})|(?<=-)(?:{_SINGULAR})")
+_SINGULARS = frozenset((_TABLE.singulars - {"pound", "mark", "crown", "dram"}) | {"won"})
+# "Rupees 5,000", "Kenyan shillings 2,500": a name in the plural, capitalised,
+# before the number (``_NAMED_BEFORE`` below).
+_PLURAL_NAMES = frozenset(name for name in _NAMES if name.endswith("s"))
 _WORD_START = re.compile(r"(?<![\w-])[A-Za-z]")
 # "two million won": "won" after a number in words only when a scale word ends it
 # ("the two won the vote" is a verb).
@@ -125,11 +101,101 @@ _CHANGE_VERB = re.compile(
 )
 _RANGE_WORD = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|between|anywhere)\b", re.I)
 _FROM = re.compile(r"(?:\b(?:up|down)\s+)?\bfrom\s*$", re.I)
-# "($1 = 7.1201 Chinese yuan renminbi)", "(US$1 = ₹88.3)", "(1 USD = 0.92 euro)".
-_RATE = re.compile(
-    rf"\(\s*(?:(?:US)?\$\s?1|1\s+(?:USD|U\.?S\.? dollars?|dollars?))\s*=\s*"
-    rf"(?:(?P<sign>{_PREFIX})\s?(?P<rate_after>{_NUM})|(?P<rate>{_NUM})\s+(?P<cur>{_SUFFIX}))\s*\)"
-)
+
+# The patterns below try a currency name after a character that is no letter
+# (a space, a hyphen, a digit), or glued to a scale word, which the look-ahead
+# of ``_NAMED_BEFORE`` does ("5 millionrand"; after "bn" or "k" only a letter
+# outside a-z, as ``SCALE`` ends them).
+_SCALE_WORDS = ("thousand", "million", "billion", "trillion", "lakh", "lakhs", "lac", "lacs",
+                "crore", "crores")
+_SCALE_ABBREVIATIONS = ("bn", "mn", "mln", "bln", "mil", "bil", "tn", "cr", "k", "m", "b")
+_NAME_INDEX = FormIndex([*_NAMES, *_SINGULARS], r"[^\W\d_]", ignore_case=True, word_end=True)
+# Letters outside a-z that fold into it (the Kelvin sign "K", "İ"): where the
+# text has one, a folded letter in a-z may have been one of them.
+_FOLDS_TO_ASCII = ("\u212a", "\u0130")
+_ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+# In every text's patterns, whether the text holds them or not (which changes
+# nothing in what the patterns match): the one-word names, so that most texts
+# share one set of patterns and compile none of their own.
+_COMMON_NAMES = frozenset(name for name in [*_NAMES, *_SINGULARS] if " " not in name)
+
+
+def _glued(runs: set[str], text: str) -> set[str]:
+    """What follows a scale word in a (folded) run that starts with one: "rand" of "millionrand"."""
+    strict = not any(char in text for char in _FOLDS_TO_ASCII)
+    rests: set[str] = set()
+    for run in runs:
+        if not run.startswith(_SCALE_WORDS + _SCALE_ABBREVIATIONS):
+            continue
+        rests.update(run[len(w) :] for w in _SCALE_WORDS if run.startswith(w) and len(run) > len(w))
+        rests.update(run[len(w) :] for w in _SCALE_ABBREVIATIONS if run.startswith(w) and len(run) > len(w)
+                     and not (strict and run[len(w)] in _ASCII_LOWER))
+    return rests
+
+
+@dataclass(frozen=True)
+class _NamePatterns:
+    """The patterns that name a currency in words, built over the names one text holds.
+
+    Every currency name is some 19 KB of pattern, and these patterns held it
+    eight times (a second of compiling at import); built over the names the
+    text holds (``FormIndex``), they match as the whole table would.
+    """
+
+    suffixed: re.Pattern[str]
+    suffixed_words: re.Pattern[str]
+    named_before: re.Pattern[str]
+    suffixed_range: re.Pattern[str]
+    hyphenated: re.Pattern[str]
+    hyphenated_words: re.Pattern[str]
+    name_after_gap: re.Pattern[str]
+    rate: re.Pattern[str]
+
+
+def _name_patterns(text: str) -> _NamePatterns:
+    """The patterns over the currency names ``text`` holds, and the common ones."""
+    return _patterns_over(tuple(sorted(_NAME_INDEX.present(text, _glued) - _COMMON_NAMES)))
+
+
+@lru_cache(maxsize=256)
+def _patterns_over(rarer: tuple[str, ...]) -> _NamePatterns:
+    held = _COMMON_NAMES.union(rarer)
+    # Names after a number, whatever their case; not "euro zone".
+    name = rf"(?i:{alternatives([n for n in _NAMES if n in held])})(?![\w-])(?!\s+(?:zone|area)\b)"
+    suffix = rf"(?:{name}|{_CODE_AFTER})"
+    singular = rf"(?i:{alternatives([n for n in _SINGULARS if n in held])})\b"
+    plural = alternatives([n for n in _PLURAL_NAMES if n in held])
+    return _NamePatterns(
+        suffixed=re.compile(rf"{_NO_SIGN_BEFORE}(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?\s(?P<cur>{suffix})"),
+        # "two million dollars", "half a million euros", "fifty cents".
+        suffixed_words=re.compile(rf"(?P<words>{_WORDS})\s(?P<cur>{suffix})"),
+        # "Rupees 5,000", "Kenyan shillings 2,500": a name in the plural, capitalised,
+        # before the number, as South Asian and East African papers write it; not a
+        # year ("in dollars 2025 was ...").
+        named_before=re.compile(
+            rf"(?<![\w-])(?=[A-Z])(?P<cur>(?i:{plural}))\s(?!(?:19|20)\d\d(?![\d,.]))(?P<num>{_NUM})"
+            rf"(?:\s?(?P<scale>{_SCALE}))?(?!\s?(?:{suffix}))"
+        ),
+        # "1,000 to 2,000 yuan", "between 200 yuan and 400 yuan": the currency after
+        # the second number names both ("and" only after "between", as below).
+        suffixed_range=re.compile(
+            rf"(?<![\w{re.escape(_SIGN_CHARS)}.,])(?P<between>between\s)?(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?"
+            rf"(?:\s(?P<cur1>{suffix}))?\s?(?P<join>-|–|to|and)\s?"
+            rf"(?P<cur2>)(?P<num2>{_NUM})(?:\s?(?P<scale2>{_SCALE}))?\s(?P<cur>{suffix})"
+        ),
+        hyphenated=re.compile(
+            rf"(?<![\w{re.escape(_SIGN_CHARS)}.,-])(?P<num>{_NUM})(?:-(?P<scale>{_SCALE}))?-(?P<cur>{singular})"
+        ),
+        hyphenated_words=re.compile(rf"(?P<words>{WORDS_BARE})(?:-(?P<scale>{_SCALE}))?-(?P<cur>{singular})"),
+        # Where a currency name follows a space or a hyphen: only there may a number in
+        # words end, so the word patterns are tried only just before these.
+        name_after_gap=re.compile(rf"(?<=\s)(?:{suffix})|(?<=-)(?:{singular})"),
+        # "($1 = 7.1201 Chinese yuan renminbi)", "(US$1 = ₹88.3)", "(1 USD = 0.92 euro)".
+        rate=re.compile(
+            rf"\(\s*(?:(?:US)?\$\s?1|1\s+(?:USD|U\.?S\.? dollars?|dollars?))\s*=\s*"
+            rf"(?:(?P<sign>{_PREFIX})\s?(?P<rate_after>{_NUM})|(?P<rate>{_NUM})\s+(?P<cur>{suffix}))\s*\)"
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -181,16 +247,17 @@ def _value(groups: dict[str, str | None], num: str, scale: str | None, code: str
 def find_money(text: str) -> list[Money]:
     """Every amount of money in ``text``, in order, rate notes excluded."""
     context = CurrencyContext(text)
-    rates = [m.span() for m in _RATE.finditer(text)]
+    named = _name_patterns(text)
+    rates = [m.span() for m in named.rate.finditer(text)]
     found: list[Money] = []
-    patterns = (_BETWEEN, _PREFIXED, _SUFFIXED, _AFTER_SIGN, _SUFFIXED_RANGE, _WON, _HYPHENATED,
-                _NAMED_BEFORE)
+    patterns = (_BETWEEN, _PREFIXED, named.suffixed, _AFTER_SIGN, named.suffixed_range, _WON,
+                named.hyphenated, named.named_before)
     matches = [m for pattern in patterns for m in pattern.finditer(text)]
-    for m in [*matches, *_word_matches(text)]:
+    for m in [*matches, *_word_matches(text, named)]:
         if any(s <= m.start() < e for s, e in rates) or not _touching_ok(m, text):
             continue
         read = _money(m, text, context)
-        if m.re in (_SUFFIXED, _AFTER_SIGN) and len(read) == 1:
+        if (m.re is named.suffixed or m.re is _AFTER_SIGN) and len(read) == 1:
             read = [*_listed_before(m, text, read[0], context), *read]
         found.extend(read)
     found.sort(key=lambda money: money.start)
@@ -224,11 +291,11 @@ def _listed_before(m: re.Match[str], text: str, last: Money, context: CurrencyCo
     return amounts
 
 
-def _word_matches(text: str) -> list[re.Match[str]]:
+def _word_matches(text: str, named: _NamePatterns) -> list[re.Match[str]]:
     """Amounts whose number is in words, each found from the currency name after it."""
     found: list[re.Match[str]] = []
-    names = [(name, _SUFFIXED_WORDS if text[name.start() - 1] != "-" else _HYPHENATED_WORDS)
-             for name in _NAME_AFTER_GAP.finditer(text)]
+    names = [(name, named.suffixed_words if text[name.start() - 1] != "-" else named.hyphenated_words)
+             for name in named.name_after_gap.finditer(text)]
     names += [(won, _WORDS_WON) for won in _WON_AFTER_GAP.finditer(text)]
     for name, pattern in names:
         lo = max(0, name.start() - WORDS_REACH)
@@ -329,9 +396,11 @@ def _is_change(text: str, start: int) -> bool:
 
 def find_rates(text: str) -> dict[str, float]:
     """Exchange rates the article states, as units of currency per 1 USD."""
-    context = CurrencyContext(text)
     rates: dict[str, float] = {}
-    for m in _RATE.finditer(text):
+    if "=" not in text:  # every rate note has one
+        return rates
+    context = CurrencyContext(text)
+    for m in _name_patterns(text).rate.finditer(text):
         reading = _reading(m["cur"] or m["sign"], context)
         if reading is not None:
             rates[reading[0]] = digits_value(m["rate"] or m["rate_after"]) / reading[1]

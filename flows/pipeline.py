@@ -28,6 +28,7 @@ from sources.fetch import DEFAULT_SETTINGS, FetchSettings
 from sources.load import load
 from sources.page import Page
 from sources.polite import PoliteClient
+from store.bulk import load_arrow
 from store.db import open_store, remove_store, rollback_quietly
 from store.dedup import Fingerprint
 from store.ids import normalise_url, url_id
@@ -260,16 +261,21 @@ def ingest(
 ) -> tuple[Extraction, SaveResult]:
     """Fetch (or read) one page, extract it, store it; a failure writes nothing.
 
-    The store is opened once the page has yielded an article and before its
-    facts are extracted, so that opening (and creating) it overlaps the model
-    load of a :class:`~extractors.background.BackgroundExtractor`; a store this
-    call created is removed again when the extraction fails.
+    The store is opened (and what its first write imports loaded) once the
+    page has yielded an article and before its facts are extracted, so that
+    this overlaps the model load of a
+    :class:`~extractors.background.BackgroundExtractor`; a store this call
+    created is removed again when the extraction fails.
     """
     page = load(target, client=client, settings=settings)
     article = to_article(page)
     created = not db.exists()
     con = open_store(db)
     try:
+        # What the save imports on first use (pyarrow.dataset, ~0.5 s), paid
+        # now, while a background extractor is still loading its model, rather
+        # than after the facts are back.
+        load_arrow()
         extraction = _extraction(page, article, extractor, None)
         return extraction, save(con, extraction)
     except BaseException:
