@@ -183,7 +183,8 @@ def save_articles(con: duckdb.DuckDBPyConnection, saves: Sequence[ArticleSave]) 
     label = first if len(saves) == 1 else f"{len(saves)} articles ({first}, ...)"
 
     def work() -> list[SaveResult]:
-        return _write(con, [_plan(save) for save in saves])
+        keys = _SpeakerKeys()
+        return _write(con, [_plan(save, keys) for save in saves])
 
     with _translated(label), one_thread(con), _no_cycle_collection():
         return _in_transaction(con, label, work)
@@ -241,7 +242,15 @@ def _save_alone(con: duckdb.DuckDBPyConnection, save: ArticleSave) -> Saved:
         return exc
 
 
-def _plan(save: ArticleSave) -> _Plan:
+class _SpeakerKeys(dict[str | None, str | None]):
+    """Speaker -> its ``speaker_key``, normalised once per batch (one speaker, many quotes)."""
+
+    def __missing__(self, speaker: str | None) -> str | None:
+        key = self[speaker] = speaker_key(speaker)
+        return key
+
+
+def _plan(save: ArticleSave, speaker_keys: _SpeakerKeys) -> _Plan:
     article = save.article
     aid = article_id(article)
     row: Row = (
@@ -255,11 +264,11 @@ def _plan(save: ArticleSave) -> _Plan:
     plan = _Plan(aid, row, fetched, member, story_input(aid, article, save.fingerprint), topics=save.topics)
     # Earliest evidence first: it becomes the article's one fact_sources row for a fact.
     for fact in sorted(save.facts, key=lambda f: (f.start, f.end)):
-        _add_fact(plan, fact, article.url)
+        _add_fact(plan, fact, article.url, speaker_keys)
     return plan
 
 
-def _add_fact(plan: _Plan, fact: Fact, url: str) -> None:
+def _add_fact(plan: _Plan, fact: Fact, url: str, speaker_keys: _SpeakerKeys) -> None:
     table = _table_for(fact, url)
     fid = fact_id(fact)
     row = table.row(fid, fact)
@@ -269,7 +278,7 @@ def _add_fact(plan: _Plan, fact: Fact, url: str) -> None:
         fid, (fid, plan.article_id, fact.kind, fact.sentence, fact.start, fact.end, EXTRACTOR_VERSION)
     )
     if table.kind == "quote":
-        plan.quote_keys.add(speaker_key(getattr(fact, "speaker", None)))
+        plan.quote_keys.add(speaker_keys[getattr(fact, "speaker", None)])
 
 
 def _table_for(fact: Fact, url: str) -> FactTable:
