@@ -16,7 +16,9 @@ A fact's sources are then its entry's ``article_ids``, minus the saved
 articles, plus those of them that state it now: no scan of ``fact_sources``
 (2.4M rows at 1M facts), and every other lookup is by primary key (an IN
 list of parameters, which DuckDB answers from the index). The only scan is
-for the facts of articles that changed story, when there are any.
+for the facts of articles that changed story, when there are any. A fact
+the write created, stated only by articles new in it, gets its entry from
+the rows the write holds instead (``store.timeline_new``), without a join.
 """
 
 from __future__ import annotations
