@@ -22,7 +22,8 @@ from store.tables import Row
 
 def arrow_table(columns: Mapping[str, Sequence[object]], types: Mapping[str, str] | None = None) -> Any:
     """An Arrow table of ``columns`` (name -> values); ``types`` names Arrow types
-    (``"string"``, ``"int64"``) for columns that may be empty or all null."""
+    (``"string"``, ``"int64"``, ``"string_list"`` for lists of strings) for columns
+    that may be empty or all null."""
     import pyarrow as pa  # on the first write: ``--help`` and queries never pay for it
 
     named = types or {}
@@ -38,6 +39,8 @@ def load_arrow() -> None:
 
 
 def _arrow_type(pa: Any, name: str | None) -> Any:
+    if name == "string_list":
+        return pa.list_(pa.string())
     return None if name is None else getattr(pa, name)()
 
 

@@ -118,14 +118,20 @@ class Fingerprint:
     def keys(self) -> list[int]:
         """The exact keys another copy of the story may share with this one, as 64-bit ints."""
         keys = [_key(f"url:{self.url_key}".encode()), _key(f"text:{self.text_hash}".encode())]
-        values = self.hashvalues()
-        for band, (start, end) in enumerate(BANDS):
-            keys.append(_key(b"band:%d:" % band + values[start:end].tobytes()))
+        # A band's bytes are its slice of ``minhash`` (the hash values' little-endian bytes), taken
+        # without numpy: 37 array slices per article were most of the keys' cost (22 -> 17 ms of
+        # CPU for the 186 articles of bench/store_writes.py).
+        signature = self.minhash
+        for prefix, (start, end) in zip(_BAND_PREFIXES, BANDS, strict=True):
+            keys.append(_key(prefix + signature[start * 8 : end * 8]))
         return keys
 
     def hashvalues(self) -> np.ndarray:
         """The MinHash values as an array."""
         return np.frombuffer(self.minhash, dtype="<u8")
+
+
+_BAND_PREFIXES = tuple(b"band:%d:" % band for band in range(len(BANDS)))
 
 
 def _key(material: bytes) -> int:

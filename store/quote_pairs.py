@@ -129,4 +129,11 @@ def _can_match(a: Counter[str], b: Counter[str], len_a: int, len_b: int, ratio: 
     must reach ``ratio / 2`` of the two lengths (with slack for rounding)."""
     if min(len_a, len_b) < ratio / (2.0 - ratio) * max(len_a, len_b) - 1e-9:
         return False
-    return sum((a & b).values()) >= ratio / 2.0 * (len_a + len_b) - 1e-9
+    return _overlap(a, b) >= ratio / 2.0 * (len_a + len_b) - 1e-9
+
+
+def _overlap(a: Counter[str], b: Counter[str]) -> int:
+    """``sum((a & b).values())`` without building the intersection Counter (a third of
+    the regrouping's time on the bench batch went to ``Counter.__and__``)."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return sum(min(n, large[word]) for word, n in small.items() if word in large)

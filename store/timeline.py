@@ -16,7 +16,9 @@ A fact's sources are then its entry's ``article_ids``, minus the saved
 articles, plus those of them that state it now: no scan of ``fact_sources``
 (2.4M rows at 1M facts), and every other lookup is by primary key (an IN
 list of parameters, which DuckDB answers from the index). The only scan is
-for the facts of articles that changed story, when there are any.
+for the facts of articles that changed story, when there are any. A fact
+the write created, stated only by articles new in it, gets its entry from
+the rows the write holds instead (``store.timeline_new``), without a join.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from collections.abc import Collection, Iterable, Mapping
 import duckdb
 
 from store.bulk import registered
+from store.timeline_new import NewEntries, fee_detail, insert_new_entries
 
 # One template for every entry: a full rebuild fills it from fact_sources,
 # a refresh from the pairs it computed, filtered to the facts and articles
@@ -41,10 +44,7 @@ items AS (
     FROM events AS e{fact_filter}
     UNION ALL
     SELECT fe.fact_id, fe.programme, 'fee' AS kind, NULL, NULL, NULL,
-           concat_ws(' ', fe.programme, 'fee',
-               CASE WHEN fe.amount = trunc(fe.amount) AND abs(fe.amount) < 1e15
-                    THEN CAST(CAST(fe.amount AS BIGINT) AS VARCHAR) ELSE CAST(fe.amount AS VARCHAR) END,
-               fe.currency, fe.period, 'for ' || fe.applies_to)
+           {fee_detail}
     FROM fees AS fe{fact_filter}
 ),
 sources AS (
@@ -84,7 +84,7 @@ SELECT fact_id,
        first_reported_at,
        article_ids
 FROM sourced
-"""
+""".replace("{fee_detail}", fee_detail("fe."))
 TIMELINE_KINDS = frozenset({"event", "fee"})
 """The fact kinds with timeline entries."""
 _ALL_PAIRS = "SELECT fact_id, article_id FROM fact_sources WHERE kind IN ('event', 'fee')"
@@ -105,6 +105,7 @@ def refresh_timeline(
     moved: Iterable[str] = (),
     *,
     created: Collection[str] = (),
+    new: NewEntries | None = None,
 ) -> None:
     """Recompute the entries a write touched, inside its transaction, after all its rows.
 
@@ -116,7 +117,10 @@ def refresh_timeline(
     the write changed (``store.stories.update_stories`` returns them). One
     call may cover many saves (a batch), as long as ``dropped`` was read
     before the batch's first write. ``created``: facts the write created (not
-    stored before it), which have no entry to delete and read back.
+    stored before it), which have no entry to delete and read back. ``new``:
+    the rows of the created facts and of the write's new articles, from which
+    the entries of created facts stated only by new articles are computed
+    without a join (``store.timeline_new``).
     """
     stating: dict[str, set[str]] = {}
     for aid, fact_ids in stated.items():
@@ -124,6 +128,9 @@ def refresh_timeline(
             stating.setdefault(fid, set()).add(aid)
     saved = set(stated)
     facts = set(stating) | set(dropped)
+    if new is not None:
+        # A created fact is stated by saved articles only, so no moved article adds it back below.
+        facts -= insert_new_entries(con, {fid: aids for fid, aids in stating.items() if fid in created}, new)
     others = sorted(set(moved) - saved)
     if others:
         facts |= _facts_of(con, others)

@@ -25,7 +25,7 @@ the store holds before the batch. :func:`save_article` is a batch of one.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -45,6 +45,7 @@ from store.quote_merge import KnownQuotes, regroup, speaker_key
 from store.stories import Member, StoryInput, story_input, update_stories_many
 from store.tables import FACT_TABLES, FactTable, Row
 from store.timeline import TIMELINE_KINDS, refresh_timeline
+from store.timeline_new import NewEntries, NewSource
 
 T = TypeVar("T")
 
@@ -61,6 +62,9 @@ _UPSERT_ARTICLES = (
     "ON CONFLICT (article_id) DO UPDATE SET "
     + ", ".join(f"{c} = excluded.{c}" for c in _ARTICLE_COLUMNS[1:] if c != "fetched_at")
     + ", fetched_at = least(articles.fetched_at, excluded.fetched_at)"
+)
+_URL, _FINAL, _CANONICAL, _SITE = (
+    _ARTICLE_COLUMNS.index(c) for c in ("url", "final_url", "canonical_url", "site")
 )
 _SOURCE_COLUMNS = ("fact_id", "article_id", "kind", "sentence", "char_start", "char_end", "extractor_version")
 _INSERT_SOURCES = f"INSERT INTO fact_sources ({', '.join(_SOURCE_COLUMNS)}) SELECT * FROM {{rows}}"
@@ -179,7 +183,8 @@ def save_articles(con: duckdb.DuckDBPyConnection, saves: Sequence[ArticleSave]) 
     label = first if len(saves) == 1 else f"{len(saves)} articles ({first}, ...)"
 
     def work() -> list[SaveResult]:
-        return _write(con, [_plan(save) for save in saves])
+        keys = _SpeakerKeys()
+        return _write(con, [_plan(save, keys) for save in saves])
 
     with _translated(label), one_thread(con), _no_cycle_collection():
         return _in_transaction(con, label, work)
@@ -237,7 +242,15 @@ def _save_alone(con: duckdb.DuckDBPyConnection, save: ArticleSave) -> Saved:
         return exc
 
 
-def _plan(save: ArticleSave) -> _Plan:
+class _SpeakerKeys(dict[str | None, str | None]):
+    """Speaker -> its ``speaker_key``, normalised once per batch (one speaker, many quotes)."""
+
+    def __missing__(self, speaker: str | None) -> str | None:
+        key = self[speaker] = speaker_key(speaker)
+        return key
+
+
+def _plan(save: ArticleSave, speaker_keys: _SpeakerKeys) -> _Plan:
     article = save.article
     aid = article_id(article)
     row: Row = (
@@ -251,11 +264,11 @@ def _plan(save: ArticleSave) -> _Plan:
     plan = _Plan(aid, row, fetched, member, story_input(aid, article, save.fingerprint), topics=save.topics)
     # Earliest evidence first: it becomes the article's one fact_sources row for a fact.
     for fact in sorted(save.facts, key=lambda f: (f.start, f.end)):
-        _add_fact(plan, fact, article.url)
+        _add_fact(plan, fact, article.url, speaker_keys)
     return plan
 
 
-def _add_fact(plan: _Plan, fact: Fact, url: str) -> None:
+def _add_fact(plan: _Plan, fact: Fact, url: str, speaker_keys: _SpeakerKeys) -> None:
     table = _table_for(fact, url)
     fid = fact_id(fact)
     row = table.row(fid, fact)
@@ -265,7 +278,7 @@ def _add_fact(plan: _Plan, fact: Fact, url: str) -> None:
         fid, (fid, plan.article_id, fact.kind, fact.sentence, fact.start, fact.end, EXTRACTOR_VERSION)
     )
     if table.kind == "quote":
-        plan.quote_keys.add(speaker_key(getattr(fact, "speaker", None)))
+        plan.quote_keys.add(speaker_keys[getattr(fact, "speaker", None)])
 
 
 def _table_for(fact: Fact, url: str) -> FactTable:
@@ -349,8 +362,39 @@ def _write(con: duckdb.DuckDBPyConnection, plans: list[_Plan]) -> list[SaveResul
     dated = {aid: [f for f, row in replay.sources[aid].items() if row[2] in TIMELINE_KINDS] for aid in last}
     # A fact the batch created has no entry yet (entries are of stored facts).
     created = {fid for rows in replay.rows.values() for fid in rows if fid not in before.stored}
-    refresh_timeline(con, dated, set().union(*before.sources.values()), stories.moved, created=created)
+    new = _new_entries(replay, created, {aid: last[aid] for aid in written}, written, stories.story_ids)
+    dropped = set().union(*before.sources.values())
+    refresh_timeline(con, dated, dropped, stories.moved, created=created, new=new)
     return replay.results
+
+
+def _new_entries(
+    replay: _Replay,
+    created: set[str],
+    plans: Mapping[str, _Plan],
+    written: Mapping[str, Member],
+    story_ids: Mapping[str, str],
+) -> NewEntries:
+    """The created event and fee rows and the new articles (``plans``: the last save of
+    each, ``written``: their rows' members) as ``store.timeline_new`` reads them."""
+    events, fees = (replay.rows.get(FACT_TABLES[kind], {}) for kind in ("event", "fee"))
+    sources = {
+        aid: NewSource(
+            _source_url(plan.article_row), written[aid].published_at, _optional_str(plan.article_row[_SITE]),
+            written[aid].fetched_at, story_ids[aid], plan.story.outlet,
+        )
+        for aid, plan in plans.items()
+    }  # fmt: skip
+    return NewEntries(
+        {fid: row for fid, row in events.items() if fid in created},
+        {fid: row for fid, row in fees.items() if fid in created},
+        sources,
+    )
+
+
+def _source_url(row: Row) -> str:
+    """coalesce(canonical_url, final_url, url) of an articles row."""
+    return str(next(value for value in (row[_CANONICAL], row[_FINAL], row[_URL]) if value is not None))
 
 
 def _known_quotes(before: _Before, replay: _Replay) -> KnownQuotes | None:

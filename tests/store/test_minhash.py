@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import numpy as np
 import pytest
 from datasketch import MinHash, MinHashLSH  # type: ignore[import-untyped]  # no stubs
@@ -28,3 +30,15 @@ def test_fingerprint_stores_datasketch_values() -> None:
 
 def test_bands_are_the_ones_datasketch_chooses() -> None:
     assert BANDS == tuple(MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM).hashranges)
+
+
+def test_band_keys_hash_each_bands_hash_values() -> None:
+    """Stored story_keys must not change: a band's key hashes its hash values' little-endian bytes."""
+    found = fingerprint("https://example.com/a", None, TEXT, "h")
+    values = found.hashvalues()
+
+    def key(material: bytes) -> int:
+        return int.from_bytes(hashlib.blake2b(material, digest_size=8).digest(), "little", signed=True)
+
+    bands = [key(b"band:%d:" % i + values[a:b].astype("<u8").tobytes()) for i, (a, b) in enumerate(BANDS)]
+    assert found.keys() == [key(f"url:{found.url_key}".encode()), key(b"text:h"), *bands]

@@ -251,3 +251,26 @@ def test_a_batch_save_binds_no_parameter_for_its_timeline(con: duckdb.DuckDBPyCo
     # looking for pandas when the writer's Arrow tables are built.
     assert finder.count <= 2
     assert_exact(con)
+
+
+def test_a_batch_of_new_articles_orders_and_counts_sources_as_0005(con: duckdb.DuckDBPyConnection) -> None:
+    """Created facts stated only by new articles get entries computed from the batch's rows
+    (``store.timeline_new``): the order of sources (published, undated last, then article id),
+    sites without nulls, fetch dates for undated sources, and the fee summary's number."""
+    texts = [STORY, OTHER, FIRST_HALF, "Unique one " * 40, "Unique two " * 40]
+    dates = [date(2025, 9, 30), None, date(2025, 9, 29), date(2025, 9, 30), None]
+    sites = ["A", None, "C", "A", "E"]
+    facts: list[Fact] = [LAUNCH, fee("H-1B", 100_000.5), fee(None, 5.0)]
+    batch = [
+        ArticleSave(
+            article(f"https://o{i}.example/k", site=site, published_at=day, text=text,
+                    canonical_url="https://wire.example/k" if i == 3 else None),
+            facts if i != 4 else [fee("H-1B", 100_000.5)],
+            f"https://o{i}.example/k/final" if i == 1 else f"https://o{i}.example/k",
+            FETCHED + timedelta(hours=i),
+        )
+        for i, (text, day, site) in enumerate(zip(texts, dates, sites, strict=True))
+    ]  # fmt: skip
+    save_articles(con, batch)
+    assert entry(con, LAUNCH)[0] == 4
+    assert_exact(con)
