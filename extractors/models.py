@@ -29,7 +29,9 @@ EventType = Literal[
 # 0.4.0 (2026-12-02, second session): every ISO 4217 currency and number writings, a
 # programme's country from context (countries and government bodies), event date forms
 # and modality.
-EXTRACTOR_VERSION = "newsfacts-extractors/0.4.0"
+# 0.5.0 (2026-12-02, third session): event triggers from the parse, programme names by shape
+# (quoted names, codes, short forms, "the pass" as a later mention), quote and role classes.
+EXTRACTOR_VERSION = "newsfacts-extractors/0.5.0"
 
 
 def normalise(text: str) -> str:
