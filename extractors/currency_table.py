@@ -180,8 +180,6 @@ def _trie_regex(node: _Node) -> str:
     return body
 
 
-
-
 # Case folding under which two texts a case-insensitive ``re`` pattern finds
 # alike are equal: ``str.lower``, one character for one once "İ" is mapped
 # (the only character it lowers to two), plus the pairs ``re`` adds of its
