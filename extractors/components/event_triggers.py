@@ -31,68 +31,29 @@ from spacy.tokens import Span, Token
 from extractors.components.common import SPEECH_LEMMAS, text_of
 from extractors.components.event_modality import PLANNED, obliged, unrealised
 from extractors.dates import Direction
+from extractors.event_lexicon import event_lexicon
 from extractors.models import EventType
 
-VERB_TRIGGERS: dict[str, EventType] = {
-    "announce": "announced", "unveil": "announced", "introduce": "launched",
-    "launch": "launched", "start": "launched", "begin": "launched", "open": "launched",
-    "roll": "launched", "kick": "launched", "debut": "launched",
-    "take": "takes_effect", "effect": "takes_effect", "effective": "takes_effect",
-    "sign": "signed", "suspend": "suspended", "pause": "suspended", "halt": "suspended",
-    "freeze": "suspended", "stop": "suspended", "block": "suspended",
-    "propose": "proposed", "float": "proposed", "end": "ended", "scrap": "ended",
-    "abolish": "ended", "expire": "ended", "close": "ended", "rescind": "ended", "revoke": "ended",
-    "repeal": "ended", "terminate": "ended",
-    "go": "takes_effect", "come": "takes_effect", "enter": "takes_effect",
-    "set": "announced", "lay": "announced", "replace": "launched",
-    # ends in other words: "discontinued", "cancelled", "axed", "ditched", "lapsed", "shut"
-    "discontinue": "ended", "cancel": "ended", "axe": "ended", "ditch": "ended", "lapse": "ended",
-    "shut": "ended", "cease": "ended", "inaugurate": "launched", "commence": "takes_effect",
-    "ban": "suspended", "pilot": "launched",
-    # verbs that count only with their particle or complement (below)
-    "phase": "ended", "wind": "ended", "put": "suspended", "place": "suspended",
-    "become": "takes_effect", "be": "takes_effect",
-}
-# Verbs that only count with their particle or object ("kicks off", "rolls
-# out", "takes effect", "goes live"): alone they are too common to mean an
-# event. The particle may change the kind: "kicks in" takes effect.
-NEEDS_PARTICLE: dict[str, dict[str, EventType]] = {
-    "roll": {"out": "launched", "back": "ended"},
-    "kick": {"off": "launched", "in": "takes_effect"},
-    "take": {"effect": "takes_effect"},
-    "go": {"effect": "takes_effect", "force": "takes_effect", "live": "launched", "sale": "launched",
-           "operation": "takes_effect"},
-    "come": {"effect": "takes_effect", "force": "takes_effect", "operation": "takes_effect",
-             "being": "launched"},
-    "enter": {"effect": "takes_effect", "force": "takes_effect"},
-    # "first set out the changes in a white paper", "rules laid before Parliament"
-    "set": {"out": "announced"},
-    "lay": {"before": "announced"},
-    "phase": {"out": "ended"},
-    "wind": {"down": "ended", "up": "ended"},
-    # "put F-1 interviews on hold", "placed the scheme on hold"
-    "put": {"hold": "suspended"},
-    "place": {"hold": "suspended"},
-    # "became effective on Sept. 21", "is effective Oct. 1", "is live from Monday"
-    "become": {"effective": "takes_effect"},
-    "be": {"effective": "takes_effect", "live": "launched"},
-}
+# The predicate table (extractors/data/event_predicates.json, its note says
+# where it comes from): verbs that count alone, verbs that count only with a
+# programme, rule or fee as object ("dropped the fee", not "fees dropped"),
+# verbs that count only with their particle or complement ("kicks off",
+# "rolls out", "takes effect", "goes live", "received royal assent"; alone
+# they are too common to mean an event, and the particle may change the kind:
+# "kicks in" takes effect), and event nouns, some only of a programme ("the
+# withdrawal of the rule", not "a withdrawal on Monday").
+_LEXICON = event_lexicon()
+VERB_TRIGGERS: dict[str, EventType] = _LEXICON.verbs
+OBJECT_VERBS: dict[str, EventType] = _LEXICON.object_verbs
+NEEDS_PARTICLE: dict[str, dict[str, EventType]] = _LEXICON.complements
+_ALL_VERBS = frozenset(VERB_TRIGGERS) | frozenset(OBJECT_VERBS) | frozenset(NEEDS_PARTICLE)
 # What a particle must govern for the verb to count: "laid before Parliament",
 # not "laid the groundwork before the election".
-_PARTICLE_OBJECTS: dict[str, frozenset[str]] = {
-    "before": frozenset("parliament congress lawmakers legislature commons senate diet".split()),
-}
-# Nouns that name an event when the date follows them.
-NOUN_TRIGGERS: dict[str, EventType] = {
-    "launch": "launched", "introduction": "launched", "rollout": "launched", "roll-out": "launched",
-    "debut": "launched", "opening": "launched", "unveiling": "announced", "announcement": "announced",
-    "suspension": "suspended", "pause": "suspended", "halt": "suspended", "freeze": "suspended",
-    "signing": "signed", "proposal": "proposed", "expiry": "ended", "expiration": "ended",
-    "abolition": "ended", "scrapping": "ended", "closure": "ended", "repeal": "ended",
-    "implementation": "takes_effect", "commencement": "takes_effect",
-    "ban": "suspended", "moratorium": "suspended", "termination": "ended", "cancellation": "ended",
-    "reopening": "launched", "relaunch": "launched",
-}
+_PARTICLE_OBJECTS: dict[str, frozenset[str]] = _LEXICON.complement_objects
+# Nouns that name an event when the date follows them; the guarded ones only of a programme.
+PROGRAMME_NOUNS: dict[str, EventType] = _LEXICON.programme_nouns
+NOUN_TRIGGERS: dict[str, EventType] = {**_LEXICON.nouns, **PROGRAMME_NOUNS}
+_NOUN_PHRASES: dict[str, dict[str, EventType]] = _LEXICON.noun_phrases
 # Prepositions between a trigger noun and its date: "the launch on Oct. 1".
 _NOUN_DATE_PREPS = frozenset({"on", "in", "at"})
 # Words that open the period from which something applies.
@@ -360,32 +321,45 @@ def as_verb_trigger(token: Token) -> Trigger | None:
         return Trigger(token, "launched", token)
     if lemma in _ISSUE_VERBS and token.pos_ == "VERB":
         stage = _document_stage(token)
-        return Trigger(token, stage, token) if stage is not None else None
+        if stage is not None or lemma not in _ALL_VERBS:
+            return Trigger(token, stage, token) if stage is not None else None
     if lemma in _TABLING and token.pos_ == "VERB" and _objects_in(token, _BILLS):
         return Trigger(token, "proposed", token)  # "introduced a bill", "tabled an amendment"
     if lemma in _OUTLINING and token.pos_ == "VERB" and _objects_in(token, _PLANS, programme=True):
         return Trigger(token, "announced", token)  # "outlined the changes", "revealed plans for"
-    if lemma not in VERB_TRIGGERS:
+    kind = _verb_kind(token, lemma)
+    if kind is None:
         return None
-    if VERB_TRIGGERS[lemma] in {"launched", "announced"} and _objects_in(token, _INQUIRIES):
+    if kind in {"launched", "announced"} and _objects_in(token, _INQUIRIES):
         return None  # "launched a consultation on the visa", "announced a review of the programme"
-    if VERB_TRIGGERS[lemma] in {"ended", "suspended"} and (_counted_documents(token) or _ones_own(token)):
+    if kind in {"ended", "suspended"} and (_counted_documents(token) or _ones_own(token)):
         return None
+    return Trigger(token, kind, token)
+
+
+def _verb_kind(token: Token, lemma: str) -> EventType | None:
+    """The event type of a table verb, with the object or the particle it needs."""
+    if lemma in VERB_TRIGGERS:
+        return VERB_TRIGGERS[lemma] if token.pos_ in {"VERB", "AUX", "ADJ"} else None
+    if lemma in OBJECT_VERBS:
+        # "dropped the fee", "the scheme was retired", "the newly withdrawn rule"
+        fits = token.pos_ in {"VERB", "ADJ"} and _objects_in(token, _PROGRAMME_OBJECTS, programme=True)
+        return OBJECT_VERBS[lemma] if fits else None
     needed = NEEDS_PARTICLE.get(lemma)
     if needed is None:
-        return Trigger(token, VERB_TRIGGERS[lemma], token) if token.pos_ in {"VERB", "AUX", "ADJ"} else None
+        return None
     # "goes into effect": the particle may sit one level down, under "into".
     words = [c for c in token.children] + [g for c in token.children for g in c.children]
     if lemma in {"put", "place"}:  # "put visa interviews on hold": "on hold" may hang on the object
-        words += [w for g in words for w in g.children if w.lower_ == "hold" and g.lower_ == "on"]
+        words += [w for g in words for w in g.children if w.lower_ in {"hold", "ice"} and g.lower_ == "on"]
     hit = next((w for w in words if w.lower_ in needed and _particle_fits(w)), None)
     if hit is None or (lemma == "set" and hit.dep_ != "prt"):
         return None
-    if lemma in {"be", "become"} and hit.dep_ != "acomp":
-        return None
+    if lemma in {"be", "become"} and hit.dep_ not in {"acomp", "attr"}:
+        return None  # "is effective Oct. 1", "became law on Sept. 19"
     # The tagger reads "kicks in" as a noun now and then; the particle says it is a verb.
     if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and hit.tag_ == "RP"):
-        return Trigger(token, needed[hit.lower_], token)
+        return needed[hit.lower_]
     return None
 
 
@@ -406,10 +380,21 @@ def _trigger_lemma(token: Token) -> str:
         plain = candidate.removeprefix("re-").removeprefix("re")
         if candidate.startswith("re") and plain in _AGAIN:
             return plain
-    if lemma not in VERB_TRIGGERS:
+    joined = _hyphenated(token, lemma)
+    if joined in _ALL_VERBS:
+        return joined  # "was rubber-stamped", "green-lit"
+    if lemma not in _ALL_VERBS:
         # "axed" -> "ax": a lemma the lemmatizer got wrong, read from the word's form
-        return next((c for c in candidates[1:] if c in VERB_TRIGGERS), lemma)
+        return next((c for c in candidates[1:] if c in _ALL_VERBS), lemma)
     return lemma
+
+
+def _hyphenated(token: Token, lemma: str) -> str:
+    """'rubber-stamped' is three tokens; the word and the one before the hyphen, joined."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 1].whitespace_:
+        return lemma
+    return f"{doc[token.i - 2].lower_}-{lemma}"
 
 
 # A bill is proposed when it is introduced or tabled, not launched.
@@ -428,7 +413,7 @@ def _objects_in(verb: Token, nouns: frozenset[str], *, programme: bool = False) 
     or with ``programme``, names a programme."""
     objects = [c for c in verb.children
                if c.dep_ in {"dobj", "nsubjpass"} and c.lower_ not in {"that", "which"}]
-    if verb.dep_ in {"relcl", "acl"}:
+    if verb.dep_ in {"relcl", "acl", "amod"}:  # "the rule DHS published", "the newly launched visa"
         objects.append(verb.head)
     return any(o.lemma_.lower() in nouns or o.lower_ in nouns
                or (programme and any(t.ent_type_ == "VISA_PROGRAMME" for t in o.subtree))
@@ -595,10 +580,12 @@ def _verb_on_the_left(when: Span) -> Trigger | None:
         token = doc[i]
         if token.tag_ in {"VBD", "VBZ", "VBP"} or (token.tag_ == "VBN" and token.dep_ == "amod"):
             lemma = _trigger_lemma(token)
-            if lemma in VERB_TRIGGERS and lemma not in NEEDS_PARTICLE and token.pos_ in {"VERB", "ADJ"}:
+            if lemma in VERB_TRIGGERS and token.pos_ in {"VERB", "ADJ"}:
                 found = as_verb_trigger(token) if token.pos_ == "VERB" else Trigger(
                     token, VERB_TRIGGERS[lemma], token)
                 return found
+            if lemma in OBJECT_VERBS and token.pos_ == "VERB":
+                return as_verb_trigger(token)
             return None
         if token.pos_ not in _PHRASE_POS:
             return None
@@ -764,22 +751,31 @@ def _of_a_programme(noun: Token) -> bool:
 
 
 def _noun_kind(noun: Token) -> EventType | None:
-    """The event a noun names: a trigger noun, or "entry into force"."""
-    if noun.pos_ != "NOUN":
-        return None
+    """The event a noun names: a trigger noun ("phase-out" across its hyphen),
+    or a phrase of a head noun ("entry into force"). A guarded noun ("the
+    withdrawal of the rule") counts only of a programme."""
     lemma = noun.lemma_.lower()
-    into = [c for c in noun.children if c.lower_ == "into"]
-    if lemma == "entry" and any(g.lower_ in {"force", "effect"} for c in into for g in c.children):
-        return "takes_effect"
+    joined = _hyphenated(noun, noun.lower_)
+    if joined in NOUN_TRIGGERS:
+        lemma = joined
+    elif noun.pos_ != "NOUN":
+        return None
+    for rest, kind in _NOUN_PHRASES.get(lemma, {}).items():
+        prep, word = rest.split()
+        if any(c.lower_ == prep and any(g.lower_ == word for g in c.children) for c in noun.children):
+            return kind
+    if lemma in PROGRAMME_NOUNS and not _of_a_programme(noun):
+        return None
     return NOUN_TRIGGERS.get(lemma)
 
 
 def _owned_noun(when: Span) -> Trigger | None:
     """'Tuesday's announcement', 'last month's launch': a date that owns a trigger noun."""
     noun = when.root.head
-    if when.root.dep_ != "poss" or noun.pos_ != "NOUN" or noun.lemma_.lower() not in NOUN_TRIGGERS:
+    if when.root.dep_ != "poss":
         return None
-    return Trigger(noun, NOUN_TRIGGERS[noun.lemma_.lower()], noun, nominal=True)
+    kind = _noun_kind(noun)
+    return Trigger(noun, kind, noun, nominal=True) if kind is not None else None
 
 
 def _in_place_since(when: Span) -> Trigger | None:
