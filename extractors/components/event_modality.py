@@ -111,7 +111,10 @@ def _yet_to(words: list[Token]) -> bool:
 
 
 def _auxiliaries(words: list[Token]) -> set[str]:
-    return {c.lower_ for w in words for c in w.children if c.dep_ in {"aux", "auxpass"}}
+    """The auxiliaries of the chain, and theirs: "may be rubber-stamped" may hang "may" on "be"."""
+    auxiliaries = [c for w in words for c in w.children if c.dep_ in {"aux", "auxpass"}]
+    return {a.lower_ for a in auxiliaries} | {
+        c.lower_ for a in auxiliaries for c in a.children if c.dep_ in {"aux", "auxpass"}}
 
 
 def _speculative(words: list[Token], event_verb: bool) -> bool:

@@ -376,6 +376,8 @@ def _trigger_lemma(token: Token) -> str:
     word = token.lower_
     candidates = [lemma] + [word[: -len(end)] for end in ("ed", "d", "es", "s", "ing")
                             if token.pos_ == "VERB" and word.endswith(end)]
+    # "sunsetted", "trialled": a doubled final consonant before the ending
+    candidates += [c[:-1] for c in candidates[1:] if len(c) > 3 and c[-1] == c[-2] and c[-1] not in "aeiou"]
     for candidate in candidates:
         plain = candidate.removeprefix("re-").removeprefix("re")
         if candidate.startswith("re") and plain in _AGAIN:
@@ -415,6 +417,11 @@ def _objects_in(verb: Token, nouns: frozenset[str], *, programme: bool = False) 
                if c.dep_ in {"dobj", "nsubjpass"} and c.lower_ not in {"that", "which"}]
     if verb.dep_ in {"relcl", "acl", "amod"}:  # "the rule DHS published", "the newly launched visa"
         objects.append(verb.head)
+    elif verb.dep_ in {"advcl", "acomp"} and verb.tag_ == "VBN" and not any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        # "The K visa, instituted by the ministry on Sept. 3, drew ...", "The K visa
+        # was green-lit" read as a copula's complement: the head's subject
+        objects += [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return any(o.lemma_.lower() in nouns or o.lower_ in nouns
                or (programme and any(t.ent_type_ == "VISA_PROGRAMME" for t in o.subtree))
                for o in objects)
@@ -522,7 +529,7 @@ def _verb(when: Span) -> Trigger | None:
         # nor is a verb that completes the one above it ("has proposed
         # replacing the lottery ..., in a rule DHS published on Sept. 24").
         hops += token.pos_ != "ADP" and token.dep_ != "xcomp"
-        found = as_verb_trigger(token)
+        found = as_verb_trigger(token) or _participle_complement(token)
         if found is not None:
             # "has proposed replacing the lottery", "proposed ending the route":
             # a proposal or an announcement of the event is what happened.
@@ -539,6 +546,15 @@ def _verb(when: Span) -> Trigger | None:
             clause = _clause_over(token)
             return as_verb_trigger(clause) if clause is not None else None
     return None
+
+
+def _participle_complement(token: Token) -> Trigger | None:
+    """'The K visa was green-lit on Sept. 3': a passive the parse reads as a
+    copula with a participle complement; the participle is the trigger."""
+    if token.lemma_.lower() != "be":
+        return None
+    participles = [c for c in token.children if c.dep_ == "acomp" and c.tag_ == "VBN"]
+    return next((t for t in map(as_verb_trigger, participles) if t is not None), None)
 
 
 def _reduced_relative(token: Token) -> bool:
@@ -745,7 +761,8 @@ def _of_a_programme(noun: Token) -> bool:
     or the owner names a programme or one of its instruments, not 'the launch
     of a campaign'."""
     objects = [g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-    objects += [c for c in noun.children if c.dep_ == "poss"]  # "the H-1B rule's entry into force"
+    # "the H-1B rule's entry into force"; a gerund's subject: "the K visa's shelving"
+    objects += [c for c in noun.children if c.dep_ == "poss" or (noun.tag_ == "VBG" and c.dep_ == "nsubj")]
     return any(t.ent_type_ == "VISA_PROGRAMME" or t.lemma_.lower() in _PROGRAMME_OBJECTS
                for o in objects for t in o.subtree)
 
@@ -758,6 +775,8 @@ def _noun_kind(noun: Token) -> EventType | None:
     joined = _hyphenated(noun, noun.lower_)
     if joined in NOUN_TRIGGERS:
         lemma = joined
+    elif noun.tag_ == "VBG" and noun.lower_ in NOUN_TRIGGERS:
+        lemma = noun.lower_  # "the K visa's shelving on Sept. 3", parsed as a gerund
     elif noun.pos_ != "NOUN":
         return None
     for rest, kind in _NOUN_PHRASES.get(lemma, {}).items():
