@@ -393,10 +393,8 @@ def _trigger_lemma(token: Token) -> str:
 
 def _hyphenated(token: Token, lemma: str) -> str:
     """'rubber-stamped' is three tokens; the word and the one before the hyphen, joined."""
-    doc = token.doc
-    if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 1].whitespace_:
-        return lemma
-    return f"{doc[token.i - 2].lower_}-{lemma}"
+    first = _hyphen_parts(token)[0]
+    return lemma if first.i == token.i else f"{first.lower_}-{lemma}"
 
 
 # A bill is proposed when it is introduced or tabled, not launched.
@@ -760,11 +758,25 @@ def _of_a_programme(noun: Token) -> bool:
     """'the launch of the K visa', 'the signing of the order': the "of" object
     or the owner names a programme or one of its instruments, not 'the launch
     of a campaign'."""
-    objects = [g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    parts = _hyphen_parts(noun)  # "the phase-in of the rule": "of" may hang on either part
+    children = [c for part in parts for c in part.children if c not in parts]
+    objects = [g for c in children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     # "the H-1B rule's entry into force"; a gerund's subject: "the K visa's shelving"
-    objects += [c for c in noun.children if c.dep_ == "poss" or (noun.tag_ == "VBG" and c.dep_ == "nsubj")]
+    objects += [c for c in children if c.dep_ == "poss" or (noun.tag_ == "VBG" and c.dep_ == "nsubj")]
     return any(t.ent_type_ == "VISA_PROGRAMME" or t.lemma_.lower() in _PROGRAMME_OBJECTS
                for o in objects for t in o.subtree)
+
+
+def _hyphen_parts(token: Token) -> list[Token]:
+    """The words of the hyphenated word the token stands in ("phase", "in" of "phase-in")."""
+    doc, parts = token.doc, [token]
+    if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_ \
+            and not doc[token.i + 1].whitespace_:
+        parts.append(doc[token.i + 2])
+    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_ \
+            and not doc[token.i - 2].whitespace_:
+        parts.insert(0, doc[token.i - 2])
+    return parts
 
 
 def _noun_kind(noun: Token) -> EventType | None:
@@ -772,7 +784,7 @@ def _noun_kind(noun: Token) -> EventType | None:
     or a phrase of a head noun ("entry into force"). A guarded noun ("the
     withdrawal of the rule") counts only of a programme."""
     lemma = noun.lemma_.lower()
-    joined = _hyphenated(noun, noun.lower_)
+    joined = "-".join(t.lower_ for t in _hyphen_parts(noun))
     if joined in NOUN_TRIGGERS:
         lemma = joined
     elif noun.tag_ == "VBG" and noun.lower_ in NOUN_TRIGGERS:

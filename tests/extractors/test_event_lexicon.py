@@ -32,7 +32,7 @@ IRREGULAR: dict[str, tuple[str, str]] = {
     "withdraw": ("withdrew", "withdrawn"), "sunset": ("sunsetted", "sunsetted"), "bin": ("binned", "binned"),
     "scrap": ("scrapped", "scrapped"), "ban": ("banned", "banned"), "stop": ("stopped", "stopped"),
     "drop": ("dropped", "dropped"), "trial": ("trialled", "trialled"), "okay": ("okayed", "okayed"),
-    "ax": ("axed", "axed"), "quash": ("quashed", "quashed"), "sanction": ("sanctioned", "sanctioned"),
+    "ax": ("axed", "axed"),
 }
 # Verbs tested elsewhere with their own shapes: "replace" names two programmes
 # (test_event_forms), "effect" and "effective" only stand in set phrases (below).
@@ -167,6 +167,9 @@ COMPLEMENT_SENTENCES: dict[tuple[str, str], tuple[str, str]] = {
     ("wind", "up"): ("The ministry wound up the K visa on Sept. 3.", PAST),
     ("strike", "down"): ("A court struck down the K visa rules on Sept. 3.", PAST),
     ("do", "away"): ("The ministry did away with the K visa on Sept. 3.", PAST),
+    ("put", "effect"): ("The ministry put the K visa rules into effect on Sept. 3.", PAST),
+    ("put", "force"): ("The ministry put the K visa rules into force on Sept. 3.", PAST),
+    ("stand", "up"): ("The ministry stood up the K visa on Sept. 3.", PAST),
 }
 
 
