@@ -56,6 +56,8 @@ def _known(text: str) -> object:
 def _past(verb: str) -> str:
     if verb in IRREGULAR:
         return IRREGULAR[verb][0]
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        return verb[:-1] + "ied"  # "notified", "nullified"
     return verb + "d" if verb.endswith("e") else verb + "ed"
 
 
@@ -63,7 +65,16 @@ def _participle(verb: str) -> str:
     return IRREGULAR[verb][1] if verb in IRREGULAR else _past(verb)
 
 
+def _gerund(verb: str) -> str:
+    past = _past(verb)
+    if past.endswith("ed") and len(past) > len(verb) + 2:
+        return past[:-2] + "ing"  # "scrapped" -> "scrapping"
+    return (verb[:-1] if verb.endswith("e") and not verb.endswith("ee") else verb) + "ing"
+
+
 def _third(verb: str) -> str:
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        return verb[:-1] + "ies"
     return verb + "es" if verb.endswith(("s", "sh", "ch", "x", "z")) else verb + "s"
 
 
@@ -79,6 +90,7 @@ def _verb_forms(verb: str) -> list[tuple[str, str]]:
         (f"The K visa {past} on Sept. 3.", PAST),
         (f"The K visa will {verb} on Oct. 8.", AHEAD),
         (f"The K visa {_third(verb)} on Oct. 8.", AHEAD),
+        (f"The K visa is {_gerund(verb)} on Oct. 8.", AHEAD),
     ]
     transitive = [
         (f"The ministry {past} the K visa on Sept. 3.", PAST),
@@ -86,6 +98,8 @@ def _verb_forms(verb: str) -> list[tuple[str, str]]:
         (f"The ministry will {verb} the K visa on Oct. 8.", AHEAD),
         (f"The K visa, {participle} by the ministry on Sept. 3, drew thousands of applicants.", PAST),
         (f"The K visa will be {participle} on Oct. 8.", AHEAD),
+        (f"The ministry is {_gerund(verb)} the K visa on Oct. 8.", AHEAD),
+        (f"The ministry {_third(verb)} the K visa on Oct. 8.", AHEAD),
     ]
     if verb in INTRANSITIVE:
         return intransitive
@@ -197,6 +211,12 @@ def test_every_table_noun(extractor: FactExtractor, noun: str, kind: EventType, 
     assert _events(extractor, text) == [("K visa", kind, PAST, "day")]
 
 
+@pytest.mark.parametrize(("noun", "kind"), sorted({**LEXICON.nouns, **LEXICON.programme_nouns}.items()))
+def test_every_table_noun_owned_by_its_month(extractor: FactExtractor, noun: str, kind: EventType) -> None:
+    text = f"Last month's {noun} of the K visa drew crowds."
+    assert _events(extractor, text) == [("K visa", kind, "2025-08", "month")]
+
+
 @pytest.mark.parametrize(("head", "rest", "kind"), [
     (head, rest, kind) for head, rests in sorted(LEXICON.noun_phrases.items())
     for rest, kind in rests.items()])
@@ -233,6 +253,40 @@ def test_a_guarded_verb_about_no_programme_names_none(extractor: FactExtractor, 
 def test_a_guarded_noun_about_no_programme_names_none(extractor: FactExtractor, noun: str) -> None:
     text = f"The ministry's {noun} on Sept. 3 surprised officials, who also run the K visa."
     assert _events(extractor, text) == []
+
+
+# Each complement verb without its complement, beside a programme: no event.
+WITHOUT_COMPLEMENT: dict[str, str] = {
+    "be": "The K visa office was busy on Sept. 3.",
+    "become": "The K visa office became busy on Sept. 3.",
+    "bring": "Applicants brought K visa forms to the embassy on Sept. 3.",
+    "come": "Applicants came to the K visa office on Sept. 3.",
+    "do": "The ministry did the K visa paperwork on Sept. 3.",
+    "enter": "Officials entered the K visa office on Sept. 3.",
+    "get": "Applicants got K visa forms on Sept. 3.",
+    "give": "The ministry gave a briefing on the K visa on Sept. 3.",
+    "go": "Officials went to the K visa office on Sept. 3.",
+    "grant": "The ministry granted an interview about the K visa on Sept. 3.",
+    "kick": "Protesters kicked the K visa office door on Sept. 3.",
+    "lay": "Officials laid a wreath near the K visa office on Sept. 3.",
+    "phase": "Officials discussed the first phase of the K visa on Sept. 3.",
+    "place": "Officials placed an advert for the K visa on Sept. 3.",
+    "publish": "A newspaper published an interview about the K visa on Sept. 3.",
+    "put": "Officials put K visa leaflets in the lobby on Sept. 3.",
+    "receive": "The ministry received K visa questions on Sept. 3.",
+    "roll": "Officials rolled a banner about the K visa on Sept. 3.",
+    "set": "Officials set the K visa forms on the table on Sept. 3.",
+    "spell": "Officials spelled the K visa name wrongly on Sept. 3.",
+    "stand": "Officials stood near the K visa office on Sept. 3.",
+    "strike": "Workers at the K visa office struck on Sept. 3.",
+    "take": "Applicants took K visa forms on Sept. 3.",
+    "wind": "A queue wound around the K visa office on Sept. 3.",
+}
+
+
+@pytest.mark.parametrize("verb", sorted(LEXICON.complements))
+def test_a_complement_verb_without_its_complement_names_none(extractor: FactExtractor, verb: str) -> None:
+    assert _events(extractor, WITHOUT_COMPLEMENT[verb]) == []
 
 
 def test_every_complement_has_a_sentence() -> None:
