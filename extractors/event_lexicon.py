@@ -30,7 +30,9 @@ class EventLexicon:
     type; ``nouns``: lemma -> type; ``programme_nouns``: lemma -> type,
     counting only of a programme; ``noun_phrases``: head lemma -> words after
     it ("into force") -> type; ``complement_objects``: particle -> the nouns
-    it must govern ("laid before Parliament")."""
+    it must govern ("laid before Parliament"); ``participles``: the irregular
+    past participles of table verbs, which the tagger may read as adjectives
+    with their own lemma ("frozen")."""
 
     verbs: dict[str, EventType]
     object_verbs: dict[str, EventType]
@@ -39,6 +41,7 @@ class EventLexicon:
     programme_nouns: dict[str, EventType]
     noun_phrases: dict[str, dict[str, EventType]]
     complement_objects: dict[str, frozenset[str]]
+    participles: dict[str, str]
 
     def verb_type(self, lemma: str) -> EventType | None:
         """The type a verb lemma can report, alone, with an object or with a complement."""
@@ -65,7 +68,9 @@ def _parse(raw: dict[str, object]) -> EventLexicon:
     types = cast(dict[str, dict[str, object]], raw["types"])
     known = set(get_args(EventType))
     governed = cast(dict[str, list[str]], raw["complement_objects"])
-    lexicon = EventLexicon({}, {}, {}, {}, {}, {}, {word: frozenset(ns) for word, ns in governed.items()})
+    participles = cast(dict[str, str], raw["irregular_participles"])
+    lexicon = EventLexicon({}, {}, {}, {}, {}, {}, {word: frozenset(ns) for word, ns in governed.items()},
+                           participles)
     for name, entry in types.items():
         if name not in known:
             raise LexiconError(f"unknown event type {name!r}")
@@ -79,6 +84,10 @@ def _parse(raw: dict[str, object]) -> EventLexicon:
         for head, rests in cast(dict[str, list[str]], entry.get("noun_phrases", {})).items():
             _add(lexicon.noun_phrases.setdefault(head, {}), rests, kind, f"phrase of {head!r}")
     _check_roles(lexicon)
+    verbs = set(lexicon.verbs) | set(lexicon.object_verbs) | set(lexicon.complements)
+    strays = sorted(p for p, verb in participles.items() if verb not in verbs)
+    if strays:
+        raise LexiconError(f"participles of no table verb: {', '.join(strays)}")
     return lexicon
 
 

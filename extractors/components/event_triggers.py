@@ -47,6 +47,7 @@ VERB_TRIGGERS: dict[str, EventType] = _LEXICON.verbs
 OBJECT_VERBS: dict[str, EventType] = _LEXICON.object_verbs
 NEEDS_PARTICLE: dict[str, dict[str, EventType]] = _LEXICON.complements
 _ALL_VERBS = frozenset(VERB_TRIGGERS) | frozenset(OBJECT_VERBS) | frozenset(NEEDS_PARTICLE)
+_PARTICIPLES: dict[str, str] = _LEXICON.participles
 # What a particle must govern for the verb to count: "laid before Parliament",
 # not "laid the groundwork before the election".
 _PARTICLE_OBJECTS: dict[str, frozenset[str]] = _LEXICON.complement_objects
@@ -374,8 +375,12 @@ def _trigger_lemma(token: Token) -> str:
     "relaunche"), so a verb's form is also tried without its ending."""
     lemma = token.lemma_.lower()
     word = token.lower_
+    if word in _PARTICIPLES:
+        return _PARTICIPLES[word]  # "the newly frozen visa", tagged an adjective with its own lemma
     candidates = [lemma] + [word[: -len(end)] for end in ("ed", "d", "es", "s", "ing")
                             if token.pos_ == "VERB" and word.endswith(end)]
+    if token.pos_ == "ADJ" and word.endswith("ed"):  # "the K visa, newly invalidated on ...": a participle
+        candidates += [word[:-2], word[:-1]]
     # "sunsetted", "trialled": a doubled final consonant before the ending
     candidates += [c[:-1] for c in candidates[1:] if len(c) > 3 and c[-1] == c[-2] and c[-1] not in "aeiou"]
     for candidate in candidates:
@@ -415,7 +420,11 @@ def _objects_in(verb: Token, nouns: frozenset[str], *, programme: bool = False) 
                if c.dep_ in {"dobj", "nsubjpass"} and c.lower_ not in {"that", "which"}]
     if verb.dep_ in {"relcl", "acl", "amod"}:  # "the rule DHS published", "the newly launched visa"
         objects.append(verb.head)
-    elif verb.dep_ in {"advcl", "acomp"} and verb.tag_ == "VBN" and not any(
+    elif verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        # "The K visa, newly dropped on Sept. 3, drew ...", parsed with "visa" as the
+        # participle's subject: a participle with no auxiliary is passive, its subject the patient
+        objects += [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ in {"advcl", "acomp"} and verb.tag_ == "VBN" and not any(
             c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         # "The K visa, instituted by the ministry on Sept. 3, drew ...", "The K visa
         # was green-lit" read as a copula's complement: the head's subject

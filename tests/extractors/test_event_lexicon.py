@@ -41,8 +41,11 @@ OWN_SHAPES = frozenset({"replace", "effect", "effective"})
 # Forms the small English model parses so that no rule can read them (a
 # hyphenated verb taken apart): kept as known failures, strict, so a better
 # parse or rule shows up.
+# "stayed" after "newly" is read as the visa staying, which it may.
 MISPARSED = frozenset({
     "The K visa, rubber-stamped by the ministry on Sept. 3, drew thousands of applicants.",
+    "The K visa, newly rubber-stamped on Sept. 3, drew thousands of applicants.",
+    "The K visa, newly stayed on Sept. 3, drew thousands of applicants.",
     "The K visa was due to be rubber-stamped on Sept. 3 but the plan was delayed.",
 })
 
@@ -97,6 +100,7 @@ def _verb_forms(verb: str) -> list[tuple[str, str]]:
         (f"The K visa was {participle} on Sept. 3.", PAST),
         (f"The ministry will {verb} the K visa on Oct. 8.", AHEAD),
         (f"The K visa, {participle} by the ministry on Sept. 3, drew thousands of applicants.", PAST),
+        (f"The K visa, newly {participle} on Sept. 3, drew thousands of applicants.", PAST),
         (f"The K visa will be {participle} on Oct. 8.", AHEAD),
         (f"The ministry is {_gerund(verb)} the K visa on Oct. 8.", AHEAD),
         (f"The ministry {_third(verb)} the K visa on Oct. 8.", AHEAD),
@@ -190,6 +194,43 @@ COMPLEMENT_SENTENCES: dict[tuple[str, str], tuple[str, str]] = {
 def _complement_cases() -> list[tuple[str, str, EventType]]:
     return [(verb, word, kind) for verb, words in sorted(LEXICON.complements.items())
             for word, kind in sorted(words.items())]
+
+
+# The same complements in the other voice or tense.
+COMPLEMENT_FORMS: dict[tuple[str, str], tuple[str, str]] = {
+    ("set", "out"): ("The K visa rules were set out on Sept. 3.", PAST),
+    ("lay", "out"): ("The K visa was laid out by the ministry on Sept. 3.", PAST),
+    ("lay", "before"): ("The ministry will lay the K visa rules before Parliament on Oct. 8.", AHEAD),
+    ("publish", "register"): ("The K visa rule will be published in the Federal Register on Oct. 8.", AHEAD),
+    ("roll", "out"): ("The K visa was rolled out on Sept. 3.", PAST),
+    ("roll", "back"): ("The K visa will be rolled back on Oct. 8.", AHEAD),
+    ("kick", "off"): ("The K visa will kick off on Oct. 8.", AHEAD),
+    ("kick", "in"): ("The K visa rules kicked in on Sept. 3.", PAST),
+    ("go", "live"): ("The K visa will go live on Oct. 8.", AHEAD),
+    ("go", "effect"): ("The K visa rules will go into effect on Oct. 8.", AHEAD),
+    ("come", "force"): ("The K visa rules came into force on Sept. 3.", PAST),
+    ("come", "effect"): ("The K visa rules are set to come into effect on Oct. 8.", AHEAD),
+    ("take", "effect"): ("The K visa rules will take effect on Oct. 8.", AHEAD),
+    ("enter", "force"): ("The K visa rules will enter into force on Oct. 8.", AHEAD),
+    ("phase", "out"): ("The K visa will be phased out on Oct. 8.", AHEAD),
+    ("phase", "in"): ("The K visa rules were phased in on Sept. 3.", PAST),
+    ("put", "hold"): ("The K visa was put on hold on Sept. 3.", PAST),
+    ("place", "hold"): ("The K visa was placed on hold on Sept. 3.", PAST),
+    ("wind", "down"): ("The K visa will be wound down on Oct. 8.", AHEAD),
+    ("strike", "down"): ("The K visa rules were struck down on Sept. 3.", PAST),
+    ("bring", "in"): ("The K visa was brought in on Sept. 3.", PAST),
+    ("bring", "force"): ("The K visa rules were brought into force on Sept. 3.", PAST),
+    ("become", "effective"): ("The K visa rules will become effective on Oct. 8.", AHEAD),
+    ("receive", "assent"): ("The K visa bill will receive royal assent on Oct. 8.", AHEAD),
+    ("put", "forward"): ("The K visa was put forward by the ministry on Sept. 3.", PAST),
+    ("stand", "up"): ("The K visa was stood up on Sept. 3.", PAST),
+}
+
+
+@pytest.mark.parametrize(("verb", "word"), sorted(COMPLEMENT_FORMS))
+def test_table_complements_in_another_voice_or_tense(extractor: FactExtractor, verb: str, word: str) -> None:
+    text, when = COMPLEMENT_FORMS[(verb, word)]
+    assert _events(extractor, text) == [("K visa", LEXICON.complements[verb][word], when, "day")]
 
 
 @pytest.mark.parametrize(("verb", "word", "kind"), _complement_cases())
