@@ -424,6 +424,15 @@ def _objects_in(verb: Token, nouns: frozenset[str], *, programme: bool = False) 
         # "The K visa, newly dropped on Sept. 3, drew ...", parsed with "visa" as the
         # participle's subject: a participle with no auxiliary is passive, its subject the patient
         objects += [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ == "xcomp" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) and any(
+            c.dep_ == "auxpass" for c in verb.children):
+        # "The K visa is due to be withdrawn": the passive infinitive's patient is its controller's subject
+        controller = verb.head
+        for _ in range(3):
+            if controller.dep_ not in {"xcomp", "acomp"} or controller.head.i == controller.i:
+                break
+            controller = controller.head
+        objects += [c for c in controller.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if verb.dep_ in {"advcl", "acomp"} and verb.tag_ == "VBN" and not any(
             c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         # "The K visa, instituted by the ministry on Sept. 3, drew ...", "The K visa
@@ -536,7 +545,7 @@ def _verb(when: Span) -> Trigger | None:
         # nor is a verb that completes the one above it ("has proposed
         # replacing the lottery ..., in a rule DHS published on Sept. 24").
         hops += token.pos_ != "ADP" and token.dep_ != "xcomp"
-        found = as_verb_trigger(token) or _participle_complement(token)
+        found = as_verb_trigger(token) or _participle_complement(token) or _scheduled_event(token)
         if found is not None:
             # "has proposed replacing the lottery", "proposed ending the route":
             # a proposal or an announcement of the event is what happened.
@@ -553,6 +562,15 @@ def _verb(when: Span) -> Trigger | None:
             clause = _clause_over(token)
             return as_verb_trigger(clause) if clause is not None else None
     return None
+
+
+def _scheduled_event(token: Token) -> Trigger | None:
+    """'The K visa is set to lapse on Oct. 8' with the date hung on "set": the
+    schedule's infinitive is the trigger."""
+    if not _scheduled(token):
+        return None
+    verbs = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}]
+    return next((t for t in map(as_verb_trigger, verbs) if t is not None), None)
 
 
 def _participle_complement(token: Token) -> Trigger | None:

@@ -42,10 +42,16 @@ OWN_SHAPES = frozenset({"replace", "effect", "effective"})
 # hyphenated verb taken apart): kept as known failures, strict, so a better
 # parse or rule shows up.
 # "stayed" after "newly" is read as the visa staying, which it may.
+# Each is a parse, not a missing rule: the words are tagged as something else.
 MISPARSED = frozenset({
     "The K visa, rubber-stamped by the ministry on Sept. 3, drew thousands of applicants.",
     "The K visa, newly rubber-stamped on Sept. 3, drew thousands of applicants.",
     "The K visa, newly stayed on Sept. 3, drew thousands of applicants.",
+    # rare verbs read as a noun, a name or an adverb after "set to"
+    "The K visa is set to commence on Oct. 8.",
+    "The ministry is set to authorise the K visa on Oct. 8.",
+    "The ministry is set to bin the K visa on Oct. 8.",
+    "The ministry is set to trial the K visa on Oct. 8.",
     "The K visa was due to be rubber-stamped on Sept. 3 but the plan was delayed.",
 })
 
@@ -94,6 +100,7 @@ def _verb_forms(verb: str) -> list[tuple[str, str]]:
         (f"The K visa will {verb} on Oct. 8.", AHEAD),
         (f"The K visa {_third(verb)} on Oct. 8.", AHEAD),
         (f"The K visa is {_gerund(verb)} on Oct. 8.", AHEAD),
+        (f"The K visa is set to {verb} on Oct. 8.", AHEAD),
     ]
     transitive = [
         (f"The ministry {past} the K visa on Sept. 3.", PAST),
@@ -104,6 +111,8 @@ def _verb_forms(verb: str) -> list[tuple[str, str]]:
         (f"The K visa will be {participle} on Oct. 8.", AHEAD),
         (f"The ministry is {_gerund(verb)} the K visa on Oct. 8.", AHEAD),
         (f"The ministry {_third(verb)} the K visa on Oct. 8.", AHEAD),
+        (f"The K visa is due to be {participle} on Oct. 8.", AHEAD),
+        (f"The ministry is set to {verb} the K visa on Oct. 8.", AHEAD),
     ]
     if verb in INTRANSITIVE:
         return intransitive
