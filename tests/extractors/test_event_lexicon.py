@@ -197,6 +197,25 @@ COMPLEMENT_SENTENCES: dict[tuple[str, str], tuple[str, str]] = {
     ("put", "effect"): ("The ministry put the K visa rules into effect on Sept. 3.", PAST),
     ("put", "force"): ("The ministry put the K visa rules into force on Sept. 3.", PAST),
     ("stand", "up"): ("The ministry stood up the K visa on Sept. 3.", PAST),
+    ("impose", "moratorium"): ("The ministry imposed a moratorium on the K visa on Sept. 3.", PAST),
+    ("impose", "freeze"): ("The ministry imposed a freeze on the K visa on Sept. 3.", PAST),
+    ("impose", "pause"): ("The ministry imposed a pause on the K visa on Sept. 3.", PAST),
+    ("impose", "ban"): ("The ministry imposed a ban on the K visa on Sept. 3.", PAST),
+    ("impose", "suspension"): ("The ministry imposed a suspension of the K visa on Sept. 3.", PAST),
+    ("impose", "halt"): ("The ministry imposed a halt on the K visa on Sept. 3.", PAST),
+    ("order", "pause"): ("The president ordered a pause on the K visa on Sept. 3.", PAST),
+    ("order", "halt"): ("The president ordered a halt to the K visa on Sept. 3.", PAST),
+    ("order", "suspension"): ("The president ordered the suspension of the K visa on Sept. 3.", PAST),
+    ("order", "freeze"): ("The president ordered a freeze on the K visa on Sept. 3.", PAST),
+    ("order", "moratorium"): ("The president ordered a moratorium on the K visa on Sept. 3.", PAST),
+    ("put", "freeze"): ("The ministry put a freeze on the K visa on Sept. 3.", PAST),
+    ("put", "pause"): ("The ministry put a pause on the K visa on Sept. 3.", PAST),
+    ("put", "moratorium"): ("The ministry put a moratorium on the K visa on Sept. 3.", PAST),
+    ("put", "stop"): ("The ministry put a stop to the K visa on Sept. 3.", PAST),
+    ("call", "halt"): ("The ministry called a halt to the K visa on Sept. 3.", PAST),
+    ("call", "time"): ("The ministry called time on the K visa on Sept. 3.", PAST),
+    ("pull", "plug"): ("The ministry pulled the plug on the K visa on Sept. 3.", PAST),
+    ("give", "light"): ("The cabinet gave the green light to the K visa on Sept. 3.", PAST),
 }
 
 
@@ -331,6 +350,10 @@ WITHOUT_COMPLEMENT: dict[str, str] = {
     "strike": "Workers at the K visa office struck on Sept. 3.",
     "take": "Applicants took K visa forms on Sept. 3.",
     "wind": "A queue wound around the K visa office on Sept. 3.",
+    "impose": "The ministry imposed new checks on K visa applicants on Sept. 3.",
+    "order": "The ministry ordered new K visa forms on Sept. 3.",
+    "call": "The ministry called K visa applicants on Sept. 3.",
+    "pull": "Officials pulled K visa files on Sept. 3.",
 }
 
 
