@@ -23,6 +23,14 @@ class LexiconError(ValueError):
 
 
 @dataclass(frozen=True)
+class VerbClass:
+    """Verbs that count only with one class of object, under a rule of their own."""
+
+    verbs: frozenset[str]
+    objects: frozenset[str]
+
+
+@dataclass(frozen=True)
 class EventLexicon:
     """The table by role. ``verbs``: lemma -> type, counting alone;
     ``object_verbs``: lemma -> type, counting only with a programme, rule or
@@ -32,7 +40,9 @@ class EventLexicon:
     it ("into force") -> type; ``complement_objects``: particle -> the nouns
     it must govern ("laid before Parliament"); ``participles``: the irregular
     past participles of table verbs, which the tagger may read as adjectives
-    with their own lemma ("frozen")."""
+    with their own lemma ("frozen"); ``verb_classes``: by name, verbs that
+    count with one class of object under their own rule ("creating": a
+    programme made)."""
 
     verbs: dict[str, EventType]
     object_verbs: dict[str, EventType]
@@ -42,6 +52,7 @@ class EventLexicon:
     noun_phrases: dict[str, dict[str, EventType]]
     complement_objects: dict[str, frozenset[str]]
     participles: dict[str, str]
+    verb_classes: dict[str, VerbClass]
 
     def verb_type(self, lemma: str) -> EventType | None:
         """The type a verb lemma can report, alone, with an object or with a complement."""
@@ -69,8 +80,10 @@ def _parse(raw: dict[str, object]) -> EventLexicon:
     known = set(get_args(EventType))
     governed = cast(dict[str, list[str]], raw["complement_objects"])
     participles = cast(dict[str, str], raw["irregular_participles"])
+    classes = {name: VerbClass(frozenset(c["verbs"]), frozenset(c["objects"]))
+               for name, c in cast(dict[str, dict[str, list[str]]], raw["verb_classes"]).items()}
     lexicon = EventLexicon({}, {}, {}, {}, {}, {}, {word: frozenset(ns) for word, ns in governed.items()},
-                           participles)
+                           participles, classes)
     for name, entry in types.items():
         if name not in known:
             raise LexiconError(f"unknown event type {name!r}")

@@ -70,21 +70,15 @@ _CHANGE_LEMMAS = frozenset(
 )
 # What a verb of change may change for the change to be an event of the
 # programme: its prices and thresholds, not its applications or approvals.
-_PRICE_NOUNS = frozenset(
-    "fee fees charge charges levy surcharge price cost threshold minimum premium".split()
-)
-_CHANGE_TRIGGERS = frozenset(
-    "rise raise increase double triple hike cut reduce lower lift climb jump fall drop decrease halve".split()
-)
+_PRICE_NOUNS = _LEXICON.verb_classes["price_change"].objects
+_CHANGE_TRIGGERS = _LEXICON.verb_classes["price_change"].verbs
 # Verbs that put a price in place: "the $100,000 fee that the United States imposed last month".
-_IMPOSE = frozenset({"impose", "levy"})
+_IMPOSE = _LEXICON.verb_classes["imposing"].verbs
 # Verbs that issue a document, and the documents whose stage their modifier
 # names: "published a final rule" announces it, "sent a proposed rule to the
 # White House" proposes it. An unmarked "rule" or "guidance" says neither.
-_ISSUE_VERBS = frozenset("publish issue release send submit file approve adopt".split())
-_DOCUMENT_NOUNS = frozenset(
-    "rule rules regulation regulations order decree ordinance notice bill guidance".split()
-)
+_ISSUE_VERBS = _LEXICON.verb_classes["issuing"].verbs
+_DOCUMENT_NOUNS = _LEXICON.verb_classes["issuing"].objects
 _DOCUMENT_STAGES: dict[str, EventType] = {"final": "announced", "proposed": "proposed", "draft": "proposed"}
 # An executive's instruments are final once issued: "published an ordinance
 # last Thursday", "a decree approved by the Council of Ministers earlier this
@@ -100,11 +94,11 @@ AUTHORITIES = frozenset(
     "secretary cabinet council embassy consulate parliament congress uscis dhs ircc".split()
 )
 # Verbs that make a programme, which counts as its launch when what they make is one.
-_CREATING = frozenset({"create", "establish", "found"})
-_PROGRAMME_KINDS = frozenset("visa programme program scheme route category pathway stream pilot".split())
+_CREATING = _LEXICON.verb_classes["creating"].verbs
+_PROGRAMME_KINDS = _LEXICON.verb_classes["creating"].objects
 # "The first K visas were issued on Oct. 1": the first grant of a visa is its launch.
-_FIRST_ISSUED = frozenset({"issue", "grant", "award"})
-_GRANTED = frozenset("visa visas card cards permit permits".split())
+_FIRST_ISSUED = _LEXICON.verb_classes["first_issued"].verbs
+_GRANTED = _LEXICON.verb_classes["first_issued"].objects
 # "has been in place since June 2024", "in force since", "in effect since".
 _IN_PLACE = re.compile(r"\bin (?:place|force|effect)\s*$", re.I)
 # "Express Entry draws have been on hold since June".
@@ -403,14 +397,11 @@ def _hyphenated(token: Token, lemma: str) -> str:
 
 
 # A bill is proposed when it is introduced or tabled, not launched.
-_TABLING = frozenset({"introduce", "table", "unveil"})
-_BILLS = frozenset("bill bills legislation amendment amendments motion resolution".split())
+_TABLING = _LEXICON.verb_classes["tabling"].verbs
+_BILLS = _LEXICON.verb_classes["tabling"].objects
 # Verbs that announce what they lay out: "outlined the changes", "revealed plans for the visa".
-_OUTLINING = frozenset({"outline", "reveal", "detail"})
-_PLANS = frozenset(
-    "plan plans change changes detail details reform reforms overhaul proposal proposals rule rules "
-    "policy measure measures scheme programme program visa route".split()
-)
+_OUTLINING = _LEXICON.verb_classes["outlining"].verbs
+_PLANS = _LEXICON.verb_classes["outlining"].objects
 
 
 def _objects_in(verb: Token, nouns: frozenset[str], *, programme: bool = False) -> bool:

@@ -362,6 +362,47 @@ def test_a_complement_verb_without_its_complement_names_none(extractor: FactExtr
     assert _events(extractor, WITHOUT_COMPLEMENT[verb]) == []
 
 
+# One sentence shape per verb class, with the object its rule needs: {past},
+# {participle} and {verb} stand for the verb's forms.
+CLASS_SENTENCES: dict[str, tuple[str, EventType, str]] = {
+    "price_change": ("The ministry will {verb} the K visa fee on Oct. 8.", "takes_effect", AHEAD),
+    "imposing": ("The ministry {past} the K visa fee on Sept. 3.", "takes_effect", PAST),
+    "creating": ("The ministry {past} the K visa on Sept. 3.", "launched", PAST),
+    "first_issued": ("The first K visas were {participle} on Sept. 3.", "launched", PAST),
+    "tabling": ("Lawmakers {past} the K visa bill on Sept. 3.", "proposed", PAST),
+    "outlining": ("The ministry {past} its plans for the K visa on Sept. 3.", "announced", PAST),
+    "issuing": ("The ministry {past} a final K visa rule on Sept. 3.", "announced", PAST),
+}
+# Verbs of a price that go without an object of their own ("the fee rises"),
+# and the issuing verbs that make any rule final.
+_BY_ITSELF = frozenset("rise climb jump fall".split())
+_MAKE_FINAL = frozenset({"approve", "adopt"})
+
+
+def _class_cases() -> list[tuple[str, str, EventType, str]]:
+    cases = []
+    for name, verb_class in sorted(LEXICON.verb_classes.items()):
+        _, kind, when = CLASS_SENTENCES[name]
+        for verb in sorted(verb_class.verbs):
+            if verb in _BY_ITSELF:
+                template = "The K visa fee will {verb} on Oct. 8."
+            elif name == "issuing" and verb in _MAKE_FINAL:
+                template = "The cabinet {past} the K visa rules on Sept. 3."
+            else:
+                template = CLASS_SENTENCES[name][0]
+            text = template.format(verb=verb, past=_past(verb), participle=_participle(verb))
+            cases.append((name, text, kind, when))
+    cases += [("issuing", f"The ministry {_past(v)} a proposed K visa rule on Sept. 3.", "proposed", PAST)
+              for v in sorted(LEXICON.verb_classes["issuing"].verbs - _MAKE_FINAL)]
+    return cases
+
+
+@pytest.mark.parametrize(("name", "text", "kind", "when"), _class_cases())
+def test_every_verb_of_a_class_with_its_object(
+        extractor: FactExtractor, name: str, text: str, kind: EventType, when: str) -> None:
+    assert _events(extractor, text) == [("K visa", kind, when, "day")]
+
+
 def test_every_complement_has_a_sentence() -> None:
     assert sorted(COMPLEMENT_SENTENCES) == sorted((v, w) for v, ws in LEXICON.complements.items() for w in ws)
 
