@@ -42,7 +42,8 @@ class EventLexicon:
     past participles of table verbs, which the tagger may read as adjectives
     with their own lemma ("frozen"); ``verb_classes``: by name, verbs that
     count with one class of object under their own rule ("creating": a
-    programme made)."""
+    programme made); ``date_modifiers``: the words that make "date" an
+    event's date ("an effective date of Oct. 1")."""
 
     verbs: dict[str, EventType]
     object_verbs: dict[str, EventType]
@@ -53,6 +54,7 @@ class EventLexicon:
     complement_objects: dict[str, frozenset[str]]
     participles: dict[str, str]
     verb_classes: dict[str, VerbClass]
+    date_modifiers: dict[str, EventType]
 
     def verb_type(self, lemma: str) -> EventType | None:
         """The type a verb lemma can report, alone, with an object or with a complement."""
@@ -83,7 +85,7 @@ def _parse(raw: dict[str, object]) -> EventLexicon:
     classes = {name: VerbClass(frozenset(c["verbs"]), frozenset(c["objects"]))
                for name, c in cast(dict[str, dict[str, list[str]]], raw["verb_classes"]).items()}
     lexicon = EventLexicon({}, {}, {}, {}, {}, {}, {word: frozenset(ns) for word, ns in governed.items()},
-                           participles, classes)
+                           participles, classes, {})
     for name, entry in types.items():
         if name not in known:
             raise LexiconError(f"unknown event type {name!r}")
@@ -92,6 +94,7 @@ def _parse(raw: dict[str, object]) -> EventLexicon:
         _add(lexicon.object_verbs, cast(list[str], entry["verbs_with_object"]), kind, "verb")
         _add(lexicon.nouns, cast(list[str], entry["nouns"]), kind, "noun")
         _add(lexicon.programme_nouns, cast(list[str], entry["nouns_of_programme"]), kind, "noun")
+        _add(lexicon.date_modifiers, cast(list[str], entry["date_modifiers"]), kind, "date modifier")
         for verb, words in cast(dict[str, list[str]], entry["complements"]).items():
             _add(lexicon.complements.setdefault(verb, {}), words, kind, f"complement of {verb!r}")
         for head, rests in cast(dict[str, list[str]], entry.get("noun_phrases", {})).items():

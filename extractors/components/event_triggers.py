@@ -55,6 +55,8 @@ _PARTICLE_OBJECTS: dict[str, frozenset[str]] = _LEXICON.complement_objects
 PROGRAMME_NOUNS: dict[str, EventType] = _LEXICON.programme_nouns
 NOUN_TRIGGERS: dict[str, EventType] = {**_LEXICON.nouns, **PROGRAMME_NOUNS}
 _NOUN_PHRASES: dict[str, dict[str, EventType]] = _LEXICON.noun_phrases
+# "an effective date of Oct. 1", "the launch date is Oct. 1": the word that makes "date" an event's.
+_DATE_MODIFIERS: dict[str, EventType] = _LEXICON.date_modifiers
 # Prepositions between a trigger noun and its date: "the launch on Oct. 1".
 _NOUN_DATE_PREPS = frozenset({"on", "in", "at"})
 # Words that open the period from which something applies.
@@ -200,8 +202,8 @@ def find_trigger(when: Span) -> Trigger | None:
         found = _said_plan(when)
     else:
         found = (_start_word(when) or _verb(when) or _start_preposition(when) or _noun(when)
-                 or _owned_noun(when) or _in_place_since(when) or _said_plan(when) or _deadline(when)
-                 or _verb_on_the_left(when))
+                 or _owned_noun(when) or _event_date_noun(when) or _in_place_since(when) or _said_plan(when)
+                 or _deadline(when) or _verb_on_the_left(when))
     if found is None:
         return None
     # "will not take effect until Jan. 1": the event happens then, the negation says not before.
@@ -825,6 +827,30 @@ def _owned_noun(when: Span) -> Trigger | None:
         return None
     kind = _noun_kind(noun)
     return Trigger(noun, kind, noun, nominal=True) if kind is not None else None
+
+
+def _event_date_noun(when: Span) -> Trigger | None:
+    """'an effective date of Oct. 1', 'The launch date is Oct. 8': the date is
+    the event's that the modifier of "date" names."""
+    root = when.root
+    noun: Token | None = None
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        noun = root.head.head
+    elif root.dep_ == "attr" and root.head.lemma_.lower() == "be":
+        noun = next((c for c in root.head.children if c.dep_ == "nsubj"), None)
+    if noun is None or noun.lemma_.lower() != "date":
+        return None
+    # "could have an effective date of ...", "Kumar's visa had an expiry date of ...": a
+    # guess, or one holder's document, through the verb that has the date
+    verb = root.head if root.dep_ == "attr" else noun.head
+    if verb.pos_ in {"VERB", "AUX"} and (unrealised(verb) or _ones_own(verb)):
+        return None
+    for modifier in (c for c in noun.children if c.dep_ in {"amod", "compound"}):
+        word = "-".join(t.lower_ for t in _hyphen_parts(modifier))
+        kind = _DATE_MODIFIERS.get(word) or _DATE_MODIFIERS.get(modifier.lemma_.lower())
+        if kind is not None:
+            return Trigger(modifier, kind, noun, nominal=True)
+    return None
 
 
 def _in_place_since(when: Span) -> Trigger | None:

@@ -294,6 +294,27 @@ def test_every_table_noun_phrase(extractor: FactExtractor, head: str, rest: str,
     assert _events(extractor, text) == [("K visa", kind, PAST, "day")]
 
 
+def _a(word: str) -> str:
+    return f"an {word}" if word[0] in "aeiou" else f"a {word}"
+
+
+@pytest.mark.parametrize(("modifier", "kind", "text"), [
+    (modifier, kind, text) for modifier, kind in sorted(LEXICON.date_modifiers.items()) for text in (
+        f"The K visa has {_a(modifier)} date of Oct. 8.", f"The K visa's {modifier} date is Oct. 8.")])
+def test_every_table_date_modifier(
+        extractor: FactExtractor, modifier: str, kind: EventType, text: str) -> None:
+    assert _events(extractor, text) == [("K visa", kind, AHEAD, "day")]
+
+
+@pytest.mark.parametrize("text", [
+    text for modifier in sorted(LEXICON.date_modifiers) for text in (
+        f"The K visa could have {_a(modifier)} date of Oct. 8.",
+        f"Her K visa has {_a(modifier)} date of Oct. 8.",
+        f"The K visa has a new date of Oct. 8 for its {modifier} ceremony.")])
+def test_a_date_modifier_of_no_event_names_none(extractor: FactExtractor, text: str) -> None:
+    assert _events(extractor, text) == []
+
+
 def _unreal_forms(verb: str) -> list[str]:
     """The verb where its event is guessed at, denied or undone."""
     participle = _participle(verb)
