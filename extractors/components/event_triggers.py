@@ -340,7 +340,8 @@ def _verb_kind(token: Token, lemma: str) -> EventType | None:
         return VERB_TRIGGERS[lemma] if token.pos_ in {"VERB", "AUX", "ADJ"} else None
     if lemma in OBJECT_VERBS:
         # "dropped the fee", "the scheme was retired", "the newly withdrawn rule"
-        fits = token.pos_ in {"VERB", "ADJ"} and _objects_in(token, _PROGRAMME_OBJECTS, programme=True)
+        fits = token.pos_ in {"VERB", "ADJ"} and _objects_in(
+            token, _PROGRAMME_OBJECTS, programme=True, own=True)
         return OBJECT_VERBS[lemma] if fits else None
     needed = NEEDS_PARTICLE.get(lemma)
     if needed is None:
@@ -406,9 +407,12 @@ _OUTLINING = _LEXICON.verb_classes["outlining"].verbs
 _PLANS = _LEXICON.verb_classes["outlining"].objects
 
 
-def _objects_in(verb: Token, nouns: frozenset[str], *, programme: bool = False) -> bool:
+def _objects_in(verb: Token, nouns: frozenset[str], *, programme: bool = False,
+                own: bool = False) -> bool:
     """The verb's object (or the noun its clause modifies) is one of ``nouns``,
-    or with ``programme``, names a programme."""
+    or with ``programme``, names a programme; with ``own``, in its own noun
+    phrase ("the K visa scheme", "the rules of the K visa"), not in a clause
+    or a phrase about something else ("the agency that runs the K visa")."""
     objects = [c for c in verb.children
                if c.dep_ in {"dobj", "nsubjpass"} and c.lower_ not in {"that", "which"}]
     if verb.dep_ in {"relcl", "acl", "amod"}:  # "the rule DHS published", "the newly launched visa"
@@ -431,9 +435,20 @@ def _objects_in(verb: Token, nouns: frozenset[str], *, programme: bool = False) 
         # "The K visa, instituted by the ministry on Sept. 3, drew ...", "The K visa
         # was green-lit" read as a copula's complement: the head's subject
         objects += [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    return any(o.lemma_.lower() in nouns or o.lower_ in nouns
-               or (programme and any(t.ent_type_ == "VISA_PROGRAMME" for t in o.subtree))
-               for o in objects)
+    def names(o: Token) -> bool:
+        return any(t.ent_type_ == "VISA_PROGRAMME" for t in (_own_phrase(o) if own else o.subtree))
+
+    return any(o.lemma_.lower() in nouns or o.lower_ in nouns or (programme and names(o)) for o in objects)
+
+
+def _own_phrase(noun: Token) -> list[Token]:
+    """The noun with its compounds, modifiers, appositions and "of" phrase, no clauses."""
+    words = [noun]
+    for child in noun.children:
+        of = child.dep_ == "prep" and child.lower_ == "of"
+        if of or child.dep_ in {"compound", "amod", "appos", "nmod", "poss"}:
+            words += list(child.subtree)
+    return words
 
 
 # What is launched or announced about a programme without being the programme.

@@ -339,6 +339,13 @@ def test_a_guarded_verb_about_no_programme_names_none(extractor: FactExtractor, 
     assert [e for e in _events(extractor, text) if e[2] == PAST] == []
 
 
+@pytest.mark.parametrize("verb", sorted(LEXICON.object_verbs))
+def test_a_guarded_verb_whose_object_only_mentions_a_programme_names_none(
+        extractor: FactExtractor, verb: str) -> None:
+    text = f"The government {_past(verb)} the agency that runs the K visa on Sept. 3."
+    assert _events(extractor, text) == []
+
+
 @pytest.mark.parametrize("noun", sorted(LEXICON.programme_nouns))
 def test_a_guarded_noun_about_no_programme_names_none(extractor: FactExtractor, noun: str) -> None:
     text = f"The ministry's {noun} on Sept. 3 surprised officials, who also run the K visa."
