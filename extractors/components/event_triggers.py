@@ -318,8 +318,8 @@ def as_verb_trigger(token: Token) -> Trigger | None:
         return Trigger(token, "launched", token)
     if lemma in _ISSUE_VERBS and token.pos_ == "VERB":
         stage = _document_stage(token)
-        if stage is not None or lemma not in _ALL_VERBS:
-            return Trigger(token, stage, token) if stage is not None else None
+        if stage is not None:
+            return Trigger(token, stage, token)
     if lemma in _TABLING and token.pos_ == "VERB" and _objects_in(token, _BILLS):
         return Trigger(token, "proposed", token)  # "introduced a bill", "tabled an amendment"
     if lemma in _OUTLINING and token.pos_ == "VERB" and _objects_in(token, _PLANS, programme=True):

@@ -24,6 +24,8 @@ PAST, AHEAD = "2025-09-03", "2025-10-08"  # "on Sept. 3" in a past clause, "on O
 
 # Verbs whose subject is what happens ("the visa expired"), not who does it.
 INTRANSITIVE = frozenset("expire lapse sunset commence cease debut effect effective".split())
+# Verbs whose object takes a preposition: "assented to the bill".
+PREPOSITIONAL = {"assent": "to"}
 # Verbs written both ways in news: "the ministry ended the scheme" and "the scheme ended".
 BOTH_WAYS = frozenset("launch start begin open end close stop pause halt freeze shut".split())
 # Past tense and participle where they are not the regular -ed form.
@@ -114,6 +116,10 @@ def _verb_forms(verb: str) -> list[tuple[str, str]]:
         (f"The K visa is due to be {participle} on Oct. 8.", AHEAD),
         (f"The ministry is set to {verb} the K visa on Oct. 8.", AHEAD),
     ]
+    if verb in PREPOSITIONAL:
+        prep = PREPOSITIONAL[verb]
+        return [(f"The governor {past} {prep} the K visa bill on Sept. 3.", PAST),
+                (f"The governor will {verb} {prep} the K visa bill on Oct. 8.", AHEAD)]
     if verb in INTRANSITIVE:
         return intransitive
     return transitive + intransitive if verb in BOTH_WAYS else transitive
@@ -318,6 +324,10 @@ def test_a_date_modifier_of_no_event_names_none(extractor: FactExtractor, text: 
 def _unreal_forms(verb: str) -> list[str]:
     """The verb where its event is guessed at, denied or undone."""
     participle = _participle(verb)
+    if verb in PREPOSITIONAL:
+        prep = PREPOSITIONAL[verb]
+        return [f"The governor could {verb} {prep} the K visa bill on Oct. 8.",
+                f"The governor did not {verb} {prep} the K visa bill on Sept. 3."]
     if verb in INTRANSITIVE:
         return [f"The K visa could {verb} on Oct. 8.", f"The K visa may {verb} on Oct. 8.",
                 f"The K visa did not {verb} on Sept. 3."]
