@@ -30,6 +30,7 @@ from spacy.tokens import Span, Token
 
 from extractors.components.common import SPEECH_LEMMAS, text_of
 from extractors.components.event_modality import PLANNED, obliged, unrealised
+from extractors.components.event_words import hyphen_parts, trigger_lemma
 from extractors.dates import Direction
 from extractors.event_lexicon import event_lexicon
 from extractors.models import EventType
@@ -46,8 +47,6 @@ _LEXICON = event_lexicon()
 VERB_TRIGGERS: dict[str, EventType] = _LEXICON.verbs
 OBJECT_VERBS: dict[str, EventType] = _LEXICON.object_verbs
 NEEDS_PARTICLE: dict[str, dict[str, EventType]] = _LEXICON.complements
-_ALL_VERBS = frozenset(VERB_TRIGGERS) | frozenset(OBJECT_VERBS) | frozenset(NEEDS_PARTICLE)
-_PARTICIPLES: dict[str, str] = _LEXICON.participles
 # What a particle must govern for the verb to count: "laid before Parliament",
 # not "laid the groundwork before the election".
 _PARTICLE_OBJECTS: dict[str, frozenset[str]] = _LEXICON.complement_objects
@@ -304,7 +303,7 @@ def as_verb_trigger(token: Token) -> Trigger | None:
     a fee or a threshold ("the fee rises on Dec. 16", "will raise the charge
     in April") is a change that takes effect then; in the past tense ("the
     fee rose to $215 in March 2024") it is the fee's history."""
-    lemma = _trigger_lemma(token)
+    lemma = trigger_lemma(token)
     if lemma in _CHANGE_TRIGGERS and token.pos_ == "VERB" and _changes_a_price(token):
         return Trigger(token, "takes_effect", token)
     if lemma in _IMPOSE and token.pos_ == "VERB" and _acts_on_price(token):
@@ -359,44 +358,6 @@ def _verb_kind(token: Token, lemma: str) -> EventType | None:
     if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and hit.tag_ == "RP"):
         return needed[hit.lower_]
     return None
-
-
-# A launch again is a launch: "since it relaunched on April 1", "will reopen
-# by the end of March", "reintroduced in 2024".
-_AGAIN = frozenset({"launch", "open", "introduce", "start"})
-
-
-def _trigger_lemma(token: Token) -> str:
-    """The token's lemma as a trigger word: "re-" + a verb of launching is that
-    verb. The lemmatizer misses verbs it does not know ("relaunched" ->
-    "relaunche"), so a verb's form is also tried without its ending."""
-    lemma = token.lemma_.lower()
-    word = token.lower_
-    if word in _PARTICIPLES:
-        return _PARTICIPLES[word]  # "the newly frozen visa", tagged an adjective with its own lemma
-    candidates = [lemma] + [word[: -len(end)] for end in ("ed", "d", "es", "s", "ing")
-                            if token.pos_ == "VERB" and word.endswith(end)]
-    if token.pos_ == "ADJ" and word.endswith("ed"):  # "the K visa, newly invalidated on ...": a participle
-        candidates += [word[:-2], word[:-1]]
-    # "sunsetted", "trialled": a doubled final consonant before the ending
-    candidates += [c[:-1] for c in candidates[1:] if len(c) > 3 and c[-1] == c[-2] and c[-1] not in "aeiou"]
-    for candidate in candidates:
-        plain = candidate.removeprefix("re-").removeprefix("re")
-        if candidate.startswith("re") and plain in _AGAIN:
-            return plain
-    joined = _hyphenated(token, lemma)
-    if joined in _ALL_VERBS:
-        return joined  # "was rubber-stamped", "green-lit"
-    if lemma not in _ALL_VERBS:
-        # "axed" -> "ax": a lemma the lemmatizer got wrong, read from the word's form
-        return next((c for c in candidates[1:] if c in _ALL_VERBS), lemma)
-    return lemma
-
-
-def _hyphenated(token: Token, lemma: str) -> str:
-    """'rubber-stamped' is three tokens; the word and the one before the hyphen, joined."""
-    first = _hyphen_parts(token)[0]
-    return lemma if first.i == token.i else f"{first.lower_}-{lemma}"
 
 
 # A bill is proposed when it is introduced or tabled, not launched.
@@ -628,7 +589,7 @@ def _verb_on_the_left(when: Span) -> Trigger | None:
     for i in range(when.start - 1, max(sentence_start, when.start - MAX_LEFT) - 1, -1):
         token = doc[i]
         if token.tag_ in {"VBD", "VBZ", "VBP"} or (token.tag_ == "VBN" and token.dep_ == "amod"):
-            lemma = _trigger_lemma(token)
+            lemma = trigger_lemma(token)
             if lemma in VERB_TRIGGERS and token.pos_ in {"VERB", "ADJ"}:
                 found = as_verb_trigger(token) if token.pos_ == "VERB" else Trigger(
                     token, VERB_TRIGGERS[lemma], token)
@@ -793,7 +754,7 @@ def _of_a_programme(noun: Token) -> bool:
     """'the launch of the K visa', 'the signing of the order': the "of" object
     or the owner names a programme or one of its instruments, not 'the launch
     of a campaign'."""
-    parts = _hyphen_parts(noun)  # "the phase-in of the rule": "of" may hang on either part
+    parts = hyphen_parts(noun)  # "the phase-in of the rule": "of" may hang on either part
     children = [c for part in parts for c in part.children if c not in parts]
     objects = [g for c in children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     # "the H-1B rule's entry into force"; a gerund's subject: "the K visa's shelving"
@@ -802,24 +763,12 @@ def _of_a_programme(noun: Token) -> bool:
                for o in objects for t in o.subtree)
 
 
-def _hyphen_parts(token: Token) -> list[Token]:
-    """The words of the hyphenated word the token stands in ("phase", "in" of "phase-in")."""
-    doc, parts = token.doc, [token]
-    if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_ \
-            and not doc[token.i + 1].whitespace_:
-        parts.append(doc[token.i + 2])
-    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_ \
-            and not doc[token.i - 2].whitespace_:
-        parts.insert(0, doc[token.i - 2])
-    return parts
-
-
 def _noun_kind(noun: Token) -> EventType | None:
     """The event a noun names: a trigger noun ("phase-out" across its hyphen),
     or a phrase of a head noun ("entry into force"). A guarded noun ("the
     withdrawal of the rule") counts only of a programme."""
     lemma = noun.lemma_.lower()
-    joined = "-".join(t.lower_ for t in _hyphen_parts(noun))
+    joined = "-".join(t.lower_ for t in hyphen_parts(noun))
     if joined in NOUN_TRIGGERS:
         lemma = joined
     elif noun.tag_ == "VBG" and noun.lower_ in NOUN_TRIGGERS:
@@ -861,7 +810,7 @@ def _event_date_noun(when: Span) -> Trigger | None:
     if verb.pos_ in {"VERB", "AUX"} and (unrealised(verb) or _ones_own(verb)):
         return None
     for modifier in (c for c in noun.children if c.dep_ in {"amod", "compound"}):
-        word = "-".join(t.lower_ for t in _hyphen_parts(modifier))
+        word = "-".join(t.lower_ for t in hyphen_parts(modifier))
         kind = _DATE_MODIFIERS.get(word) or _DATE_MODIFIERS.get(modifier.lemma_.lower())
         if kind is not None:
             return Trigger(modifier, kind, noun, nominal=True)
