@@ -155,6 +155,21 @@ FLOORS: dict[str, dict[str, float]] = {
         "date": 0.53, "precision": 0.53, "event_type": 0.47,
         "fee_no_programme": 0.87, "event_no_programme": 0.64,
     },
+    # Written blind 2026-12-02 15:45-15:59 UTC (fixtures/README.md "blind6") from a brief that
+    # named no programme, country, currency or form; committed (553b83f) before the pipeline
+    # first ran on it. First run, 2026-12-02 15:59 UTC (extractors as of main e10764e, 0.5.0):
+    # programme 0.804 (P 0.867, R 0.750), fee 0.681, quote 0.935, person 0.960, event 0.618
+    # (P 0.618, R 0.618), role 0.900, skipped pages 1.0; fields speaker 0.935,
+    # amount/currency 0.923, period 0.901, programme 0.703, date and precision 0.618,
+    # event_type 0.567, fee_no_programme 0.901, event_no_programme 0.853. Aggregates only; never
+    # tuned on.
+    "blind6": {
+        "visa_programme": 0.77, "fee": 0.65, "quote": 0.91, "person": 0.93,
+        "event": 0.59, "role": 0.87, "skipped pages": 1.0,
+        "speaker": 0.91, "amount": 0.89, "currency": 0.89, "period": 0.87, "programme": 0.67,
+        "date": 0.59, "precision": 0.59, "event_type": 0.53,
+        "fee_no_programme": 0.87, "event_no_programme": 0.82,
+    },
 }
 
 
