@@ -20,7 +20,17 @@ from functools import lru_cache
 
 from extractors.currency_context import CurrencyContext
 from extractors.currency_table import FormIndex, alternatives, currency_table, trie_pattern
-from extractors.money_numbers import DIGITS, SCALE, WORDS, WORDS_BARE, digits_value, scale_value, words_value
+from extractors.money_numbers import (
+    DIGITS,
+    SCALE,
+    SCALE_ABBREVIATIONS,
+    SCALE_WORDS,
+    WORDS,
+    WORDS_BARE,
+    digits_value,
+    scale_value,
+    words_value,
+)
 
 _TABLE = currency_table()
 """Every current ISO 4217 currency (``extractors/data/currencies.json``, loaded
@@ -106,9 +116,6 @@ _FROM = re.compile(r"(?:\b(?:up|down)\s+)?\bfrom\s*$", re.I)
 # (a space, a hyphen, a digit), or glued to a scale word, which the look-ahead
 # of ``_NAMED_BEFORE`` does ("5 millionrand"; after "bn" or "k" only a letter
 # outside a-z, as ``SCALE`` ends them).
-_SCALE_WORDS = ("thousand", "million", "billion", "trillion", "lakh", "lakhs", "lac", "lacs",
-                "crore", "crores")
-_SCALE_ABBREVIATIONS = ("bn", "mn", "mln", "bln", "mil", "bil", "tn", "cr", "k", "m", "b")
 _NAME_INDEX = FormIndex([*_NAMES, *_SINGULARS], r"[^\W\d_]", ignore_case=True, word_end=True)
 # Letters outside a-z that fold into it (the Kelvin sign "K", "İ"): where the
 # text has one, a folded letter in a-z may have been one of them.
@@ -125,10 +132,10 @@ def _glued(runs: set[str], text: str) -> set[str]:
     strict = not any(char in text for char in _FOLDS_TO_ASCII)
     rests: set[str] = set()
     for run in runs:
-        if not run.startswith(_SCALE_WORDS + _SCALE_ABBREVIATIONS):
+        if not run.startswith(SCALE_WORDS + SCALE_ABBREVIATIONS):
             continue
-        rests.update(run[len(w) :] for w in _SCALE_WORDS if run.startswith(w) and len(run) > len(w))
-        rests.update(run[len(w) :] for w in _SCALE_ABBREVIATIONS if run.startswith(w) and len(run) > len(w)
+        rests.update(run[len(w) :] for w in SCALE_WORDS if run.startswith(w) and len(run) > len(w))
+        rests.update(run[len(w) :] for w in SCALE_ABBREVIATIONS if run.startswith(w) and len(run) > len(w)
                      and not (strict and run[len(w)] in _ASCII_LOWER))
     return rests
 

@@ -17,6 +17,7 @@ Words: "two million", "five hundred", "twenty-five", "half a million",
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from extractors.currency_table import trie_pattern
 
@@ -34,11 +35,33 @@ SCALES: dict[str, float] = {
     "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7, "cr": 1e7,
     "lakh crore": 1e12, "lakh crores": 1e12,
 }
-# Scale words whatever their case ("Rs 5 Lakh", "$5 Million", "Rs 2 Cr").
-SCALE = (
-    r"(?:(?i:lakh crores?|thousand|million|billion|trillion|lakhs?|lacs?|crores?"
-    r"|(?:bn|mn|mln|bln|mil|bil|tn|cr)(?![a-zA-Z]))|[kKmMbB](?![a-zA-Z]))"
-)
+# The abbreviations among the scale words; the rest of ``SCALES`` (but the
+# two-word "lakh crore") are written out.
+SCALE_ABBREVIATIONS = ("bn", "mn", "mln", "bln", "mil", "bil", "tn", "cr", "k", "m", "b")
+SCALE_WORDS = tuple(word for word in SCALES if " " not in word and word not in SCALE_ABBREVIATIONS)
+
+
+def _scale_pattern() -> str:
+    """Scale words whatever their case ("Rs 5 Lakh", "$5 Million", "Rs 2 Cr").
+
+    Longest first, so "lakhs" wins over "lakh"; an abbreviation ends where
+    no letter follows. The one-letter ones are a class of both cases rather
+    than ``(?i:)``, under which "k" would also match the Kelvin sign.
+    """
+    def longest_first(words: Iterable[str]) -> str:
+        return "|".join(sorted(words, key=len, reverse=True))
+
+    letters = [word for word in SCALE_ABBREVIATIONS if len(word) == 1]
+    longer = [word for word in SCALE_ABBREVIATIONS if len(word) > 1]
+    two_words = [word for word in SCALES if " " in word]
+    return (
+        f"(?:(?i:{longest_first(two_words)}|{longest_first(SCALE_WORDS)}"
+        f"|(?:{longest_first(longer)})(?![a-zA-Z]))"
+        f"|[{''.join(c + c.upper() for c in letters)}](?![a-zA-Z]))"
+    )
+
+
+SCALE = _scale_pattern()
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

@@ -155,6 +155,35 @@ FLOORS: dict[str, dict[str, float]] = {
         "date": 0.53, "precision": 0.53, "event_type": 0.47,
         "fee_no_programme": 0.87, "event_no_programme": 0.64,
     },
+    # Written blind 2026-12-02 15:45-15:59 UTC (fixtures/README.md "blind6") from a brief that
+    # named no programme, country, currency or form; committed (553b83f) before the pipeline
+    # first ran on it. First run, 2026-12-02 15:59 UTC (extractors as of main e10764e, 0.5.0):
+    # programme 0.804 (P 0.867, R 0.750), fee 0.681, quote 0.935, person 0.960, event 0.618
+    # (P 0.618, R 0.618), role 0.900, skipped pages 1.0; fields speaker 0.935,
+    # amount/currency 0.923, period 0.901, programme 0.703, date and precision 0.618,
+    # event_type 0.567, fee_no_programme 0.901, event_no_programme 0.853. Aggregates only; never
+    # tuned on.
+    "blind6": {
+        "visa_programme": 0.77, "fee": 0.65, "quote": 0.91, "person": 0.93,
+        "event": 0.59, "role": 0.87, "skipped pages": 1.0,
+        "speaker": 0.91, "amount": 0.89, "currency": 0.89, "period": 0.87, "programme": 0.67,
+        "date": 0.59, "precision": 0.59, "event_type": 0.53,
+        "fee_no_programme": 0.87, "event_no_programme": 0.82,
+    },
+    # Written blind 2026-12-02 15:48-16:04 UTC (fixtures/README.md "blind7"), by a second
+    # annotator beside blind6's, from the same brief; committed (c0035ec) before the pipeline
+    # first ran on it. First run, 2026-12-02 16:04 UTC (extractors as of main e10764e, 0.5.0):
+    # programme 0.842 (P 0.930, R 0.769), fee 0.600, quote 0.965, person 0.966, event 0.667
+    # (P 0.700, R 0.636), role 0.885, skipped pages 1.0; fields speaker 0.965,
+    # amount/currency 0.887, period 0.832, programme 0.667, date, precision and event_type
+    # 0.667, fee_no_programme 0.832, event_no_programme 0.730. Aggregates only; never tuned on.
+    "blind7": {
+        "visa_programme": 0.81, "fee": 0.57, "quote": 0.94, "person": 0.94,
+        "event": 0.63, "role": 0.85, "skipped pages": 1.0,
+        "speaker": 0.94, "amount": 0.86, "currency": 0.86, "period": 0.80, "programme": 0.64,
+        "date": 0.63, "precision": 0.63, "event_type": 0.63,
+        "fee_no_programme": 0.80, "event_no_programme": 0.70,
+    },
 }
 
 
