@@ -121,7 +121,9 @@ class ProgrammeRuler:
         countries.update(_subcategory_countries(hits, table_hits))
         named = find_named_programmes(text, [(start, end) for start, end, _ in hits])
         hits = [h for h in hits if not any(n.start < h[1] and h[0] < n.end for n in named)]
-        hits = [(s, e, _short_for(text[s:e], named) or name) for s, e, name in hits]
+        table_names = sorted({name for _, _, name in hits})
+        hits = [(s, e, _short_for(text[s:e], _longer_names(name, named, table_names, countries)) or name)
+                for s, e, name in hits]  # fmt: skip
         found = {name.casefold(): name for _, _, name in hits}
         for n in named:
             name = _table_name(n, found, self.table) or n.name
@@ -201,6 +203,10 @@ def _table_name(named: NamedProgramme, found: dict[str, str], table: list[Progra
     key = named.name.casefold()
     if key in found:
         return found[key]
+    # "the nomad pass" after the table's "DE Rantau Nomad Pass": a shorter name ending a longer one.
+    longer = next((v for k, v in found.items() if k.endswith(" " + key)), None)
+    if longer is not None and named.country in (None, _country_of(longer, table)):
+        return longer
     programme = next((p for p in table if p.name.casefold() == key), None)
     # A table name in a form its patterns spell whole ("Skilled Worker route", after "the Skilled
     # Worker and Graduate routes" named each).
@@ -211,13 +217,26 @@ def _table_name(named: NamedProgramme, found: dict[str, str], table: list[Progra
     return None
 
 
-def _short_for(mention: str, named: list[NamedProgramme]) -> str | None:
-    """The programme found by its form that a table alias is the short form of: after
-    "Taiwan's Employment Gold Card", "the Gold Card" is Taiwan's card, not the U.S. one."""
+def _longer_names(
+    own: str, named: list[NamedProgramme], table_names: list[str], countries: dict[str, str | None]
+) -> list[str]:
+    """The names a table mention of ``own`` may be the short form of: every name found by its form,
+    and the text's table programmes of another country."""
+    others = [t for t in table_names if t != own and countries.get(t) != countries.get(own)]
+    return [n.name for n in named] + others
+
+
+def _country_of(name: str, table: list[Programme]) -> str | None:
+    return next((p.country for p in table if p.name == name), None)
+
+
+def _short_for(mention: str, names: list[str]) -> str | None:
+    """The longer programme name a table alias is the short form of: after "Taiwan's Employment
+    Gold Card", "the Gold Card" is Taiwan's card, not the U.S. one."""
     short = re.sub(r"[“”\"‘’']", "", mention).casefold()
     if "trump" in short:
         return None
-    return next((n.name for n in named if n.name.casefold().endswith(" " + short)), None)
+    return next((n for n in names if n.casefold().endswith(" " + short)), None)
 
 
 @Language.factory(
