@@ -27,7 +27,11 @@ from extractors.components.common import (
 )
 from extractors.components.literals import required_literal
 from extractors.components.programme_anaphora import anaphora
-from extractors.components.programme_country import issuer_of_noun_phrase
+from extractors.components.programme_country import (
+    context_country,
+    issuer_of_noun_phrase,
+    noun_phrase_country,
+)
 from extractors.components.programme_names import NamedProgramme, find_named_programmes
 from extractors.components.programme_stems import find_stems
 from extractors.models import VisaProgrammeFact
@@ -185,12 +189,20 @@ def _subcategory_countries(
 
 
 def shared_countries(text: str, hits: list[tuple[int, int, Programme]]) -> dict[str, str]:
-    """The country of each shared programme whose mention's own noun phrase names one
-    ("Malaysia's Employment Pass"); the first such mention decides."""
+    """The country of each shared programme the text gives: the first mention whose own noun phrase
+    names one ("Malaysia's Employment Pass"), else the first whose context does."""
     out: dict[str, str] = {}
     for start, end, programme in hits:
         if programme.shared and programme.name not in out:
             country = issuer_of_noun_phrase(text, start, end)
+            if country is not None:
+                out[programme.name] = country
+    # A mention whose noun phrase names none takes its sentence's, paragraph's, headline's or
+    # dateline's country ("Malaysia ... the Employment Pass"); the table's only when none does.
+    for start, end, programme in hits:
+        # "Indian Employment Pass holders": a country before the name that names its holders.
+        if programme.shared and programme.name not in out and noun_phrase_country(text, start, end) is None:
+            country = context_country(text, start, end)
             if country is not None:
                 out[programme.name] = country
     return out
