@@ -34,6 +34,7 @@ from extractors.components.programme_country import (
 )
 from extractors.components.programme_names import NamedProgramme, find_named_programmes
 from extractors.components.programme_stems import find_stems
+from extractors.country_lexicon import country_lexicon
 from extractors.models import VisaProgrammeFact
 
 
@@ -215,9 +216,12 @@ def _table_name(named: NamedProgramme, found: dict[str, str], table: list[Progra
     key = named.name.casefold()
     if key in found:
         return found[key]
-    # "the nomad pass" after the table's "DE Rantau Nomad Pass": a shorter name ending a longer one.
-    longer = next((v for k, v in found.items() if k.endswith(" " + key)), None)
-    if longer is not None and named.country in (None, _country_of(longer, table)):
+    # "the nomad pass" after the table's "DE Rantau Nomad Pass": a lowercase name that ends a longer
+    # one. Not when the words before it name a country: "Portugal Golden Visa" beside another
+    # country's "golden visa".
+    longer = next((v for k, v in found.items() if k.endswith(" " + key)), None) if key == named.name else None
+    if longer is not None and named.country in (None, _country_of(longer, table)) \
+            and not country_lexicon().mentions(longer[: -len(key)], strong_only=False):  # fmt: skip
         return longer
     programme = next((p for p in table if p.name.casefold() == key), None)
     # A table name in a form its patterns spell whole ("Skilled Worker route", after "the Skilled
