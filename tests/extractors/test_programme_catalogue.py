@@ -305,3 +305,22 @@ def test_table_short_form_after_another_countrys_longer_name(extractor: FactExtr
             "without a new permit.")
     facts = facts_of_kind(extractor.extract(article(text)), "visa_programme")
     assert {(f["name"], f["country"]) for f in facts} == {("Employment Gold Card", "Taiwan")}
+
+
+def test_lowercase_short_form_of_a_table_name_is_that_name(extractor: FactExtractor) -> None:
+    text = ("Malaysia's DE Rantau Nomad Pass opened in 2022. The nomad pass costs 1,000 ringgit "
+            "for foreign applicants.")
+    facts = extractor.extract(article(text))
+    assert {(f["name"], f["country"]) for f in facts_of_kind(facts, "visa_programme")} == {
+        ("DE Rantau Nomad Pass", "Malaysia")
+    }
+    assert {f["programme"] for f in facts_of_kind(facts, "fee")} == {"DE Rantau Nomad Pass"}
+
+
+def test_a_programme_names_own_words_are_no_fee_cue(extractor: FactExtractor) -> None:
+    # "Pay" in "Pay Limit Scheme" is no payment: the amount is a salary floor.
+    text = "Denmark will lower the floor of its Pay Limit Scheme to 375,000 Danish crowns a year."
+    assert facts_of_kind(extractor.extract(article(text)), "fee") == []
+    # The same amount with a fee word of its own is a fee.
+    text = "Applicants under the Pay Limit Scheme pay a fee of 6,055 Danish crowns."
+    assert [f["amount"] for f in facts_of_kind(extractor.extract(article(text)), "fee")] == [6055]
