@@ -96,6 +96,10 @@ SENTENCES: dict[str, str] = {
     "K-1": "Her fiancé applied for a K-1 visa.",
     "U visa": "Victims of crime who help police may qualify for a U-visa.",
     "T visa": "Trafficking survivors can apply for a T visa.",
+    "I visa": "Reporters posted to Washington hold an I visa.",
+    "Francophone Mobility Program": "Employers hire French speakers via the Francophone Mobility Program.",
+    "Economic Mobility Pathways Pilot": "Refugees with job offers can apply through the EMPP.",
+    "Work and Holiday visa": "Young Americans may apply for a subclass 462 visa.",
     "EB-4": "Religious workers use the EB-4 category.",
     "M-1": "Flight-school students need an M-1 visa.",
     "J-2": "Her husband came on a J-2 visa.",
@@ -232,7 +236,8 @@ NEGATIVES = [
     "a fast-track scheme", "the PNP said police arrested", "smart visa rules", "super bowl tickets",
     "palm oil workers", "the long-term resident population", "a highly skilled migrant",
     "critical skills shortages", "the premium visa service", "K-1 fighters", "the L visa",
-    "Hajj pilgrims", "the Green Party", "the e-commerce platform", "a tech visa", "the share price",
+    "Hajj pilgrims", "the Green Party", "then I visa applications", "Can I visa", "I visited Rome",
+    "the e-commerce platform", "a tech visa", "the share price",
 ]
 
 
