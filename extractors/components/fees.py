@@ -230,6 +230,9 @@ class _Page:
     amounts: list[Money]
     found: list[Quantity]
     named: dict[tuple[float, str], str] = field(default_factory=dict)
+    # The text with programme names blanked: a name's own words are no fee cue ("the Pay Limit
+    # Scheme to 375,000 Danish crowns", "Premium Residency").
+    cue_text: str = ""
 
 
 class FeeFinder:
@@ -246,12 +249,20 @@ class FeeFinder:
         kept = [m for i, m in enumerate(amounts) if not _is_conversion(text, amounts, i)]
         # A conversion is part of the amount it restates: "280 yuan ($39)".
         spans = [(m.start, (_converted(text, amounts, amounts.index(m)) or m).end) for m in kept]
-        page = _Page(doc, text, kept, quantities(text, spans))
+        page = _Page(doc, text, kept, quantities(text, spans), cue_text=_without_programmes(doc, text))
         for money in kept:
             fact = _fee(page, money, _converted(text, amounts, amounts.index(money)), rates)
             if fact is not None:
                 facts_of(doc).append(fact)
         return doc
+
+
+def _without_programmes(doc: Doc, text: str) -> str:
+    """``text`` with every programme mention blanked, length kept."""
+    chars = list(text)
+    for span in programme_spans(doc):
+        chars[span.start_char : span.end_char] = " " * (span.end_char - span.start_char)
+    return "".join(chars)
 
 
 def _fee(page: _Page, money: Money, converted: Money | None, rates: dict[str, float]) -> FeeFact | None:
@@ -268,7 +279,7 @@ def _fee(page: _Page, money: Money, converted: Money | None, rates: dict[str, fl
     # application") borrows the verb of the clause before it.
     cue_lo = sentence.start_char if _repeats(page, sentence, c_lo, money) else c_lo
     restated = _restated_price(page, sentence, money)
-    cued = (_FEE_CUE.search(text[lo:hi]) or _FEE_CUE.search(text[cue_lo:c_hi])
+    cued = (_FEE_CUE.search(page.cue_text[lo:hi]) or _FEE_CUE.search(page.cue_text[cue_lo:c_hi])
             or _PRICE_COPULA.search(text, c_lo, money.start) or restated is not None)
     if not cued or _not_fee(page, money, max(lo, c_lo)) or _is_total(money) or _denied(text, money):
         return None

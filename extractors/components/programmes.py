@@ -27,9 +27,14 @@ from extractors.components.common import (
 )
 from extractors.components.literals import required_literal
 from extractors.components.programme_anaphora import anaphora
-from extractors.components.programme_country import issuer_of_noun_phrase
+from extractors.components.programme_country import (
+    context_country,
+    issuer_of_noun_phrase,
+    noun_phrase_country,
+)
 from extractors.components.programme_names import NamedProgramme, find_named_programmes
 from extractors.components.programme_stems import find_stems
+from extractors.country_lexicon import country_lexicon
 from extractors.models import VisaProgrammeFact
 
 
@@ -121,7 +126,9 @@ class ProgrammeRuler:
         countries.update(_subcategory_countries(hits, table_hits))
         named = find_named_programmes(text, [(start, end) for start, end, _ in hits])
         hits = [h for h in hits if not any(n.start < h[1] and h[0] < n.end for n in named)]
-        hits = [(s, e, _short_for(text[s:e], named) or name) for s, e, name in hits]
+        table_names = sorted({name for _, _, name in hits})
+        hits = [(s, e, _short_for(text[s:e], _longer_names(name, named, table_names, countries)) or name)
+                for s, e, name in hits]  # fmt: skip
         found = {name.casefold(): name for _, _, name in hits}
         for n in named:
             name = _table_name(n, found, self.table) or n.name
@@ -183,12 +190,20 @@ def _subcategory_countries(
 
 
 def shared_countries(text: str, hits: list[tuple[int, int, Programme]]) -> dict[str, str]:
-    """The country of each shared programme whose mention's own noun phrase names one
-    ("Malaysia's Employment Pass"); the first such mention decides."""
+    """The country of each shared programme the text gives: the first mention whose own noun phrase
+    names one ("Malaysia's Employment Pass"), else the first whose context does."""
     out: dict[str, str] = {}
     for start, end, programme in hits:
         if programme.shared and programme.name not in out:
             country = issuer_of_noun_phrase(text, start, end)
+            if country is not None:
+                out[programme.name] = country
+    # A mention whose noun phrase names none takes its sentence's, paragraph's, headline's or
+    # dateline's country ("Malaysia ... the Employment Pass"); the table's only when none does.
+    for start, end, programme in hits:
+        # "Indian Employment Pass holders": a country before the name that names its holders.
+        if programme.shared and programme.name not in out and noun_phrase_country(text, start, end) is None:
+            country = context_country(text, start, end)
             if country is not None:
                 out[programme.name] = country
     return out
@@ -201,6 +216,13 @@ def _table_name(named: NamedProgramme, found: dict[str, str], table: list[Progra
     key = named.name.casefold()
     if key in found:
         return found[key]
+    # "the nomad pass" after the table's "DE Rantau Nomad Pass": a lowercase name that ends a longer
+    # one. Not when the words before it name a country: "Portugal Golden Visa" beside another
+    # country's "golden visa".
+    longer = next((v for k, v in found.items() if k.endswith(" " + key)), None) if key == named.name else None
+    if longer is not None and named.country in (None, _country_of(longer, table)) \
+            and not country_lexicon().mentions(longer[: -len(key)], strong_only=False):  # fmt: skip
+        return longer
     programme = next((p for p in table if p.name.casefold() == key), None)
     # A table name in a form its patterns spell whole ("Skilled Worker route", after "the Skilled
     # Worker and Graduate routes" named each).
@@ -211,13 +233,26 @@ def _table_name(named: NamedProgramme, found: dict[str, str], table: list[Progra
     return None
 
 
-def _short_for(mention: str, named: list[NamedProgramme]) -> str | None:
-    """The programme found by its form that a table alias is the short form of: after
-    "Taiwan's Employment Gold Card", "the Gold Card" is Taiwan's card, not the U.S. one."""
+def _longer_names(
+    own: str, named: list[NamedProgramme], table_names: list[str], countries: dict[str, str | None]
+) -> list[str]:
+    """The names a table mention of ``own`` may be the short form of: every name found by its form,
+    and the text's table programmes of another country."""
+    others = [t for t in table_names if t != own and countries.get(t) != countries.get(own)]
+    return [n.name for n in named] + others
+
+
+def _country_of(name: str, table: list[Programme]) -> str | None:
+    return next((p.country for p in table if p.name == name), None)
+
+
+def _short_for(mention: str, names: list[str]) -> str | None:
+    """The longer programme name a table alias is the short form of: after "Taiwan's Employment
+    Gold Card", "the Gold Card" is Taiwan's card, not the U.S. one."""
     short = re.sub(r"[“”\"‘’']", "", mention).casefold()
     if "trump" in short:
         return None
-    return next((n.name for n in named if n.name.casefold().endswith(" " + short)), None)
+    return next((n for n in names if n.casefold().endswith(" " + short)), None)
 
 
 @Language.factory(

@@ -86,9 +86,9 @@ def test_user_typed_names_resolve(typed: str, name: str) -> None:
     ],
 )
 def test_programmes_named_by_form(text: str, name: str, country: str | None) -> None:
+    # The form finder alone, without the table (the table holds some of these names too).
     [found] = find_named_programmes(text)
     assert (found.name, found.country) == (name, country)
-    assert name not in {p.name for _, _, p in find_programmes(text, programme_table())}
 
 
 @pytest.mark.parametrize(
