@@ -97,11 +97,15 @@ def _ratio_pairs(lists: Sequence[Words], ratio: float) -> set[tuple[int, int]]:
     tokens = [_tokens(words) for words in lists]
     counts = [Counter(words) for words in lists]
     frequency = Counter(token for found in tokens for token in found)
-    index: dict[Token, list[int]] = defaultdict(list)
+    # Each token's place in the global order (rarest first, then by value), so a list's
+    # tokens sort as ints: the same order as sorting them by (frequency, token), in about
+    # a third of the time (the bench batch's unnamed quotes, 285 lists).
+    rank = {token: r for r, token in enumerate(sorted(frequency, key=lambda t: (frequency[t], t)))}
+    index: dict[int, list[int]] = defaultdict(list)
     share = ratio / (2.0 - ratio)  # the overlap a partner must reach, per word of a list
     pairs: set[tuple[int, int]] = set()
     for i, found in enumerate(tokens):
-        ordered = sorted(found, key=lambda t: (frequency[t], t))
+        ordered = sorted([rank[token] for token in found])
         # A lower bound on the overlap (floored below the exact bound, so rounding never
         # makes the prefix too short); at least one word in common in any case.
         least = max(1, math.floor(share * len(ordered) - 1e-9))
@@ -116,11 +120,12 @@ def _ratio_pairs(lists: Sequence[Words], ratio: float) -> set[tuple[int, int]]:
 
 
 def _tokens(words: Words) -> list[Token]:
-    seen: Counter[str] = Counter()
+    seen: dict[str, int] = {}
     out = []
     for word in words:
-        out.append((word, seen[word]))
-        seen[word] += 1
+        k = seen.get(word, 0)
+        out.append((word, k))
+        seen[word] = k + 1
     return out
 
 
