@@ -73,6 +73,26 @@ def _few_pairs(lists: Sequence[Words], min_run: int, ratio: float) -> set[tuple[
     return pairs
 
 
+def partner_candidates(words: Words, lists: Sequence[Words], min_run: int, ratio: float) -> list[int]:
+    """Indexes of the ``lists`` that may be one quote with ``words`` (``_few_pairs``'s tests,
+    one list against many: a new quote of a speaker against the speaker's stored quotes)."""
+    count = Counter(words)
+    out = []
+    for j, other in enumerate(lists):
+        short, long_ = (words, other) if len(words) <= len(other) else (other, words)
+        if len(short) >= min_run and _has_run(long_, short[:min_run]):
+            out.append(j)
+        elif _long_enough(words, other, ratio):
+            if _can_match(count, Counter(other), len(words), len(other), ratio):
+                out.append(j)
+    return out
+
+
+def _long_enough(a: Words, b: Words, ratio: float) -> bool:
+    """``_can_match``'s first test, before any Counter is built."""
+    return min(len(a), len(b)) >= ratio / (2.0 - ratio) * max(len(a), len(b)) - 1e-9
+
+
 def _has_run(words: Words, run: Words) -> bool:
     n = len(run)
     return any(words[k : k + n] == run for k in range(len(words) - n + 1))

@@ -313,7 +313,6 @@ def _in_transaction(con: duckdb.DuckDBPyConnection, url: str, work: Callable[[],
     return result
 
 
-
 @dataclass
 class _Before:
     """What the store holds before a batch, as far as the batch's saves read it."""
@@ -410,7 +409,7 @@ def _known_quotes(before: _Before, replay: _Replay) -> KnownQuotes | None:
     text, speaker = table.names.index("text"), table.names.index("speaker")
     rows = replay.rows.get(table, {})
     written = {fid: (str(row[text]), _optional_str(row[speaker])) for fid, row in rows.items()}
-    return KnownQuotes(frozenset(before.speakers), written)
+    return KnownQuotes(frozenset(before.speakers), written, frozenset(before.quote_keys))
 
 
 def _optional_str(value: object) -> str | None:
