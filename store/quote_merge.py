@@ -147,8 +147,9 @@ def _written_variants(
 ) -> dict[str | None, Variants]:
     """:func:`_variants` of ``keys`` from the rows a write wrote, for keys only it wrote."""
     out: dict[str | None, Variants] = {key: [] for key in keys}
+    key_of: dict[str | None, str | None] = {}  # one speaker, many quotes: normalised once
     for fid, (text, speaker) in written.items():
-        key = speaker_key(speaker)
+        key = key_of[speaker] if speaker in key_of else key_of.setdefault(speaker, speaker_key(speaker))
         if key in out:
             out[key].append((fid, tuple(quote_words(text))))
     return {key: sorted(found) for key, found in out.items()}
