@@ -19,7 +19,7 @@ import duckdb
 
 from extractors.models import normalise
 from store.bulk import id_list, registered
-from store.quote_pairs import Words, candidate_pairs
+from store.quote_pairs import FEW, Words, candidate_pairs, partner_candidates
 from store.words import words
 
 MIN_TRIMMED_WORDS = 6
@@ -33,6 +33,7 @@ EDIT_RATIO = 0.8
 Measured on fixtures/syndication: "It's an appealing ..." vs "It is an appealing ..."
 scores 0.93; the most similar pair of different quotes by one speaker (Feller's
 "China will need ..." vs "If China can attract ...") scores 0.11."""
+
 
 def quote_words(text: str) -> list[str]:
     """The words of a quote, normalised (case, quote marks, dashes) and without punctuation."""
@@ -69,11 +70,14 @@ class KnownQuotes:
 
     ``speakers``: the distinct speakers of the quotes stored before the write
     (None for an unnamed quote); ``written``: fact id -> (text, speaker) of
-    every quote row the write inserted or merged into.
+    every quote row the write inserted or merged into; ``deletable``: the keys
+    of the stored quotes the write may have deleted (those its re-saved
+    articles stated before it: no other stored quote can lose its last source).
     """
 
     speakers: frozenset[str | None]
     written: Mapping[str, tuple[str, str | None]]
+    deletable: frozenset[str | None] = frozenset()
 
 
 def regroup(
@@ -91,27 +95,41 @@ def regroup(
     the write's own rows: every stored quote of that key was written by it, and
     none of them has a ``quote_groups`` row yet (nor was a quote of it deleted,
     which only happens to stored ones), so nothing is read or deleted for it.
+    A key with stored quotes none of which the write can have deleted keeps its
+    stored groups, which are the components over those quotes (no edge between
+    two of them changed): only the pairs with a quote that has no group yet are
+    compared (:func:`grown_groups`), and only the rows that change are written.
     """
     wanted = set(keys)
     if not wanted:
         return
     if known is None:
-        stored, spellings = wanted, None
+        stored, spellings, kept = wanted, None, set()
         variants: dict[str | None, Variants] = {}
     else:
         spoken = known.speakers | {speaker for _, speaker in known.written.values()}
         stored = {speaker_key(speaker) for speaker in known.speakers} & wanted
         spellings = sorted(s for s in spoken if s is not None and speaker_key(s) in stored)
         variants = _written_variants(known.written, wanted - stored)
-    if stored:
-        variants |= _variants(con, stored, spellings)
-        ids = [fid for key in stored for fid, _ in variants[key]]
-        with id_list(con, "newsfacts_regrouped", ids) as regrouped:
-            con.execute(
-                "DELETE FROM quote_groups WHERE fact_id NOT IN (SELECT fact_id FROM quotes) "
-                f"OR fact_id IN (SELECT id FROM {regrouped})"
-            )
+        kept = stored - known.deletable
     groups: dict[str, str] = {}
+    if stored:
+        found = _variants(con, stored, spellings)
+        ids: list[str] = []
+        for key in sorted(stored, key=lambda k: k or ""):
+            if key in kept:
+                changed, had_rows = grown_groups(found[key])
+                groups |= changed
+                ids += had_rows
+            else:
+                variants[key] = [(fid, words) for fid, words, _ in found[key]]
+                ids += [fid for fid, _ in variants[key]]
+        if ids or stored - kept:
+            with id_list(con, "newsfacts_regrouped", ids) as regrouped:
+                # Quotes are deleted only under a key regrouped in full: their rows go then.
+                orphans = "fact_id NOT IN (SELECT fact_id FROM quotes) OR " if stored - kept else ""
+                sql = f"DELETE FROM quote_groups WHERE {orphans}fact_id IN (SELECT id FROM {regrouped})"
+                con.execute(sql)
     for key in sorted(variants, key=lambda k: k or ""):
         groups |= merged_groups(variants[key])
     if groups:
@@ -129,17 +147,21 @@ def _written_variants(
 ) -> dict[str | None, Variants]:
     """:func:`_variants` of ``keys`` from the rows a write wrote, for keys only it wrote."""
     out: dict[str | None, Variants] = {key: [] for key in keys}
+    key_of: dict[str | None, str | None] = {}  # one speaker, many quotes: normalised once
     for fid, (text, speaker) in written.items():
-        key = speaker_key(speaker)
+        key = key_of[speaker] if speaker in key_of else key_of.setdefault(speaker, speaker_key(speaker))
         if key in out:
             out[key].append((fid, tuple(quote_words(text))))
     return {key: sorted(found) for key, found in out.items()}
 
 
+Grouped = list[tuple[str, Words, str | None]]  # fact id, words, its stored quote_groups id
+
+
 def _variants(
     con: duckdb.DuckDBPyConnection, keys: set[str | None], spellings: Sequence[str] | None = None
-) -> dict[str | None, Variants]:
-    """Key -> (fact id, words) of every stored quote with that speaker key, by fact id.
+) -> dict[str | None, Grouped]:
+    """Key -> (fact id, words, stored group) of every stored quote with that speaker key, by fact id.
 
     ``spellings``, when the caller knows them, are every non-null stored
     speaker whose key is one of ``keys`` (or more); else they are read.
@@ -147,15 +169,68 @@ def _variants(
     if spellings is None:
         spoken = con.execute("SELECT DISTINCT speaker FROM quotes WHERE speaker IS NOT NULL").fetchall()
         spellings = [row[0] for row in spoken if speaker_key(row[0]) in keys]
-    unnamed = "speaker IS NULL OR " if None in keys else ""
+    unnamed = "q.speaker IS NULL OR " if None in keys else ""
     with id_list(con, "newsfacts_spellings", spellings) as names:
         rows = con.execute(
-            f"SELECT fact_id, text, speaker FROM quotes WHERE {unnamed}speaker IN (SELECT id FROM {names})"
+            "SELECT q.fact_id, q.text, q.speaker, g.quote_id FROM quotes AS q "
+            "LEFT JOIN quote_groups AS g USING (fact_id) "
+            f"WHERE {unnamed}q.speaker IN (SELECT id FROM {names})"
         ).fetchall()
-    out: dict[str | None, Variants] = {key: [] for key in keys}
-    for fid, text, speaker in rows:
-        out[speaker_key(speaker)].append((fid, tuple(quote_words(text))))
+    out: dict[str | None, Grouped] = {key: [] for key in keys}
+    for fid, text, speaker, group in rows:
+        out[speaker_key(speaker)].append((fid, tuple(quote_words(text)), group))
     return {key: sorted(found) for key, found in out.items()}
+
+
+def grown_groups(variants: Grouped) -> tuple[dict[str, str], set[str]]:
+    """The groups of one key's quotes given the stored groups of those that have one:
+    (variant id -> merged quote id for the variants whose group is new or changed,
+    the ids among them that had a stored group).
+
+    The stored groups are the components over the grouped quotes, so the
+    components over all of them are those groups joined by the pairs with an
+    ungrouped quote, which are the only ones compared. Many ungrouped quotes:
+    grouped afresh by :func:`merged_groups` (the same components).
+    """
+    if all(group is not None for _, _, group in variants):
+        return {}, set()
+    stored = {fid: group for fid, _, group in variants if group is not None}
+    by_words: dict[Words, list[str]] = {}
+    for fid, found, _ in variants:
+        by_words.setdefault(found, []).append(fid)
+    lists = list(by_words)
+    new = {found for _, found, group in variants if group is None}
+    if len(new) > FEW or not stored.keys() >= set(stored.values()):  # (a group of another key: regroup)
+        final = merged_groups([(fid, found) for fid, found, _ in variants])
+    else:
+        parent = {fid: fid for fid, _, _ in variants}
+        for fid, group in stored.items():
+            _join(parent, fid, group)
+        for same in by_words.values():  # equal word lists are one quote
+            for fid in same[1:]:
+                _join(parent, same[0], fid)
+        for found in new:
+            if not found:
+                continue
+            for j in partner_candidates(found, lists, MIN_TRIMMED_WORDS, EDIT_RATIO):
+                if lists[j] != found and same_quote(found, lists[j]):
+                    _join(parent, by_words[found][0], by_words[lists[j]][0])
+        final = {fid: _root(parent, fid) for fid in parent}
+    changed = {fid: quote for fid, quote in final.items() if stored.get(fid) != quote}
+    return changed, {fid for fid in changed if fid in stored}
+
+
+def _root(parent: dict[str, str], node: str) -> str:
+    while parent[node] != node:
+        parent[node] = parent[parent[node]]
+        node = parent[node]
+    return node
+
+
+def _join(parent: dict[str, str], a: str, b: str) -> None:
+    """Join the components of ``a`` and ``b``; the smaller root wins (a root is its smallest id)."""
+    ra, rb = _root(parent, a), _root(parent, b)
+    parent[max(ra, rb)] = min(ra, rb)
 
 
 def merged_groups(variants: Sequence[tuple[str, Words]]) -> dict[str, str]:
@@ -165,27 +240,15 @@ def merged_groups(variants: Sequence[tuple[str, Words]]) -> dict[str, str]:
     (one speaker's), comparing only the pairs ``store.quote_pairs`` nominates.
     """
     parent = {fid: fid for fid, _ in variants}
-
-    def root(node: str) -> str:
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    def join(a: str, b: str) -> None:
-        ra, rb = root(a), root(b)
-        parent[max(ra, rb)] = min(ra, rb)
-
     by_words: dict[Words, list[str]] = {}
     for fid, found in variants:
         by_words.setdefault(found, []).append(fid)
     for same in by_words.values():  # equal word lists are one quote
         for fid in same[1:]:
-            join(same[0], fid)
+            _join(parent, same[0], fid)
     lists = [words for words in by_words if words]
-    if len(lists) < 2:  # most speakers of a batch: one distinct quote, no pair to compare
-        return {fid: root(fid) for fid in parent}
-    for i, j in candidate_pairs(lists, MIN_TRIMMED_WORDS, EDIT_RATIO):
-        if same_quote(lists[i], lists[j]):
-            join(by_words[lists[i]][0], by_words[lists[j]][0])
-    return {fid: root(fid) for fid in parent}
+    if len(lists) >= 2:  # most speakers of a batch: one distinct quote, no pair to compare
+        for i, j in candidate_pairs(lists, MIN_TRIMMED_WORDS, EDIT_RATIO):
+            if same_quote(lists[i], lists[j]):
+                _join(parent, by_words[lists[i]][0], by_words[lists[j]][0])
+    return {fid: _root(parent, fid) for fid in parent}

@@ -73,6 +73,26 @@ def _few_pairs(lists: Sequence[Words], min_run: int, ratio: float) -> set[tuple[
     return pairs
 
 
+def partner_candidates(words: Words, lists: Sequence[Words], min_run: int, ratio: float) -> list[int]:
+    """Indexes of the ``lists`` that may be one quote with ``words`` (``_few_pairs``'s tests,
+    one list against many: a new quote of a speaker against the speaker's stored quotes)."""
+    count = Counter(words)
+    out = []
+    for j, other in enumerate(lists):
+        short, long_ = (words, other) if len(words) <= len(other) else (other, words)
+        if len(short) >= min_run and _has_run(long_, short[:min_run]):
+            out.append(j)
+        elif _long_enough(words, other, ratio):
+            if _can_match(count, Counter(other), len(words), len(other), ratio):
+                out.append(j)
+    return out
+
+
+def _long_enough(a: Words, b: Words, ratio: float) -> bool:
+    """``_can_match``'s first test, before any Counter is built."""
+    return min(len(a), len(b)) >= ratio / (2.0 - ratio) * max(len(a), len(b)) - 1e-9
+
+
 def _has_run(words: Words, run: Words) -> bool:
     n = len(run)
     return any(words[k : k + n] == run for k in range(len(words) - n + 1))
@@ -97,11 +117,15 @@ def _ratio_pairs(lists: Sequence[Words], ratio: float) -> set[tuple[int, int]]:
     tokens = [_tokens(words) for words in lists]
     counts = [Counter(words) for words in lists]
     frequency = Counter(token for found in tokens for token in found)
-    index: dict[Token, list[int]] = defaultdict(list)
+    # Each token's place in the global order (rarest first, then by value), so a list's
+    # tokens sort as ints: the same order as sorting them by (frequency, token), in about
+    # a third of the time (the bench batch's unnamed quotes, 285 lists).
+    rank = {token: r for r, token in enumerate(sorted(frequency, key=lambda t: (frequency[t], t)))}
+    index: dict[int, list[int]] = defaultdict(list)
     share = ratio / (2.0 - ratio)  # the overlap a partner must reach, per word of a list
     pairs: set[tuple[int, int]] = set()
     for i, found in enumerate(tokens):
-        ordered = sorted(found, key=lambda t: (frequency[t], t))
+        ordered = sorted([rank[token] for token in found])
         # A lower bound on the overlap (floored below the exact bound, so rounding never
         # makes the prefix too short); at least one word in common in any case.
         least = max(1, math.floor(share * len(ordered) - 1e-9))
@@ -116,11 +140,12 @@ def _ratio_pairs(lists: Sequence[Words], ratio: float) -> set[tuple[int, int]]:
 
 
 def _tokens(words: Words) -> list[Token]:
-    seen: Counter[str] = Counter()
+    seen: dict[str, int] = {}
     out = []
     for word in words:
-        out.append((word, seen[word]))
-        seen[word] += 1
+        k = seen.get(word, 0)
+        out.append((word, k))
+        seen[word] = k + 1
     return out
 
 

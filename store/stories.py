@@ -61,7 +61,9 @@ def article_fingerprint(article: Article) -> Fingerprint:
     """The dedup fingerprint of ``article`` (pure: MinHash over its text). The extraction
     workers compute it beside the facts (``flows.pipeline.extract_fetched``), so the one
     process that saves does not."""
-    return fingerprint(article.url, article.canonical_url, article.text, article.text_hash)
+    found = fingerprint(article.url, article.canonical_url, article.text, article.text_hash)
+    found.keys()  # computed here, on the worker, and kept with the fingerprint
+    return found
 
 
 def _identity(article: Article) -> tuple[str, str]:

@@ -90,9 +90,13 @@ touched AS (SELECT id FROM {stated} UNION SELECT fact_id FROM old)
 SELECT 'source' AS what, article_id AS key, fact_id FROM old
 UNION ALL SELECT 'article', article_id, NULL FROM articles WHERE article_id IN (SELECT id FROM {saved})
 {facts}"""
-_STORED_FACTS = "".join(
-    f"UNION ALL SELECT 'fact', fact_id, NULL FROM {t.table} WHERE fact_id IN (SELECT id FROM touched)\n"
-    for t in FACT_TABLES.values()
+# One filter over the fact tables' union, not one per table: DuckDB inlined ``touched``
+# (a UNION, deduplicated) once per table, five times (the statement was 7 ms of a
+# two-article batch's 45 on the bench pages, the same rows as one filter).
+_STORED_FACTS = (
+    "UNION ALL SELECT 'fact', fact_id, NULL FROM ("
+    + " UNION ALL ".join(f"SELECT fact_id FROM {t.table}" for t in FACT_TABLES.values())
+    + ") WHERE fact_id IN (SELECT id FROM touched)\n"
 )
 _SPEAKERS = "UNION ALL SELECT DISTINCT 'speaker', speaker, NULL FROM quotes"
 _KNOWN_URLS = """
@@ -309,7 +313,6 @@ def _in_transaction(con: duckdb.DuckDBPyConnection, url: str, work: Callable[[],
     return result
 
 
-
 @dataclass
 class _Before:
     """What the store holds before a batch, as far as the batch's saves read it."""
@@ -406,7 +409,7 @@ def _known_quotes(before: _Before, replay: _Replay) -> KnownQuotes | None:
     text, speaker = table.names.index("text"), table.names.index("speaker")
     rows = replay.rows.get(table, {})
     written = {fid: (str(row[text]), _optional_str(row[speaker])) for fid, row in rows.items()}
-    return KnownQuotes(frozenset(before.speakers), written)
+    return KnownQuotes(frozenset(before.speakers), written, frozenset(before.quote_keys))
 
 
 def _optional_str(value: object) -> str | None:

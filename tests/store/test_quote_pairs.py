@@ -11,7 +11,14 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from store.quote_merge import EDIT_RATIO, MIN_TRIMMED_WORDS, merged_groups, quote_words, same_quote
+from store.quote_merge import (
+    EDIT_RATIO,
+    MIN_TRIMMED_WORDS,
+    grown_groups,
+    merged_groups,
+    quote_words,
+    same_quote,
+)
 from store.quote_pairs import Words, candidate_pairs
 
 
@@ -65,6 +72,23 @@ def test_trims_and_edits_group_as_every_pair_groups_them(lists: list[tuple[str, 
         for j in range(i + 1, len(distinct)):
             if same_quote(distinct[i], distinct[j]):
                 assert (i, j) in found
+
+
+@settings(max_examples=300, deadline=None)
+@given(one_speaker(), st.data())
+def test_new_quotes_joined_to_stored_groups_give_the_groups_of_every_pair(
+    lists: list[tuple[str, ...]], data: st.DataObject
+) -> None:
+    # Some quotes stored before (with the groups every pair gives over them), the rest
+    # new: the stored groups joined by the pairs with a new quote are the groups of all.
+    variants = [(f"{i:04d}", words) for i, words in enumerate(lists)]
+    old = data.draw(st.sets(st.sampled_from([fid for fid, _ in variants])))
+    stored = every_pair_groups([v for v in variants if v[0] in old])
+    changed, had_rows = grown_groups([(fid, words, stored.get(fid)) for fid, words in variants])
+    expected = every_pair_groups(variants)
+    assert {**stored, **changed} == expected
+    assert changed == {fid: group for fid, group in expected.items() if stored.get(fid) != group}
+    assert had_rows == changed.keys() & old
 
 
 def test_the_filter_leaves_most_pairs_of_different_quotes_uncompared() -> None:
