@@ -31,7 +31,9 @@ EventType = Literal[
 # and modality.
 # 0.5.0 (2026-12-02, third session): event triggers from the parse, programme names by shape
 # (quoted names, codes, short forms, "the pass" as a later mention), quote and role classes.
-EXTRACTOR_VERSION = "newsfacts-extractors/0.5.0"
+# 0.6.0 (2026-12-02, fourth session): the programme catalogue (201 programmes), the event
+# predicate lexicon (extractors/data/event_predicates.json).
+EXTRACTOR_VERSION = "newsfacts-extractors/0.6.0"
 
 
 def normalise(text: str) -> str:
