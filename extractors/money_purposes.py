@@ -78,7 +78,7 @@ class MoneyPurposes:
 def _pattern(form: str, exceptions: tuple[str, ...]) -> str:
     stem = form.endswith("*")
     text = form.rstrip("*")
-    words = [re.escape(w).replace("'", "['’]").replace("’", "['’]") for w in re.split(r"[\s-]+", text)]
+    words = [re.sub("['’]", "['’]", re.escape(w)) for w in re.split(r"[\s-]+", text)]
     body = r"[\s-]+".join(words)
     if stem:
         body += r"\w*"
