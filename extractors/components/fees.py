@@ -43,22 +43,28 @@ from extractors.country_lexicon import country_lexicon
 from extractors.currency_table import currency_table
 from extractors.models import FeeFact, FeePeriod
 from extractors.money import Money, find_money, find_rates
+from extractors.money_purposes import money_purposes
+
+# The nouns of the money-purpose table (extractors/data/money_purposes.json).
+_LEXICON = money_purposes()
+_CHARGE_NOUNS = _LEXICON.alternation(_LEXICON.fee_nouns("charge"))
+_FEE_WORDS = _LEXICON.alternation(_LEXICON.fee_nouns("charge", "payment", "price"))
+_NOT_FEE_NOUNS = _LEXICON.alternation(_LEXICON.not_fee_nouns(after=False))
+_NOT_FEE_AFTER_NOUNS = _LEXICON.alternation(_LEXICON.not_fee_nouns(after=True))
 
 _FEE_CUE = re.compile(
-    r"\b(?:fees?|levy|levies|levied|surcharges?|charges?|charged|charging|cost|costs|costing|pay|pays"
-    r"|paying|paid|payable|payments?|price|priced|price tag|premium|shell out|fork out"
+    rf"\b(?:{_FEE_WORDS}|levied|charged|charging|cost|costs|costing|pay|pays"
+    r"|paying|paid|payable|priced|shell out|fork out"
     r"|(?:sells?|sold|selling|buy|bought) for"
     # "is far cheaper at ฿10,000", "comes in pricier at $500": a price by comparison.
     r"|(?:cheap(?:er|est)?|(?:more|less|most|least) expensive|pric(?:ey|ier|iest)|costl(?:y|ier|iest)"
     r"|dear(?:er|est)?)(?:\s+(?:still|too|by far))?\s+at)\b",
     re.I,
 )
+# A not-a-fee noun of the table, or a verb of money that is not a fee ("earned", "valued").
 _NOT_FEE = re.compile(
-    r"\b(?:bonus(?:es)?|salar(?:y|ies)|wages?|pay(?:check|roll)|subsid\w*|invest(?!ors?\b)\w*|grants?"
-    r"|income|revenues?|turnover|funding|funds?|loans?|budget\w*|prizes?|awards?|earn\w*|worth|valued"
-    r"|raised(?!\s+(?:to|from|by)\b)|fines?|donat\w*|stipends?|scholarships?|gifts?|settlements?"
-    r"|penalt(?:y|ies)|damages|tuition|allowances?|rent|savings?|saved|set aside|compensation"
-    r"|living (?:costs|expenses)|flights?|air ?fares?|tickets?|insurance|(?:is|are|was|were|gets?) paid"
+    rf"\b(?:{_NOT_FEE_NOUNS}|earn\w*|valued"
+    r"|raised(?!\s+(?:to|from|by)\b)|saved|set aside|(?:is|are|was|were|gets?) paid"
     # "the company spent $4 million on H-1B fees": an outlay, a sum of many fees.
     r"|spen(?:d|ds|t|ding)"
     # "investors who put in $1.05 million": money put into a business.
@@ -71,12 +77,11 @@ _NOT_FEE = re.compile(
 _NOT_FEE_AFTER = re.compile(
     r"[\s-]*(?:(?:a|per|each) (?:year|month)\s+)?(?:(?:minimum|annual|initial|total|required|starting"
     r"|average|base)\s+)?(?:(?:in|on|for|towards?)\s+(?:(?:the|their|a|an|his|her)\s+)?"
-    r"(?:[\w-]+\s+){0,2}?)?"  # "$500 million a year in H-1B fee revenue"
-    r"(?:investments?|salar(?:y|ies)|wages?|bonus(?:es)?|grants?|tuition|allowances?|stipends?"
-    r"|damages|fines|penalties"
-    r"|scholarships?|loans?|funds?|funding|subsid\w*|prizes?|awards?|gifts?|donations?"
-    r"|settlements?|budgets?|income|revenue|savings|living|housing|accommodation|rent|flights?"
-    r"|air ?fares?|(?:health )?insurance|(?:blocked |bank )*accounts?)\b",
+    # "$500 million a year in H-1B fee revenue"; no function word between: the turnover of
+    # "A$1,200 a year for businesses with turnover under A$10 million" is the businesses'.
+    r"(?:(?!(?:with|without|under|over|above|below|of|from|by|at|and|or|but|than|whose|that|which)\b)"
+    r"[\w-]+\s+){0,2}?)?"
+    rf"(?:{_NOT_FEE_AFTER_NOUNS})\b",
     re.I,
 )
 # "pays up to 3 million yuan to top scientists": money paid to people, not
@@ -94,11 +99,7 @@ _PAID_TO_PEOPLE = re.compile(
 # Fees paid to universities, lawyers, agents or test centres, not to a visa
 # programme: "University application fees alone run to ₹1.5 lakh", "$3,000
 # in legal fees", "a $250 English test fee".
-_PRIVATE_PAYEE = (
-    r"(?:universit(?:y|ies)|colleges?|schools?|tuition|legal|lawyers?['’]?|attorneys?['’]?|law[- ]firms?"
-    r"|agenc(?:y|ies)|agents?['’]?|consultan(?:cy|ts?)|brokers?|recruit(?:ment|ers?)|exam(?:ination)?s?"
-    r"|tests?|testing|course|translation|courier|medical|admissions?)"
-)
+_PRIVATE_PAYEE = rf"(?:{_LEXICON.alternation(_LEXICON.private_payees)})"
 _PRIVATE_FEE = re.compile(
     rf"\b{_PRIVATE_PAYEE}\s+(?:(?:application|admission|processing|service|sitting)\s+)?fees?\b", re.I
 )
@@ -125,10 +126,8 @@ _WAGE = re.compile(
     r"|about|around|up to|more than|salaries of|wages of)?\s*$",
     re.I,
 )
-_FEE_WORD = re.compile(
-    r"\b(?:fees?|levy|levies|surcharges?|charges?|payments?|prices?|premiums?)\b", re.I
-)
-_FEE_NOUN = re.compile(r"\b(?:fees?|levy|levies|surcharges?|charges?)\b", re.I)
+_FEE_WORD = re.compile(rf"\b(?:{_FEE_WORDS})\b", re.I)
+_FEE_NOUN = re.compile(rf"\b(?:{_CHARGE_NOUNS})\b", re.I)
 # Words of a visa office's services: "Biometrics cost C$85 per person",
 # "Premium processing ... costs another $2,805".
 _VISA_CONTEXT = re.compile(
