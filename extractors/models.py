@@ -32,7 +32,8 @@ EventType = Literal[
 # 0.5.0 (2026-12-02, third session): event triggers from the parse, programme names by shape
 # (quoted names, codes, short forms, "the pass" as a later mention), quote and role classes.
 # 0.6.0 (2026-12-02, fourth session): the programme catalogue (201 programmes), the event
-# predicate lexicon (extractors/data/event_predicates.json).
+# predicate lexicon (extractors/data/event_predicates.json), the money-purpose lexicon
+# (extractors/data/money_purposes.json: fee and not-a-fee nouns).
 EXTRACTOR_VERSION = "newsfacts-extractors/0.6.0"
 
 
