@@ -67,7 +67,9 @@ class BackgroundExtractor:
         if can_fork():
             context = multiprocessing.get_context("fork")
             self._conn, child_end = context.Pipe()
-            self._process = context.Process(target=_serve, args=(child_end, extractor), daemon=True)
+            self._process = context.Process(
+                target=_serve, args=(child_end, self._conn, extractor), daemon=True
+            )
             self._process.start()
             child_end.close()
 
@@ -119,8 +121,12 @@ class BackgroundExtractor:
         self.close()
 
 
-def _serve(conn: Connection, extractor: FactExtractor) -> None:
+def _serve(conn: Connection, parent_end: Connection, extractor: FactExtractor) -> None:
     """The child: load the pipeline, then answer each article with its facts until the pipe closes."""
+    # The fork copied the caller's end of the pipe: while this process holds
+    # it, the pipe never closes, and the caller's close would have to wait
+    # and terminate this process instead of it ending at once.
+    parent_end.close()
     # Ctrl-C reaches the whole process group: the caller reports it and stops
     # this child (close), which must not print a traceback of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
