@@ -64,24 +64,19 @@ def usd_rates() -> dict[str, float]:
 def load_pipeline(name: str | None = None, rates: dict[str, float] | None = None) -> Language:
     """Load the base model and add the newsfacts components; ``rates`` (units
     per USD) defaults to the table named by ``NEWSFACTS_USD_RATES``."""
-    import spacy
-
     import extractors.components  # noqa: F401  (registers the factories)
     from extractors.components.attributes import use_table_attributes
     from extractors.components.common import ensure_extensions
     from extractors.components.lemmas import use_table_lemmas
+    from extractors.components.tokenizer import load_model
 
     ensure_extensions()
     model = name or model_name()
     try:
-        # The tokenizer is read from the model's files below, once, with the
-        # code full stop rule in it (loading it, then changing a rule, builds
-        # its 1,347 special cases again each time: 40 ms a build).
-        nlp = spacy.load(model, exclude=["senter", "tokenizer"])
+        nlp = load_model(model, exclude=["senter"])
     except OSError as exc:  # spaCy's E050 and E053: no such package or path, or no config in it
         raise ConfigError(f"cannot load the spaCy model {model!r} (set {MODEL_ENV} to an installed one): "
                           f"{exc}") from exc
-    _load_tokenizer(nlp)
     use_table_attributes(nlp)  # the same attributes as the model's attribute_ruler, faster
     use_table_lemmas(nlp)  # the same lemmas as the model's lemmatizer, faster
     nlp.add_pipe("newsfacts_paragraphs", before="parser")
@@ -90,37 +85,6 @@ def load_pipeline(name: str | None = None, rates: dict[str, float] | None = None
     for component in FACT_COMPONENTS:
         nlp.add_pipe(component, config={"rates": table} if component == "newsfacts_fees" else {})
     return nlp
-
-
-# A full stop after a digit and a capital ends the sentence ("... than the
-# H-1B. The attorney said"): the model's suffix rules keep a full stop after a
-# capital (for "U.S."), which glues a visa code to it and runs two sentences
-# into one.
-_CODE_FULL_STOP = r"(?<=[0-9][A-Z])\."
-
-
-def _load_tokenizer(nlp: Language) -> None:
-    """The model's own tokenizer, from its files, with :data:`_CODE_FULL_STOP` among its suffixes.
-
-    ``nlp`` was loaded without its tokenizer's files (its tokenizer is the
-    language's default one from the config). A standard spaCy tokenizer is
-    read from them as spaCy reads it, with the suffix pattern extended first,
-    so its special cases are built once; any other tokenizer is read as it is.
-    """
-    import srsly
-    from spacy.tokenizer import Tokenizer
-
-    folder = nlp.path
-    if folder is None or not (folder / "tokenizer").is_file():
-        return  # a pipeline not from disk keeps the tokenizer its config gave it
-    if type(nlp.tokenizer) is not Tokenizer:  # a custom tokenizer keeps its own rules
-        nlp.tokenizer.from_disk(folder / "tokenizer", exclude=["vocab"])  # as spacy.load reads it
-        return
-    fields = srsly.msgpack_loads((folder / "tokenizer").read_bytes())
-    suffixes = fields.get("suffix_search")
-    if isinstance(suffixes, str):  # spaCy's compile_suffix_regex: each suffix + "$", joined by "|"
-        fields["suffix_search"] = f"{suffixes}|{_CODE_FULL_STOP}$" if suffixes else f"{_CODE_FULL_STOP}$"
-    nlp.tokenizer = Tokenizer(nlp.vocab).from_bytes(srsly.msgpack_dumps(fields), exclude=["vocab"])
 
 
 class ExtractsFacts(Protocol):
