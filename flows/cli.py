@@ -174,7 +174,7 @@ def _run_ingest(args: argparse.Namespace) -> int:
 
     # The model loads in a child process from here on, while this one imports
     # trafilatura, httpx and DuckDB and fetches and reads the page.
-    with BackgroundExtractor(FactExtractor()) as extractor:
+    with BackgroundExtractor(FactExtractor(), articles=1) as extractor:
         from flows.pipeline import ingest
         from flows.settings import resolve_db
 
