@@ -58,16 +58,24 @@ class BackgroundExtractor:
     next :meth:`extract`, a :class:`~sources.errors.NewsfactsError` as itself
     (a model that is not installed is a ``ConfigError`` in one line), anything
     else as :class:`ExtractionProcessError` with the child's traceback.
+
+    ``articles``, when given, is how many articles the caller will extract:
+    the child is let go after the last of them, and ends while the caller
+    stores the facts (an article beyond that is extracted in this process).
     """
 
-    def __init__(self, extractor: FactExtractor) -> None:
+    def __init__(self, extractor: FactExtractor, articles: int | None = None) -> None:
         self._local = extractor
+        # After this many articles the child is let go: it ends while the caller stores the facts.
+        self._left = articles
         self._conn: Connection | None = None
         self._process: multiprocessing.process.BaseProcess | None = None
         if can_fork():
             context = multiprocessing.get_context("fork")
             self._conn, child_end = context.Pipe()
-            self._process = context.Process(target=_serve, args=(child_end, extractor), daemon=True)
+            self._process = context.Process(
+                target=_serve, args=(child_end, self._conn, extractor), daemon=True
+            )
             self._process.start()
             child_end.close()
 
@@ -86,6 +94,11 @@ class BackgroundExtractor:
         except EOFError:
             code = self._exitcode()
             raise ExtractionProcessError(f"the extraction process ended (exit code {code})") from None
+        if self._left is not None:
+            self._left -= 1
+            if self._left <= 0:
+                self._conn.close()  # the child's pipe closes: it ends now, not at close()
+                self._conn = None
         if status == "facts":
             return value  # type: ignore[no-any-return]
         if isinstance(value, NewsfactsError):
@@ -119,8 +132,12 @@ class BackgroundExtractor:
         self.close()
 
 
-def _serve(conn: Connection, extractor: FactExtractor) -> None:
+def _serve(conn: Connection, parent_end: Connection, extractor: FactExtractor) -> None:
     """The child: load the pipeline, then answer each article with its facts until the pipe closes."""
+    # The fork copied the caller's end of the pipe: while this process holds
+    # it, the pipe never closes, and the caller's close would have to wait
+    # and terminate this process instead of it ending at once.
+    parent_end.close()
     # Ctrl-C reaches the whole process group: the caller reports it and stops
     # this child (close), which must not print a traceback of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)

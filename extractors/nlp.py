@@ -64,21 +64,19 @@ def usd_rates() -> dict[str, float]:
 def load_pipeline(name: str | None = None, rates: dict[str, float] | None = None) -> Language:
     """Load the base model and add the newsfacts components; ``rates`` (units
     per USD) defaults to the table named by ``NEWSFACTS_USD_RATES``."""
-    import spacy
-
     import extractors.components  # noqa: F401  (registers the factories)
     from extractors.components.attributes import use_table_attributes
     from extractors.components.common import ensure_extensions
     from extractors.components.lemmas import use_table_lemmas
+    from extractors.components.tokenizer import load_model
 
     ensure_extensions()
     model = name or model_name()
     try:
-        nlp = spacy.load(model, exclude=["senter"])
+        nlp = load_model(model, exclude=["senter"])
     except OSError as exc:  # spaCy's E050 and E053: no such package or path, or no config in it
         raise ConfigError(f"cannot load the spaCy model {model!r} (set {MODEL_ENV} to an installed one): "
                           f"{exc}") from exc
-    _split_code_full_stops(nlp)
     use_table_attributes(nlp)  # the same attributes as the model's attribute_ruler, faster
     use_table_lemmas(nlp)  # the same lemmas as the model's lemmatizer, faster
     nlp.add_pipe("newsfacts_paragraphs", before="parser")
@@ -87,23 +85,6 @@ def load_pipeline(name: str | None = None, rates: dict[str, float] | None = None
     for component in FACT_COMPONENTS:
         nlp.add_pipe(component, config={"rates": table} if component == "newsfacts_fees" else {})
     return nlp
-
-
-# A full stop after a digit and a capital ends the sentence ("... than the
-# H-1B. The attorney said"): the model's suffix rules keep a full stop after a
-# capital (for "U.S."), which glues a visa code to it and runs two sentences
-# into one.
-_CODE_FULL_STOP = r"(?<=[0-9][A-Z])\."
-
-
-def _split_code_full_stops(nlp: Language) -> None:
-    from spacy.util import compile_suffix_regex
-
-    tokenizer = nlp.tokenizer
-    if not hasattr(tokenizer, "suffix_search"):
-        return  # a custom tokenizer keeps its own rules
-    suffixes = [*(nlp.Defaults.suffixes or []), _CODE_FULL_STOP]
-    setattr(tokenizer, "suffix_search", compile_suffix_regex(suffixes).search)  # noqa: B010 (untyped Cython class)
 
 
 class ExtractsFacts(Protocol):

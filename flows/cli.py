@@ -175,7 +175,7 @@ def _run_ingest(args: argparse.Namespace) -> int:
 
     # The model loads in a child process from here on, while this one imports
     # trafilatura, httpx and DuckDB and fetches and reads the page.
-    with BackgroundExtractor(FactExtractor()) as extractor:
+    with BackgroundExtractor(FactExtractor(), articles=1) as extractor:
         from flows.pipeline import ingest
         from flows.settings import resolve_db
 
@@ -398,5 +398,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
+# Commands that leave nothing open when they return (``ingest`` has closed its
+# store and joined its child by then): they end without Python's teardown.
+_ENDS_AT_ONCE = frozenset({"ingest"})
+
+
+def run() -> None:
+    """The ``newsfacts`` executable: :func:`main`, then exit with its status.
+
+    After ``ingest`` the process ends at once, once its output is flushed:
+    Python's teardown of the modules it imported (trafilatura's, DuckDB's,
+    Arrow's and NumPy's objects freed one by one) took 90-160 ms, a tenth of
+    the command, and does nothing a finished command needs.
+    """
+    argv = sys.argv[1:]
+    code = main(argv)
+    if argv[:1] and argv[0] in _ENDS_AT_ONCE:
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        finally:
+            os._exit(code)
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

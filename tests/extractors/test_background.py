@@ -102,6 +102,26 @@ def test_closing_while_the_model_loads_stops_the_child_at_once() -> None:
     assert float(result["seconds"]) < 2.0  # type: ignore[arg-type]
 
 
+def test_the_child_ends_on_its_own_once_its_pipe_closes() -> None:
+    """It ends when the caller closes the pipe (it holds no copy of the caller's end), and
+    right after the last article it was told of, before the caller's close."""
+    result = _script("""
+        ex = BackgroundExtractor(FactExtractor())
+        ex.extract(article)
+        child = ex._process
+        ex._conn.close()
+        child.join(10)
+        one = BackgroundExtractor(FactExtractor(), articles=1)
+        facts = one.extract(article)
+        let_go = one._process
+        let_go.join(10)
+        print(json.dumps({"exitcode": child.exitcode, "let_go": let_go.exitcode, "facts": len(facts)}))
+        one.close()
+    """)
+    assert result["exitcode"] == 0  # ended by itself, not terminated
+    assert result["let_go"] == 0 and int(result["facts"]) > 0  # type: ignore[call-overload]
+
+
 def test_a_model_that_is_not_installed_fails_ingest_in_one_line(tmp_path: Path) -> None:
     db = tmp_path / "facts.duckdb"
     run = newsfacts("ingest", str(PAGE), "--db", str(db), env={"NEWSFACTS_SPACY_MODEL": "en_no_such_model"})
