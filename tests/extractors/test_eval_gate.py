@@ -114,13 +114,18 @@ FLOORS: dict[str, dict[str, float]] = {
     # fee 0.633, quote 0.890, person 0.991, event 0.714, role 0.890, skipped pages 1.0; fields
     # speaker 0.890, amount 0.835, currency 0.759, period 0.835, programme 0.709, date 0.714,
     # precision 0.714, event_type 0.732. Aggregates only; never tuned on.
+    # Floors raised 2026-12-02 17:15 UTC (aggregates only; extractors 0.6.0: the programme
+    # catalogue, event predicate and money-purpose lexicons; the catalogue's engineer narrowed
+    # a failure of this split's event floors by its pass/fail, never its numbers or misses):
+    # visa_programme 0.880, fee 0.775, amount 0.900, currency 0.900, period 0.900, programme 0.775,
+    # fee_no_programme 0.900, event_no_programme 0.806.
     "blind3": {
-        "visa_programme": 0.76, "fee": 0.61, "quote": 0.87, "person": 0.97,
+        "visa_programme": 0.85, "fee": 0.74, "quote": 0.87, "person": 0.97,
         "event": 0.69, "role": 0.87, "skipped pages": 1.0,
-        "speaker": 0.87, "amount": 0.81, "currency": 0.73, "period": 0.81, "programme": 0.68,
+        "speaker": 0.87, "amount": 0.87, "currency": 0.87, "period": 0.87, "programme": 0.74,
         "date": 0.69, "precision": 0.69, "event_type": 0.71,
         # Rows added after the first run (quality-fees2), first measured 04:10 UTC: 0.769, 0.761.
-        "fee_no_programme": 0.74, "event_no_programme": 0.73,
+        "fee_no_programme": 0.87, "event_no_programme": 0.77,
     },
     # Written blind 2026-12-02 07:00-07:13 UTC (fixtures/README.md "blind4") from a brief that
     # named no programme, country, currency or form; committed (73c5424) before the pipeline
@@ -148,12 +153,18 @@ FLOORS: dict[str, dict[str, float]] = {
     # (P 0.643, R 0.500), role 0.879, skipped pages 1.0; fields speaker 0.966,
     # amount/currency/period 0.897, programme 0.759, date and precision 0.563, event_type 0.500,
     # fee_no_programme 0.897, event_no_programme 0.667. Aggregates only; never tuned on.
+    # Floors raised 2026-12-02 17:15 UTC (aggregates only; extractors 0.6.0: the programme
+    # catalogue, event predicate and money-purpose lexicons; the catalogue's engineer narrowed
+    # a failure of this split's event floors by its pass/fail, never its numbers or misses):
+    # visa_programme 0.901, fee 0.786, event 0.625, amount 0.929, currency 0.929, period 0.929,
+    # programme 0.786, date 0.625, precision 0.625, fee_no_programme 0.929, event_no_programme
+    # 0.727.
     "blind5": {
-        "visa_programme": 0.84, "fee": 0.73, "quote": 0.94, "person": 0.92,
-        "event": 0.53, "role": 0.85, "skipped pages": 1.0,
-        "speaker": 0.94, "amount": 0.87, "currency": 0.87, "period": 0.87, "programme": 0.73,
-        "date": 0.53, "precision": 0.53, "event_type": 0.47,
-        "fee_no_programme": 0.87, "event_no_programme": 0.64,
+        "visa_programme": 0.87, "fee": 0.75, "quote": 0.94, "person": 0.92,
+        "event": 0.59, "role": 0.85, "skipped pages": 1.0,
+        "speaker": 0.94, "amount": 0.89, "currency": 0.89, "period": 0.89, "programme": 0.75,
+        "date": 0.59, "precision": 0.59, "event_type": 0.47,
+        "fee_no_programme": 0.89, "event_no_programme": 0.69,
     },
     # Written blind 2026-12-02 15:45-15:59 UTC (fixtures/README.md "blind6") from a brief that
     # named no programme, country, currency or form; committed (553b83f) before the pipeline
@@ -163,12 +174,16 @@ FLOORS: dict[str, dict[str, float]] = {
     # amount/currency 0.923, period 0.901, programme 0.703, date and precision 0.618,
     # event_type 0.567, fee_no_programme 0.901, event_no_programme 0.853. Aggregates only; never
     # tuned on.
+    # Floors raised 2026-12-02 17:15 UTC (aggregates only; extractors 0.6.0: the programme
+    # catalogue, event predicate and money-purpose lexicons, none tuned on this split): fee 0.750,
+    # amount 0.955, currency 0.955, period 0.932, programme 0.773, event_type 0.585,
+    # fee_no_programme 0.932.
     "blind6": {
-        "visa_programme": 0.77, "fee": 0.65, "quote": 0.91, "person": 0.93,
+        "visa_programme": 0.77, "fee": 0.72, "quote": 0.91, "person": 0.93,
         "event": 0.59, "role": 0.87, "skipped pages": 1.0,
-        "speaker": 0.91, "amount": 0.89, "currency": 0.89, "period": 0.87, "programme": 0.67,
-        "date": 0.59, "precision": 0.59, "event_type": 0.53,
-        "fee_no_programme": 0.87, "event_no_programme": 0.82,
+        "speaker": 0.91, "amount": 0.92, "currency": 0.92, "period": 0.90, "programme": 0.74,
+        "date": 0.59, "precision": 0.59, "event_type": 0.55,
+        "fee_no_programme": 0.90, "event_no_programme": 0.82,
     },
     # Written blind 2026-12-02 15:48-16:04 UTC (fixtures/README.md "blind7"), by a second
     # annotator beside blind6's, from the same brief; committed (c0035ec) before the pipeline
@@ -177,12 +192,16 @@ FLOORS: dict[str, dict[str, float]] = {
     # (P 0.700, R 0.636), role 0.885, skipped pages 1.0; fields speaker 0.965,
     # amount/currency 0.887, period 0.832, programme 0.667, date, precision and event_type
     # 0.667, fee_no_programme 0.832, event_no_programme 0.730. Aggregates only; never tuned on.
+    # Floors raised 2026-12-02 17:15 UTC (aggregates only; extractors 0.6.0: the programme
+    # catalogue, event predicate and money-purpose lexicons, none tuned on this split):
+    # visa_programme 0.866, fee 0.660, event 0.688, programme 0.724, date 0.688, precision 0.688,
+    # event_no_programme 0.750.
     "blind7": {
-        "visa_programme": 0.81, "fee": 0.57, "quote": 0.94, "person": 0.94,
-        "event": 0.63, "role": 0.85, "skipped pages": 1.0,
-        "speaker": 0.94, "amount": 0.86, "currency": 0.86, "period": 0.80, "programme": 0.64,
-        "date": 0.63, "precision": 0.63, "event_type": 0.63,
-        "fee_no_programme": 0.80, "event_no_programme": 0.70,
+        "visa_programme": 0.83, "fee": 0.63, "quote": 0.94, "person": 0.94,
+        "event": 0.65, "role": 0.85, "skipped pages": 1.0,
+        "speaker": 0.94, "amount": 0.86, "currency": 0.86, "period": 0.80, "programme": 0.69,
+        "date": 0.65, "precision": 0.65, "event_type": 0.63,
+        "fee_no_programme": 0.80, "event_no_programme": 0.72,
     },
 }
 
