@@ -34,6 +34,7 @@ from extractors.components.event_triggers import (
     is_authority,
 )
 from extractors.components.programme_context import is_personal, main_topical, nearest_topical, topical_spans
+from extractors.components.programme_owner import noun_owner, subject_owner
 from extractors.dates import UNRESOLVED_NO_PUBDATE, ResolvedDate, resolve
 from extractors.models import EventFact, EventType, FeeFact
 
@@ -254,7 +255,7 @@ def _programme(doc: Doc, trigger: Trigger, sentence: Span) -> Span | None:
     if own is not None:
         return None if is_personal(own) else own
     start, end = trigger.token.idx, trigger.token.idx + len(trigger.token)
-    span = nearest_topical(doc, start, end, sentence)
+    span = _parsed_owner(doc, trigger, sentence) or nearest_topical(doc, start, end, sentence)
     if span is not None:
         return None if is_personal(span) else span
     if not _refers_back(trigger):
@@ -277,6 +278,15 @@ def _programme(doc: Doc, trigger: Trigger, sentence: Span) -> Span | None:
     if _names_another_visa(doc, previous) and not _instrument_acts(trigger):
         return None
     return main_topical(doc)
+
+
+def _parsed_owner(doc: Doc, trigger: Trigger, sentence: Span) -> Span | None:
+    """The programme the parse makes the trigger's owner beyond its own
+    arguments: the "for"/"on" object of a trigger noun ("the launch date for
+    the K visa"), or the subject of the verb a trigger verb complements ("the
+    K visa is set to launch on June 1")."""
+    span = noun_owner(doc, trigger.anchor) if trigger.nominal else subject_owner(doc, trigger.anchor)
+    return span if span is not None and sentence.start <= span.start and span.end <= sentence.end else None
 
 
 def _priced_programme(doc: Doc, trigger: Trigger) -> Span | None:
