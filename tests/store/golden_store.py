@@ -28,7 +28,7 @@ from typing import Any
 
 import duckdb
 
-from extractors.models import AnyFact, Article
+from extractors.models import EXTRACTOR_VERSION, AnyFact, Article
 from extractors.relevance import TopicDecision
 from store.db import open_store
 from store.staging import fact_classes
@@ -107,7 +107,15 @@ def dump(db: Path) -> Dump:
         con.close()
 
 
+# The extractors' version the save path stamps on articles and facts: not the
+# store's result, and bumped with every extractor change, so the dump names it
+# by this mark.
+VERSION_MARK = "<EXTRACTOR_VERSION>"
+
+
 def _plain(value: object) -> Any:
+    if value == EXTRACTOR_VERSION:
+        return VERSION_MARK
     if isinstance(value, (datetime, date)):
         return value.isoformat()
     if isinstance(value, bytes):
