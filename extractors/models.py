@@ -33,7 +33,8 @@ EventType = Literal[
 # (quoted names, codes, short forms, "the pass" as a later mention), quote and role classes.
 # 0.6.0 (2026-12-02, fourth session): the programme catalogue (201 programmes), the event
 # predicate lexicon (extractors/data/event_predicates.json), the money-purpose lexicon
-# (extractors/data/money_purposes.json: fee and not-a-fee nouns).
+# (extractors/data/money_purposes.json: fee and not-a-fee nouns), a fee's or event's programme
+# from the parse (extractors/components/programme_owner.py).
 EXTRACTOR_VERSION = "newsfacts-extractors/0.6.0"
 
 
