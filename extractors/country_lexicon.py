@@ -13,12 +13,11 @@ American") is part of the forms pattern too, so a scan consumes it whole, and
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from typing import Any
+
+from extractors.bundled import read_bundled
 
 
 @dataclass(frozen=True)
@@ -55,10 +54,6 @@ class CountryLexicon:
         return [(m.start(), m.end(), self.bodies[m.group(0)]) for m in self.body_pattern.finditer(text)]
 
 
-def _read(name: str) -> Any:
-    return json.loads(resources.files("extractors").joinpath(f"data/{name}").read_text("utf-8"))
-
-
 def _alternatives(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
@@ -66,12 +61,12 @@ def _alternatives(words: list[str]) -> str:
 @cache
 def country_lexicon() -> CountryLexicon:
     """The bundled lexicon (cached: the files do not change while the process runs)."""
-    raw = _read("countries.json")
+    raw = read_bundled("countries.json")
     forms: dict[str, str | None] = {f: c["name"] for c in raw["countries"] for f in c["forms"]}
     for phrase in raw.get("not_countries", []):
         forms[phrase] = None
     cities = {city.casefold(): c["name"] for c in raw["countries"] for city in c.get("cities", [])}
-    bodies = {n: b["country"] for b in _read("government_bodies.json")["bodies"] for n in b["names"]}
+    bodies = {n: b["country"] for b in read_bundled("government_bodies.json")["bodies"] for n in b["names"]}
     return CountryLexicon(
         forms=forms,
         # Every form and body opens with a capital: the look-ahead skips the other positions fast.

@@ -12,13 +12,13 @@ are resolved by ``extractors.currency_context``.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from extractors.bundled import read_bundled
 
 _Node = dict[str, "_Node"]
 
@@ -76,7 +76,7 @@ def plural_forms(name: str, plurals: dict[str, list[str]]) -> list[str]:
 
 @cache
 def currency_table() -> CurrencyTable:
-    raw = json.loads(resources.files("extractors").joinpath("data/currencies.json").read_text("utf-8"))
+    raw = read_bundled("currencies.json")
     plurals: dict[str, list[str]] = raw["plurals"]
     word_codes = set(raw["word_codes"])
     currencies: dict[str, Currency] = {}

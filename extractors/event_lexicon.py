@@ -10,11 +10,11 @@ alone or one that needs a complement, never both.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from importlib import resources
+from functools import cache
 from typing import cast, get_args
 
+from extractors.bundled import read_bundled
 from extractors.models import EventType
 
 
@@ -116,7 +116,7 @@ def _check_roles(lexicon: EventLexicon) -> None:
             raise LexiconError(f"lemmas in two roles: {', '.join(both)}")
 
 
+@cache
 def event_lexicon() -> EventLexicon:
-    """The bundled event predicate table, read from its file."""
-    text = resources.files("extractors").joinpath("data/event_predicates.json").read_text("utf-8")
-    return _parse(cast(dict[str, object], json.loads(text)))
+    """The bundled event predicate table, read from its file once a process."""
+    return _parse(cast(dict[str, object], read_bundled("event_predicates.json")))

@@ -10,12 +10,12 @@ builds its patterns from :func:`money_purposes`.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any, cast
+
+from extractors.bundled import read_bundled
 
 
 class PurposeLexiconError(ValueError):
@@ -118,5 +118,4 @@ def load(raw: dict[str, Any]) -> MoneyPurposes:
 @cache
 def money_purposes() -> MoneyPurposes:
     """The table from ``extractors/data/money_purposes.json``."""
-    text = resources.files("extractors").joinpath("data/money_purposes.json").read_text(encoding="utf-8")
-    return load(json.loads(text))
+    return load(read_bundled("money_purposes.json"))

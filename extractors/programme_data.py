@@ -9,9 +9,9 @@ spaCy and without a second copy of the patterns.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from importlib import resources
+
+from extractors.bundled import read_bundled
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class ProgrammePatterns:
 
 def programme_patterns() -> tuple[ProgrammePatterns, ...]:
     """The bundled programme table, in file order."""
-    raw = json.loads(resources.files("extractors").joinpath("data/programmes.json").read_text("utf-8"))
+    raw = read_bundled("programmes.json")
     return tuple(
         ProgrammePatterns(p["name"], p["country"], tuple(p["patterns"])) for p in raw["programmes"]
     )

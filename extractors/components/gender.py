@@ -13,12 +13,12 @@ sign has no gender, and agrees with any pronoun.
 
 from __future__ import annotations
 
-import json
-from importlib import resources
 from typing import Literal
 
 from spacy.tokens import Doc
 from spacy.util import registry
+
+from extractors.bundled import read_bundled
 
 Gender = Literal["female", "male"]
 PRONOUN_GENDER: dict[str, Gender] = {
@@ -40,7 +40,7 @@ NOUN_GENDER: dict[str, Gender] = {
 
 def first_name_table() -> dict[str, Gender]:
     """The bundled given-name table (``data/first_names.json``): name -> gender."""
-    raw = json.loads(resources.files("extractors").joinpath("data/first_names.json").read_text("utf-8"))
+    raw = read_bundled("first_names.json")
     table: dict[str, Gender] = dict.fromkeys(raw["female"], "female")
     table.update(dict.fromkeys(raw["male"], "male"))
     return table
