@@ -39,7 +39,7 @@ from extractors.components.fee_periods import (
     stated_period,
 )
 from extractors.components.programme_context import inside_quotation, main_topical, nearest_topical
-from extractors.components.programme_owner import amount_owner
+from extractors.components.programme_owner import amount_owner, quantified_noun
 from extractors.country_lexicon import country_lexicon
 from extractors.currency_table import currency_table
 from extractors.models import FeeFact, FeePeriod
@@ -673,7 +673,6 @@ def _programme(doc: Doc, money: Money, sentence: Span,
 
 
 _FEE_HEADS = frozenset("fee charge levy surcharge payment price premium".split())
-_AMOUNT_LINKS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "appos"})
 
 
 def _owned_in(span: Span | None, sentence: Span) -> Span | None:
@@ -688,14 +687,7 @@ def _phrase_programme(doc: Doc, money: Money) -> Span | None:
     span = doc.char_span(money.start, money.end, alignment_mode="expand")
     if span is None:
         return None
-    head = span.root
-    for _ in range(3):
-        if head.dep_ in _AMOUNT_LINKS and head.head.i != head.i:
-            head = head.head
-        elif head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i != head.head.i:
-            head = head.head.head
-        else:
-            break
+    head = quantified_noun(span)
     if head.lemma_.lower() not in _FEE_HEADS:
         return None
     phrase = doc[head.left_edge.i : head.right_edge.i + 1]

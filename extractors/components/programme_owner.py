@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.components.programme_context import topical_spans
+from extractors.components.programme_context import nearest_topical
 
 _OWNER_PREPS = frozenset({"for", "of", "on"})
 _VERB_PREPS = frozenset({"for", "on"})
@@ -37,15 +37,12 @@ def _programme_in(doc: Doc, token: Token, near: tuple[int, int], conjuncts: bool
     the L-1). Without ``conjuncts`` the phrases coordinated with ``token`` do not
     count: "costs ¥210 for most applicants and a multiple-entry X visa" is a
     parse that joined the next clause's subject to the object."""
-    spans = topical_spans(doc, doc[token.left_edge.i : token.right_edge.i + 1])
+    end = token.right_edge.i + 1
     if not conjuncts:
         cut = [c for c in token.children if c.dep_ in ("conj", "cc")]
         if cut:
-            spans = [s for s in spans if s.end <= cut[0].left_edge.i]
-    if not spans:
-        return None
-    start, end = near
-    return min(spans, key=lambda s: max(s.start_char - end, start - s.end_char, 0))
+            end = max(cut[0].left_edge.i, token.left_edge.i)
+    return nearest_topical(doc, near[0], near[1], doc[token.left_edge.i : end])
 
 
 def _prep_objects(head: Token, preps: frozenset[str]) -> list[Token]:
@@ -110,19 +107,26 @@ def verb_owner(doc: Doc, verb: Token, near: tuple[int, int], skip: Token | None 
 _AMOUNT_LINKS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "appos"})
 
 
-def amount_owner(doc: Doc, start_char: int, end_char: int) -> Span | None:
-    """The programme the parse makes the owner of the amount at these characters."""
-    span = doc.char_span(start_char, end_char, alignment_mode="expand")
-    if span is None:
-        return None
-    head = span.root
-    for _ in range(3):  # up from the amount to the noun it quantifies: "a fee of $X"
+def quantified_noun(amount: Span) -> Token:
+    """Up from an amount to the noun it quantifies ("a fee of $X", "the $350 SEVIS
+    fee"): the amount's own root when it quantifies none."""
+    head = amount.root
+    for _ in range(3):
         if head.dep_ in _AMOUNT_LINKS and head.head.i != head.i:
             head = head.head
         elif head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i != head.head.i:
             head = head.head.head
         else:
             break
+    return head
+
+
+def amount_owner(doc: Doc, start_char: int, end_char: int) -> Span | None:
+    """The programme the parse makes the owner of the amount at these characters."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None:
+        return None
+    head = quantified_noun(span)
     if head.i != span.root.i:
         own = noun_owner(doc, head)
         if own is not None:
