@@ -195,10 +195,6 @@ def grown_groups(variants: Grouped) -> tuple[dict[str, str], set[str]]:
     if all(group is not None for _, _, group in variants):
         return {}, set()
     stored = {fid: group for fid, _, group in variants if group is not None}
-    by_words: dict[Words, list[str]] = {}
-    for fid, found, _ in variants:
-        by_words.setdefault(found, []).append(fid)
-    lists = list(by_words)
     new = {found for _, found, group in variants if group is None}
     if len(new) > FEW or not stored.keys() >= set(stored.values()):  # (a group of another key: regroup)
         final = merged_groups([(fid, found) for fid, found, _ in variants])
@@ -206,9 +202,8 @@ def grown_groups(variants: Grouped) -> tuple[dict[str, str], set[str]]:
         parent = {fid: fid for fid, _, _ in variants}
         for fid, group in stored.items():
             _join(parent, fid, group)
-        for same in by_words.values():  # equal word lists are one quote
-            for fid in same[1:]:
-                _join(parent, same[0], fid)
+        by_words = _join_equal(parent, [(fid, found) for fid, found, _ in variants])
+        lists = list(by_words)
         for found in new:
             if not found:
                 continue
@@ -233,6 +228,17 @@ def _join(parent: dict[str, str], a: str, b: str) -> None:
     parent[max(ra, rb)] = min(ra, rb)
 
 
+def _join_equal(parent: dict[str, str], variants: Iterable[tuple[str, Words]]) -> dict[Words, list[str]]:
+    """Join the variants whose word lists are equal (one quote); word list -> its variant ids, in order."""
+    by_words: dict[Words, list[str]] = {}
+    for fid, found in variants:
+        by_words.setdefault(found, []).append(fid)
+    for same in by_words.values():
+        for fid in same[1:]:
+            _join(parent, same[0], fid)
+    return by_words
+
+
 def merged_groups(variants: Sequence[tuple[str, Words]]) -> dict[str, str]:
     """Variant id -> merged quote id (the smallest variant id of its component).
 
@@ -240,12 +246,7 @@ def merged_groups(variants: Sequence[tuple[str, Words]]) -> dict[str, str]:
     (one speaker's), comparing only the pairs ``store.quote_pairs`` nominates.
     """
     parent = {fid: fid for fid, _ in variants}
-    by_words: dict[Words, list[str]] = {}
-    for fid, found in variants:
-        by_words.setdefault(found, []).append(fid)
-    for same in by_words.values():  # equal word lists are one quote
-        for fid in same[1:]:
-            _join(parent, same[0], fid)
+    by_words = _join_equal(parent, variants)
     lists = [words for words in by_words if words]
     if len(lists) >= 2:  # most speakers of a batch: one distinct quote, no pair to compare
         for i, j in candidate_pairs(lists, MIN_TRIMMED_WORDS, EDIT_RATIO):
