@@ -34,7 +34,7 @@ from extractors.components.event_triggers import (
     is_authority,
 )
 from extractors.components.programme_context import is_personal, main_topical, nearest_topical, topical_spans
-from extractors.components.programme_owner import noun_owner, subject_owner
+from extractors.components.programme_owner import noun_owner, subject_owner, within
 from extractors.dates import UNRESOLVED_NO_PUBDATE, ResolvedDate, resolve
 from extractors.models import EventFact, EventType, FeeFact
 
@@ -286,7 +286,7 @@ def _parsed_owner(doc: Doc, trigger: Trigger, sentence: Span) -> Span | None:
     the K visa"), or the subject of the verb a trigger verb complements ("the
     K visa is set to launch on June 1")."""
     span = noun_owner(doc, trigger.anchor) if trigger.nominal else subject_owner(doc, trigger.anchor)
-    return span if span is not None and sentence.start <= span.start and span.end <= sentence.end else None
+    return within(span, sentence)
 
 
 def _priced_programme(doc: Doc, trigger: Trigger) -> Span | None:

@@ -39,7 +39,7 @@ from extractors.components.fee_periods import (
     stated_period,
 )
 from extractors.components.programme_context import inside_quotation, main_topical, nearest_topical
-from extractors.components.programme_owner import amount_owner, quantified_noun
+from extractors.components.programme_owner import amount_owner, quantified_noun, within
 from extractors.country_lexicon import country_lexicon
 from extractors.currency_table import currency_table
 from extractors.models import FeeFact, FeePeriod
@@ -640,7 +640,7 @@ def _programme(doc: Doc, money: Money, sentence: Span,
     $1,385"), else the nearest in the sentence. A programme named only as a
     comparison ("next to the Skilled Worker route") is not the fee's."""
     span = _relative_programme(doc, money) or _phrase_programme(doc, money) \
-        or _owned_in(amount_owner(doc, money.start, money.end), sentence) \
+        or within(amount_owner(doc, money.start, money.end), sentence) \
         or _clause_programme(doc, money, sentence) or nearest_topical(doc, money.start, money.end, sentence)
     if span is not None:
         known.setdefault((money.amount, money.currency), span.kb_id_)
@@ -673,12 +673,6 @@ def _programme(doc: Doc, money: Money, sentence: Span,
 
 
 _FEE_HEADS = frozenset("fee charge levy surcharge payment price premium".split())
-
-
-def _owned_in(span: Span | None, sentence: Span) -> Span | None:
-    """The parse's owner of the amount ("the H-1B now carries a $100,000 fee"),
-    when it stands in the amount's sentence."""
-    return span if span is not None and sentence.start <= span.start and span.end <= sentence.end else None
 
 
 def _phrase_programme(doc: Doc, money: Money) -> Span | None:

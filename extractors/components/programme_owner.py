@@ -121,6 +121,12 @@ def quantified_noun(amount: Span) -> Token:
     return head
 
 
+def within(span: Span | None, sentence: Span) -> Span | None:
+    """``span`` when it stands inside ``sentence``: the callers take the parse's owner
+    only from the sentence of the amount or event word."""
+    return span if span is not None and sentence.start <= span.start and span.end <= sentence.end else None
+
+
 def amount_owner(doc: Doc, start_char: int, end_char: int) -> Span | None:
     """The programme the parse makes the owner of the amount at these characters."""
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
