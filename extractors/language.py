@@ -8,6 +8,7 @@ prose from other languages written in Latin script.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _ENGLISH = frozenset(
     "the of and to in a is that for on it with as was by at be are from this have an not "
@@ -22,7 +23,14 @@ MIN_WORDS = 20
 
 def english_share(text: str) -> float | None:
     """Share of common English function words; ``None`` for too short a text."""
-    words = [w.lower() for w in _WORD.findall(text[:20000])]
+    return _share(text[:20000])
+
+
+@lru_cache(maxsize=4)
+def _share(head: str) -> float | None:
+    """The share over the first 20,000 characters, counted once: a page's text is
+    asked twice in a row (its language label, then the skip rules)."""
+    words = [w.lower() for w in _WORD.findall(head)]
     if len(words) < MIN_WORDS:
         return None
     return sum(1 for w in words if w in _ENGLISH) / len(words)
@@ -30,9 +38,8 @@ def english_share(text: str) -> float | None:
 
 def guess_language(text: str, declared: str | None = None) -> str | None:
     """'en' when the text reads as English; else the page's declared language, or None."""
-    words = [w.lower() for w in _WORD.findall(text[:20000])]
-    if len(words) >= MIN_WORDS:
-        share = sum(1 for w in words if w in _ENGLISH) / len(words)
+    share = _share(text[:20000])
+    if share is not None:
         if share >= ENGLISH_SHARE:
             return "en"
         return declared if declared and not declared.lower().startswith("en") else None

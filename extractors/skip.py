@@ -86,7 +86,7 @@ def _wall(text: str, html: str) -> str | None:
 
 
 def _consent(text: str) -> str | None:
+    if len(text.split()) > MAX_CONSENT_WORDS:  # a long text is no dialog: its markers are not counted
+        return None
     markers = {m.group(0).casefold() for m in _CONSENT.finditer(text)}
-    if len(text.split()) <= MAX_CONSENT_WORDS and len(markers) >= MIN_CONSENT_MARKERS:
-        return "consent wall"
-    return None
+    return "consent wall" if len(markers) >= MIN_CONSENT_MARKERS else None

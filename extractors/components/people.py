@@ -470,6 +470,10 @@ def _speaks_by_surname(ent: Span, names: dict[str, Gender]) -> bool:
     words = [t.text for t in ent]
     surname = words[-1]
     doc = ent.doc
+    # Another token that is the surname is a second, disjoint occurrence of it in the text:
+    # with one occurrence (the name's own) no token of the doc need be looked at.
+    if text_of(doc).count(surname) < 2:
+        return False
     # A firm is called by its first word ("Goldman Sachs ... Goldman said"), a
     # person by the last (the NER may call the surname alone an organisation too).
     return any(t.text == surname and not ent.start <= t.i < ent.end and t.ent_type_ not in {"GPE", "FAC"}

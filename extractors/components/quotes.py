@@ -133,7 +133,9 @@ class QuoteFinder:
                 direct.append(fact)
         direct += _opening_paragraphs(doc, direct)
         ranges = [(f.start - 1, f.end + 1) for f in direct]
-        indirect = [f for token in doc if (f := self._indirect(doc, token, speakers, ranges)) is not None]
+        # Only a verb is a speech cue (_indirect's first test): the other tokens are not tried.
+        verbs = (token for token in doc if token.pos_ == "VERB")
+        indirect = [f for token in verbs if (f := self._indirect(doc, token, speakers, ranges)) is not None]
         indirect += according_to(doc, people, ranges)
         indirect += final_attribution(doc, speakers, ranges, indirect)
         indirect += transcript(doc, people, ranges)
