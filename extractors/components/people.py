@@ -615,7 +615,8 @@ def _clean_name(ent: Span, names: dict[str, Gender]) -> Span | None:
               and doc[i + 1].text not in TITLES and doc[i + 2].text not in NAME_SUFFIXES]
     if titles:
         start = titles[-1] + 1
-    if end - start >= 3 and _role_word(doc[start], names):
+    # Words, not tokens: "Lee Jae-won" is two words (four tokens) and keeps its surname.
+    if len(doc[start:end].text.split()) >= 3 and _role_word(doc[start], names):
         start += 1
     if end - start >= 2 and doc[start].is_sent_start and doc[start].text in CHROME_VERBS:
         start += 1

@@ -23,6 +23,7 @@ gives none.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from extractors.country_lexicon import CountryLexicon, country_lexicon
@@ -120,7 +121,25 @@ def issuers(text: str, left: int, right: int, lexicon: CountryLexicon | None = N
     found = {c for s, e, c in lex.mentions(part) if not _applicants(part, s, e, lex)}
     found |= {c for _, _, c in lex.body_mentions(part)}
     found |= {c for c in (_city(m["city"], lex) for m in _SEAT.finditer(part)) if c}
+    found |= _city_subjects(part, lex)
     return found
+
+
+def _city_subjects(part: str, lex: CountryLexicon) -> set[str]:
+    """A city opening a sentence before a lowercase verb stands for its government ("Lisbon has
+    ended the golden visa", "Canberra will replace ...")."""
+    found = set()
+    for m in _city_opening(lex.city_pattern.pattern).finditer(part):
+        if m["city"][0].isupper() and part[m.end() - 1].islower():
+            country = lex.city_country(m["city"])
+            if country:
+                found.add(country)
+    return found
+
+
+@functools.lru_cache(maxsize=4)
+def _city_opening(cities: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:^|(?<=[.!?][ \t])|(?<=\n))[ \t]*(?P<city>{cities})[ \t]+[a-z]", re.IGNORECASE)
 
 
 def issuers_in_order(text: str, lexicon: CountryLexicon | None = None) -> list[str]:

@@ -117,10 +117,35 @@ class ProgrammeRuler:
         self.table = table
         self.countries: dict[str, str | None] = {p.name: p.country for p in table}
         self.names = [p.name for p in table]
+        # Every pattern in any case, with what its matches contain in lowercase.
+        self.folded = [(p, re.compile(x.pattern, re.IGNORECASE), lit.casefold() if lit else None)
+                       for p in table for x, lit in zip(p.patterns, p.literals, strict=True)]  # fmt: skip
+
+    def _folded_hits(
+        self, text: str, hits: list[tuple[int, int, Programme]]
+    ) -> list[tuple[int, int, Programme]]:
+        """Table names news writes in lowercase ("Singapore's employment pass", "the Irish critical
+        skills employment permit"): a match in another case counts when it has two words of four
+        letters or more (no "opt" for OPT) and its own noun phrase names the programme's country."""
+        lowered = text.casefold()
+        taken = [(s, e) for s, e, _ in hits]
+        found: list[tuple[int, int, Programme]] = []
+        for programme, pattern, literal in self.folded:
+            if literal is not None and literal not in lowered:
+                continue
+            for m in pattern.finditer(text):
+                if any(m.start() < e and s < m.end() for s, e in taken) \
+                        or len(re.findall(r"[^\W\d_]{4,}", m.group(0))) < 2 \
+                        or issuer_of_noun_phrase(text, m.start(), m.end()) != programme.country:  # fmt: skip
+                    continue
+                found.append((m.start(), m.end(), programme))
+                taken.append((m.start(), m.end()))
+        return found
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         table_hits = find_programmes(text, self.table)
+        table_hits = sorted([*table_hits, *self._folded_hits(text, table_hits)], key=lambda h: h[0])
         hits = subcategory_names(text, table_hits)
         countries = {**self.countries, **shared_countries(text, table_hits)}
         countries.update(_subcategory_countries(hits, table_hits))

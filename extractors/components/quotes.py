@@ -463,9 +463,20 @@ def _subject_read_as_clause(verb: Token) -> Span | None:
             continue
         finite = [t for t in child.subtree if t.pos_ in {"VERB", "AUX"} and t.tag_ in _FINITE | {"MD"}
                   and not any(a.dep_ in {"relcl", "acl"} for a in _up_to(t, child))]
-        if finite:
+        if finite or _verb_read_as_noun(child):
             return doc[start : child.right_edge.i + 1]
     return None
+
+
+def _verb_read_as_noun(head: Token) -> bool:
+    """'Sethi said her firm charges between $8,000 and ...': the parser may read the report's verb
+    as a plural noun with its subject for a modifier; a possessive, a modifier word and a
+    phrase after it make a clause of it."""
+    if head.tag_ != "NNS" or head.dep_ != "dobj":
+        return False
+    before = [c for c in head.children if c.i < head.i]
+    return (any(c.dep_ == "poss" for c in before) and head.doc[head.i - 1].dep_ in {"amod", "compound"}
+            and any(c.dep_ == "prep" and c.i > head.i for c in head.children))
 
 
 def _up_to(token: Token, top: Token) -> list[Token]:

@@ -445,3 +445,14 @@ def test_an_amount_restated_later_keeps_the_programme_an_earlier_sentence_gave_i
     fees = {(f["programme"], f["amount"]) for f in facts_of_kind(extractor.extract(article(text)), "fee")}
     assert ("Skilled Worker visa", 300.0) in fees
     assert ("Global Talent visa", 300.0) not in fees
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Lisbon has ended the golden visa route for property buyers.", "Portugal"),
+        ("Madrid scrapped the golden visa in April.", "Spain"),
+    ],
+)
+def test_a_capital_opening_the_sentence_stands_for_its_government(text: str, country: str) -> None:
+    assert [n.country for n in find_named_programmes(text)] == [country]

@@ -196,3 +196,34 @@ def test_a_quoted_compound_is_still_the_programme() -> None:
 @pytest.mark.parametrize("text", ["the Honda Racing F1 Team", "his F1 career", "Planet F1", "Sauber F1.08"])
 def test_formula_one_is_not_the_student_visa(text: str) -> None:
     assert find_programmes(text, programme_table()) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Singapore's employment pass now needs a higher salary.", "Employment Pass", "Singapore"),
+        ("The Irish critical skills employment permit was reformed.", "Critical Skills Employment Permit",
+         "Ireland"),
+        ("New Zealand's skilled migrant category reopened in August.", "Skilled Migrant Category",
+         "New Zealand"),
+        ("Thailand's long-term resident visa drew retirees.", "Long-Term Resident visa", "Thailand"),
+    ],
+)
+def test_a_table_name_in_lowercase_with_its_own_country(
+    extractor: FactExtractor, text: str, name: str, country: str
+) -> None:
+    found = facts_of_kind(extractor.extract(article(text)), "visa_programme")
+    assert [(f["name"], f["country"]) for f in found] == [(name, country)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany's skilled worker visa now needs a lower salary.",  # not the UK's Skilled Worker visa
+        "Many graduates opt to stay in America after college.",  # no OPT
+    ],
+)
+def test_a_lowercase_table_name_needs_its_programmes_country(extractor: FactExtractor, text: str) -> None:
+    found = facts_of_kind(extractor.extract(article(text)), "visa_programme")
+    assert ("Skilled Worker visa", "United Kingdom") not in [(f["name"], f["country"]) for f in found]
+    assert "OPT" not in [f["name"] for f in found]

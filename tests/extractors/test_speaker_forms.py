@@ -32,6 +32,16 @@ def _people(extractor: FactExtractor, text: str) -> dict[str, dict[str, object]]
 # (text, words of the quote, its speaker): one row per form.
 SPEAKERS = [
     pytest.param(
+        "Tax adviser Amira Haddad, who works in Leeds, said demand had risen.\n"
+        "Haddad said her office charges between £900 and £1,500 in fees for a file; "
+        "rivals said they charged less.",
+        "her office charges between £900", "Amira Haddad",
+        id="a report whose verb the parser reads as a noun"),
+    pytest.param(
+        "Lee Jae-sung, head of a hiring agency in Busan, said demand had tripled.\n"
+        "“We will keep hiring,” Lee said.",
+        "keep hiring", "Lee Jae-sung", id="a hyphenated given name after the surname opening a sentence"),
+    pytest.param(
         "President Bush warned Iran on Wednesday.\n"
         "“I'm under no illusions,” Bush said at a news conference with Israeli Prime Minister Ehud Olmert.",
         "under no illusions", "Bush", id="a titled surname with no full name"),
