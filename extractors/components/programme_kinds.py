@@ -103,6 +103,25 @@ def _headline_end(text: str) -> int:
     return 0 if first < 0 or line[-1:] in ".!?”\"" else first
 
 
+def owning_kind(
+    text: str, lo: int, hi: int, near: tuple[int, int], taken: Sequence[tuple[int, int]] = ()
+) -> tuple[int, int, str] | None:
+    """The kind in ``text[lo:hi]`` nearest the characters ``near``: a fee's sentence that names no
+    programme but a kind ("A work permit costs 900 crowns") gives the fee to that kind."""
+    found = [m for m in kind_mentions(text, taken) if lo <= m[0] and m[1] <= hi and m[2] not in _TOO_BROAD]
+    found = [m for m in found if not _describes_a_name(text, m[2], taken)]
+    return min(found, key=lambda m: max(m[0] - near[1], near[0] - m[1], 0), default=None)
+
+
+def _describes_a_name(text: str, kind: str, taken: Sequence[tuple[int, int]]) -> bool:
+    """Whether the article writes the kind right after a programme's name ("the F-1 student visa"):
+    the kind then describes that programme."""
+    ends = {e for _, e in taken}
+    words = r"[ \t]+".join(map(re.escape, kind.split()))
+    pattern = re.compile(rf"[ \t]+{words}s?\b", re.IGNORECASE)
+    return any(pattern.match(text, end) for end in ends)
+
+
 def kind_mentions(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
     """(start, end, name) of every generic kind outside ``taken``, programme or not."""
     return [m for m in _mentions(text) if not any(m[0] < e and s < m[1] for s, e in taken)]

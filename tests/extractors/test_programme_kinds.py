@@ -129,3 +129,20 @@ def test_a_kind_beside_another_programme_of_its_country_describes_it() -> None:
     start = text.index("XQ-9")
     assert _kinds(text) == ["work visa"]
     assert find_named_programmes(text, [(start, start + 10)], ["United Kingdom"]) == []
+
+
+def test_a_fee_makes_the_kind_of_its_sentence_a_programme(extractor: FactExtractor) -> None:
+    text = ("Cooks wait months for their papers.\n"
+            "In Oslo, a seasonal work permit costs 900 crowns, the agency said.")  # fmt: skip
+    facts = extractor.extract(article(text))
+    assert [f["name"] for f in facts_of_kind(facts, "visa_programme")] == ["seasonal work permit"]
+    fees = {(f["programme"], f["amount"]) for f in facts_of_kind(facts, "fee")}
+    assert fees == {("seasonal work permit", 900.0)}
+
+
+def test_a_fee_beside_a_kind_that_describes_a_named_programme_stays_with_it(extractor: FactExtractor) -> None:
+    text = ("The F-1 student visa draws many applicants.\n"
+            "Parents said a student visa costs $185 in all.")  # fmt: skip
+    facts = extractor.extract(article(text))
+    assert [f["name"] for f in facts_of_kind(facts, "visa_programme")] == ["F-1"]
+    assert {f["programme"] for f in facts_of_kind(facts, "fee")} == {"F-1"}
