@@ -39,10 +39,12 @@ from extractors.components.fee_periods import (
     stated_period,
 )
 from extractors.components.programme_context import inside_quotation, main_topical, nearest_topical
+from extractors.components.programme_country import context_country
+from extractors.components.programme_kinds import owning_kind
 from extractors.components.programme_owner import amount_owner, quantified_noun, within
 from extractors.country_lexicon import country_lexicon
 from extractors.currency_table import currency_table
-from extractors.models import FeeFact, FeePeriod
+from extractors.models import FeeFact, FeePeriod, VisaProgrammeFact
 from extractors.money import Money, find_money, find_rates
 from extractors.money_purposes import money_purposes
 
@@ -288,6 +290,8 @@ def _fee(page: _Page, money: Money, converted: Money | None, rates: dict[str, fl
     if _wrong_figure(text, money):
         return None
     programme, nearby = _programme(doc, money, sentence, page.named)
+    if not nearby:
+        programme, nearby = _kind_programme(page, money, sentence) or (programme, nearby)
     # Money in a sentence that names no programme is a fee only when the
     # sentence (or the one before it in the paragraph: "The visa itself is
     # cheap. Applicants pay 140 yuan") speaks of a fee or a visa; "a $2
@@ -307,6 +311,22 @@ def _fee(page: _Page, money: Money, converted: Money | None, rates: dict[str, fl
         applies_to=_applies_to(doc, money, after),
         amount_text=money.text,
     )
+
+
+def _kind_programme(page: _Page, money: Money, sentence: Span) -> tuple[str, bool] | None:
+    """A generic kind the fee's sentence names when it and the one before name no programme ("A work
+    permit costs 900 crowns"): the fee makes the kind a programme (lead decision, issue 3), emitted
+    once, with the country its context gives."""
+    taken = [(s.start_char, s.end_char) for s in programme_spans(page.doc)]
+    kind = owning_kind(page.text, sentence.start_char, sentence.end_char, (money.start, money.end), taken)
+    if kind is None:
+        return None
+    start, end, name = kind
+    facts = facts_of(page.doc)
+    if not any(isinstance(f, VisaProgrammeFact) and f.name == name for f in facts):
+        facts.append(VisaProgrammeFact(sentence=sentence.text.strip(), start=start, end=end, name=name,
+                                       country=context_country(page.text, start, end)))
+    return name, True
 
 
 def _restated_price(page: _Page, sentence: Span, money: Money) -> tuple[Span, FeePeriod | None] | None:

@@ -1,16 +1,25 @@
 """Generic kinds of programme: "work permit", "e-visa", "temporary resident visa".
 
-A lowercase kind is generic: "The card combines a work permit, a resident visa
-and ..." or "apply for a tourist visa online" name no programme (fixtures:
-train t90-t96). The programme names module uses these mentions only to read a
-kind that shortens a capitalised name in the article ("a critical skills
-permit" after "the Critical Skills Employment Permit") as that name.
+A lowercase kind is generic when the article names it in passing: "The card
+combines a work permit, a resident visa and ..." or "apply for a tourist visa
+online" name no programme (fixtures: train t90-t96). It is one country's
+programme when the article makes it its subject (lead decision on issue 3):
 
-A rule that made a kind one country's programme when the text tied it to an
-issuer ("Vietnam's e-visa") or made it the article's subject was tried on
-2026-12-02 and dropped: it lifted the tuning split blind4 and lowered the
-measure split blind3 (programme F1 0.811 -> 0.789, event 0.716 -> 0.657)
-with no gain on blind5.
+- a country possesses or modifies it ("Sweden's work permits", "the Swedish
+  work permit", "a temporary resident visa to Mexico"; "work permits in Canada
+  and Britain" names no one issuer, a weak form such as "Georgia" none);
+- the headline names it ("Sweden proposes tying work permits to ...").
+
+Either way the body must name it too, outside other names: a headline's "US
+student visa bill" over a story whose body says only "the F-1 student visa"
+describes the F-1.
+
+Every mention of such a kind is then the programme, named as written,
+lowercase and singular (``subject_kinds``). A kind with a fee or an event of
+its own is a programme too; the fee and event components decide that
+(``kind_mentions`` gives them the candidates). The programme names module also
+reads a kind that shortens a capitalised name in the article ("a critical
+skills permit" after "the Critical Skills Employment Permit") as that name.
 
 Pure text in, (start, end, name) out.
 """
@@ -21,6 +30,9 @@ import re
 from collections.abc import Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
+
+from extractors.components.programme_country import BETWEEN
+from extractors.country_lexicon import CountryLexicon, country_lexicon
 
 _HEAD = re.compile(
     r"(?<![\w'’.-])(?:[eE]-?[Vv]isas?|visas?|permits?|schemes?|programmes?|programs?)(?![\w-])"
@@ -40,6 +52,74 @@ sponsored sponsorship points-based points e-visa evisa electronic national
 """.split())  # fmt: skip
 _SINGULAR = {"visas": "visa", "permits": "permit", "schemes": "scheme", "programmes": "programme",
              "programs": "program", "e-visas": "e-visa", "evisas": "evisa"}
+
+
+# Kinds too broad to be one programme even as an article's subject ("a visa", "the national visa").
+_TOO_BROAD = frozenset({"visa", "permit", "scheme", "programme", "program", "national visa"})
+
+
+def subject_kinds(
+    text: str, taken: Sequence[tuple[int, int]] = (), lexicon: CountryLexicon | None = None
+) -> list[tuple[int, int, str, str | None]]:
+    """(start, end, name, country or None) of every mention of a kind the article makes its
+    subject: one a country possesses or modifies, or one its headline names."""
+    lex = lexicon or country_lexicon()
+    mentions = [m for m in kind_mentions(text, taken) if m[2] not in _TOO_BROAD]
+    headline = _headline_end(text)
+    subjects: dict[str, str | None] = {}
+    for start, end, name in mentions:
+        country = _anchor(text, start, end, lex)
+        if country is not None and subjects.get(name) is None:
+            subjects[name] = country
+        elif start < headline:
+            subjects.setdefault(name, None)
+    # A kind only the headline names, or that the body names only inside other names ("the F-1
+    # student visa"), describes another programme: "US student visa bill rises" over an F-1 story.
+    body = {n for s, _, n in mentions if s > headline}
+    return [(s, e, n, subjects[n]) for s, e, n in mentions if n in subjects and n in body]
+
+
+def _anchor(text: str, start: int, end: int, lex: CountryLexicon) -> str | None:
+    """The one country the kind's noun phrase names as its issuer: a possessive or an adjective after
+    an article before it ("Vietnam's", "the Swedish"), or a destination or place after it that no
+    second country joins ("to Mexico"; not "in Canada and Britain")."""
+    before = text[max(0, start - 80) : start]
+    m = re.search(rf"(?<![\w.])(?P<c>{lex.pattern.pattern})(?P<s>['’]s?)?\s+{BETWEEN}$", before)
+    if m and m["c"] not in lex.weak and lex.country_of(m["c"]) \
+            and (m["s"] or re.search(r"(?i)\b(?:the|a|an)\s+$", before[: m.start()])):  # fmt: skip
+        return lex.country_of(m["c"])
+    after = re.match(rf"[ \t]+(?:to|in|of)[ \t]+(?:the[ \t]+)?(?P<c>{lex.pattern.pattern})"
+                     rf"(?![\w'’])(?![ \t]*(?:,|and|or)[ \t]+(?:the[ \t]+)?[A-Z])",
+                     text[end : end + 80])  # fmt: skip
+    if after and after["c"] not in lex.weak and lex.country_of(after["c"]):
+        return lex.country_of(after["c"])
+    return None
+
+
+def _headline_end(text: str) -> int:
+    """Where the first line ends when it reads as a headline (no closing full stop), else 0."""
+    first = text.find("\n")
+    line = text[: first if first >= 0 else len(text)].rstrip()
+    return 0 if first < 0 or line[-1:] in ".!?”\"" else first
+
+
+def owning_kind(
+    text: str, lo: int, hi: int, near: tuple[int, int], taken: Sequence[tuple[int, int]] = ()
+) -> tuple[int, int, str] | None:
+    """The kind in ``text[lo:hi]`` nearest the characters ``near``: a fee's sentence that names no
+    programme but a kind ("A work permit costs 900 crowns") gives the fee to that kind."""
+    found = [m for m in kind_mentions(text, taken) if lo <= m[0] and m[1] <= hi and m[2] not in _TOO_BROAD]
+    found = [m for m in found if not _describes_a_name(text, m[2], taken)]
+    return min(found, key=lambda m: max(m[0] - near[1], near[0] - m[1], 0), default=None)
+
+
+def _describes_a_name(text: str, kind: str, taken: Sequence[tuple[int, int]]) -> bool:
+    """Whether the article writes the kind right after a programme's name ("the F-1 student visa"):
+    the kind then describes that programme."""
+    ends = {e for _, e in taken}
+    words = r"[ \t]+".join(map(re.escape, kind.split()))
+    pattern = re.compile(rf"[ \t]+{words}s?\b", re.IGNORECASE)
+    return any(pattern.match(text, end) for end in ends)
 
 
 def kind_mentions(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
@@ -70,12 +150,15 @@ def _mentions(text: str) -> list[tuple[int, int, str]]:
 
 
 def _inside_name(text: str, start: int) -> bool:
-    """Whether a capitalised word stands right before the kind: "the Z visa work permit" and
-    "the H-1B work visa" are another programme's words."""
+    """Whether a capitalised word other than a country's stands right before the kind: "the Z visa
+    work permit" and "the H-1B work visa" are another programme's words."""
     m = re.search(r"([\w.-]+)[ \t]+$", text[max(0, start - 40) : start])
     if m is None:
         return False
     word = m.group(1)
+    # A country or its adjective modifies the kind ("the Swedish work permit"); it names no programme.
+    if country_lexicon().country_of(word) is not None:
+        return False
     return word[0].isupper() and word.casefold() not in STOP_WORDS
 
 

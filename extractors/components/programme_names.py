@@ -24,9 +24,10 @@ Category is a programme only when its sentence is about migration (a
 "Student Loan Scheme" is not).
 
 A name in quotation marks before a programme noun ("the “Golden” visa") is a
-name too. A generic kind ("work permit", "e-visa") is no programme, but a
-lowercase kind that shortens a capitalised name in the article ("a critical
-skills permit") is that name (``programme_kinds.py``).
+name too. A generic kind ("work permit", "e-visa") is a programme only when
+the article makes it its subject ("Vietnam's e-visa", a headline's "work
+permits"), and a lowercase kind that shortens a capitalised name in the
+article ("a critical skills permit") is that name (``programme_kinds.py``).
 
 Other shapes (``programme_codes.py``): a category code before "visa" ("the
 E-9 visa", "Portugal's D8 visa", "the subclass 482 visa"). A plural head after
@@ -61,7 +62,7 @@ from extractors.components.programme_country import (
     issuers_in_order,
     noun_phrase_country,
 )
-from extractors.components.programme_kinds import kind_mentions
+from extractors.components.programme_kinds import kind_mentions, subject_kinds
 from extractors.country_lexicon import CountryLexicon, country_lexicon
 
 
@@ -167,8 +168,11 @@ _SINGULAR = {"visas": "visa", "passes": "pass", "cards": "card", "permits": "per
 _EACH = {**_SINGULAR, "pilots": "pilot", "routes": "route", "streams": "stream", "schemes": "scheme",
          "programmes": "programme", "programs": "program", "categories": "category", "pathways": "pathway"}
 
-def find_named_programmes(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[NamedProgramme]:
-    """Programme mentions in ``text`` by the form of their name, outside the ``taken`` spans."""
+def find_named_programmes(
+    text: str, taken: Sequence[tuple[int, int]] = (), taken_countries: Sequence[str | None] = ()
+) -> list[NamedProgramme]:
+    """Programme mentions in ``text`` by the form of their name, outside the ``taken`` spans
+    (whose programmes' countries ``taken_countries`` gives, when known)."""
     countries = _countries()
     found: list[tuple[int, int, str, str | None]] = []
     acronyms: dict[str, tuple[str, str | None]] = {}
@@ -200,6 +204,12 @@ def find_named_programmes(text: str, taken: Sequence[tuple[int, int]] = ()) -> l
         if acronym and acronym not in countries.forms:
             acronyms.setdefault(acronym, (name, country))
     occupied = [*taken, *((s, e) for s, e, _, _ in found)]
+    # A kind the article makes its subject ("Sweden's work permits") is a programme, unless it
+    # shortens a name the article gives (then it is that name).
+    subjects = subject_kinds(text, occupied, countries)
+    kind_names = {n for _, _, n, _ in subjects}
+    found += _short_forms(text, subjects, taken, found)
+    occupied += [(s, e) for s, e, _, _ in subjects]
     # A lowercase kind of two words or more before its head that shortens a name ("a critical skills
     # permit costs ...") is that name; "a work visa" beside "Accredited Employer Work Visa" stays a kind.
     kinds: list[tuple[int, int, str, str | None]] = [
@@ -219,7 +229,18 @@ def find_named_programmes(text: str, taken: Sequence[tuple[int, int]] = ()) -> l
     # A country inside another programme's name ("the EU Blue Card ... or the talent visa") is no
     # issuer for the mentions around it.
     masked = _mask(text, [*taken, *((s, e) for s, e, _, _ in found)])
-    return _resolve(masked, _merge_names(found), countries)
+    return _without_described_kinds(_resolve(masked, _merge_names(found), countries), kind_names,
+                                    taken_countries)
+
+
+def _without_described_kinds(
+    found: list[NamedProgramme], kinds: set[str], taken_countries: Sequence[str | None]
+) -> list[NamedProgramme]:
+    """A kind is no programme of its own when the article names another programme of its country:
+    "Britain's work visa" in a story on the Skilled Worker visa describes that visa."""
+    named = {c for c in taken_countries if c}
+    named |= {f.country for f in found if f.name not in kinds and f.country}
+    return [f for f in found if f.name not in kinds or f.country not in named]
 
 
 def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:

@@ -149,7 +149,8 @@ class ProgrammeRuler:
         hits = subcategory_names(text, table_hits)
         countries = {**self.countries, **shared_countries(text, table_hits)}
         countries.update(_subcategory_countries(hits, table_hits))
-        named = find_named_programmes(text, [(start, end) for start, end, _ in hits])
+        named = find_named_programmes(text, [(start, end) for start, end, _ in hits],
+                                      [countries.get(name) for _, _, name in hits])
         hits = [h for h in hits if not any(n.start < h[1] and h[0] < n.end for n in named)]
         table_names = sorted({name for _, _, name in hits})
         hits = [(s, e, _short_for(text[s:e], _longer_names(name, named, table_names, countries)) or name)
