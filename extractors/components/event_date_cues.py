@@ -78,6 +78,8 @@ def start_preposition(when: Span) -> Trigger | None:
         return Trigger(prep, "takes_effect", verb) if verb.pos_ in {"VERB", "AUX"} else None
     if prep.lower_ == "of" and prep.head.lower_ == "as":
         prep = prep.head
+    elif _rule_after(prep):
+        return Trigger(prep, "takes_effect", prep.head)
     elif prep.lower_ != "from" or (prep.i > 0 and prep.doc[prep.i - 1].lower_ in {"up", "down"}):
         return None
     verb = prep.head
@@ -89,6 +91,17 @@ def start_preposition(when: Span) -> Trigger | None:
     if verb.lemma_.lower() in _RECEIVING and objects_in(verb, _APPLICATIONS):
         return Trigger(prep, "launched", verb)  # "will accept applications from Oct. 1"
     return Trigger(prep, "takes_effect", verb)
+
+
+def _rule_after(prep: Token) -> bool:
+    """'After Oct. 1, applicants must show a job offer': "after" opening its
+    sentence before a rule still in force or to come (a modal or a present
+    verb) starts the rule; 'After Oct. 1, the agency received ...' is a story."""
+    verb = prep.head
+    if prep.lower_ != "after" or prep.i != prep.sent.start or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ != "would" for c in verb.children)
+    return modal or verb.tag_ in {"VBZ", "VBP"}
 
 
 _RECEIVING = frozenset({"accept", "take", "receive"})

@@ -587,3 +587,19 @@ def test_changes_to_a_programme_approved_by_a_body_are_announced(
 
 def test_changes_published_with_no_stage_announce_nothing(extractor: FactExtractor) -> None:
     assert _events(extractor, "The Home Office published changes to the Skilled Worker visa on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("After Oct. 1, applicants for the Skilled Worker visa must show a job offer.",
+         [("Skilled Worker visa", "takes_effect", "2025-10-01", "day")]),
+        ("After Jan. 1, the Golden Visa will require a minimum investment of $500,000.",
+         [("Golden Visa", "takes_effect", "2026-01-01", "day")]),
+        ("After Oct. 1, the agency received 300 applications for the Skilled Worker visa.", []),
+    ],
+)
+def test_after_a_date_opening_a_rule_starts_it(
+    extractor: FactExtractor, text: str, expected: list[Event]
+) -> None:
+    assert _events(extractor, text) == expected
