@@ -590,3 +590,9 @@ def test_after_a_date_opening_a_rule_starts_it(
 ) -> None:
     assert _events(extractor, text) == expected
 
+
+def test_a_short_lower_case_name_of_a_named_programme_is_that_programme(extractor: FactExtractor) -> None:
+    text = ("Ireland will widen its Critical Skills Employment Permit.\n"
+            "The critical skills permit, introduced in 2014 as the successor to the old Green Card permit, "
+            "is reserved for shortage jobs.")
+    assert _events(extractor, text) == [("Critical Skills Employment Permit", "launched", "2014", "year")]
