@@ -251,7 +251,7 @@ def _programme(doc: Doc, trigger: Trigger, sentence: Span) -> Span | None:
     """The programme the trigger's arguments name, else the nearest one in
     its sentence that is not a foil, else (when an argument points back) the
     one of the sentence before, else the article's."""
-    own = _argument_programme(doc, trigger) or _priced_programme(doc, trigger)
+    own = _argument_programme(doc, trigger) or _priced_programme(doc, trigger) or _short_named(doc, trigger)
     if own is not None:
         return None if is_personal(own) else own
     start, end = trigger.token.idx, trigger.token.idx + len(trigger.token)
@@ -287,6 +287,23 @@ def _parsed_owner(doc: Doc, trigger: Trigger, sentence: Span) -> Span | None:
     K visa is set to launch on June 1")."""
     span = noun_owner(doc, trigger.anchor) if trigger.nominal else subject_owner(doc, trigger.anchor)
     return within(span, sentence)
+
+
+def _short_named(doc: Doc, trigger: Trigger) -> Span | None:
+    """'The critical skills permit, introduced in 2014, ...': an argument that
+    names a programme short, in lower case, by a kind noun and words all of
+    which stand in the name of one programme the article names ("Critical
+    Skills Employment Permit"), is that programme; its first mention."""
+    for arg in _arguments(trigger):
+        words = [c.lower_ for c in arg.children if c.dep_ in {"compound", "amod"}]
+        if arg.lower_ not in _KIND_NOUNS or not words or arg.ent_type_ == "VISA_PROGRAMME":
+            continue
+        wanted = {*words, arg.lower_}
+        named = {m.kb_id_: m for m in reversed(programme_spans(doc))
+                 if wanted <= {w.lower_ for w in m} and m.start != arg.i}
+        if len(named) == 1:
+            return next(iter(named.values()))
+    return None
 
 
 def _priced_programme(doc: Doc, trigger: Trigger) -> Span | None:

@@ -554,3 +554,45 @@ def test_available_since_a_date_is_a_launch_then(
     extractor: FactExtractor, text: str, expected: Event
 ) -> None:
     assert _events(extractor, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The government approved changes to the Skilled Worker visa on Tuesday.",
+         ("Skilled Worker visa", "announced", "2025-09-23", "day")),
+        ("Parliament adopted amendments to the Golden Visa in March.",
+         ("Golden Visa", "announced", "2025-03", "month")),
+    ],
+)
+def test_changes_to_a_programme_approved_by_a_body_are_announced(
+    extractor: FactExtractor, text: str, expected: Event
+) -> None:
+    assert _events(extractor, text) == [expected]
+
+
+def test_changes_published_with_no_stage_announce_nothing(extractor: FactExtractor) -> None:
+    assert _events(extractor, "The Home Office published changes to the Skilled Worker visa on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("After Oct. 1, applicants for the Skilled Worker visa must show a job offer.",
+         [("Skilled Worker visa", "takes_effect", "2025-10-01", "day")]),
+        ("After Jan. 1, the Golden Visa will require a minimum investment of $500,000.",
+         [("Golden Visa", "takes_effect", "2026-01-01", "day")]),
+        ("After Oct. 1, the agency received 300 applications for the Skilled Worker visa.", []),
+    ],
+)
+def test_after_a_date_opening_a_rule_starts_it(
+    extractor: FactExtractor, text: str, expected: list[Event]
+) -> None:
+    assert _events(extractor, text) == expected
+
+
+def test_a_short_lower_case_name_of_a_named_programme_is_that_programme(extractor: FactExtractor) -> None:
+    text = ("Ireland will widen its Critical Skills Employment Permit.\n"
+            "The critical skills permit, introduced in 2014 as the successor to the old Green Card permit, "
+            "is reserved for shortage jobs.")
+    assert _events(extractor, text) == [("Critical Skills Employment Permit", "launched", "2014", "year")]
