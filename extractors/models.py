@@ -35,7 +35,11 @@ EventType = Literal[
 # predicate lexicon (extractors/data/event_predicates.json), the money-purpose lexicon
 # (extractors/data/money_purposes.json: fee and not-a-fee nouns), a fee's or event's programme
 # from the parse (extractors/components/programme_owner.py).
-EXTRACTOR_VERSION = "newsfacts-extractors/0.6.0"
+# 0.7.0 (2026-12-03): a generic kind ("work permit", "e-visa") that the article makes its
+# subject is its country's programme and takes the fees written about it; lowercase table
+# names owned by their country; approvals of changes are announced, "After <day>," before a
+# rule in force takes effect; reported clauses misparsed as noun objects; hyphenated given names.
+EXTRACTOR_VERSION = "newsfacts-extractors/0.7.0"
 
 
 def normalise(text: str) -> str:
