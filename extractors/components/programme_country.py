@@ -92,15 +92,27 @@ def issuer_of_noun_phrase(
     its holders: a possessive ("Malaysia's"), an adjective after an article ("the Australian"),
     a body's possessive, or "in/of <country>" after it ("Indian Employment Pass holders" gives none)."""
     lex = lexicon or country_lexicon()
-    before = text[max(0, start - 80) : start]
-    m = re.search(rf"(?<![\w.])(?P<c>{lex.pattern.pattern})(?P<s>['’]s?)?\s+{BETWEEN}$", before)
-    if m and lex.country_of(m["c"]) and (m["s"] or re.search(r"(?i)\b(?:the|a|an)\s+$", before[: m.start()])):
-        return lex.country_of(m["c"])
-    if m is None:
+    found = country_before(text, start, lex)
+    if found is None:
         return noun_phrase_country(text, start, end, lex)
+    form, owner = found
+    if owner and lex.country_of(form):
+        return lex.country_of(form)
     after = text[end : end + 60]
     m = re.match(rf"[ \t]+(?:in|of)[ \t]+(?:the[ \t]+)?(?P<c>{lex.pattern.pattern})", after)
     return lex.country_of(m["c"]) if m else None
+
+
+def country_before(text: str, start: int, lexicon: CountryLexicon | None = None) -> tuple[str, bool] | None:
+    """The country form that ends the words before ``start`` (``BETWEEN`` words apart), and whether
+    it stands in an owner's form: a possessive ("Malaysia's") or an adjective after an article
+    ("the Australian"); None when no country form stands there."""
+    lex = lexicon or country_lexicon()
+    before = text[max(0, start - 80) : start]
+    m = re.search(rf"(?<![\w.])(?P<c>{lex.pattern.pattern})(?P<s>['’]s?)?\s+{BETWEEN}$", before)
+    if m is None:
+        return None
+    return m["c"], bool(m["s"] or re.search(r"(?i)\b(?:the|a|an)\s+$", before[: m.start()]))
 
 
 def context_country(text: str, start: int, end: int, lexicon: CountryLexicon | None = None) -> str | None:
@@ -211,8 +223,17 @@ def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _headline(text: str) -> tuple[int, int]:
     """The first line when it reads as a headline (short, no closing full stop), else nothing."""
+    found = first_line_headline(text)
+    if found is None or len(found[1]) > 160:
+        return 0, 0
+    return 0, len(found[1])
+
+
+def first_line_headline(text: str) -> tuple[int, str] | None:
+    """(where it ends, its text) of the first line when more lines follow it and it has no closing
+    full stop, the form of a headline; else None."""
     first = text.find("\n")
     line = text[: first if first >= 0 else len(text)].rstrip()
-    if first < 0 or len(line) > 160 or line[-1:] in ".!?”\"":
-        return 0, 0
-    return 0, len(line)
+    if first < 0 or line[-1:] in ".!?”\"":
+        return None
+    return first, line

@@ -31,7 +31,7 @@ from collections.abc import Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from extractors.components.programme_country import BETWEEN
+from extractors.components.programme_country import country_before, first_line_headline
 from extractors.country_lexicon import CountryLexicon, country_lexicon
 
 _HEAD = re.compile(
@@ -83,11 +83,9 @@ def _anchor(text: str, start: int, end: int, lex: CountryLexicon) -> str | None:
     """The one country the kind's noun phrase names as its issuer: a possessive or an adjective after
     an article before it ("Vietnam's", "the Swedish"), or a destination or place after it that no
     second country joins ("to Mexico"; not "in Canada and Britain")."""
-    before = text[max(0, start - 80) : start]
-    m = re.search(rf"(?<![\w.])(?P<c>{lex.pattern.pattern})(?P<s>['’]s?)?\s+{BETWEEN}$", before)
-    if m and m["c"] not in lex.weak and lex.country_of(m["c"]) \
-            and (m["s"] or re.search(r"(?i)\b(?:the|a|an)\s+$", before[: m.start()])):  # fmt: skip
-        return lex.country_of(m["c"])
+    found = country_before(text, start, lex)
+    if found is not None and found[1] and found[0] not in lex.weak and lex.country_of(found[0]):
+        return lex.country_of(found[0])
     after = re.match(rf"[ \t]+(?:to|in|of)[ \t]+(?:the[ \t]+)?(?P<c>{lex.pattern.pattern})"
                      rf"(?![\w'’])(?![ \t]*(?:,|and|or)[ \t]+(?:the[ \t]+)?[A-Z])",
                      text[end : end + 80])  # fmt: skip
@@ -98,9 +96,8 @@ def _anchor(text: str, start: int, end: int, lex: CountryLexicon) -> str | None:
 
 def _headline_end(text: str) -> int:
     """Where the first line ends when it reads as a headline (no closing full stop), else 0."""
-    first = text.find("\n")
-    line = text[: first if first >= 0 else len(text)].rstrip()
-    return 0 if first < 0 or line[-1:] in ".!?”\"" else first
+    found = first_line_headline(text)
+    return found[0] if found else 0
 
 
 def owning_kind(
