@@ -31,7 +31,7 @@ from store.db import open_store
 
 # The steps of ``store.writer._write`` (and its planning), as the module names them.
 STEPS = (
-    "_plan", "_read_before", "_replay", "_upsert_articles", "_delete_facts", "_replace_topics_of",
+    "_plan", "read_before", "_replay", "_upsert_articles", "_delete_facts", "_replace_topics_of",
     "update_stories_many", "regroup", "refresh_timeline",
 )  # fmt: skip
 _DB_CALLS = ("execute", "register", "unregister", "commit", "begin")

@@ -257,7 +257,11 @@ def pending(con: duckdb.DuckDBPyConnection) -> list[Alert]:
 
 
 def record_delivery(
-    con: duckdb.DuckDBPyConnection, alert: str, *, attempts: int, delivered_at: dt.datetime | None,
+    con: duckdb.DuckDBPyConnection,
+    alert: str,
+    *,
+    attempts: int,
+    delivered_at: dt.datetime | None,
     error: str | None,
 ) -> None:
     """Add ``attempts`` POSTs to the alert's count; delivered (with the time) or the last error."""

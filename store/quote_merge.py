@@ -11,7 +11,7 @@ depend on which outlet's copy arrived first.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -19,7 +19,7 @@ import duckdb
 
 from extractors.models import normalise
 from store.bulk import id_list, registered
-from store.quote_pairs import FEW, Words, candidate_pairs, partner_candidates
+from store.quote_pairs import FEW, Words, candidate_pairs, pairs_with, partner_candidates
 from store.words import words
 
 MIN_TRIMMED_WORDS = 6
@@ -189,30 +189,44 @@ def grown_groups(variants: Grouped) -> tuple[dict[str, str], set[str]]:
 
     The stored groups are the components over the grouped quotes, so the
     components over all of them are those groups joined by the pairs with an
-    ungrouped quote, which are the only ones compared. Many ungrouped quotes:
-    grouped afresh by :func:`merged_groups` (the same components).
+    ungrouped quote, which are the only ones compared: each against every quote
+    when they are few, else through the indexes of ``store.quote_pairs`` over
+    every quote, queried with the ungrouped ones (:func:`pairs_with`).
     """
     if all(group is not None for _, _, group in variants):
         return {}, set()
     stored = {fid: group for fid, _, group in variants if group is not None}
     new = {found for _, found, group in variants if group is None}
-    if len(new) > FEW or not stored.keys() >= set(stored.values()):  # (a group of another key: regroup)
+    if not stored.keys() >= set(stored.values()):  # (a group of another key: regroup)
         final = merged_groups([(fid, found) for fid, found, _ in variants])
     else:
         parent = {fid: fid for fid, _, _ in variants}
         for fid, group in stored.items():
             _join(parent, fid, group)
         by_words = _join_equal(parent, [(fid, found) for fid, found, _ in variants])
-        lists = list(by_words)
-        for found in new:
-            if not found:
-                continue
-            for j in partner_candidates(found, lists, MIN_TRIMMED_WORDS, EDIT_RATIO):
-                if lists[j] != found and same_quote(found, lists[j]):
-                    _join(parent, by_words[found][0], by_words[lists[j]][0])
+        for a, b in _pairs_with_new(list(by_words), new):
+            if same_quote(a, b):
+                _join(parent, by_words[a][0], by_words[b][0])
         final = {fid: _root(parent, fid) for fid in parent}
     changed = {fid: quote for fid, quote in final.items() if stored.get(fid) != quote}
     return changed, {fid for fid in changed if fid in stored}
+
+
+def _pairs_with_new(lists: list[Words], new: set[Words]) -> Iterator[tuple[Words, Words]]:
+    """The pairs of distinct non-empty ``lists`` with a list of ``new`` that may be one quote:
+    each new one against every list when they are few, else through the indexes
+    :func:`pairs_with` builds over every list."""
+    if len(new) <= FEW:
+        for found in new:
+            if found:
+                for j in partner_candidates(found, lists, MIN_TRIMMED_WORDS, EDIT_RATIO):
+                    if lists[j] != found:
+                        yield found, lists[j]
+        return
+    present = [found for found in lists if found]
+    chosen = [i for i, found in enumerate(present) if found in new]
+    for i, j in pairs_with(present, chosen, MIN_TRIMMED_WORDS, EDIT_RATIO):
+        yield present[i], present[j]
 
 
 def _root(parent: dict[str, str], node: str) -> str:

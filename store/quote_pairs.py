@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 Words = tuple[str, ...]
 Token = tuple[str, int]  # a word and which occurrence of it in the list
@@ -43,6 +43,22 @@ def candidate_pairs(lists: Sequence[Words], min_run: int, ratio: float) -> set[t
         return _few_pairs(lists, min_run, ratio)
     pairs = _containment_pairs(lists, min_run)
     pairs |= _ratio_pairs(lists, ratio)
+    return pairs
+
+
+def pairs_with(
+    lists: Sequence[Words], new: Collection[int], min_run: int, ratio: float
+) -> set[tuple[int, int]]:
+    """:func:`candidate_pairs` with at least one end in ``new`` (indexes of ``lists``).
+
+    For a speaker with stored groups and many new quotes: the stored quotes'
+    pairs are decided already, and the indexes over every list are queried
+    with the new ones only (the bench's second batch brought 38 unnamed quotes
+    to 326 stored ones: 7 ms against the 55 of nominating every pair, on a
+    loaded host).
+    """
+    pairs = _containment_pairs(lists, min_run, new)
+    pairs |= _ratio_pairs(lists, ratio, new)
     return pairs
 
 
@@ -98,48 +114,75 @@ def _has_run(words: Words, run: Words) -> bool:
     return any(words[k : k + n] == run for k in range(len(words) - n + 1))
 
 
-def _containment_pairs(lists: Sequence[Words], min_run: int) -> set[tuple[int, int]]:
+def _containment_pairs(
+    lists: Sequence[Words], min_run: int, new: Collection[int] | None = None
+) -> set[tuple[int, int]]:
+    """Pairs whose shorter list's first ``min_run`` words are a run of the longer (``new``:
+    only those with an end among these indexes)."""
     runs: dict[Words, list[int]] = defaultdict(list)
     for i, words in enumerate(lists):
         for start in range(len(words) - min_run + 1):
             runs[words[start : start + min_run]].append(i)
+    chosen = None if new is None else set(new)
     pairs: set[tuple[int, int]] = set()
     for i, words in enumerate(lists):
         if len(words) < min_run:
             continue
         for j in runs.get(words[:min_run], ()):
-            if j != i and len(lists[j]) >= len(words):
+            if j != i and len(lists[j]) >= len(words) and (chosen is None or i in chosen or j in chosen):
                 pairs.add((min(i, j), max(i, j)))
     return pairs
 
 
-def _ratio_pairs(lists: Sequence[Words], ratio: float) -> set[tuple[int, int]]:
+def _ratio_pairs(
+    lists: Sequence[Words], ratio: float, new: Collection[int] | None = None
+) -> set[tuple[int, int]]:
+    """Pairs the ratio rule's overlap bound admits, nominated by prefix filtering (``new``:
+    only those with an end among these indexes)."""
     tokens = [_tokens(words) for words in lists]
-    counts = [Counter(words) for words in lists]
     frequency = Counter(token for found in tokens for token in found)
     # Each token's place in the global order (rarest first, then by value), so a list's
     # tokens sort as ints: the same order as sorting them by (frequency, token), in about
     # a third of the time (the bench batch's unnamed quotes, 285 lists).
     rank = {token: r for r, token in enumerate(sorted(frequency, key=lambda t: (frequency[t], t)))}
-    index: dict[int, list[int]] = defaultdict(list)
+    ranked = [sorted([rank[token] for token in found]) for found in tokens]
+    # A list's tokens are distinct (a word and its occurrence), so the multiset overlap
+    # of two lists' words is the size of the intersection of their token sets.
+    sets = [frozenset(found) for found in ranked]
     share = ratio / (2.0 - ratio)  # the overlap a partner must reach, per word of a list
+    # A lower bound on the overlap (floored below the exact bound, so rounding never
+    # makes the prefix too short); at least one word in common in any case.
+    prefixes = [found[: len(found) - max(1, math.floor(share * len(found) - 1e-9)) + 1] for found in ranked]
+    index: dict[int, list[int]] = defaultdict(list)
     pairs: set[tuple[int, int]] = set()
-    for i, found in enumerate(tokens):
-        ordered = sorted([rank[token] for token in found])
-        # A lower bound on the overlap (floored below the exact bound, so rounding never
-        # makes the prefix too short); at least one word in common in any case.
-        least = max(1, math.floor(share * len(ordered) - 1e-9))
-        prefix = ordered[: len(ordered) - least + 1]
+    if new is not None:  # every list indexed, then queried with the new ones only
+        for i, prefix in enumerate(prefixes):
+            for token in prefix:
+                index[token].append(i)
+    for i, prefix in enumerate(prefixes):
+        if new is not None and i not in new:
+            continue
         nominated = {j for token in prefix for j in index[token]}
-        for token in prefix:
-            index[token].append(i)
+        if new is None:  # each list against those before it
+            for token in prefix:
+                index[token].append(i)
         for j in nominated:
-            if _can_match(counts[i], counts[j], len(lists[i]), len(lists[j]), ratio):
-                pairs.add((j, i))
+            if j != i and _sets_can_match(sets[i], sets[j], ratio):
+                pairs.add((min(i, j), max(i, j)))
     return pairs
 
 
+def _sets_can_match(a: frozenset[int], b: frozenset[int], ratio: float) -> bool:
+    """:func:`_can_match` over token sets (the intersection counted in C)."""
+    len_a, len_b = len(a), len(b)
+    if min(len_a, len_b) < ratio / (2.0 - ratio) * max(len_a, len_b) - 1e-9:
+        return False
+    return len(a & b) >= ratio / 2.0 * (len_a + len_b) - 1e-9
+
+
 def _tokens(words: Words) -> list[Token]:
+    if len(set(words)) == len(words):  # most quotes: no word twice
+        return [(word, 0) for word in words]
     seen: dict[str, int] = {}
     out = []
     for word in words:

@@ -125,5 +125,3 @@ def _run(con: duckdb.DuckDBPyConnection, sql: str, params: list[object], what: s
         return con.execute(sql, params).fetchall()
     except duckdb.Error as exc:
         raise StoreError(f"{what}: {first_line(exc)}") from exc
-
-

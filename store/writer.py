@@ -36,12 +36,14 @@ import duckdb
 from extractors.models import EXTRACTOR_VERSION, Article, Fact
 from extractors.relevance import TopicDecision
 from sources.errors import NewsfactsError, StoreError
+from store.batch_before import Before, read_before
 from store.bulk import id_list, registered, run_over
 from store.db import one_thread, rollback_quietly
 from store.dedup import Fingerprint
 from store.ids import article_id, fact_id, url_id
 from store.messages import first_line
-from store.quote_merge import KnownQuotes, regroup, speaker_key
+from store.quote_merge import KnownQuotes, regroup
+from store.speaker_keys import SpeakerKeys
 from store.stories import Member, StoryInput, story_input, update_stories_many
 from store.tables import FACT_TABLES, FactTable, Row
 from store.timeline import TIMELINE_KINDS, refresh_timeline
@@ -79,26 +81,6 @@ ON CONFLICT (url) DO UPDATE SET
     attempts = ingest_failures.attempts + 1,
     last_failed_at = excluded.last_failed_at
 """
-# What a batch reads before it writes, tagged: its articles' fact_sources rows
-# ('source'), which of its articles are stored ('article'), which of the facts it
-# states or stated are stored ('fact'), and (_SPEAKERS) the stored quotes' speakers.
-_BEFORE = """
-WITH old AS MATERIALIZED (
-    SELECT article_id, fact_id FROM fact_sources WHERE article_id IN (SELECT id FROM {saved})
-),
-touched AS (SELECT id FROM {stated} UNION SELECT fact_id FROM old)
-SELECT 'source' AS what, article_id AS key, fact_id FROM old
-UNION ALL SELECT 'article', article_id, NULL FROM articles WHERE article_id IN (SELECT id FROM {saved})
-{facts}"""
-# One filter over the fact tables' union, not one per table: DuckDB inlined ``touched``
-# (a UNION, deduplicated) once per table, five times (the statement was 7 ms of a
-# two-article batch's 45 on the bench pages, the same rows as one filter).
-_STORED_FACTS = (
-    "UNION ALL SELECT 'fact', fact_id, NULL FROM ("
-    + " UNION ALL ".join(f"SELECT fact_id FROM {t.table}" for t in FACT_TABLES.values())
-    + ") WHERE fact_id IN (SELECT id FROM touched)\n"
-)
-_SPEAKERS = "UNION ALL SELECT DISTINCT 'speaker', speaker, NULL FROM quotes"
 _KNOWN_URLS = """
 SELECT q.url
 FROM (SELECT unnest(?::VARCHAR[]) AS url, unnest(?::VARCHAR[]) AS id) AS q
@@ -187,7 +169,7 @@ def save_articles(con: duckdb.DuckDBPyConnection, saves: Sequence[ArticleSave]) 
     label = first if len(saves) == 1 else f"{len(saves)} articles ({first}, ...)"
 
     def work() -> list[SaveResult]:
-        keys = _SpeakerKeys()
+        keys = SpeakerKeys()
         return _write(con, [_plan(save, keys) for save in saves])
 
     with _translated(label), one_thread(con), _no_cycle_collection():
@@ -246,15 +228,7 @@ def _save_alone(con: duckdb.DuckDBPyConnection, save: ArticleSave) -> Saved:
         return exc
 
 
-class _SpeakerKeys(dict[str | None, str | None]):
-    """Speaker -> its ``speaker_key``, normalised once per batch (one speaker, many quotes)."""
-
-    def __missing__(self, speaker: str | None) -> str | None:
-        key = self[speaker] = speaker_key(speaker)
-        return key
-
-
-def _plan(save: ArticleSave, speaker_keys: _SpeakerKeys) -> _Plan:
+def _plan(save: ArticleSave, speaker_keys: SpeakerKeys) -> _Plan:
     article = save.article
     aid = article_id(article)
     row: Row = (
@@ -272,7 +246,7 @@ def _plan(save: ArticleSave, speaker_keys: _SpeakerKeys) -> _Plan:
     return plan
 
 
-def _add_fact(plan: _Plan, fact: Fact, url: str, speaker_keys: _SpeakerKeys) -> None:
+def _add_fact(plan: _Plan, fact: Fact, url: str, speaker_keys: SpeakerKeys) -> None:
     table = _table_for(fact, url)
     fid = fact_id(fact)
     row = table.row(fid, fact)
@@ -314,20 +288,6 @@ def _in_transaction(con: duckdb.DuckDBPyConnection, url: str, work: Callable[[],
 
 
 @dataclass
-class _Before:
-    """What the store holds before a batch, as far as the batch's saves read it."""
-
-    articles: set[str]  # the batch's articles that are stored
-    sources: dict[str, set[str]]  # batch article id -> the facts it is a source of
-    stored: set[str]  # of the facts the batch touches, those stored
-    elsewhere: set[str]  # of the batch's articles' stored facts, those an article outside it states
-    quote_keys: set[str | None]  # speaker keys of the stored quotes among the batch's old facts
-    # The distinct speakers of the stored quotes (None: an unnamed quote), when read:
-    # what lets ``regroup`` skip the speakers no stored quote has.
-    speakers: set[str | None] | None = None
-
-
-@dataclass
 class _Replay:
     """The end state of the batch's facts, and what each save did, from :func:`_replay`."""
 
@@ -339,7 +299,11 @@ class _Replay:
 
 def _write(con: duckdb.DuckDBPyConnection, plans: list[_Plan]) -> list[SaveResult]:
     """The writes of a batch, in an order that keeps every statement valid."""
-    before = _read_before(con, plans)
+    before = read_before(
+        con,
+        [(plan.article_id, plan.source_rows.keys()) for plan in plans],
+        quotes=any(plan.quote_keys for plan in plans),
+    )
     replay = _replay(plans, before)
     last = {plan.article_id: plan for plan in plans}  # insertion order: first save of each article
     written = _upsert_articles(con, plans, before.articles)
@@ -400,7 +364,7 @@ def _source_url(row: Row) -> str:
     return str(next(value for value in (row[_CANONICAL], row[_FINAL], row[_URL]) if value is not None))
 
 
-def _known_quotes(before: _Before, replay: _Replay) -> KnownQuotes | None:
+def _known_quotes(before: Before, replay: _Replay) -> KnownQuotes | None:
     """What ``regroup`` may take from the batch instead of reading it back: the speakers
     stored before it and the quote rows it wrote (fact id -> text, speaker)."""
     if before.speakers is None:
@@ -416,49 +380,7 @@ def _optional_str(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def _read_before(con: duckdb.DuckDBPyConnection, plans: list[_Plan]) -> _Before:
-    aids = {plan.article_id for plan in plans}
-    sources: dict[str, set[str]] = {aid: set() for aid in aids}
-    articles: set[str] = set()
-    stored: set[str] = set()
-    speakers: set[str | None] | None = set() if any(plan.quote_keys for plan in plans) else None
-    stated = set().union(*(plan.source_rows for plan in plans))
-    # One statement for what every batch reads; a second only for a batch that re-saves.
-    with id_list(con, "newsfacts_saved", aids) as saved, id_list(con, "newsfacts_stated", stated) as ids:
-        sql = _BEFORE.format(saved=saved, stated=ids, facts=_STORED_FACTS)
-        for what, key, fid in con.execute(sql + (_SPEAKERS if speakers is not None else "")).fetchall():
-            if what == "source":
-                sources[key].add(fid)
-            elif what == "article":
-                articles.add(key)
-            elif what == "fact":
-                stored.add(key)
-            else:
-                assert speakers is not None
-                speakers.add(key)
-        old = set().union(*sources.values())
-        # A fact can lose a source only to a re-save: of an article stored before
-        # the batch, or saved again later in it.
-        last = {plan.article_id: i for i, plan in enumerate(plans)}
-        resaved = [plan for i, plan in enumerate(plans) if i < last[plan.article_id]]
-        losable = old.union(*(plan.source_rows for plan in resaved))
-        elsewhere: set[str] = set()
-        if losable:
-            with id_list(con, "newsfacts_losable", losable) as losing:
-                rows = con.execute(
-                    f"SELECT DISTINCT fact_id FROM fact_sources WHERE fact_id IN (SELECT id FROM {losing}) "
-                    f"AND article_id NOT IN (SELECT id FROM {saved})"
-                ).fetchall()
-            elsewhere = {row[0] for row in rows}
-    keys: set[str | None] = set()
-    if old:
-        with id_list(con, "newsfacts_old", old) as old_ids:
-            sql = f"SELECT speaker FROM quotes WHERE fact_id IN (SELECT id FROM {old_ids})"
-            keys = {speaker_key(row[0]) for row in con.execute(sql).fetchall()}
-    return _Before(articles, sources, stored, elsewhere, keys, speakers)
-
-
-def _replay(plans: list[_Plan], before: _Before) -> _Replay:
+def _replay(plans: list[_Plan], before: Before) -> _Replay:
     """Play the saves in order over what the store holds, in memory.
 
     A save replaces its article's sources; a fact it no longer states that

@@ -19,7 +19,7 @@ from store.quote_merge import (
     quote_words,
     same_quote,
 )
-from store.quote_pairs import Words, candidate_pairs
+from store.quote_pairs import FEW, Words, candidate_pairs, pairs_with
 
 
 def every_pair_groups(variants: list[tuple[str, Words]]) -> dict[str, str]:
@@ -89,6 +89,38 @@ def test_new_quotes_joined_to_stored_groups_give_the_groups_of_every_pair(
     assert {**stored, **changed} == expected
     assert changed == {fid: group for fid, group in expected.items() if stored.get(fid) != group}
     assert had_rows == changed.keys() & old
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(WORDS, min_size=FEW + 2, max_size=30), st.data())
+def test_many_new_quotes_joined_to_stored_groups_give_the_groups_of_every_pair(
+    lists: list[list[str]], data: st.DataObject
+) -> None:
+    # More new quotes than FEW: compared through the indexes over every quote.
+    variants = [(f"{i:04d}", tuple(words)) for i, words in enumerate(lists)]
+    old = set(
+        data.draw(st.lists(st.sampled_from([fid for fid, _ in variants]), max_size=len(variants) - FEW - 1))
+    )
+    stored = every_pair_groups([v for v in variants if v[0] in old])
+    changed, had_rows = grown_groups([(fid, words, stored.get(fid)) for fid, words in variants])
+    expected = every_pair_groups(variants)
+    assert {**stored, **changed} == expected
+    assert had_rows == changed.keys() & old
+
+
+@settings(max_examples=300, deadline=None)
+@given(one_speaker(), st.data())
+def test_pairs_with_new_lists_are_the_candidate_pairs_that_touch_them(
+    lists: list[tuple[str, ...]], data: st.DataObject
+) -> None:
+    distinct = [w for w in dict.fromkeys(lists) if w]
+    new = data.draw(st.sets(st.integers(0, max(0, len(distinct) - 1))))
+    found = pairs_with(distinct, new, MIN_TRIMMED_WORDS, EDIT_RATIO)
+    for i in range(len(distinct)):
+        for j in range(i + 1, len(distinct)):
+            if (i in new or j in new) and same_quote(distinct[i], distinct[j]):
+                assert (i, j) in found
+    assert all(i in new or j in new for i, j in found)
 
 
 def test_the_filter_leaves_most_pairs_of_different_quotes_uncompared() -> None:
