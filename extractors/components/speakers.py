@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.components.common import SPEECH_LEMMAS, text_of
 from extractors.components.gender import PRONOUN_GENDER
-from extractors.components.people import NAME_PARTICLES, PeopleIndex, PersonRecord
+from extractors.components.person_index import NAME_PARTICLES, PeopleIndex, PersonRecord
 from extractors.components.roles import ORG_KINDS, ROLE_ENDINGS
 
 PRONOUNS = frozenset({"he", "she", "they"})
