@@ -12,7 +12,12 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.components.common import text_of
 from extractors.components.person_index import PeopleIndex
-from extractors.components.quote_cues import INDIRECT_LEMMAS, MIN_INDIRECT_TOKENS, OBJECT_SENSE_LEMMAS
+from extractors.components.quote_cues import (
+    ANNOUNCING_LEMMAS,
+    INDIRECT_LEMMAS,
+    MIN_INDIRECT_TOKENS,
+    OBJECT_SENSE_LEMMAS,
+)
 from extractors.components.reported_clauses import (
     coordinated_cue,
     misparsed_subject,
@@ -122,9 +127,10 @@ def _shared_subject(verb: Token, speakers: Speakers) -> list[Token]:
     ("said, adding that ...") does too; after another verb ("signed the
     order, saying ...") it paraphrases what was done, and is no one's quote."""
     # '“...,” Verma said, adding that ...': a participle after a cue goes on
-    # with the speech.
+    # with the speech; so does one after an announcement ("announced a new
+    # category, saying it wants ...").
     if verb.dep_ != "conj" and not (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.lemma_ in
-                                    INDIRECT_LEMMAS and verb.head.i < verb.i):
+                                    INDIRECT_LEMMAS | ANNOUNCING_LEMMAS and verb.head.i < verb.i):
         return []
     subject = speakers.subject_of(verb)
     return [subject] if subject is not None and subject.i < verb.i else []

@@ -58,7 +58,9 @@ def person_mentions(doc: Doc, names: dict[str, Gender]) -> list[Span | None]:
         if CREDIT_LINE.search(ent.sent.text) or is_heading(ent.sent) or not _is_prose(ent.sent):
             continue
         span = _clean_name(_extended(_given_before(name, names)), names)
-        if span is not None and not _not_a_person(span.text, programme_names):
+        # "the law firm Wexler" + "Huang": the name with the word before it may
+        # stand right after an employer noun.
+        if span is not None and not _not_a_person(span.text, programme_names) and not _employer_named(span):
             found.append(span)
     return found
 
@@ -69,7 +71,15 @@ def _unlabelled_speakers(doc: Doc, names: dict[str, Gender]) -> list[Span]:
     is a known given name (a company or a place never is)."""
     found = []
     for token in doc:
-        if token.dep_ != "nsubj" or token.head.lemma_ not in SPEECH_LEMMAS or not _bare_propn(token):
+        if token.dep_ != "nsubj" or token.head.lemma_ not in SPEECH_LEMMAS:
+            continue
+        if _lone_surname(token):
+            # '... Director General of Immigration Budi Santoso told ...¶“...,”
+            # Santoso said': the surname alone speaks; person_merge takes the
+            # full name from where the article wrote it.
+            found.append(Span(doc, token.i, token.i + 1, label="PERSON"))
+            continue
+        if not _bare_propn(token):
             continue
         start = token.i
         while start > token.sent.start and _bare_propn(doc[start - 1]) and doc[start - 1].dep_ == "compound" \
@@ -82,6 +92,21 @@ def _unlabelled_speakers(doc: Doc, names: dict[str, Gender]) -> list[Span]:
         if 2 <= len(words) <= 3 and known and all(is_name_part(w) for w in words):
             found.append(Span(doc, start, token.i + 1, label="PERSON"))
     return found
+
+
+def _lone_surname(token: Token) -> bool:
+    """One capitalised word inside the sentence, in no entity and with no name
+    word before it (the tagger may call it a plural noun), that stands
+    earlier in the text right after another capitalised proper noun in no
+    entity, which may be its given name."""
+    doc = token.doc
+    if token.ent_type_ or token.pos_ not in {"PROPN", "NOUN"} or token.is_sent_start \
+            or not is_name_part(token.text) or token.text in TITLES \
+            or any(c.dep_ == "compound" for c in token.children):
+        return False
+    return any(t.text == token.text and t.i > 0 and _bare_propn(doc[t.i - 1])
+               and is_name_part(doc[t.i - 1].text) and doc[t.i - 1].text not in TITLES
+               and not doc[t.i - 1].is_sent_start for t in doc[: token.i])
 
 
 def _described_as_someone(token: Token) -> bool:

@@ -79,12 +79,16 @@ def _surname_people(orphans: list[Span], names: dict[str, Gender]) -> list[Perso
         groups.setdefault(span.text, []).append(span)
     people = []
     for word, spans in groups.items():
-        speaks = len(spans) >= 2 and any(mention_speaks(s) for s in spans)
-        named = any(_titled(s) for s in spans) or speaks
-        if word.isupper() or not named or not _mostly_a_person(word, spans):
-            continue
         first = spans[0]
         given = _given_name_before(first.doc, word, names)
+        speaks = any(mention_speaks(s) for s in spans)
+        # A surname that speaks once, after the article wrote the full name
+        # the NER missed ("Director General of Immigration Budi Santoso told
+        # ... Santoso said"), is that person too.
+        in_full = given is not None and given.idx < first.start_char
+        named = any(_titled(s) for s in spans) or (speaks and (len(spans) >= 2 or in_full))
+        if word.isupper() or not named or not _mostly_a_person(word, spans):
+            continue
         name, start, end = word, first.start_char, first.end_char
         if given is not None:
             name, start, end = f"{given.text} {word}", given.idx, given.idx + len(given.text) + 1 + len(word)
@@ -139,14 +143,25 @@ def add_unlabelled_mentions(doc: Doc, records: list[PersonRecord]) -> None:
     for token in doc:
         if token.pos_ != "PROPN" or token.idx in taken or token.ent_type_ in {"ORG", "GPE", "FAC", "LOC"}:
             continue
-        # "the Houston firm Alvarez Grant": a surname inside a firm's name.
+        # "the Houston firm Alvarez Grant": a surname inside a firm's name,
+        # last word or not ("the law firm Wexler Huang who ...").
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if (token.i > 0 and doc[token.i - 1].lower_ in EMPLOYER_NOUNS) or (
+        if _after_employer_noun(token) or (
                 following is not None and following.pos_ == "PROPN" and following.text[:1].isupper()):
             continue
         owner = owner_of(token.text, records, token.idx)
         if owner is not None:
             owner.mentions.append((token.idx, token.idx + len(token)))
+
+
+def _after_employer_noun(token: Token) -> bool:
+    """The token ends a run of capitalised proper nouns right after an
+    employer noun ("the law firm Wexler Huang")."""
+    doc = token.doc
+    i = token.i - 1
+    while i >= 0 and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+        i -= 1
+    return i >= 0 and doc[i].lower_ in EMPLOYER_NOUNS
 
 
 def _same_person(a: str, b: str) -> bool:

@@ -96,8 +96,16 @@ def in_relative(token: Token) -> bool:
     """'Chen, who advises several governments, told ...': a verb of a relative
     clause belongs to the subject phrase."""
     who = [t for t in token.sent if t.lower_ in {"who", "whose"} and t.i < token.i]
-    return bool(who) and any(a.dep_ == "relcl" for a in [token, *token.ancestors]) \
-        and token.i - who[-1].i <= MAX_SUBJECT_WORDS
+    return bool(who) and token.i - who[-1].i <= MAX_SUBJECT_WORDS and (
+        any(a.dep_ == "relcl" for a in [token, *token.ancestors]) or _between_commas(who[-1], token))
+
+
+def _between_commas(who: Token, token: Token) -> bool:
+    """'Petrescu, who co-founded a start-up, told ...': a "who" clause opened
+    by a comma holds every word up to the next comma, whatever the parser
+    made of them (it reads "co-founded" as three tokens, one a preposition)."""
+    doc = token.doc
+    return who.i > 0 and doc[who.i - 1].text == "," and not any(t.text == "," for t in doc[who.i : token.i])
 
 
 # 'X told the Intelligence Committee, “...”': a cue, up to five words (whom
@@ -105,11 +113,20 @@ def in_relative(token: Token) -> bool:
 _CUE_BEFORE = re.compile(rf"\b(?:{CUE_WORDS})\b(?:\s+[\w’'.-]+){{0,5}}?\s*[:,]?\s*$")
 
 
+# 'X called the proposal “a good first step”', 'X described it as “...”': a
+# verb of naming, its object (up to four words, not ending in an article) and
+# the quoted words the speaker gave it. Not "so-called".
+NAMING_CUES = "called|calls|dubbed|described|describes|labelled|labeled|branded"
+_NAMING = re.compile(rf"(?<![\w-])(?P<verb>{NAMING_CUES})(?:\s+[\w’'-]+){{0,3}}\s+"
+                     rf"(?!(?:the|a|an)\s*$)[\w’'-]+(?:\s+as)?\s*$")
+
+
 def cue_before(doc: Doc, match: re.Match[str]) -> Attribution | None:
     """'X said: “...”' / 'X said, “...”' / 'X told reporters, “...”' — the cue
     right before the quote; 'X said the plan would “...”' — a partial quote a
     few words after it; 'X said:' closing the paragraph before a quoted
-    paragraph."""
+    paragraph; 'X called the plan “...”' — the words a speaker named a thing
+    with."""
     text = text_of(doc)
     line_start = text.rfind("\n", 0, match.start()) + 1
     head = text[line_start : match.start()]
@@ -126,7 +143,11 @@ def cue_before(doc: Doc, match: re.Match[str]) -> Attribution | None:
     right_after = re.search(rf"\b(?:{CUE_WORDS})\b\s*[:,]?\s*$", clause)
     if not (((told and re.search(r"[:,]\s*$", clause)) or right_after)
             or _PARTIAL.search(clause)):
-        return None
+        naming = _NAMING.search(clause)
+        if naming is None:
+            return None
+        verb_at = offset + naming.start("verb")
+        return Attribution(clause[: naming.end("verb")], naming["verb"], offset, verb_at)
     cue = list(CUE.finditer(clause))[-1]
     return Attribution(clause[: cue.end()], cue.group(0), offset, offset + cue.start())
 

@@ -32,7 +32,8 @@ from extractors.models import QuoteFact
 # What the sentence after a cue-less quote says when it names the speaker:
 # "That was how X described ...", "The warning came from X", "Those were the
 # words of X".
-NAMED_NEXT_CUES = "described|put it|came from|words of|view of|verdict of|assessment of|so said|so says"
+NAMED_NEXT_CUES = ("described|describes|put it|puts it|came from|comes from|words of|view of|verdict of"
+                   "|assessment of|so said|so says")
 
 
 # ... and the opening of the paragraph after a quoted paragraph that does.
@@ -50,6 +51,8 @@ def continuation(text: str, match: re.Match[str], earlier: list[QuoteFact]) -> F
     # Between them only the attribution of the first ("Menon said.") fits.
     if "\n" in between or last.end > match.start():
         return None
+    if re.search(r"\b(?:the|a|an)\s*$", between, re.I):
+        return None  # '“...,” she said. The law, called the “...”': an article makes it a name
     if len(between.split()) > MAX_ATTRIBUTION_WORDS and not CUE.search(between):
         return None
     return last.speaker, last.cue

@@ -53,6 +53,11 @@ MAX_SUBJECT_WORDS = 14
 
 
 INDIRECT_LEMMAS = SPEECH_LEMMAS
+# Verbs that make something public in words: a participle of speech after
+# one ("announced a new category on Wednesday, saying it wants ...") reports
+# what was said; after another verb ("signed the order, saying ...") it
+# paraphrases what was done.
+ANNOUNCING_LEMMAS = frozenset({"announce"})
 
 
 # Cue verbs that with a direct object mean something else ("added five

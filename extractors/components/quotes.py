@@ -31,7 +31,7 @@ from extractors.components.attributed_statements import according_to, final_attr
 from extractors.components.common import facts_of, sentence_of, text_of
 from extractors.components.indirect_quotes import indirect_quote
 from extractors.components.person_index import people_of
-from extractors.components.quote_attribution import cue_after, cue_before, speaker_of
+from extractors.components.quote_attribution import NAMING_CUES, cue_after, cue_before, speaker_of
 from extractors.components.quote_context import (
     carried_over,
     continuation,
@@ -106,6 +106,8 @@ class QuoteFinder:
         cue: str | None
         if attribution is not None:
             source, cue = speaker_of(doc, attribution, speakers, match), attribution.cue
+            if source == (None, None) and re.fullmatch(NAMING_CUES, cue):
+                return None  # "a bill critics called “...”": a name the speaker gave needs a speaker
         else:
             found = (continuation(text_of(doc), match, earlier) or named_next(doc, match, speakers.people)
                      or introduced(doc, match, speakers) or carried_over(doc, match, speakers, earlier)
@@ -175,9 +177,10 @@ def _body(match: re.Match[str]) -> str:
 def _outside_indirect(direct: list[QuoteFact], indirect: list[QuoteFact]) -> list[QuoteFact]:
     """'Prasad said the president’s “mercurial temperament” had complicated
     ...': a partial quote inside a speaker's indirect quote is that one quote."""
+    # The quote's words end before the punctuation inside its marks ('would
+    # “hand ... Australia,” and urged'): the indirect clause may stop there.
     return [d for d in direct if not any(
-        i.start <= d.start - 1 and d.end - len(d.text) + len(d.text.rstrip(".,!?")) <= i.end
-        for i in indirect)]
+        i.start <= d.start - 1 and d.start + len(d.text.rstrip(".,!?")) <= i.end for i in indirect)]
 
 
 # Headlines and standfirsts end without a full stop; what they claim someone

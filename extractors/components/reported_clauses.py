@@ -56,9 +56,29 @@ def reported_clause(verb: Token, subject_before: bool = False) -> Span | None:
     if after:
         # 'added that nurses recruited from ... often waited months': the parser
         # may split one report into two clauses; the report runs over both.
-        end = max(c.right_edge.i for c in after)
+        end = _modal_conjunct_end(verb, max(c.right_edge.i for c in after))
         return doc[_clause_start(verb, after[0]) : _before_coordinated_cue(verb, after, end) + 1]
     return _interrupted(verb) or _split_after_cue(verb) or _subject_read_as_clause(verb)
+
+
+# Modals of a reported clause ("said it would ..., and would seek ...").
+_MODALS = frozenset("would could should might will can may must".split())
+
+
+def _modal_conjunct_end(verb: Token, end: int) -> int:
+    """'said it was studying the guidance and would seek clarity': the parser
+    may join a second verb of the report to the cue; a verb with a modal and
+    no subject of its own, right after the report, goes on with it (the
+    speaker did not "would seek")."""
+    doc = verb.doc
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > end):
+        between = doc[end + 1 : conj.left_edge.i]
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in conj.children) or conj.lemma_ in INDIRECT_LEMMAS \
+                or not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in conj.children) \
+                or not all(t.is_punct or t.dep_ == "cc" for t in between):
+            break
+        end = conj.right_edge.i
+    return end
 
 
 def _before_coordinated_cue(verb: Token, clauses: list[Token], end: int) -> int:
@@ -194,28 +214,47 @@ def _interrupted(verb: Token) -> Span | None:
     """'Salaries ... range from 25,000 to 40,000 yuan a month, he said, well
     below U.S. pay': a cue set off by commas after the statement it reports,
     which the parser hangs on the statement as a parenthetical; 'The fee, the
-    ministry said, would rise': one set off inside it."""
+    ministry said, would rise': one set off inside it, the subject before or
+    after the cue ('In practice, says one lawyer, few people use it').
+    'His offer fell through, he said, because ...': a clause of the
+    statement after the cue runs on with it."""
     doc = verb.doc
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
-    if verb.dep_ != "parataxis" or not subjects:
+    if verb.dep_ != "parataxis":
         return None
     if verb.head.i > verb.i:
-        return _set_inside(verb, subjects[-1])
+        inverted = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i]
+        return _set_inside(verb, (subjects or inverted)[-1]) if subjects or inverted else None
+    if not subjects:
+        return None
     comma = subjects[-1].left_edge.i - 1
     first = verb.sent.start
     if comma <= first or doc[comma].text != "," or not _opens_sentence(doc[first]):
         return None
+    if _statement_goes_on(verb):
+        return _set_inside(verb, subjects[-1])
     span = doc[first:comma]
     if "“" in span.text or '"' in span.text or not any(t.pos_ in {"VERB", "AUX"} for t in span):
         return None
     return span
 
 
+def _statement_goes_on(verb: Token) -> bool:
+    """After the cue's closing comma, a subordinate clause of the statement
+    before it ('fell through, he said, because the firm ...'): a conjunction
+    that marks a clause hung on the statement's verb."""
+    doc, right = verb.doc, _closing_comma(verb)
+    if right + 1 >= verb.sent.end or doc[right].text != ",":
+        return False
+    mark = doc[right + 1]
+    return mark.dep_ == "mark" and mark.head.dep_ == "advcl" and mark.head.head.i == verb.head.i
+
+
 def _set_inside(verb: Token, subject: Token) -> Span | None:
     """The sentence a cue stands inside between commas, when the words on
     either side make a statement (a subject before, a verb after)."""
     doc, sent = verb.doc, verb.sent
-    left, right = subject.left_edge.i - 1, _closing_comma(verb)
+    left, right = min(subject.left_edge.i, verb.i) - 1, _closing_comma(verb)
     if left <= sent.start or right >= sent.end - 1 or doc[left].text != "," or doc[right].text != "," \
             or not _opens_sentence(doc[sent.start]):
         return None
@@ -247,10 +286,13 @@ def _is_clause(head: Token) -> bool:
 
 
 def _set_off(verb: Token, clause: Token) -> bool:
-    """Only a comma (and the subject) stand between the clause and its cue."""
+    """Only a comma (and the subject) stand between the clause and its cue;
+    the subject's own phrase counts whole ("the Department of Labour said")."""
     between = verb.doc[clause.right_edge.i + 1 : verb.i]
+    subject = {t.i for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i for t in c.subtree}
     return len(between) > 0 and between[0].text == "," and all(
-        t.dep_ in {"nsubj", "compound", "punct", "det", "amod", "poss", "case", "aux"} for t in between)
+        t.dep_ in {"nsubj", "compound", "punct", "det", "amod", "poss", "case", "aux"} or t.i in subject
+        for t in between)
 
 
 def _clause_under_prep(verb: Token) -> list[Token]:
@@ -288,8 +330,11 @@ def _misread_as_relative(noun: Token, clause: Token) -> bool:
 
 
 def without_mark(clause: Span) -> Span:
+    """The clause without the "that" opening it and the punctuation closing it;
+    a "that" that is the clause's subject ("says that could change quickly")
+    is a word of the report."""
     start = clause.start
-    if clause.doc[start].lower_ == "that":
+    if clause.doc[start].lower_ == "that" and clause.doc[start].dep_ not in {"nsubj", "nsubjpass"}:
         start += 1
     end = clause.end
     while end > start and clause.doc[end - 1].is_punct:
