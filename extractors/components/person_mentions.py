@@ -22,7 +22,7 @@ from extractors.components.common import (
 )
 from extractors.components.gender import Gender
 from extractors.components.person_index import NAME_PARTICLES, NAME_SUFFIXES, is_name_part
-from extractors.components.roles import ROLE_ADJECTIVES, ROLE_ENDINGS, TITLES
+from extractors.components.roles import ROLE_ADJECTIVES, ROLE_ENDINGS, TITLES, describe
 
 CREDIT_LINE = re.compile(
     r"(?:\b(?:Reporting|Editing|Writing|Additional reporting|Compiled|Produced|Photos?|Video|"
@@ -91,7 +91,28 @@ def _unlabelled_speakers(doc: Doc, names: dict[str, Gender]) -> list[Span]:
         known = words[0] in names or _described_as_someone(token)
         if 2 <= len(words) <= 3 and known and all(is_name_part(w) for w in words):
             found.append(Span(doc, start, token.i + 1, label="PERSON"))
+        elif len(words) == 1 and is_name_part(token.text) and not token.text.isupper() \
+                and not token.is_sent_start and described_person(doc[token.i : token.i + 1]):
+            # '“...,” said Ahmed, a driver from Lahore': a person known by one name.
+            found.append(Span(doc, token.i, token.i + 1, label="PERSON"))
     return found
+
+
+def described_person(span: Span) -> bool:
+    """'Ahmed, a driver from Lahore', 'Bilal, 34,': a name with an appositive
+    that gives a person's job or an age, the way news introduces someone it
+    names by one name only; a company's appositive ("a gearbox maker") is none."""
+    doc = span.doc
+    after = doc[span.end : span.end + 3]
+    if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == "," \
+            and after[1].text.isdigit() and 10 <= int(after[1].text) <= 110:
+        return True
+    if described_as_company(span):
+        return False
+    roles, _ = describe(span, [])
+    heads = [c for c in span.root.children if c.dep_ == "appos" and c.i >= span.end]
+    return bool(roles) and bool(heads) and heads[0].text.islower() \
+        and heads[0].lower_ not in COMPANY_NOUNS | EMPLOYER_NOUNS
 
 
 def _lone_surname(token: Token) -> bool:

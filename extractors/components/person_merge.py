@@ -17,7 +17,7 @@ from extractors.components.common import (
 )
 from extractors.components.gender import Gender
 from extractors.components.person_index import PersonRecord, is_name_part, last_mention
-from extractors.components.person_mentions import mention_speaks
+from extractors.components.person_mentions import described_person, mention_speaks
 from extractors.components.roles import TITLES
 
 
@@ -86,7 +86,10 @@ def _surname_people(orphans: list[Span], names: dict[str, Gender]) -> list[Perso
         # the NER missed ("Director General of Immigration Budi Santoso told
         # ... Santoso said"), is that person too.
         in_full = given is not None and given.idx < first.start_char
-        named = any(_titled(s) for s in spans) or (speaks and (len(spans) >= 2 or in_full))
+        # '“...,” said Ahmed, a driver from Lahore': one name, introduced with a
+        # job or an age, that speaks is a person known by that name.
+        described = any(described_person(s) for s in spans)
+        named = any(_titled(s) for s in spans) or (speaks and (len(spans) >= 2 or in_full or described))
         if word.isupper() or not named or not _mostly_a_person(word, spans):
             continue
         name, start, end = word, first.start_char, first.end_char
