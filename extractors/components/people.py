@@ -50,7 +50,10 @@ class PeopleFinder:
             for start, end in record.mentions:
                 span = doc.char_span(start, end, alignment_mode="expand")
                 if span is not None:
-                    record.add(*describe(span, orgs))
+                    roles, affiliations = describe(span, orgs)
+                    # "Director General of Immigration Budi" read before the
+                    # surname alone: a role holds none of its person's names.
+                    record.add([r for r in roles if not set(r.split()) & set(record.parts)], affiliations)
         # "Vega’s colleague Tom Becker": a person's name is no employer.
         names = {part for r in records for part in [r.name, *r.parts]}
         for record in records:

@@ -122,6 +122,19 @@ def test_a_person_the_ner_misses_behind_a_long_title_speaks_by_surname(extractor
     assert _quote_with(extractor, text, "The fee is unchanged")["speaker"] == "Yudi Hartono"
 
 
+def test_a_title_the_parser_makes_the_subject_speaks_for_the_name_after_it(extractor: FactExtractor) -> None:
+    text = ("Indonesia cuts its investor visa threshold.\n"
+            "Rates rise for families, Director General of Immigration Yudi Hartono told a news conference in "
+            "Jakarta.\n"
+            "“We are not selling residence,” Hartono said.\n"
+            "Investors will need to bring $1.5 million, Director General of Immigration Yudi Hartono told "
+            "reporters.")
+    assert _quote_with(extractor, text, "Rates rise for families")["speaker"] == "Yudi Hartono"
+    assert _quote_with(extractor, text, "need to bring")["speaker"] == "Yudi Hartono"
+    # A role holds none of its person's names ("Director General of Immigration Yudi").
+    assert _people(extractor, text)["Yudi Hartono"]["roles"] == ("Director General of Immigration",)
+
+
 def test_a_unisex_given_name_takes_the_article_s_pronoun(extractor: FactExtractor) -> None:
     text = ("Australia raises its student visa fee.\n"
             "Transport Minister Alex Boyd defended the rule. “We need the money,” he said on radio.\n"
