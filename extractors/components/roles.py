@@ -258,6 +258,13 @@ def _common_noun(token: Token) -> bool:
         token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.lower_.endswith(ROLE_ENDINGS)))
 
 
+def _inner_org_word(doc: Doc, i: int, floor: int) -> bool:
+    """'University of Malta's': a lowercase "of" inside the organisation's
+    entity, between two of its capitalised words, is part of its name."""
+    return doc[i].lower_ in {"of", "for"} and doc[i].ent_type_ == "ORG" and i - 1 >= floor \
+        and doc[i - 1].ent_type_ == "ORG" and doc[i - 1].text[:1].isupper()
+
+
 def _org_before(doc: Doc, left: int, floor: int) -> str | None:
     """An organisation name ending at token ``left`` ("Intel", "Sichuan University's")."""
     if left >= floor and doc[left].text in {"'s", "’s"}:
@@ -266,11 +273,14 @@ def _org_before(doc: Doc, left: int, floor: int) -> str | None:
     # An acronym is a name whatever the tagger made of it ("IRCC spokesperson" as a verb).
     while left >= floor and (doc[left].pos_ == "PROPN" or doc[left].ent_type_ == "ORG" or (
             doc[left].is_alpha and doc[left].is_upper and len(doc[left]) > 1)) \
-            and doc[left].ent_type_ not in {"GPE", "NORP", "LOC"} and doc[left].text[:1].isupper():
+            and doc[left].ent_type_ not in {"GPE", "NORP", "LOC"} and (
+                doc[left].text[:1].isupper() or _inner_org_word(doc, left, floor)):
         words.insert(0, doc[left].text)
         left -= 1
     if left >= floor and doc[left].text == "-":  # "Iowa-based": a place, not an employer
         return None
+    if len(words) > 1 and words[0] == "The":  # "The University of Malta's": the article is no part
+        words = words[1:]
     return " ".join(words) or None
 
 

@@ -183,3 +183,10 @@ def test_an_organisation_with_one_name_is_no_person(extractor: FactExtractor) ->
             "Careem, a ride-hailing company, said it would pay the fee for its drivers.")
     assert "Careem" not in _people(extractor, text)
     assert _quote_with(extractor, text, "pay the fee")["speaker"] is None
+
+
+def test_a_possessive_organisation_with_of_is_the_whole_name(extractor: FactExtractor) -> None:
+    text = ("Malta raised its nomad visa fee.\n"
+            "The University of Malta's Grech, who studies migration, said the fee was small.\n"
+            "Anna Grech joined the university in 2019.")
+    assert _people(extractor, text)["Anna Grech"]["affiliations"] == ("University of Malta",)
