@@ -326,7 +326,9 @@ def _subject_org(pronoun: Token, orgs: list[Span]) -> list[str]:
     subjects = [c for c in before.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subjects:
         return []
-    named = [e for e in orgs if e.start <= subjects[-1].i < e.end]
+    # "The main opposition party, PASOK, said ...": or the name set beside the subject.
+    heads = [subjects[-1], *(c for c in subjects[-1].children if c.dep_ == "appos")]
+    named = [e for head in heads for e in orgs if e.start <= head.i < e.end]
     return [_without_article(named[0])] if named else []
 
 

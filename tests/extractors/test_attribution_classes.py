@@ -190,3 +190,11 @@ def test_a_possessive_organisation_with_of_is_the_whole_name(extractor: FactExtr
             "The University of Malta's Grech, who studies migration, said the fee was small.\n"
             "Anna Grech joined the university in 2019.")
     assert _people(extractor, text)["Anna Grech"]["affiliations"] == ("University of Malta",)
+
+
+def test_its_spokesman_belongs_to_the_organisation_beside_the_subject_before(
+        extractor: FactExtractor) -> None:
+    text = ("Greece tightens its investor visa.\n"
+            "The main opposition party, the Liberal Party, said it would vote against the bill. Its "
+            "spokesman, Petros Lambrou, said the government was closing the wrong door.")
+    assert _people(extractor, text)["Petros Lambrou"]["affiliations"] == ("Liberal Party",)
