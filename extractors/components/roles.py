@@ -302,7 +302,9 @@ def _appositive(head: Token, orgs: list[Span], roles: list[str], affiliations: l
     # "a scientist who finished his doctorate at HKUST", "a developer who
     # moved to Chiang Mai": a relative clause says where someone works only
     # with a verb of working ("who teaches at ...").
-    elsewhere = [range(c.left_edge.i, c.right_edge.i + 1) for c in head.children
+    # The parser may hang the clause on a noun inside the appositive ("a nurse
+    # from Ibadan who moved to Galway": on "Ibadan").
+    elsewhere = [range(c.left_edge.i, c.right_edge.i + 1) for c in head.subtree
                  if c.dep_ == "relcl" and c.lemma_ not in WORK_VERBS]
     for ent in orgs:
         if ent.start in inside and ent.end - 1 in inside and not _names_a_place(ent) \

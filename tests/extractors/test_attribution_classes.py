@@ -198,3 +198,12 @@ def test_its_spokesman_belongs_to_the_organisation_beside_the_subject_before(
             "The main opposition party, the Liberal Party, said it would vote against the bill. Its "
             "spokesman, Petros Lambrou, said the government was closing the wrong door.")
     assert _people(extractor, text)["Petros Lambrou"]["affiliations"] == ("Liberal Party",)
+
+
+def test_a_place_in_a_relative_clause_hung_on_a_noun_of_the_appositive_is_no_employer(
+        extractor: FactExtractor) -> None:
+    text = ("Recruiters are relaxed.\n"
+            "For Grace Adeyemi, a nurse from Ibadan who moved to Galway on a Critical Skills permit in 2023, "
+            "the permit's real value is what comes after it.")
+    person = _people(extractor, text)["Grace Adeyemi"]
+    assert person["roles"] == ("nurse",) and person["affiliations"] == (), person
