@@ -53,7 +53,7 @@ def modifies_company(token: Token) -> bool:
 
 _NAME_WORD = r"(?:[A-Z][\w’'.&-]*|&)"
 _EMPLOYER_NAME = re.compile(
-    rf"\b(?:the|a|an|at)\s+(?:[\w-]+\s+){{0,2}}(?P<kind>{'|'.join(sorted(EMPLOYER_NOUNS))})\s+"
+    rf"\b(?:the|a|an|at)\s+(?:[\w-]+\s+){{0,3}}(?P<kind>{'|'.join(sorted(EMPLOYER_NOUNS))})\s+"
     rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|for|and|on|de|du|la))*)"
 )
 # Lowercase words allowed inside a name ("Care Without Borders" has none,

@@ -258,6 +258,13 @@ def _common_noun(token: Token) -> bool:
         token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.lower_.endswith(ROLE_ENDINGS)))
 
 
+def _inner_org_word(doc: Doc, i: int, floor: int) -> bool:
+    """'University of Malta's': a lowercase "of" inside the organisation's
+    entity, between two of its capitalised words, is part of its name."""
+    return doc[i].lower_ in {"of", "for"} and doc[i].ent_type_ == "ORG" and i - 1 >= floor \
+        and doc[i - 1].ent_type_ == "ORG" and doc[i - 1].text[:1].isupper()
+
+
 def _org_before(doc: Doc, left: int, floor: int) -> str | None:
     """An organisation name ending at token ``left`` ("Intel", "Sichuan University's")."""
     if left >= floor and doc[left].text in {"'s", "’s"}:
@@ -266,11 +273,14 @@ def _org_before(doc: Doc, left: int, floor: int) -> str | None:
     # An acronym is a name whatever the tagger made of it ("IRCC spokesperson" as a verb).
     while left >= floor and (doc[left].pos_ == "PROPN" or doc[left].ent_type_ == "ORG" or (
             doc[left].is_alpha and doc[left].is_upper and len(doc[left]) > 1)) \
-            and doc[left].ent_type_ not in {"GPE", "NORP", "LOC"} and doc[left].text[:1].isupper():
+            and doc[left].ent_type_ not in {"GPE", "NORP", "LOC"} and (
+                doc[left].text[:1].isupper() or _inner_org_word(doc, left, floor)):
         words.insert(0, doc[left].text)
         left -= 1
     if left >= floor and doc[left].text == "-":  # "Iowa-based": a place, not an employer
         return None
+    if len(words) > 1 and words[0] == "The":  # "The University of Malta's": the article is no part
+        words = words[1:]
     return " ".join(words) or None
 
 
@@ -292,7 +302,9 @@ def _appositive(head: Token, orgs: list[Span], roles: list[str], affiliations: l
     # "a scientist who finished his doctorate at HKUST", "a developer who
     # moved to Chiang Mai": a relative clause says where someone works only
     # with a verb of working ("who teaches at ...").
-    elsewhere = [range(c.left_edge.i, c.right_edge.i + 1) for c in head.children
+    # The parser may hang the clause on a noun inside the appositive ("a nurse
+    # from Ibadan who moved to Galway": on "Ibadan").
+    elsewhere = [range(c.left_edge.i, c.right_edge.i + 1) for c in head.subtree
                  if c.dep_ == "relcl" and c.lemma_ not in WORK_VERBS]
     for ent in orgs:
         if ent.start in inside and ent.end - 1 in inside and not _names_a_place(ent) \
@@ -316,7 +328,9 @@ def _subject_org(pronoun: Token, orgs: list[Span]) -> list[str]:
     subjects = [c for c in before.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subjects:
         return []
-    named = [e for e in orgs if e.start <= subjects[-1].i < e.end]
+    # "The main opposition party, PASOK, said ...": or the name set beside the subject.
+    heads = [subjects[-1], *(c for c in subjects[-1].children if c.dep_ == "appos")]
+    named = [e for head in heads for e in orgs if e.start <= head.i < e.end]
     return [_without_article(named[0])] if named else []
 
 

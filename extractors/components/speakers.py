@@ -19,8 +19,8 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.components.common import SPEECH_LEMMAS, text_of
 from extractors.components.gender import PRONOUN_GENDER
-from extractors.components.people import NAME_PARTICLES, PeopleIndex, PersonRecord
-from extractors.components.roles import ORG_KINDS, ROLE_ENDINGS
+from extractors.components.person_index import NAME_PARTICLES, PeopleIndex, PersonRecord
+from extractors.components.roles import ORG_KINDS, ROLE_ENDINGS, TITLES
 
 PRONOUNS = frozenset({"he", "she", "they"})
 # Subjects that speak for an organisation or stay unnamed: quoted with no speaker.
@@ -108,6 +108,17 @@ class Speakers:
         self._memo[verb.i] = found
         return found
 
+    def _named_behind_title(self, subject: Token) -> str | None:
+        """'Director General of Immigration Budi Santoso told': the parser makes
+        the title the subject and the name the end of its "of" phrase."""
+        if subject.text not in TITLES or not any(c.dep_ == "prep" and c.lower_ == "of"
+                                                 for c in subject.children):
+            return None
+        end = self.doc[subject.right_edge.i]
+        named = self.people.mentioned_in(subject.idx, end.idx + len(end))
+        return named[-1].name if named and named[-1].mentions and any(
+            e == end.idx + len(end) for _, e in named[-1].mentions) else None
+
     def of_subject(self, verb: Token, subject: Token, depth: int = 0) -> Source | None:
         """The source of a cue verb's subject: a person, a pronoun resolved to
         one, or no person for an organisation or an unnamed source ("the
@@ -136,6 +147,9 @@ class Speakers:
                                         before=verb.idx + 1)
             if named is not None and names_subject(appos, named.parts):
                 return named.name, None
+        behind_title = self._named_behind_title(subject)
+        if behind_title is not None:
+            return behind_title, None
         titled = None if _indefinite(subject) else self.people.by_role(words_of(phrase.text), before=verb.idx)
         if titled is not None and subject.pos_ == "NOUN" and subject.lower_ not in UNNAMED \
                 and self._same_possessor(subject, titled):
