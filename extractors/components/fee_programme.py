@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from extractors.components.common import facts_of, programme_spans, text_of
+from extractors.components.common import programme_spans, text_of
 from extractors.components.fee_page import (
     FEE_NOUN,
     FeePage,
@@ -19,10 +19,8 @@ from extractors.components.fee_page import (
     previous_in_paragraph,
 )
 from extractors.components.programme_context import inside_quotation, main_topical, nearest_topical
-from extractors.components.programme_country import context_country
-from extractors.components.programme_kinds import owning_kind
+from extractors.components.programme_fee_kinds import fee_kind
 from extractors.components.programme_owner import amount_owner, quantified_noun, within
-from extractors.models import VisaProgrammeFact
 from extractors.money import Money
 
 # Words of a visa office's services: "Biometrics cost C$85 per person",
@@ -34,18 +32,10 @@ _VISA_CONTEXT = re.compile(
 
 def kind_programme(page: FeePage, money: Money, sentence: Span) -> tuple[str, bool] | None:
     """A generic kind the fee's sentence names when it and the one before name no programme ("A work
-    permit costs 900 crowns"): the fee makes the kind a programme (lead decision, issue 3), emitted
-    once, with the country its context gives."""
-    taken = [(s.start_char, s.end_char) for s in programme_spans(page.doc)]
-    kind = owning_kind(page.text, sentence.start_char, sentence.end_char, (money.start, money.end), taken)
-    if kind is None:
-        return None
-    start, end, name = kind
-    facts = facts_of(page.doc)
-    if not any(isinstance(f, VisaProgrammeFact) and f.name == name for f in facts):
-        facts.append(VisaProgrammeFact(sentence=sentence.text.strip(), start=start, end=end, name=name,
-                                       country=context_country(page.text, start, end)))
-    return name, True
+    permit costs 900 crowns"): the fee goes to the kind, which ``programme_fee_kinds`` then makes a
+    programme (lead decision, issue 3)."""
+    kind = fee_kind(page.doc, money.start, money.end, sentence)
+    return (kind[2], True) if kind is not None else None
 
 
 def fee_context(doc: Doc, text: str, sentence: Span) -> bool:

@@ -146,3 +146,19 @@ def test_a_fee_beside_a_kind_that_describes_a_named_programme_stays_with_it(extr
     facts = extractor.extract(article(text))
     assert [f["name"] for f in facts_of_kind(facts, "visa_programme")] == ["F-1"]
     assert {f["programme"] for f in facts_of_kind(facts, "fee")} == {"F-1"}
+
+
+def test_the_fee_component_writes_fees_only_and_the_kind_component_the_programme(
+    extractor: FactExtractor,
+) -> None:
+    text = ("Cooks wait months for their papers.\n"
+            "In Oslo, a seasonal work permit costs 900 crowns, the agency said. "
+            "A seasonal work permit for a family costs 1,500 crowns.")  # fmt: skip
+    with extractor.nlp.select_pipes(disable=["newsfacts_fee_kinds"]):
+        alone = extractor.nlp(text)._.nf_facts or []
+    assert [f.kind for f in alone if f.kind in ("fee", "visa_programme")] == ["fee", "fee"]
+    facts = [f for f in extractor.nlp(text)._.nf_facts or [] if f.kind in ("fee", "visa_programme")]
+    # One programme for the kind, written right before the first of its fees.
+    assert [(f.kind, getattr(f, "name", None) or getattr(f, "programme", None)) for f in facts] == [
+        ("visa_programme", "seasonal work permit"), ("fee", "seasonal work permit"),
+        ("fee", "seasonal work permit")]
