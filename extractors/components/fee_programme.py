@@ -77,6 +77,7 @@ def fee_programme(doc: Doc, money: Money, sentence: Span,
         span = nearest_topical(doc, money.start, money.end, previous)
         if span is not None and inside_quotation(doc, span) and not _quoted(doc, money):
             span = None
+        span = _described(doc, span) if span is not None else None
     if span is not None:
         # Known like an amount whose own sentence names the programme: a correction line's
         # "to £480 from £408" restates this fee.
@@ -112,6 +113,16 @@ def _relative_programme(doc: Doc, money: Money) -> Span | None:
     if clause is None:
         return None
     return next((s for s in programme_spans(doc) if s.start <= clause.head.i < s.end), None)
+
+
+def _described(doc: Doc, span: Span) -> Span:
+    """The programme a relative clause holding ``span`` describes, else ``span``: a sentence later,
+    "the National Innovation Visa, which replaced the Global Talent visa ... Applicants pay A$4,985"
+    goes on about the first."""
+    clause = next((t for t in span.root.ancestors if t.dep_ == "relcl"), None)
+    if clause is None:
+        return span
+    return next((s for s in programme_spans(doc) if s.start <= clause.head.i < s.end and s != span), span)
 
 
 def _clause_programme(doc: Doc, money: Money, sentence: Span) -> Span | None:

@@ -77,6 +77,13 @@ _PRICE_COPULA = re.compile(
     r"(?:(?:now|about|around|roughly|just|only|set at|priced at)\s+)?$",
     re.I,
 )
+# "SAR 800,000 for a permanent permit, or SAR 100,000 a year for a renewable one": an amount
+# right before what it buys, a visa or a permit, is its price.
+_PRICE_FOR = re.compile(
+    r"(?:[\s-]+(?:a|per|each)[\s-]+year)?\s+for\s+(?:a|an|the|each|every|one)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:visas?|permits?|cards?|residency|residence|licen[cs]es?|pass(?:es)?|one)\b",
+    re.I,
+)
 # The dearest price of one visa in the news is the $5 million "platinum
 
 
@@ -117,7 +124,8 @@ def _fee(page: FeePage, money: Money, converted: Money | None, rates: dict[str, 
     cue_lo = sentence.start_char if repeats(page, sentence, c_lo, money) else c_lo
     restated = restated_price(page, sentence, money)
     cued = (FEE_CUE.search(page.cue_text[lo:hi]) or FEE_CUE.search(page.cue_text[cue_lo:c_hi])
-            or _PRICE_COPULA.search(text, c_lo, money.start) or restated is not None)
+            or _PRICE_COPULA.search(text, c_lo, money.start) or _price_for(page, money)
+            or restated is not None)
     if not cued or not_fee(page, money, max(lo, c_lo)) or is_total(money) or denied(text, money):
         return None
     if is_sum(text, money, c_lo) or RATE_AFTER.match(text, money.end):
@@ -146,6 +154,19 @@ def _fee(page: FeePage, money: Money, converted: Money | None, rates: dict[str, 
         applies_to=_applies_to(doc, money, after),
         amount_text=money.text,
     )
+
+
+# Verbs whose amount before "for a permit" is its price: "it was ...: SAR 800,000 for a permanent
+# permit"; not "Investors put $500,000 for a golden visa into property".
+_PRICE_FOR_VERBS = frozenset({"be", "cost", "pay", "charge", "remain", "stay", "rise", "fall", "go", "jump"})
+
+
+def _price_for(page: FeePage, money: Money) -> bool:
+    """Whether the amount stands right before what it buys, a visa or a permit, as a price."""
+    if _PRICE_FOR.match(page.text, money.end) is None:
+        return False
+    found = governing_verb(page.doc, money)
+    return found is None or found[1].pos_ not in ("VERB", "AUX") or found[1].lemma_ in _PRICE_FOR_VERBS
 
 
 def _applies_to(doc: Doc, money: Money, after: str) -> str | None:

@@ -261,7 +261,7 @@ def _short_forms(
     written = {**{text[s:e]: "" for s, e in taken}, **{n: n for _, _, n, _ in found}}
     out = []
     for start, end, kind, country in kinds:
-        longer = next((full for form, full in written.items() if _shortens(kind, form)), None)
+        longer = next((full for form, full in written.items() if shortens(kind, form)), None)
         if longer is None:
             out.append((start, end, kind, country))
         elif longer:
@@ -273,7 +273,8 @@ def _kind_name(hit: tuple[int, int, str, str | None], kinds: list[tuple[int, int
     return next(n for s, e, n, _ in kinds if (s, e) == hit[:2])
 
 
-def _shortens(kind: str, name: str) -> bool:
+def shortens(kind: str, name: str) -> bool:
+    """Whether ``kind`` shortens ``name``: fewer words, the same head, every word before it in ``name``."""
     words, other = kind.casefold().split(), re.sub(r"[“”\"‘’']", "", name).casefold().split()
     head = _SINGULAR.get(other[-1], other[-1]) if other else ""
     return len(other) > len(words) and words[-1] == head and set(words[:-1]) <= set(other[:-1])

@@ -162,3 +162,15 @@ def test_the_fee_component_writes_fees_only_and_the_kind_component_the_programme
     assert [(f.kind, getattr(f, "name", None) or getattr(f, "programme", None)) for f in facts] == [
         ("visa_programme", "seasonal work permit"), ("fee", "seasonal work permit"),
         ("fee", "seasonal work permit")]
+
+
+def test_a_plural_kind_after_a_quantifier_is_no_owner_of_a_fee(extractor: FactExtractor) -> None:
+    text = ("Germany's Opportunity Card lets job seekers enter without an offer. Demand has grown.\n"
+            "On paper the costs are small. The national visa fee is €75, the same as for most "
+            "long-stay visas.")
+    facts = extractor.extract(article(text))
+    assert [f["name"] for f in facts_of_kind(facts, "visa_programme")] == ["Opportunity Card"]
+    fees = [(f["programme"], f["amount"]) for f in facts_of_kind(facts, "fee")]
+    assert fees == [("Opportunity Card", 75.0)]
+    # It is still a mention of the kind; only its claim on the fee goes.
+    assert kind_mentions("most long-stay visas")[0][2] == "long-stay visa"
