@@ -13,17 +13,31 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors.components.common import facts_of, programme_spans, sentence_of, text_of
+from extractors.components.common import facts_of, programme_spans, sentence_of, sentence_text, text_of
 from extractors.components.programme_country import context_country
 from extractors.components.programme_kinds import owning_kind
 from extractors.models import Fact, FeeFact, VisaProgrammeFact
 
 
 def fee_kind(doc: Doc, start: int, end: int, sentence: Span) -> tuple[int, int, str] | None:
-    """(start, end, name) of the kind in ``sentence`` nearest the amount at ``start:end``, outside
-    every programme mention; None when the sentence names none."""
+    """(start, end, name) of the kind in ``sentence`` nearest the amount at ``start:end``, else of the
+    last kind the sentence before names in the same paragraph ("Employers use the highly skilled
+    migrant visa. The agency charges €423."), outside every programme mention; None when neither
+    names one."""
     taken = [(s.start_char, s.end_char) for s in programme_spans(doc)]
-    return owning_kind(text_of(doc), sentence.start_char, sentence.end_char, (start, end), taken)
+    text = text_of(doc)
+    found = owning_kind(text, sentence.start_char, sentence.end_char, (start, end), taken)
+    previous = _previous_in_paragraph(doc, text, sentence)
+    if found is None and previous is not None:
+        found = owning_kind(text, previous.start_char, previous.end_char, (start, end), taken)
+    return found
+
+
+def _previous_in_paragraph(doc: Doc, text: str, sentence: Span) -> Span | None:
+    if sentence.start == 0:
+        return None
+    previous = doc[sentence.start - 1].sent
+    return None if "\n" in text[previous.start_char : sentence.start_char] else previous
 
 
 class FeeKindProgrammes:
@@ -51,7 +65,7 @@ def _kind_programme(doc: Doc, fee: FeeFact) -> VisaProgrammeFact | None:
     if kind is None or kind[2] != fee.programme:
         return None
     start, end, name = kind
-    return VisaProgrammeFact(sentence=sentence.text.strip(), start=start, end=end, name=name,
+    return VisaProgrammeFact(sentence=sentence_text(doc, start, end), start=start, end=end, name=name,
                              country=context_country(text_of(doc), start, end))
 
 

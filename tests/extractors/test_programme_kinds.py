@@ -174,3 +174,18 @@ def test_a_plural_kind_after_a_quantifier_is_no_owner_of_a_fee(extractor: FactEx
     assert fees == [("Opportunity Card", 75.0)]
     # It is still a mention of the kind; only its claim on the fee goes.
     assert kind_mentions("most long-stay visas")[0][2] == "long-stay visa"
+
+
+def test_a_fee_goes_to_the_kind_the_sentence_before_names(extractor: FactExtractor) -> None:
+    text = ("Dutch tech firms want faster hiring.\n"
+            "Employers use the highly skilled migrant visa for most engineers. "
+            "The immigration service charges employers €423 to process an application.")  # fmt: skip
+    facts = extractor.extract(article(text))
+    assert [f["name"] for f in facts_of_kind(facts, "visa_programme")] == ["highly skilled migrant visa"]
+    fees = {(f["programme"], f["amount"]) for f in facts_of_kind(facts, "fee")}
+    assert fees == {("highly skilled migrant visa", 423.0)}
+    # Not across a paragraph break.
+    text = ("Employers use the highly skilled migrant visa for most engineers.\n"
+            "The immigration service charges employers €423 to process an application.")  # fmt: skip
+    facts = extractor.extract(article(text))
+    assert facts_of_kind(facts, "visa_programme") == []
