@@ -317,3 +317,20 @@ def test_a_shortened_table_name_is_the_table_programme(extractor: FactExtractor)
     names = [f["name"] for f in facts_of_kind(facts, "visa_programme")]
     assert names == ["Critical Skills Employment Permit"]
     assert _fees(extractor, text) == [("Critical Skills Employment Permit", 1000, "EUR", None)]
+
+
+def test_travel_authorisations_are_programmes_with_fees(extractor: FactExtractor) -> None:
+    text = ("BRUSSELS, Nov 4 - Visitors will pay 20 euros for ETIAS, the European Travel Information "
+            "and Authorisation System, from next year.\n"
+            "Britain's Electronic Travel Authorisation will cost 20 pounds. The United States raised "
+            "the fee for its ESTA travel authorisation to $40 last year.")
+    facts = extractor.extract(article(text))
+    programmes = {(f["name"], f["country"]) for f in facts_of_kind(facts, "visa_programme")}
+    assert programmes == {("ETIAS", "European Union"), ("Electronic Travel Authorisation", "United Kingdom"),
+                          ("ESTA", "United States")}
+    assert _fees(extractor, text) == [("ETIAS", 20, "EUR", None),
+                                      ("Electronic Travel Authorisation", 20, "GBP", None),
+                                      ("ESTA", 40, "USD", None)]
+    # An estimated time of arrival is no authorisation.
+    flight = extractor.extract(article("The ETA for the flight is 9 pm."))
+    assert facts_of_kind(flight, "visa_programme") == []
