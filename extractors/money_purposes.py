@@ -4,8 +4,9 @@ that is no such fee (pay, rewards, capital, means, costs paid to others,
 aggregates, penalties, economy figures). No spaCy.
 
 ``extractors/data/money_purposes.json`` holds the table (its ``note`` says
-what each class is and what it leaves out); :mod:`extractors.components.fees`
-builds its patterns from :func:`money_purposes`.
+what each class is and what it leaves out); :mod:`extractors.components.fee_page`
+and :mod:`extractors.components.fee_exclusions` build their patterns from
+:func:`money_purposes`.
 """
 
 from __future__ import annotations

@@ -39,7 +39,8 @@ RATES_ENV = "NEWSFACTS_USD_RATES"
 # 10,000 words (~60,000 characters); a 2 MB "article" is a scraping accident,
 # and would take minutes and gigabytes in the parser (spaCy's E088 warning).
 MAX_CHARS = 100_000
-FACT_COMPONENTS = ("newsfacts_people", "newsfacts_quotes", "newsfacts_fees", "newsfacts_events")
+FACT_COMPONENTS = ("newsfacts_people", "newsfacts_quotes", "newsfacts_fees", "newsfacts_fee_kinds",
+                   "newsfacts_events")
 
 
 def model_name() -> str:

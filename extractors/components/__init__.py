@@ -16,8 +16,10 @@ from extractors.components import (  # noqa: E402  (after spaCy's import above)
     lemmas,
     paragraphs,
     people,
+    programme_fee_kinds,
     programmes,
     quotes,
 )
 
-__all__ = ["attributes", "events", "fees", "lemmas", "paragraphs", "people", "programmes", "quotes"]
+__all__ = ["attributes", "events", "fees", "lemmas", "paragraphs", "people", "programme_fee_kinds",
+           "programmes", "quotes"]

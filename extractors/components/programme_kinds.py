@@ -50,6 +50,7 @@ partner retirement retiree graduate graduates seasonal specialist specialists pr
 professionals knowledge expert experts critical shortage skills intra-company transfer labour labor
 sponsored sponsorship points-based points e-visa evisa electronic national
 """.split())  # fmt: skip
+KIND_WORDS = _KIND_WORDS | {"tourist", "visitor"}
 _SINGULAR = {"visas": "visa", "permits": "permit", "schemes": "scheme", "programmes": "programme",
              "programs": "program", "e-visas": "e-visa", "evisas": "evisa"}
 
@@ -106,8 +107,19 @@ def owning_kind(
     """The kind in ``text[lo:hi]`` nearest the characters ``near``: a fee's sentence that names no
     programme but a kind ("A work permit costs 900 crowns") gives the fee to that kind."""
     found = [m for m in kind_mentions(text, taken) if lo <= m[0] and m[1] <= hi and m[2] not in _TOO_BROAD]
-    found = [m for m in found if not _describes_a_name(text, m[2], taken)]
+    found = [m for m in found if not _describes_a_name(text, m[2], taken) and not _a_class(text, m[0], m[1])]
     return min(found, key=lambda m: max(m[0] - near[1], near[0] - m[1], 0), default=None)
+
+
+# "the same as for most long-stay visas", "like all work permits": a quantifier before a plural kind
+# speaks of visas of that kind in general, not of one programme.
+_QUANTIFIER = re.compile(r"(?<![\w-])(?:most|all|many|other|some|several|such|these|those|few|both)[ \t]+$",
+                         re.IGNORECASE)
+
+
+def _a_class(text: str, start: int, end: int) -> bool:
+    """Whether the kind at ``start:end`` is plural after a quantifier ("most long-stay visas")."""
+    return text[end - 1 : end] == "s" and _QUANTIFIER.search(text, max(0, start - 12), start) is not None
 
 
 def _describes_a_name(text: str, kind: str, taken: Sequence[tuple[int, int]]) -> bool:

@@ -32,7 +32,7 @@ from extractors.components.programme_country import (
     issuer_of_noun_phrase,
     noun_phrase_country,
 )
-from extractors.components.programme_names import NamedProgramme, find_named_programmes
+from extractors.components.programme_names import NamedProgramme, find_named_programmes, shortens
 from extractors.components.programme_stems import find_stems
 from extractors.country_lexicon import country_lexicon
 from extractors.models import VisaProgrammeFact
@@ -249,6 +249,11 @@ def _table_name(named: NamedProgramme, found: dict[str, str], table: list[Progra
     if longer is not None and named.country in (None, _country_of(longer, table)) \
             and not country_lexicon().mentions(longer[: -len(key)], strong_only=False):  # fmt: skip
         return longer
+    # "A Critical Skills permit costs ..." after the table's "Critical Skills Employment Permit": a
+    # name of two words or more before the same head, all of them in the longer name, shortens it.
+    shortened = next((v for v in found.values() if len(key.split()) > 2 and shortens(key, v)), None)
+    if shortened is not None and named.country in (None, _country_of(shortened, table)):
+        return shortened
     programme = next((p for p in table if p.name.casefold() == key), None)
     # A table name in a form its patterns spell whole ("Skilled Worker route", after "the Skilled
     # Worker and Graduate routes" named each).

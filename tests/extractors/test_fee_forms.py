@@ -288,3 +288,49 @@ def test_an_aside_after_and_does_not_hide_the_fee_verb(extractor: FactExtractor)
 def test_money_spent_is_an_outlay_not_a_fee(extractor: FactExtractor) -> None:
     text = "The company spent $3 million on H-1B fees last year, and each petition costs $780."
     assert _fees(extractor, text) == [("H-1B", 780, "USD", "per_petition")]
+
+
+def test_an_amount_right_before_the_permit_it_buys_is_its_price(extractor: FactExtractor) -> None:
+    text = ("When Oman opened its Gold Residency to foreigners, it was a luxury: OMR 80,000 for a "
+            "permanent permit, or OMR 10,000 a year for a renewable one.")
+    assert _fees(extractor, text) == [("Gold Residency", 80000, "OMR", None),
+                                      ("Gold Residency", 10000, "OMR", "per_year")]
+    # Money put into something, with a visa as the aim, is no price.
+    assert _fees(extractor, "Investors put $500,000 for a golden visa into property.") == []
+
+
+def test_a_programme_a_relative_clause_names_in_the_sentence_before_is_not_the_fees(
+    extractor: FactExtractor,
+) -> None:
+    text = ("Canberra courts researchers through the Distinguished Talent Visa, which replaced the Global "
+            "Talent visa in 2024 and targets investors. Applicants pay A$4,985, a fee that will not change.")
+    assert _fees(extractor, text) == [("Distinguished Talent Visa", 4985, "AUD", None)]
+    # With no relative clause, the nearest programme of the sentence before stands.
+    text = "Canberra has the Distinguished Talent Visa and the Global Talent visa. Applicants pay A$4,985."
+    assert _fees(extractor, text) == [("Global Talent visa", 4985, "AUD", None)]
+
+
+def test_a_shortened_table_name_is_the_table_programme(extractor: FactExtractor) -> None:
+    text = ("Dublin widens the Critical Skills Employment Permit list.\n"
+            "The fees are unchanged. A Critical Skills permit costs €1,000 and lasts two years.")
+    facts = extractor.extract(article(text))
+    names = [f["name"] for f in facts_of_kind(facts, "visa_programme")]
+    assert names == ["Critical Skills Employment Permit"]
+    assert _fees(extractor, text) == [("Critical Skills Employment Permit", 1000, "EUR", None)]
+
+
+def test_travel_authorisations_are_programmes_with_fees(extractor: FactExtractor) -> None:
+    text = ("BRUSSELS, Nov 4 - Visitors will pay 20 euros for ETIAS, the European Travel Information "
+            "and Authorisation System, from next year.\n"
+            "Britain's Electronic Travel Authorisation will cost 20 pounds. The United States raised "
+            "the fee for its ESTA travel authorisation to $40 last year.")
+    facts = extractor.extract(article(text))
+    programmes = {(f["name"], f["country"]) for f in facts_of_kind(facts, "visa_programme")}
+    assert programmes == {("ETIAS", "European Union"), ("Electronic Travel Authorisation", "United Kingdom"),
+                          ("ESTA", "United States")}
+    assert _fees(extractor, text) == [("ETIAS", 20, "EUR", None),
+                                      ("Electronic Travel Authorisation", 20, "GBP", None),
+                                      ("ESTA", 40, "USD", None)]
+    # An estimated time of arrival is no authorisation.
+    flight = extractor.extract(article("The ETA for the flight is 9 pm."))
+    assert facts_of_kind(flight, "visa_programme") == []

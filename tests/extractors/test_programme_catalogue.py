@@ -36,6 +36,12 @@ SENTENCES: dict[str, str] = {
     "Skilled Worker visa": "Care homes hired through the Skilled Worker route.",
     "Global Talent visa": "Scientists may apply for the Global Talent visa without a sponsor.",
     "EU Blue Card": "Germany issued more Blue Cards than any other state.",
+    "ETIAS": "From next year visitors must apply for ETIAS before they fly.",
+    "ESTA": "Travellers from Japan need an approved ESTA to board.",
+    "Electronic Travel Authorisation": "Italians now need an Electronic Travel Authorisation for London.",
+    "eTA": "Air travellers to Toronto need an eTA unless they hold a visa.",
+    "K-ETA": "Seoul waived the K-ETA for visitors from 22 countries.",
+    "NZeTA": "Cruise passengers must hold an NZeTA on arrival in Auckland.",
     "Express Entry": "The latest Express Entry draw invited 3,000 candidates.",
     "Opportunity Card": "The Chancenkarte lets job seekers stay for a year.",
     "Q visa": "Her grandmother came over on a Q visa.",
@@ -237,7 +243,7 @@ NEGATIVES = [
     "palm oil workers", "the long-term resident population", "a highly skilled migrant",
     "critical skills shortages", "the premium visa service", "K-1 fighters", "the L visa",
     "Hajj pilgrims", "the Green Party", "then I visa applications", "Can I visa", "I visited Rome",
-    "the e-commerce platform", "a tech visa", "the share price",
+    "the e-commerce platform", "a tech visa", "the share price", "an ETA of 9 pm", "the ETA was late",
 ]
 
 

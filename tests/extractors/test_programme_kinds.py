@@ -146,3 +146,46 @@ def test_a_fee_beside_a_kind_that_describes_a_named_programme_stays_with_it(extr
     facts = extractor.extract(article(text))
     assert [f["name"] for f in facts_of_kind(facts, "visa_programme")] == ["F-1"]
     assert {f["programme"] for f in facts_of_kind(facts, "fee")} == {"F-1"}
+
+
+def test_the_fee_component_writes_fees_only_and_the_kind_component_the_programme(
+    extractor: FactExtractor,
+) -> None:
+    text = ("Cooks wait months for their papers.\n"
+            "In Oslo, a seasonal work permit costs 900 crowns, the agency said. "
+            "A seasonal work permit for a family costs 1,500 crowns.")  # fmt: skip
+    with extractor.nlp.select_pipes(disable=["newsfacts_fee_kinds"]):
+        alone = extractor.nlp(text)._.nf_facts or []
+    assert [f.kind for f in alone if f.kind in ("fee", "visa_programme")] == ["fee", "fee"]
+    facts = [f for f in extractor.nlp(text)._.nf_facts or [] if f.kind in ("fee", "visa_programme")]
+    # One programme for the kind, written right before the first of its fees.
+    assert [(f.kind, getattr(f, "name", None) or getattr(f, "programme", None)) for f in facts] == [
+        ("visa_programme", "seasonal work permit"), ("fee", "seasonal work permit"),
+        ("fee", "seasonal work permit")]
+
+
+def test_a_plural_kind_after_a_quantifier_is_no_owner_of_a_fee(extractor: FactExtractor) -> None:
+    text = ("Germany's Opportunity Card lets job seekers enter without an offer. Demand has grown.\n"
+            "On paper the costs are small. The national visa fee is €75, the same as for most "
+            "long-stay visas.")
+    facts = extractor.extract(article(text))
+    assert [f["name"] for f in facts_of_kind(facts, "visa_programme")] == ["Opportunity Card"]
+    fees = [(f["programme"], f["amount"]) for f in facts_of_kind(facts, "fee")]
+    assert fees == [("Opportunity Card", 75.0)]
+    # It is still a mention of the kind; only its claim on the fee goes.
+    assert kind_mentions("most long-stay visas")[0][2] == "long-stay visa"
+
+
+def test_a_fee_goes_to_the_kind_the_sentence_before_names(extractor: FactExtractor) -> None:
+    text = ("Dutch tech firms want faster hiring.\n"
+            "Employers use the highly skilled migrant visa for most engineers. "
+            "The immigration service charges employers €423 to process an application.")  # fmt: skip
+    facts = extractor.extract(article(text))
+    assert [f["name"] for f in facts_of_kind(facts, "visa_programme")] == ["highly skilled migrant visa"]
+    fees = {(f["programme"], f["amount"]) for f in facts_of_kind(facts, "fee")}
+    assert fees == {("highly skilled migrant visa", 423.0)}
+    # Not across a paragraph break.
+    text = ("Employers use the highly skilled migrant visa for most engineers.\n"
+            "The immigration service charges employers €423 to process an application.")  # fmt: skip
+    facts = extractor.extract(article(text))
+    assert facts_of_kind(facts, "visa_programme") == []

@@ -1,0 +1,300 @@
+"""Amounts that are not a fee: money of another purpose (a bonus, a salary or
+wage, an investment minimum, funds to show, tuition, living costs), money paid
+to people or to private providers (universities, lawyers, agents), a total or
+a sum of several fees, a figure a correction note or a denial sets aside, and
+an exchange rate. A not-a-fee word is about the amount next to it, so "a $1
+million gift ... and a $15,000 processing fee" keeps the fee, and an amount
+that modifies a fee noun ("the $350 SEVIS fee") is a fee.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from extractors.components.common import text_of
+from extractors.components.fee_page import (
+    FEE_CUE,
+    FEE_WORD,
+    LEXICON,
+    WINDOW,
+    FeePage,
+    governing_verb,
+)
+from extractors.components.fee_periods import own_fee_noun
+from extractors.country_lexicon import country_lexicon
+from extractors.currency_table import currency_table
+from extractors.money import Money
+
+_NOT_FEE_NOUNS = LEXICON.alternation(LEXICON.not_fee_nouns(after=False))
+_NOT_FEE_AFTER_NOUNS = LEXICON.alternation(LEXICON.not_fee_nouns(after=True))
+
+
+# A not-a-fee noun of the table, or a verb of money that is not a fee ("earned", "valued").
+_NOT_FEE = re.compile(
+    rf"\b(?:{_NOT_FEE_NOUNS}|earn\w*|valued"
+    r"|raised(?!\s+(?:to|from|by)\b)|saved|set aside|(?:is|are|was|were|gets?) paid"
+    # "the company spent $4 million on H-1B fees": an outlay, a sum of many fees.
+    r"|spen(?:d|ds|t|ding)"
+    # "investors who put in $1.05 million": money put into a business.
+    r"|put(?:s|ting)? (?:in|up)|(?:plough|plow|pour)(?:s|ed|ing)? in|inject(?:s|ed|ing)?|sank|sunk"
+    # "if the job pays at least €45,300": a wage.
+    r"|(?:jobs?|roles?|positions?|posts?|offers?)\s+(?:that\s+|which\s+)?pays?)\b",
+    re.I,
+)
+# The noun right after an amount: "$800,000 investment", "Rs 18 lakh salary".
+_NOT_FEE_AFTER = re.compile(
+    r"[\s-]*(?:(?:a|per|each) (?:year|month)\s+)?(?:(?:minimum|annual|initial|total|required|starting"
+    r"|average|base)\s+)?(?:(?:in|on|for|towards?)\s+(?:(?:the|their|a|an|his|her)\s+)?"
+    # "$500 million a year in H-1B fee revenue"; no function word between: the turnover of
+    # "A$1,200 a year for businesses with turnover under A$10 million" is the businesses'.
+    r"(?:(?!(?:with|without|under|over|above|below|of|from|by|at|and|or|but|than|whose|that|which)\b)"
+    r"[\w-]+\s+){0,2}?)?"
+    rf"(?:{_NOT_FEE_AFTER_NOUNS})\b",
+    re.I,
+)
+# "pays up to 3 million yuan to top scientists": money paid to people, not
+# by them; "2,000 yuan, paid to clinics and agencies": not to the state. A
+# payee with a capital is a named body ("€170 to the Agency for Integration,
+# Migration and Asylum", "to the Bank of Thailand"): the state's, not a private one.
+_PAID_TO_PEOPLE = re.compile(
+    r"[\s,-]*(?:(?:a|per) (?:year|month)\s+)?(?:(?:paid|payable|going)\s+)?to\s+(?:(?:the|each|every"
+    r"|top|foreign|young|new|eligible|selected|overseas|private|local)\s+)*(?P<who>talent|recruits?"
+    r"|scientists?|researchers?|workers?|graduates?|engineers?|experts?|professionals?|students?"
+    r"|winners?|hires?|clinics?|hospitals?|agenc(?:y|ies)|lawyers?|attorneys?|consultants?"
+    r"|landlords?|banks?|recruiters?|brokers?)\b",
+    re.I,
+)
+# Fees paid to universities, lawyers, agents or test centres, not to a visa
+# programme: "University application fees alone run to ₹1.5 lakh", "$3,000
+# in legal fees", "a $250 English test fee".
+_PRIVATE_PAYEE = rf"(?:{LEXICON.alternation(LEXICON.private_payees)})"
+_PRIVATE_FEE = re.compile(
+    rf"\b{_PRIVATE_PAYEE}\s+(?:(?:application|admission|processing|service|sitting)\s+)?fees?\b", re.I
+)
+_PRIVATE_AFTER = re.compile(
+    rf"[\s-]*(?:(?:in|on)\s+)?(?:(?!(?:and|or|but|for|of|to|on)\b)[\w’'-]+\s+){{0,2}}?{_PRIVATE_FEE.pattern}",
+    re.I,
+)
+_PRIVATE_CHARGER = re.compile(
+    rf"\b(?:{_PRIVATE_PAYEE}|firms?|compan(?:y|ies)|providers?|intermediar(?:y|ies)|middlem[ae]n"
+    r"|(?:web)?sites|touts?|fixers?|scammers?)"
+    r"\s+(?:\w+ly\s+)?charg(?:e|es|ed|ing)\b[^.;:]*$",
+    re.I,
+)
+# At most two words, none of them a function word: "$800,000 minimum investment".
+_HEAD_GAP = re.compile(
+    r"[\s-]*(?:(?!(?:and|or|but|the|a|an|to|of|for|in|on|while|is|are|was|were)\b)[\w’'-]+\s+){0,2}",
+    re.I,
+)
+# "pay Skilled Worker visa holders at least £41,700": a wage, paid to people.
+_WAGE = re.compile(
+    r"\bpa(?:y|ys|id|ying)\s+(?:[\w-]+\s+){0,3}?(?:workers?|holders?|employees?|staff|researchers?"
+    r"|nurses?|engineers?|graduates?|recruits?|postdocs?|scientists?|doctors?|teachers?|professors?|hires?"
+    r"|them|him|her)\s+(?:at least|a minimum of|an average of"
+    r"|about|around|up to|more than|salaries of|wages of)?\s*$",
+    re.I,
+)
+
+
+# card" (about ₹44 crore, ¥750 million): an amount at or above these bounds
+# (units of its currency) is a total ("would cost them close to ₹8,000
+# crore", "$14 billion a year"), never one applicant's fee.
+# Currencies of many units to the dollar have their bounds in the table
+# ("total_units": ₹ and ¥ 1e9, won 1e10, rupiah and dong 1e11).
+DEFAULT_TOTAL_UNITS = 1e8
+
+
+# from £408 in paragraph 2)", "An earlier version of this story gave ..."):
+# only the figure it corrects to is a fee; the others are the wrong figures.
+_CORRECTION = re.compile(
+    r"\W*(?:(?:This|The) (?:story|article|report|item)\b[^.\n]{0,30}?"
+    r"\b(?:corrected|amended|updated|clarified)"
+    r"|(?:An|The) (?:earlier|previous) (?:version|edition) of this\b"
+    r"|Corrects?\b|Correction\b|Clarification\b)",
+    re.I,
+)
+
+
+def wrong_figure(text: str, money: Money) -> bool:
+    """An amount of a correction note other than the one it corrects to
+    ("... to £480 from £408": £408; "An earlier version ... said the fee was $260")."""
+    if _CORRECTION.match(text, text.rfind("\n", 0, money.start) + 1) is None:
+        return False
+    return re.search(r"\bto\s*$", text[max(0, money.start - 5) : money.start]) is None
+
+
+def denied(text: str, money: Money) -> bool:
+    """'will rise to £480, not £408': the amount the text denies. 'Will now
+    pay well over £12,000', 'quoted more than £15,000 for a family': a lower
+    bound is a sum of costs, never the price a fee table states."""
+    return re.search(r"\b(?:not|rather than|more than|well over|upwards of|in excess of)\s*$",
+                     text[max(0, money.start - 15) : money.start]) is not None
+
+
+# $12.8 million", "A couple ... will pay C$3,440 in government fees" (blind4 b4_07, b4_08, b4_12). "The visa
+# costs £766 in total" is one visa's fee (holdout h11, blind b03).
+_SUM_BEFORE = re.compile(
+    r"\b(?:add(?:s|ed|ing)?\s+up\s+to|(?:together|combined|altogether)\s+(?:\w+\s+)?(?:to|at)"
+    r"|com(?:e|es|ing)\s+to|total(?:s|led|ling|ed|ing)|(?:for|of)\s+a\s+(?:combined\s+)?total\s+of)"
+    r"\s+(?:(?:about|around|roughly|nearly|almost|some|over|more\s+than|up\s+to)\s+)?$",
+    re.I,
+)
+_SUM_AFTER = re.compile(r"\s+in\s+(?:[a-z-]+\s+)?fees\b")
+_HOUSEHOLD = re.compile(r"\b(?:couples?|famil(?:y|ies)|households?)\b", re.I)
+# An exchange rate, not a price: "At ₹85.20 to the dollar".
+RATE_AFTER = re.compile(
+    r"\s+(?:to|per|for|against)\s+(?:the|one|each|a|1)\s+(?:U\.?S\.?\s+)?(?:dollar|euro|pound|yen|yuan)\b"
+)
+
+
+def is_sum(text: str, money: Money, clause_start: int) -> bool:
+    """Whether the amount sums several fees rather than being one."""
+    if _SUM_BEFORE.search(text, clause_start, money.start):
+        return True
+    # "$185 in consular fees" is one applicant's fee; a household's "in ... fees" adds several up.
+    return bool(_SUM_AFTER.match(text, money.end) and _HOUSEHOLD.search(text, clause_start, money.start))
+
+
+def is_total(money: Money) -> bool:
+    """An amount too large to be one applicant's fee: a total (an industry's
+    bill, a year's revenue)."""
+    return money.amount >= currency_table().total_units.get(money.currency, DEFAULT_TOTAL_UNITS)
+
+
+def not_fee(page: FeePage, money: Money, lo: int) -> bool:
+    """A "not a fee" word about this amount. Before it with no fee noun after
+    ("signing bonuses of up to", but not "an annual integrity fund fee of"),
+    and with no other amount in between ("raised $5 million ... the $100,000
+    fee") unless that one is an alternative ("an investment of $800,000 ...,
+    or $1,050,000"), nor the word the noun of an earlier amount ("a $1 million
+    gift to the Treasury and a $15,000 processing fee"); or right after it
+    ("an $800,000 investment", "$40,000 in tuition"); or a wage ("pay workers
+    at least £41,700")."""
+    text = page.text
+    if _paid_to_a_private_party(page, money, _after_other_amounts(page, money, lo)):
+        return True
+    if own_fee_noun(text, money.end, min(len(text), money.end + WINDOW)):
+        return False  # "the $350 F-1 SEVIS fee" is a fee whatever stands before it
+    lo = _after_other_amounts(page, money, lo)
+    last_not = max((m.end() for m in _NOT_FEE.finditer(text, lo, money.start)
+                    if not _heads_an_amount(page, lo, m.start())), default=-1)
+    # A fee word after it outweighs it, but not a verb right after it: in
+    # "tuition costs $40,000" the verb states the price of the tuition.
+    subjects = {m.end() for m in _NOT_FEE.finditer(text, lo, money.start)}
+    last_cue = max((m.end() for m in FEE_CUE.finditer(text, lo, money.start)
+                    if FEE_WORD.fullmatch(m.group(0)) or not _follows(text, subjects, m.start())),
+                   default=-1)
+    if last_not >= 0 and last_not >= last_cue:
+        return True
+    return bool(_NOT_FEE_AFTER.match(text, money.end) or _paid_to_people(text, money.end)
+                or _WAGE.search(text, lo, money.start)
+                or _priced_subject_is_not_a_fee(page.doc, money))
+
+
+def _paid_to_people(text: str, end: int) -> bool:
+    """'3 million yuan to top scientists', '2,000 yuan, paid to clinics': not
+    'a further €170 to the Agency for Integration'."""
+    found = _PAID_TO_PEOPLE.match(text, end)
+    return found is not None and not found["who"][0].isupper()
+
+
+def _paid_to_a_private_party(page: FeePage, money: Money, lo: int) -> bool:
+    """The amount's fee is a university's, a lawyer's or an agent's: named
+    right after it ("$3,000 in legal fees"), or as the subject whose price
+    it is ("University application fees alone run to ₹1.5 lakh")."""
+    if _PRIVATE_AFTER.match(page.text, money.end) is not None:
+        return True
+    if any(_PRIVATE_FEE.search(words) for words in _priced_subjects(page.doc, money)):
+        return True
+    # "her agency charges clients 3,000 rupees": the one who charges is a private party.
+    charger = _PRIVATE_CHARGER.search(page.text, lo, money.start)
+    if charger is not None and _government_body(page.text, charger.start()):
+        charger = None  # "The Swedish Migration Agency charges": the state, no private party
+    return charger is not None or _reported_charger(page.doc, money)
+
+
+def _government_body(text: str, start: int) -> bool:
+    """Whether the word at ``start`` ends a government body's name ("Migration Agency")."""
+    before = text[max(0, start - 60) : start + 40]
+    offset = start - max(0, start - 60)
+    return any(m.start() <= offset < m.end() for m in country_lexicon().body_pattern.finditer(before))
+
+
+_CHARGING = frozenset({"charge", "bill"})
+_REPORTING = frozenset("say tell add note estimate report explain".split())
+_PRIVATE_NOUN = re.compile(
+    rf"(?:{_PRIVATE_PAYEE}|firms?|compan(?:y|ies)|providers?|intermediar(?:y|ies)|middlem[ae]n)", re.I
+)
+
+
+def _reported_charger(doc: Doc, money: Money) -> bool:
+    """'lawyers in Mumbai ... said they charged around 3 lakh rupees': by the
+    parse, the one who charges is a pronoun for the speaker, a private party."""
+    found = governing_verb(doc, money)
+    if found is None or found[1].lemma_.lower() not in _CHARGING:
+        return False
+    verb = found[1]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _REPORTING
+    if reported and all(s.pos_ == "PRON" for s in subjects):
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    text = text_of(doc)
+    return any(_PRIVATE_NOUN.fullmatch(s.text) and not _government_body(text, s.idx) for s in subjects)
+
+
+# Verbs that state a price of their subject: "health insurance costs $2,000".
+_PRICE_VERBS = frozenset({"cost", "be", "run", "total", "come", "amount", "range", "vary", "start"})
+
+
+def _priced_subject_is_not_a_fee(doc: Doc, money: Money) -> bool:
+    """Whether the amount is the price of a subject that is not a fee ("a
+    one-way flight to New York costs Rs 60,000"), by the parse."""
+    return any(_NOT_FEE.search(words) and not FEE_WORD.search(words)
+               for words in _priced_subjects(doc, money))
+
+
+def _priced_subjects(doc: Doc, money: Money) -> list[str]:
+    """The subjects of the price verb the amount hangs from, as text."""
+    found = governing_verb(doc, money)
+    if found is None or found[1].lemma_ not in _PRICE_VERBS:
+        return []
+    text = text_of(doc)
+    verb = found[1]
+    subjects = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ in ("conj", "ccomp"):
+        # "Salaries offered to K visa holders ... range from 25,000 to 40,000 yuan",
+        # parsed as a verb under "offered" with no subject: its subject is the head's.
+        subjects = [t for t in verb.head.children if t.dep_ in ("nsubj", "nsubjpass")]
+    return [text[t.left_edge.idx : t.right_edge.idx + len(t.right_edge.text)] for t in subjects]
+
+
+def _follows(text: str, ends: set[int], start: int) -> bool:
+    """Whether ``start`` comes right after one of ``ends`` (one word between at most)."""
+    return any(re.fullmatch(r"\s+(?:[\w’'-]+\s+)?", text[end:start]) for end in ends if end <= start)
+
+
+def _after_other_amounts(page: FeePage, money: Money, lo: int) -> int:
+    """Where the words about ``money`` may begin: after the last other amount
+    before it, unless the two are alternatives joined by "or"."""
+    for other in reversed(page.amounts):
+        if lo <= other.end <= money.start:
+            between = page.text[other.end : money.start]
+            if re.search(r"\bor\b", between) and not FEE_WORD.search(between):
+                return lo
+            return other.end
+    return lo
+
+
+def _heads_an_amount(page: FeePage, lo: int, start: int) -> bool:
+    """Whether the word at ``start`` follows an earlier amount within two words, or is what that
+    amount is ("asks for US$60,000 in annual income and costs IDR 12.5 million")."""
+    return any(lo <= m.end <= start and (_HEAD_GAP.fullmatch(page.text, m.end, start)
+                                         or _is_what_it_is(page.text, m.end, start))
+               for m in page.amounts)
+
+
+def _is_what_it_is(text: str, end: int, start: int) -> bool:
+    found = _NOT_FEE_AFTER.match(text, end)
+    return found is not None and end <= start < found.end()
