@@ -26,11 +26,12 @@ from extractors.components.event_trigger_lexicon import (
     NOUN_PHRASES,
     NOUN_TRIGGERS,
     ON_HOLD,
+    PLAN_VERBS,
     PROGRAMME_NOUNS,
     RANGE_WORDS,
     START_WORDS,
 )
-from extractors.components.event_verbs import PROGRAMME_OBJECTS, objects_in, ones_own
+from extractors.components.event_verbs import PROGRAMME_OBJECTS, as_verb_trigger, objects_in, ones_own
 from extractors.components.event_words import hyphen_parts
 from extractors.models import EventType
 
@@ -82,15 +83,37 @@ def start_preposition(when: Span) -> Trigger | None:
         return Trigger(prep, "takes_effect", prep.head)
     elif prep.lower_ != "from" or (prep.i > 0 and prep.doc[prep.i - 1].lower_ in {"up", "down"}):
         return None
-    verb = prep.head
-    if verb.pos_ not in {"VERB", "AUX"} or _baseline(verb, when):
+    clause = prep.head if prep.head.pos_ in {"VERB", "AUX"} else _clause_trigger(prep)
+    if clause is None or _baseline(clause, when):
         return None
+    verb = clause
     following = when.doc[when.end : when.end + 1]
     if len(following) and following[0].lower_ in RANGE_WORDS:
         return None
     if verb.lemma_.lower() in _RECEIVING and objects_in(verb, _APPLICATIONS):
         return Trigger(prep, "launched", verb)  # "will accept applications from Oct. 1"
     return Trigger(prep, "takes_effect", verb)
+
+
+# Steps from a start word hung on a noun up to its clause's verb.
+_MAX_CLIMB = 8
+
+
+def _clause_trigger(prep: Token) -> Token | None:
+    """'will raise the salary floor for its two main visas from Jan. 1', 'will
+    raise the levy that employers pay ... by almost a third from April 6': the
+    parse hangs the start on a noun of the object; the start is the clause's
+    when the clause's verb, across nouns, prepositions and relative clauses,
+    is an event or a change of a price."""
+    token = prep.head
+    for _ in range(_MAX_CLIMB):
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"relcl", "acl"}:
+            change = token.lemma_.lower() in PLAN_VERBS and token.tag_ not in {"VBD", "VBN"}
+            return token if change or as_verb_trigger(token) is not None else None
+        if token.pos_ not in {"NOUN", "PROPN", "NUM", "ADP", "ADJ", "VERB", "AUX"} or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
 
 
 def _rule_after(prep: Token) -> bool:
@@ -239,11 +262,13 @@ def in_place_since(when: Span) -> Trigger | None:
 # "Since Aug. 15, 2023, the e-visa has been valid for 90 days".
 _RULE_STATES = frozenset(
     "valid mandatory compulsory required free eligible exempt payable capped limited restricted "
-    "allowed permitted possible".split()
+    "allowed permitted possible"
+    # "Since July 1, holders have been able to sponsor their parents": a right the rule gave then
+    " able entitled".split()
 )
 _OPEN_STATES = frozenset({"available", "open"})
 # Passives of a rule: "Since July 1, applicants have been required to ...".
-_RULE_PASSIVES = frozenset("require oblige allow permit exempt cap limit restrict".split())
+_RULE_PASSIVES = frozenset("require oblige allow permit exempt cap limit restrict entitle".split())
 
 
 def _state_since(since: Token) -> Trigger | None:

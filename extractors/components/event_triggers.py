@@ -76,7 +76,7 @@ def find_trigger(when: Span) -> Trigger | None:
     until = when.root.dep_ == "pobj" and when.root.head.lower_ in {"until", "till"}
     if (negated(found.token) and not until) or _unreal(found, until) or _private_actor(found):
         return None
-    if _end_of_a_pause(found) or _deadline_by(when, found):
+    if _end_of_a_pause(found) or _deadline_by(when, found) or _time_passes(found):
         return None
     return _typed_by_subject(found)
 
@@ -111,6 +111,21 @@ def _end_of_a_pause(trigger: Trigger) -> bool:
     if subjects and subjects[0].lower_ in {"that", "which"} and trigger.token.dep_ == "relcl":
         subjects = [trigger.token.head]
     return any(NOUN_TRIGGERS.get(s.lemma_.lower()) == "suspended" for s in subjects)
+
+
+# Spans of time: "the fiscal year that ended in September" is a calendar, not a programme's end.
+_PERIODS = frozenset("year years quarter quarters month months week weeks period season semester".split())
+
+
+def _time_passes(trigger: Trigger) -> bool:
+    """'the fiscal year that ended in September', 'the quarter starts on
+    Oct. 1': a span of time that begins or ends is no event of a programme."""
+    if trigger.nominal or trigger.token.i != trigger.anchor.i:
+        return False
+    subjects = [c for c in trigger.token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if trigger.token.dep_ == "relcl" and (not subjects or subjects[0].lower_ in {"that", "which"}):
+        subjects = [trigger.token.head]
+    return any(s.lemma_.lower() in _PERIODS for s in subjects)
 
 
 # Who acts for itself, not for a programme: "The company suspended hiring of H-1B workers".

@@ -165,7 +165,7 @@ def ones_own(verb: Token) -> bool:
     document ended, named by an owner that is no country or body."""
     for word in (c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "nsubj"}):
         for owner in (c for c in word.children if c.dep_ == "poss"):
-            if owner.lower_ in {"his", "her", "their", "my", "your", "our"}:
+            if owner.lower_ in {"his", "her", "their", "my", "your", "our", "whose"}:
                 return True
             if owner.pos_ == "PROPN" and owner.ent_type_ not in _OWNERS_NOT_PEOPLE:
                 return True

@@ -25,6 +25,13 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.components.common import facts_of, programme_spans, published_of, text_of
 from extractors.components.date_spans import clock_before, date_spans
+from extractors.components.event_kinds import (
+    apposed_programme,
+    argument_kind,
+    counted_programmes,
+    record_kind,
+    sentence_kind,
+)
 from extractors.components.event_triggers import (
     IMPLEMENTING,
     NOUN_TRIGGERS,
@@ -137,10 +144,18 @@ def _events(doc: Doc, when: Span, published: date | None) -> list[EventFact]:
         evidence = doc[lo:hi]
         return [_fact(evidence, when.sent, programme, Trigger(trigger.token, kind, trigger.anchor), resolved)
                 for programme, kind in _replacement(doc, trigger)]
-    programme = _programme(doc, trigger, when.sent)
-    if programme is None:
-        return []
-    return [_fact(doc[lo:hi], when.sent, programme, trigger, resolved)]
+    return [_fact(doc[lo:hi], when.sent, programme, trigger, resolved)
+            for programme in _programmes(doc, trigger, when.sent)]
+
+
+def _programmes(doc: Doc, trigger: Trigger, sentence: Span) -> list[Span]:
+    """Each programme a counted argument names ("the regulations for both
+    permits"), else the one programme of :func:`_programme`."""
+    counted = counted_programmes(doc, [trigger.anchor, *_arguments(trigger)])
+    if counted:
+        return counted
+    programme = _programme(doc, trigger, sentence)
+    return [] if programme is None else [programme]
 
 
 def _replacement(doc: Doc, trigger: Trigger) -> list[tuple[Span, EventType]]:
@@ -255,7 +270,19 @@ def _programme(doc: Doc, trigger: Trigger, sentence: Span) -> Span | None:
     if own is not None:
         return None if is_personal(own) else own
     start, end = trigger.token.idx, trigger.token.idx + len(trigger.token)
-    span = _parsed_owner(doc, trigger, sentence) or nearest_topical(doc, start, end, sentence)
+    span = _parsed_owner(doc, trigger, sentence)
+    # "or the talent visa, a nine-month permit introduced in June 2022": a kind the
+    # trigger's argument names comes before a programme named elsewhere in the sentence.
+    span = span or apposed_programme(doc, _arguments(trigger))
+    kind = None if span is not None else argument_kind(doc, _arguments(trigger), trigger.token)
+    span = span or (None if kind is not None else nearest_topical(doc, start, end, sentence))
+    if span is None and kind is None:
+        kind = sentence_kind(doc, sentence, trigger.token)
+    if kind is not None:
+        if is_personal(kind):
+            return None
+        record_kind(doc, kind, sentence)
+        return kind
     if span is not None:
         return None if is_personal(span) else span
     if not _refers_back(trigger):
@@ -507,7 +534,10 @@ _PROCESS_WORDS = frozenset(
     # "a five-year visa", "a 10-year visa": a duration, not another visa's name
     " year month day week".split()
 )
-_KIND_NOUNS = frozenset("visa visas route routes scheme programme program card category permit pass".split())
+_KIND_NOUNS = frozenset(
+    "visa visas route routes scheme schemes programme programmes program programs card cards category "
+    "categories permit permits pass passes pilot pilots".split()
+)
 
 
 def _names_another_visa(doc: Doc, sentence: Span) -> bool:

@@ -443,3 +443,56 @@ def test_a_programme_piloted_brought_into_being_or_existing_since(
 )
 def test_an_event_nouns_weekday_with_no_verb_parsed_is_past(extractor: FactExtractor, text: str) -> None:
     assert _events(extractor, text) == [("H-1B", "suspended", "2025-09-26", "day")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a duration written as an adjective is no date
+        "The threshold for a 10-year Golden Visa falls to $3 million.",
+        "Investors need $1 million for the five-year Golden Visa, which rises in price.",
+        # a span of time that ends or begins is a calendar, not the programme's end or start
+        "H-1B filings rose 12% in the fiscal year that ended in September.",
+        "The H-1B lottery results came in the quarter that began in April.",
+    ],
+)
+def test_durations_and_spans_of_time_make_no_event(extractor: FactExtractor, text: str) -> None:
+    assert _events(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a right the rule has given since the date: it took effect then
+        ("Since March 1, holders of the EU Blue Card have been able to change jobs freely.",
+         ("EU Blue Card", "takes_effect", "2025-03-01", "day")),
+        ("Since June 2024, EU Blue Card holders have been entitled to bring their parents.",
+         ("EU Blue Card", "takes_effect", "2024-06", "month")),
+        # a bill presented to a parliament is proposed
+        ("Spain will close the Golden Visa under a bill presented to parliament on Tuesday.",
+         ("Golden Visa", "proposed", "2025-09-23", "day")),
+        ("The minister presented the Golden Visa bill to parliament on Friday.",
+         ("Golden Visa", "proposed", "2025-09-26", "day")),
+    ],
+)
+def test_rights_since_a_date_and_bills_presented(
+    extractor: FactExtractor, text: str, expected: Event
+) -> None:
+    assert _events(extractor, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parse hangs "from <day>" on a noun of the object; the clause's change starts then
+        ("Britain will raise the Skilled Worker visa fee that employers pay for each worker they sponsor "
+         "by a third from April 6.", [("Skilled Worker visa", "takes_effect", "2026-04-06", "day")]),
+        # a baseline, and a noun phrase with no event verb over it, start nothing
+        ("The Skilled Worker visa fee rose 20% from last year.", []),
+        ("Visas for workers from January are processed under the Skilled Worker visa.", []),
+    ],
+)
+def test_a_start_hung_on_a_noun_belongs_to_its_clause(
+    extractor: FactExtractor, text: str, expected: list[Event]
+) -> None:
+    assert _events(extractor, text) == expected
