@@ -80,7 +80,7 @@ def start_preposition(when: Span) -> Trigger | None:
     if prep.lower_ == "of" and prep.head.lower_ == "as":
         prep = prep.head
     elif _rule_after(prep):
-        return Trigger(prep, "takes_effect", prep.head)
+        return Trigger(prep, "takes_effect", _filed_application(prep.head) or prep.head)
     elif prep.lower_ != "from" or (prep.i > 0 and prep.doc[prep.i - 1].lower_ in {"up", "down"}):
         return None
     clause = prep.head if prep.head.pos_ in {"VERB", "AUX"} else _clause_trigger(prep)
@@ -119,12 +119,37 @@ def _clause_trigger(prep: Token) -> Token | None:
 def _rule_after(prep: Token) -> bool:
     """'After Oct. 1, applicants must show a job offer': "after" opening its
     sentence before a rule still in force or to come (a modal or a present
-    verb) starts the rule; 'After Oct. 1, the agency received ...' is a story."""
+    verb) starts the rule; 'After Oct. 1, the agency received ...' is a story.
+    So does "after" under the filing of an application the rule covers ("will
+    apply to petitions filed after Sept. 21")."""
     verb = prep.head
-    if prep.lower_ != "after" or prep.i != prep.sent.start or verb.pos_ not in {"VERB", "AUX"}:
+    if prep.lower_ != "after" or verb.pos_ not in {"VERB", "AUX"}:
         return False
+    if prep.i != prep.sent.start:
+        filed = _filed_application(verb)
+        if filed is None:
+            return False
+        verb = filed
     modal = any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ != "would" for c in verb.children)
     return modal or verb.tag_ in {"VBZ", "VBP"}
+
+
+_FILED = frozenset("file submit make lodge receive register".split())
+_FILINGS = frozenset("application applications petition petitions registration registrations "
+                     "submission submissions request requests claim claims".split())
+
+
+def _filed_application(participle: Token) -> Token | None:
+    """'petitions filed after ...', 'applications submitted after ...': the verb whose rule covers
+    the filings, across the noun the participle modifies and its preposition."""
+    if participle.dep_ != "acl" or participle.tag_ != "VBN" or participle.lemma_.lower() not in _FILED:
+        return None
+    if participle.head.lower_ not in _FILINGS:
+        return None
+    token = participle.head.head
+    if token.pos_ == "ADP":
+        token = token.head
+    return token if token.pos_ in {"VERB", "AUX"} else None
 
 
 _RECEIVING = frozenset({"accept", "take", "receive"})
@@ -267,6 +292,8 @@ _RULE_STATES = frozenset(
     " able entitled".split()
 )
 _OPEN_STATES = frozenset({"available", "open"})
+# What a rule does, in the active: "Since 1 January, the Blue Card has required a salary of ...".
+_RULE_VERBS = frozenset("require allow permit exempt cap limit restrict cost charge oblige".split())
 # Passives of a rule: "Since July 1, applicants have been required to ...".
 _RULE_PASSIVES = frozenset("require oblige allow permit exempt cap limit restrict entitle".split())
 
@@ -290,5 +317,8 @@ def _state_since(since: Token) -> Trigger | None:
     if verb.tag_ == "VBN" and verb.lemma_.lower() in _RULE_PASSIVES and any(
             c.dep_ == "auxpass" for c in verb.children):
         return Trigger(since, "takes_effect", verb)
+    if verb.tag_ == "VBN" and verb.lemma_.lower() in _RULE_VERBS and not any(
+            c.dep_ == "auxpass" for c in verb.children):
+        return Trigger(since, "takes_effect", verb)  # "Since 1 January, the card has required a salary of"
     return None
 

@@ -138,7 +138,7 @@ _HOLDERS = frozenset({"his", "her", "their", "my", "your", "our", "whose"})
 def _kind_span(doc: Doc, found: tuple[int, int, str]) -> Span | None:
     start, end, name = found
     words = doc.char_span(start, end, alignment_mode="expand")
-    if words is None or _umbrella(doc, name):
+    if words is None or _umbrella(doc, name) or _cut_short(doc, words):
         return None
     root = words.root
     phrase = [root, *(c for c in root.children if c.dep_ in {"compound", "amod"})]
@@ -146,6 +146,16 @@ def _kind_span(doc: Doc, found: tuple[int, int, str]) -> Span | None:
            for w in phrase for c in w.children):
         return None
     return Span(doc, words.start, words.end, label="VISA_PROGRAMME", kb_id=name)
+
+
+def _cut_short(doc: Doc, words: Span) -> bool:
+    """'the care worker visa': a noun before the kind modifies it, so the kind's words
+    (``programme_kinds`` reads "worker visa") are only the end of another name."""
+    if words.start == 0:
+        return False
+    before = doc[words.start - 1]
+    inside = words.start <= before.head.i < words.end
+    return before.dep_ == "compound" and before.pos_ in {"NOUN", "PROPN"} and inside
 
 
 def _umbrella(doc: Doc, kind: str) -> bool:

@@ -36,6 +36,7 @@ from extractors.components.event_date_cues import (
     event_date_noun,
     in_place_since,
     noun_cue,
+    noun_kind,
     owned_noun,
     start_preposition,
     start_word,
@@ -216,7 +217,21 @@ def _scheduled_event(token: Token) -> Trigger | None:
     if not scheduled(token):
         return None
     verbs = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}]
-    return next((t for t in map(as_verb_trigger, verbs) if t is not None), None)
+    found = next((t for t in map(as_verb_trigger, verbs) if t is not None), None)
+    return found if found is not None or verbs else _scheduled_noun(token)
+
+
+def _scheduled_noun(token: Token) -> Trigger | None:
+    """'The K visa launch was set for Oct. 1', 'the rule's entry into force is
+    scheduled for Jan. 1', 'The launch is due on Oct. 1': a schedule with no
+    infinitive dates the event its subject names."""
+    holder = token.head if token.dep_ == "acomp" else token
+    subjects = [c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    for noun in subjects:
+        kind = noun_kind(noun)
+        if kind is not None:
+            return Trigger(noun, kind, noun, nominal=True)
+    return None
 
 
 def _participle_complement(token: Token) -> Trigger | None:

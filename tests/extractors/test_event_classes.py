@@ -496,3 +496,29 @@ def test_a_start_hung_on_a_noun_belongs_to_its_clause(
     extractor: FactExtractor, text: str, expected: list[Event]
 ) -> None:
     assert _events(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an event noun scheduled for a day, with no infinitive of its own
+        ("The K visa launch was set for Oct. 1.", [("K visa", "launched", "2025-10-01", "day")]),
+        ("The K visa launch is scheduled for Oct. 1.", [("K visa", "launched", "2025-10-01", "day")]),
+        ("The launch of the K visa is due on Oct. 1.", [("K visa", "launched", "2025-10-01", "day")]),
+        ("The meeting was set for Oct. 1 to discuss the K visa.", []),
+        # filings made after a day under a rule to come: the rule starts that day
+        ("Applications for the EU Blue Card submitted after 1 July must include a contract.",
+         [("EU Blue Card", "takes_effect", "2026-07-01", "day")]),
+        ("Applications filed after the deadline were rejected under the H-1B rules.", []),
+        # a rule in the active present perfect since a day; a programme offered since a month
+        ("Since 1 March, the EU Blue Card has required a salary of €43,800.",
+         [("EU Blue Card", "takes_effect", "2025-03-01", "day")]),
+        ("The Opportunity Card has been offered since January 2024.",
+         [("Opportunity Card", "launched", "2024-01", "month")]),
+        ("Since June, USCIS has issued 5,000 H-1B visas.", []),
+    ],
+)
+def test_schedules_filings_and_rules_since(
+    extractor: FactExtractor, text: str, expected: list[Event]
+) -> None:
+    assert _events(extractor, text) == expected

@@ -94,3 +94,9 @@ def test_a_kind_over_named_programmes_of_its_head_is_their_umbrella(extractor: F
             "The Skilled Worker visa will cost £800 and the Global Talent visa £900.")
     assert "work visa" not in {e[0] for e in _events(extractor, text)}
     assert "work visa" not in {p["name"] for p in _facts(extractor, text, "visa_programme")}
+
+
+def test_a_kind_cut_short_by_a_noun_before_it_is_no_programme(extractor: FactExtractor) -> None:
+    # "care" is no kind word: "worker visa" would be the end of another name
+    text = "The Home Office said on Monday it would close the care worker visa route in July."
+    assert "worker visa" not in {e[0] for e in _events(extractor, text)}
