@@ -322,7 +322,9 @@ def _short_named(doc: Doc, trigger: Trigger) -> Span | None:
     which stand in the name of one programme the article names ("Critical
     Skills Employment Permit"), is that programme; its first mention."""
     for arg in _arguments(trigger):
-        words = [c.lower_ for c in arg.children if c.dep_ in {"compound", "amod"}]
+        # "its two home care worker pilots": the nouns before the head, whatever the parse hangs them on
+        words = [c.lower_ for c in arg.children if c.dep_ in {"compound", "amod"}] + [
+            t.lower_ for t in doc[arg.left_edge.i : arg.i] if t.pos_ == "NOUN" and t.is_lower]
         if arg.lower_ not in _KIND_NOUNS or not words or arg.ent_type_ == "VISA_PROGRAMME":
             continue
         wanted = {*words, arg.lower_}

@@ -100,3 +100,13 @@ def test_a_kind_cut_short_by_a_noun_before_it_is_no_programme(extractor: FactExt
     # "care" is no kind word: "worker visa" would be the end of another name
     text = "The Home Office said on Monday it would close the care worker visa route in July."
     assert "worker visa" not in {e[0] for e in _events(extractor, text)}
+
+
+def test_a_short_lowercase_plural_names_the_one_programme_its_nouns_stand_in(
+    extractor: FactExtractor,
+) -> None:
+    # the nouns before "pilots" are read from the text, not only from its compounds
+    text = ("Canada will reopen its two home care worker pilots to new applicants by the end of April, the "
+            "department said on Thursday. The Home Care Worker Immigration Pilots replaced the Home Support "
+            "Worker pilots, which closed in 2024.")
+    assert ("Home Care Worker Immigration Pilots", "launched", "2026-04", "month") in _events(extractor, text)
