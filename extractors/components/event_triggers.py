@@ -115,7 +115,7 @@ def _end_of_a_pause(trigger: Trigger) -> bool:
 
 
 # Spans of time: "the fiscal year that ended in September" is a calendar, not a programme's end.
-_PERIODS = frozenset("year years quarter quarters month months week weeks period season semester".split())
+_PERIODS = frozenset("year years quarter quarters month months week weeks season semester".split())
 
 
 def _time_passes(trigger: Trigger) -> bool:

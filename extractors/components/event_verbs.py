@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from extractors.components.event_trigger import Trigger
 from extractors.components.event_trigger_lexicon import (
     APPROVING,
+    AUTHORITIES,
     CHANGE_TRIGGERS,
     CREATING,
     DOCUMENT_NOUNS,
@@ -226,6 +227,8 @@ def _document_stage(verb: Token) -> EventType | None:
         if verb.lemma_.lower() in APPROVING and document.tag_ != "NNS" and (
                 document.ent_type_ == "VISA_PROGRAMME" or noun in PROGRAMME_KINDS):
             return "announced"  # "the State Council approved the K visa in August"
+        if verb.lemma_.lower() in APPROVING and noun in _APPROVED_PLANS and _by_government(verb):
+            return "announced"  # "the cabinet approved the Golden Visa reform on Tuesday"
         if noun not in DOCUMENT_NOUNS:
             continue
         for modifier in document.children:
@@ -235,6 +238,19 @@ def _document_stage(verb: Token) -> EventType | None:
             return "announced"
     return None
 
+
+
+# Plans a government body approves, final once approved (a bill is not: it still needs a vote).
+_APPROVED_PLANS = frozenset("reform reforms overhaul plan plans proposal proposals measure measures".split())
+
+
+def _by_government(verb: Token) -> bool:
+    """The verb's subject or passive agent is a government body or a country, or it names none
+    ("the reform was approved on Tuesday"); not "Shareholders approved the merger plan"."""
+    actors = [c for c in verb.children if c.dep_ == "nsubj"] + [
+        g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return all(a.lemma_.lower() in AUTHORITIES or a.lower_ in AUTHORITIES or a.ent_type_ == "GPE"
+               for a in actors)
 
 
 PROGRAMME_OBJECTS = frozenset(

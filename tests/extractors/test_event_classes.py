@@ -522,3 +522,22 @@ def test_schedules_filings_and_rules_since(
     extractor: FactExtractor, text: str, expected: list[Event]
 ) -> None:
     assert _events(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a government body approving a programme's reform or plan announces it
+        ("The government approved the Golden Visa reform on Tuesday.",
+         [("Golden Visa", "announced", "2025-09-23", "day")]),
+        ("The Golden Visa reform was approved by the cabinet on Tuesday.",
+         [("Golden Visa", "announced", "2025-09-23", "day")]),
+        ("Shareholders approved the merger plan on Tuesday, the H-1B employer said.", []),
+        # a registration period that opens is no span of time passing
+        ("The H-1B registration period opens on March 7.", [("H-1B", "launched", "2026-03-07", "day")]),
+    ],
+)
+def test_approved_reforms_and_periods_that_open(
+    extractor: FactExtractor, text: str, expected: list[Event]
+) -> None:
+    assert _events(extractor, text) == expected
