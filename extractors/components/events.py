@@ -41,6 +41,7 @@ from extractors.components.event_triggers import (
     is_authority,
 )
 from extractors.components.programme_context import is_personal, main_topical, nearest_topical, topical_spans
+from extractors.components.programme_country import first_line_headline
 from extractors.components.programme_owner import noun_owner, subject_owner, within
 from extractors.dates import UNRESOLVED_NO_PUBDATE, ResolvedDate, resolve
 from extractors.models import EventFact, EventType, FeeFact
@@ -90,16 +91,21 @@ class EventFinder:
                 continue
             found.extend(_events(doc, ent, published))
         found.extend(_immediate_events(doc, published, found))
-        facts_of(doc).extend(f for f in found if not _coarser_twin(f, found))
+        headline = first_line_headline(text_of(doc))
+        end = headline[0] if headline else 0
+        facts_of(doc).extend(f for f in found if not _coarser_twin(f, found, end))
         return doc
 
 
-def _coarser_twin(fact: EventFact, found: list[EventFact]) -> bool:
+def _coarser_twin(fact: EventFact, found: list[EventFact], headline_end: int = 0) -> bool:
     """'launched on June 1, 2024' read twice, as the day and as '2024', or a
     headline's "from January" beside the lede's "from Jan. 1": the coarser
-    reading of an event the article dates more finely elsewhere goes."""
+    reading of an event the article dates more finely elsewhere goes. A
+    headline names the body's event in short, so its coarser reading goes
+    whichever programme the short words gave it ("salary floors for work
+    permits from January" over the lede's two permits "from 1 January")."""
     return any(
-        other is not fact and other.programme == fact.programme
+        other is not fact and (other.programme == fact.programme or fact.start < headline_end)
         and other.event_type == fact.event_type and fact.date is not None and other.date is not None
         and other.date.startswith(fact.date) and len(other.date) > len(fact.date)
         for other in found

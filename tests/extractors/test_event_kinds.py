@@ -110,3 +110,19 @@ def test_a_short_lowercase_plural_names_the_one_programme_its_nouns_stand_in(
             "department said on Thursday. The Home Care Worker Immigration Pilots replaced the Home Support "
             "Worker pilots, which closed in 2024.")
     assert ("Home Care Worker Immigration Pilots", "launched", "2026-04", "month") in _events(extractor, text)
+
+
+def test_a_headlines_coarser_date_of_the_ledes_event_goes_whatever_its_programme(
+    extractor: FactExtractor,
+) -> None:
+    # the headline's short words give its event the article's most-named programme, the H-1B
+    text = ("Ireland lifts salary floors from January\n"
+            "Ireland will raise the salary floor for both permits from 1 January. The Critical Skills "
+            "Employment Permit will need €40,904 and the General Employment Permit €36,605. Many holders "
+            "later move to the H-1B. The H-1B is capped.")
+    assert [e[2] for e in _events(extractor, text)] == ["2026-01-01", "2026-01-01"]
+
+
+def test_a_raised_salary_floor_of_a_kind_took_effect(extractor: FactExtractor) -> None:
+    assert _events(extractor, "Sweden raised the salary floor for work permits in November 2023.") == [
+        ("work permit", "takes_effect", "2023-11", "month")]
