@@ -32,6 +32,7 @@ from extractors.components.event_kinds import (
     record_kind,
     sentence_kind,
 )
+from extractors.components.event_relative_dates import anchored, same_date_change, untagged_spans
 from extractors.components.event_triggers import (
     IMPLEMENTING,
     NOUN_TRIGGERS,
@@ -84,12 +85,13 @@ class EventFinder:
         published = published_of(doc)
         datelines = [m.span() for m in _DATELINE.finditer(text_of(doc))]
         found: list[EventFact] = []
-        for ent in date_spans(doc):
+        dates = date_spans(doc)
+        for ent in sorted(dates + untagged_spans(doc, dates), key=lambda s: s.start):
             if any(s <= ent.start_char < e for s, e in datelines):
                 continue
             if _denied(doc, ent) or _range_end(doc, ent):
                 continue
-            found.extend(_events(doc, ent, published))
+            found.extend(_events(doc, ent, published, found))
         found.extend(_immediate_events(doc, published, found))
         headline = first_line_headline(text_of(doc))
         end = headline[0] if headline else 0
@@ -135,14 +137,18 @@ def _range_end(doc: Doc, when: Span) -> bool:
         t.lower_ == "between" for t in doc[max(0, when.start - 8) : when.start - 1])
 
 
-def _events(doc: Doc, when: Span, published: date | None) -> list[EventFact]:
+def _events(doc: Doc, when: Span, published: date | None, found: list[EventFact]) -> list[EventFact]:
     trigger = find_trigger(when)
     if trigger is None:
         clock = clock_before(when)
         trigger = find_trigger(clock) if clock is not None else None
     if trigger is None:
+        trigger = same_date_change(when, found)
+    if trigger is None:
         return []
-    resolved = resolve(when.text, published, trigger.direction, tense_known=not trigger.nominal)
+    # "took effect the same day", "two days later": the day of the event dated just before
+    resolved = (resolve(when.text, published, trigger.direction, tense_known=not trigger.nominal)
+                or anchored(when.text, when.start_char, found))
     if resolved is None:
         return []
     lo, hi = min(trigger.token.i, when.start), max(trigger.token.i + 1, when.end)
