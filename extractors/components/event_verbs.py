@@ -55,6 +55,9 @@ def as_verb_trigger(token: Token) -> Trigger | None:
         stage = _document_stage(token)
         if stage is not None:
             return Trigger(token, stage, token)
+    changes_rules = lemma in _RULE_CHANGE and objects_in(token, _CHANGED, programme=True, own=True)
+    if changes_rules and token.pos_ == "VERB":
+        return Trigger(token, "takes_effect", token)  # "extended the K visa to 90 days"
     if lemma in _TABLING and token.pos_ == "VERB" and objects_in(token, _BILLS):
         return Trigger(token, "proposed", token)  # "introduced a bill", "tabled an amendment"
     if lemma in _OUTLINING and token.pos_ == "VERB" and objects_in(token, _PLANS, programme=True):
@@ -96,6 +99,9 @@ def _verb_kind(token: Token, lemma: str) -> EventType | None:
     return None
 
 
+# Verbs that change a programme's rules or scope, and what they change.
+_RULE_CHANGE = LEXICON.verb_classes["rule_change"].verbs
+_CHANGED = LEXICON.verb_classes["rule_change"].objects
 # A bill is proposed when it is introduced or tabled, not launched.
 _TABLING = LEXICON.verb_classes["tabling"].verbs
 _BILLS = LEXICON.verb_classes["tabling"].objects

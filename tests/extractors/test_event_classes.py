@@ -541,3 +541,22 @@ def test_approved_reforms_and_periods_that_open(
     extractor: FactExtractor, text: str, expected: list[Event]
 ) -> None:
     assert _events(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dated change to a programme's rules or scope takes effect then, whatever its verb
+        ("The Golden Visa was overhauled in October 2023.",
+         [("Golden Visa", "takes_effect", "2023-10", "month")]),
+        ("The K visa was expanded to include researchers on Monday.",
+         [("K visa", "takes_effect", "2025-09-29", "day")]),
+        ("The Home Office tightened the Graduate visa rules in January.",
+         [("Graduate visa", "takes_effect", "2025-01", "month")]),
+        # a company's own practice, or a deadline moved, changes no programme
+        ("The company expanded its H-1B hiring in March.", []),
+        ("The ministry extended the deadline for Opportunity Card applications to March 1.", []),
+    ],
+)
+def test_a_dated_rule_change_takes_effect(extractor: FactExtractor, text: str, expected: list[Event]) -> None:
+    assert _events(extractor, text) == expected
