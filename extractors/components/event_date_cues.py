@@ -84,6 +84,10 @@ def start_preposition(when: Span) -> Trigger | None:
     elif prep.lower_ != "from" or (prep.i > 0 and prep.doc[prep.i - 1].lower_ in {"up", "down"}):
         return None
     clause = prep.head if prep.head.pos_ in {"VERB", "AUX"} else _clause_trigger(prep)
+    if clause is not None and clause.dep_ == "relcl" and as_verb_trigger(clause) is None:
+        # "will raise the levy that employers pay for each worker they sponsor from April 6": the
+        # start hung on a relative clause's verb is the change's of the clause above it
+        clause = _clause_trigger(prep) or clause
     if clause is None or _baseline(clause, when):
         return None
     verb = clause

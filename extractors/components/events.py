@@ -290,6 +290,8 @@ def _programme(doc: Doc, trigger: Trigger, sentence: Span) -> Span | None:
     span = span or (None if kind is not None else nearest_topical(doc, start, end, sentence))
     if span is None and kind is None:
         kind = sentence_kind(doc, sentence, trigger.token)
+    if span is None and kind is None:
+        span = _price_restated_next(doc, trigger, sentence)
     if kind is not None:
         if is_personal(kind):
             return None
@@ -366,6 +368,23 @@ def _priced_programme(doc: Doc, trigger: Trigger) -> Span | None:
         if before or mentions:
             return (before or mentions)[-1] if before else mentions[0]
     return None
+
+
+def _price_restated_next(doc: Doc, trigger: Trigger, sentence: Span) -> Span | None:
+    """'Britain will raise the levy that employers pay ... from April 6.' then 'The Immigration
+    Skills Charge, paid by employers ... for every Skilled Worker, will rise to £1,420': a price
+    the event changes, in a sentence that names no programme, is the one the next sentence prices
+    (its fees all of one programme), as a lede names a change the next sentence details."""
+    if not any(a.lemma_.lower() in _PRICE_WORDS for a in _arguments(trigger)) or sentence.end >= len(doc):
+        return None
+    following = doc[sentence.end].sent
+    named = {f.programme for f in facts_of(doc) if isinstance(f, FeeFact) and f.programme
+             and following.start_char <= f.start < following.end_char}
+    if len(named) != 1:
+        return None
+    mentions = [m for m in programme_spans(doc) if m.kb_id_ in named]
+    inside = [m for m in mentions if following.start <= m.start < following.end]
+    return next(iter(inside or mentions), None)
 
 
 _INSTRUMENTS = frozenset(

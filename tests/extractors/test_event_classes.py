@@ -560,3 +560,18 @@ def test_approved_reforms_and_periods_that_open(
 )
 def test_a_dated_rule_change_takes_effect(extractor: FactExtractor, text: str, expected: list[Event]) -> None:
     assert _events(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lede's price change with no programme named: the one the next sentence prices
+        ("Britain will raise the levy that employers pay for each worker they sponsor from April 6.\n"
+         "The Immigration Skills Charge, paid for every Skilled Worker visa holder, will rise to £1,420.",
+         [("Skilled Worker visa", "takes_effect", "2026-04-06", "day")]),
+    ],
+)
+def test_a_lede_price_is_the_one_the_next_sentence_prices(
+    extractor: FactExtractor, text: str, expected: list[Event]
+) -> None:
+    assert _events(extractor, text) == expected
