@@ -110,6 +110,11 @@ _OUTLINING = LEXICON.verb_classes["outlining"].verbs
 _PLANS = LEXICON.verb_classes["outlining"].objects
 
 
+def is_rule_change(token: Token) -> bool:
+    """Whether the token is a verb of the rule_change class ("overhauled", "extended")."""
+    return trigger_lemma(token) in _RULE_CHANGE
+
+
 def objects_in(verb: Token, nouns: frozenset[str], *, programme: bool = False,
                 own: bool = False) -> bool:
     """The verb's object (or the noun its clause modifies) is one of ``nouns``,

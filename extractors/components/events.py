@@ -41,6 +41,7 @@ from extractors.components.event_triggers import (
     find_trigger,
     is_authority,
 )
+from extractors.components.event_verbs import is_rule_change
 from extractors.components.programme_context import is_personal, main_topical, nearest_topical, topical_spans
 from extractors.components.programme_country import first_line_headline
 from extractors.components.programme_owner import noun_owner, subject_owner, within
@@ -151,6 +152,8 @@ def _events(doc: Doc, when: Span, published: date | None, found: list[EventFact]
                 or anchored(when.text, when.start_char, found))
     if resolved is None:
         return []
+    if resolved.precision == "year" and is_rule_change(trigger.token):
+        return []  # "the EU rules were overhauled in 2021": background, not a dated change
     lo, hi = min(trigger.token.i, when.start), max(trigger.token.i + 1, when.end)
     if trigger.token.lemma_.lower() == "replace" and trigger.anchor.i == trigger.token.i:
         evidence = doc[lo:hi]

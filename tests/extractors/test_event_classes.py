@@ -553,8 +553,13 @@ def test_approved_reforms_and_periods_that_open(
          [("K visa", "takes_effect", "2025-09-29", "day")]),
         ("The Home Office tightened the Graduate visa rules in January.",
          [("Graduate visa", "takes_effect", "2025-01", "month")]),
+        ("The ministry added two categories to the Golden Visa in March.",
+         [("Golden Visa", "takes_effect", "2025-03", "month")]),
         # a company's own practice, or a deadline moved, changes no programme
         ("The company expanded its H-1B hiring in March.", []),
+        ("The firm added 5,000 H-1B workers in March.", []),
+        # a rule change dated by its year only is background
+        ("The EU Blue Card rules were overhauled in 2021.", []),
         ("The ministry extended the deadline for Opportunity Card applications to March 1.", []),
     ],
 )
