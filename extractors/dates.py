@@ -30,7 +30,10 @@ _NOT_A_POINT = re.compile(
     # relative to another event, not to the publication date.
     r"|\b(?:days|months|years)\b|\b(?:day|month|year)\s+(?:later|earlier|before|after)\b"
     # "expires in a year": a duration from now.
-    r"|^(?:a|an|one|another)\s+(?:day|month|year)$",
+    r"|^(?:a|an|one|another)\s+(?:day|month|year)$"
+    # "a 10-year visa", "the five-year permit": a duration that modifies a noun, no point.
+    r"|\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
+    r"|forty|fifty|hundred)-(?:day|month|year)\b",
     re.I,
 )
 # "four years ago", "a month ago": a point that far before the publication

@@ -26,11 +26,12 @@ from extractors.components.event_trigger_lexicon import (
     NOUN_PHRASES,
     NOUN_TRIGGERS,
     ON_HOLD,
+    PLAN_VERBS,
     PROGRAMME_NOUNS,
     RANGE_WORDS,
     START_WORDS,
 )
-from extractors.components.event_verbs import PROGRAMME_OBJECTS, objects_in, ones_own
+from extractors.components.event_verbs import PROGRAMME_OBJECTS, as_verb_trigger, objects_in, ones_own
 from extractors.components.event_words import hyphen_parts
 from extractors.models import EventType
 
@@ -79,12 +80,17 @@ def start_preposition(when: Span) -> Trigger | None:
     if prep.lower_ == "of" and prep.head.lower_ == "as":
         prep = prep.head
     elif _rule_after(prep):
-        return Trigger(prep, "takes_effect", prep.head)
+        return Trigger(prep, "takes_effect", _filed_application(prep.head) or prep.head)
     elif prep.lower_ != "from" or (prep.i > 0 and prep.doc[prep.i - 1].lower_ in {"up", "down"}):
         return None
-    verb = prep.head
-    if verb.pos_ not in {"VERB", "AUX"} or _baseline(verb, when):
+    clause = prep.head if prep.head.pos_ in {"VERB", "AUX"} else _clause_trigger(prep)
+    if clause is not None and clause.dep_ == "relcl" and as_verb_trigger(clause) is None:
+        # "will raise the levy that employers pay for each worker they sponsor from April 6": the
+        # start hung on a relative clause's verb is the change's of the clause above it
+        clause = _clause_trigger(prep) or clause
+    if clause is None or _baseline(clause, when):
         return None
+    verb = clause
     following = when.doc[when.end : when.end + 1]
     if len(following) and following[0].lower_ in RANGE_WORDS:
         return None
@@ -93,15 +99,61 @@ def start_preposition(when: Span) -> Trigger | None:
     return Trigger(prep, "takes_effect", verb)
 
 
+# Steps from a start word hung on a noun up to its clause's verb.
+_MAX_CLIMB = 8
+
+
+def _clause_trigger(prep: Token) -> Token | None:
+    """'will raise the salary floor for its two main visas from Jan. 1', 'will
+    raise the levy that employers pay ... by almost a third from April 6': the
+    parse hangs the start on a noun of the object; the start is the clause's
+    when the clause's verb, across nouns, prepositions and relative clauses,
+    is an event or a change of a price."""
+    token = prep.head
+    for _ in range(_MAX_CLIMB):
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"relcl", "acl"}:
+            change = token.lemma_.lower() in PLAN_VERBS and token.tag_ not in {"VBD", "VBN"}
+            return token if change or as_verb_trigger(token) is not None else None
+        if token.pos_ not in {"NOUN", "PROPN", "NUM", "ADP", "ADJ", "VERB", "AUX"} or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
 def _rule_after(prep: Token) -> bool:
     """'After Oct. 1, applicants must show a job offer': "after" opening its
     sentence before a rule still in force or to come (a modal or a present
-    verb) starts the rule; 'After Oct. 1, the agency received ...' is a story."""
+    verb) starts the rule; 'After Oct. 1, the agency received ...' is a story.
+    So does "after" under the filing of an application the rule covers ("will
+    apply to petitions filed after Sept. 21")."""
     verb = prep.head
-    if prep.lower_ != "after" or prep.i != prep.sent.start or verb.pos_ not in {"VERB", "AUX"}:
+    if prep.lower_ != "after" or verb.pos_ not in {"VERB", "AUX"}:
         return False
+    if prep.i != prep.sent.start:
+        filed = _filed_application(verb)
+        if filed is None:
+            return False
+        verb = filed
     modal = any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ != "would" for c in verb.children)
     return modal or verb.tag_ in {"VBZ", "VBP"}
+
+
+_FILED = frozenset("file submit make lodge receive register".split())
+_FILINGS = frozenset("application applications petition petitions registration registrations "
+                     "submission submissions request requests claim claims".split())
+
+
+def _filed_application(participle: Token) -> Token | None:
+    """'petitions filed after ...', 'applications submitted after ...': the verb whose rule covers
+    the filings, across the noun the participle modifies and its preposition."""
+    if participle.dep_ != "acl" or participle.tag_ != "VBN" or participle.lemma_.lower() not in _FILED:
+        return None
+    if participle.head.lower_ not in _FILINGS:
+        return None
+    token = participle.head.head
+    if token.pos_ == "ADP":
+        token = token.head
+    return token if token.pos_ in {"VERB", "AUX"} else None
 
 
 _RECEIVING = frozenset({"accept", "take", "receive"})
@@ -239,11 +291,15 @@ def in_place_since(when: Span) -> Trigger | None:
 # "Since Aug. 15, 2023, the e-visa has been valid for 90 days".
 _RULE_STATES = frozenset(
     "valid mandatory compulsory required free eligible exempt payable capped limited restricted "
-    "allowed permitted possible".split()
+    "allowed permitted possible"
+    # "Since July 1, holders have been able to sponsor their parents": a right the rule gave then
+    " able entitled".split()
 )
 _OPEN_STATES = frozenset({"available", "open"})
+# What a rule does, in the active: "Since 1 January, the Blue Card has required a salary of ...".
+_RULE_VERBS = frozenset("require allow permit exempt cap limit restrict cost charge oblige".split())
 # Passives of a rule: "Since July 1, applicants have been required to ...".
-_RULE_PASSIVES = frozenset("require oblige allow permit exempt cap limit restrict".split())
+_RULE_PASSIVES = frozenset("require oblige allow permit exempt cap limit restrict entitle".split())
 
 
 def _state_since(since: Token) -> Trigger | None:
@@ -265,5 +321,8 @@ def _state_since(since: Token) -> Trigger | None:
     if verb.tag_ == "VBN" and verb.lemma_.lower() in _RULE_PASSIVES and any(
             c.dep_ == "auxpass" for c in verb.children):
         return Trigger(since, "takes_effect", verb)
+    if verb.tag_ == "VBN" and verb.lemma_.lower() in _RULE_VERBS and not any(
+            c.dep_ == "auxpass" for c in verb.children):
+        return Trigger(since, "takes_effect", verb)  # "Since 1 January, the card has required a salary of"
     return None
 

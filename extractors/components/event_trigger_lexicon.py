@@ -82,8 +82,9 @@ GRANTED = LEXICON.verb_classes["first_issued"].objects
 IN_PLACE = re.compile(r"\bin (?:place|force|effect)\s*$", re.I)
 # "Express Entry draws have been on hold since June".
 ON_HOLD = re.compile(r"\bon hold\s*$", re.I)
-# "The K visa has been available since Oct. 1", "applications have been open since June 1".
-AVAILABLE = re.compile(r"\b(?:available|open|on offer)\s*$", re.I)
+# "The K visa has been available since Oct. 1", "applications have been open since June 1",
+# "the card has been offered since January 2024".
+AVAILABLE = re.compile(r"\b(?:available|open|on offer|offered)\s*$", re.I)
 # "has existed since February 2020": a launch then, when the date names its month. "has existed
 # since 2013" is background the gold leaves out (year-only dates are optional at best).
 EXISTED = re.compile(r"\b(?:existed|exists|in existence|been around)\s*$", re.I)

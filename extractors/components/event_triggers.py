@@ -36,6 +36,7 @@ from extractors.components.event_date_cues import (
     event_date_noun,
     in_place_since,
     noun_cue,
+    noun_kind,
     owned_noun,
     start_preposition,
     start_word,
@@ -76,7 +77,7 @@ def find_trigger(when: Span) -> Trigger | None:
     until = when.root.dep_ == "pobj" and when.root.head.lower_ in {"until", "till"}
     if (negated(found.token) and not until) or _unreal(found, until) or _private_actor(found):
         return None
-    if _end_of_a_pause(found) or _deadline_by(when, found):
+    if _end_of_a_pause(found) or _deadline_by(when, found) or _time_passes(found):
         return None
     return _typed_by_subject(found)
 
@@ -111,6 +112,21 @@ def _end_of_a_pause(trigger: Trigger) -> bool:
     if subjects and subjects[0].lower_ in {"that", "which"} and trigger.token.dep_ == "relcl":
         subjects = [trigger.token.head]
     return any(NOUN_TRIGGERS.get(s.lemma_.lower()) == "suspended" for s in subjects)
+
+
+# Spans of time: "the fiscal year that ended in September" is a calendar, not a programme's end.
+_PERIODS = frozenset("year years quarter quarters month months week weeks season semester".split())
+
+
+def _time_passes(trigger: Trigger) -> bool:
+    """'the fiscal year that ended in September', 'the quarter starts on
+    Oct. 1': a span of time that begins or ends is no event of a programme."""
+    if trigger.nominal or trigger.token.i != trigger.anchor.i:
+        return False
+    subjects = [c for c in trigger.token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if trigger.token.dep_ == "relcl" and (not subjects or subjects[0].lower_ in {"that", "which"}):
+        subjects = [trigger.token.head]
+    return any(s.lemma_.lower() in _PERIODS for s in subjects)
 
 
 # Who acts for itself, not for a programme: "The company suspended hiring of H-1B workers".
@@ -201,7 +217,21 @@ def _scheduled_event(token: Token) -> Trigger | None:
     if not scheduled(token):
         return None
     verbs = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}]
-    return next((t for t in map(as_verb_trigger, verbs) if t is not None), None)
+    found = next((t for t in map(as_verb_trigger, verbs) if t is not None), None)
+    return found if found is not None or verbs else _scheduled_noun(token)
+
+
+def _scheduled_noun(token: Token) -> Trigger | None:
+    """'The K visa launch was set for Oct. 1', 'the rule's entry into force is
+    scheduled for Jan. 1', 'The launch is due on Oct. 1': a schedule with no
+    infinitive dates the event its subject names."""
+    holder = token.head if token.dep_ == "acomp" else token
+    subjects = [c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    for noun in subjects:
+        kind = noun_kind(noun)
+        if kind is not None:
+            return Trigger(noun, kind, noun, nominal=True)
+    return None
 
 
 def _participle_complement(token: Token) -> Trigger | None:

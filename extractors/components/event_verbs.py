@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from extractors.components.event_trigger import Trigger
 from extractors.components.event_trigger_lexicon import (
     APPROVING,
+    AUTHORITIES,
     CHANGE_TRIGGERS,
     CREATING,
     DOCUMENT_NOUNS,
@@ -54,6 +55,9 @@ def as_verb_trigger(token: Token) -> Trigger | None:
         stage = _document_stage(token)
         if stage is not None:
             return Trigger(token, stage, token)
+    changes_rules = lemma in _RULE_CHANGE and objects_in(token, _CHANGED, programme=True, own=True)
+    if changes_rules and token.pos_ == "VERB":
+        return Trigger(token, "takes_effect", token)  # "extended the K visa to 90 days"
     if lemma in _TABLING and token.pos_ == "VERB" and objects_in(token, _BILLS):
         return Trigger(token, "proposed", token)  # "introduced a bill", "tabled an amendment"
     if lemma in _OUTLINING and token.pos_ == "VERB" and objects_in(token, _PLANS, programme=True):
@@ -95,12 +99,20 @@ def _verb_kind(token: Token, lemma: str) -> EventType | None:
     return None
 
 
+# Verbs that change a programme's rules or scope, and what they change.
+_RULE_CHANGE = LEXICON.verb_classes["rule_change"].verbs
+_CHANGED = LEXICON.verb_classes["rule_change"].objects
 # A bill is proposed when it is introduced or tabled, not launched.
 _TABLING = LEXICON.verb_classes["tabling"].verbs
 _BILLS = LEXICON.verb_classes["tabling"].objects
 # Verbs that announce what they lay out: "outlined the changes", "revealed plans for the visa".
 _OUTLINING = LEXICON.verb_classes["outlining"].verbs
 _PLANS = LEXICON.verb_classes["outlining"].objects
+
+
+def is_rule_change(token: Token) -> bool:
+    """Whether the token is a verb of the rule_change class ("overhauled", "extended")."""
+    return trigger_lemma(token) in _RULE_CHANGE
 
 
 def objects_in(verb: Token, nouns: frozenset[str], *, programme: bool = False,
@@ -165,7 +177,7 @@ def ones_own(verb: Token) -> bool:
     document ended, named by an owner that is no country or body."""
     for word in (c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "nsubj"}):
         for owner in (c for c in word.children if c.dep_ == "poss"):
-            if owner.lower_ in {"his", "her", "their", "my", "your", "our"}:
+            if owner.lower_ in {"his", "her", "their", "my", "your", "our", "whose"}:
                 return True
             if owner.pos_ == "PROPN" and owner.ent_type_ not in _OWNERS_NOT_PEOPLE:
                 return True
@@ -226,6 +238,8 @@ def _document_stage(verb: Token) -> EventType | None:
         if verb.lemma_.lower() in APPROVING and document.tag_ != "NNS" and (
                 document.ent_type_ == "VISA_PROGRAMME" or noun in PROGRAMME_KINDS):
             return "announced"  # "the State Council approved the K visa in August"
+        if verb.lemma_.lower() in APPROVING and noun in _APPROVED_PLANS and _by_government(verb):
+            return "announced"  # "the cabinet approved the Golden Visa reform on Tuesday"
         if noun not in DOCUMENT_NOUNS:
             continue
         for modifier in document.children:
@@ -235,6 +249,19 @@ def _document_stage(verb: Token) -> EventType | None:
             return "announced"
     return None
 
+
+
+# Plans a government body approves, final once approved (a bill is not: it still needs a vote).
+_APPROVED_PLANS = frozenset("reform reforms overhaul plan plans proposal proposals measure measures".split())
+
+
+def _by_government(verb: Token) -> bool:
+    """The verb's subject or passive agent is a government body or a country, or it names none
+    ("the reform was approved on Tuesday"); not "Shareholders approved the merger plan"."""
+    actors = [c for c in verb.children if c.dep_ == "nsubj"] + [
+        g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return all(a.lemma_.lower() in AUTHORITIES or a.lower_ in AUTHORITIES or a.ent_type_ == "GPE"
+               for a in actors)
 
 
 PROGRAMME_OBJECTS = frozenset(

@@ -25,6 +25,14 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.components.common import facts_of, programme_spans, published_of, text_of
 from extractors.components.date_spans import clock_before, date_spans
+from extractors.components.event_kinds import (
+    apposed_programme,
+    argument_kind,
+    counted_programmes,
+    record_kind,
+    sentence_kind,
+)
+from extractors.components.event_relative_dates import anchored, same_date_change, untagged_spans
 from extractors.components.event_triggers import (
     IMPLEMENTING,
     NOUN_TRIGGERS,
@@ -33,7 +41,9 @@ from extractors.components.event_triggers import (
     find_trigger,
     is_authority,
 )
+from extractors.components.event_verbs import is_rule_change
 from extractors.components.programme_context import is_personal, main_topical, nearest_topical, topical_spans
+from extractors.components.programme_country import first_line_headline
 from extractors.components.programme_owner import noun_owner, subject_owner, within
 from extractors.dates import UNRESOLVED_NO_PUBDATE, ResolvedDate, resolve
 from extractors.models import EventFact, EventType, FeeFact
@@ -76,23 +86,29 @@ class EventFinder:
         published = published_of(doc)
         datelines = [m.span() for m in _DATELINE.finditer(text_of(doc))]
         found: list[EventFact] = []
-        for ent in date_spans(doc):
+        dates = date_spans(doc)
+        for ent in sorted(dates + untagged_spans(doc, dates), key=lambda s: s.start):
             if any(s <= ent.start_char < e for s, e in datelines):
                 continue
             if _denied(doc, ent) or _range_end(doc, ent):
                 continue
-            found.extend(_events(doc, ent, published))
+            found.extend(_events(doc, ent, published, found))
         found.extend(_immediate_events(doc, published, found))
-        facts_of(doc).extend(f for f in found if not _coarser_twin(f, found))
+        headline = first_line_headline(text_of(doc))
+        end = headline[0] if headline else 0
+        facts_of(doc).extend(f for f in found if not _coarser_twin(f, found, end))
         return doc
 
 
-def _coarser_twin(fact: EventFact, found: list[EventFact]) -> bool:
+def _coarser_twin(fact: EventFact, found: list[EventFact], headline_end: int = 0) -> bool:
     """'launched on June 1, 2024' read twice, as the day and as '2024', or a
     headline's "from January" beside the lede's "from Jan. 1": the coarser
-    reading of an event the article dates more finely elsewhere goes."""
+    reading of an event the article dates more finely elsewhere goes. A
+    headline names the body's event in short, so its coarser reading goes
+    whichever programme the short words gave it ("salary floors for work
+    permits from January" over the lede's two permits "from 1 January")."""
     return any(
-        other is not fact and other.programme == fact.programme
+        other is not fact and (other.programme == fact.programme or fact.start < headline_end)
         and other.event_type == fact.event_type and fact.date is not None and other.date is not None
         and other.date.startswith(fact.date) and len(other.date) > len(fact.date)
         for other in found
@@ -122,25 +138,39 @@ def _range_end(doc: Doc, when: Span) -> bool:
         t.lower_ == "between" for t in doc[max(0, when.start - 8) : when.start - 1])
 
 
-def _events(doc: Doc, when: Span, published: date | None) -> list[EventFact]:
+def _events(doc: Doc, when: Span, published: date | None, found: list[EventFact]) -> list[EventFact]:
     trigger = find_trigger(when)
     if trigger is None:
         clock = clock_before(when)
         trigger = find_trigger(clock) if clock is not None else None
     if trigger is None:
+        trigger = same_date_change(when, found)
+    if trigger is None:
         return []
-    resolved = resolve(when.text, published, trigger.direction, tense_known=not trigger.nominal)
+    # "took effect the same day", "two days later": the day of the event dated just before
+    resolved = (resolve(when.text, published, trigger.direction, tense_known=not trigger.nominal)
+                or anchored(when.text, when.start_char, found))
     if resolved is None:
         return []
+    if resolved.precision == "year" and is_rule_change(trigger.token):
+        return []  # "the EU rules were overhauled in 2021": background, not a dated change
     lo, hi = min(trigger.token.i, when.start), max(trigger.token.i + 1, when.end)
     if trigger.token.lemma_.lower() == "replace" and trigger.anchor.i == trigger.token.i:
         evidence = doc[lo:hi]
         return [_fact(evidence, when.sent, programme, Trigger(trigger.token, kind, trigger.anchor), resolved)
                 for programme, kind in _replacement(doc, trigger)]
-    programme = _programme(doc, trigger, when.sent)
-    if programme is None:
-        return []
-    return [_fact(doc[lo:hi], when.sent, programme, trigger, resolved)]
+    return [_fact(doc[lo:hi], when.sent, programme, trigger, resolved)
+            for programme in _programmes(doc, trigger, when.sent)]
+
+
+def _programmes(doc: Doc, trigger: Trigger, sentence: Span) -> list[Span]:
+    """Each programme a counted argument names ("the regulations for both
+    permits"), else the one programme of :func:`_programme`."""
+    counted = counted_programmes(doc, [trigger.anchor, *_arguments(trigger)])
+    if counted:
+        return counted
+    programme = _programme(doc, trigger, sentence)
+    return [] if programme is None else [programme]
 
 
 def _replacement(doc: Doc, trigger: Trigger) -> list[tuple[Span, EventType]]:
@@ -255,7 +285,21 @@ def _programme(doc: Doc, trigger: Trigger, sentence: Span) -> Span | None:
     if own is not None:
         return None if is_personal(own) else own
     start, end = trigger.token.idx, trigger.token.idx + len(trigger.token)
-    span = _parsed_owner(doc, trigger, sentence) or nearest_topical(doc, start, end, sentence)
+    span = _parsed_owner(doc, trigger, sentence)
+    # "or the talent visa, a nine-month permit introduced in June 2022": a kind the
+    # trigger's argument names comes before a programme named elsewhere in the sentence.
+    span = span or apposed_programme(doc, _arguments(trigger))
+    kind = None if span is not None else argument_kind(doc, _arguments(trigger), trigger.token)
+    span = span or (None if kind is not None else nearest_topical(doc, start, end, sentence))
+    if span is None and kind is None:
+        kind = sentence_kind(doc, sentence, trigger.token)
+    if span is None and kind is None:
+        span = _price_restated_next(doc, trigger, sentence)
+    if kind is not None:
+        if is_personal(kind):
+            return None
+        record_kind(doc, kind, sentence)
+        return kind
     if span is not None:
         return None if is_personal(span) else span
     if not _refers_back(trigger):
@@ -295,7 +339,9 @@ def _short_named(doc: Doc, trigger: Trigger) -> Span | None:
     which stand in the name of one programme the article names ("Critical
     Skills Employment Permit"), is that programme; its first mention."""
     for arg in _arguments(trigger):
-        words = [c.lower_ for c in arg.children if c.dep_ in {"compound", "amod"}]
+        # "its two home care worker pilots": the nouns before the head, whatever the parse hangs them on
+        words = [c.lower_ for c in arg.children if c.dep_ in {"compound", "amod"}] + [
+            t.lower_ for t in doc[arg.left_edge.i : arg.i] if t.pos_ == "NOUN" and t.is_lower]
         if arg.lower_ not in _KIND_NOUNS or not words or arg.ent_type_ == "VISA_PROGRAMME":
             continue
         wanted = {*words, arg.lower_}
@@ -325,6 +371,23 @@ def _priced_programme(doc: Doc, trigger: Trigger) -> Span | None:
         if before or mentions:
             return (before or mentions)[-1] if before else mentions[0]
     return None
+
+
+def _price_restated_next(doc: Doc, trigger: Trigger, sentence: Span) -> Span | None:
+    """'Britain will raise the levy that employers pay ... from April 6.' then 'The Immigration
+    Skills Charge, paid by employers ... for every Skilled Worker, will rise to £1,420': a price
+    the event changes, in a sentence that names no programme, is the one the next sentence prices
+    (its fees all of one programme), as a lede names a change the next sentence details."""
+    if not any(a.lemma_.lower() in _PRICE_WORDS for a in _arguments(trigger)) or sentence.end >= len(doc):
+        return None
+    following = doc[sentence.end].sent
+    named = {f.programme for f in facts_of(doc) if isinstance(f, FeeFact) and f.programme
+             and following.start_char <= f.start < following.end_char}
+    if len(named) != 1:
+        return None
+    mentions = [m for m in programme_spans(doc) if m.kb_id_ in named]
+    inside = [m for m in mentions if following.start <= m.start < following.end]
+    return next(iter(inside or mentions), None)
 
 
 _INSTRUMENTS = frozenset(
@@ -507,7 +570,10 @@ _PROCESS_WORDS = frozenset(
     # "a five-year visa", "a 10-year visa": a duration, not another visa's name
     " year month day week".split()
 )
-_KIND_NOUNS = frozenset("visa visas route routes scheme programme program card category permit pass".split())
+_KIND_NOUNS = frozenset(
+    "visa visas route routes scheme schemes programme programmes program programs card cards category "
+    "categories permit permits pass passes pilot pilots".split()
+)
 
 
 def _names_another_visa(doc: Doc, sentence: Span) -> bool:

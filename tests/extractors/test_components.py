@@ -196,9 +196,10 @@ def test_a_date_under_a_coordinated_verb_is_not_the_triggers(extractor: FactExtr
     assert _events(extractor, text) == [("F-1", "suspended", "2025-05", "month")]
 
 
-def test_a_date_relative_to_another_event_is_no_date(extractor: FactExtractor) -> None:
+def test_a_date_relative_to_another_event_is_dated_by_that_event(extractor: FactExtractor) -> None:
     text = "The H-1B proclamation, signed on Sept. 19, took effect two days later."
-    assert _events(extractor, text) == [("H-1B", "signed", "2025-09-19", "day")]
+    assert _events(extractor, text) == [("H-1B", "signed", "2025-09-19", "day"),
+                                        ("H-1B", "takes_effect", "2025-09-21", "day")]
 
 
 def test_the_rule_refers_back_to_the_programme(extractor: FactExtractor) -> None:

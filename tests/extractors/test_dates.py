@@ -50,7 +50,9 @@ def test_resolves_against_publication_date(
 
 
 @pytest.mark.parametrize(
-    "expression", ["this week", "decades", "annually", "2 days ago", "three weeks ago", "hours ago"]
+    "expression", ["this week", "decades", "annually", "2 days ago", "three weeks ago", "hours ago",
+                   # a duration that modifies a noun ("a 10-year visa", "the five-year permit")
+                   "10-year", "five-year", "the 2-year"]
 )
 def test_spans_of_time_are_not_dates(expression: str) -> None:
     assert resolve(expression, MONDAY, "past") is None

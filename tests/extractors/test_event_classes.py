@@ -443,3 +443,140 @@ def test_a_programme_piloted_brought_into_being_or_existing_since(
 )
 def test_an_event_nouns_weekday_with_no_verb_parsed_is_past(extractor: FactExtractor, text: str) -> None:
     assert _events(extractor, text) == [("H-1B", "suspended", "2025-09-26", "day")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a duration written as an adjective is no date
+        "The threshold for a 10-year Golden Visa falls to $3 million.",
+        "Investors need $1 million for the five-year Golden Visa, which rises in price.",
+        # a span of time that ends or begins is a calendar, not the programme's end or start
+        "H-1B filings rose 12% in the fiscal year that ended in September.",
+        "The H-1B lottery results came in the quarter that began in April.",
+    ],
+)
+def test_durations_and_spans_of_time_make_no_event(extractor: FactExtractor, text: str) -> None:
+    assert _events(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a right the rule has given since the date: it took effect then
+        ("Since March 1, holders of the EU Blue Card have been able to change jobs freely.",
+         ("EU Blue Card", "takes_effect", "2025-03-01", "day")),
+        ("Since June 2024, EU Blue Card holders have been entitled to bring their parents.",
+         ("EU Blue Card", "takes_effect", "2024-06", "month")),
+        # a bill presented to a parliament is proposed
+        ("Spain will close the Golden Visa under a bill presented to parliament on Tuesday.",
+         ("Golden Visa", "proposed", "2025-09-23", "day")),
+        ("The minister presented the Golden Visa bill to parliament on Friday.",
+         ("Golden Visa", "proposed", "2025-09-26", "day")),
+    ],
+)
+def test_rights_since_a_date_and_bills_presented(
+    extractor: FactExtractor, text: str, expected: Event
+) -> None:
+    assert _events(extractor, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parse hangs "from <day>" on a noun of the object; the clause's change starts then
+        ("Britain will raise the Skilled Worker visa fee that employers pay for each worker they sponsor "
+         "by a third from April 6.", [("Skilled Worker visa", "takes_effect", "2026-04-06", "day")]),
+        # a baseline, and a noun phrase with no event verb over it, start nothing
+        ("The Skilled Worker visa fee rose 20% from last year.", []),
+        ("Visas for workers from January are processed under the Skilled Worker visa.", []),
+    ],
+)
+def test_a_start_hung_on_a_noun_belongs_to_its_clause(
+    extractor: FactExtractor, text: str, expected: list[Event]
+) -> None:
+    assert _events(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an event noun scheduled for a day, with no infinitive of its own
+        ("The K visa launch was set for Oct. 1.", [("K visa", "launched", "2025-10-01", "day")]),
+        ("The K visa launch is scheduled for Oct. 1.", [("K visa", "launched", "2025-10-01", "day")]),
+        ("The launch of the K visa is due on Oct. 1.", [("K visa", "launched", "2025-10-01", "day")]),
+        ("The meeting was set for Oct. 1 to discuss the K visa.", []),
+        # filings made after a day under a rule to come: the rule starts that day
+        ("Applications for the EU Blue Card submitted after 1 July must include a contract.",
+         [("EU Blue Card", "takes_effect", "2026-07-01", "day")]),
+        ("Applications filed after the deadline were rejected under the H-1B rules.", []),
+        # a rule in the active present perfect since a day; a programme offered since a month
+        ("Since 1 March, the EU Blue Card has required a salary of €43,800.",
+         [("EU Blue Card", "takes_effect", "2025-03-01", "day")]),
+        ("The Opportunity Card has been offered since January 2024.",
+         [("Opportunity Card", "launched", "2024-01", "month")]),
+        ("Since June, USCIS has issued 5,000 H-1B visas.", []),
+    ],
+)
+def test_schedules_filings_and_rules_since(
+    extractor: FactExtractor, text: str, expected: list[Event]
+) -> None:
+    assert _events(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a government body approving a programme's reform or plan announces it
+        ("The government approved the Golden Visa reform on Tuesday.",
+         [("Golden Visa", "announced", "2025-09-23", "day")]),
+        ("The Golden Visa reform was approved by the cabinet on Tuesday.",
+         [("Golden Visa", "announced", "2025-09-23", "day")]),
+        ("Shareholders approved the merger plan on Tuesday, the H-1B employer said.", []),
+        # a registration period that opens is no span of time passing
+        ("The H-1B registration period opens on March 7.", [("H-1B", "launched", "2026-03-07", "day")]),
+    ],
+)
+def test_approved_reforms_and_periods_that_open(
+    extractor: FactExtractor, text: str, expected: list[Event]
+) -> None:
+    assert _events(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dated change to a programme's rules or scope takes effect then, whatever its verb
+        ("The Golden Visa was overhauled in October 2023.",
+         [("Golden Visa", "takes_effect", "2023-10", "month")]),
+        ("The K visa was expanded to include researchers on Monday.",
+         [("K visa", "takes_effect", "2025-09-29", "day")]),
+        ("The Home Office tightened the Graduate visa rules in January.",
+         [("Graduate visa", "takes_effect", "2025-01", "month")]),
+        ("The ministry added two categories to the Golden Visa in March.",
+         [("Golden Visa", "takes_effect", "2025-03", "month")]),
+        # a company's own practice, or a deadline moved, changes no programme
+        ("The company expanded its H-1B hiring in March.", []),
+        ("The firm added 5,000 H-1B workers in March.", []),
+        # a rule change dated by its year only is background
+        ("The EU Blue Card rules were overhauled in 2021.", []),
+        ("The ministry extended the deadline for Opportunity Card applications to March 1.", []),
+    ],
+)
+def test_a_dated_rule_change_takes_effect(extractor: FactExtractor, text: str, expected: list[Event]) -> None:
+    assert _events(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lede's price change with no programme named: the one the next sentence prices
+        ("Britain will raise the levy that employers pay for each worker they sponsor from April 6.\n"
+         "The Immigration Skills Charge, paid for every Skilled Worker visa holder, will rise to £1,420.",
+         [("Skilled Worker visa", "takes_effect", "2026-04-06", "day")]),
+    ],
+)
+def test_a_lede_price_is_the_one_the_next_sentence_prices(
+    extractor: FactExtractor, text: str, expected: list[Event]
+) -> None:
+    assert _events(extractor, text) == expected
