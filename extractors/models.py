@@ -39,7 +39,11 @@ EventType = Literal[
 # subject is its country's programme and takes the fees written about it; lowercase table
 # names owned by their country; approvals of changes are announced, "After <day>," before a
 # rule in force takes effect; reported clauses misparsed as noun objects; hyphenated given names.
-EXTRACTOR_VERSION = "newsfacts-extractors/0.7.0"
+# 0.8.0 (2026-12-03, second session): events of generic kinds, counted plurals and relative days
+# ("the same day"), rule changes (extend, tighten, add) take effect; travel authorisations (ETIAS,
+# ESTA, ETA) are programmes; a generic kind's programme fact is written by its own component;
+# quote-attribution classes (mid-sentence cues, "called it", single-name speakers).
+EXTRACTOR_VERSION = "newsfacts-extractors/0.8.0"
 
 
 def normalise(text: str) -> str:
