@@ -43,27 +43,3 @@ def code_programmes(text: str) -> list[tuple[int, int, str]]:
 def is_code(word: str) -> bool:
     """Whether a word with digits is a visa category code ("E-9", "D8"), not "COVID-19" or "G20"."""
     return _TOKEN.fullmatch(word) is not None
-
-
-# "the Student visa (subclass 500)": Australian news writes a generic kind with its subclass after it
-# in parentheses; together they name one programme, as written.
-_KIND_SUBCLASS = re.compile(
-    r"(?<![\w-])(?P<kind>[A-Za-z][a-z-]*(?:[ \t]+[a-z][a-z-]*){0,2}[ \t]+visa)"
-    r"[ \t]+\([ \t]*[Ss]ubclass[ \t]+(?P<number>\d{3})[ \t]*\)"
-)
-
-
-def subclass_kinds(text: str, kind_words: frozenset[str]) -> list[tuple[int, int, str]]:
-    """(start, end, name) of each generic kind named with its subclass: "Student visa (subclass 500)"."""
-    found = []
-    for m in _KIND_SUBCLASS.finditer(text):
-        words = m["kind"].split()[:-1]
-        # "a student visa (subclass 500)": the kind starts after the article.
-        while words and words[0].casefold() in ("a", "an", "the"):
-            words = words[1:]
-        if not words or not all(w.casefold() in kind_words for w in words):
-            continue
-        start = m.start() + m.group(0).index(words[0])
-        found.append((start, m.end(), f"{' '.join(words)} visa (subclass {m['number']})"))
-    return found
-

@@ -50,7 +50,6 @@ partner retirement retiree graduate graduates seasonal specialist specialists pr
 professionals knowledge expert experts critical shortage skills intra-company transfer labour labor
 sponsored sponsorship points-based points e-visa evisa electronic national
 """.split())  # fmt: skip
-KIND_WORDS = _KIND_WORDS | {"tourist", "visitor"}
 _SINGULAR = {"visas": "visa", "permits": "permit", "schemes": "scheme", "programmes": "programme",
              "programs": "program", "e-visas": "e-visa", "evisas": "evisa"}
 

@@ -55,14 +55,14 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS as _ALL_STOP_WORDS
 
 from extractors.components.common import first_most_common
-from extractors.components.programme_codes import code_programmes, is_code, subclass_kinds
+from extractors.components.programme_codes import code_programmes, is_code
 from extractors.components.programme_country import (
     context_country,
     issuers,
     issuers_in_order,
     noun_phrase_country,
 )
-from extractors.components.programme_kinds import KIND_WORDS, kind_mentions, subject_kinds
+from extractors.components.programme_kinds import kind_mentions, subject_kinds
 from extractors.country_lexicon import CountryLexicon, country_lexicon
 
 
@@ -273,17 +273,8 @@ def _kind_name(hit: tuple[int, int, str, str | None], kinds: list[tuple[int, int
     return next(n for s, e, n, _ in kinds if (s, e) == hit[:2])
 
 
-# "Student visa (subclass 500)": a kind's name with its subclass (programme_codes.subclass_kinds).
-_SUBCLASS_TAIL = re.compile(r"[ \t]+\(subclass \d{3}\)$")
-
-
 def shortens(kind: str, name: str) -> bool:
-    """Whether ``kind`` shortens ``name``: fewer words, the same head, every word before it in ``name``;
-    or the same words as a name that adds only its subclass ("student visa", "Student visa (subclass
-    500)")."""
-    bare = _SUBCLASS_TAIL.sub("", name)
-    if bare != name:
-        return kind.casefold() == bare.casefold()
+    """Whether ``kind`` shortens ``name``: fewer words, the same head, every word before it in ``name``."""
     words, other = kind.casefold().split(), re.sub(r"[“”\"‘’']", "", name).casefold().split()
     head = _SINGULAR.get(other[-1], other[-1]) if other else ""
     return len(other) > len(words) and words[-1] == head and set(words[:-1]) <= set(other[:-1])
@@ -370,8 +361,6 @@ def _candidates(text: str) -> list[_Hit]:
         head = _EACH.get(m["head"], m["head"])
         hits.append(_Hit(m.start(), m.end(), f"{_lowercase_name(m['name'])} {head}", None, lowercase=True))
     for start, end, name in code_programmes(text):
-        hits.append(_Hit(start, end, name, None))
-    for start, end, name in subclass_kinds(text, KIND_WORDS):
         hits.append(_Hit(start, end, name, None))
     for m in _QUOTED.finditer(text):
         hit = _quoted(text, m)

@@ -54,20 +54,3 @@ def test_a_government_agency_that_charges_is_the_state_not_a_private_party(extra
             "The Swedish Migration Agency charges 2,200 kronor for a Blue Horizon Nomad Pass application.\n"
             "A travel agency charges 900 kronor for help with the Blue Horizon Nomad Pass form.")  # fmt: skip
     assert {a for _, a, _ in _fees(extractor, text)} == {2200.0}
-
-
-def test_a_kind_with_its_subclass_names_one_programme(extractor: FactExtractor) -> None:
-    text = ("Australia lifts student visa fee\n"
-            "SYDNEY, Nov 3 - Australia will raise the fee for international student visas to A$2,500.\n"
-            "The fee for the Student visa (subclass 500) rose to A$1,600 in 2024, the department said.")
-    facts = extractor.extract(article(text))
-    programmes = {(f["name"], f["country"]) for f in facts_of_kind(facts, "visa_programme")}
-    assert programmes == {("Student visa (subclass 500)", "Australia")}
-    fees = {(f["programme"], f["amount"]) for f in facts_of_kind(facts, "fee")}
-    assert fees == {("Student visa (subclass 500)", 2500.0), ("Student visa (subclass 500)", 1600.0)}
-
-
-def test_a_table_name_with_its_subclass_stays_the_table_programme(extractor: FactExtractor) -> None:
-    text = "Graduates can stay on a Temporary Graduate visa (subclass 485) for two years."
-    facts = extractor.extract(article(text))
-    assert [f["name"] for f in facts_of_kind(facts, "visa_programme")] == ["Temporary Graduate visa"]
