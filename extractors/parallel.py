@@ -31,6 +31,7 @@ longest while the other workers have nothing left (the end of a run on
 from __future__ import annotations
 
 import atexit
+import gc
 import multiprocessing
 import os
 import threading
@@ -269,6 +270,11 @@ def _start_worker(extractor: FactExtractor) -> None:
     global _worker_extractor
     _worker_extractor = extractor
     extractor.nlp  # noqa: B018  (loads the pipeline now, before the first batch waits for it)
+    # What is loaded now lives as long as the worker: kept out of the cycle collector's
+    # full passes, which otherwise walk the pipeline's ~110k objects every time (GC time
+    # over the bench's 234 articles on one process: 0.19 s before, 0.05 s after).
+    gc.collect()
+    gc.freeze()
 
 
 def _run_batch(pages: list[Page], watchlist: Watchlist | None, prepare: Prepare | None) -> list[Outcome]:
