@@ -42,7 +42,8 @@ EventType = Literal[
 # 0.8.0 (2026-12-03, second session): events of generic kinds, counted plurals and relative days
 # ("the same day"), rule changes (extend, tighten, add) take effect; travel authorisations (ETIAS,
 # ESTA, ETA) are programmes; a generic kind's programme fact is written by its own component;
-# quote-attribution classes (mid-sentence cues, "called it", single-name speakers).
+# quote-attribution classes (mid-sentence cues, "called it", single-name speakers); "tourist" and
+# "visitor" kinds.
 EXTRACTOR_VERSION = "newsfacts-extractors/0.8.0"
 
 

@@ -48,7 +48,7 @@ resident residence residency permanent temporary long-term short-term long-stay 
 investment business entrepreneur entrepreneurship startup start-up research researcher family spouse
 partner retirement retiree graduate graduates seasonal specialist specialists professional
 professionals knowledge expert experts critical shortage skills intra-company transfer labour labor
-sponsored sponsorship points-based points e-visa evisa electronic national
+sponsored sponsorship points-based points e-visa evisa electronic national tourist visitor
 """.split())  # fmt: skip
 _SINGULAR = {"visas": "visa", "permits": "permit", "schemes": "scheme", "programmes": "programme",
              "programs": "program", "e-visas": "e-visa", "evisas": "evisa"}

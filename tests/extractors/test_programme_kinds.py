@@ -25,6 +25,8 @@ def _kinds(text: str) -> list[str]:
         ("Cambodia's e-visa now lasts 60 days.", "e-visa", "Cambodia"),
         ("Chile's 12-month temporary residence permit is cheaper.", "temporary residence permit", "Chile"),
         ("Applicants for the Norwegian work permit wait weeks.", "work permit", "Norway"),
+        # fixtures/README.md names "tourist visa" among the kinds.
+        ("Thailand's tourist visa now costs more for a second entry.", "tourist visa", "Thailand"),
         ("Retirees applying for a permanent resident visa to Panama need a pension.",
          "permanent resident visa", "Panama"),
         # The headline names it, and so does the body.
