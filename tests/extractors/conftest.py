@@ -33,3 +33,20 @@ def article(text: str, published: date | None = date(2025, 9, 29)) -> Article:
 
 def facts_of_kind(facts: list[AnyFact], kind: str) -> list[dict[str, object]]:
     return [f.to_dict() for f in facts if f.kind == kind]
+
+
+def quotes_in(extractor: FactExtractor, text: str) -> list[dict[str, object]]:
+    """The quote facts of ``text`` as one article."""
+    return facts_of_kind(extractor.extract(article(text)), "quote")
+
+
+def people_in(extractor: FactExtractor, text: str) -> dict[str, dict[str, object]]:
+    """The person facts of ``text`` as one article, by name."""
+    return {str(p["name"]): p for p in facts_of_kind(extractor.extract(article(text)), "person")}
+
+
+def quote_with(extractor: FactExtractor, text: str, words: str) -> dict[str, object]:
+    """The first quote of ``text`` that holds ``words``; fails the test when none does."""
+    found = [q for q in quotes_in(extractor, text) if words in str(q["text"])]
+    assert found, f"no quote with {words!r} in {[q['text'] for q in quotes_in(extractor, text)]}"
+    return found[0]

@@ -7,22 +7,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.nlp import FactExtractor
-from tests.extractors.conftest import article, facts_of_kind
-
-
-def _quotes(extractor: FactExtractor, text: str) -> list[dict[str, object]]:
-    return facts_of_kind(extractor.extract(article(text)), "quote")
-
-
-def _people(extractor: FactExtractor, text: str) -> dict[str, dict[str, object]]:
-    return {str(p["name"]): p for p in facts_of_kind(extractor.extract(article(text)), "person")}
-
-
-def _quote_with(extractor: FactExtractor, text: str, words: str) -> dict[str, object]:
-    found = [q for q in _quotes(extractor, text) if words in str(q["text"])]
-    assert found, f"no quote with {words!r} in {[q['text'] for q in _quotes(extractor, text)]}"
-    return found[0]
-
+from tests.extractors.conftest import people_in, quote_with, quotes_in
 
 # (text, words the quote holds, its speaker): one row per class.
 ATTRIBUTIONS = [
@@ -75,7 +60,7 @@ ATTRIBUTIONS = [
 @pytest.mark.parametrize(("text", "words", "speaker"), ATTRIBUTIONS)
 def test_the_attribution_of_a_quote(extractor: FactExtractor, text: str, words: str,
                                     speaker: str | None) -> None:
-    assert _quote_with(extractor, text, words)["speaker"] == speaker
+    assert quote_with(extractor, text, words)["speaker"] == speaker
 
 
 def test_a_statement_before_its_cue_is_the_report_not_the_comment_after(extractor: FactExtractor) -> None:
@@ -83,7 +68,7 @@ def test_a_statement_before_its_cue_is_the_report_not_the_comment_after(extracto
             "Portugal will raise the salary floor for its two main work visas from 1 March, the Ministry of "
             "Labour said on Monday, the first increase since 2022 and one that employers in retail and "
             "farming had lobbied hard to delay.")
-    quotes = _quotes(extractor, text)
+    quotes = quotes_in(extractor, text)
     assert any(str(q["text"]).startswith("Portugal will raise") for q in quotes), quotes
     assert not any("first increase" in str(q["text"]) for q in quotes), quotes
 
@@ -93,7 +78,7 @@ def test_a_partial_quote_ending_in_a_comma_inside_an_indirect_one_is_one_quote(
     text = ("Engineers react to the rule.\n"
             "The Tech Council, a lobby group, said in a statement that the rule would “send the best "
             "engineers to Canada and Britain,” and urged members to write in.")
-    quotes = [q for q in _quotes(extractor, text) if "send the best engineers" in str(q["text"])]
+    quotes = [q for q in quotes_in(extractor, text) if "send the best engineers" in str(q["text"])]
     assert len(quotes) == 1 and quotes[0]["direct"] is False, quotes
 
 
@@ -107,7 +92,7 @@ def test_a_partial_quote_ending_in_a_comma_inside_an_indirect_one_is_one_quote(
 def test_a_name_given_with_no_one_to_say_it_is_no_quote(extractor: FactExtractor, text: str) -> None:
     """Guards of the naming cue: no speaker, or a title after an article."""
     assert not any("gift to the big" in str(q["text"]) or "Protect Local" in str(q["text"])
-                   for q in _quotes(extractor, text))
+                   for q in quotes_in(extractor, text))
 
 
 def test_a_person_the_ner_misses_behind_a_long_title_speaks_by_surname(extractor: FactExtractor) -> None:
@@ -116,10 +101,10 @@ def test_a_person_the_ner_misses_behind_a_long_title_speaks_by_surname(extractor
             "Jakarta.\n"
             "“We are not selling residence,” Hartono said.\n"
             "The fee is unchanged, he said.")
-    people = _people(extractor, text)
+    people = people_in(extractor, text)
     assert people["Yudi Hartono"]["roles"] == ("Director General of Immigration",), people
-    assert _quote_with(extractor, text, "not selling residence")["speaker"] == "Yudi Hartono"
-    assert _quote_with(extractor, text, "The fee is unchanged")["speaker"] == "Yudi Hartono"
+    assert quote_with(extractor, text, "not selling residence")["speaker"] == "Yudi Hartono"
+    assert quote_with(extractor, text, "The fee is unchanged")["speaker"] == "Yudi Hartono"
 
 
 def test_a_title_the_parser_makes_the_subject_speaks_for_the_name_after_it(extractor: FactExtractor) -> None:
@@ -129,10 +114,10 @@ def test_a_title_the_parser_makes_the_subject_speaks_for_the_name_after_it(extra
             "“We are not selling residence,” Hartono said.\n"
             "Investors will need to bring $1.5 million, Director General of Immigration Yudi Hartono told "
             "reporters.")
-    assert _quote_with(extractor, text, "Rates rise for families")["speaker"] == "Yudi Hartono"
-    assert _quote_with(extractor, text, "need to bring")["speaker"] == "Yudi Hartono"
+    assert quote_with(extractor, text, "Rates rise for families")["speaker"] == "Yudi Hartono"
+    assert quote_with(extractor, text, "need to bring")["speaker"] == "Yudi Hartono"
     # A role holds none of its person's names ("Director General of Immigration Yudi").
-    assert _people(extractor, text)["Yudi Hartono"]["roles"] == ("Director General of Immigration",)
+    assert people_in(extractor, text)["Yudi Hartono"]["roles"] == ("Director General of Immigration",)
 
 
 def test_a_unisex_given_name_takes_the_article_s_pronoun(extractor: FactExtractor) -> None:
@@ -141,7 +126,7 @@ def test_a_unisex_given_name_takes_the_article_s_pronoun(extractor: FactExtracto
             "Harpreet Sandhu, a 20-year-old from Ludhiana who starts a degree in Perth, said her parents had "
             "sold a car to pay for it.\n"
             "“My mother asks me if it is worth it,” she said.")
-    assert _quote_with(extractor, text, "My mother asks")["speaker"] == "Harpreet Sandhu"
+    assert quote_with(extractor, text, "My mother asks")["speaker"] == "Harpreet Sandhu"
 
 
 def test_a_firm_named_after_a_person_is_an_affiliation_not_a_person(extractor: FactExtractor) -> None:
@@ -150,7 +135,7 @@ def test_a_firm_named_after_a_person_is_an_affiliation_not_a_person(extractor: F
     text = ("The gold card has a queue.\n"
             "Jennifer Lau, a partner at the Boston law firm Keller Lau who has filed dozens of petitions, "
             "says most clients wait months.")
-    people = _people(extractor, text)
+    people = people_in(extractor, text)
     assert "Keller Lau" not in people, people
     assert people["Jennifer Lau"]["affiliations"] == ("Keller Lau",)
 
@@ -174,22 +159,22 @@ ONE_NAME = [
 @pytest.mark.parametrize(("text", "words", "name", "roles"), ONE_NAME)
 def test_a_person_known_by_one_name_speaks(extractor: FactExtractor, text: str, words: str, name: str,
                                            roles: tuple[str, ...]) -> None:
-    assert _quote_with(extractor, text, words)["speaker"] == name
-    assert _people(extractor, text)[name]["roles"] == roles
+    assert quote_with(extractor, text, words)["speaker"] == name
+    assert people_in(extractor, text)[name]["roles"] == roles
 
 
 def test_an_organisation_with_one_name_is_no_person(extractor: FactExtractor) -> None:
     text = ("Ride-hailing drivers pay a new licence fee from May.\n"
             "Careem, a ride-hailing company, said it would pay the fee for its drivers.")
-    assert "Careem" not in _people(extractor, text)
-    assert _quote_with(extractor, text, "pay the fee")["speaker"] is None
+    assert "Careem" not in people_in(extractor, text)
+    assert quote_with(extractor, text, "pay the fee")["speaker"] is None
 
 
 def test_a_possessive_organisation_with_of_is_the_whole_name(extractor: FactExtractor) -> None:
     text = ("Malta raised its nomad visa fee.\n"
             "The University of Malta's Grech, who studies migration, said the fee was small.\n"
             "Anna Grech joined the university in 2019.")
-    assert _people(extractor, text)["Anna Grech"]["affiliations"] == ("University of Malta",)
+    assert people_in(extractor, text)["Anna Grech"]["affiliations"] == ("University of Malta",)
 
 
 def test_its_spokesman_belongs_to_the_organisation_beside_the_subject_before(
@@ -197,7 +182,7 @@ def test_its_spokesman_belongs_to_the_organisation_beside_the_subject_before(
     text = ("Greece tightens its investor visa.\n"
             "The main opposition party, the Liberal Party, said it would vote against the bill. Its "
             "spokesman, Petros Lambrou, said the government was closing the wrong door.")
-    assert _people(extractor, text)["Petros Lambrou"]["affiliations"] == ("Liberal Party",)
+    assert people_in(extractor, text)["Petros Lambrou"]["affiliations"] == ("Liberal Party",)
 
 
 def test_a_place_in_a_relative_clause_hung_on_a_noun_of_the_appositive_is_no_employer(
@@ -205,5 +190,5 @@ def test_a_place_in_a_relative_clause_hung_on_a_noun_of_the_appositive_is_no_emp
     text = ("Recruiters are relaxed.\n"
             "For Grace Adeyemi, a nurse from Ibadan who moved to Galway on a Critical Skills permit in 2023, "
             "the permit's real value is what comes after it.")
-    person = _people(extractor, text)["Grace Adeyemi"]
+    person = people_in(extractor, text)["Grace Adeyemi"]
     assert person["roles"] == ("nurse",) and person["affiliations"] == (), person

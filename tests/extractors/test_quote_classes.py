@@ -7,22 +7,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.nlp import FactExtractor
-from tests.extractors.conftest import article, facts_of_kind
-
-
-def _quotes(extractor: FactExtractor, text: str) -> list[dict[str, object]]:
-    return facts_of_kind(extractor.extract(article(text)), "quote")
-
-
-def _people(extractor: FactExtractor, text: str) -> dict[str, dict[str, object]]:
-    return {str(p["name"]): p for p in facts_of_kind(extractor.extract(article(text)), "person")}
-
-
-def _quote_with(extractor: FactExtractor, text: str, words: str) -> dict[str, object]:
-    found = [q for q in _quotes(extractor, text) if words in str(q["text"])]
-    assert found, f"no quote with {words!r} in {[q['text'] for q in _quotes(extractor, text)]}"
-    return found[0]
-
+from tests.extractors.conftest import people_in, quote_with, quotes_in
 
 # -- who speaks ------------------------------------------------------------------
 
@@ -70,23 +55,23 @@ SPEAKERS = [
 
 @pytest.mark.parametrize(("text", "words", "speaker"), SPEAKERS)
 def test_the_speaker_of_a_quote(extractor: FactExtractor, text: str, words: str, speaker: str | None) -> None:
-    assert _quote_with(extractor, text, words)["speaker"] == speaker
+    assert quote_with(extractor, text, words)["speaker"] == speaker
 
 
 def test_coordinated_cues_are_two_quotes(extractor: FactExtractor) -> None:
     text = ("Kenya launched a digital nomad visa this year.\n"
             "Nairobi tax adviser Wanjiru Kamau says the rules are clear, but warns that banks still turn "
             "nomads away.")
-    first = _quote_with(extractor, text, "the rules are clear")
+    first = quote_with(extractor, text, "the rules are clear")
     assert "warns" not in str(first["text"]) and "banks" not in str(first["text"])
-    assert _quote_with(extractor, text, "banks still turn")["cue"] == "warns"
+    assert quote_with(extractor, text, "banks still turn")["cue"] == "warns"
 
 
 def test_a_report_the_parser_splits_is_one_quote(extractor: FactExtractor) -> None:
     text = ("Ireland's work permit rules are under review.\n"
             "Ruairi Quinn added that carers recruited from Kenya and Ghana often waited a year for their "
             "children to join them.")
-    quote = _quote_with(extractor, text, "carers recruited from Kenya")
+    quote = quote_with(extractor, text, "carers recruited from Kenya")
     assert "often waited a year" in str(quote["text"])
 
 
@@ -102,7 +87,7 @@ NO_QUOTES = [
 
 @pytest.mark.parametrize(("text", "words"), NO_QUOTES)
 def test_no_quote(extractor: FactExtractor, text: str, words: str) -> None:
-    assert not [q for q in _quotes(extractor, text) if words in str(q["text"])]
+    assert not [q for q in quotes_in(extractor, text) if words in str(q["text"])]
 
 
 # -- people and roles ----------------------------------------------------------------
@@ -122,7 +107,7 @@ PEOPLE = [
 
 @pytest.mark.parametrize(("text", "names"), PEOPLE)
 def test_the_people_of_a_story(extractor: FactExtractor, text: str, names: set[str]) -> None:
-    assert set(_people(extractor, text)) == names
+    assert set(people_in(extractor, text)) == names
 
 
 ROLES = [
@@ -141,7 +126,7 @@ ROLES = [
 @pytest.mark.parametrize(("text", "name", "fields"), ROLES)
 def test_the_roles_of_a_person(extractor: FactExtractor, text: str, name: str,
                                fields: dict[str, tuple[str, ...]]) -> None:
-    person = _people(extractor, text)[name]
+    person = people_in(extractor, text)[name]
     assert {k: person[k] for k in fields} == fields
 
 
@@ -176,14 +161,14 @@ MORE_SPEAKERS = [
 
 @pytest.mark.parametrize(("text", "words", "speaker"), MORE_SPEAKERS)
 def test_more_speakers(extractor: FactExtractor, text: str, words: str, speaker: str | None) -> None:
-    assert _quote_with(extractor, text, words)["speaker"] == speaker
+    assert quote_with(extractor, text, words)["speaker"] == speaker
 
 
 def test_a_report_stops_at_the_visa_code_that_ends_its_sentence(extractor: FactExtractor) -> None:
     text = ("Beijing opened the K visa this month.\n"
             "Rebecca Lowe, an immigration attorney in Denver, commented that the K visa was cheaper than the "
             "H-1B. The attorney said American employers were watching closely.")
-    assert _quote_with(extractor, text, "cheaper than")["text"] == "the K visa was cheaper than the H-1B"
+    assert quote_with(extractor, text, "cheaper than")["text"] == "the K visa was cheaper than the H-1B"
 
 
 def test_a_name_introduced_with_an_appositive_is_not_a_stray_word(extractor: FactExtractor) -> None:
@@ -191,10 +176,10 @@ def test_a_name_introduced_with_an_appositive_is_not_a_stray_word(extractor: Fac
             "Rohan Kapoor, chief executive of the Pune firm Vantage Code, said the company had moved 40 "
             "engineers.\n"
             "His brother, Vikram Kapoor, runs a smaller firm. Vikram Kapoor said he was holding off.")
-    people = _people(extractor, text)
+    people = people_in(extractor, text)
     assert {"Rohan Kapoor", "Vikram Kapoor"} <= set(people)
     assert people["Rohan Kapoor"]["affiliations"] == ("Vantage Code",)
-    assert _quote_with(extractor, text, "had moved 40")["speaker"] == "Rohan Kapoor"
+    assert quote_with(extractor, text, "had moved 40")["speaker"] == "Rohan Kapoor"
 
 
 @pytest.mark.parametrize(("open_mark", "close_mark"), [("“", "”"), ('"', '"')], ids=["curly", "straight"])
@@ -205,8 +190,8 @@ def test_a_quotation_over_paragraphs_after_an_introducing_colon(extractor: FactE
             "engineers. He put it plainly:\n"
             f"{open_mark}The fee changed the sums. We cannot send junior staff to Ohio any more.\n"
             f"{open_mark}We send them to Toronto, and the client is happy.{close_mark}")
-    assert _quote_with(extractor, text, "The fee changed the sums")["speaker"] == "Rohan Kapoor"
-    assert _quote_with(extractor, text, "We send them to Toronto")["speaker"] == "Rohan Kapoor"
+    assert quote_with(extractor, text, "The fee changed the sums")["speaker"] == "Rohan Kapoor"
+    assert quote_with(extractor, text, "We send them to Toronto")["speaker"] == "Rohan Kapoor"
 
 
 MORE_ROLES = [
@@ -222,5 +207,5 @@ MORE_ROLES = [
 @pytest.mark.parametrize(("text", "name", "fields"), MORE_ROLES)
 def test_more_roles(extractor: FactExtractor, text: str, name: str,
                     fields: dict[str, tuple[str, ...]]) -> None:
-    person = _people(extractor, text)[name]
+    person = people_in(extractor, text)[name]
     assert {k: person[k] for k in fields} == fields

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.nlp import FactExtractor
-from tests.extractors.conftest import article, facts_of_kind
+from tests.extractors.conftest import article, facts_of_kind, people_in
 
 
 def _quotes(extractor: FactExtractor, text: str) -> list[tuple[object, object]]:
@@ -21,10 +21,6 @@ def _speaker_of(extractor: FactExtractor, text: str, words: str) -> object:
     found = [speaker for speaker, quoted in _quotes(extractor, text) if words in str(quoted)]
     assert found, f"no quote with {words!r}"
     return found[0]
-
-
-def _people(extractor: FactExtractor, text: str) -> dict[str, dict[str, object]]:
-    return {str(p["name"]): p for p in facts_of_kind(extractor.extract(article(text)), "person")}
 
 
 # -- speakers -----------------------------------------------------------------
@@ -297,7 +293,7 @@ def test_a_group_is_unnamed_and_its_firm_is_no_person(extractor: FactExtractor) 
     text = ("Analysts at Goldman Sachs wrote that the fee would cut filings by a third.\n"
             "“Companies will adjust quickly,” the analysts wrote in a note to clients.")
     assert _quotes(extractor, text) == [(None, "Companies will adjust quickly")]
-    assert _people(extractor, text) == {}
+    assert people_in(extractor, text) == {}
 
 
 def test_an_interview_transcript_quotes_the_interviewee(extractor: FactExtractor) -> None:
@@ -354,26 +350,26 @@ PEOPLE = [
 
 @pytest.mark.parametrize(("text", "names"), PEOPLE)
 def test_the_people_of_a_story(extractor: FactExtractor, text: str, names: set[str]) -> None:
-    assert set(_people(extractor, text)) == names
+    assert set(people_in(extractor, text)) == names
 
 
 def test_a_given_name_the_ner_missed_completes_a_surname(extractor: FactExtractor) -> None:
     text = ("OTTAWA - Karlheinz Schreiber told MPs on Thursday that the money came later.\n"
             "“The outcome was that the message was very well received,” said Schreiber.\n"
             "Schreiber said he was told there would be no guarantees.")
-    assert "Karlheinz Schreiber" in _people(extractor, text)
+    assert "Karlheinz Schreiber" in people_in(extractor, text)
 
 
 def test_a_hyphenated_given_name_keeps_its_lowercase_part(extractor: FactExtractor) -> None:
     text = "UN chief Ban Ki-moon suggested the attack may have targeted the foreign minister."
-    assert "Ban Ki-moon" in _people(extractor, text)
+    assert "Ban Ki-moon" in people_in(extractor, text)
 
 
 def test_brothers_and_juniors_stay_apart(extractor: FactExtractor) -> None:
     text = ("Paul Dhaliwal, 19, told the father of Carlos Sousa Jr. what happened. His brother, Kulbir, "
             "was there.\nSousa's father, Carlos Sousa Sr., said the three stood on the railing.\n"
             "All three had been drinking, Matthews said. Kulbir Dhaliwal told police they had smoked pot.")
-    people = set(_people(extractor, text))
+    people = set(people_in(extractor, text))
     assert {"Carlos Sousa Jr.", "Carlos Sousa Sr.", "Kulbir Dhaliwal"} <= people
     assert "Carlos Sousa" not in people
 
@@ -463,4 +459,4 @@ ROLES = [
 @pytest.mark.parametrize(("text", "name", "field", "value"), ROLES)
 def test_the_roles_of_a_person(extractor: FactExtractor, text: str, name: str, field: str,
                                value: tuple[str, ...]) -> None:
-    assert _people(extractor, text)[name][field] == value
+    assert people_in(extractor, text)[name][field] == value
