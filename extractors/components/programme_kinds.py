@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -135,7 +136,10 @@ def kind_mentions(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[tupl
     return [m for m in _mentions(text) if not any(m[0] < e and s < m[1] for s, e in taken)]
 
 
-def _mentions(text: str) -> list[tuple[int, int, str]]:
+# One article's text is read for kinds by the programme names, the fees' kinds and the events'
+# kinds, once per fee or event argument: the scan is kept for the last few texts.
+@lru_cache(maxsize=4)
+def _mentions(text: str) -> tuple[tuple[int, int, str], ...]:
     out = []
     for m in _HEAD.finditer(text):
         head = m.group(0)
@@ -154,7 +158,7 @@ def _mentions(text: str) -> list[tuple[int, int, str]]:
             continue
         name = " ".join([*words, _SINGULAR.get(head, head)])
         out.append((start, m.end(), name.replace("evisa", "e-visa")))
-    return out
+    return tuple(out)
 
 
 def _inside_name(text: str, start: int) -> bool:
