@@ -76,7 +76,13 @@ class BackgroundExtractor:
             self._process = context.Process(
                 target=_serve, args=(child_end, self._conn, extractor), daemon=True
             )
-            self._process.start()
+            # Ctrl-C held back while forking: until the child ignores it (its first
+            # step), one that lands would print the child's traceback.
+            held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+            try:
+                self._process.start()
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, held)
             child_end.close()
 
     @property
@@ -141,6 +147,7 @@ def _serve(conn: Connection, parent_end: Connection, extractor: FactExtractor) -
     # Ctrl-C reaches the whole process group: the caller reports it and stops
     # this child (close), which must not print a traceback of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held back by the fork
     failure: tuple[str, object] | None = None
     try:
         extractor.nlp  # noqa: B018  (loads the pipeline now, while the caller reads the page)

@@ -390,6 +390,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("newsfacts: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # the last boundary: one line unless debugging
+        from store.messages import is_ctrl_c
+
+        if is_ctrl_c(exc):  # a Ctrl-C that DuckDB caught while it ran the user's query
+            print("newsfacts: interrupted", file=sys.stderr)
+            return 130
         if os.environ.get("NEWSFACTS_DEBUG"):
             raise
         message = " ".join(str(exc).split()) or type(exc).__name__

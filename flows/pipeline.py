@@ -32,7 +32,7 @@ from store.bulk import load_arrow
 from store.db import open_store, remove_store, rollback_quietly
 from store.dedup import Fingerprint
 from store.ids import normalise_url, url_id
-from store.messages import first_line
+from store.messages import first_line, reraise_ctrl_c
 from store.seen import (
     Outcome,
     found_via,
@@ -352,6 +352,7 @@ def finish_items(con: duckdb.DuckDBPyConnection, outcomes: Sequence[tuple[str, S
         con.commit()
     except (duckdb.Error, StoreError) as exc:
         rollback_quietly(con)
+        reraise_ctrl_c(exc)
         raise StoreError(f"cannot record the outcomes of {len(outcomes)} items: {first_line(exc)}") from exc
 
 

@@ -38,7 +38,7 @@ import duckdb
 
 from sources.alert_config import AlertRule, RuleName
 from sources.errors import StoreError
-from store.messages import first_line
+from store.messages import first_line, reraise_ctrl_c
 
 _OLD_FACTS = "(SELECT fact_id FROM alert_seen_sources)"
 _NEW_PROGRAMMES = """
@@ -239,6 +239,7 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object]) -
     try:
         return con.execute(sql, params).fetchall()
     except duckdb.Error as exc:
+        reraise_ctrl_c(exc)
         raise StoreError(f"cannot evaluate the alert rules: {first_line(exc)}") from exc
 
 

@@ -28,7 +28,7 @@ from sources.errors import StoreError
 from store.alert_rules import Candidate, Delta, candidates, canonical_programmes
 from store.db import rollback_quietly
 from store.ids import ID_LENGTH, KEY_SEPARATOR
-from store.messages import first_line
+from store.messages import first_line, reraise_ctrl_c
 from store.writer import utc_naive
 
 T = TypeVar("T")
@@ -297,6 +297,7 @@ def _query(con: duckdb.DuckDBPyConnection, sql: str, params: object) -> list[tup
     try:
         return con.execute(sql, params).fetchall()
     except duckdb.Error as exc:
+        reraise_ctrl_c(exc)
         raise StoreError(f"cannot read alerts: {first_line(exc)}") from exc
 
 

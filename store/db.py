@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 
 from sources.errors import StoreBusy, StoreError
-from store.messages import first_line
+from store.messages import first_line, reraise_ctrl_c
 from store.migrations import check_current, migrate
 
 # Settings for connections that run users' SQL: no files but the store, no
@@ -75,6 +75,7 @@ def _prepared(con: duckdb.DuckDBPyConnection, path: Path, *, read_only: bool) ->
             migrate(con)
     except duckdb.Error as exc:
         con.close()
+        reraise_ctrl_c(exc)
         raise StoreError(f"cannot prepare store {path}: {first_line(exc)}") from exc
     except BaseException:
         con.close()
@@ -102,6 +103,7 @@ def _connect(
             f"store {path} is already open in this process with other settings: {first_line(exc)}"
         ) from exc
     except duckdb.Error as exc:
+        reraise_ctrl_c(exc)
         raise StoreError(f"cannot open store {path}: {first_line(exc)}") from exc
 
 

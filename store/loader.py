@@ -23,7 +23,7 @@ import duckdb
 
 from sources.errors import NewsfactsError, StagingError, StoreError
 from store.bulk import registered
-from store.messages import first_line
+from store.messages import first_line, reraise_ctrl_c
 from store.staging import Staged, read_staged, staged_files
 from store.writer import ArticleSave, Saved, SaveResult, save_each, utc_naive
 
@@ -116,6 +116,7 @@ def loaded_names(con: duckdb.DuckDBPyConnection) -> set[str]:
     try:
         return {row[0] for row in con.execute("SELECT file_name FROM staged_loads").fetchall()}
     except duckdb.Error as exc:
+        reraise_ctrl_c(exc)
         raise StoreError(f"cannot list loaded staged files: {first_line(exc)}") from exc
 
 
@@ -133,4 +134,5 @@ def _record(con: duckdb.DuckDBPyConnection, loaded: list[tuple[str, str]]) -> No
         with registered(con, "newsfacts_loaded", rows) as view:
             con.execute(_RECORD.format(rows=view))
     except duckdb.Error as exc:
+        reraise_ctrl_c(exc)
         raise StoreError(f"cannot record staged file {loaded[0][0]} as loaded: {first_line(exc)}") from exc

@@ -17,7 +17,7 @@ from importlib import resources
 import duckdb
 
 from sources.errors import StoreError
-from store.messages import first_line
+from store.messages import first_line, reraise_ctrl_c
 
 MIGRATIONS_TABLE = "schema_migrations"
 _STEP_FILE = re.compile(r"^(\d{4})_(\w+)\.sql$")
@@ -102,6 +102,7 @@ def _apply(con: duckdb.DuckDBPyConnection, step: Migration) -> None:
         con.commit()
     except BaseException as exc:
         con.rollback()
+        reraise_ctrl_c(exc)
         if isinstance(exc, duckdb.Error):
             raise StoreError(f"migration {step.version:04d}_{step.name} failed: {first_line(exc)}") from exc
         raise

@@ -13,7 +13,7 @@ import duckdb
 from extractors.models import DatePrecision, EventType
 from sources.errors import QueryRefused, StoreError
 from store.db import open_for_queries
-from store.messages import first_line
+from store.messages import first_line, reraise_ctrl_c
 
 TimelineKind = Literal["event", "fee"]
 
@@ -129,6 +129,7 @@ def _parse(sql: str) -> list[duckdb.Statement]:
     try:
         return parser.extract_statements(sql)
     except duckdb.Error as exc:
+        reraise_ctrl_c(exc)
         raise QueryRefused(f"query refused: {first_line(exc)}") from exc
     finally:
         parser.close()
@@ -173,6 +174,7 @@ def _run(con: duckdb.DuckDBPyConnection, statements: list[duckdb.Statement]) -> 
         columns = [column[0] for column in cursor.description or []]
         return QueryResult(columns, cursor.fetchall())
     except duckdb.Error as exc:
+        reraise_ctrl_c(exc)
         raise QueryRefused(f"query failed: {first_line(exc)}") from exc
 
 
@@ -185,6 +187,7 @@ def timeline(con: duckdb.DuckDBPyConnection, programme: str) -> list[TimelineRow
         rows = con.execute(_TIMELINE, [programme.strip()]).fetchall()
         return fold_refinements(con, [_timeline_row(row) for row in rows])
     except duckdb.Error as exc:
+        reraise_ctrl_c(exc)
         raise StoreError(f"cannot read the timeline of {programme!r}: {first_line(exc)}") from exc
 
 
@@ -203,4 +206,5 @@ def programme_names(con: duckdb.DuckDBPyConnection) -> list[str]:
     try:
         return [row[0] for row in con.execute(_PROGRAMMES).fetchall()]
     except duckdb.Error as exc:
+        reraise_ctrl_c(exc)
         raise StoreError(f"cannot list programmes: {first_line(exc)}") from exc

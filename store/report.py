@@ -13,7 +13,7 @@ from typing import Any
 import duckdb
 
 from sources.errors import StoreError
-from store.messages import first_line
+from store.messages import first_line, reraise_ctrl_c
 from store.queries import TimelineRow, timeline
 
 # Articles that name the programme (a programme, event or fee fact about it):
@@ -120,6 +120,7 @@ def _fetch(con: duckdb.DuckDBPyConnection, sql: str, programme: str) -> list[tup
     try:
         return con.execute(sql, {"p": programme}).fetchall()
     except duckdb.Error as exc:
+        reraise_ctrl_c(exc)
         raise StoreError(f"cannot read the report of {programme!r}: {first_line(exc)}") from exc
 
 

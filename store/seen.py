@@ -19,7 +19,7 @@ from sources.fetch import Validators
 from store.bulk import run_over
 from store.db import rollback_quietly
 from store.ids import normalise_url
-from store.messages import first_line
+from store.messages import first_line, reraise_ctrl_c
 from store.writer import utc_naive
 
 Outcome = Literal["stored", "failed", "retry"]
@@ -138,6 +138,7 @@ def _run(con: duckdb.DuckDBPyConnection, sql: str, params: list[object]) -> list
     try:
         return con.execute(sql, params).fetchall()
     except duckdb.Error as exc:
+        reraise_ctrl_c(exc)
         raise StoreError(f"cannot read seen_urls: {first_line(exc)}") from exc
 
 
@@ -148,4 +149,5 @@ def _run_many(con: duckdb.DuckDBPyConnection, sql: str, rows: Sequence[Sequence[
         con.commit()
     except duckdb.Error as exc:
         rollback_quietly(con)
+        reraise_ctrl_c(exc)
         raise StoreError(f"cannot write seen_urls: {first_line(exc)}") from exc

@@ -40,7 +40,7 @@ from extractors.models import EXTRACTOR_VERSION, AnyFact, Article, Fact
 from extractors.relevance import TopicDecision
 from sources.errors import StagingError
 from store.ids import article_id
-from store.messages import first_line
+from store.messages import first_line, reraise_ctrl_c
 
 SUFFIX = ".parquet"
 ARTICLE_RECORD = "article"
@@ -125,6 +125,7 @@ def write_staged(folder: Path, staged: Staged) -> Path:
     except (OSError, duckdb.Error) as exc:
         with contextlib.suppress(OSError):
             temporary.unlink()
+        reraise_ctrl_c(exc)
         raise StagingError(f"cannot stage {staged.article.url} in {folder}: {_reason(exc)}") from exc
     return path
 
@@ -207,6 +208,7 @@ def _read_records(path: Path) -> list[dict[str, Any]]:
         names = [d[0] for d in result.description or []]
         rows = result.fetchall()
     except duckdb.Error as exc:
+        reraise_ctrl_c(exc)
         raise StagingError(f"cannot read staged file {path}: {_reason(exc)}") from exc
     finally:
         con.close()

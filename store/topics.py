@@ -19,7 +19,7 @@ from extractors.models import Article
 from extractors.relevance import TopicDecision
 from sources.errors import OffTopic, StoreError
 from store.db import rollback_quietly
-from store.messages import first_line
+from store.messages import first_line, reraise_ctrl_c
 from store.seen import mark_items_within
 from store.writer import record_failure, replace_topics, utc_naive
 
@@ -56,6 +56,7 @@ def record_off_topic(con: duckdb.DuckDBPyConnection, url: str, skip: OffTopic) -
         con.commit()
     except (duckdb.Error, StoreError) as exc:
         rollback_quietly(con)
+        reraise_ctrl_c(exc)
         raise StoreError(f"cannot record the off-topic skip of {url}: {first_line(exc)}", url=url) from exc
 
 
@@ -117,6 +118,7 @@ def replace_topics_many(
         con.commit()
     except duckdb.Error as exc:
         rollback_quietly(con)
+        reraise_ctrl_c(exc)
         raise StoreError(f"cannot write article_topics: {first_line(exc)}") from exc
 
 
@@ -124,4 +126,5 @@ def _run(con: duckdb.DuckDBPyConnection, sql: str, params: list[object], what: s
     try:
         return con.execute(sql, params).fetchall()
     except duckdb.Error as exc:
+        reraise_ctrl_c(exc)
         raise StoreError(f"{what}: {first_line(exc)}") from exc

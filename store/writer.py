@@ -41,7 +41,7 @@ from store.bulk import id_list, registered, run_over
 from store.db import one_thread, rollback_quietly
 from store.dedup import Fingerprint
 from store.ids import article_id, fact_id, url_id
-from store.messages import first_line
+from store.messages import first_line, reraise_ctrl_c
 from store.quote_merge import KnownQuotes, regroup
 from store.speaker_keys import SpeakerKeys
 from store.stories import Member, StoryInput, story_input, update_stories_many
@@ -202,6 +202,7 @@ def _translated(url: str) -> Iterator[None]:
     try:
         yield
     except duckdb.Error as exc:
+        reraise_ctrl_c(exc)
         raise StoreError(f"cannot save {url}: {first_line(exc)}", url=url) from exc
 
 
@@ -275,12 +276,14 @@ def _in_transaction(con: duckdb.DuckDBPyConnection, url: str, work: Callable[[],
     try:
         con.begin()
     except duckdb.Error as exc:
+        reraise_ctrl_c(exc)
         raise StoreError(f"cannot save {url}: {first_line(exc)}", url=url) from exc
     try:
         result = work()
         con.commit()
     except BaseException as exc:
         rollback_quietly(con)
+        reraise_ctrl_c(exc)
         if isinstance(exc, NewsfactsError) or not isinstance(exc, Exception):
             raise
         raise StoreError(f"cannot save {url}: {first_line(exc)}", url=url) from exc
@@ -520,6 +523,7 @@ def known_urls(con: duckdb.DuckDBPyConnection, urls: Iterable[str]) -> set[str]:
     try:
         return {row[0] for row in con.execute(_KNOWN_URLS, params).fetchall()}
     except duckdb.Error as exc:
+        reraise_ctrl_c(exc)
         raise StoreError(f"cannot look up known URLs: {first_line(exc)}") from exc
 
 
@@ -527,6 +531,7 @@ def _execute(con: duckdb.DuckDBPyConnection, sql: str, params: list[object], wha
     try:
         con.execute(sql, params)
     except duckdb.Error as exc:
+        reraise_ctrl_c(exc)
         raise StoreError(f"{what}: {first_line(exc)}", url=url) from exc
 
 

@@ -131,6 +131,14 @@ def test_a_model_that_is_not_installed_fails_ingest_in_one_line(tmp_path: Path) 
     assert not db.exists()
 
 
+def _children(pid: int) -> list[int]:
+    """The processes ``pid`` forked (Linux's /proc; empty once it has none)."""
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except FileNotFoundError:
+        return []
+
+
 def test_ctrl_c_during_ingest_ends_it_in_one_line_without_the_childs_traceback(tmp_path: Path) -> None:
     """Ctrl-C in a terminal signals the whole process group: the command and its child."""
     proc = subprocess.Popen(
@@ -138,7 +146,12 @@ def test_ctrl_c_during_ingest_ends_it_in_one_line_without_the_childs_traceback(t
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO,
         env={**os.environ, "PYTHONPATH": str(REPO)}, start_new_session=True,
     )  # fmt: skip
-    time.sleep(1.0)  # the child is loading the model now
+    # Once the command has forked its child it is inside main, and the child loads the model
+    # for a second or more: a fixed sleep instead raced the interpreter's start on a busy machine.
+    deadline = time.monotonic() + 60
+    while not _children(proc.pid) and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert _children(proc.pid), "the command forked no extraction process"
     os.killpg(proc.pid, signal.SIGINT)  # its own session: this group is the command's alone
     _, stderr = proc.communicate(timeout=120)
     assert proc.returncode == 130
