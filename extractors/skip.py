@@ -22,7 +22,13 @@ _HTML_LANG = re.compile(r"<html[^>]*\blang=[\"']?([A-Za-z]{2,3})", re.I)
 _WALL = re.compile(
     r"subscribe to (?:continue|keep) reading|(?:sign|log) in to (?:continue|read)"
     r"|for subscribers only|subscribers only|to read the full (?:story|article)"
-    r"|already a subscriber|create a free account to continue",
+    r"|already a subscriber|create a free account to continue"
+    # registration walls: free, but the story is behind an account
+    r"|(?:register|sign up)(?: for free| free| now)? to (?:continue|keep) reading"
+    r"|(?:register|sign up)(?: for free| free| now)? to read"
+    r"|(?:free )?registration is required to (?:continue|read)"
+    r"|create a free account to (?:read|keep reading)"
+    r"|log in or register to (?:continue|read)",
     re.I,
 )
 # A teaser behind a wall is a paragraph or two; a full story is longer. The

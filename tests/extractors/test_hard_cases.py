@@ -37,6 +37,24 @@ def test_pages_that_are_not_english_news_are_skipped_with_a_reason(page: str, re
     assert not caught.value.retryable
 
 
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Register for free to continue reading.",
+        "Sign up free to keep reading this story.",
+        "Free registration is required to read the rest of this article.",
+        "Create a free account to read the full story, or log in.",
+        "Log in or register to continue.",
+        "Register now to read unlimited articles.",
+    ],
+)
+def test_a_teaser_behind_a_free_registration_wall_is_a_login_wall(prompt: str) -> None:
+    teaser = "Chennai's consulate said on Monday it would open new appointment slots for students. "
+    assert skip_reason(teaser + prompt) == "login wall"
+    story = (teaser + "The consulate added staff in August and expects the wait to fall by half. ") * 8
+    assert skip_reason(story + prompt) is None  # a whole story with a sign-up line left in is a story
+
+
 def test_a_story_that_mentions_cookies_and_consent_is_not_a_consent_wall() -> None:
     story = (
         "Regulators fined the publisher after readers complained that its banner hid the "
