@@ -117,6 +117,8 @@ class ProgrammeRuler:
         self.table = table
         self.countries: dict[str, str | None] = {p.name: p.country for p in table}
         self.names = [p.name for p in table]
+        # Table programmes of one country: their mentions never name another issuer.
+        self.single = frozenset(p.name for p in table if not p.shared)
         # Every pattern in any case, with what its matches contain in lowercase.
         self.folded = [(p, re.compile(x.pattern, re.IGNORECASE), lit.casefold() if lit else None)
                        for p in table for x, lit in zip(p.patterns, p.literals, strict=True)]  # fmt: skip
@@ -178,18 +180,26 @@ class ProgrammeRuler:
         return doc
 
     def _emit(self, doc: Doc, spans: list[Span], countries: dict[str, str | None]) -> None:
-        seen: set[str] = set()
+        """One fact per programme: its name and country. A name several countries use is one
+        programme per country its mentions' own noun phrases name ("Spain closed its golden visa
+        ... Greece raised the threshold for its own golden visa": two), as the gold tells programmes
+        sharing a name apart (fixtures/README, blind6); a mention that names none is the name's."""
+        text = text_of(doc)
+        seen: set[tuple[str, str | None]] = set()
         for span in spans:
-            if span.kb_id_ in seen:
+            country = countries.get(span.kb_id_)
+            if span.kb_id_ not in self.single:
+                country = issuer_of_noun_phrase(text, span.start_char, span.end_char) or country
+            if (span.kb_id_, country) in seen:
                 continue
-            seen.add(span.kb_id_)
+            seen.add((span.kb_id_, country))
             facts_of(doc).append(
                 VisaProgrammeFact(
                     sentence=sentence_text(doc, span.start_char, span.end_char),
                     start=span.start_char,
                     end=span.end_char,
                     name=span.kb_id_,
-                    country=countries.get(span.kb_id_),
+                    country=country,
                 )
             )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.components.programme_country import its_country, noun_phrase_country
+from extractors.models import VisaProgrammeFact
 from extractors.nlp import FactExtractor
 from tests.extractors.conftest import article, facts_of_kind
 
@@ -55,6 +56,51 @@ def test_its_opening_a_paragraph_does_not_reach_into_the_paragraph_before() -> N
 def test_no_its_no_country() -> None:
     text = "The golden visa ended."
     assert its_country(text, text.index("golden")) is None
+
+
+# --- one name, two countries: two programmes --------------------------------------------------
+
+
+def test_the_same_lowercase_name_in_two_countries_is_two_programmes(extractor: FactExtractor) -> None:
+    text = ("Latvia stopped taking applications for its golden visa on Monday. Cyprus last year doubled "
+            "the property threshold for its own golden visa.")  # fmt: skip
+    assert _programmes(extractor, text) == {("golden visa", "Latvia"), ("golden visa", "Cyprus")}
+
+
+def test_the_shared_table_name_and_its_lowercase_form_split_by_country(extractor: FactExtractor) -> None:
+    text = ("When Latvia closed its golden visa, buyers went to the Gulf. The United Arab Emirates is "
+            "the leader. Its 10-year Golden Visa needs a home worth AED 2 million. Malaysia launched "
+            "its own golden visa in March.")  # fmt: skip
+    assert _programmes(extractor, text) == {
+        ("Golden Visa", "Latvia"),
+        ("Golden Visa", "United Arab Emirates"),
+        ("Golden Visa", "Malaysia"),
+    }
+
+
+def test_a_countrys_golden_visa_is_the_golden_visa_under_that_country(extractor: FactExtractor) -> None:
+    # No "Greece Golden Visa": the country is the fact's country, not a part of its name.
+    text = "The Greek Golden Visa grants five-year residence to investors who buy a home in Athens."
+    assert _programmes(extractor, text) == {("Golden Visa", "Greece")}
+
+
+def test_mentions_that_name_no_country_are_the_names_one(extractor: FactExtractor) -> None:
+    text = ("Colombia's digital nomad visa asks for three times the minimum wage. The digital nomad "
+            "visa lasts two years.")  # fmt: skip
+    assert _programmes(extractor, text) == {("digital nomad visa", "Colombia")}
+
+
+def test_a_programme_of_one_country_never_splits(extractor: FactExtractor) -> None:
+    text = "Mexico praised the H-1B. China's critics said its H-1B was a model for nobody."
+    assert _programmes(extractor, text) == {("H-1B", "United States")}
+
+
+def test_programme_identity_holds_the_country() -> None:
+    spain = VisaProgrammeFact(sentence="s", start=0, end=1, name="golden visa", country="Spain")
+    greece = VisaProgrammeFact(sentence="s", start=0, end=1, name="Golden Visa", country="Greece")
+    again = VisaProgrammeFact(sentence="t", start=5, end=9, name="Golden visa", country="Spain")
+    assert spain.identity() != greece.identity()
+    assert spain.identity() == again.identity()
 
 
 # --- a category code is the name ---------------------------------------------------------------
