@@ -105,7 +105,8 @@ class VisaProgrammeFact(Fact):
     country: str | None
 
     def identity(self) -> tuple[str, ...]:
-        return (self.kind, normalise(self.name))
+        # The same name in two countries is two programmes (Spain's and Greece's golden visa).
+        return (self.kind, normalise(self.name), normalise(self.country or ""))
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -1,6 +1,8 @@
 """Programmes named by a category code the table lacks: "the D-10 visa", "an E-9 visa",
 "the subclass 482 visa", "Subclass 491 visas", "Portugal's D7 visa", "Indonesia's
-E33G remote worker visa" (words between the code and "visa" are part of the name).
+E33G remote worker visa". A code right before "visa" is the name alone, as "H-1B" is
+("the E-8 visa" is "E-8", "the subclass 482 visa" "subclass 482"); words between the
+code and "visa" are part of the name ("E33G remote worker visa").
 
 Many countries name their visas by a letter-and-number code (South Korea's
 D-2, E-9, F-4; Australia's subclasses) and news writes the code before
@@ -29,14 +31,15 @@ _CODE = re.compile(
 
 
 def code_programmes(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, canonical name) of each code-named visa: "D-10 visa", "subclass 482 visa"."""
+    """(start, end, canonical name) of each code-named visa: "D-10", "subclass 482",
+    "E33G remote worker visa"."""
     found = []
     for m in _CODE.finditer(text):
         code = f"subclass {m['number']}" if m["sub"] else m["code"]
         words = m["words"].split()
         if any(w in STOP_WORDS for w in words):
             continue
-        found.append((m.start(), m.end(), " ".join([code, *words, "visa"])))
+        found.append((m.start(), m.end(), " ".join([code, *words, "visa"]) if words else code))
     return found
 
 

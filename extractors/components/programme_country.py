@@ -82,7 +82,29 @@ def noun_phrase_country(text: str, start: int, end: int, lexicon: CountryLexicon
         return lex.city_country(m["city"])
     after = text[end : end + 60]
     m = re.match(rf"[ \t]+(?:in|of)[ \t]+(?:the[ \t]+)?(?P<c>{lex.pattern.pattern})", after)
-    return lex.country_of(m["c"]) if m else None
+    return lex.country_of(m["c"]) if m else its_country(text, start, lex)
+
+
+_ITS = re.compile(rf"(?<![\w'’])[Ii]ts\s+{BETWEEN}$")
+
+
+def its_country(text: str, start: int, lexicon: CountryLexicon | None = None) -> str | None:
+    """The country an "its" before the mention stands for: the last issuer its sentence names
+    before it ("Indonesia launched its own golden visa"), or, when "Its" opens the sentence, the
+    first the sentence before names ("The UAE leads. Its 10-year Golden Visa ...")."""
+    m = _ITS.search(text, max(0, start - 80), start)
+    if m is None:
+        return None
+    lex = lexicon or country_lexicon()
+    left, _ = _sentence(text, m.start(), m.start())
+    named = issuers_in_order(text[left : m.start()], lex)
+    if named:
+        return named[-1]
+    if text[left : m.start()].strip(" \t“\"‘'(") or left < 2 or text[left - 1] == "\n":
+        return None
+    before, _ = _sentence(text, left - 2, left - 2)
+    named = issuers_in_order(text[before : left - 1], lex)
+    return named[0] if named else None
 
 
 def issuer_of_noun_phrase(

@@ -456,14 +456,16 @@ def _capitalised(text: str, m: re.Match[str]) -> _Hit | None:
         start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.start("head")
         words = words[1:]
     head = m["head"]
-    # "the Employment Gold Card programme": the name ends at the first programme noun.
-    # "the Top Talent Pass Scheme": the usual name is the short one (fixtures/README: long and short names).
+    # "the Employment Gold Card programme": the name ends at the first programme noun. A capitalised
+    # Scheme or Program after it is the official title's last word ("the Top Talent Pass Scheme", as
+    # blind5 and blind6 name the programmes written so).
     # A capitalised programme noun with a lowercase one after it is a title even of generic words
     # ("Oman's Investor Residency programme"; "a Work Visa" alone is a kind).
     titled = False
     if words and head.casefold() in {"programme", "programmes", "program", "programs", "scheme"} \
+            and head[0].islower() \
             and re.fullmatch(r"Visas?|Pass(?:es)?|Cards?|Permits?|Residency", words[-1]):  # fmt: skip
-        titled = head[0].islower() and len(words) > 1 and not re.search(r"\b(?:an?|any)\s+$", text[:start])
+        titled = len(words) > 1 and not re.search(r"\b(?:an?|any)\s+$", text[:start])
         head, words = words[-1], words[:-1]
     if not words or not words[-1][0].isupper() or _ORGANISATION_AFTER.match(text, m.end()):
         return None
@@ -492,7 +494,9 @@ def _capitalised(text: str, m: re.Match[str]) -> _Hit | None:
         return None
     singular = _SINGULAR.get(head.casefold())
     noun = singular if singular is None else (singular.capitalize() if head[0].isupper() else singular)
-    name = f"{' '.join(words)} {noun or head}"
+    # A category code is the name alone, as "H-1B" is: "the E-9 visas" are the E-9.
+    code = len(words) == 1 and is_code(words[0]) and head.casefold() in _VISA_HEADS
+    name = words[0] if code else f"{' '.join(words)} {noun or head}"
     return _Hit(start, m.end(), name, m["acr1"] or m["acr2"], weak=generic and _opens_sentence(text, start))
 
 
@@ -531,7 +535,8 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 def _merge_names(found: list[tuple[int, int, str, str | None]]) -> list[tuple[int, int, str, str | None]]:
     """One spelling per programme: the first one written; a shorter name that ends
-    a longer one ("the nomad visa" after "digital nomad visa") is the longer one."""
+    a longer one ("the nomad visa" after "digital nomad visa"), or that a title's Scheme or
+    Program follows ("Top Talent Pass" beside "Top Talent Pass Scheme"), is the longer one."""
     first: dict[str, str] = {}
     for _, _, name, _ in found:
         first.setdefault(name.casefold(), name)
@@ -543,13 +548,13 @@ def _merge_names(found: list[tuple[int, int, str, str | None]]) -> list[tuple[in
         # "the Taiwan Gold Card" beside "Employment Gold Card": the country is no part of the name.
         bare = pattern.sub("", name, count=1).strip().casefold() if pattern.match(name) else key
         longer = next((k for k in keys if len(k) > len(bare) and k != key and k.endswith(" " + bare)), key)
-        # "Top Talent Pass Scheme" beside "Top Talent Pass": one programme, under the usual short name.
-        short = _SCHEME_SUFFIX.sub("", longer)
-        merged.append((start, end, first[short if short != longer and short in first else longer], country))
+        # "Top Talent Pass" beside "Top Talent Pass Scheme": one programme, under its written title.
+        titled = next((first[k] for k in (f"{longer} {s}" for s in _TITLE_SUFFIXES) if k in first), None)
+        merged.append((start, end, titled or first[longer], country))
     return merged
 
 
-_SCHEME_SUFFIX = re.compile(r" (?:scheme|programme|program)$")
+_TITLE_SUFFIXES = ("scheme", "programme", "program")
 
 
 def _resolve(

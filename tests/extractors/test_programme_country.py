@@ -70,7 +70,7 @@ def test_every_government_body_belongs_to_a_country_of_the_lexicon() -> None:
         ("a Vietnamese Investor Visa", "Investor Visa", "Vietnam"),
         ("the Philippines' Special Resident Visa", "Special Resident Visa", "Philippines"),
         ("the Home Office's Scale-up Visa", "Scale-up Visa", "United Kingdom"),
-        ("Seoul's D-10 visa", "D-10 visa", "South Korea"),
+        ("Seoul's D-10 visa", "D-10", "South Korea"),
         ("the Digital Nomad Visa of Costa Rica", "Digital Nomad Visa", "Costa Rica"),
         ("the Golden Visa in Latvia", "Golden Visa", "Latvia"),
         ("Moscow's new Shared Values Visa", "Shared Values Visa", "Russia"),
@@ -255,17 +255,17 @@ def test_a_shared_table_name_takes_the_country_of_its_own_noun_phrase(
 @pytest.mark.parametrize(
     ("text", "name", "country"),
     [
-        ("South Korea issued 2,000 E-9 visas to farm workers.", "E-9 visa", "South Korea"),
-        ("Portugal's D8 visa asks for four times the minimum wage.", "D8 visa", "Portugal"),
-        ("Australia's subclass 482 visa is being replaced.", "subclass 482 visa", "Australia"),
-        ("South Korea's F-2-R visa suits rural regions.", "F-2-R visa", "South Korea"),
+        ("South Korea issued 2,000 E-9 visas to farm workers.", "E-9", "South Korea"),
+        ("Portugal's D8 visa asks for four times the minimum wage.", "D8", "Portugal"),
+        ("Australia's subclass 482 visa is being replaced.", "subclass 482", "Australia"),
+        ("South Korea's F-2-R visa suits rural regions.", "F-2-R", "South Korea"),
         ("Bahrain's Golden Residency Visa is open to property owners.", "Golden Residency Visa", "Bahrain"),
         # a lowercase programme noun after the name is no part of it
         ("Portugal's Golden Residency scheme for investors ended.", "Golden Residency", "Portugal"),
         ("Canada's Agri-Food Pathway to permanent residence closes in May.", "Agri-Food Pathway", "Canada"),
         (
             "Hong Kong's Top Talent Pass Scheme approved 80,000 applications.",
-            "Top Talent Pass",
+            "Top Talent Pass Scheme",
             "Hong Kong",
         ),
         ("Austria's Red-White-Red Card is a points-based residence permit.", "Red-White-Red Card", "Austria"),
@@ -352,11 +352,11 @@ def test_a_lowercase_kind_in_apposition_describes_the_programme_before_it(extrac
     assert _named("Portugal introduced a job-seeker visa in 2022.") == {("job seeker visa", "Portugal")}
 
 
-def test_a_long_scheme_name_beside_its_short_form_is_one_programme() -> None:
+def test_a_long_scheme_name_beside_its_short_form_is_one_programme_under_the_title() -> None:
     text = (
         "Hong Kong's Top Talent Pass Scheme approved 80,000 applications. The Top Talent Pass costs HK$230."
     )
-    assert _named(text) == {("Top Talent Pass", "Hong Kong")}
+    assert _named(text) == {("Top Talent Pass Scheme", "Hong Kong")}
 
 
 def test_fees_and_events_belong_to_a_programme_named_by_its_code(extractor: FactExtractor) -> None:
@@ -364,10 +364,10 @@ def test_fees_and_events_belong_to_a_programme_named_by_its_code(extractor: Fact
             "Justice said.\nFarm owners welcomed the change.")  # fmt: skip
     facts = extractor.extract(article(text))
     assert {(f["name"], f["country"]) for f in facts_of_kind(facts, "visa_programme")} == {
-        ("E-9 visa", "South Korea")
+        ("E-9", "South Korea")
     }
-    assert {f["programme"] for f in facts_of_kind(facts, "fee")} == {"E-9 visa"}
-    assert {f["programme"] for f in facts_of_kind(facts, "event")} == {"E-9 visa"}
+    assert {f["programme"] for f in facts_of_kind(facts, "fee")} == {"E-9"}
+    assert {f["programme"] for f in facts_of_kind(facts, "event")} == {"E-9"}
 
 
 # --- a table name without its programme noun --------------------------------------------------------

@@ -26,7 +26,6 @@ from tests.extractors.conftest import article, facts_of_kind
         ("Australia's new Skills in Demand visa", "Skills in Demand visa", "Australia"),
         ("the Temporary Skill Shortage (TSS) visa", "Temporary Skill Shortage visa", "Australia"),
         ("a 10-year UAE Golden Visa", "Golden Visa", "United Arab Emirates"),
-        ("Portugal's golden visa scheme", "Portugal Golden Visa", "Portugal"),
         ("the Graduate route", "Graduate visa", "United Kingdom"),
         ("an H-2B visa", "H-2B", "United States"),
         ("J-1 exchange visitors", "J-1", "United States"),
