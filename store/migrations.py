@@ -1,6 +1,7 @@
-"""Schema migrations: numbered SQL steps, each run in its own transaction and recorded.
+"""Schema migrations: numbered steps, each run in its own transaction and recorded.
 
-The steps are the files ``store/sql/NNNN_name.sql`` (package data). A step
+The steps are the files ``store/sql/NNNN_name.sql`` (package data), and the
+few steps SQL cannot express, which are Python functions (``store/rekey.py``). A step
 that has run is a row in ``schema_migrations``; running the migrations again
 applies only the steps not recorded there, so a second run is a no-op. DuckDB
 DDL is transactional, so a failed step leaves neither its tables nor its row.
@@ -9,7 +10,7 @@ DDL is transactional, so a failed step leaves neither its tables nor its row.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
@@ -18,6 +19,7 @@ import duckdb
 
 from sources.errors import StoreError
 from store.messages import first_line, reraise_ctrl_c
+from store.rekey import programme_ids_hold_country
 
 MIGRATIONS_TABLE = "schema_migrations"
 _STEP_FILE = re.compile(r"^(\d{4})_(\w+)\.sql$")
@@ -32,11 +34,16 @@ CREATE TABLE IF NOT EXISTS {MIGRATIONS_TABLE} (
 
 @dataclass(frozen=True)
 class Migration:
-    """One numbered schema step."""
+    """One numbered schema step: its SQL, or the Python function that does what SQL cannot."""
 
     version: int
     name: str
     sql: str
+    run: Callable[[duckdb.DuckDBPyConnection], None] | None = None
+
+
+# Steps in Python, numbered among the SQL files' steps.
+_PYTHON_STEPS = (Migration(10, "programme_ids_hold_country", "", programme_ids_hold_country),)
 
 
 def bundled_migrations() -> tuple[Migration, ...]:
@@ -47,7 +54,7 @@ def bundled_migrations() -> tuple[Migration, ...]:
         match = _STEP_FILE.match(entry.name)
         if match:
             steps.append(Migration(int(match[1]), match[2], entry.read_text("utf-8")))
-    return _checked(steps)
+    return _checked([*steps, *_PYTHON_STEPS])
 
 
 def _checked(steps: Sequence[Migration]) -> tuple[Migration, ...]:
@@ -94,7 +101,10 @@ def _apply(con: duckdb.DuckDBPyConnection, step: Migration) -> None:
     """Run one step and record it, both or neither."""
     con.begin()
     try:
-        con.execute(step.sql)
+        if step.run is not None:
+            step.run(con)
+        else:
+            con.execute(step.sql)
         con.execute(
             f"INSERT INTO {MIGRATIONS_TABLE} (version, name, applied_at) VALUES (?, ?, ?)",
             [step.version, step.name, datetime.now(UTC).replace(tzinfo=None)],
