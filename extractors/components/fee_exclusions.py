@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from extractors.components.common import text_of
 from extractors.components.fee_page import (
@@ -88,11 +88,18 @@ _HEAD_GAP = re.compile(
     r"[\s-]*(?:(?!(?:and|or|but|the|a|an|to|of|for|in|on|while|is|are|was|were)\b)[\w’'-]+\s+){0,2}",
     re.I,
 )
+# "about €1,100 a month has to be shown as proof of funds": money an applicant shows, not pays.
+_MEANS_SHOWN = re.compile(
+    r"(?:[\s-]+(?:a|per|each)[\s-]+(?:year|month|week))?\s+(?:(?:has|have|had|must|needs?|will\s+need)\s+to\s+be"
+    r"|must\s+be|should\s+be)\s+(?:shown|proven|proved|demonstrated|evidenced|held|kept|deposited|set\s+aside)\b",
+    re.I,
+)
 # "pay Skilled Worker visa holders at least £41,700": a wage, paid to people.
 _WAGE = re.compile(
     r"\bpa(?:y|ys|id|ying)\s+(?:[\w-]+\s+){0,3}?(?:workers?|holders?|employees?|staff|researchers?"
     r"|nurses?|engineers?|graduates?|recruits?|postdocs?|scientists?|doctors?|teachers?|professors?|hires?"
-    r"|them|him|her)\s+(?:at least|a minimum of|an average of"
+    r"|physicians?|surgeons?|developers?|programmers?|interns?|analysts?|drivers?|carers?|welders?"
+    r"|them|him|her)\s+(?:at least|a minimum of|an average of|between"
     r"|about|around|up to|more than|salaries of|wages of)?\s*$",
     re.I,
 )
@@ -142,6 +149,9 @@ _SUM_BEFORE = re.compile(
     re.I,
 )
 _SUM_AFTER = re.compile(r"\s+in\s+(?:[a-z-]+\s+)?fees\b")
+_ALONE_AFTER = re.compile(
+    r"\s+in\s+(?:[\w-]+\s+){0,2}?(?:fees|charges?|levy|levies|surcharges?)\s+alone\b", re.I
+)
 _HOUSEHOLD = re.compile(r"\b(?:couples?|famil(?:y|ies)|households?)\b", re.I)
 # An exchange rate, not a price: "At ₹85.20 to the dollar".
 RATE_AFTER = re.compile(
@@ -152,6 +162,10 @@ RATE_AFTER = re.compile(
 def is_sum(text: str, money: Money, clause_start: int) -> bool:
     """Whether the amount sums several fees rather than being one."""
     if _SUM_BEFORE.search(text, clause_start, money.start):
+        return True
+    # "£2,400 in skills charge alone", "$9,000 in fees alone": a running total of one charge or
+    # of several.
+    if _ALONE_AFTER.match(text, money.end):
         return True
     # "$185 in consular fees" is one applicant's fee; a household's "in ... fees" adds several up.
     return bool(_SUM_AFTER.match(text, money.end) and _HOUSEHOLD.search(text, clause_start, money.start))
@@ -188,7 +202,8 @@ def not_fee(page: FeePage, money: Money, lo: int) -> bool:
                    default=-1)
     if last_not >= 0 and last_not >= last_cue:
         return True
-    return bool(_NOT_FEE_AFTER.match(text, money.end) or _paid_to_people(text, money.end)
+    return bool(_NOT_FEE_AFTER.match(text, money.end) or _MEANS_SHOWN.match(text, money.end)
+                or _paid_to_people(text, money.end)
                 or _WAGE.search(text, lo, money.start)
                 or _priced_subject_is_not_a_fee(page.doc, money))
 
@@ -267,7 +282,25 @@ def _priced_subjects(doc: Doc, money: Money) -> list[str]:
         # "Salaries offered to K visa holders ... range from 25,000 to 40,000 yuan",
         # parsed as a verb under "offered" with no subject: its subject is the head's.
         subjects = [t for t in verb.head.children if t.dep_ in ("nsubj", "nsubjpass")]
-    return [text[t.left_edge.idx : t.right_edge.idx + len(t.right_edge.text)] for t in subjects]
+    return [_own_words(text, t) for t in subjects]
+
+
+# Parts of a subject that say something else about it: "The General Permit, which covers jobs with a
+# lower salary floor, costs €1,000" prices the permit, not the salary.
+_ASIDE_DEPS = frozenset({"relcl", "appos", "acl", "advcl"})
+
+
+def _own_words(text: str, subject: Token) -> str:
+    """The subject's phrase as text, without its relative clauses and appositives."""
+    left = [t for t in subject.lefts if t.dep_ not in _ASIDE_DEPS]
+    right = []
+    for t in subject.rights:
+        if t.dep_ in _ASIDE_DEPS or t.is_punct:
+            break
+        right.append(t)
+    lo = left[0].left_edge if left else subject
+    hi = right[-1].right_edge if right else subject
+    return text[lo.idx : hi.idx + len(hi.text)]
 
 
 def _follows(text: str, ends: set[int], start: int) -> bool:

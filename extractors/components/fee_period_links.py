@@ -93,7 +93,20 @@ def _elliptical_period(page: FeePage, money: Money, sentence: Span) -> FeePeriod
     if not repeats(page, sentence, lo, money) or own_fee_noun(text, money.end, sentence.end_char):
         return None
     earlier = [m for m in page.amounts if sentence.start_char <= m.start < lo]
-    return _own_period(page, earlier[-1], sentence) if earlier else None
+    if not earlier:
+        return None
+    last = earlier[-1]
+    own = _own_period(page, last, sentence)
+    # The clause repeated may end on an old level linked to the new one ("will pay £1,320 per worker
+    # for each year of the visa, up from £1,000, and small firms £480"): the new level's period; an
+    # item of a list (", a $300 anti-fraud fee, and ... $2,500") lends none.
+    if own is None and len(earlier) > 1 and _OLD_LEVEL.search(page.text, earlier[-2].end, last.start):
+        own = _own_period(page, earlier[-2], sentence)
+    return own
+
+
+# ", up from £1,000": the amount before is the old level of the one before it.
+_OLD_LEVEL = re.compile(r",\s*(?:up|down)\s+from\s*$", re.I)
 
 
 def repeats(page: FeePage, sentence: Span, clause_start: int, money: Money) -> bool:
@@ -118,9 +131,28 @@ def _gapped(page: FeePage, sentence_start: int, clause_start: int, money: Money)
     if not page.text[start : money.start].strip():
         return any(sentence_start <= m.end <= clause_start for m in page.amounts)
     words = page.doc.char_span(start, money.start, alignment_mode="contract")
-    if words is None or FEE_NOUN.search(words.text):
+    if words is None or FEE_NOUN.search(words.text) or _subject_of_a_verb(page, money):
         return False
     return len(words) > 0 and not any(t.pos_ in {"VERB", "AUX"} for t in words)
+
+
+def _subject_of_a_verb(page: FeePage, money: Money) -> bool:
+    """Whether the amount is the subject of a verb after it (", and about €900 a month has to be
+    shown"): the clause has a verb of its own, and repeats none."""
+    span = page.doc.char_span(money.start, money.end, alignment_mode="expand")
+    if span is None:
+        return False
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i > t.i for t in span):
+        return True
+    # The parse may hang the amount elsewhere; a finite verb right after it, past its period ("a
+    # month"), still makes it a subject.
+    after = _PERIOD_AFTER.match(page.text, money.end)
+    following = page.doc.char_span(after.end(), after.end() + 1, alignment_mode="expand") if after else None
+    return following is not None and following[0].tag_ in _FINITE
+
+
+_PERIOD_AFTER = re.compile(r"(?:[\s-]+(?:a|an|per|each)[\s-]+\w+)?\s+")
+_FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
 
 
 # ", if more than half of their staff are on H-1B visas,": a fronted condition,

@@ -125,7 +125,7 @@ def _fee(page: FeePage, money: Money, converted: Money | None, rates: dict[str, 
     restated = restated_price(page, sentence, money)
     cued = (FEE_CUE.search(page.cue_text[lo:hi]) or FEE_CUE.search(page.cue_text[cue_lo:c_hi])
             or _PRICE_COPULA.search(text, c_lo, money.start) or _price_for(page, money)
-            or restated is not None)
+            or _obtained_for(page, money) or _priced_at(text, money) or restated is not None)
     if not cued or not_fee(page, money, max(lo, c_lo)) or is_total(money) or denied(text, money):
         return None
     if is_sum(text, money, c_lo) or RATE_AFTER.match(text, money.end):
@@ -167,6 +167,46 @@ def _price_for(page: FeePage, money: Money) -> bool:
         return False
     found = governing_verb(page.doc, money)
     return found is None or found[1].pos_ not in ("VERB", "AUX") or found[1].lemma_ in _PRICE_FOR_VERBS
+
+
+# "At 10,000 baht it is cheaper", "At €75, the visa is the dearest in the bloc": a price fronted by
+# "at", then what it prices compared by its price.
+_AT_BEFORE = re.compile(r"(?:^|[.;:!?]\s+|\n)At\s*$")
+_COMPARED_AFTER = re.compile(
+    r",?\s+(?:it|this|that|(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:visa|permit|card|pass|route|scheme))"
+    r"\s+(?:is|was|will be|would be|comes in|works out)\s+(?:(?:far|much|a lot|slightly|still|a bit|the)\s+)?"
+    r"(?:cheap(?:er|est)?|(?:more|less|most|least)\s+expensive|pric(?:ey|ier|iest)|costl(?:y|ier|iest)"
+    r"|dear(?:er|est)?|affordable)\b",
+    re.I,
+)
+
+
+def _priced_at(text: str, money: Money) -> bool:
+    """Whether the amount is a fronted "At ..." price of what the clause then compares by price."""
+    return (_AT_BEFORE.search(text, max(0, money.start - 6), money.start) is not None
+            and _COMPARED_AFTER.match(text, money.end) is not None)
+
+
+# Verbs of getting a visa or a permit; their "for <amount>" is its price: "can extend the visa at
+# a local bureau for 400 yuan", "renew their permits online for €120".
+_OBTAINING = frozenset({"extend", "renew", "obtain", "get", "buy", "issue", "replace", "upgrade"})
+_OBTAINED = re.compile(r"(?:visa|permit|card|pass|residency|residence|licen[cs]e|status|stay)s?", re.I)
+
+
+def _obtained_for(page: FeePage, money: Money) -> bool:
+    """Whether the amount is the "for" of a verb of getting a visa or a permit, which it prices."""
+    found = governing_verb(page.doc, money)
+    if found is None or found[1].lemma_.lower() not in _OBTAINING:
+        return False
+    span, verb = found
+    prep = span.root.head
+    # The parse may hang the "for" on the place between: "extend the visa at a bureau for 400 yuan".
+    place = prep.head
+    if place.i != verb.i and place.dep_ == "pobj" and place.head.dep_ == "prep":
+        place = place.head.head
+    if prep.lower_ != "for" or place.i != verb.i:
+        return False
+    return any(c.dep_ in ("dobj", "nsubjpass") and _OBTAINED.fullmatch(c.text) for c in verb.children)
 
 
 def _applies_to(doc: Doc, money: Money, after: str) -> str | None:

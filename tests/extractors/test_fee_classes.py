@@ -1,0 +1,99 @@
+"""Classes of fee failure read off the tuning splits' misses (issue 3), one invented sentence
+each: a relative clause on the priced subject, a clause with a verb of its own after ", and",
+an elliptical clause's period, wages paid to a person, "for" after a verb of getting a visa, tax
+stamps, and a price fronted by "At"."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.nlp import FactExtractor
+from tests.extractors.conftest import article, facts_of_kind
+
+Fee = tuple[object, object, object, object]
+
+
+def _fees(extractor: FactExtractor, text: str) -> list[Fee]:
+    facts = facts_of_kind(extractor.extract(article(text)), "fee")
+    return [(f["programme"], f["amount"], f["currency"], f["period"]) for f in facts]
+
+
+def test_a_relative_clause_on_the_priced_subject_does_not_make_it_a_salary(extractor: FactExtractor) -> None:
+    text = ("The EU Blue Card, which is open to graduates with a higher salary threshold, costs €140 in "
+            "most member states.")
+    assert _fees(extractor, text) == [("EU Blue Card", 140, "EUR", None)]
+
+
+def test_the_priced_subject_itself_still_says_what_the_money_is(extractor: FactExtractor) -> None:
+    text = "For Skilled Worker visa holders, health insurance costs about £1,000 a year."
+    assert _fees(extractor, text) == []
+
+
+def test_a_clause_with_its_own_verb_after_the_amount_borrows_no_fee_verb(extractor: FactExtractor) -> None:
+    text = ("Last spring I paid for my Opportunity Card at the consulate in my home town of Pune, and "
+            "about €400 a month goes on a shared flat.")
+    assert _fees(extractor, text) == []
+
+
+def test_money_that_has_to_be_shown_is_means(extractor: FactExtractor) -> None:
+    text = ("Applicants for the Opportunity Card pay a €75 visa fee, and about €1,000 a month has to be "
+            "shown in a blocked account.")
+    assert _fees(extractor, text) == [("Opportunity Card", 75, "EUR", None)]
+
+
+def test_a_gapped_clause_still_borrows_the_fee_verb(extractor: FactExtractor) -> None:
+    text = "Under the Skilled Worker visa, large firms pay £1,000 a year, and small firms £364."
+    assert _fees(extractor, text) == [("Skilled Worker visa", 1000, "GBP", "per_year"),
+                                      ("Skilled Worker visa", 364, "GBP", "per_year")]
+
+
+def test_an_elliptical_clause_takes_the_period_past_an_old_level(extractor: FactExtractor) -> None:
+    text = ("Sponsors of Skilled Worker visa holders will pay £1,500 per worker for each year of the visa, "
+            "up from £1,200, and charities £600, up from £450.")
+    got = {amount: period for _, amount, _, period in _fees(extractor, text)}
+    assert got[1500] == "per_year" and got[600] == "per_year"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A county clinic typically pays a physician between $210,000 and $290,000 a year, and the H-1B "
+        "fee adds to that.",
+        "The H-1B fee is steep, and firms already pay developers about $150,000 a year.",
+    ],
+)
+def test_money_paid_to_a_person_is_a_wage(extractor: FactExtractor, text: str) -> None:
+    assert _fees(extractor, text) == []
+
+
+def test_for_after_a_verb_of_getting_a_visa_is_its_price(extractor: FactExtractor) -> None:
+    text = ("The K visa allows one entry. Holders can extend the visa at a local police office for "
+            "300 yuan, or renew their permits online.")
+    assert _fees(extractor, text) == [("K visa", 300, "CNY", None)]
+
+
+def test_for_after_another_verb_is_no_price(extractor: FactExtractor) -> None:
+    text = "Under the K visa, engineers can work for a company in Shenzhen for 30,000 yuan a month."
+    assert _fees(extractor, text) == []
+
+
+def test_tax_stamps_are_a_fee(extractor: FactExtractor) -> None:
+    text = "For the EU Blue Card, Italy collects about €116 in tax stamps."
+    assert _fees(extractor, text) == [("EU Blue Card", 116, "EUR", None)]
+
+
+def test_a_price_fronted_by_at_and_compared(extractor: FactExtractor) -> None:
+    text = ("Compare it with the Destination Thailand Visa. At 12,000 baht it is cheaper, but each stay "
+            "is capped at 90 days.")
+    assert _fees(extractor, text) == [("Destination Thailand Visa", 12000, "THB", None)]
+
+
+def test_a_fronted_at_without_a_price_comparison_is_no_fee(extractor: FactExtractor) -> None:
+    text = "Holders of the Destination Thailand Visa arrive in numbers. At 12,000 baht a month, rent is high."
+    assert _fees(extractor, text) == []
+
+
+def test_an_amount_in_a_charge_alone_is_a_running_total(extractor: FactExtractor) -> None:
+    text = ("The Skilled Worker visa charge is £1,000 a year. “A five-year hire means £5,000 in skills "
+            "charge alone,” she said.")
+    assert _fees(extractor, text) == [("Skilled Worker visa", 1000, "GBP", "per_year")]
