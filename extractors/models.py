@@ -49,9 +49,17 @@ EXTRACTOR_VERSION = "newsfacts-extractors/0.8.0"
 
 def normalise(text: str) -> str:
     """Casefold, unify quotes and dashes, collapse whitespace: the key form."""
-    text = unicodedata.normalize("NFKC", text)
-    text = text.translate(_PUNCT_MAP).casefold()
-    return " ".join(re.sub(r"[^\w$€£¥%.,:;!?'\- ]+", " ", text).split())
+    if text.isascii():
+        # NFKC and the quote/dash map leave ASCII as it is, and casefold is lower on it:
+        # most keys are ASCII, and a save normalises each fact's identity fields (the
+        # bench batch: 8,955 calls, 0.2 s of its 1.4 s under cProfile).
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKC", text).translate(_PUNCT_MAP).casefold()
+    return " ".join(_NOT_KEPT.sub(" ", text).split())
+
+
+_NOT_KEPT = re.compile(r"[^\w$€£¥%.,:;!?'\- ]+")
 
 
 _PUNCT_MAP = str.maketrans(

@@ -37,7 +37,7 @@ from extractors.models import EXTRACTOR_VERSION, Article, Fact
 from extractors.relevance import TopicDecision
 from sources.errors import NewsfactsError, StoreError
 from store.batch_before import Before, read_before
-from store.bulk import id_list, registered, run_over
+from store.bulk import id_list, registered, run_over, run_split
 from store.db import one_thread, rollback_quietly
 from store.dedup import Fingerprint
 from store.ids import article_id, fact_id, url_id
@@ -57,7 +57,9 @@ _ARTICLE_COLUMNS = (
 )  # fmt: skip
 # A re-save refreshes everything but the id and fetched_at, which keeps the
 # first fetch so that facts.first_seen_at does not move on a re-run.
-_INSERT_ARTICLES = f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) SELECT * FROM {{rows}}"
+_INSERT_ARTICLES = (
+    f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) SELECT {', '.join(_ARTICLE_COLUMNS)} FROM {{rows}}"
+)
 _UPSERT_ARTICLES = (
     f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) "
     f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM {{rows}} "
@@ -315,8 +317,8 @@ def _write(con: duckdb.DuckDBPyConnection, plans: list[_Plan]) -> list[SaveResul
     for table, rows in sorted(replay.rows.items(), key=lambda item: item[0].table):
         merged = {fid for fid in rows if fid in before.stored and fid not in replay.reset}
         fresh = [rows[fid] for fid in sorted(rows) if fid not in merged]
-        run_over(con, table.insert_sql("{rows}"), table.names, fresh)
-        run_over(con, table.upsert_sql("{rows}"), table.names, [rows[fid] for fid in sorted(merged)])
+        sqls = (table.insert_sql("{rows}"), table.upsert_sql("{rows}"))
+        run_split(con, sqls, table.names, fresh, [rows[fid] for fid in sorted(merged)])
     if any(before.sources.values()):
         with id_list(con, "newsfacts_saved", last) as saved:
             con.execute(f"DELETE FROM fact_sources WHERE article_id IN (SELECT id FROM {saved})")
@@ -437,8 +439,9 @@ def _upsert_articles(
         earliest[plan.article_id] = min(first, plan.fetched_at)
         row = plan.article_row
         rows[plan.article_id] = (*row[:at], earliest[plan.article_id], *row[at + 1 :])
-    run_over(con, _INSERT_ARTICLES, _ARTICLE_COLUMNS, [row for aid, row in rows.items() if aid not in stored])
-    run_over(con, _UPSERT_ARTICLES, _ARTICLE_COLUMNS, [row for aid, row in rows.items() if aid in stored])
+    fresh = [row for aid, row in rows.items() if aid not in stored]
+    merged = [row for aid, row in rows.items() if aid in stored]
+    run_split(con, (_INSERT_ARTICLES, _UPSERT_ARTICLES), _ARTICLE_COLUMNS, fresh, merged)
     last = {plan.article_id: plan.member for plan in plans if plan.article_id not in stored}
     return {aid: replace(member, fetched_at=earliest[aid]) for aid, member in last.items()}
 
