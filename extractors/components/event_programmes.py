@@ -263,6 +263,8 @@ def _refers_back(trigger: Trigger) -> bool:
 # must ..."), what they must do from then is the programme's rule.
 _PARTIES = frozenset(
     "applicant holder sponsor employer visitor traveller traveler candidate entrant nomad foreigner".split()
+    # "From 6 April, graduates of more universities will be able to apply": those a programme admits
+    + "graduate student worker dependant dependent spouse migrant investor winner".split()
 )
 
 

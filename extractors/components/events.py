@@ -40,6 +40,7 @@ from extractors.models import EventFact, EventType
 _DATELINE = re.compile(
     r"^[A-Z][A-Za-z .'-]+, [A-Z][a-z]{2,4}\.? \d{1,2}(?:, \d{4})? \([^)\n]*\)\s*[-—–]", re.M
 )
+_POSSESSIVE = re.compile(r"\s*['’]s$")
 _IMMEDIATE = re.compile(
     r"\b(?:effective immediately|with immediate effect|immediately effective"
     r"|(?:takes?|taking|took|taken|go(?:es)?|went|come|comes|came) (?:into )?(?:effect|force) immediately)\b",
@@ -116,7 +117,9 @@ def _events(doc: Doc, when: Span, published: date | None, found: list[EventFact]
     if trigger is None:
         return []
     # "took effect the same day", "two days later": the day of the event dated just before
-    resolved = (resolve(when.text, published, trigger.direction, tense_known=not trigger.nominal)
+    # "in last May's white paper", "Tuesday's notice": the date of what the possessive owns
+    expression = _POSSESSIVE.sub("", when.text)
+    resolved = (resolve(expression, published, trigger.direction, tense_known=not trigger.nominal)
                 or anchored(when.text, when.start_char, found))
     if resolved is None:
         return []
