@@ -28,12 +28,6 @@ def trigger_lemma(token: Token) -> str:
     "relaunche"), so a verb's form is also tried without its ending."""
     lemma = token.lemma_.lower()
     word = token.lower_
-    if lemma == "go" and token.pos_ == "VERB":
-        # "the charge went up to £2,000 on 1 July", "fees go down from April": a rise or a fall
-        particle = next((c.lower_ for c in token.children if c.dep_ in {"prt", "advmod"}), None)
-        lemma = {"up": "rise", "down": "fall"}.get(particle or "", lemma)
-        if lemma != "go":
-            return lemma
     if word in _PARTICIPLES:
         return _PARTICIPLES[word]  # "the newly frozen visa", tagged an adjective with its own lemma
     candidates = [lemma] + [word[: -len(end)] for end in ("ed", "d", "es", "s", "ing")
