@@ -109,15 +109,33 @@ def _clause_trigger(prep: Token) -> Token | None:
     parse hangs the start on a noun of the object; the start is the clause's
     when the clause's verb, across nouns, prepositions and relative clauses,
     is an event or a change of a price."""
-    token = prep.head
+    token, subject = prep.head, False
     for _ in range(_MAX_CLIMB):
         if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"relcl", "acl"}:
             change = token.lemma_.lower() in PLAN_VERBS and token.tag_ not in {"VBD", "VBN"}
-            return token if change or as_verb_trigger(token) is not None else None
+            if change or as_verb_trigger(token) is not None:
+                return token
+            # "will let holders stay for five years on a single entry from Feb. 1": a rule still to
+            # come starts then whatever its verb, as when the start hangs on the verb itself; not
+            # "data from January will show", where the start dates the clause's subject.
+            return token if not subject and _to_come(token) else None
         if token.pos_ not in {"NOUN", "PROPN", "NUM", "ADP", "ADJ", "VERB", "AUX"} or token.head.i == token.i:
             return None
+        subject = subject or token.dep_ in {"nsubj", "nsubjpass"}
         token = token.head
     return None
+
+
+def _to_come(verb: Token) -> bool:
+    """The verb, or the verb whose complement it is ("will let holders stay"), has "will" or "shall"."""
+    token = verb
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in token.children):
+            return True
+        if token.dep_ not in {"ccomp", "xcomp"} or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _rule_after(prep: Token) -> bool:
@@ -166,6 +184,8 @@ def _baseline(verb: Token, when: Span) -> bool:
     July 22")."""
     if verb.lemma_.lower() not in CHANGE_LEMMAS:
         return False
+    if when.start < verb.i:
+        return False  # "From 1 January the salary threshold rose to ...": a fronted start, not a baseline
     past_date = any(t.lower_ in {"last", "ago", "earlier", "previous", "before"} for t in when)
     return verb.tag_ in {"VBD", "VBN"} or past_date
 
@@ -318,6 +338,9 @@ def _state_since(since: Token) -> Trigger | None:
             if state.lower_ in _RULE_STATES:
                 return Trigger(since, "takes_effect", verb)
         return None
+    if verb.tag_ == "VBN" and verb.lemma_.lower() == "have" and any(
+            c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in verb.children):
+        return Trigger(since, "takes_effect", verb)  # "Since January, applicants have had to show ..."
     if verb.tag_ == "VBN" and verb.lemma_.lower() in _RULE_PASSIVES and any(
             c.dep_ == "auxpass" for c in verb.children):
         return Trigger(since, "takes_effect", verb)

@@ -318,6 +318,9 @@ def _said_plan(when: Span) -> Trigger | None:
         say = say.head
     if say.lemma_.lower() not in SPEECH or say.pos_ != "VERB":
         return None
+    done = _done_by_then(say)
+    if done is not None:
+        return done
     # "The company said it would start hiring K visa holders" is a company's plan.
     if not any(c.dep_ == "nsubj" and is_authority(c) for c in say.children):
         return None
@@ -340,5 +343,28 @@ def _said_plan(when: Span) -> Trigger | None:
                 return Trigger(found.token, "announced", say)
             if verb.pos_ == "VERB" and verb.lemma_.lower() in PLAN_VERBS:
                 return Trigger(verb, "announced", say)
+    return None
+
+
+def _done_by_then(say: Token) -> Trigger | None:
+    """'Canada has stopped accepting new applications under its start-up visa, the minister said
+    Wednesday': an authority's act in the present perfect, reported on a day, is news of that
+    day, so the day of the speech dates it (a rule change's announcement). Not the past
+    perfect ("said on Tuesday it had suspended the R visa": an act of some earlier day), nor
+    an act of the clause's own date. A duration ("for at least a year") is no date of the act."""
+    for clause in (c for c in say.children if c.dep_ == "ccomp" and c.tag_ == "VBN"):
+        if not any(c.dep_ == "aux" and c.lower_ in {"has", "have", "'s", "'ve"} for c in clause.children):
+            continue
+        if not any(c.dep_ == "nsubj" and is_authority(c) for c in clause.children) or negated(clause):
+            continue
+        dated = [t for t in clause.subtree if t.ent_type_ == "DATE"
+                 and not any(a.lower_ == "for" and a.dep_ == "prep" for a in t.ancestors)]
+        found = as_verb_trigger(clause)
+        if found is None or dated or _unreal(found):
+            continue
+        # "has widened the Global Talent visa to more prize winners, the Home Office said on
+        # Monday": a rule change reported on a day is announced then (it starts when its own
+        # date says); a suspension, an end or a launch is itself the news.
+        return Trigger(found.token, "announced", say) if found.event_type == "takes_effect" else found
     return None
 
