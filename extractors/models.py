@@ -44,7 +44,14 @@ EventType = Literal[
 # ESTA, ETA) are programmes; a generic kind's programme fact is written by its own component;
 # quote-attribution classes (mid-sentence cues, "called it", single-name speakers); "tourist" and
 # "visitor" kinds.
-EXTRACTOR_VERSION = "newsfacts-extractors/0.8.0"
+# 0.9.0 (2026-12-03, third session): a programme's identity holds its country (one name in two
+# countries is two programmes; store migration 10 re-keys stored programmes); category codes
+# before "visa" are the name alone, titled Schemes/Programs keep the title, "its" names the
+# sentence's country; nine fee rules (relative clauses on the thing priced, proof of means,
+# elliptical periods, "for <amount>" after getting a visa, tax stamps); event start words
+# ("from <day>" on a clause to come, "From <day>" fronted), obligations in force since a day,
+# acts reported on a day, possessive dates; registration walls are login walls.
+EXTRACTOR_VERSION = "newsfacts-extractors/0.9.0"
 
 
 def normalise(text: str) -> str:
