@@ -78,9 +78,12 @@ BATCH_TIMEOUT = 900.0
 must not hang the run): 16 articles of the longest kind take a few minutes
 on a loaded 2-core machine."""
 
-PRELOAD = ["extractors.parallel"]
+PRELOAD = ["extractors.parallel", "extractors.warm"]
 """Imported once by the fork server, so a worker starts with the code (spaCy,
-trafilatura, the components) in memory and only loads the model."""
+trafilatura, the components) in memory and only loads the model. This module
+alone imports neither spaCy nor the components (``extractors.nlp`` defers
+them), so each worker imported both itself; ``extractors.warm`` imports them
+and builds the tables and patterns every worker built on its first article."""
 
 # The extractor of a worker process, set once by the pool's initializer (a
 # worker is a process of its own; this is its state, not a cache).
