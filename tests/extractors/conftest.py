@@ -40,6 +40,16 @@ def quotes_in(extractor: FactExtractor, text: str) -> list[dict[str, object]]:
     return facts_of_kind(extractor.extract(article(text)), "quote")
 
 
+Event = tuple[object, object, object, object]
+"""An event fact as (programme, event_type, date, precision)."""
+
+
+def events_in(extractor: FactExtractor, text: str, published: date | None = date(2025, 9, 29)) -> list[Event]:
+    """The event facts of ``text`` as one article published on ``published`` (a Monday), sorted."""
+    facts = facts_of_kind(extractor.extract(article(text, published)), "event")
+    return sorted((e["programme"], e["event_type"], e["date"], e["precision"]) for e in facts)
+
+
 def people_in(extractor: FactExtractor, text: str) -> dict[str, dict[str, object]]:
     """The person facts of ``text`` as one article, by name."""
     return {str(p["name"]): p for p in facts_of_kind(extractor.extract(article(text)), "person")}

@@ -10,15 +10,9 @@ from datetime import date
 import pytest
 
 from extractors.nlp import FactExtractor
-from tests.extractors.conftest import article, facts_of_kind
+from tests.extractors.conftest import Event, events_in
 
-Event = tuple[object, object, object, object]
 DECEMBER = date(2025, 12, 18)
-
-
-def _events(extractor: FactExtractor, text: str, published: date | None = date(2025, 9, 29)) -> list[Event]:
-    facts = facts_of_kind(extractor.extract(article(text, published)), "event")
-    return sorted((e["programme"], e["event_type"], e["date"], e["precision"]) for e in facts)
 
 
 @pytest.mark.parametrize(
@@ -39,7 +33,7 @@ def _events(extractor: FactExtractor, text: str, published: date | None = date(2
     ],
 )
 def test_day_forms_in_sentences(extractor: FactExtractor, text: str, day: str) -> None:
-    [(_, _, got, precision)] = _events(extractor, text)
+    [(_, _, got, precision)] = events_in(extractor, text)
     assert (got, precision) == (day, "day")
 
 
@@ -56,7 +50,7 @@ def test_day_forms_in_sentences(extractor: FactExtractor, text: str, day: str) -
     ],
 )
 def test_month_forms_in_sentences(extractor: FactExtractor, text: str, month: str) -> None:
-    [(_, _, got, precision)] = _events(extractor, text)
+    [(_, _, got, precision)] = events_in(extractor, text)
     assert (got, precision) == (month, "month")
 
 
@@ -80,7 +74,7 @@ def test_month_forms_in_sentences(extractor: FactExtractor, text: str, month: st
 def test_the_year_follows_the_tense_across_new_year(
     extractor: FactExtractor, text: str, published: date, expected: Event
 ) -> None:
-    assert _events(extractor, text, published) == [expected]
+    assert events_in(extractor, text, published) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -97,7 +91,7 @@ def test_the_year_follows_the_tense_across_new_year(
     ],
 )
 def test_verbs_of_each_type(extractor: FactExtractor, text: str, expected: str) -> None:
-    assert _events(extractor, text) == [("Global Talent visa", expected, "2025-03", "month")]
+    assert events_in(extractor, text) == [("Global Talent visa", expected, "2025-03", "month")]
 
 
 @pytest.mark.parametrize(
@@ -116,7 +110,7 @@ def test_verbs_of_each_type(extractor: FactExtractor, text: str, expected: str) 
     ],
 )
 def test_nouns_and_states_that_date_an_event(extractor: FactExtractor, text: str, expected: Event) -> None:
-    assert _events(extractor, text) == [expected]
+    assert events_in(extractor, text) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -132,7 +126,7 @@ def test_nouns_and_states_that_date_an_event(extractor: FactExtractor, text: str
     ],
 )
 def test_periods_start_once(extractor: FactExtractor, text: str, expected: Event) -> None:
-    assert _events(extractor, text) == [expected]
+    assert events_in(extractor, text) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -169,7 +163,7 @@ def test_periods_start_once(extractor: FactExtractor, text: str, expected: Event
     ],
 )
 def test_events_that_did_not_or_may_not_happen(extractor: FactExtractor, text: str) -> None:
-    assert _events(extractor, text) == []
+    assert events_in(extractor, text) == []
 
 
 @pytest.mark.parametrize(
@@ -191,7 +185,7 @@ def test_events_that_did_not_or_may_not_happen(extractor: FactExtractor, text: s
 def test_schedules_and_reported_plans_are_events(
     extractor: FactExtractor, text: str, expected: Event
 ) -> None:
-    assert _events(extractor, text) == [expected]
+    assert events_in(extractor, text) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -212,7 +206,7 @@ def test_schedules_and_reported_plans_are_events(
     ],
 )
 def test_what_is_not_the_programmes_own_event(extractor: FactExtractor, text: str) -> None:
-    assert _events(extractor, text) == []
+    assert events_in(extractor, text) == []
 
 
 @pytest.mark.parametrize(
@@ -231,13 +225,13 @@ def test_what_is_not_the_programmes_own_event(extractor: FactExtractor, text: st
 def test_more_words_of_ending_pausing_and_reopening(
     extractor: FactExtractor, text: str, expected: Event
 ) -> None:
-    assert _events(extractor, text) == [expected]
+    assert events_in(extractor, text) == [expected]
 
 
 def test_a_pilot_named_before_is_pointed_back_to(extractor: FactExtractor) -> None:
     text = ("Canada has paused its Home Care Worker Immigration Pilots.\n"
             "The minister said the department would reopen the pilots by the end of March next year.")
-    assert _events(extractor, text, date(2025, 10, 9)) == [
+    assert events_in(extractor, text, date(2025, 10, 9)) == [
         ("Home Care Worker Immigration Pilots", "launched", "2026-03", "month")
     ]
 
@@ -246,7 +240,7 @@ def test_a_nouns_date_near_the_publication_date_is_that_day_whatever_the_clause_
     extractor: FactExtractor,
 ) -> None:
     text = "China's K visa drew crowds ahead of the launch on Oct. 15."
-    assert _events(extractor, text) == [("K visa", "launched", "2025-10-15", "day")]
+    assert events_in(extractor, text) == [("K visa", "launched", "2025-10-15", "day")]
 
 
 @pytest.mark.parametrize(
@@ -273,15 +267,15 @@ def test_a_nouns_date_near_the_publication_date_is_that_day_whatever_the_clause_
 def test_bills_proposals_and_announcements(
     extractor: FactExtractor, text: str, expected: list[Event]
 ) -> None:
-    assert _events(extractor, text) == expected
+    assert events_in(extractor, text) == expected
 
 
 def test_an_event_verb_the_parse_lost_is_read_left_of_the_date(extractor: FactExtractor) -> None:
     # the parser reads "USCIS suspended premium processing" as one noun phrase
     text = "USCIS suspended premium processing for H-1B petitions on Monday."
-    assert _events(extractor, text) == [("H-1B", "suspended", "2025-09-29", "day")]
+    assert events_in(extractor, text) == [("H-1B", "suspended", "2025-09-29", "day")]
     # a verb of another kind stops the scan
-    assert _events(extractor, "H-1B filings have dropped since Sept. 21.") == []
+    assert events_in(extractor, "H-1B filings have dropped since Sept. 21.") == []
 
 
 @pytest.mark.parametrize(
@@ -296,7 +290,7 @@ def test_an_event_verb_the_parse_lost_is_read_left_of_the_date(extractor: FactEx
 def test_not_until_a_date_is_the_event_then(
     extractor: FactExtractor, text: str, expected: list[Event]
 ) -> None:
-    assert _events(extractor, text) == expected
+    assert events_in(extractor, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -316,7 +310,7 @@ def test_not_until_a_date_is_the_event_then(
 def test_inquiries_applications_and_operation(
     extractor: FactExtractor, text: str, expected: list[Event]
 ) -> None:
-    assert _events(extractor, text) == expected
+    assert events_in(extractor, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -328,7 +322,7 @@ def test_inquiries_applications_and_operation(
     ],
 )
 def test_the_end_of_a_pause_is_no_end_of_the_programme(extractor: FactExtractor, text: str) -> None:
-    assert _events(extractor, text) == []
+    assert events_in(extractor, text) == []
 
 
 def test_a_day_first_date_that_ends_its_sentence_keeps_to_its_sentence(extractor: FactExtractor) -> None:
@@ -337,7 +331,7 @@ def test_a_day_first_date_that_ends_its_sentence_keeps_to_its_sentence(extractor
             "from 1 January.\n"
             "Under a draft law approved by the cabinet on Wednesday, applicants could also bring "
             "family members.")
-    assert _events(extractor, text, date(2025, 11, 21)) == [
+    assert events_in(extractor, text, date(2025, 11, 21)) == [
         ("Opportunity Card", "launched", "2024-06-01", "day"),
         ("Opportunity Card", "takes_effect", "2026-01-01", "day"),
     ]
@@ -356,7 +350,7 @@ def test_a_day_first_date_that_ends_its_sentence_keeps_to_its_sentence(extractor
 def test_setting_up_or_founding_a_programme_launches_it(
     extractor: FactExtractor, text: str, expected: list[Event]
 ) -> None:
-    assert _events(extractor, text) == expected
+    assert events_in(extractor, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -374,7 +368,7 @@ def test_setting_up_or_founding_a_programme_launches_it(
 def test_by_a_date_is_a_deadline_only_under_an_obligation(
     extractor: FactExtractor, text: str, expected: list[Event]
 ) -> None:
-    assert _events(extractor, text) == expected
+    assert events_in(extractor, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -394,7 +388,7 @@ def test_by_a_date_is_a_deadline_only_under_an_obligation(
 def test_the_day_of_a_speech_dates_only_what_it_announces(
     extractor: FactExtractor, text: str, expected: list[Event]
 ) -> None:
-    assert _events(extractor, text) == expected
+    assert events_in(extractor, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -412,7 +406,7 @@ def test_the_day_of_a_speech_dates_only_what_it_announces(
 def test_approving_a_programme_announces_it(
     extractor: FactExtractor, text: str, expected: list[Event]
 ) -> None:
-    assert _events(extractor, text) == expected
+    assert events_in(extractor, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -430,7 +424,7 @@ def test_approving_a_programme_announces_it(
 def test_a_programme_piloted_brought_into_being_or_existing_since(
     extractor: FactExtractor, text: str, expected: Event
 ) -> None:
-    assert _events(extractor, text) == [expected]
+    assert events_in(extractor, text) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -442,7 +436,7 @@ def test_a_programme_piloted_brought_into_being_or_existing_since(
     ],
 )
 def test_an_event_nouns_weekday_with_no_verb_parsed_is_past(extractor: FactExtractor, text: str) -> None:
-    assert _events(extractor, text) == [("H-1B", "suspended", "2025-09-26", "day")]
+    assert events_in(extractor, text) == [("H-1B", "suspended", "2025-09-26", "day")]
 
 
 @pytest.mark.parametrize(
@@ -457,7 +451,7 @@ def test_an_event_nouns_weekday_with_no_verb_parsed_is_past(extractor: FactExtra
     ],
 )
 def test_durations_and_spans_of_time_make_no_event(extractor: FactExtractor, text: str) -> None:
-    assert _events(extractor, text) == []
+    assert events_in(extractor, text) == []
 
 
 @pytest.mark.parametrize(
@@ -478,7 +472,7 @@ def test_durations_and_spans_of_time_make_no_event(extractor: FactExtractor, tex
 def test_rights_since_a_date_and_bills_presented(
     extractor: FactExtractor, text: str, expected: Event
 ) -> None:
-    assert _events(extractor, text) == [expected]
+    assert events_in(extractor, text) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -495,7 +489,7 @@ def test_rights_since_a_date_and_bills_presented(
 def test_a_start_hung_on_a_noun_belongs_to_its_clause(
     extractor: FactExtractor, text: str, expected: list[Event]
 ) -> None:
-    assert _events(extractor, text) == expected
+    assert events_in(extractor, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -521,7 +515,7 @@ def test_a_start_hung_on_a_noun_belongs_to_its_clause(
 def test_schedules_filings_and_rules_since(
     extractor: FactExtractor, text: str, expected: list[Event]
 ) -> None:
-    assert _events(extractor, text) == expected
+    assert events_in(extractor, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -540,7 +534,7 @@ def test_schedules_filings_and_rules_since(
 def test_approved_reforms_and_periods_that_open(
     extractor: FactExtractor, text: str, expected: list[Event]
 ) -> None:
-    assert _events(extractor, text) == expected
+    assert events_in(extractor, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -564,7 +558,7 @@ def test_approved_reforms_and_periods_that_open(
     ],
 )
 def test_a_dated_rule_change_takes_effect(extractor: FactExtractor, text: str, expected: list[Event]) -> None:
-    assert _events(extractor, text) == expected
+    assert events_in(extractor, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -579,4 +573,4 @@ def test_a_dated_rule_change_takes_effect(extractor: FactExtractor, text: str, e
 def test_a_lede_price_is_the_one_the_next_sentence_prices(
     extractor: FactExtractor, text: str, expected: list[Event]
 ) -> None:
-    assert _events(extractor, text) == expected
+    assert events_in(extractor, text) == expected

@@ -3,19 +3,10 @@ a date owned by a possessive ("in last May's white paper"); publication Monday 2
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from extractors.nlp import FactExtractor
-from tests.extractors.conftest import article, facts_of_kind
-
-Event = tuple[object, object, object, object]
-
-
-def _events(extractor: FactExtractor, text: str, published: date | None = date(2025, 9, 29)) -> list[Event]:
-    facts = facts_of_kind(extractor.extract(article(text, published)), "event")
-    return sorted((e["programme"], e["event_type"], e["date"], e["precision"]) for e in facts)
+from tests.extractors.conftest import Event, events_in
 
 
 @pytest.mark.parametrize(
@@ -28,4 +19,4 @@ def _events(extractor: FactExtractor, text: str, published: date | None = date(2
     ],
 )
 def test_a_date_owned_by_a_possessive(extractor: FactExtractor, text: str, expected: list[Event]) -> None:
-    assert _events(extractor, text) == expected
+    assert events_in(extractor, text) == expected

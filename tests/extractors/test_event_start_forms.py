@@ -6,19 +6,10 @@ a past change, those a programme admits bound by a start word, an obligation in 
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from extractors.nlp import FactExtractor
-from tests.extractors.conftest import article, facts_of_kind
-
-Event = tuple[object, object, object, object]
-
-
-def _events(extractor: FactExtractor, text: str, published: date | None = date(2025, 9, 29)) -> list[Event]:
-    facts = facts_of_kind(extractor.extract(article(text, published)), "event")
-    return sorted((e["programme"], e["event_type"], e["date"], e["precision"]) for e in facts)
+from tests.extractors.conftest import Event, events_in
 
 
 @pytest.mark.parametrize(
@@ -34,7 +25,7 @@ def _events(extractor: FactExtractor, text: str, published: date | None = date(2
 )
 def test_a_start_on_a_noun_of_a_rule_to_come(extractor: FactExtractor, text: str,
                                              expected: list[Event]) -> None:
-    assert _events(extractor, text) == expected
+    assert events_in(extractor, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -49,7 +40,7 @@ def test_a_start_on_a_noun_of_a_rule_to_come(extractor: FactExtractor, text: str
     ],
 )
 def test_a_fronted_start_is_no_baseline(extractor: FactExtractor, text: str, expected: list[Event]) -> None:
-    assert _events(extractor, text) == expected
+    assert events_in(extractor, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -62,7 +53,7 @@ def test_a_fronted_start_is_no_baseline(extractor: FactExtractor, text: str, exp
     ],
 )
 def test_those_a_programme_admits_bound_from_a_start(extractor: FactExtractor, text: str) -> None:
-    assert _events(extractor, text) == [("Global Talent visa", "takes_effect", "2025-11-03", "day")]
+    assert events_in(extractor, text) == [("Global Talent visa", "takes_effect", "2025-11-03", "day")]
 
 
 @pytest.mark.parametrize(
@@ -77,7 +68,7 @@ def test_those_a_programme_admits_bound_from_a_start(extractor: FactExtractor, t
     ],
 )
 def test_an_obligation_since_a_date(extractor: FactExtractor, text: str, expected: list[Event]) -> None:
-    assert _events(extractor, text) == expected
+    assert events_in(extractor, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -96,13 +87,13 @@ def test_an_obligation_since_a_date(extractor: FactExtractor, text: str, expecte
 )
 def test_an_act_in_the_present_perfect_reported_on_a_day(extractor: FactExtractor, text: str,
                                                          expected: list[Event]) -> None:
-    assert _events(extractor, text) == expected
+    assert events_in(extractor, text) == expected
 
 
 def test_an_act_reported_on_a_day_without_a_publication_date(extractor: FactExtractor) -> None:
     text = ("Germany has stopped taking new applications for the Opportunity Card, "
             "the ministry said on Friday.")
-    events = _events(extractor, text, published=None)
+    events = events_in(extractor, text, published=None)
     assert [(p, k) for p, k, _, _ in events] == [("Opportunity Card", "suspended")]
     assert events[0][2] is None
 
@@ -112,5 +103,5 @@ def test_a_rule_change_in_the_present_perfect_reported_on_a_day_is_announced(
     text = ("Britain has widened the Global Talent visa to more prize winners, "
             "the Home Office said on Friday. "
             "From 3 November, winners of 60 prizes will be able to apply directly.")
-    assert _events(extractor, text) == [("Global Talent visa", "announced", "2025-09-26", "day"),
+    assert events_in(extractor, text) == [("Global Talent visa", "announced", "2025-09-26", "day"),
                                         ("Global Talent visa", "takes_effect", "2025-11-03", "day")]
