@@ -51,7 +51,9 @@ EventType = Literal[
 # elliptical periods, "for <amount>" after getting a visa, tax stamps); event start words
 # ("from <day>" on a clause to come, "From <day>" fronted), obligations in force since a day,
 # acts reported on a day, possessive dates; registration walls are login walls.
-EXTRACTOR_VERSION = "newsfacts-extractors/0.9.0"
+# 0.9.1 (2026-12-04): several amounts of one sentence, none with a period of its own, take the
+# period a later sentence about "the fee" states.
+EXTRACTOR_VERSION = "newsfacts-extractors/0.9.1"
 
 
 def normalise(text: str) -> str:

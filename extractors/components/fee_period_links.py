@@ -174,9 +174,13 @@ def _elliptical(text: str, sentence_start: int, clause_start: int) -> bool:
 def _next_sentence_period(page: FeePage, money: Money, sentence: Span) -> FeePeriod | None:
     """A period stated by one of the next five sentences about "the fee"
     ("The fee will be charged each year"), before any sentence with an amount
-    of its own; "It ..." counts only within the paragraph."""
+    of its own; "It ..." counts only within the paragraph. A sentence of several
+    amounts takes it only when none of them states a period."""
     doc, text = page.doc, page.text
-    if sum(1 for m in page.amounts if sentence.start_char <= m.start < sentence.end_char) != 1:
+    # Several amounts share a later sentence's period only when none states its own:
+    # "... Rp 7.5 million, and the card Rp 12 million. The fee is charged once."
+    own = [m for m in page.amounts if sentence.start_char <= m.start < sentence.end_char]
+    if len(own) != 1 and any(_own_period(page, m, sentence) is not None for m in own):
         return None
     previous, new_paragraph = sentence, False
     for _ in range(NEXT_SENTENCES):

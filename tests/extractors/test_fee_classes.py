@@ -1,7 +1,7 @@
 """Classes of fee failure read off the tuning splits' misses (issue 3), one invented sentence
 each: a relative clause on the priced subject, a clause with a verb of its own after ", and",
 an elliptical clause's period, wages paid to a person, "for" after a verb of getting a visa, tax
-stamps, and a price fronted by "At"."""
+stamps, a price fronted by "At", and several amounts taking a later sentence's period."""
 
 from __future__ import annotations
 
@@ -97,3 +97,16 @@ def test_an_amount_in_a_charge_alone_is_a_running_total(extractor: FactExtractor
     text = ("The Skilled Worker visa charge is £1,000 a year. “A five-year hire means £5,000 in skills "
             "charge alone,” she said.")
     assert _fees(extractor, text) == [("Skilled Worker visa", 1000, "GBP", "per_year")]
+
+
+def test_several_amounts_without_periods_take_the_next_sentences_period(extractor: FactExtractor) -> None:
+    text = ("Applicants for Chile's Digital Nomad visa pay $90 for the application and $40 for the "
+            "residence card. The fee is charged once, when the visa is first issued.")
+    assert sorted(_fees(extractor, text)) == [("Digital Nomad visa", 40, "USD", "one_time"),
+                                              ("Digital Nomad visa", 90, "USD", "one_time")]
+
+
+def test_an_amount_with_its_own_period_keeps_the_next_sentence_out(extractor: FactExtractor) -> None:
+    text = ("Applicants for Chile's Digital Nomad visa pay $90 a year for the permit and $40 for the "
+            "residence card. The fee is charged once, when the visa is first issued.")
+    assert ("Digital Nomad visa", 40, "USD", "one_time") not in _fees(extractor, text)
