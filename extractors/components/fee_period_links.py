@@ -177,10 +177,12 @@ def _next_sentence_period(page: FeePage, money: Money, sentence: Span) -> FeePer
     of its own; "It ..." counts only within the paragraph. A sentence of several
     amounts takes it only when none of them states a period."""
     doc, text = page.doc, page.text
-    # Several amounts share a later sentence's period only when none states its own:
-    # "... Rp 7.5 million, and the card Rp 12 million. The fee is charged once."
-    own = [m for m in page.amounts if sentence.start_char <= m.start < sentence.end_char]
-    if len(own) != 1 and any(_own_period(page, m, sentence) is not None for m in own):
+    # Several amounts share a later sentence's period only when none states its own
+    # ("... Rp 7.5 million, and the card Rp 12 million. The fee is charged once."); this
+    # amount's own is known to be none (:func:`fee_period` asked first).
+    lo, hi = sentence.start_char, sentence.end_char
+    others = (m for m in page.amounts if m is not money and lo <= m.start < hi)
+    if any(_own_period(page, m, sentence) is not None for m in others):
         return None
     previous, new_paragraph = sentence, False
     for _ in range(NEXT_SENTENCES):
