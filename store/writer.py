@@ -51,6 +51,13 @@ from store.timeline_new import NewEntries, NewSource
 
 T = TypeVar("T")
 
+SAVE_BATCH = 1000
+"""Articles saved in one transaction at most (the monitor's buffer, the staged-file loader).
+A batch's cost is mostly per statement and per registered table, not per row: on the bench
+pages (314 articles, ``python -m bench.store_writes``) one batch of all 314 took 0.39-0.64 s
+to the 0.83-0.85 s of a batch of 200 and one of 114 (2026-12-04, open and close included).
+A monitor run rarely fills it: ``flows.save_buffer.SAVE_SECONDS`` flushes sooner."""
+
 _ARTICLE_COLUMNS = (
     "article_id", "url", "final_url", "canonical_url", "site", "title", "author",
     "published_at", "language", "text", "text_hash", "fetched_at", "extractor_version",
@@ -213,22 +220,21 @@ Saved = SaveResult | NewsfactsError
 
 
 def save_each(con: duckdb.DuckDBPyConnection, saves: Sequence[ArticleSave]) -> list[Saved]:
-    """:func:`save_articles`, or when that batch fails, each save in its own transaction.
+    """:func:`save_articles`, or when that batch fails, each half of it the same way.
 
     One outcome per save, in order: its result, or the error that stopped it,
-    so one bad article costs only itself.
+    so one bad article costs only itself, and a batch of :data:`SAVE_BATCH`
+    with one bad article costs about twenty transactions, not a thousand.
+    The halves are saved in order, so the store ends as saving each save in
+    order in its own transaction would leave it.
     """
     try:
         return list(save_articles(con, saves))
-    except NewsfactsError:
-        return [_save_alone(con, save) for save in saves]
-
-
-def _save_alone(con: duckdb.DuckDBPyConnection, save: ArticleSave) -> Saved:
-    try:
-        return save_articles(con, [save])[0]
     except NewsfactsError as exc:
-        return exc
+        if len(saves) == 1:
+            return [exc]
+    middle = len(saves) // 2
+    return [*save_each(con, saves[:middle]), *save_each(con, saves[middle:])]
 
 
 def _plan(save: ArticleSave, speaker_keys: SpeakerKeys) -> _Plan:
