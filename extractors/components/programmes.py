@@ -32,7 +32,8 @@ from extractors.components.programme_country import (
     issuer_of_noun_phrase,
     noun_phrase_country,
 )
-from extractors.components.programme_names import NamedProgramme, find_named_programmes, shortens
+from extractors.components.programme_names import NamedProgramme, find_named_programmes
+from extractors.components.programme_spellings import shortens
 from extractors.components.programme_stems import find_stems
 from extractors.country_lexicon import country_lexicon
 from extractors.models import VisaProgrammeFact
