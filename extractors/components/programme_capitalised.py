@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.components.programme_codes import is_code
+from extractors.components.programme_kind_titles import kind_title, subclass_suffix
 from extractors.components.programme_text import about_migration, opens_sentence, sentence
 from extractors.components.programme_words import (
     EACH,
@@ -123,8 +124,12 @@ def capitalised(text: str, m: re.Match[str]) -> Hit | None:
     countries = country_lexicon()
     remainder = countries.pattern.sub(" ", " ".join(words)).split()
     generic = all(w.casefold() in GENERIC or w.casefold() in STOP_WORDS for w in remainder)
+    kind = False
     if generic and len(remainder) <= 1 and not (titled and remainder):
-        return None
+        if not remainder or not kind_title(text, remainder[0], start, head, m.end()):
+            return None
+        # "a UK Student visa": the title is the kind word's; the country before is the issuer.
+        start, words, kind = text.index(remainder[0], start, m.end()), remainder, True
     # The U.S. "Green Card" is permanent residence, no programme; a "Green Visa" (the UAE's) is one.
     if [w.casefold() for w in remainder] == ["green"] and head.casefold().startswith("card"):
         return None
@@ -142,4 +147,7 @@ def capitalised(text: str, m: re.Match[str]) -> Hit | None:
     # A category code is the name alone, as "H-1B" is: "the E-9 visas" are the E-9.
     code = len(words) == 1 and is_code(words[0]) and head.casefold() in VISA_HEADS
     name = words[0] if code else f"{' '.join(words)} {noun or head}"
-    return Hit(start, m.end(), name, m["acr1"] or m["acr2"], weak=generic and opens_sentence(text, start))
+    # "the Student visa (subclass 500)": a kind title is named with the subclass it carries.
+    suffix = subclass_suffix(text, m.end()) if kind else ""
+    return Hit(start, m.end() + len(suffix), name + suffix, m["acr1"] or m["acr2"],
+               weak=generic and opens_sentence(text, start))

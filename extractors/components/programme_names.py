@@ -112,7 +112,9 @@ def find_named_programmes(
     # A kind the article makes its subject ("Sweden's work permits") is a programme, unless it
     # shortens a name the article gives (then it is that name).
     subjects = subject_kinds(text, occupied, countries)
-    kind_names = {n for _, _, n, _ in subjects}
+    # A kind the article also writes as a title ("a student visa ... the Student visa fee") is that name.
+    titles = {n.casefold() for _, _, n, _ in found}
+    kind_names = {n for _, _, n, _ in subjects if n.casefold() not in titles}
     found += short_forms(text, subjects, taken, found)
     occupied += [(s, e) for s, e, _, _ in subjects]
     # A lowercase kind of two words or more before its head that shortens a name ("a critical skills
