@@ -55,6 +55,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from extractors.components.programme_aliases import aliases
 from extractors.components.programme_candidates import candidates
 from extractors.components.programme_country import noun_phrase_country
 from extractors.components.programme_kinds import kind_mentions, subject_kinds
@@ -108,6 +109,7 @@ def find_named_programmes(
         found.append((start, end, name, country))
         if acronym and acronym not in countries.forms:
             acronyms.setdefault(acronym, (name, country))
+    found = _with_aliases(text, taken, found)
     occupied = [*taken, *((s, e) for s, e, _, _ in found)]
     # A kind the article makes its subject ("Sweden's work permits") is a programme, unless it
     # shortens a name the article gives (then it is that name).
@@ -138,6 +140,23 @@ def find_named_programmes(
     masked = mask(text, [*taken, *((s, e) for s, e, _, _ in found)])
     return without_described_kinds(resolve(masked, merge_names(found), countries), kind_names,
                                    taken_countries)
+
+
+def _with_aliases(
+    text: str, taken: Sequence[tuple[int, int]], found: list[tuple[int, int, str, str | None]]
+) -> list[tuple[int, int, str, str | None]]:
+    """Add the names "known as" and "called" give; a lowercase mention the name follows ("its remote
+    worker visa, known as the E33G") is that name. After a name the table or a capitalised run
+    gives, the alias is a nickname, and the name stands."""
+    for start, end, name, noun_end in aliases(text):
+        spans = [*taken, *((s, e) for s, e, _, _ in found)]
+        if any(start < e and s < end for s, e in spans) or any(e == noun_end for _, e in taken) \
+                or any(e == noun_end and n[:1].isupper() for _, e, n, _ in found):  # fmt: skip
+            continue
+        owner = next((c for _, e, _, c in found if e == noun_end), None)
+        found = [(s, e, name if e == noun_end else n, c) for s, e, n, c in found]
+        found.append((start, end, name, owner or noun_phrase_country(text, start, end)))
+    return found
 
 
 def without_described_kinds(
