@@ -9,6 +9,7 @@ import re
 
 from extractors.components.programme_capitalised import CAPITALISED, Hit, capitalised, each
 from extractors.components.programme_codes import code_programmes
+from extractors.components.programme_coordination import coordinated_codes
 from extractors.components.programme_text import about_migration, sentence
 from extractors.components.programme_words import (
     EACH,
@@ -46,7 +47,7 @@ def candidates(text: str) -> list[Hit]:
     for m in _LOWERCASE_OTHER.finditer(text):
         head = EACH.get(m["head"], m["head"])
         hits.append(Hit(m.start(), m.end(), f"{_lowercase_name(m['name'])} {head}", None, lowercase=True))
-    for start, end, name in code_programmes(text):
+    for start, end, name in [*code_programmes(text), *coordinated_codes(text)]:
         hits.append(Hit(start, end, name, None))
     for m in _QUOTED.finditer(text):
         hit = _quoted(text, m)
