@@ -4,6 +4,7 @@ country in the name, then the mention's sentence, its context, and the country t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from extractors.components.common import first_most_common
@@ -65,7 +66,24 @@ def _sentence_country(text: str, start: int, end: int, countries: CountryLexicon
     left = max(text.rfind("\n", 0, start), *(text.rfind(p, 0, start) for p in (". ", "! ", "? "))) + 1
     right = left + len(sentence(text, start, end))
     found = issuers(text, left, right, countries)
-    return found.pop() if len(found) == 1 else None
+    if len(found) > 1:
+        return _clause_subject(text, left, start, countries)
+    return found.pop() if found else None
+
+
+# A verb, then the article or "its", between a country and the programme it runs ("Bahrain offers a").
+_SUBJECT_GAP = re.compile(r"\s+(?:now\s+|also\s+|still\s+)?[a-z]+s\s+(?:a|an|its|the)\s+$")
+
+
+def _clause_subject(text: str, left: int, start: int, countries: CountryLexicon) -> str | None:
+    """When a sentence names several countries, the one its clause opens with as the subject of a
+    present-tense verb whose object is the mention: "Bahrain offers a Golden Residency Visa ..., and
+    Oman's ..." is Bahrain's."""
+    named = countries.mentions(text[left:start])
+    if not named:
+        return None
+    _, end, country = named[-1]
+    return country if _SUBJECT_GAP.fullmatch(text, left + end, start) else None
 
 
 def _dominant(text: str, countries: CountryLexicon) -> str | None:
