@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from extractors.components.programme_name_countries import NamedProgramme
 from extractors.components.programme_spellings import shortens
+from extractors.components.programme_words import GENERIC
 from extractors.country_lexicon import country_lexicon
 
 if TYPE_CHECKING:
@@ -27,9 +28,14 @@ def table_name(named: NamedProgramme, found: dict[str, str], table: list[Program
     # "the nomad pass" after the table's "DE Rantau Nomad Pass": a lowercase name that ends a longer
     # one. Not when the words before it name a country: "Portugal Golden Visa" beside another
     # country's "golden visa".
-    longer = next((v for k, v in found.items() if k.endswith(" " + key)), None) if key == named.name else None
+    # "the digital nomad pass" beside it too: a lowercase compound whose last two words end the name,
+    # unless they are a kind ("a temporary work visa" beside "Accredited Employer Work Visa").
+    tail = " ".join(key.split()[-2:])
+    tail = key if tail.split()[0] in GENERIC else tail
+    longer = next((v for k, v in found.items() if k.endswith(" " + key) or k.endswith(" " + tail)), None) \
+        if key == named.name else None  # fmt: skip
     if longer is not None and named.country in (None, _country_of(longer, table)) \
-            and not country_lexicon().mentions(longer[: -len(key)], strong_only=False):  # fmt: skip
+            and not country_lexicon().mentions(longer[: -len(tail)], strong_only=False):  # fmt: skip
         return longer
     # "A Critical Skills permit costs ..." after the table's "Critical Skills Employment Permit": a
     # name of two words or more before the same head, all of them in the longer name, shortens it.
