@@ -11,14 +11,17 @@ from typing import TYPE_CHECKING
 
 from extractors.components.programme_name_countries import NamedProgramme
 from extractors.components.programme_spellings import shortens
-from extractors.components.programme_words import GENERIC
+from extractors.components.programme_words import GENERIC, HEAD_WORDS
 from extractors.country_lexicon import country_lexicon
 
 if TYPE_CHECKING:
     from extractors.components.programmes import Programme
 
 
-def table_name(named: NamedProgramme, found: dict[str, str], table: list[Programme]) -> str | None:
+def table_name(
+    named: NamedProgramme, found: dict[str, str], table: list[Programme],
+    countries: dict[str, str | None] | None = None,
+) -> str | None:
     """The table programme a name found by its form spells in another case ("the golden visa",
     "Global Talent Visa"): one the article names in the table's form too, or one of the same
     country (or of any, when the text gives none)."""
@@ -49,6 +52,20 @@ def table_name(named: NamedProgramme, found: dict[str, str], table: list[Program
         programme = next((p for p in table if any(x.fullmatch(named.name) for x in p.patterns)), None)
     if programme is not None and named.country in (None, programme.country):
         return programme.name
+    return other_head(named, found, countries or {})
+
+
+def other_head(named: NamedProgramme, found: dict[str, str], countries: dict[str, str | None]) -> str | None:
+    """A table programme of the article named with another programme noun: "the old Global Talent
+    stream" in a story on Australia's Global Talent visa is that visa. The same words before the
+    head, both heads programme nouns, and the article gives both one country."""
+    *stem, head = named.name.casefold().split()
+    if not stem or head not in HEAD_WORDS:
+        return None
+    for key, name in found.items():
+        *other, other_head = key.split()
+        if other == stem and other_head in HEAD_WORDS and countries.get(name) == named.country:
+            return name
     return None
 
 

@@ -163,7 +163,7 @@ class ProgrammeRuler:
                 for s, e, name in hits]  # fmt: skip
         found = {name.casefold(): name for _, _, name in hits}
         for n in named:
-            name = table_name(n, found, self.table) or n.name
+            name = table_name(n, found, self.table, countries) or n.name
             countries.setdefault(name, n.country)
             hits.append((n.start, n.end, name))
         hits += find_stems(text, self.names, [(s, e) for s, e, _ in hits])

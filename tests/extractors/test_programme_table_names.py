@@ -33,3 +33,19 @@ def test_a_kind_ending_a_table_name_stays_apart() -> None:
     nomad = NamedProgramme(0, 18, "digital nomad pass", "Malaysia")
     assert table_name(nomad, {"de rantau nomad pass": "DE Rantau Nomad Pass"}, programme_table()) \
         == "DE Rantau Nomad Pass"
+
+
+def test_a_table_programme_named_with_another_programme_noun_is_that_programme(
+    extractor: FactExtractor,
+) -> None:
+    text = ("Australia closed its Global Talent visa last December. Agents said clients had waited "
+            "months under the old Global Talent stream.")
+    assert _programmes(extractor, text) == {("Global Talent visa", "Australia")}
+
+
+def test_another_programme_noun_of_another_country_stays_apart(extractor: FactExtractor) -> None:
+    text = ("Britain's Global Talent visa drew 8,000 scientists. Canada's Global Talent stream "
+            "drew more engineers.")
+    found = _programmes(extractor, text)
+    assert ("Global Talent visa", "United Kingdom") in found
+    assert any(country == "Canada" for _, country in found)
