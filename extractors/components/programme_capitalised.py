@@ -147,7 +147,9 @@ def capitalised(text: str, m: re.Match[str]) -> Hit | None:
     # A category code is the name alone, as "H-1B" is: "the E-9 visas" are the E-9.
     code = len(words) == 1 and is_code(words[0]) and head.casefold() in VISA_HEADS
     name = words[0] if code else f"{' '.join(words)} {noun or head}"
-    # "the Student visa (subclass 500)": a kind title is named with the subclass it carries.
+    # "the Student visa (subclass 500)": a kind title is named with the subclass it carries. One word
+    # opening a sentence may be capitalised by the sentence alone ("Existing visa holders ..."): it
+    # counts when the article writes it capitalised elsewhere, as a generic name does.
     suffix = subclass_suffix(text, m.end()) if kind else ""
     return Hit(start, m.end() + len(suffix), name + suffix, m["acr1"] or m["acr2"],
-               weak=generic and opens_sentence(text, start))
+               weak=(generic or (len(words) == 1 and not code)) and opens_sentence(text, start))

@@ -1,4 +1,5 @@
-"""A kind of visa the writer capitalises as a title (components/programme_kind_titles.py).
+"""A kind of visa the writer capitalises as a title (components/programme_kind_titles.py), and one
+word capitalised only by its sentence (components/programme_capitalised.py).
 
 "Norway's Student visa" names Norway's student visa programme; "a student visa" and "a Work Visa"
 stay kinds. Every sentence here is invented for these tests.
@@ -70,3 +71,18 @@ def test_a_kind_title_takes_the_fee_of_its_sentence(extractor: FactExtractor) ->
     assert fees == {("Student visa", 9000.0), ("F-1", 185.0)}
     programmes = {(p["name"], p["country"]) for p in facts_of_kind(facts, "visa_programme")}
     assert ("Student visa", "Norway") in programmes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # One word opening a sentence is capitalised by the sentence: no name alone.
+        ("Existing visa holders in Ruritania keep their rights.", set()),
+        # It counts when the article also writes it capitalised mid-sentence.
+        ("Nordlys visa holders may work. Norway launched the Nordlys visa in May.", {"Nordlys visa"}),
+    ],
+)
+def test_one_word_opening_a_sentence_names_a_programme_only_if_written_so_elsewhere(
+    text: str, expected: set[str]
+) -> None:
+    assert {name for name, _ in _named(text)} == expected
