@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from extractors.components.programme_names import in_heading
+from extractors.components.programme_text import in_heading
 from extractors.country_lexicon import country_lexicon
 
 _LINKS = frozenset({"and", "in", "of", "for", "&"})

@@ -27,14 +27,15 @@ from extractors.components.common import (
 )
 from extractors.components.literals import required_literal
 from extractors.components.programme_anaphora import anaphora
+from extractors.components.programme_coordination import coordinated_table_hits
 from extractors.components.programme_country import (
     context_country,
     issuer_of_noun_phrase,
     noun_phrase_country,
 )
-from extractors.components.programme_names import NamedProgramme, find_named_programmes, shortens
+from extractors.components.programme_names import find_named_programmes
 from extractors.components.programme_stems import find_stems
-from extractors.country_lexicon import country_lexicon
+from extractors.components.programme_table_names import longer_names, short_for, table_name
 from extractors.models import VisaProgrammeFact
 
 
@@ -146,7 +147,7 @@ class ProgrammeRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        table_hits = find_programmes(text, self.table)
+        table_hits = with_coordinated(text, find_programmes(text, self.table), self.table)
         table_hits = sorted([*table_hits, *self._folded_hits(text, table_hits)], key=lambda h: h[0])
         hits = subcategory_names(text, table_hits)
         countries = {**self.countries, **shared_countries(text, table_hits)}
@@ -158,11 +159,11 @@ class ProgrammeRuler:
                                       [countries.get(name) for _, _, name in hits])
         hits = [h for h in hits if not any(n.start < h[1] and h[0] < n.end for n in named)]
         table_names = sorted({name for _, _, name in hits})
-        hits = [(s, e, _short_for(text[s:e], _longer_names(name, named, table_names, countries)) or name)
+        hits = [(s, e, short_for(text[s:e], longer_names(name, named, table_names, countries)) or name)
                 for s, e, name in hits]  # fmt: skip
         found = {name.casefold(): name for _, _, name in hits}
         for n in named:
-            name = _table_name(n, found, self.table) or n.name
+            name = table_name(n, found, self.table, countries) or n.name
             countries.setdefault(name, n.country)
             hits.append((n.start, n.end, name))
         hits += find_stems(text, self.names, [(s, e) for s, e, _ in hits])
@@ -202,6 +203,16 @@ class ProgrammeRuler:
                     country=country,
                 )
             )
+
+
+def with_coordinated(
+    text: str, hits: list[tuple[int, int, Programme]], table: list[Programme]
+) -> list[tuple[int, int, Programme]]:
+    """The table hits and the table codes coordinated before another code's "visas" ("the X2 and R
+    visas": X2 too)."""
+    more = [h for h in coordinated_table_hits(text, table, lambda p: p.patterns)
+            if not any(h[0] < e and s < h[1] for s, e, _ in hits)]  # fmt: skip
+    return sorted([*hits, *more], key=lambda h: h[0]) if more else hits
 
 
 def subcategory_names(text: str, hits: list[tuple[int, int, Programme]]) -> list[tuple[int, int, str]]:
@@ -261,57 +272,6 @@ def shared_countries(text: str, hits: list[tuple[int, int, Programme]]) -> dict[
             if country is not None:
                 out[programme.name] = country
     return out
-
-
-def _table_name(named: NamedProgramme, found: dict[str, str], table: list[Programme]) -> str | None:
-    """The table programme a name found by its form spells in another case ("the golden visa",
-    "Global Talent Visa"): one the article names in the table's form too, or one of the same
-    country (or of any, when the text gives none)."""
-    key = named.name.casefold()
-    if key in found:
-        return found[key]
-    # "the nomad pass" after the table's "DE Rantau Nomad Pass": a lowercase name that ends a longer
-    # one. Not when the words before it name a country: "Portugal Golden Visa" beside another
-    # country's "golden visa".
-    longer = next((v for k, v in found.items() if k.endswith(" " + key)), None) if key == named.name else None
-    if longer is not None and named.country in (None, _country_of(longer, table)) \
-            and not country_lexicon().mentions(longer[: -len(key)], strong_only=False):  # fmt: skip
-        return longer
-    # "A Critical Skills permit costs ..." after the table's "Critical Skills Employment Permit": a
-    # name of two words or more before the same head, all of them in the longer name, shortens it.
-    shortened = next((v for v in found.values() if len(key.split()) > 2 and shortens(key, v)), None)
-    if shortened is not None and named.country in (None, _country_of(shortened, table)):
-        return shortened
-    programme = next((p for p in table if p.name.casefold() == key), None)
-    # A table name in a form its patterns spell whole ("Skilled Worker route", after "the Skilled
-    # Worker and Graduate routes" named each).
-    if programme is None:
-        programme = next((p for p in table if any(x.fullmatch(named.name) for x in p.patterns)), None)
-    if programme is not None and named.country in (None, programme.country):
-        return programme.name
-    return None
-
-
-def _longer_names(
-    own: str, named: list[NamedProgramme], table_names: list[str], countries: dict[str, str | None]
-) -> list[str]:
-    """The names a table mention of ``own`` may be the short form of: every name found by its form,
-    and the text's table programmes of another country."""
-    others = [t for t in table_names if t != own and countries.get(t) != countries.get(own)]
-    return [n.name for n in named] + others
-
-
-def _country_of(name: str, table: list[Programme]) -> str | None:
-    return next((p.country for p in table if p.name == name), None)
-
-
-def _short_for(mention: str, names: list[str]) -> str | None:
-    """The longer programme name a table alias is the short form of: after "Taiwan's Employment
-    Gold Card", "the Gold Card" is Taiwan's card, not the U.S. one."""
-    short = re.sub(r"[“”\"‘’']", "", mention).casefold()
-    if "trump" in short:
-        return None
-    return next((n for n in names if n.casefold().endswith(" " + short)), None)
 
 
 @Language.factory(
