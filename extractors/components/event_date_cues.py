@@ -66,8 +66,8 @@ def start_word(when: Span) -> Trigger | None:
 def start_preposition(when: Span) -> Trigger | None:
     """'applies from Dec. 16', 'as of Jan. 1': the start of what the verb
     says, unless the verb measures a change from then or the date opens a range."""
-    prep = when.root.head
-    if when.root.dep_ != "pobj":
+    prep = _run_in_from(when) or when.root.head
+    if when.root.dep_ != "pobj" and prep is when.root.head:
         return None
     if FROM_CLOCK.search(text_of(when.doc)[max(0, prep.idx - 40) : prep.idx + len(prep)]):
         # "from midnight on Oct. 1", "from 12:01 a.m. EDT on Sept. 21", "made on or after 22 July"
@@ -97,6 +97,19 @@ def start_preposition(when: Span) -> Trigger | None:
     if verb.lemma_.lower() in _RECEIVING and objects_in(verb, _APPLICATIONS):
         return Trigger(prep, "launched", verb)  # "will accept applications from Oct. 1"
     return Trigger(prep, "takes_effect", verb)
+
+
+def _run_in_from(when: Span) -> Token | None:
+    """'From 1 January paper applications will be refused': with no comma the parse runs a
+    day-first date into the noun after it ("1 January paper applications") and hangs the
+    noun, not the date, on "from"; the "from" that heads that noun still starts the date."""
+    root = when.root
+    if root.dep_ not in {"compound", "nmod", "nummod"} or when.start == 0:
+        return None
+    prep, noun = when.doc[when.start - 1], root.head
+    if prep.lower_ != "from" or noun.dep_ != "pobj" or noun.head.i != prep.i or noun.i < when.end:
+        return None
+    return prep
 
 
 # Steps from a start word hung on a noun up to its clause's verb.

@@ -197,10 +197,21 @@ def arguments(trigger: Trigger) -> list[Token]:
     subjects = [c for c in anchor.children if c.dep_ == "nsubj"]
     if not subjects and anchor.dep_ == "conj":
         subjects = [c for c in anchor.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects and not objects:
+        subjects = _run_in_subjects(anchor)
     args = [antecedent(anchor) if a.lower_ in RELATIVE else a for a in objects + subjects]
     if anchor.dep_ in {"acl", "relcl", "amod"}:  # "The K visa, announced in August", "Applications open"
         args.append(anchor.head)
     return [a for a in args if a is not None]
+
+
+def _run_in_subjects(anchor: Token) -> list[Token]:
+    """'From 1 January paper applications will be refused': the parse runs the date into
+    the subject and hangs both on "from"; that noun, a date among its modifiers, is the
+    subject the verb otherwise lacks."""
+    return [g for c in anchor.children if c.dep_ == "prep" and c.lower_ == "from" and c.i < anchor.i
+            for g in c.children if g.dep_ == "pobj"
+            and any(m.ent_type_ == "DATE" and m.dep_ in {"compound", "nummod", "nmod"} for m in g.children)]
 
 
 def antecedent(anchor: Token) -> Token | None:
@@ -335,6 +346,8 @@ def _named_or_plain(token: Token) -> bool:
     return all(c.pos_ == "PROPN" or c.lemma_.lower() in _PROCESS_WORDS for c in compounds)
 _PROCESS_WORDS = frozenset(
     "visa application registration filing processing entry online government federal petition"
+    # "paper applications will no longer be accepted": the medium of filing, not another visa
+    " paper"
     # "a five-year visa", "a 10-year visa": a duration, not another visa's name
     " year month day week".split()
 )
@@ -351,4 +364,5 @@ def _names_another_visa(doc: Doc, sentence: Span) -> bool:
 
 
 def _has_own_compound(token: Token) -> bool:
-    return any(c.dep_ == "compound" and c.lemma_.lower() not in _PROCESS_WORDS for c in token.children)
+    return any(c.dep_ == "compound" and c.lemma_.lower() not in _PROCESS_WORDS and c.ent_type_ != "DATE"
+               for c in token.children)

@@ -596,3 +596,17 @@ def test_a_short_lower_case_name_of_a_named_programme_is_that_programme(extracto
             "The critical skills permit, introduced in 2014 as the successor to the old Green Card permit, "
             "is reserved for shortage jobs.")
     assert _events(extractor, text) == [("Critical Skills Employment Permit", "launched", "2014", "year")]
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [(date(2025, 9, 29), ("Opportunity Card", "takes_effect", "2026-03-01", "day")),
+     (None, ("Opportunity Card", "takes_effect", None, None))],
+)
+def test_a_day_first_start_run_into_the_subject_starts_the_programmes_rule(
+    extractor: FactExtractor, published: date | None, expected: Event
+) -> None:
+    # no comma after the date: the parse hangs "1 March paper applications", not the date, on "From"
+    text = ("Germany's Opportunity Card lets skilled people look for work for a year.\n"
+            "From 1 March paper applications will no longer be accepted at most consulates.")
+    assert _events(extractor, text, published=published) == [expected]
