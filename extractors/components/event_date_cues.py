@@ -169,9 +169,23 @@ def _rule_after(prep: Token) -> bool:
     return modal or verb.tag_ in {"VBZ", "VBP"}
 
 
-_FILED = frozenset("file submit make lodge receive register".split())
+_FILED = frozenset("file submit make lodge receive register sign".split())
 _FILINGS = frozenset("application applications petition petitions registration registrations "
-                     "submission submissions request requests claim claims".split())
+                     "submission submissions request requests claim claims"
+                     # "starting with contracts signed after Feb. 1": the papers a rule covers
+                     " contract contracts agreement agreements".split())
+
+
+def filed_start(when: Span) -> Trigger | None:
+    """'will be extended, starting with contracts signed after Feb. 1': a date under the
+    filing or signing of the papers a rule covers starts the rule; the signing itself is
+    no event of the programme. Read before the participle as an event verb."""
+    prep = when.root.head
+    if when.root.dep_ != "pobj" or prep.lower_ != "after" or prep.i == prep.sent.start:
+        return None
+    if _filed_application(prep.head) is None or prep.head.lemma_.lower() != "sign":
+        return None
+    return start_preposition(when)
 
 
 def _filed_application(participle: Token) -> Token | None:
@@ -184,6 +198,8 @@ def _filed_application(participle: Token) -> Token | None:
     token = participle.head.head
     if token.pos_ == "ADP":
         token = token.head
+    if token.lower_ in START_WORDS and token.dep_ in {"advcl", "prep", "xcomp"}:
+        token = token.head  # "will be extended ..., starting with contracts signed after Feb. 1"
     return token if token.pos_ in {"VERB", "AUX"} else None
 
 

@@ -267,7 +267,19 @@ def _refers_back(trigger: Trigger) -> bool:
     if anchor.lemma_.lower() in IMPLEMENTING and any(
             c.dep_ == "dobj" and c.lower_ in pronouns for c in anchor.children):
         return True  # "had until November 2023 to apply them": the rules just named
-    return any(_referring(a) for a in arguments(trigger))
+    return any(_referring(a) for a in arguments(trigger) if not _agent_pronoun(a, anchor))
+
+
+def _agent_pronoun(argument: Token, verb: Token) -> bool:
+    """'The department said it would introduce a points-based work visa': a pronoun subject of
+    a verb with its own object is who acts, not the programme ("It launches" still is); the
+    object says what the event happens to."""
+    return (argument.dep_ == "nsubj" and argument.head.i == verb.i and argument.pos_ == "PRON"
+            and any(c.dep_ == "dobj" and c.lemma_.lower() not in _LIGHT_OBJECTS for c in verb.children))
+
+
+# The noun of a verb phrase, no object of its own: "It took effect", "It took place".
+_LIGHT_OBJECTS = frozenset("effect force place shape hold".split())
 
 
 # Who a programme's rules bind: with a start word ("from Jan. 1, applicants

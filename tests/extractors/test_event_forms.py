@@ -610,3 +610,27 @@ def test_a_day_first_start_run_into_the_subject_starts_the_programmes_rule(
     text = ("Germany's Opportunity Card lets skilled people look for work for a year.\n"
             "From 1 March paper applications will no longer be accepted at most consulates.")
     assert _events(extractor, text, published=published) == [expected]
+
+
+def test_a_date_under_the_signing_of_covered_papers_starts_the_rule(extractor: FactExtractor) -> None:
+    # the contracts' signing is no event of the visa; the rule they fall under starts then
+    text = "The Skilled Worker visa will be extended to five years, starting with contracts signed after Feb. 1."
+    assert _events(extractor, text) == [("Skilled Worker visa", "takes_effect", "2026-02-01", "day")]
+
+
+def test_a_date_in_an_as_comment_clause_is_that_clauses(extractor: FactExtractor) -> None:
+    text = ("Britain said the Skilled Worker visa would close to new applicants in December, "
+            "as promised in the manifesto in March.")
+    assert _events(extractor, text) == [("Skilled Worker visa", "ended", "2025-12", "month")]
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["The Home Office said it would create a new care route in March.",
+     "The Home Office said it would introduce a points-based work visa later this year."],
+)
+def test_a_pronoun_agent_of_a_verb_with_its_own_object_is_not_the_programme(
+    extractor: FactExtractor, second: str
+) -> None:
+    # "it" is the Home Office; what it creates is a new, unnamed visa, not the Skilled Worker visa
+    assert _events(extractor, "Britain runs the Skilled Worker visa for employers. " + second) == []
