@@ -56,6 +56,10 @@ def event_programme(doc: Doc, trigger: Trigger, sentence: Span) -> Span | None:
     # trigger's argument names comes before a programme named elsewhere in the sentence.
     span = span or apposed_programme(doc, arguments(trigger))
     kind = None if span is not None else argument_kind(doc, arguments(trigger), trigger.token)
+    if span is None and kind is None and _plain_back_reference(doc, trigger, sentence):
+        # "The State Council approved the new category in August, adding it to ..., among
+        # them the Z visa": a bare "the category" is the one named before, not a later listed one
+        span = _referred_back(doc, start, end, sentence)
     span = span or (None if kind is not None else nearest_topical(doc, start, end, sentence))
     if span is None and kind is None:
         kind = sentence_kind(doc, sentence, trigger.token)
@@ -68,8 +72,14 @@ def event_programme(doc: Doc, trigger: Trigger, sentence: Span) -> Span | None:
         return kind
     if span is not None:
         return None if is_personal(span) else span
-    if not _refers_back(trigger):
+    if not _refers_back(trigger) or _separately(sentence):
         return None
+    return _referred_back(doc, start, end, sentence, trigger)
+
+
+def _referred_back(doc: Doc, start: int, end: int, sentence: Span, trigger: Trigger | None = None) -> Span | None:
+    """The programme a back-reference in ``sentence`` stands for: the one the sentence before
+    names (the story's own of several), else the article's."""
     if sentence.start == 0:
         return main_topical(doc)
     previous = doc[sentence.start - 1].sent
@@ -85,9 +95,33 @@ def event_programme(doc: Doc, trigger: Trigger, sentence: Span) -> Span | None:
     # "It" is that other visa, not the article's programme. An instrument
     # ("... the migration card. The ministry published an ordinance last
     # Thursday") is the state's act for the story's programme, not the card's.
-    if _names_another_visa(doc, previous) and not _instrument_acts(trigger):
+    if _names_another_visa(doc, previous) and (trigger is None or not _instrument_acts(trigger)):
         return None
     return main_topical(doc)
+
+
+# "Separately, a rule that lets spouses ... took effect": a wire story's turn to another matter.
+_SEPARATELY = ("separately", "in a separate move", "in separate news", "in other news", "elsewhere")
+
+
+def _separately(sentence: Span) -> bool:
+    """The sentence opens on another matter, so nothing in it points back to the story's programme."""
+    return sentence.text.lstrip().lower().startswith(_SEPARATELY)
+
+
+def _plain_back_reference(doc: Doc, trigger: Trigger, sentence: Span) -> bool:
+    """The trigger's own argument is a bare definite kind ("the new category", "the visa": a
+    determiner and adjectives only) and every programme the sentence names comes after it."""
+    if trigger.nominal:
+        return False
+    plain = [a for a in arguments(trigger) if a.dep_ in {"dobj", "nsubj", "nsubjpass"}
+             and a.lemma_.lower() in _KIND_NOUNS and a.ent_type_ != "VISA_PROGRAMME"
+             and any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in a.children)
+             and all(c.dep_ in {"det", "amod"} for c in a.children)]
+    if not plain:
+        return False
+    named = topical_spans(doc, sentence)
+    return bool(named) and all(s.start > max(plain[0].i, trigger.token.i) for s in named)
 
 
 def _parsed_owner(doc: Doc, trigger: Trigger, sentence: Span) -> Span | None:

@@ -126,3 +126,19 @@ def test_a_headlines_coarser_date_of_the_ledes_event_goes_whatever_its_programme
 def test_a_raised_salary_floor_of_a_kind_took_effect(extractor: FactExtractor) -> None:
     assert _events(extractor, "Sweden raised the salary floor for work permits in November 2023.") == [
         ("work permit", "takes_effect", "2023-11", "month")]
+
+
+def test_a_bare_definite_kind_is_the_programme_named_before_not_a_later_listed_one(
+    extractor: FactExtractor,
+) -> None:
+    text = ("China began accepting applications for its new K visa on Wednesday. "
+            "The State Council approved the new category in August, adding it to the visa types "
+            "already in use, among them the Z visa for employment.")
+    assert ("K visa", "announced", "2025-08", "month") in _events(extractor, text)
+    assert not [e for e in _events(extractor, text) if e[0] == "Z visa"]
+
+
+def test_a_sentence_that_opens_separately_points_back_to_nothing(extractor: FactExtractor) -> None:
+    text = ("Canada will hold more Express Entry draws this spring. "
+            "Separately, a rule that lets spouses of some workers obtain open work permits took effect on Jan. 21.")
+    assert _events(extractor, text) == []
