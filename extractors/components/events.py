@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from extractors.components.common import facts_of, published_of, text_of
 from extractors.components.date_spans import clock_before, date_spans
 from extractors.components.event_kinds import counted_programmes
+from extractors.components.event_price_lists import priced_after
 from extractors.components.event_programmes import RELATIVE, antecedent, arguments, event_programme
 from extractors.components.event_relative_dates import anchored, same_date_change, untagged_spans
 from extractors.components.event_triggers import Trigger, as_verb_trigger, find_trigger
@@ -136,10 +137,15 @@ def _events(doc: Doc, when: Span, published: date | None, found: list[EventFact]
 
 def _programmes(doc: Doc, trigger: Trigger, sentence: Span) -> list[Span]:
     """Each programme a counted argument names ("the regulations for both
-    permits"), else the one programme of :func:`_programme`."""
+    permits"), each one the text prices after a plural price change ("Several
+    other charges will rise on the same date."), else the one programme of
+    :func:`event_programme`."""
     counted = counted_programmes(doc, [trigger.anchor, *arguments(trigger)])
     if counted:
         return counted
+    listed = priced_after(doc, trigger.anchor, arguments(trigger), sentence)
+    if listed:
+        return listed
     programme = event_programme(doc, trigger, sentence)
     return [] if programme is None else [programme]
 
