@@ -31,7 +31,8 @@ def priced_after(doc: Doc, anchor: Token, arguments: list[Token], sentence: Span
     if sentence.end >= len(doc):
         return []
     lo, hi = _detail(doc, sentence)
-    named = {f.programme for f in facts_of(doc) if isinstance(f, FeeFact) and f.programme and lo <= f.start < hi}
+    named = {f.programme for f in facts_of(doc)
+             if isinstance(f, FeeFact) and f.programme and lo <= f.start < hi}
     if len(named) < 2:
         return []
     first: dict[str, Span] = {}

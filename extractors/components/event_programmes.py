@@ -77,7 +77,8 @@ def event_programme(doc: Doc, trigger: Trigger, sentence: Span) -> Span | None:
     return _referred_back(doc, start, end, sentence, trigger)
 
 
-def _referred_back(doc: Doc, start: int, end: int, sentence: Span, trigger: Trigger | None = None) -> Span | None:
+def _referred_back(doc: Doc, start: int, end: int, sentence: Span,
+                   trigger: Trigger | None = None) -> Span | None:
     """The programme a back-reference in ``sentence`` stands for: the one the sentence before
     names (the story's own of several), else the article's."""
     if sentence.start == 0:

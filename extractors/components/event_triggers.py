@@ -69,9 +69,9 @@ def find_trigger(when: Span) -> Trigger | None:
         # speech, whatever the parse hangs it on, dates only the plan it announces.
         found = _said_plan(when)
     else:
-        found = (start_word(when) or filed_start(when) or _verb(when) or start_preposition(when) or noun_cue(when)
-                 or owned_noun(when) or event_date_noun(when) or in_place_since(when) or _said_plan(when)
-                 or deadline(when) or _verb_on_the_left(when))
+        found = (start_word(when) or filed_start(when) or _verb(when) or start_preposition(when)
+                 or noun_cue(when) or owned_noun(when) or event_date_noun(when) or in_place_since(when)
+                 or _said_plan(when) or deadline(when) or _verb_on_the_left(when))
     if found is None:
         return None
     # "will not take effect until Jan. 1": the event happens then, the negation says not before.

@@ -30,6 +30,7 @@ from extractors.components.event_price_lists import priced_after
 from extractors.components.event_programmes import RELATIVE, antecedent, arguments, event_programme
 from extractors.components.event_relative_dates import anchored, same_date_change, untagged_spans
 from extractors.components.event_triggers import Trigger, as_verb_trigger, find_trigger
+from extractors.components.event_undated import undated_lede_events
 from extractors.components.event_verbs import is_rule_change
 from extractors.components.programme_context import is_personal, topical_spans
 from extractors.components.programme_country import first_line_headline
@@ -64,6 +65,8 @@ class EventFinder:
                 continue
             found.extend(_events(doc, ent, published, found))
         found.extend(_immediate_events(doc, published, found))
+        if published is None:
+            found.extend(undated_lede_events(doc, found))
         headline = first_line_headline(text_of(doc))
         end = headline[0] if headline else 0
         facts_of(doc).extend(f for f in found if not _coarser_twin(f, found, end))

@@ -614,7 +614,8 @@ def test_a_day_first_start_run_into_the_subject_starts_the_programmes_rule(
 
 def test_a_date_under_the_signing_of_covered_papers_starts_the_rule(extractor: FactExtractor) -> None:
     # the contracts' signing is no event of the visa; the rule they fall under starts then
-    text = "The Skilled Worker visa will be extended to five years, starting with contracts signed after Feb. 1."
+    text = ("The Skilled Worker visa will be extended to five years, "
+            "starting with contracts signed after Feb. 1.")
     assert _events(extractor, text) == [("Skilled Worker visa", "takes_effect", "2026-02-01", "day")]
 
 
@@ -634,3 +635,26 @@ def test_a_pronoun_agent_of_a_verb_with_its_own_object_is_not_the_programme(
 ) -> None:
     # "it" is the Home Office; what it creates is a new, unnamed visa, not the Skilled Worker visa
     assert _events(extractor, "Britain runs the Skilled Worker visa for employers. " + second) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Britain has reopened its Global Talent visa to new applicants after a review, with lower fees.",
+         [("Global Talent visa", "launched", None, None)]),
+        ("How the visa changes affect nurses\n"
+         "Canada has stopped taking new applications under its Start-up Visa Program, officials said.",
+         [("Start-up Visa Program", "suspended", None, None)]),
+        # the lede only: a later sentence's present perfect is background
+        ("Nurses are weighing their options.\nBritain has reopened its Global Talent visa.", []),
+    ],
+)
+def test_an_undated_ledes_present_perfect_is_an_event_of_unknown_date(
+    extractor: FactExtractor, text: str, expected: list[Event]
+) -> None:
+    assert _events(extractor, text, published=None) == expected
+
+
+def test_a_dated_ledes_present_perfect_with_no_date_is_no_event(extractor: FactExtractor) -> None:
+    text = "Britain has reopened its Global Talent visa to new applicants after a review."
+    assert _events(extractor, text) == []

@@ -140,7 +140,8 @@ def test_a_bare_definite_kind_is_the_programme_named_before_not_a_later_listed_o
 
 def test_a_sentence_that_opens_separately_points_back_to_nothing(extractor: FactExtractor) -> None:
     text = ("Canada will hold more Express Entry draws this spring. "
-            "Separately, a rule that lets spouses of some workers obtain open work permits took effect on Jan. 21.")
+            "Separately, a rule that lets spouses of some workers obtain open work permits "
+            "took effect on Jan. 21.")
     assert _events(extractor, text) == []
 
 
