@@ -216,7 +216,11 @@ def _baseline(verb: Token, when: Span) -> bool:
     if when.start < verb.i:
         return False  # "From 1 January the salary threshold rose to ...": a fronted start, not a baseline
     past_date = any(t.lower_ in {"last", "ago", "earlier", "previous", "before"} for t in when)
-    return verb.tag_ in {"VBD", "VBN"} or past_date
+    # "will be cut to 18 months for students who apply from 1 January 2027": a passive
+    # participle under "will" is a change still to come, not a past one
+    to_come = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"}
+                                         for c in verb.children)
+    return (verb.tag_ in {"VBD", "VBN"} and not to_come) or past_date
 
 
 def noun_cue(when: Span) -> Trigger | None:

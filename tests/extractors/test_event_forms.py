@@ -658,3 +658,10 @@ def test_an_undated_ledes_present_perfect_is_an_event_of_unknown_date(
 def test_a_dated_ledes_present_perfect_with_no_date_is_no_event(extractor: FactExtractor) -> None:
     text = "Britain has reopened its Global Talent visa to new applicants after a review."
     assert _events(extractor, text) == []
+
+
+def test_a_passive_change_under_will_starts_from_its_date(extractor: FactExtractor) -> None:
+    # "will be cut" is a change to come, not a past one measured from a baseline
+    text = ("The Graduate visa, which lets students stay for two years, will be cut to 18 months "
+            "for students who apply from 1 January 2027.")
+    assert _events(extractor, text) == [("Graduate visa", "takes_effect", "2027-01-01", "day")]
