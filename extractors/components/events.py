@@ -31,7 +31,9 @@ from extractors.components.event_programmes import RELATIVE, antecedent, argumen
 from extractors.components.event_relative_dates import anchored, same_date_change, untagged_spans
 from extractors.components.event_triggers import Trigger, as_verb_trigger, find_trigger
 from extractors.components.event_undated import undated_lede_events
+from extractors.components.event_trigger_lexicon import CHANGE_TRIGGERS
 from extractors.components.event_verbs import is_rule_change
+from extractors.components.event_words import trigger_lemma
 from extractors.components.programme_context import is_personal, topical_spans
 from extractors.components.programme_country import first_line_headline
 from extractors.dates import UNRESOLVED_NO_PUBDATE, ResolvedDate, resolve
@@ -127,8 +129,10 @@ def _events(doc: Doc, when: Span, published: date | None, found: list[EventFact]
                 or anchored(when.text, when.start_char, found))
     if resolved is None:
         return []
-    if resolved.precision == "year" and is_rule_change(trigger.token):
-        return []  # "the EU rules were overhauled in 2021": background, not a dated change
+    if resolved.precision == "year" and (is_rule_change(trigger.token) or _past_price_change(trigger)):
+        # "the EU rules were overhauled in 2021", "Greece doubled its property threshold last
+        # year": background, not a dated change
+        return []
     lo, hi = min(trigger.token.i, when.start), max(trigger.token.i + 1, when.end)
     if trigger.token.lemma_.lower() == "replace" and trigger.anchor.i == trigger.token.i:
         evidence = doc[lo:hi]
@@ -136,6 +140,15 @@ def _events(doc: Doc, when: Span, published: date | None, found: list[EventFact]
                 for programme, kind in _replacement(doc, trigger)]
     return [_fact(doc[lo:hi], when.sent, programme, trigger, resolved)
             for programme in _programmes(doc, trigger, when.sent)]
+
+
+def _past_price_change(trigger: Trigger) -> bool:
+    """A price changed in the past: the trigger is a verb of price change in the past tense,
+    not under "will" (only a year for it makes it the price's history)."""
+    verb = trigger.anchor
+    return (not trigger.nominal and trigger.event_type == "takes_effect" and verb.tag_ in {"VBD", "VBN"}
+            and trigger_lemma(verb) in CHANGE_TRIGGERS
+            and not any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in verb.children))
 
 
 def _programmes(doc: Doc, trigger: Trigger, sentence: Span) -> list[Span]:

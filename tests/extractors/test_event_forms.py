@@ -665,3 +665,20 @@ def test_a_passive_change_under_will_starts_from_its_date(extractor: FactExtract
     text = ("The Graduate visa, which lets students stay for two years, will be cut to 18 months "
             "for students who apply from 1 January 2027.")
     assert _events(extractor, text) == [("Graduate visa", "takes_effect", "2027-01-01", "day")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Golden Visa is popular with investors. Greece doubled its property threshold last year.", []),
+        ("The Skilled Worker visa fee was raised in 2024.", []),
+        # a month still dates the change; a change to come keeps its year
+        ("The Skilled Worker visa fee was raised in April 2024.",
+         [("Skilled Worker visa", "takes_effect", "2024-04", "month")]),
+        ("The Skilled Worker visa fee will rise in 2027.", [("Skilled Worker visa", "takes_effect", "2027", "year")]),
+    ],
+)
+def test_a_past_price_change_dated_only_by_its_year_is_history(
+    extractor: FactExtractor, text: str, expected: list[Event]
+) -> None:
+    assert _events(extractor, text) == expected
