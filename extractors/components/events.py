@@ -29,9 +29,9 @@ from extractors.components.event_kinds import counted_programmes
 from extractors.components.event_price_lists import priced_after
 from extractors.components.event_programmes import RELATIVE, antecedent, arguments, event_programme
 from extractors.components.event_relative_dates import anchored, same_date_change, untagged_spans
+from extractors.components.event_trigger_lexicon import CHANGE_TRIGGERS
 from extractors.components.event_triggers import Trigger, as_verb_trigger, find_trigger
 from extractors.components.event_undated import undated_lede_events
-from extractors.components.event_trigger_lexicon import CHANGE_TRIGGERS
 from extractors.components.event_verbs import is_rule_change
 from extractors.components.event_words import trigger_lemma
 from extractors.components.programme_context import is_personal, topical_spans

@@ -675,7 +675,8 @@ def test_a_passive_change_under_will_starts_from_its_date(extractor: FactExtract
         # a month still dates the change; a change to come keeps its year
         ("The Skilled Worker visa fee was raised in April 2024.",
          [("Skilled Worker visa", "takes_effect", "2024-04", "month")]),
-        ("The Skilled Worker visa fee will rise in 2027.", [("Skilled Worker visa", "takes_effect", "2027", "year")]),
+        ("The Skilled Worker visa fee will rise in 2027.",
+         [("Skilled Worker visa", "takes_effect", "2027", "year")]),
     ],
 )
 def test_a_past_price_change_dated_only_by_its_year_is_history(
