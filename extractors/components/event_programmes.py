@@ -307,14 +307,13 @@ def _refers_back(trigger: Trigger) -> bool:
 
 def _agent_pronoun(argument: Token, verb: Token) -> bool:
     """'The department said it would introduce a points-based work visa': a pronoun subject of
-    a verb with its own object is who acts, not the programme ("It launches" still is); the
-    object says what the event happens to."""
+    a verb whose object is another visa, named by its own compound or new ("a ... visa"), is
+    who acts, not the programme ("It launches", "it would simplify the points test" still
+    point back); the event happens to that other visa."""
     return (argument.dep_ == "nsubj" and argument.head.i == verb.i and argument.pos_ == "PRON"
-            and any(c.dep_ == "dobj" and c.lemma_.lower() not in _LIGHT_OBJECTS for c in verb.children))
-
-
-# The noun of a verb phrase, no object of its own: "It took effect", "It took place".
-_LIGHT_OBJECTS = frozenset("effect force place shape hold".split())
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in _KIND_NOUNS
+                    and (_has_own_compound(c) or any(d.lower_ in {"a", "an"} for d in c.children))
+                    for c in verb.children))
 
 
 # Who a programme's rules bind: with a start word ("from Jan. 1, applicants
