@@ -66,8 +66,8 @@ def start_word(when: Span) -> Trigger | None:
 def start_preposition(when: Span) -> Trigger | None:
     """'applies from Dec. 16', 'as of Jan. 1': the start of what the verb
     says, unless the verb measures a change from then or the date opens a range."""
-    prep = when.root.head
-    if when.root.dep_ != "pobj":
+    prep = _run_in_from(when) or when.root.head
+    if when.root.dep_ != "pobj" and prep is when.root.head:
         return None
     if FROM_CLOCK.search(text_of(when.doc)[max(0, prep.idx - 40) : prep.idx + len(prep)]):
         # "from midnight on Oct. 1", "from 12:01 a.m. EDT on Sept. 21", "made on or after 22 July"
@@ -97,6 +97,19 @@ def start_preposition(when: Span) -> Trigger | None:
     if verb.lemma_.lower() in _RECEIVING and objects_in(verb, _APPLICATIONS):
         return Trigger(prep, "launched", verb)  # "will accept applications from Oct. 1"
     return Trigger(prep, "takes_effect", verb)
+
+
+def _run_in_from(when: Span) -> Token | None:
+    """'From 1 January paper applications will be refused': with no comma the parse runs a
+    day-first date into the noun after it ("1 January paper applications") and hangs the
+    noun, not the date, on "from"; the "from" that heads that noun still starts the date."""
+    root = when.root
+    if root.dep_ not in {"compound", "nmod", "nummod"} or when.start == 0:
+        return None
+    prep, noun = when.doc[when.start - 1], root.head
+    if prep.lower_ != "from" or noun.dep_ != "pobj" or noun.head.i != prep.i or noun.i < when.end:
+        return None
+    return prep
 
 
 # Steps from a start word hung on a noun up to its clause's verb.
@@ -156,9 +169,23 @@ def _rule_after(prep: Token) -> bool:
     return modal or verb.tag_ in {"VBZ", "VBP"}
 
 
-_FILED = frozenset("file submit make lodge receive register".split())
+_FILED = frozenset("file submit make lodge receive register sign".split())
 _FILINGS = frozenset("application applications petition petitions registration registrations "
-                     "submission submissions request requests claim claims".split())
+                     "submission submissions request requests claim claims"
+                     # "starting with contracts signed after Feb. 1": the papers a rule covers
+                     " contract contracts agreement agreements".split())
+
+
+def filed_start(when: Span) -> Trigger | None:
+    """'will be extended, starting with contracts signed after Feb. 1': a date under the
+    filing or signing of the papers a rule covers starts the rule; the signing itself is
+    no event of the programme. Read before the participle as an event verb."""
+    prep = when.root.head
+    if when.root.dep_ != "pobj" or prep.lower_ != "after" or prep.i == prep.sent.start:
+        return None
+    if _filed_application(prep.head) is None or prep.head.lemma_.lower() != "sign":
+        return None
+    return start_preposition(when)
 
 
 def _filed_application(participle: Token) -> Token | None:
@@ -171,6 +198,8 @@ def _filed_application(participle: Token) -> Token | None:
     token = participle.head.head
     if token.pos_ == "ADP":
         token = token.head
+    if token.lower_ in START_WORDS and token.dep_ in {"advcl", "prep", "xcomp"}:
+        token = token.head  # "will be extended ..., starting with contracts signed after Feb. 1"
     return token if token.pos_ in {"VERB", "AUX"} else None
 
 
@@ -187,7 +216,11 @@ def _baseline(verb: Token, when: Span) -> bool:
     if when.start < verb.i:
         return False  # "From 1 January the salary threshold rose to ...": a fronted start, not a baseline
     past_date = any(t.lower_ in {"last", "ago", "earlier", "previous", "before"} for t in when)
-    return verb.tag_ in {"VBD", "VBN"} or past_date
+    # "will be cut to 18 months for students who apply from 1 January 2027": a passive
+    # participle under "will" is a change still to come, not a past one
+    to_come = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"}
+                                         for c in verb.children)
+    return (verb.tag_ in {"VBD", "VBN"} and not to_come) or past_date
 
 
 def noun_cue(when: Span) -> Trigger | None:

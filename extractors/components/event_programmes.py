@@ -56,6 +56,10 @@ def event_programme(doc: Doc, trigger: Trigger, sentence: Span) -> Span | None:
     # trigger's argument names comes before a programme named elsewhere in the sentence.
     span = span or apposed_programme(doc, arguments(trigger))
     kind = None if span is not None else argument_kind(doc, arguments(trigger), trigger.token)
+    if span is None and kind is None and _plain_back_reference(doc, trigger, sentence):
+        # "The State Council approved the new category in August, adding it to ..., among
+        # them the Z visa": a bare "the category" is the one named before, not a later listed one
+        span = _referred_back(doc, start, end, sentence)
     span = span or (None if kind is not None else nearest_topical(doc, start, end, sentence))
     if span is None and kind is None:
         kind = sentence_kind(doc, sentence, trigger.token)
@@ -68,8 +72,15 @@ def event_programme(doc: Doc, trigger: Trigger, sentence: Span) -> Span | None:
         return kind
     if span is not None:
         return None if is_personal(span) else span
-    if not _refers_back(trigger):
+    if not _refers_back(trigger) or _separately(sentence):
         return None
+    return _referred_back(doc, start, end, sentence, trigger)
+
+
+def _referred_back(doc: Doc, start: int, end: int, sentence: Span,
+                   trigger: Trigger | None = None) -> Span | None:
+    """The programme a back-reference in ``sentence`` stands for: the one the sentence before
+    names (the story's own of several), else the article's."""
     if sentence.start == 0:
         return main_topical(doc)
     previous = doc[sentence.start - 1].sent
@@ -85,9 +96,33 @@ def event_programme(doc: Doc, trigger: Trigger, sentence: Span) -> Span | None:
     # "It" is that other visa, not the article's programme. An instrument
     # ("... the migration card. The ministry published an ordinance last
     # Thursday") is the state's act for the story's programme, not the card's.
-    if _names_another_visa(doc, previous) and not _instrument_acts(trigger):
+    if _names_another_visa(doc, previous) and (trigger is None or not _instrument_acts(trigger)):
         return None
     return main_topical(doc)
+
+
+# "Separately, a rule that lets spouses ... took effect": a wire story's turn to another matter.
+_SEPARATELY = ("separately", "in a separate move", "in separate news", "in other news", "elsewhere")
+
+
+def _separately(sentence: Span) -> bool:
+    """The sentence opens on another matter, so nothing in it points back to the story's programme."""
+    return sentence.text.lstrip().lower().startswith(_SEPARATELY)
+
+
+def _plain_back_reference(doc: Doc, trigger: Trigger, sentence: Span) -> bool:
+    """The trigger's own argument is a bare definite kind ("the new category", "the visa": a
+    determiner and adjectives only) and every programme the sentence names comes after it."""
+    if trigger.nominal:
+        return False
+    plain = [a for a in arguments(trigger) if a.dep_ in {"dobj", "nsubj", "nsubjpass"}
+             and a.lemma_.lower() in _KIND_NOUNS and a.ent_type_ != "VISA_PROGRAMME"
+             and any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in a.children)
+             and all(c.dep_ in {"det", "amod"} for c in a.children)]
+    if not plain:
+        return False
+    named = topical_spans(doc, sentence)
+    return bool(named) and all(s.start > max(plain[0].i, trigger.token.i) for s in named)
 
 
 def _parsed_owner(doc: Doc, trigger: Trigger, sentence: Span) -> Span | None:
@@ -197,10 +232,21 @@ def arguments(trigger: Trigger) -> list[Token]:
     subjects = [c for c in anchor.children if c.dep_ == "nsubj"]
     if not subjects and anchor.dep_ == "conj":
         subjects = [c for c in anchor.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects and not objects:
+        subjects = _run_in_subjects(anchor)
     args = [antecedent(anchor) if a.lower_ in RELATIVE else a for a in objects + subjects]
     if anchor.dep_ in {"acl", "relcl", "amod"}:  # "The K visa, announced in August", "Applications open"
         args.append(anchor.head)
     return [a for a in args if a is not None]
+
+
+def _run_in_subjects(anchor: Token) -> list[Token]:
+    """'From 1 January paper applications will be refused': the parse runs the date into
+    the subject and hangs both on "from"; that noun, a date among its modifiers, is the
+    subject the verb otherwise lacks."""
+    return [g for c in anchor.children if c.dep_ == "prep" and c.lower_ == "from" and c.i < anchor.i
+            for g in c.children if g.dep_ == "pobj"
+            and any(m.ent_type_ == "DATE" and m.dep_ in {"compound", "nummod", "nmod"} for m in g.children)]
 
 
 def antecedent(anchor: Token) -> Token | None:
@@ -256,7 +302,18 @@ def _refers_back(trigger: Trigger) -> bool:
     if anchor.lemma_.lower() in IMPLEMENTING and any(
             c.dep_ == "dobj" and c.lower_ in pronouns for c in anchor.children):
         return True  # "had until November 2023 to apply them": the rules just named
-    return any(_referring(a) for a in arguments(trigger))
+    return any(_referring(a) for a in arguments(trigger) if not _agent_pronoun(a, anchor))
+
+
+def _agent_pronoun(argument: Token, verb: Token) -> bool:
+    """'The department said it would introduce a points-based work visa': a pronoun subject of
+    a verb whose object is another visa, named by its own compound or new ("a ... visa"), is
+    who acts, not the programme ("It launches", "it would simplify the points test" still
+    point back); the event happens to that other visa."""
+    return (argument.dep_ == "nsubj" and argument.head.i == verb.i and argument.pos_ == "PRON"
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in _KIND_NOUNS
+                    and (_has_own_compound(c) or any(d.lower_ in {"a", "an"} for d in c.children))
+                    for c in verb.children))
 
 
 # Who a programme's rules bind: with a start word ("from Jan. 1, applicants
@@ -335,6 +392,8 @@ def _named_or_plain(token: Token) -> bool:
     return all(c.pos_ == "PROPN" or c.lemma_.lower() in _PROCESS_WORDS for c in compounds)
 _PROCESS_WORDS = frozenset(
     "visa application registration filing processing entry online government federal petition"
+    # "paper applications will no longer be accepted": the medium of filing, not another visa
+    " paper"
     # "a five-year visa", "a 10-year visa": a duration, not another visa's name
     " year month day week".split()
 )
@@ -351,4 +410,5 @@ def _names_another_visa(doc: Doc, sentence: Span) -> bool:
 
 
 def _has_own_compound(token: Token) -> bool:
-    return any(c.dep_ == "compound" and c.lemma_.lower() not in _PROCESS_WORDS for c in token.children)
+    return any(c.dep_ == "compound" and c.lemma_.lower() not in _PROCESS_WORDS and c.ent_type_ != "DATE"
+               for c in token.children)

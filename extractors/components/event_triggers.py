@@ -34,6 +34,7 @@ from extractors.components.common import SPEECH_LEMMAS
 from extractors.components.event_date_cues import (
     deadline,
     event_date_noun,
+    filed_start,
     in_place_since,
     noun_cue,
     noun_kind,
@@ -68,9 +69,9 @@ def find_trigger(when: Span) -> Trigger | None:
         # speech, whatever the parse hangs it on, dates only the plan it announces.
         found = _said_plan(when)
     else:
-        found = (start_word(when) or _verb(when) or start_preposition(when) or noun_cue(when)
-                 or owned_noun(when) or event_date_noun(when) or in_place_since(when) or _said_plan(when)
-                 or deadline(when) or _verb_on_the_left(when))
+        found = (start_word(when) or filed_start(when) or _verb(when) or start_preposition(when)
+                 or noun_cue(when) or owned_noun(when) or event_date_noun(when) or in_place_since(when)
+                 or _said_plan(when) or deadline(when) or _verb_on_the_left(when))
     if found is None:
         return None
     # "will not take effect until Jan. 1": the event happens then, the negation says not before.
@@ -299,6 +300,8 @@ def _subordinate(verb: Token) -> bool:
     if verb.dep_ != "advcl":
         return False
     children = list(verb.children)
+    if verb.tag_ == "VBN" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
+        return True  # "..., as signalled in the budget in February": a comment clause dates itself
     return any(c.dep_ == "mark" and c.lower_ in SUBORDINATE_MARKS for c in children) and any(
         c.dep_ in {"nsubj", "nsubjpass"} for c in children)
 

@@ -26,10 +26,14 @@ from spacy.tokens import Doc, Span, Token
 from extractors.components.common import facts_of, published_of, text_of
 from extractors.components.date_spans import clock_before, date_spans
 from extractors.components.event_kinds import counted_programmes
+from extractors.components.event_price_lists import priced_after
 from extractors.components.event_programmes import RELATIVE, antecedent, arguments, event_programme
 from extractors.components.event_relative_dates import anchored, same_date_change, untagged_spans
+from extractors.components.event_trigger_lexicon import CHANGE_TRIGGERS
 from extractors.components.event_triggers import Trigger, as_verb_trigger, find_trigger
+from extractors.components.event_undated import undated_lede_events
 from extractors.components.event_verbs import is_rule_change
+from extractors.components.event_words import trigger_lemma
 from extractors.components.programme_context import is_personal, topical_spans
 from extractors.components.programme_country import first_line_headline
 from extractors.dates import UNRESOLVED_NO_PUBDATE, ResolvedDate, resolve
@@ -63,6 +67,8 @@ class EventFinder:
                 continue
             found.extend(_events(doc, ent, published, found))
         found.extend(_immediate_events(doc, published, found))
+        if published is None:
+            found.extend(undated_lede_events(doc, found))
         headline = first_line_headline(text_of(doc))
         end = headline[0] if headline else 0
         facts_of(doc).extend(f for f in found if not _coarser_twin(f, found, end))
@@ -123,8 +129,10 @@ def _events(doc: Doc, when: Span, published: date | None, found: list[EventFact]
                 or anchored(when.text, when.start_char, found))
     if resolved is None:
         return []
-    if resolved.precision == "year" and is_rule_change(trigger.token):
-        return []  # "the EU rules were overhauled in 2021": background, not a dated change
+    if resolved.precision == "year" and (is_rule_change(trigger.token) or _past_price_change(trigger)):
+        # "the EU rules were overhauled in 2021", "Greece doubled its property threshold last
+        # year": background, not a dated change
+        return []
     lo, hi = min(trigger.token.i, when.start), max(trigger.token.i + 1, when.end)
     if trigger.token.lemma_.lower() == "replace" and trigger.anchor.i == trigger.token.i:
         evidence = doc[lo:hi]
@@ -134,12 +142,26 @@ def _events(doc: Doc, when: Span, published: date | None, found: list[EventFact]
             for programme in _programmes(doc, trigger, when.sent)]
 
 
+def _past_price_change(trigger: Trigger) -> bool:
+    """A price changed in the past: the trigger is a verb of price change in the past tense,
+    not under "will" (only a year for it makes it the price's history)."""
+    verb = trigger.anchor
+    return (not trigger.nominal and trigger.event_type == "takes_effect" and verb.tag_ in {"VBD", "VBN"}
+            and trigger_lemma(verb) in CHANGE_TRIGGERS
+            and not any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in verb.children))
+
+
 def _programmes(doc: Doc, trigger: Trigger, sentence: Span) -> list[Span]:
     """Each programme a counted argument names ("the regulations for both
-    permits"), else the one programme of :func:`_programme`."""
+    permits"), each one the text prices after a plural price change ("Several
+    other charges will rise on the same date."), else the one programme of
+    :func:`event_programme`."""
     counted = counted_programmes(doc, [trigger.anchor, *arguments(trigger)])
     if counted:
         return counted
+    listed = priced_after(doc, trigger.anchor, arguments(trigger), sentence)
+    if listed:
+        return listed
     programme = event_programme(doc, trigger, sentence)
     return [] if programme is None else [programme]
 

@@ -596,3 +596,90 @@ def test_a_short_lower_case_name_of_a_named_programme_is_that_programme(extracto
             "The critical skills permit, introduced in 2014 as the successor to the old Green Card permit, "
             "is reserved for shortage jobs.")
     assert _events(extractor, text) == [("Critical Skills Employment Permit", "launched", "2014", "year")]
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [(date(2025, 9, 29), ("Opportunity Card", "takes_effect", "2026-03-01", "day")),
+     (None, ("Opportunity Card", "takes_effect", None, None))],
+)
+def test_a_day_first_start_run_into_the_subject_starts_the_programmes_rule(
+    extractor: FactExtractor, published: date | None, expected: Event
+) -> None:
+    # no comma after the date: the parse hangs "1 March paper applications", not the date, on "From"
+    text = ("Germany's Opportunity Card lets skilled people look for work for a year.\n"
+            "From 1 March paper applications will no longer be accepted at most consulates.")
+    assert _events(extractor, text, published=published) == [expected]
+
+
+def test_a_date_under_the_signing_of_covered_papers_starts_the_rule(extractor: FactExtractor) -> None:
+    # the contracts' signing is no event of the visa; the rule they fall under starts then
+    text = ("The Skilled Worker visa will be extended to five years, "
+            "starting with contracts signed after Feb. 1.")
+    assert _events(extractor, text) == [("Skilled Worker visa", "takes_effect", "2026-02-01", "day")]
+
+
+def test_a_date_in_an_as_comment_clause_is_that_clauses(extractor: FactExtractor) -> None:
+    text = ("Britain said the Skilled Worker visa would close to new applicants in December, "
+            "as promised in the manifesto in March.")
+    assert _events(extractor, text) == [("Skilled Worker visa", "ended", "2025-12", "month")]
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["The Home Office said it would create a new care route in March.",
+     "The Home Office said it would introduce a points-based work visa later this year."],
+)
+def test_a_pronoun_agent_of_a_verb_with_its_own_object_is_not_the_programme(
+    extractor: FactExtractor, second: str
+) -> None:
+    # "it" is the Home Office; what it creates is a new, unnamed visa, not the Skilled Worker visa
+    assert _events(extractor, "Britain runs the Skilled Worker visa for employers. " + second) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Britain has reopened its Global Talent visa to new applicants after a review, with lower fees.",
+         [("Global Talent visa", "launched", None, None)]),
+        ("How the visa changes affect nurses\n"
+         "Canada has stopped taking new applications under its Start-up Visa Program, officials said.",
+         [("Start-up Visa Program", "suspended", None, None)]),
+        # the lede only: a later sentence's present perfect is background
+        ("Nurses are weighing their options.\nBritain has reopened its Global Talent visa.", []),
+    ],
+)
+def test_an_undated_ledes_present_perfect_is_an_event_of_unknown_date(
+    extractor: FactExtractor, text: str, expected: list[Event]
+) -> None:
+    assert _events(extractor, text, published=None) == expected
+
+
+def test_a_dated_ledes_present_perfect_with_no_date_is_no_event(extractor: FactExtractor) -> None:
+    text = "Britain has reopened its Global Talent visa to new applicants after a review."
+    assert _events(extractor, text) == []
+
+
+def test_a_passive_change_under_will_starts_from_its_date(extractor: FactExtractor) -> None:
+    # "will be cut" is a change to come, not a past one measured from a baseline
+    text = ("The Graduate visa, which lets students stay for two years, will be cut to 18 months "
+            "for students who apply from 1 January 2027.")
+    assert _events(extractor, text) == [("Graduate visa", "takes_effect", "2027-01-01", "day")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Golden Visa is popular with investors. Greece doubled its property threshold last year.", []),
+        ("The Skilled Worker visa fee was raised in 2024.", []),
+        # a month still dates the change; a change to come keeps its year
+        ("The Skilled Worker visa fee was raised in April 2024.",
+         [("Skilled Worker visa", "takes_effect", "2024-04", "month")]),
+        ("The Skilled Worker visa fee will rise in 2027.",
+         [("Skilled Worker visa", "takes_effect", "2027", "year")]),
+    ],
+)
+def test_a_past_price_change_dated_only_by_its_year_is_history(
+    extractor: FactExtractor, text: str, expected: list[Event]
+) -> None:
+    assert _events(extractor, text) == expected

@@ -126,3 +126,47 @@ def test_a_headlines_coarser_date_of_the_ledes_event_goes_whatever_its_programme
 def test_a_raised_salary_floor_of_a_kind_took_effect(extractor: FactExtractor) -> None:
     assert _events(extractor, "Sweden raised the salary floor for work permits in November 2023.") == [
         ("work permit", "takes_effect", "2023-11", "month")]
+
+
+def test_a_bare_definite_kind_is_the_programme_named_before_not_a_later_listed_one(
+    extractor: FactExtractor,
+) -> None:
+    text = ("China began accepting applications for its new K visa on Wednesday. "
+            "The State Council approved the new category in August, adding it to the visa types "
+            "already in use, among them the Z visa for employment.")
+    assert ("K visa", "announced", "2025-08", "month") in _events(extractor, text)
+    assert not [e for e in _events(extractor, text) if e[0] == "Z visa"]
+
+
+def test_a_sentence_that_opens_separately_points_back_to_nothing(extractor: FactExtractor) -> None:
+    text = ("Canada will hold more Express Entry draws this spring. "
+            "Separately, a rule that lets spouses of some workers obtain open work permits "
+            "took effect on Jan. 21.")
+    assert _events(extractor, text) == []
+
+
+def test_a_plural_price_change_happens_to_each_programme_the_next_sentence_prices(
+    extractor: FactExtractor,
+) -> None:
+    text = ("Britain will raise the Skilled Worker visa fee to £800 from 1 July. "
+            "Several other charges will rise on the same date. "
+            "The Graduate visa will go up to £900, and the fee for a Global Talent visa will rise to £1,000.")
+    assert _events(extractor, text) == [
+        ("Global Talent visa", "takes_effect", "2026-07-01", "day"),
+        ("Graduate visa", "takes_effect", "2026-07-01", "day"),
+        ("Skilled Worker visa", "takes_effect", "2026-07-01", "day"),
+    ]
+
+
+def test_a_lede_with_plural_prices_dates_each_programme_its_next_paragraph_prices(
+    extractor: FactExtractor,
+) -> None:
+    # "them" is the fees the coordinated verb before it halves
+    text = ("China will halve visa fees for students and waive them for some researchers "
+            "for a year starting Oct. 15, the administration said on Wednesday.\n"
+            "Applicants for the X1 visa will pay 200 yuan instead of 400 yuan. "
+            "The fee for the shorter X2 visa will fall to 150 yuan.")
+    assert _events(extractor, text) == [
+        ("X1 visa", "takes_effect", "2025-10-15", "day"),
+        ("X2 visa", "takes_effect", "2025-10-15", "day"),
+    ]
