@@ -9,14 +9,7 @@ from datetime import date
 import pytest
 
 from extractors.nlp import FactExtractor
-from tests.extractors.conftest import article, facts_of_kind
-
-Event = tuple[object, object, object, object]
-
-
-def _events(extractor: FactExtractor, text: str, published: date | None = date(2025, 9, 29)) -> list[Event]:
-    facts = facts_of_kind(extractor.extract(article(text, published)), "event")
-    return [(e["programme"], e["event_type"], e["date"], e["precision"]) for e in facts]
+from tests.extractors.conftest import Event, events_in
 
 
 @pytest.mark.parametrize(
@@ -28,25 +21,25 @@ def _events(extractor: FactExtractor, text: str, published: date | None = date(2
     ],
 )
 def test_the_object_of_the_trigger_points_back_to_the_programme(extractor: FactExtractor, text: str) -> None:
-    assert ("H-1B", "signed", "2025-09-26", "day") in _events(extractor, text)
+    assert ("H-1B", "signed", "2025-09-26", "day") in events_in(extractor, text)
 
 
 def test_the_noun_a_participle_modifies_is_the_programme_not_the_foil(extractor: FactExtractor) -> None:
     text = ("The K category, first announced by the State Council in August, needs no invitation letter, "
             "unlike the Z work visa or the R visa.")
-    assert _events(extractor, text) == [("K visa", "announced", "2025-08", "month")]
+    assert events_in(extractor, text) == [("K visa", "announced", "2025-08", "month")]
 
 
 def test_a_relative_pronoun_stands_for_the_noun_of_its_clause(extractor: FactExtractor) -> None:
     text = ("Trump created a gold card visa.\n"
             "The card, which the Commerce Department says will open for applications on Nov. 1, "
             "costs $1 million.")
-    assert _events(extractor, text) == [("Gold Card", "launched", "2025-11-01", "day")]
+    assert events_in(extractor, text) == [("Gold Card", "launched", "2025-11-01", "day")]
 
 
 def test_two_events_in_one_sentence(extractor: FactExtractor) -> None:
     text = "The policy on H-1B visas, announced Friday, takes effect Sunday."
-    assert _events(extractor, text) == [
+    assert events_in(extractor, text) == [
         ("H-1B", "announced", "2025-09-26", "day"), ("H-1B", "takes_effect", "2025-10-05", "day")
     ]
 
@@ -65,7 +58,7 @@ def test_two_events_in_one_sentence(extractor: FactExtractor) -> None:
     ],
 )
 def test_a_trigger_noun_before_the_date(extractor: FactExtractor, text: str, expected: Event) -> None:
-    assert _events(extractor, text) == [expected]
+    assert events_in(extractor, text) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -76,7 +69,7 @@ def test_a_trigger_noun_before_the_date(extractor: FactExtractor, text: str, exp
     ],
 )
 def test_a_part_of_the_programme_opens(extractor: FactExtractor, text: str) -> None:
-    assert _events(extractor, text) == [("Gold Card", "launched", "2025-11-01", "day")]
+    assert events_in(extractor, text) == [("Gold Card", "launched", "2025-11-01", "day")]
 
 
 @pytest.mark.parametrize(
@@ -98,7 +91,7 @@ def test_a_part_of_the_programme_opens(extractor: FactExtractor, text: str) -> N
 )
 def test_the_start_of_a_period_is_when_it_takes_effect(extractor: FactExtractor, text: str,
                                                         expected: Event) -> None:
-    assert _events(extractor, text) == [expected]
+    assert events_in(extractor, text) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -111,17 +104,17 @@ def test_the_start_of_a_period_is_when_it_takes_effect(extractor: FactExtractor,
     ],
 )
 def test_a_baseline_or_a_range_is_no_start(extractor: FactExtractor, text: str) -> None:
-    assert _events(extractor, text) == []
+    assert events_in(extractor, text) == []
 
 
 def test_effective_immediately_is_dated_by_its_sentence_or_publication(extractor: FactExtractor) -> None:
-    assert _events(extractor, "The new H-1B rules are effective immediately.") == [
+    assert events_in(extractor, "The new H-1B rules are effective immediately.") == [
         ("H-1B", "takes_effect", "2025-09-29", "day")
     ]
     text = ("The cable, dated Tuesday, ordered consulates to stop adding F-1 appointments "
             "effective immediately.")
-    assert _events(extractor, text) == [("F-1", "suspended", "2025-09-23", "day")]
-    [(_, _, day, precision)] = _events(extractor, "The H-1B rules take effect immediately.", published=None)
+    assert events_in(extractor, text) == [("F-1", "suspended", "2025-09-23", "day")]
+    [(_, _, day, precision)] = events_in(extractor, "The H-1B rules take effect immediately.", published=None)
     assert (day, precision) == (None, None)
 
 
@@ -135,7 +128,7 @@ def test_effective_immediately_is_dated_by_its_sentence_or_publication(extractor
     ],
 )
 def test_clock_times_and_day_first_dates(extractor: FactExtractor, text: str, day: str) -> None:
-    [(_, _, got, precision)] = _events(extractor, text)
+    [(_, _, got, precision)] = events_in(extractor, text)
     assert (got, precision) == (day, "day")
 
 
@@ -148,27 +141,27 @@ def test_clock_times_and_day_first_dates(extractor: FactExtractor, text: str, da
     ],
 )
 def test_a_negated_or_cancelled_event_is_no_event(extractor: FactExtractor, text: str) -> None:
-    assert _events(extractor, text) == []
+    assert events_in(extractor, text) == []
 
 
 def test_a_verb_of_beginning_takes_the_kind_of_its_subject(extractor: FactExtractor) -> None:
     text = "Express Entry draws resumed on Monday after a pause that began in June."
-    assert _events(extractor, text) == [("Express Entry", "suspended", "2025-06", "month")]
+    assert events_in(extractor, text) == [("Express Entry", "suspended", "2025-06", "month")]
 
 
-def test_a_programme_named_as_a_comparison_is_not_the_events(extractor: FactExtractor) -> None:
+def test_a_programme_named_as_a_comparison_is_not_theevents_in(extractor: FactExtractor) -> None:
     text = "Unlike the R visa, the K visa, which launched on Oct. 1, needs no employer."
-    assert _events(extractor, text) == [("K visa", "launched", "2025-10-01", "day")]
+    assert events_in(extractor, text) == [("K visa", "launched", "2025-10-01", "day")]
 
 
 def test_more_particle_verbs(extractor: FactExtractor) -> None:
-    assert _events(extractor, "The new H-1B fee kicks in on Sunday.") == [
+    assert events_in(extractor, "The new H-1B fee kicks in on Sunday.") == [
         ("H-1B", "takes_effect", "2025-10-05", "day")
     ]
-    assert _events(extractor, "The gold card will go live on Nov. 1.") == [
+    assert events_in(extractor, "The gold card will go live on Nov. 1.") == [
         ("Gold Card", "launched", "2025-11-01", "day")
     ]
-    assert _events(extractor, "A federal judge blocked the H-1B fee on Friday.") == [
+    assert events_in(extractor, "A federal judge blocked the H-1B fee on Friday.") == [
         ("H-1B", "suspended", "2025-09-26", "day")
     ]
 
@@ -176,8 +169,8 @@ def test_more_particle_verbs(extractor: FactExtractor) -> None:
 def test_a_date_run_into_a_duration_keeps_the_date(extractor: FactExtractor) -> None:
     text = ("The proclamation that created the H-1B fee took effect on Sept. 21, "
             "two days after Trump signed it.")
-    assert _events(extractor, text) == [("H-1B", "takes_effect", "2025-09-21", "day")]
-    assert _events(extractor, "The H-1B proclamation will expire in a year.") == []
+    assert events_in(extractor, text) == [("H-1B", "takes_effect", "2025-09-21", "day")]
+    assert events_in(extractor, "The H-1B proclamation will expire in a year.") == []
 
 
 @pytest.mark.parametrize(
@@ -191,27 +184,27 @@ def test_a_date_run_into_a_duration_keeps_the_date(extractor: FactExtractor) -> 
 )
 def test_a_price_that_changes_on_a_date_is_a_change_taking_effect(extractor: FactExtractor, text: str,
                                                                  expected: Event) -> None:
-    assert _events(extractor, text) == [expected]
+    assert events_in(extractor, text) == [expected]
 
 
 def test_counts_that_change_on_a_date_are_no_event(extractor: FactExtractor) -> None:
-    assert _events(extractor, "H-1B applications rose in March.") == []
+    assert events_in(extractor, "H-1B applications rose in March.") == []
 
 
 def test_a_past_price_change_and_a_changing_rate_are_no_event(extractor: FactExtractor) -> None:
-    assert _events(extractor, "The H-1B registration fee rose to $215 in March 2024.") == []
-    assert _events(extractor, "Denial rates for L-1B petitions rise in March.") == []
+    assert events_in(extractor, "The H-1B registration fee rose to $215 in March 2024.") == []
+    assert events_in(extractor, "Denial rates for L-1B petitions rise in March.") == []
 
 
 def test_immediate_effect_takes_the_kind_of_the_verb_it_completes(extractor: FactExtractor) -> None:
     text = ("The State Department told embassies on Tuesday to stop scheduling new F-1 student visa "
             "interviews with immediate effect.")
-    assert _events(extractor, text) == [("F-1", "suspended", "2025-09-23", "day")]
+    assert events_in(extractor, text) == [("F-1", "suspended", "2025-09-23", "day")]
 
 
 def test_one_persons_visa_is_not_the_programme(extractor: FactExtractor) -> None:
-    assert _events(extractor, "Kumar said his H-1B visa expired in September.") == []
-    assert _events(extractor, "The H-1B visa programme expired in September.") == [
+    assert events_in(extractor, "Kumar said his H-1B visa expired in September.") == []
+    assert events_in(extractor, "The H-1B visa programme expired in September.") == [
         ("H-1B", "ended", "2025-09", "month")
     ]
 
@@ -219,21 +212,21 @@ def test_one_persons_visa_is_not_the_programme(extractor: FactExtractor) -> None
 def test_a_visa_with_its_own_name_is_not_the_programme_named_before(extractor: FactExtractor) -> None:
     text = ("Britain will close the Skilled Worker visa to care workers.\n"
             "The care visa was introduced in February 2022. It was suspended for new care homes last year.")
-    assert _events(extractor, text) == []
+    assert events_in(extractor, text) == []
     text = ("Britain will close the Skilled Worker visa to care workers.\n"
             "The new visa was introduced in February 2022.")
-    assert _events(extractor, text) == [("Skilled Worker visa", "launched", "2022-02", "month")]
+    assert events_in(extractor, text) == [("Skilled Worker visa", "launched", "2022-02", "month")]
 
 
 def test_on_or_after_a_date_under_a_future_verb(extractor: FactExtractor) -> None:
     text = ("The Skilled Worker visa rules are changing.\n"
             "The changes will apply to applications made on or after 22 July.")
-    assert _events(extractor, text) == [("Skilled Worker visa", "takes_effect", "2026-07-22", "day")]
+    assert events_in(extractor, text) == [("Skilled Worker visa", "takes_effect", "2026-07-22", "day")]
 
 
 def test_a_system_named_after_its_programme_points_back(extractor: FactExtractor) -> None:
     text = "Canada's Express Entry invited 3,000 candidates.\nThe system opened in 2015."
-    assert _events(extractor, text) == [("Express Entry", "launched", "2015", "year")]
+    assert events_in(extractor, text) == [("Express Entry", "launched", "2015", "year")]
 
 
 def test_a_date_under_a_preposition_that_heads_its_sentence_ends(extractor: FactExtractor) -> None:
@@ -241,7 +234,7 @@ def test_a_date_under_a_preposition_that_heads_its_sentence_ends(extractor: Fact
     # climb from the date to its verb must stop there (it once looped forever).
     finished: list[list[Event]] = []
     text = "The K visa launched.\nIn August."
-    worker = threading.Thread(target=lambda: finished.append(_events(extractor, text)), daemon=True)
+    worker = threading.Thread(target=lambda: finished.append(events_in(extractor, text)), daemon=True)
     worker.start()
     worker.join(timeout=60)
     assert finished == [[]]
@@ -250,20 +243,20 @@ def test_a_date_under_a_preposition_that_heads_its_sentence_ends(extractor: Fact
 def test_a_day_with_its_year_named_relative_to_the_publication_year(extractor: FactExtractor) -> None:
     text = ("Indians lead applicants for Germany's Opportunity Card, the job-seeker visa that Berlin "
             "launched on June 1 last year.")
-    assert _events(extractor, text) == [("Opportunity Card", "launched", "2024-06-01", "day")]
+    assert events_in(extractor, text) == [("Opportunity Card", "launched", "2024-06-01", "day")]
 
 
 def test_a_programme_that_replaced_another_launched_and_the_other_ended(extractor: FactExtractor) -> None:
     text = "The Skills in Demand visa replaced the Temporary Skill Shortage visa on Dec. 7, 2024."
-    assert sorted(_events(extractor, text)) == [
+    assert sorted(events_in(extractor, text)) == [
         ("Skills in Demand visa", "launched", "2024-12-07", "day"),
         ("Temporary Skill Shortage visa", "ended", "2024-12-07", "day"),
     ]
     text = "The Skilled Worker visa replaced the Tier 2 general work visa in December 2020."
-    assert _events(extractor, text) == [("Skilled Worker visa", "launched", "2020-12", "month")]
+    assert events_in(extractor, text) == [("Skilled Worker visa", "launched", "2020-12", "month")]
     # Only a programme named as the subject or the object is replaced.
     text = "The H-1B lottery is changing.\nA weighted selection replaced the random draw in March."
-    assert _events(extractor, text) == []
+    assert events_in(extractor, text) == []
 
 
 @pytest.mark.parametrize(
@@ -278,7 +271,7 @@ def test_a_programme_that_replaced_another_launched_and_the_other_ended(extracto
     ],
 )
 def test_a_document_issued_with_its_stage(extractor: FactExtractor, text: str, expected: list[Event]) -> None:
-    assert _events(extractor, text) == expected
+    assert events_in(extractor, text) == expected
 
 
 def test_a_plan_stated_without_its_own_date_is_announced_on_the_day_it_was_said(
@@ -286,13 +279,13 @@ def test_a_plan_stated_without_its_own_date_is_announced_on_the_day_it_was_said(
 ) -> None:
     text = ("The Commerce Department said last month that it would start taking applications "
             "for the gold card.")
-    assert _events(extractor, text) == [("Gold Card", "announced", "2025-08", "month")]
+    assert events_in(extractor, text) == [("Gold Card", "announced", "2025-08", "month")]
     # Speech about what already is announces nothing.
     text = "A ministry spokesperson said on Tuesday that the K visa was part of China's opening-up."
-    assert _events(extractor, text) == []
+    assert events_in(extractor, text) == []
     # A plan with its own date is that event, not an announcement.
     text = "The Home Office said on Monday that it would raise the Skilled Worker visa fee from next April."
-    assert _events(extractor, text) == [("Skilled Worker visa", "takes_effect", "2026-04", "month")]
+    assert events_in(extractor, text) == [("Skilled Worker visa", "takes_effect", "2026-04", "month")]
 
 
 def test_a_government_body_announcing_a_plan_announces_it_for_the_storys_programme(
@@ -300,10 +293,10 @@ def test_a_government_body_announcing_a_plan_announces_it_for_the_storys_program
 ) -> None:
     text = ("Canada's Express Entry invited 4,000 nurses.\n"
             "The department announced last month that it would add a category for senior managers.")
-    assert _events(extractor, text) == [("Express Entry", "announced", "2025-08", "month")]
+    assert events_in(extractor, text) == [("Express Entry", "announced", "2025-08", "month")]
     text = ("Canada's Express Entry invited 4,000 nurses.\n"
             "The company announced last month that it would hire 500 engineers.")
-    assert _events(extractor, text) == []
+    assert events_in(extractor, text) == []
 
 
 @pytest.mark.parametrize(
@@ -324,7 +317,7 @@ def test_a_government_body_announcing_a_plan_announces_it_for_the_storys_program
 def test_someone_changed_or_imposed_a_price(
     extractor: FactExtractor, text: str, expected: list[Event]
 ) -> None:
-    assert _events(extractor, text) == expected
+    assert events_in(extractor, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -340,35 +333,35 @@ def test_someone_changed_or_imposed_a_price(
 def test_rules_laid_before_parliament_and_changes_set_out(
     extractor: FactExtractor, text: str, expected: list[Event]
 ) -> None:
-    assert _events(extractor, text) == expected
+    assert events_in(extractor, text) == expected
 
 
 def test_thresholds_point_back_to_the_programme(extractor: FactExtractor) -> None:
     text = "Germany raised the salary floor for the EU Blue Card.\nThe new thresholds took effect on Jan. 1."
-    assert _events(extractor, text) == [("EU Blue Card", "takes_effect", "2025-01-01", "day")]
+    assert events_in(extractor, text) == [("EU Blue Card", "takes_effect", "2025-01-01", "day")]
 
 
 def test_a_date_the_text_denies_is_no_event(extractor: FactExtractor) -> None:
     text = "(This story has been corrected to show that the K visa was introduced in August, not September.)"
-    assert _events(extractor, text) == [("K visa", "launched", "2025-08", "month")]
+    assert events_in(extractor, text) == [("K visa", "launched", "2025-08", "month")]
 
 
 def test_a_date_in_a_clause_of_its_own_is_not_the_main_verbs(extractor: FactExtractor) -> None:
     text = "The H-1B fee will rise to $5,000 from Oct. 1, after Congress approved higher charges in June."
-    assert _events(extractor, text) == [("H-1B", "takes_effect", "2025-10-01", "day")]
+    assert events_in(extractor, text) == [("H-1B", "takes_effect", "2025-10-01", "day")]
 
 
 def test_a_charge_named_by_its_compound_points_back(extractor: FactExtractor) -> None:
     text = ("Britain is tightening the Skilled Worker visa.\n"
             "The Immigration Skills Charge will rise to £1,320 a year from Dec. 16.")
-    assert _events(extractor, text) == [("Skilled Worker visa", "takes_effect", "2025-12-16", "day")]
+    assert events_in(extractor, text) == [("Skilled Worker visa", "takes_effect", "2025-12-16", "day")]
 
 
 def test_a_visa_named_by_its_duration_is_not_another_visa(extractor: FactExtractor) -> None:
     text = ("Applicants for the Global Talent visa pay a health surcharge.\n"
             "For a five-year visa that is £5,175.\n"
             "The Home Office announced last month that it would double the number of prizes.")
-    assert _events(extractor, text) == [("Global Talent visa", "announced", "2025-08", "month")]
+    assert events_in(extractor, text) == [("Global Talent visa", "announced", "2025-08", "month")]
 
 
 def test_the_card_a_relative_clause_opens_is_its_programme_not_the_one_before(
@@ -377,7 +370,7 @@ def test_the_card_a_relative_clause_opens_is_its_programme_not_the_one_before(
     text = ("Regional centres that sell EB-5 investments are cutting their charges to keep investors from "
             "defecting to the Trump administration’s gold card, which began accepting applications on "
             "Friday.")
-    assert _events(extractor, text) == [("Gold Card", "launched", "2025-09-26", "day")]
+    assert events_in(extractor, text) == [("Gold Card", "launched", "2025-09-26", "day")]
 
 
 def test_of_several_programmes_before_a_pointing_word_the_storys_own_is_carried_on(
@@ -386,27 +379,27 @@ def test_of_several_programmes_before_a_pointing_word_the_storys_own_is_carried_
     text = ("The H-1B lottery will be weighted by wage. H-1B employers welcomed the H-1B rule.\n"
             "Students who hope to move to an H-1B job after their OPT period are exposed.\n"
             "USCIS said its registration would open in March.")
-    assert _events(extractor, text) == [("H-1B", "launched", "2026-03", "month")]
+    assert events_in(extractor, text) == [("H-1B", "launched", "2026-03", "month")]
 
 
 def test_a_proposal_to_replace_dated_by_the_rule_that_made_it(extractor: FactExtractor) -> None:
     text = ("The H-1B lottery is random.\n"
             "The administration has also proposed replacing the random lottery with a selection weighted "
             "toward higher wages, in a rule the Department of Homeland Security published on Sept. 24.")
-    assert _events(extractor, text) == [("H-1B", "proposed", "2025-09-24", "day")]
+    assert events_in(extractor, text) == [("H-1B", "proposed", "2025-09-24", "day")]
     text = "The Home Office proposed ending the Skilled Worker visa for care workers on Tuesday."
-    assert _events(extractor, text) == [("Skilled Worker visa", "proposed", "2025-09-23", "day")]
+    assert events_in(extractor, text) == [("Skilled Worker visa", "proposed", "2025-09-23", "day")]
 
 
 def test_the_deadline_for_applying_rules_is_when_they_take_effect(extractor: FactExtractor) -> None:
     text = ("Germany lowered the salary floor for the EU Blue Card.\n"
             "The EU rules behind the card were overhauled in 2021, and member states had until "
             "November 2023 to apply them.")
-    assert _events(extractor, text) == [("EU Blue Card", "takes_effect", "2023-11", "month")]
+    assert events_in(extractor, text) == [("EU Blue Card", "takes_effect", "2023-11", "month")]
     # A deadline for something else is no event.
     text = ("Germany lowered the salary floor for the EU Blue Card.\n"
             "Applicants had until November to file their papers.")
-    assert _events(extractor, text) == []
+    assert events_in(extractor, text) == []
 
 
 @pytest.mark.parametrize(
@@ -421,12 +414,12 @@ def test_the_deadline_for_applying_rules_is_when_they_take_effect(extractor: Fac
 def test_a_companys_plan_and_another_payers_fees_are_no_programme_event(
     extractor: FactExtractor, text: str
 ) -> None:
-    assert _events(extractor, text) == []
+    assert events_in(extractor, text) == []
 
 
 def test_a_replacement_said_to_come_is_announced(extractor: FactExtractor) -> None:
     text = "The Home Office said on Tuesday that it would replace the Skilled Worker visa with a new route."
-    assert _events(extractor, text) == [("Skilled Worker visa", "announced", "2025-09-23", "day")]
+    assert events_in(extractor, text) == [("Skilled Worker visa", "announced", "2025-09-23", "day")]
 
 
 @pytest.mark.parametrize(
@@ -447,7 +440,7 @@ def test_a_replacement_said_to_come_is_announced(extractor: FactExtractor) -> No
 def test_a_dates_own_noun_the_first_visas_issued_and_in_place_since(
     extractor: FactExtractor, text: str, expected: list[Event]
 ) -> None:
-    assert _events(extractor, text) == expected
+    assert events_in(extractor, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -461,16 +454,16 @@ def test_a_dates_own_noun_the_first_visas_issued_and_in_place_since(
     ],
 )
 def test_a_launch_again_is_a_launch(extractor: FactExtractor, text: str, expected: Event) -> None:
-    assert _events(extractor, text) == [expected]
+    assert events_in(extractor, text) == [expected]
 
 
 def test_a_change_still_to_come_said_on_a_day_is_announced_that_day(extractor: FactExtractor) -> None:
     text = ("Britain will turn the Global Talent visa into a fast-track scheme and widen it to freelancers, "
             "the Home Office said on Friday.")
-    assert _events(extractor, text) == [("Global Talent visa", "announced", "2025-09-26", "day")]
+    assert events_in(extractor, text) == [("Global Talent visa", "announced", "2025-09-26", "day")]
     # Speech about what already is announces nothing.
     text = "Britain has issued 9,000 Global Talent visas so far, the Home Office said on Friday."
-    assert _events(extractor, text) == []
+    assert events_in(extractor, text) == []
 
 
 @pytest.mark.parametrize(
@@ -486,11 +479,11 @@ def test_a_change_still_to_come_said_on_a_day_is_announced_that_day(extractor: F
 def test_an_executive_instrument_approved_or_published_is_announced(
     extractor: FactExtractor, text: str
 ) -> None:
-    assert _events(extractor, text) == [("EU Blue Card", "announced", "2025-09", "month")]
+    assert events_in(extractor, text) == [("EU Blue Card", "announced", "2025-09", "month")]
 
 
 def test_a_bill_approved_by_one_chamber_is_not_yet_announced(extractor: FactExtractor) -> None:
-    assert _events(extractor, "The Senate approved an EU Blue Card bill earlier this month.") == []
+    assert events_in(extractor, "The Senate approved an EU Blue Card bill earlier this month.") == []
 
 
 @pytest.mark.parametrize(
@@ -501,11 +494,11 @@ def test_a_bill_approved_by_one_chamber_is_not_yet_announced(extractor: FactExtr
     ],
 )
 def test_creating_a_programme_is_its_launch(extractor: FactExtractor, text: str, expected: Event) -> None:
-    assert _events(extractor, text) == [expected]
+    assert events_in(extractor, text) == [expected]
 
 
 def test_creating_something_else_is_no_launch(extractor: FactExtractor) -> None:
-    assert _events(extractor, "The H-1B fee has created confusion since September.") == []
+    assert events_in(extractor, "The H-1B fee has created confusion since September.") == []
 
 
 def test_an_instrument_after_a_sentence_about_another_card_is_the_storys_programme(
@@ -513,18 +506,18 @@ def test_an_instrument_after_a_sentence_about_another_card_is_the_storys_program
 ) -> None:
     text = ("Spain's EU Blue Card is popular with engineers. Holders must also collect a residence card.\n"
             "The Interior Ministry published an ordinance on Tuesday.")
-    assert _events(extractor, text) == [("EU Blue Card", "announced", "2025-09-23", "day")]
+    assert events_in(extractor, text) == [("EU Blue Card", "announced", "2025-09-23", "day")]
     # A pronoun after a sentence about another visa stands for that visa.
     text = ("Spain's EU Blue Card is popular with engineers. A separate care visa was introduced in 2022.\n"
             "It was suspended on Tuesday.")
-    assert _events(extractor, text) == []
+    assert events_in(extractor, text) == []
 
 
 def test_what_an_instrument_provides_from_a_date_is_the_storys_programme(extractor: FactExtractor) -> None:
     text = ("Spain's EU Blue Card is popular with engineers. Holders must also collect a residence card.\n"
             "The Interior Ministry published an ordinance on Tuesday that lets applicants apply online "
             "from Nov. 3.")
-    assert _events(extractor, text) == [
+    assert events_in(extractor, text) == [
         ("EU Blue Card", "announced", "2025-09-23", "day"),
         ("EU Blue Card", "takes_effect", "2025-11-03", "day"),
     ]
@@ -535,10 +528,10 @@ def test_a_price_that_will_climb_or_fall_on_a_date_takes_effect_then(
     extractor: FactExtractor, verb: str
 ) -> None:
     text = f"The H-1B registration fee will {verb} to $180 next month."
-    assert _events(extractor, text) == [("H-1B", "takes_effect", "2025-10", "month")]
+    assert events_in(extractor, text) == [("H-1B", "takes_effect", "2025-10", "month")]
     # In the past tense it is the fee's history.
     past = {"climb": "climbed", "jump": "jumped", "fall": "fell", "drop": "dropped"}[verb]
-    assert _events(extractor, f"The H-1B registration fee {past} to $180 last month.") == []
+    assert events_in(extractor, f"The H-1B registration fee {past} to $180 last month.") == []
 
 
 @pytest.mark.parametrize(
@@ -553,7 +546,7 @@ def test_a_price_that_will_climb_or_fall_on_a_date_takes_effect_then(
 def test_available_since_a_date_is_a_launch_then(
     extractor: FactExtractor, text: str, expected: Event
 ) -> None:
-    assert _events(extractor, text) == [expected]
+    assert events_in(extractor, text) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -568,11 +561,12 @@ def test_available_since_a_date_is_a_launch_then(
 def test_changes_to_a_programme_approved_by_a_body_are_announced(
     extractor: FactExtractor, text: str, expected: Event
 ) -> None:
-    assert _events(extractor, text) == [expected]
+    assert events_in(extractor, text) == [expected]
 
 
 def test_changes_published_with_no_stage_announce_nothing(extractor: FactExtractor) -> None:
-    assert _events(extractor, "The Home Office published changes to the Skilled Worker visa on Monday.") == []
+    text = "The Home Office published changes to the Skilled Worker visa on Monday."
+    assert events_in(extractor, text) == []
 
 
 @pytest.mark.parametrize(
@@ -588,14 +582,14 @@ def test_changes_published_with_no_stage_announce_nothing(extractor: FactExtract
 def test_after_a_date_opening_a_rule_starts_it(
     extractor: FactExtractor, text: str, expected: list[Event]
 ) -> None:
-    assert _events(extractor, text) == expected
+    assert events_in(extractor, text) == expected
 
 
 def test_a_short_lower_case_name_of_a_named_programme_is_that_programme(extractor: FactExtractor) -> None:
     text = ("Ireland will widen its Critical Skills Employment Permit.\n"
             "The critical skills permit, introduced in 2014 as the successor to the old Green Card permit, "
             "is reserved for shortage jobs.")
-    assert _events(extractor, text) == [("Critical Skills Employment Permit", "launched", "2014", "year")]
+    assert events_in(extractor, text) == [("Critical Skills Employment Permit", "launched", "2014", "year")]
 
 
 @pytest.mark.parametrize(
@@ -609,20 +603,20 @@ def test_a_day_first_start_run_into_the_subject_starts_the_programmes_rule(
     # no comma after the date: the parse hangs "1 March paper applications", not the date, on "From"
     text = ("Germany's Opportunity Card lets skilled people look for work for a year.\n"
             "From 1 March paper applications will no longer be accepted at most consulates.")
-    assert _events(extractor, text, published=published) == [expected]
+    assert events_in(extractor, text, published=published) == [expected]
 
 
 def test_a_date_under_the_signing_of_covered_papers_starts_the_rule(extractor: FactExtractor) -> None:
     # the contracts' signing is no event of the visa; the rule they fall under starts then
     text = ("The Skilled Worker visa will be extended to five years, "
             "starting with contracts signed after Feb. 1.")
-    assert _events(extractor, text) == [("Skilled Worker visa", "takes_effect", "2026-02-01", "day")]
+    assert events_in(extractor, text) == [("Skilled Worker visa", "takes_effect", "2026-02-01", "day")]
 
 
 def test_a_date_in_an_as_comment_clause_is_that_clauses(extractor: FactExtractor) -> None:
     text = ("Britain said the Skilled Worker visa would close to new applicants in December, "
             "as promised in the manifesto in March.")
-    assert _events(extractor, text) == [("Skilled Worker visa", "ended", "2025-12", "month")]
+    assert events_in(extractor, text) == [("Skilled Worker visa", "ended", "2025-12", "month")]
 
 
 @pytest.mark.parametrize(
@@ -634,7 +628,7 @@ def test_a_pronoun_agent_of_a_verb_with_its_own_object_is_not_the_programme(
     extractor: FactExtractor, second: str
 ) -> None:
     # "it" is the Home Office; what it creates is a new, unnamed visa, not the Skilled Worker visa
-    assert _events(extractor, "Britain runs the Skilled Worker visa for employers. " + second) == []
+    assert events_in(extractor, "Britain runs the Skilled Worker visa for employers. " + second) == []
 
 
 @pytest.mark.parametrize(
@@ -652,19 +646,19 @@ def test_a_pronoun_agent_of_a_verb_with_its_own_object_is_not_the_programme(
 def test_an_undated_ledes_present_perfect_is_an_event_of_unknown_date(
     extractor: FactExtractor, text: str, expected: list[Event]
 ) -> None:
-    assert _events(extractor, text, published=None) == expected
+    assert events_in(extractor, text, published=None) == expected
 
 
 def test_a_dated_ledes_present_perfect_with_no_date_is_no_event(extractor: FactExtractor) -> None:
     text = "Britain has reopened its Global Talent visa to new applicants after a review."
-    assert _events(extractor, text) == []
+    assert events_in(extractor, text) == []
 
 
 def test_a_passive_change_under_will_starts_from_its_date(extractor: FactExtractor) -> None:
     # "will be cut" is a change to come, not a past one measured from a baseline
     text = ("The Graduate visa, which lets students stay for two years, will be cut to 18 months "
             "for students who apply from 1 January 2027.")
-    assert _events(extractor, text) == [("Graduate visa", "takes_effect", "2027-01-01", "day")]
+    assert events_in(extractor, text) == [("Graduate visa", "takes_effect", "2027-01-01", "day")]
 
 
 @pytest.mark.parametrize(
@@ -682,4 +676,4 @@ def test_a_passive_change_under_will_starts_from_its_date(extractor: FactExtract
 def test_a_past_price_change_dated_only_by_its_year_is_history(
     extractor: FactExtractor, text: str, expected: list[Event]
 ) -> None:
-    assert _events(extractor, text) == expected
+    assert events_in(extractor, text) == expected

@@ -4,20 +4,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from extractors.components.event_relative_dates import offset_days
 from extractors.nlp import FactExtractor
-from tests.extractors.conftest import article, facts_of_kind
-
-Event = tuple[object, object, object, object]
-
-
-def _events(extractor: FactExtractor, text: str) -> list[Event]:
-    facts = facts_of_kind(extractor.extract(article(text, date(2025, 9, 29))), "event")
-    return sorted((e["programme"], e["event_type"], e["date"], e["precision"]) for e in facts)
+from tests.extractors.conftest import Event, events_in
 
 
 @pytest.mark.parametrize(
@@ -44,7 +35,7 @@ def test_offsets_from_the_earlier_event(expression: str, days: int | None) -> No
     ],
 )
 def test_an_event_dated_by_the_day_before_it(extractor: FactExtractor, text: str, expected: Event) -> None:
-    assert expected in _events(extractor, text)
+    assert expected in events_in(extractor, text)
 
 
 @pytest.mark.parametrize(
@@ -57,4 +48,4 @@ def test_an_event_dated_by_the_day_before_it(extractor: FactExtractor, text: str
     ],
 )
 def test_no_event_without_an_anchor_or_a_change(extractor: FactExtractor, text: str) -> None:
-    assert [e for e in _events(extractor, text) if e[1] != "announced"] == []
+    assert [e for e in events_in(extractor, text) if e[1] != "announced"] == []
