@@ -110,3 +110,23 @@ def test_an_amount_with_its_own_period_keeps_the_next_sentence_out(extractor: Fa
     text = ("Applicants for Chile's Digital Nomad visa pay $90 a year for the permit and $40 for the "
             "residence card. The fee is charged once, when the visa is first issued.")
     assert ("Digital Nomad visa", 40, "USD", "one_time") not in _fees(extractor, text)
+
+
+def test_it_after_a_sentence_about_the_payment_states_its_period(extractor: FactExtractor) -> None:
+    text = ("Ministers set a $90,000 charge on new H-1B petitions.\n"
+            "The payment was written into an order in March. It covers hires abroad, and officials later "
+            "said it is a one-time charge.")
+    assert _fees(extractor, text) == [("H-1B", 90000, "USD", "one_time")]
+
+
+def test_it_in_a_new_paragraph_without_the_payment_states_no_period(extractor: FactExtractor) -> None:
+    text = ("Ministers set a $90,000 charge on new H-1B petitions.\n"
+            "Critics attacked the order in March. It covers hires abroad, and officials said it is a "
+            "one-time measure.")
+    assert _fees(extractor, text) == [("H-1B", 90000, "USD", None)]
+
+
+def test_a_reported_clause_about_the_fee_states_its_period(extractor: FactExtractor) -> None:
+    text = ("Ministers set a $90,000 charge on new H-1B petitions.\n"
+            "The ministry clarified on Sunday that the charge is a one-time payment, not a yearly one.")
+    assert _fees(extractor, text) == [("H-1B", 90000, "USD", "one_time")]
