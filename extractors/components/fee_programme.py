@@ -18,7 +18,13 @@ from extractors.components.fee_page import (
     clause_bounds,
     previous_in_paragraph,
 )
-from extractors.components.programme_context import inside_quotation, main_topical, nearest_topical
+from extractors.components.fee_scope import side_phrase
+from extractors.components.programme_context import (
+    inside_quotation,
+    main_topical,
+    nearest_topical,
+    topical_spans,
+)
 from extractors.components.programme_fee_kinds import fee_kind
 from extractors.components.programme_owner import amount_owner, quantified_noun, within
 from extractors.money import Money
@@ -56,6 +62,10 @@ def fee_programme(doc: Doc, money: Money, sentence: Span,
     span = _relative_programme(doc, money) or _phrase_programme(doc, money) \
         or within(amount_owner(doc, money.start, money.end), sentence) \
         or _clause_programme(doc, money, sentence) or nearest_topical(doc, money.start, money.end, sentence)
+    if span is not None and side_phrase(span):
+        # "Students who apply for an H-1B after OPT pay ...": a side phrase's programme is not the
+        # fee's; another of the sentence is, else the context's.
+        span = _nearest_not_side(doc, money, sentence)
     if span is not None:
         known.setdefault((money.amount, money.currency), span.kb_id_)
         return span.kb_id_, True
@@ -129,6 +139,18 @@ def _clause_programme(doc: Doc, money: Money, sentence: Span) -> Span | None:
     lo, hi = clause_bounds(text_of(doc), sentence.start_char, sentence.end_char, money)
     clause = doc.char_span(lo, hi, alignment_mode="contract")
     return nearest_topical(doc, money.start, money.end, clause) if clause is not None else None
+
+
+def _nearest_not_side(doc: Doc, money: Money, sentence: Span) -> Span | None:
+    """The sentence's programme mention nearest the amount that is no side phrase."""
+    best: tuple[int, Span] | None = None
+    for span in topical_spans(doc, sentence):
+        if side_phrase(span):
+            continue
+        distance = max(span.start_char - money.end, money.start - span.end_char, 0)
+        if best is None or distance < best[0]:
+            best = (distance, span)
+    return best[1] if best else None
 
 
 def _quoted(doc: Doc, money: Money) -> bool:

@@ -130,3 +130,19 @@ def test_a_reported_clause_about_the_fee_states_its_period(extractor: FactExtrac
     text = ("Ministers set a $90,000 charge on new H-1B petitions.\n"
             "The ministry clarified on Sunday that the charge is a one-time payment, not a yearly one.")
     assert _fees(extractor, text) == [("H-1B", 90000, "USD", "one_time")]
+
+
+def test_a_programme_of_the_payers_earlier_status_is_not_the_fees(extractor: FactExtractor) -> None:
+    text = "Graduates who apply for an H-1B after OPT must pay a $215 fee."
+    assert _fees(extractor, text) == [("H-1B", 215, "USD", None)]
+
+
+def test_a_programme_of_the_payers_workforce_is_not_the_fees(extractor: FactExtractor) -> None:
+    text = ("The H-1B lottery opens in March. Before then, the charges are modest: a $215 fee and, for firms "
+            "with 60 staff of whom half hold H-1B or L-1 status, a $4,000 fee.")
+    assert _fees(extractor, text) == [("H-1B", 215, "USD", None), ("H-1B", 4000, "USD", None)]
+
+
+def test_a_programme_the_payer_holds_is_still_the_fees(extractor: FactExtractor) -> None:
+    text = "Workers who already hold an L-1 pay a $500 fee to extend it."
+    assert _fees(extractor, text) == [("L-1", 500, "USD", None)]
