@@ -5,7 +5,9 @@ half of whom hold H-1B or L-1 status, pay a $4,000 fee") and its time by an
 earlier status ("students who apply for an H-1B after OPT pay ..."). Such a
 mention is a side phrase of the sentence: the fee goes to another programme of
 the sentence, or to the one its context names, never to the side phrase's.
-No spaCy model here beyond the spans the caller passes.
+So is a programme named in a relative clause on another programme that does
+not hold the amount ("The National Innovation visa, which replaced the Global
+Talent visa, costs A$4,840": the National Innovation visa's).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 
 from spacy.tokens import Span
 
-from extractors.components.common import text_of
+from extractors.components.common import programme_spans, text_of
 
 # "after OPT", "before the Graduate route", "following their F-1 studies", "from F-1 to H-1B":
 # an earlier status, the time or the origin of the fee's application.
@@ -39,3 +41,15 @@ def side_phrase(span: Span) -> bool:
     sentence_start = span.sent.start_char
     before = text[max(sentence_start, span.start_char - 80) : span.start_char]
     return _TIME_BEFORE.search(before) is not None or _WORKFORCE.search(before) is not None
+
+
+def in_other_relative(span: Span, start: int, end: int) -> bool:
+    """Whether the mention stands in a relative clause on another programme mention, a clause that
+    does not hold the amount at ``[start, end)``."""
+    clause = next((t for t in span.root.ancestors if t.dep_ == "relcl"), None)
+    if clause is None:
+        return False
+    lo, hi = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)
+    if lo <= start < hi:
+        return False
+    return any(s.start <= clause.head.i < s.end and s != span for s in programme_spans(span.doc))

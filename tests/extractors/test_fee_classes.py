@@ -146,3 +146,15 @@ def test_a_programme_of_the_payers_workforce_is_not_the_fees(extractor: FactExtr
 def test_a_programme_the_payer_holds_is_still_the_fees(extractor: FactExtractor) -> None:
     text = "Workers who already hold an L-1 pay a $500 fee to extend it."
     assert _fees(extractor, text) == [("L-1", 500, "USD", None)]
+
+
+def test_a_relative_clause_on_a_programmes_apposition_prices_that_programme(extractor: FactExtractor) -> None:
+    text = ("The discount does not cover the Z visa, the usual work visa, which still costs 800 yuan for "
+            "most people, nor the K visa launched this year.")
+    assert _fees(extractor, text) == [("Z visa", 800, "CNY", None)]
+
+
+def test_a_programme_in_a_relative_clause_on_another_is_not_the_fees(extractor: FactExtractor) -> None:
+    text = ("The National Innovation visa, which replaced the Global Talent visa last year, targets founders "
+            "and costs A$4,500 for the main applicant.")
+    assert _fees(extractor, text) == [("National Innovation visa", 4500, "AUD", None)]
