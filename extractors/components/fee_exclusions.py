@@ -1,6 +1,8 @@
 """Amounts that are not a fee: money of another purpose (a bonus, a salary or
-wage, an investment minimum, funds to show, tuition, living costs), money paid
-to people or to private providers (universities, lawyers, agents), a total or
+wage, an investment minimum, funds to show, tuition, living costs, insurance
+cover, a salary bar and the old level it rises from), money paid to people or
+to private providers (universities, lawyers, agents, brokers), one the text
+says is no fee ("the $1 million is not a fee"), a total or
 a sum of several fees, a figure a correction note or a denial sets aside, and
 an exchange rate. A not-a-fee word is about the amount next to it, so "a $1
 million gift ... and a $15,000 processing fee" keeps the fee, and an amount
@@ -11,15 +13,16 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from extractors.components.common import text_of
+from extractors.components.common import sentence_of, text_of
 from extractors.components.fee_page import (
     FEE_CUE,
     FEE_WORD,
     LEXICON,
     WINDOW,
     FeePage,
+    clause_bounds,
     governing_verb,
 )
 from extractors.components.fee_periods import own_fee_noun
@@ -77,10 +80,14 @@ _PRIVATE_AFTER = re.compile(
     rf"[\s-]*(?:(?:in|on)\s+)?(?:(?!(?:and|or|but|for|of|to|on)\b)[\w’'-]+\s+){{0,2}}?{_PRIVATE_FEE.pattern}",
     re.I,
 )
+# "brokers in the sending countries have charged workers": a place after the charger, and
+# auxiliaries or adverbs before the verb; not a passive ("firms are charged" pay).
 _PRIVATE_CHARGER = re.compile(
     rf"\b(?:{_PRIVATE_PAYEE}|firms?|compan(?:y|ies)|providers?|intermediar(?:y|ies)|middlem[ae]n"
     r"|(?:web)?sites|touts?|fixers?|scammers?)"
-    r"\s+(?:\w+ly\s+)?charg(?:e|es|ed|ing)\b[^.;:]*$",
+    r"(?:\s+(?:in|from|at|across|abroad|overseas)(?:\s+(?!(?:and|or|but|who|which|that|is|are|was|were|be|been|get|got)\b)[\w’'-]+){0,3})?"
+    r"(?:\s+(?:have|has|had|can|may|might|often|typically|usually|routinely|still|also|now|\w+ly))*"
+    r"\s+charg(?:e|es|ed|ing)\b[^.;:]*$",
     re.I,
 )
 # At most two words, none of them a function word: "$800,000 minimum investment".
@@ -92,6 +99,13 @@ _HEAD_GAP = re.compile(
 _MEANS_SHOWN = re.compile(
     r"(?:[\s-]+(?:a|per|each)[\s-]+(?:year|month|week))?\s+(?:(?:has|have|had|must|needs?|will\s+need)\s+to\s+be"
     r"|must\s+be|should\s+be)\s+(?:shown|proven|proved|demonstrated|evidenced|held|kept|deposited|set\s+aside)\b",
+    re.I,
+)
+# "NZ$11,000 for two years of cover", "$900 in medical coverage": insurance bought, not a fee.
+_COVER = re.compile(
+    r"[\s-]+(?:(?:a|per|each)\s+(?:year|month)\s+)?(?:for|of|in|on)\s+(?:(?:a|an|one|two|three|four|five"
+    r"|\d+|several|their|his|her)\s+)?(?:(?:years?|months?|weeks?)\s+of\s+)?(?:(?:health|medical|hospital"
+    r"|private|full|insurance)\s+)?(?:cover|coverage)\b",
     re.I,
 )
 # "pay Skilled Worker visa holders at least £41,700": a wage, paid to people.
@@ -132,10 +146,21 @@ def wrong_figure(text: str, money: Money) -> bool:
     return re.search(r"\bto\s*$", text[max(0, money.start - 5) : money.start]) is None
 
 
+# "The $1 million is not a fee in the usual sense": the text says the amount is no fee.
+_NOT_A_FEE = re.compile(
+    r"[\s-]+(?:(?!(?:and|or|but|to|of|for)\b)[\w’'-]+\s+){0,2}?(?:is|was|are|were|would\s+be|will\s+be)"
+    r"\s*(?:not|n[’']t|never)\s+(?:(?:a|an|the|really|strictly|technically)\s+){0,2}(?:[\w-]+\s+)?"
+    r"(?:fee|charge|levy|payment|price|cost)s?\b",
+    re.I,
+)
+
+
 def denied(text: str, money: Money) -> bool:
-    """'will rise to £480, not £408': the amount the text denies. 'Will now
-    pay well over £12,000', 'quoted more than £15,000 for a family': a lower
-    bound is a sum of costs, never the price a fee table states."""
+    """'will rise to £480, not £408': the amount the text denies; 'the $1 million is not a fee':
+    the amount the text says is none. 'Will now pay well over £12,000', 'quoted more than £15,000
+    for a family': a lower bound is a sum of costs, never the price a fee table states."""
+    if _NOT_A_FEE.match(text, money.end) is not None:
+        return True
     return re.search(r"\b(?:not|rather than|more than|well over|upwards of|in excess of)\s*$",
                      text[max(0, money.start - 15) : money.start]) is not None
 
@@ -187,10 +212,16 @@ def not_fee(page: FeePage, money: Money, lo: int) -> bool:
     ("an $800,000 investment", "$40,000 in tuition"); or a wage ("pay workers
     at least £41,700")."""
     text = page.text
-    if _paid_to_a_private_party(page, money, _after_other_amounts(page, money, lo)):
+    # Who charges may stand further back in the clause than the other words: "brokers in the
+    # sending countries have charged workers as much as 10 million won".
+    sentence = sentence_of(page.doc, money.start, money.end)
+    clause_lo = clause_bounds(text, sentence.start_char, sentence.end_char, money)[0]
+    if _paid_to_a_private_party(page, money, _after_other_amounts(page, money, min(lo, clause_lo))):
         return True
     if own_fee_noun(text, money.end, min(len(text), money.end + WINDOW)):
         return False  # "the $350 F-1 SEVIS fee" is a fee whatever stands before it
+    if _linked_to_not_fee(page, money, sentence, clause_lo):
+        return True
     lo = _after_other_amounts(page, money, lo)
     last_not = max((m.end() for m in _NOT_FEE.finditer(text, lo, money.start)
                     if not _heads_an_amount(page, lo, m.start())), default=-1)
@@ -203,9 +234,26 @@ def not_fee(page: FeePage, money: Money, lo: int) -> bool:
     if last_not >= 0 and last_not >= last_cue:
         return True
     return bool(_NOT_FEE_AFTER.match(text, money.end) or _MEANS_SHOWN.match(text, money.end)
+                or _COVER.match(text, money.end)
                 or _paid_to_people(text, money.end)
                 or _WAGE.search(text, lo, money.start)
                 or _priced_subject_is_not_a_fee(page.doc, money))
+
+
+# "the bar rises to S$6,800 from S$6,200": amounts linked as a change are the same kind of money.
+_CHANGE_LINK = re.compile(r"\s*(?:to|from|,?\s*(?:up|down)\s+from)\s*", re.I)
+
+
+def _linked_to_not_fee(page: FeePage, money: Money, sentence: Span, clause_lo: int) -> bool:
+    """Whether the amount is the other level of a change whose amount before it is no fee."""
+    index = page.amounts.index(money)
+    if index == 0:
+        return False
+    before = page.amounts[index - 1]
+    if before.start < clause_lo or not _CHANGE_LINK.fullmatch(page.text, before.end, money.start):
+        return False
+    lo = max(sentence.start_char, before.start - WINDOW, clause_lo)
+    return not_fee(page, before, lo)
 
 
 def _paid_to_people(text: str, end: int) -> bool:
@@ -252,6 +300,10 @@ def _reported_charger(doc: Doc, money: Money) -> bool:
         return False
     verb = found[1]
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "conj":
+        # "his firm had cut staff and now charges clients": the subject of the first verb.
+        verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _REPORTING
     if reported and all(s.pos_ == "PRON" for s in subjects):
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]

@@ -158,3 +158,31 @@ def test_a_programme_in_a_relative_clause_on_another_is_not_the_fees(extractor: 
     text = ("The National Innovation visa, which replaced the Global Talent visa last year, targets founders "
             "and costs A$4,500 for the main applicant.")
     assert _fees(extractor, text) == [("National Innovation visa", 4500, "AUD", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the text says the amount is no fee
+        "The $2 million is not a fee in the strict sense, since investors may get it back under the EB-5 "
+        "rules.",
+        # a broker's charge, with a place and an auxiliary between the broker and the verb
+        "For the E-9 visa, agents in the home countries have charged workers as much as 8 million won for "
+        "a slot.",
+        # a consultancy's charge, its subject that of the first of two verbs
+        "Marco Bianchi, who runs a golden visa consultancy in Rome, said his firm had let go of four staff "
+        "and now charges clients a flat fee of €12,000 to file an application.",
+        # insurance cover
+        "Under the Parent Boost visa, she said her parents had paid NZ$9,000 for two years of cover, on top "
+        "of the visa fee.",
+        # a salary bar, and the old level it is raised from
+        "For the Employment Pass, in finance, where pay is higher, the bar rises to S$7,000 from S$6,400.",
+    ],
+)
+def test_money_that_is_not_a_fee(extractor: FactExtractor, text: str) -> None:
+    assert _fees(extractor, text) == []
+
+
+def test_a_payer_charged_in_the_passive_still_pays_a_fee(extractor: FactExtractor) -> None:
+    text = "Firms in Texas are charged a $4,000 H-1B fee."
+    assert _fees(extractor, text) == [("H-1B", 4000, "USD", None)]
