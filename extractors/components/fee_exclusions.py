@@ -155,12 +155,19 @@ _NOT_A_FEE = re.compile(
 )
 
 
+_FEE_OF_BOUND = re.compile(
+    r"\b(?:fee|charge|levy|surcharge)s?\s+of\s+(?:more than|well over|upwards of|in excess of)\s*$", re.I
+)
+
+
 def denied(text: str, money: Money) -> bool:
     """'will rise to £480, not £408': the amount the text denies; 'the $1 million is not a fee':
     the amount the text says is none. 'Will now pay well over £12,000', 'quoted more than £15,000
     for a family': a lower bound is a sum of costs, never the price a fee table states."""
     if _NOT_A_FEE.match(text, money.end) is not None:
         return True
+    if _FEE_OF_BOUND.search(text, max(0, money.start - 40), money.start) is not None:
+        return False  # "a permit fee of more than €6,000": one fee, stated by its lower bound
     return re.search(r"\b(?:not|rather than|more than|well over|upwards of|in excess of)\s*$",
                      text[max(0, money.start - 15) : money.start]) is not None
 

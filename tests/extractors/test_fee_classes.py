@@ -186,3 +186,24 @@ def test_money_that_is_not_a_fee(extractor: FactExtractor, text: str) -> None:
 def test_a_payer_charged_in_the_passive_still_pays_a_fee(extractor: FactExtractor) -> None:
     text = "Firms in Texas are charged a $4,000 H-1B fee."
     assert _fees(extractor, text) == [("H-1B", 4000, "USD", None)]
+
+
+def test_applying_for_an_amount_after_a_fee_clause_is_a_fee(extractor: FactExtractor) -> None:
+    text = "The Parent Boost visa costs NZ$2,500 per applicant, and a family can apply together for NZ$3,200."
+    assert _fees(extractor, text) == [("Parent Boost visa", 2500, "NZD", None),
+                                      ("Parent Boost visa", 3200, "NZD", None)]
+
+
+def test_applying_for_an_amount_with_no_fee_in_the_sentence_is_no_fee(extractor: FactExtractor) -> None:
+    text = "Top researchers on the K visa can apply for 1 million yuan."
+    assert _fees(extractor, text) == []
+
+
+def test_a_fee_of_more_than_an_amount_is_that_fee(extractor: FactExtractor) -> None:
+    text = "Applicants for the Golden Residence Permit pay a permit fee of more than €5,000."
+    assert _fees(extractor, text) == [("Golden Residence Permit", 5000, "EUR", None)]
+
+
+def test_paying_more_than_an_amount_is_still_a_sum(extractor: FactExtractor) -> None:
+    text = "With the Golden Visa, families will now pay more than €12,000."
+    assert _fees(extractor, text) == []
