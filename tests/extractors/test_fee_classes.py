@@ -207,3 +207,16 @@ def test_a_fee_of_more_than_an_amount_is_that_fee(extractor: FactExtractor) -> N
 def test_paying_more_than_an_amount_is_still_a_sum(extractor: FactExtractor) -> None:
     text = "With the Golden Visa, families will now pay more than €12,000."
     assert _fees(extractor, text) == []
+
+
+def test_a_dollar_in_a_story_about_a_rupee_country_is_the_us_dollar(extractor: FactExtractor) -> None:
+    text = ("NEW DELHI - India has begun issuing an e-Student visa. The e-Student visa fee is $80 for most "
+            "nationalities, while students from Nepal pay ₹2,500. Indian officials said the fee is "
+            "competitive with Australia. India hopes Indian universities will draw more students.")
+    assert sorted(_fees(extractor, text)) == [("e-Student visa", 80, "USD", None),
+                                              ("e-Student visa", 2500, "INR", None)]
+
+
+def test_a_dollar_in_a_story_about_australia_is_the_australian_dollar(extractor: FactExtractor) -> None:
+    text = "Australia raised its visitor visa fee to $200, the Australian government said in Canberra."
+    assert [currency for _, _, currency, _ in _fees(extractor, text)] == ["AUD"]
