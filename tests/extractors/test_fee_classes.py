@@ -220,3 +220,10 @@ def test_a_dollar_in_a_story_about_a_rupee_country_is_the_us_dollar(extractor: F
 def test_a_dollar_in_a_story_about_australia_is_the_australian_dollar(extractor: FactExtractor) -> None:
     text = "Australia raised its visitor visa fee to $200, the Australian government said in Canberra."
     assert [currency for _, _, currency, _ in _fees(extractor, text)] == ["AUD"]
+
+
+def test_an_item_whose_fee_noun_has_joined_modifiers_takes_no_period_of_the_clause_before(
+        extractor: FactExtractor) -> None:
+    text = ("An L-1 petition carries a filing fee of $1,200 per petition, plus a $400 anti-fraud and "
+            "detection fee on first petitions.")
+    assert _fees(extractor, text) == [("L-1", 1200, "USD", "per_petition"), ("L-1", 400, "USD", None)]
