@@ -176,7 +176,7 @@ def denied(text: str, money: Money) -> bool:
 # costs £766 in total" is one visa's fee (holdout h11, blind b03).
 _SUM_BEFORE = re.compile(
     r"\b(?:add(?:s|ed|ing)?\s+up\s+to|(?:together|combined|altogether)\s+(?:\w+\s+)?(?:to|at)"
-    r"|com(?:e|es|ing)\s+to|total(?:s|led|ling|ed|ing)|(?:for|of)\s+a\s+(?:combined\s+)?total\s+of)"
+    r"|(?P<verb>com(?:e|es|ing)\s+to)|total(?:s|led|ling|ed|ing)|(?:for|of)\s+a\s+(?:combined\s+)?total\s+of)"
     r"\s+(?:(?:about|around|roughly|nearly|almost|some|over|more\s+than|up\s+to)\s+)?$",
     re.I,
 )
@@ -193,7 +193,10 @@ RATE_AFTER = re.compile(
 
 def is_sum(text: str, money: Money, clause_start: int) -> bool:
     """Whether the amount sums several fees rather than being one."""
-    if _SUM_BEFORE.search(text, clause_start, money.start):
+    summed = _SUM_BEFORE.search(text, clause_start, money.start)
+    # "Government charges for the Green Visa come to around Dh3,500 to Dh4,500": a range is the
+    # price one visa may cost, never a sum worked out to one figure.
+    if summed is not None and not (summed["verb"] and money.high is not None):
         return True
     # "£2,400 in skills charge alone", "$9,000 in fees alone": a running total of one charge or
     # of several.

@@ -227,3 +227,14 @@ def test_an_item_whose_fee_noun_has_joined_modifiers_takes_no_period_of_the_clau
     text = ("An L-1 petition carries a filing fee of $1,200 per petition, plus a $400 anti-fraud and "
             "detection fee on first petitions.")
     assert _fees(extractor, text) == [("L-1", 1200, "USD", "per_petition"), ("L-1", 400, "USD", None)]
+
+
+def test_charges_that_come_to_a_range_are_the_visas_price(extractor: FactExtractor) -> None:
+    text = ("Government charges for the Green Visa come to around Dh3,000 to Dh4,000, including the "
+            "medical test.")
+    assert _fees(extractor, text) == [("Green Visa", 3000, "AED", None)]
+
+
+def test_charges_that_together_come_to_a_range_are_a_sum(extractor: FactExtractor) -> None:
+    text = "For the F-1 visa, the three charges together come to $700 to $800."
+    assert _fees(extractor, text) == []
