@@ -55,8 +55,6 @@ _REPORTED_ANAPHOR = re.compile(
     re.I,
 )
 
-# A correction note ("(This story has been corrected to fix the rate to £480
-
 
 def restated_price(page: FeePage, sentence: Span, money: Money) -> tuple[Span, FeePeriod | None] | None:
     """'The Immigration Skills Charge ... will rise to £1,320 a year ... It
@@ -171,9 +169,6 @@ _FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
 _ASIDE = re.compile(
     r"\s*,\s*(?:if|when|where|unless|once|for|at|in|with|after|before)\b[^,;:]*,\s*", re.I
 )
-
-
-# A sum of several fees: "the three charges together come to ₹67,000", "that adds up to about
 
 
 def _elliptical(text: str, sentence_start: int, clause_start: int) -> bool:

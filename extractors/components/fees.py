@@ -25,7 +25,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.components.common import facts_of, sentence_of, text_of
-from extractors.components.fee_exclusions import RATE_AFTER, denied, is_sum, is_total, not_fee, wrong_figure
+from extractors.components.fee_denials import denied, wrong_figure
+from extractors.components.fee_exclusions import RATE_AFTER, is_sum, is_total, not_fee
 from extractors.components.fee_page import (
     FEE_CUE,
     WINDOW,
@@ -84,7 +85,6 @@ _PRICE_FOR = re.compile(
     r"(?:visas?|permits?|cards?|residency|residence|licen[cs]es?|pass(?:es)?|one)\b",
     re.I,
 )
-# The dearest price of one visa in the news is the $5 million "platinum
 
 
 class FeeFinder:

@@ -238,3 +238,9 @@ def test_charges_that_come_to_a_range_are_the_visas_price(extractor: FactExtract
 def test_charges_that_together_come_to_a_range_are_a_sum(extractor: FactExtractor) -> None:
     text = "For the F-1 visa, the three charges together come to $700 to $800."
     assert _fees(extractor, text) == []
+
+
+def test_a_charge_the_text_says_is_part_of_no_visa_is_no_fee(extractor: FactExtractor) -> None:
+    text = ("Holders of the Golden Visa pay 4 million rupiah. The island separately charges visitors a levy "
+            "of 200,000 rupiah at the airport, which is not part of any visa.")
+    assert _fees(extractor, text) == [("Golden Visa", 4000000, "IDR", None)]
