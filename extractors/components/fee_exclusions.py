@@ -261,7 +261,7 @@ _PRIVATE_NOUN = re.compile(
 
 def _reported_charger(doc: Doc, money: Money) -> bool:
     """'lawyers in Mumbai ... said they charged around 3 lakh rupees': by the
-    parse, the one who charges is a pronoun for the speaker, a private party."""
+    parse, the one who charges is a pronoun for the speaker, a private party, or a named person."""
     found = governing_verb(doc, money)
     if found is None or found[1].lemma_.lower() not in _CHARGING:
         return False
@@ -275,7 +275,20 @@ def _reported_charger(doc: Doc, money: Money) -> bool:
     if reported and all(s.pos_ == "PRON" for s in subjects):
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     text = text_of(doc)
-    return any(_PRIVATE_NOUN.fullmatch(s.text) and not _government_body(text, s.idx) for s in subjects)
+    # A named person who charges ("Siddiqui charges $3,500 for a file") is an adviser with a
+    # practice: states charge through their offices, not through people.
+    # "Nadia Osei, an adviser in Accra, said she charges": the apposition says who the person is.
+    named = [*subjects, *(c for s in subjects for c in s.children if c.dep_ == "appos")]
+    return any((_PRIVATE_NOUN.fullmatch(s.text) and not _government_body(text, s.idx))
+               or _is_person(doc, s) for s in named)
+
+
+def _is_person(doc: Doc, token: Token) -> bool:
+    """A person's name, or the surname of a person the article names in full ("Siddiqui")."""
+    if token.ent_type_ == "PERSON":
+        return True
+    return token.text[:1].isupper() and any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == token.text
+                                            for e in doc.ents)
 
 
 # Verbs that state a price of their subject: "health insurance costs $2,000".

@@ -244,3 +244,25 @@ def test_a_charge_the_text_says_is_part_of_no_visa_is_no_fee(extractor: FactExtr
     text = ("Holders of the Golden Visa pay 4 million rupiah. The island separately charges visitors a levy "
             "of 200,000 rupiah at the airport, which is not part of any visa.")
     assert _fees(extractor, text) == [("Golden Visa", 4000000, "IDR", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Toronto consultant Priya Malhotra charges C$2,800 for a full Express Entry file, she said.",
+        "Nadia Osei, an adviser in Accra, said she charges $900 to prepare a Skilled Worker visa file.",
+    ],
+)
+def test_a_named_person_who_charges_is_a_private_party(extractor: FactExtractor, text: str) -> None:
+    assert _fees(extractor, text) == []
+
+
+def test_a_government_office_that_charges_is_no_private_party(extractor: FactExtractor) -> None:
+    text = "The Express Entry application fee is C$950, and IRCC charges C$85 for biometrics."
+    assert _fees(extractor, text) == [("Express Entry", 950, "CAD", None), ("Express Entry", 85, "CAD", None)]
+
+
+def test_a_person_named_by_surname_who_charges_is_a_private_party(extractor: FactExtractor) -> None:
+    text = ("Priya Malhotra has filed Express Entry profiles for a decade. Malhotra charges C$2,800 for a "
+            "full Express Entry file.")
+    assert _fees(extractor, text) == []
