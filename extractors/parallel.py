@@ -47,14 +47,15 @@ from extractors.relevance import TopicDecision, Watchlist, screen
 from sources.errors import NewsfactsError
 from sources.page import Page
 
-Prepare = Callable[[Article], object]
-"""Work on an article beside its facts, done by the process that read it: pure,
+Prepare = Callable[[Article, list[AnyFact]], object]
+"""Work on an article and its facts, done by the process that read it: pure,
 per article, and else done by the one process that saves (the pipeline's is
-the store's dedup fingerprint). A module-level function, so a worker can be sent it."""
+the store's dedup fingerprint and fact rows). A module-level function, so a
+worker can be sent it."""
 
 Outcome = tuple[Article, list[AnyFact], tuple[TopicDecision, ...], object] | NewsfactsError
 """What one page gives: its article, facts, topic decisions and what ``prepare``
-made of the article (None without one), or why it gave none (including
+made of the article and its facts (None without one), or why it gave none (including
 :class:`~sources.errors.OffTopic` from the relevance gate)."""
 
 BATCH_SIZE = 4
@@ -123,7 +124,7 @@ def extract_batch(
 def _joined(
     article: tuple[Article, tuple[TopicDecision, ...]], facts: list[AnyFact], prepare: Prepare | None
 ) -> Outcome:
-    return article[0], facts, article[1], None if prepare is None else prepare(article[0])
+    return article[0], facts, article[1], None if prepare is None else prepare(article[0], facts)
 
 
 def extract_pages(

@@ -1,9 +1,10 @@
 """Pages that are not English news articles: say why, so they are skipped.
 
-Four kinds are recognised from the extracted text and the raw page: another
+Five kinds are recognised from the extracted text and the raw page: another
 language, an index page (a river of headline links), a login or paywall
-teaser, and a cookie-consent wall (the consent dialog is all the page
-holds). :func:`skip_reason` returns the reason or ``None``;
+teaser, a cookie-consent wall (the consent dialog is all the page holds),
+and an error page (a "page not found" page a site serves with status 200,
+a soft 404: the fetch cannot tell it from an article). :func:`skip_reason` returns the reason or ``None``;
 ``extractors.page.to_article`` raises :class:`~sources.errors.SkippedPage`
 with it, and the monitor records it in ``ingest_failures``.
 """
@@ -48,6 +49,19 @@ _CONSENT = re.compile(
 )
 MIN_CONSENT_MARKERS = 2
 MAX_CONSENT_WORDS = 250
+# An error page says so in its title or heading and in a few lines around a
+# search box or a list of other stories; a story about broken links is longer.
+_NOT_FOUND = re.compile(
+    r"\b(?:page (?:(?:was |is )?not found|(?:cannot|can't|could not|couldn't) be found"
+    r"|(?:does not|doesn't|no longer) exists?|(?:is )?no longer available)"
+    r"|404(?: error|: page not found| not found| page)|error 404|not found \(404\)"
+    r"|(?:we|we've) (?:can't|cannot|couldn't|could not) find (?:the|that|this|your) page"
+    r"|the page you (?:are|were|'re) looking for"
+    r"|the page you requested (?:could not|cannot|does not|doesn't|was not))",
+    re.I,
+)
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title>|<h1[^>]*>(.*?)</h1>", re.I | re.S)
+MAX_ERROR_WORDS = 150
 # An index page is mostly list items ("- Headline Oct 1, 2025"); articles in
 # the gold set have at most a short list among many prose lines.
 MIN_INDEX_LINES = 5
@@ -61,7 +75,17 @@ def skip_reason(text: str, html: str = "") -> str | None:
     """Why this page is not an English news article, or ``None`` when it is one."""
     # Index pages and teasers are short on function words, so they are
     # recognised before the language test would call them "not English".
-    return _index(text) or _wall(text, html) or _consent(text) or _language(text, html)
+    return _error(text, html) or _index(text) or _wall(text, html) or _consent(text) or _language(text, html)
+
+
+def _error(text: str, html: str) -> str | None:
+    """A short page whose title, heading or opening lines say the page was not found
+    (a brief that reports a missing page further down says other things first)."""
+    if len(text.split()) > MAX_ERROR_WORDS:
+        return None
+    headings = " ".join(a or b for a, b in _TITLE.findall(html[:20000]))
+    opening = " ".join([line for line in text.splitlines() if line.strip()][:2])  # a heading, a notice
+    return "error page" if _NOT_FOUND.search(headings) or _NOT_FOUND.search(opening) else None
 
 
 def _language(text: str, html: str) -> str | None:

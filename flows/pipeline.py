@@ -31,8 +31,10 @@ from sources.polite import PoliteClient
 from store.bulk import load_arrow
 from store.db import open_store, remove_store, rollback_quietly
 from store.dedup import Fingerprint
+from store.fact_rows import FactRows
 from store.ids import normalise_url, url_id
 from store.messages import first_line, reraise_ctrl_c
+from store.prepared import Prepared, prepare_save
 from store.seen import (
     Outcome,
     found_via,
@@ -43,7 +45,6 @@ from store.seen import (
     settled_items,
     validators_for,
 )
-from store.stories import article_fingerprint
 from store.topics import record_off_topic, record_off_topic_within
 from store.writer import (
     ArticleSave,
@@ -69,8 +70,9 @@ class Extraction:
     topics: tuple[TopicDecision, ...] = field(default=())
     # Set when no topic matched: ``facts`` is then empty, spaCy never ran.
     skipped: OffTopic | None = None
-    # The article's dedup fingerprint, when the extraction computed it (on its worker).
+    # The article's dedup fingerprint and fact rows, when the extraction computed them (on its worker).
     fingerprint: Fingerprint | None = None
+    rows: FactRows | None = None
 
     def checked(self) -> Extraction:
         """This extraction, or raise its :class:`OffTopic` when the relevance gate skipped it.
@@ -182,7 +184,7 @@ def extract_fetched(
                 yield fetched
 
     outcomes = extract_pages(
-        pages(), extractor, n_process=n_process, watchlist=watchlist, prepare=article_fingerprint
+        pages(), extractor, n_process=n_process, watchlist=watchlist, prepare=prepare_save
     )
     for outcome in outcomes:
         yield from _errors_before_page(queued)
@@ -195,8 +197,9 @@ def extract_fetched(
 def _extracted(
     page: Page, article: Article, facts: list[AnyFact], topics: tuple[TopicDecision, ...], prepared: object
 ) -> Extraction:
-    fingerprint = prepared if isinstance(prepared, Fingerprint) else None
-    return Extraction(page, article, facts, topics, fingerprint=fingerprint)
+    if not isinstance(prepared, Prepared):
+        return Extraction(page, article, facts, topics)
+    return Extraction(page, article, facts, topics, fingerprint=prepared.fingerprint, rows=prepared.rows)
 
 
 def _errors_before_page(
@@ -247,7 +250,8 @@ def save_many(con: duckdb.DuckDBPyConnection, extractions: Sequence[Extraction])
 def _to_save(extraction: Extraction) -> ArticleSave:
     page, topics = extraction.page, extraction.topics
     return ArticleSave(
-        extraction.article, extraction.facts, page.final_url, page.fetched_at, topics, extraction.fingerprint
+        extraction.article, extraction.facts, page.final_url, page.fetched_at, topics, extraction.fingerprint,
+        extraction.rows,
     )
 
 

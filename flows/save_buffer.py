@@ -20,19 +20,15 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from sources.errors import NewsfactsError
-from store.writer import Saved
+from store.writer import SAVE_BATCH, Saved
 
-SAVE_BATCH = 200
-"""Extractions saved in one transaction at most. Measured on the bench pages
-(94 articles, ``bench/throughput.py``): one batch of 94 costs about a fifth of
-94 single saves' statements; past a few hundred the Arrow tables and the
-touched stories grow with no further gain."""
 SAVE_SECONDS = 2.0
 """An item waits at most about this long for its batch (checked as items
 arrive): a monitor run extracting a few articles a second stores them every
 couple of seconds, so a run killed mid-way keeps what it finished."""
 
 T = TypeVar("T")
+__all__ = ["SAVE_BATCH", "SAVE_SECONDS", "SaveBuffer"]
 
 
 @dataclass

@@ -25,14 +25,12 @@ from sources.errors import NewsfactsError, StagingError, StoreError
 from store.bulk import registered
 from store.messages import first_line, reraise_ctrl_c
 from store.staging import Staged, read_staged, staged_files
-from store.writer import ArticleSave, Saved, SaveResult, save_each, utc_naive
+from store.writer import SAVE_BATCH, ArticleSave, Saved, SaveResult, save_each, utc_naive
 
 _RECORD = (
     "INSERT INTO staged_loads (file_name, article_id, loaded_at) "
     "SELECT file_name, article_id, loaded_at FROM {rows} ON CONFLICT (file_name) DO NOTHING"
 )
-BATCH = 200
-"""Staged files saved in one transaction by :func:`load_pending` (``flows.save_buffer.SAVE_BATCH``)."""
 
 
 @dataclass
@@ -99,8 +97,8 @@ def load_pending(con: duckdb.DuckDBPyConnection, folder: Path) -> LoadReport:
         except StagingError as exc:
             report.refused[path.name] = exc.one_line()
     ordered = [path for _, _, path in sorted(dated)]
-    for start in range(0, len(ordered), BATCH):
-        chunk = ordered[start : start + BATCH]
+    for start in range(0, len(ordered), SAVE_BATCH):
+        chunk = ordered[start : start + SAVE_BATCH]
         for path, outcome in zip(chunk, load_files(con, chunk), strict=True):
             if isinstance(outcome, StagingError):  # removed or changed since it was read
                 report.refused[path.name] = outcome.one_line()

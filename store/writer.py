@@ -27,7 +27,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TypeVar
 
@@ -40,7 +40,8 @@ from store.batch_before import Before, read_before
 from store.bulk import id_list, registered, run_over, run_split
 from store.db import one_thread, rollback_quietly
 from store.dedup import Fingerprint
-from store.ids import article_id, fact_id, url_id
+from store.fact_rows import FactRows, fact_rows
+from store.ids import article_id, url_id
 from store.messages import first_line, reraise_ctrl_c
 from store.quote_merge import KnownQuotes, regroup
 from store.speaker_keys import SpeakerKeys
@@ -50,6 +51,13 @@ from store.timeline import TIMELINE_KINDS, refresh_timeline
 from store.timeline_new import NewEntries, NewSource
 
 T = TypeVar("T")
+
+SAVE_BATCH = 1000
+"""Articles saved in one transaction at most (the monitor's buffer, the staged-file loader).
+A batch's cost is mostly per statement and per registered table, not per row: on the bench
+pages (314 articles, ``python -m bench.store_writes``) one batch of all 314 took 0.39-0.64 s
+to the 0.83-0.85 s of a batch of 200 and one of 114 (2026-12-04, open and close included).
+A monitor run rarely fills it: ``flows.save_buffer.SAVE_SECONDS`` flushes sooner."""
 
 _ARTICLE_COLUMNS = (
     "article_id", "url", "final_url", "canonical_url", "site", "title", "author",
@@ -120,6 +128,9 @@ class ArticleSave:
     # Its dedup fingerprint when computed already (on the extraction worker);
     # computed here when absent or not this article's.
     fingerprint: Fingerprint | None = None
+    # Its facts' rows when computed already (``store.fact_rows``, on the extraction
+    # worker, from this article and these facts); computed here when absent or not this article's.
+    rows: FactRows | None = None
 
 
 @dataclass
@@ -131,10 +142,10 @@ class _Plan:
     fetched_at: datetime  # UTC, naive: the article row's fetched_at
     member: Member  # what the article's story row reads of it
     story: StoryInput
-    fact_rows: dict[FactTable, dict[str, Row]] = field(default_factory=dict)  # fact id -> row
-    source_rows: dict[str, Row] = field(default_factory=dict)  # fact id -> row
-    quote_keys: set[str | None] = field(default_factory=set)  # speaker keys of its quotes
-    topics: Sequence[TopicDecision] = ()
+    fact_rows: Mapping[FactTable, Mapping[str, Row]]  # fact id -> row
+    source_rows: Mapping[str, Row]  # fact id -> row
+    quote_keys: frozenset[str | None]  # speaker keys of its quotes
+    topics: Sequence[TopicDecision]
 
 
 def save_article(
@@ -213,22 +224,21 @@ Saved = SaveResult | NewsfactsError
 
 
 def save_each(con: duckdb.DuckDBPyConnection, saves: Sequence[ArticleSave]) -> list[Saved]:
-    """:func:`save_articles`, or when that batch fails, each save in its own transaction.
+    """:func:`save_articles`, or when that batch fails, each half of it the same way.
 
     One outcome per save, in order: its result, or the error that stopped it,
-    so one bad article costs only itself.
+    so one bad article costs only itself, and a batch of :data:`SAVE_BATCH`
+    with one bad article costs about twenty transactions, not a thousand.
+    The halves are saved in order, so the store ends as saving each save in
+    order in its own transaction would leave it.
     """
     try:
         return list(save_articles(con, saves))
-    except NewsfactsError:
-        return [_save_alone(con, save) for save in saves]
-
-
-def _save_alone(con: duckdb.DuckDBPyConnection, save: ArticleSave) -> Saved:
-    try:
-        return save_articles(con, [save])[0]
     except NewsfactsError as exc:
-        return exc
+        if len(saves) == 1:
+            return [exc]
+    middle = len(saves) // 2
+    return [*save_each(con, saves[:middle]), *save_each(con, saves[middle:])]
 
 
 def _plan(save: ArticleSave, speaker_keys: SpeakerKeys) -> _Plan:
@@ -242,35 +252,13 @@ def _plan(save: ArticleSave, speaker_keys: SpeakerKeys) -> _Plan:
     # The MinHash signature, when not computed already, is computed here, before the rows are written.
     fetched = utc_naive(save.fetched_at)
     member = Member(aid, article.title, article.published_at, len(article.text), fetched)
-    plan = _Plan(aid, row, fetched, member, story_input(aid, article, save.fingerprint), topics=save.topics)
-    # Earliest evidence first: it becomes the article's one fact_sources row for a fact.
-    for fact in sorted(save.facts, key=lambda f: (f.start, f.end)):
-        _add_fact(plan, fact, article.url, speaker_keys)
-    return plan
-
-
-def _add_fact(plan: _Plan, fact: Fact, url: str, speaker_keys: SpeakerKeys) -> None:
-    table = _table_for(fact, url)
-    fid = fact_id(fact)
-    row = table.row(fid, fact)
-    rows = plan.fact_rows.setdefault(table, {})
-    rows[fid] = table.merge(rows[fid], row) if fid in rows else row
-    plan.source_rows.setdefault(
-        fid, (fid, plan.article_id, fact.kind, fact.sentence, fact.start, fact.end, EXTRACTOR_VERSION)
-    )
-    if table.kind == "quote":
-        plan.quote_keys.add(speaker_keys[getattr(fact, "speaker", None)])
-
-
-def _table_for(fact: Fact, url: str) -> FactTable:
-    kind = getattr(type(fact), "kind", None)
-    table = FACT_TABLES.get(str(kind))
-    if table is None:
-        raise StoreError(
-            f"cannot store {type(fact).__name__} (kind {kind!r}) from {url}: the store has no table for it",
-            url=url,
-        )
-    return table
+    given = save.rows
+    if given is None or given.article_id != aid or given.extractor_version != EXTRACTOR_VERSION:
+        given = fact_rows(article, save.facts, speaker_keys)
+    return _Plan(
+        aid, row, fetched, member, story_input(aid, article, save.fingerprint),
+        given.by_table(), given.sources, given.quote_keys, save.topics,
+    )  # fmt: skip
 
 
 def _in_transaction(con: duckdb.DuckDBPyConnection, url: str, work: Callable[[], T]) -> T:
@@ -299,7 +287,7 @@ class _Replay:
     results: list[SaveResult]
     rows: dict[FactTable, dict[str, Row]]  # fact id -> its sightings since it was last (re)created
     reset: set[str]  # facts deleted during the batch (rows to delete first; some come back)
-    sources: dict[str, dict[str, Row]]  # article id -> its last save's fact_sources rows
+    sources: dict[str, Mapping[str, Row]]  # article id -> its last save's fact_sources rows
 
 
 def _write(con: duckdb.DuckDBPyConnection, plans: list[_Plan]) -> list[SaveResult]:
@@ -402,7 +390,7 @@ def _replay(plans: list[_Plan], before: Before) -> _Replay:
     table_of: dict[str, FactTable] = {}
     reset: set[str] = set()
     results = []
-    last_sources: dict[str, dict[str, Row]] = {}
+    last_sources: dict[str, Mapping[str, Row]] = {}
     for plan in plans:
         aid, ids = plan.article_id, set(plan.source_rows)
         results.append(SaveResult(aid, new_facts=len(ids - stored), total_facts=len(ids)))

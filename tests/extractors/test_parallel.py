@@ -119,7 +119,7 @@ def test_after_the_stream_ends_the_longest_pages_go_first(
         order.append([stream.index(p) for p in batch])
         return submit(batch, *args)  # type: ignore[arg-type]
 
-    pool.submit = recording  # type: ignore[method-assign]
+    pool.submit = recording  # type: ignore[method-assign,assignment]
     try:
         outcomes = list(pool.run(iter(stream), batch_size=4))
     finally:
@@ -135,11 +135,12 @@ def test_after_the_stream_ends_the_longest_pages_go_first(
 def test_prepare_runs_beside_the_facts_and_comes_back_with_each_article(
     pages: list[Page], extractor: FactExtractor, n_process: int
 ) -> None:
-    """The pipeline's ``prepare`` (the store's dedup fingerprint) is computed where the
-    article was read, worker or not, and comes back equal to one computed here."""
-    from store.stories import article_fingerprint
+    """The pipeline's ``prepare`` (the store's dedup fingerprint and fact rows) is computed
+    where the article was read, worker or not, and comes back equal to one computed here."""
+    from store.prepared import Prepared, prepare_save
 
-    outcomes = list(extract_pages(pages[:12], extractor, n_process=n_process, prepare=article_fingerprint))
+    outcomes = list(extract_pages(pages[:12], extractor, n_process=n_process, prepare=prepare_save))
     kept = [o for o in outcomes if not isinstance(o, NewsfactsError)]
     assert len(kept) >= 8
-    assert all(o[3] == article_fingerprint(o[0]) for o in kept)
+    assert all(isinstance(o[3], Prepared) and o[3].rows is not None for o in kept)
+    assert all(o[3] == prepare_save(o[0], o[1]) for o in kept)

@@ -32,13 +32,12 @@ from extractors.models import EXTRACTOR_VERSION, AnyFact, Article
 from extractors.relevance import TopicDecision
 from store.db import open_store
 from store.staging import fact_classes
-from store.writer import ArticleSave, SaveResult, save_articles
+from store.writer import SAVE_BATCH, ArticleSave, SaveResult, save_articles
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 SAVES = FIXTURES / "store" / "saves.json"
 GOLDEN = FIXTURES / "store" / "golden.json"
 PAGES = ("gold/train", "gold/holdout", "syndication", "site", "conflict", "unseen")
-BATCH = 200  # the monitor's batch size (flows/save_buffer.py)
 TABLES = (
     "articles", "visa_programmes", "fees", "quotes", "people", "events", "fact_sources",
     "story_signatures", "story_keys", "story_links", "article_stories", "stories", "quote_groups",
@@ -127,7 +126,7 @@ def _plain(value: object) -> Any:
     return value
 
 
-def store_of(db: Path, saves: Sequence[ArticleSave], size: int = BATCH) -> tuple[Dump, list[list[Any]]]:
+def store_of(db: Path, saves: Sequence[ArticleSave], size: int = SAVE_BATCH) -> tuple[Dump, list[list[Any]]]:
     """The dump and the save results of ``saves`` in batches of ``size`` into a new store at ``db``."""
     con = open_store(db)
     try:

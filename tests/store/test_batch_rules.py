@@ -119,6 +119,37 @@ def test_save_each_saves_the_others_of_a_failed_batch_one_at_a_time(tmp_path: Pa
     alone.close()
 
 
+def test_save_each_halves_a_failed_batch_instead_of_saving_every_article_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Thirty-two saves, the sixth bad: halving finds it in eleven transactions, not thirty-three.
+    from store import writer
+
+    arts = [article(f"https://n{i}.example/2025/k", text=f"Outlet {i} on the K visa.") for i in range(32)]
+    bad = replace(quote(), start=-1)
+    batch = [_save(art, [fee(), bad] if i == 5 else [fee()]) for i, art in enumerate(arts)]
+    transactions: list[int] = []
+    real = writer.save_articles
+
+    def counted(con: duckdb.DuckDBPyConnection, saves: Sequence[ArticleSave]) -> list[SaveResult]:
+        transactions.append(len(saves))
+        return real(con, saves)
+
+    monkeypatch.setattr(writer, "save_articles", counted)
+    con = open_store(tmp_path / "halves.duckdb")
+    outcomes = save_each(con, batch)
+    assert [i for i, o in enumerate(outcomes) if not isinstance(o, SaveResult)] == [5]
+    assert len(transactions) == 11
+    monkeypatch.undo()
+    alone = open_store(tmp_path / "alone.duckdb")
+    for i, art in enumerate(arts):
+        if i != 5:
+            save_article(alone, art, [fee()], final_url=art.url, fetched_at=FETCHED)
+    assert _snapshot(con) == _snapshot(alone)
+    con.close()
+    alone.close()
+
+
 def test_a_fact_an_earlier_article_states_survives_a_new_article_dropping_it_in_the_batch(
     tmp_path: Path,
 ) -> None:
