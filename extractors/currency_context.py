@@ -12,7 +12,9 @@ what the bare sign means there: the writer marks that one. Then:
   rupee) keeps it unless another currency is named more than twice as often
   as the default's (an article about Australia that mentions the U.S. once
   writes Australian dollars; an article about the H-1B that also speaks of
-  Canada still writes US dollars);
+  Canada still writes US dollars), nor when the article is about a country of
+  another currency named more than twice as often as that one (a story about
+  India that compares it once with Australia writes US dollars);
 - a form without one ("kr", "pesos", "francs", "R", "QR") is the currency
   named most, and is not read when none is named or two tie.
 """
@@ -175,10 +177,21 @@ class CurrencyContext:
         others = sorted(((s, code) for code, s in scores.items() if code != default and s > 0), reverse=True)
         unique = bool(others) and (len(others) == 1 or others[0][0] > others[1][0])
         if default is not None:
-            if unique and others[0][0] > DOMINANCE * scores.get(default, 0):
+            if unique and others[0][0] > DOMINANCE * scores.get(default, 0) \
+                    and not self._elsewhere(candidates, others[0][0], counts):
                 return others[0][1]
             return default if counts is None or scores.get(default, 0) > 0 else None
         return others[0][1] if unique else None
+
+    def _elsewhere(self, candidates: tuple[str, ...], best: int, counts: Counter[str] | None) -> bool:
+        """Whether the article is about a country that writes none of the shared form's currencies:
+        one named more than ``DOMINANCE`` times as often as the best of them. In a story about India,
+        "competitive with Australia" once does not make "$80" Australian: "$" is the US dollar."""
+        if counts is not None:
+            return False
+        if self._scores is None:
+            self._scores = self._count(0, len(self.text))
+        return any(s > DOMINANCE * best for code, s in self._scores.items() if code not in candidates)
 
     def _marks(self, code: str, key: str) -> bool:
         """Whether the article writes the currency's own marked form of the sign ("A$" for "$")."""

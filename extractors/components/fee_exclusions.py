@@ -1,25 +1,28 @@
 """Amounts that are not a fee: money of another purpose (a bonus, a salary or
-wage, an investment minimum, funds to show, tuition, living costs), money paid
-to people or to private providers (universities, lawyers, agents), a total or
-a sum of several fees, a figure a correction note or a denial sets aside, and
-an exchange rate. A not-a-fee word is about the amount next to it, so "a $1
-million gift ... and a $15,000 processing fee" keeps the fee, and an amount
-that modifies a fee noun ("the $350 SEVIS fee") is a fee.
+wage, an investment minimum, funds to show, tuition, living costs, insurance
+cover, a salary bar and the old level it rises from), money paid to people or
+to private providers (universities, lawyers, agents, brokers), a total or a
+sum of several fees, and an exchange rate (figures the text itself sets aside,
+a correction note's or a denial's, are ``fee_denials``'s). A not-a-fee word is
+about the amount next to it, so "a $1 million gift ... and a $15,000
+processing fee" keeps the fee, and an amount that modifies a fee noun ("the
+$350 SEVIS fee") is a fee.
 """
 
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from extractors.components.common import text_of
+from extractors.components.common import sentence_of, text_of
 from extractors.components.fee_page import (
     FEE_CUE,
     FEE_WORD,
     LEXICON,
     WINDOW,
     FeePage,
+    clause_bounds,
     governing_verb,
 )
 from extractors.components.fee_periods import own_fee_noun
@@ -77,10 +80,14 @@ _PRIVATE_AFTER = re.compile(
     rf"[\s-]*(?:(?:in|on)\s+)?(?:(?!(?:and|or|but|for|of|to|on)\b)[\w’'-]+\s+){{0,2}}?{_PRIVATE_FEE.pattern}",
     re.I,
 )
+# "brokers in the sending countries have charged workers": a place after the charger, and
+# auxiliaries or adverbs before the verb; not a passive ("firms are charged" pay).
 _PRIVATE_CHARGER = re.compile(
     rf"\b(?:{_PRIVATE_PAYEE}|firms?|compan(?:y|ies)|providers?|intermediar(?:y|ies)|middlem[ae]n"
     r"|(?:web)?sites|touts?|fixers?|scammers?)"
-    r"\s+(?:\w+ly\s+)?charg(?:e|es|ed|ing)\b[^.;:]*$",
+    r"(?:\s+(?:in|from|at|across|abroad|overseas)(?:\s+(?!(?:and|or|but|who|which|that|is|are|was|were|be|been|get|got)\b)[\w’'-]+){0,3})?"
+    r"(?:\s+(?:have|has|had|can|may|might|often|typically|usually|routinely|still|also|now|\w+ly))*"
+    r"\s+charg(?:e|es|ed|ing)\b[^.;:]*$",
     re.I,
 )
 # At most two words, none of them a function word: "$800,000 minimum investment".
@@ -94,6 +101,13 @@ _MEANS_SHOWN = re.compile(
     r"|must\s+be|should\s+be)\s+(?:shown|proven|proved|demonstrated|evidenced|held|kept|deposited|set\s+aside)\b",
     re.I,
 )
+# "NZ$11,000 for two years of cover", "$900 in medical coverage": insurance bought, not a fee.
+_COVER = re.compile(
+    r"[\s-]+(?:(?:a|per|each)\s+(?:year|month)\s+)?(?:for|of|in|on)\s+(?:(?:a|an|one|two|three|four|five"
+    r"|\d+|several|their|his|her)\s+)?(?:(?:years?|months?|weeks?)\s+of\s+)?(?:(?:health|medical|hospital"
+    r"|private|full|insurance)\s+)?(?:cover|coverage)\b",
+    re.I,
+)
 # "pay Skilled Worker visa holders at least £41,700": a wage, paid to people.
 _WAGE = re.compile(
     r"\bpa(?:y|ys|id|ying)\s+(?:[\w-]+\s+){0,3}?(?:workers?|holders?|employees?|staff|researchers?"
@@ -105,6 +119,7 @@ _WAGE = re.compile(
 )
 
 
+# The dearest price of one visa in the news is the $5 million "platinum
 # card" (about ₹44 crore, ¥750 million): an amount at or above these bounds
 # (units of its currency) is a total ("would cost them close to ₹8,000
 # crore", "$14 billion a year"), never one applicant's fee.
@@ -113,38 +128,12 @@ _WAGE = re.compile(
 DEFAULT_TOTAL_UNITS = 1e8
 
 
-# from £408 in paragraph 2)", "An earlier version of this story gave ..."):
-# only the figure it corrects to is a fee; the others are the wrong figures.
-_CORRECTION = re.compile(
-    r"\W*(?:(?:This|The) (?:story|article|report|item)\b[^.\n]{0,30}?"
-    r"\b(?:corrected|amended|updated|clarified)"
-    r"|(?:An|The) (?:earlier|previous) (?:version|edition) of this\b"
-    r"|Corrects?\b|Correction\b|Clarification\b)",
-    re.I,
-)
-
-
-def wrong_figure(text: str, money: Money) -> bool:
-    """An amount of a correction note other than the one it corrects to
-    ("... to £480 from £408": £408; "An earlier version ... said the fee was $260")."""
-    if _CORRECTION.match(text, text.rfind("\n", 0, money.start) + 1) is None:
-        return False
-    return re.search(r"\bto\s*$", text[max(0, money.start - 5) : money.start]) is None
-
-
-def denied(text: str, money: Money) -> bool:
-    """'will rise to £480, not £408': the amount the text denies. 'Will now
-    pay well over £12,000', 'quoted more than £15,000 for a family': a lower
-    bound is a sum of costs, never the price a fee table states."""
-    return re.search(r"\b(?:not|rather than|more than|well over|upwards of|in excess of)\s*$",
-                     text[max(0, money.start - 15) : money.start]) is not None
-
-
+# A sum of several fees: "the three charges together come to ₹67,000", "that adds up to about
 # $12.8 million", "A couple ... will pay C$3,440 in government fees" (blind4 b4_07, b4_08, b4_12). "The visa
 # costs £766 in total" is one visa's fee (holdout h11, blind b03).
 _SUM_BEFORE = re.compile(
     r"\b(?:add(?:s|ed|ing)?\s+up\s+to|(?:together|combined|altogether)\s+(?:\w+\s+)?(?:to|at)"
-    r"|com(?:e|es|ing)\s+to|total(?:s|led|ling|ed|ing)|(?:for|of)\s+a\s+(?:combined\s+)?total\s+of)"
+    r"|(?P<verb>com(?:e|es|ing)\s+to)|total(?:s|led|ling|ed|ing)|(?:for|of)\s+a\s+(?:combined\s+)?total\s+of)"
     r"\s+(?:(?:about|around|roughly|nearly|almost|some|over|more\s+than|up\s+to)\s+)?$",
     re.I,
 )
@@ -161,7 +150,10 @@ RATE_AFTER = re.compile(
 
 def is_sum(text: str, money: Money, clause_start: int) -> bool:
     """Whether the amount sums several fees rather than being one."""
-    if _SUM_BEFORE.search(text, clause_start, money.start):
+    summed = _SUM_BEFORE.search(text, clause_start, money.start)
+    # "Government charges for the Green Visa come to around Dh3,500 to Dh4,500": a range is the
+    # price one visa may cost, never a sum worked out to one figure.
+    if summed is not None and not (summed["verb"] and money.high is not None):
         return True
     # "£2,400 in skills charge alone", "$9,000 in fees alone": a running total of one charge or
     # of several.
@@ -187,10 +179,16 @@ def not_fee(page: FeePage, money: Money, lo: int) -> bool:
     ("an $800,000 investment", "$40,000 in tuition"); or a wage ("pay workers
     at least £41,700")."""
     text = page.text
-    if _paid_to_a_private_party(page, money, _after_other_amounts(page, money, lo)):
+    # Who charges may stand further back in the clause than the other words: "brokers in the
+    # sending countries have charged workers as much as 10 million won".
+    sentence = sentence_of(page.doc, money.start, money.end)
+    clause_lo = clause_bounds(text, sentence.start_char, sentence.end_char, money)[0]
+    if _paid_to_a_private_party(page, money, _after_other_amounts(page, money, min(lo, clause_lo))):
         return True
     if own_fee_noun(text, money.end, min(len(text), money.end + WINDOW)):
         return False  # "the $350 F-1 SEVIS fee" is a fee whatever stands before it
+    if _linked_to_not_fee(page, money, sentence, clause_lo):
+        return True
     lo = _after_other_amounts(page, money, lo)
     last_not = max((m.end() for m in _NOT_FEE.finditer(text, lo, money.start)
                     if not _heads_an_amount(page, lo, m.start())), default=-1)
@@ -203,9 +201,26 @@ def not_fee(page: FeePage, money: Money, lo: int) -> bool:
     if last_not >= 0 and last_not >= last_cue:
         return True
     return bool(_NOT_FEE_AFTER.match(text, money.end) or _MEANS_SHOWN.match(text, money.end)
+                or _COVER.match(text, money.end)
                 or _paid_to_people(text, money.end)
                 or _WAGE.search(text, lo, money.start)
                 or _priced_subject_is_not_a_fee(page.doc, money))
+
+
+# "the bar rises to S$6,800 from S$6,200": amounts linked as a change are the same kind of money.
+_CHANGE_LINK = re.compile(r"\s*(?:to|from|,?\s*(?:up|down)\s+from)\s*", re.I)
+
+
+def _linked_to_not_fee(page: FeePage, money: Money, sentence: Span, clause_lo: int) -> bool:
+    """Whether the amount is the other level of a change whose amount before it is no fee."""
+    index = page.amounts.index(money)
+    if index == 0:
+        return False
+    before = page.amounts[index - 1]
+    if before.start < clause_lo or not _CHANGE_LINK.fullmatch(page.text, before.end, money.start):
+        return False
+    lo = max(sentence.start_char, before.start - WINDOW, clause_lo)
+    return not_fee(page, before, lo)
 
 
 def _paid_to_people(text: str, end: int) -> bool:
@@ -246,17 +261,34 @@ _PRIVATE_NOUN = re.compile(
 
 def _reported_charger(doc: Doc, money: Money) -> bool:
     """'lawyers in Mumbai ... said they charged around 3 lakh rupees': by the
-    parse, the one who charges is a pronoun for the speaker, a private party."""
+    parse, the one who charges is a pronoun for the speaker, a private party, or a named person."""
     found = governing_verb(doc, money)
     if found is None or found[1].lemma_.lower() not in _CHARGING:
         return False
     verb = found[1]
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "conj":
+        # "his firm had cut staff and now charges clients": the subject of the first verb.
+        verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _REPORTING
     if reported and all(s.pos_ == "PRON" for s in subjects):
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     text = text_of(doc)
-    return any(_PRIVATE_NOUN.fullmatch(s.text) and not _government_body(text, s.idx) for s in subjects)
+    # A named person who charges ("Siddiqui charges $3,500 for a file") is an adviser with a
+    # practice: states charge through their offices, not through people.
+    # "Nadia Osei, an adviser in Accra, said she charges": the apposition says who the person is.
+    named = [*subjects, *(c for s in subjects for c in s.children if c.dep_ == "appos")]
+    return any((_PRIVATE_NOUN.fullmatch(s.text) and not _government_body(text, s.idx))
+               or _is_person(doc, s) for s in named)
+
+
+def _is_person(doc: Doc, token: Token) -> bool:
+    """A person's name, or the surname of a person the article names in full ("Siddiqui")."""
+    if token.ent_type_ == "PERSON":
+        return True
+    return token.text[:1].isupper() and any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == token.text
+                                            for e in doc.ents)
 
 
 # Verbs that state a price of their subject: "health insurance costs $2,000".

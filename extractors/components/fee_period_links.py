@@ -1,7 +1,8 @@
 """A fee's period where its own clause states none: from an amount it is
 linked to ("from £1,000 to £1,320 per year", "$20,000, or $1,000"), from the
 clause an elliptical or gapped clause repeats (", and from £364 to £480"), from
-a later sentence about "the fee", or from the fee a pronoun restates ("It
+a later sentence about "the fee" (or one that reports what "the fee" is, or an "It ..." right
+after a sentence about "the payment"), or from the fee a pronoun restates ("It
 currently stands at £1,000").
 """
 
@@ -44,7 +45,15 @@ _ANAPHOR = re.compile(
     r"(?:fee|charge|levy|payment|surcharge)s?\b)|(?:It|This|That)\b)"
 )
 
-# A correction note ("(This story has been corrected to fix the rate to £480
+# "The White House said on Sunday that the charge is a one-time payment": a sentence that reports
+# what "the fee" is.
+_REPORTED_ANAPHOR = re.compile(
+    r"[^.;:!?\n]{0,80}?\b(?:said|says|clarified|confirmed|added|stressed|explained|noted|stated)\s+"
+    r"(?:(?:on|in|last|this)\s+\w+\s+)?that\s+"
+    r"(?P<noun>(?:the|this|that|such|its|the new)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:fee|charge|levy|payment|surcharge)s?\b)",
+    re.I,
+)
 
 
 def restated_price(page: FeePage, sentence: Span, money: Money) -> tuple[Span, FeePeriod | None] | None:
@@ -162,9 +171,6 @@ _ASIDE = re.compile(
 )
 
 
-# A sum of several fees: "the three charges together come to ₹67,000", "that adds up to about
-
-
 def _elliptical(text: str, sentence_start: int, clause_start: int) -> bool:
     """Whether the clause at ``clause_start`` is ", and" + a preposition phrase."""
     return (clause_start > sentence_start and _ELLIPSIS.match(text, clause_start) is not None
@@ -184,17 +190,23 @@ def _next_sentence_period(page: FeePage, money: Money, sentence: Span) -> FeePer
     others = (m for m in page.amounts if m is not money and lo <= m.start < hi)
     if any(_own_period(page, m, sentence) is not None for m in others):
         return None
-    previous, new_paragraph = sentence, False
+    previous, new_paragraph, chained = sentence, False, True
     for _ in range(NEXT_SENTENCES):
         if previous.end >= len(doc):
             return None
         following = doc[previous.end].sent
-        new_paragraph = new_paragraph or "\n" in text[previous.start_char : following.start_char]
+        paragraph_break = "\n" in text[previous.start_char : following.start_char]
+        new_paragraph = new_paragraph or paragraph_break
         if any(following.start_char <= m.start < following.end_char for m in page.amounts):
             return None
-        subject = _ANAPHOR.match(following.text)
+        subject = _ANAPHOR.match(following.text) or _REPORTED_ANAPHOR.match(following.text)
         period = stated_period(text, following.start_char, following.end_char) if subject else None
-        if subject and period and (subject["noun"] or not new_paragraph):
+        # "It ..." is the fee in the fee's paragraph, or right after a sentence about "the payment"
+        # in its own paragraph ("The payment was created by ... It applies to ..., and it is a
+        # one-time charge").
+        pronoun_ok = not new_paragraph or (chained and not paragraph_break)
+        if subject and period and (subject["noun"] or pronoun_ok):
             return period
+        chained = bool(subject and subject["noun"])
         previous = following
     return None

@@ -67,8 +67,11 @@ _OWN_HEAD = re.compile(
     rf"[\s-]*(?:(?!(?:for|of|on|to|with|from|and|or|in|at|by)\b)[\w’'.-]+\s+){{0,3}}{FEE_HEAD.pattern}",
     re.I,
 )
+# Up to two words before the fee noun, or two pairs joined by "and": "$500 fraud prevention and
+# detection fee".
+_MODIFIER_WORD = r"(?!(?:a|an|the|and|or|to|for|of|on|in|per|would|will|is|was)\b)[\w’'.-]+ +"
 _FEE_MODIFIER = re.compile(
-    r"[ -]*(?:(?!(?:a|an|the|and|or|to|for|of|on|in|per|would|will|is|was)\b)[\w’'.-]+ +){0,2}"
+    rf"[ -]*(?:{_MODIFIER_WORD}){{0,2}}(?:and +(?:{_MODIFIER_WORD}){{1,2}})?"
     r"(?:fees?|charges?|levy|levies|surcharges?|payments?)\b",
     re.I,
 )

@@ -18,7 +18,13 @@ from extractors.components.fee_page import (
     clause_bounds,
     previous_in_paragraph,
 )
-from extractors.components.programme_context import inside_quotation, main_topical, nearest_topical
+from extractors.components.fee_scope import in_other_relative, side_phrase
+from extractors.components.programme_context import (
+    inside_quotation,
+    main_topical,
+    nearest_topical,
+    topical_spans,
+)
 from extractors.components.programme_fee_kinds import fee_kind
 from extractors.components.programme_owner import amount_owner, quantified_noun, within
 from extractors.money import Money
@@ -56,6 +62,10 @@ def fee_programme(doc: Doc, money: Money, sentence: Span,
     span = _relative_programme(doc, money) or _phrase_programme(doc, money) \
         or within(amount_owner(doc, money.start, money.end), sentence) \
         or _clause_programme(doc, money, sentence) or nearest_topical(doc, money.start, money.end, sentence)
+    if span is not None and _aside(span, money):
+        # "Students who apply for an H-1B after OPT pay ...": a side phrase's programme is not the
+        # fee's; another of the sentence is, else the context's.
+        span = _nearest_not_side(doc, money, sentence)
     if span is not None:
         known.setdefault((money.amount, money.currency), span.kb_id_)
         return span.kb_id_, True
@@ -103,16 +113,28 @@ def _phrase_programme(doc: Doc, money: Money) -> Span | None:
     return nearest_topical(doc, money.start, money.end, phrase)
 
 
+_APPOSED = re.compile(r"\s*,\s*")
+
+
 def _relative_programme(doc: Doc, money: Money) -> Span | None:
     """The programme a relative clause holding the amount describes, even one named as a
-    comparison: "Compared with Indonesia's E33G visa, which costs IDR 12.5 million, ..."."""
+    comparison: "Compared with Indonesia's E33G visa, which costs IDR 12.5 million, ...", or
+    through an apposition: "the Z visa, the standard work visa, which costs ¥800"."""
     span = doc.char_span(money.start, money.end, alignment_mode="expand")
     if span is None:
         return None
     clause = next((t for t in span.root.ancestors if t.dep_ == "relcl"), None)
     if clause is None:
         return None
-    return next((s for s in programme_spans(doc) if s.start <= clause.head.i < s.end), None)
+    spans = programme_spans(doc)
+    found = next((s for s in spans if s.start <= clause.head.i < s.end), None)
+    if found is None:
+        # "the Z visa, the standard work visa, which still costs ¥800": the clause is on an
+        # apposition, a noun phrase right after the programme and a comma.
+        left = clause.head.left_edge.idx
+        text = text_of(doc)
+        found = next((s for s in spans if _APPOSED.fullmatch(text, s.end_char, left)), None)
+    return found
 
 
 def _described(doc: Doc, span: Span) -> Span:
@@ -129,6 +151,22 @@ def _clause_programme(doc: Doc, money: Money, sentence: Span) -> Span | None:
     lo, hi = clause_bounds(text_of(doc), sentence.start_char, sentence.end_char, money)
     clause = doc.char_span(lo, hi, alignment_mode="contract")
     return nearest_topical(doc, money.start, money.end, clause) if clause is not None else None
+
+
+def _aside(span: Span, money: Money) -> bool:
+    return side_phrase(span) or in_other_relative(span, money.start, money.end)
+
+
+def _nearest_not_side(doc: Doc, money: Money, sentence: Span) -> Span | None:
+    """The sentence's programme mention nearest the amount that is no side phrase."""
+    best: tuple[int, Span] | None = None
+    for span in topical_spans(doc, sentence):
+        if _aside(span, money):
+            continue
+        distance = max(span.start_char - money.end, money.start - span.end_char, 0)
+        if best is None or distance < best[0]:
+            best = (distance, span)
+    return best[1] if best else None
 
 
 def _quoted(doc: Doc, money: Money) -> bool:

@@ -22,10 +22,11 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extractors.components.common import facts_of, sentence_of, text_of
-from extractors.components.fee_exclusions import RATE_AFTER, denied, is_sum, is_total, not_fee, wrong_figure
+from extractors.components.fee_denials import denied, wrong_figure
+from extractors.components.fee_exclusions import RATE_AFTER, is_sum, is_total, not_fee
 from extractors.components.fee_page import (
     FEE_CUE,
     WINDOW,
@@ -84,7 +85,6 @@ _PRICE_FOR = re.compile(
     r"(?:visas?|permits?|cards?|residency|residence|licen[cs]es?|pass(?:es)?|one)\b",
     re.I,
 )
-# The dearest price of one visa in the news is the $5 million "platinum
 
 
 class FeeFinder:
@@ -125,7 +125,8 @@ def _fee(page: FeePage, money: Money, converted: Money | None, rates: dict[str, 
     restated = restated_price(page, sentence, money)
     cued = (FEE_CUE.search(page.cue_text[lo:hi]) or FEE_CUE.search(page.cue_text[cue_lo:c_hi])
             or _PRICE_COPULA.search(text, c_lo, money.start) or _price_for(page, money)
-            or _obtained_for(page, money) or _priced_at(text, money) or restated is not None)
+            or _obtained_for(page, money) or _priced_at(text, money) or restated is not None
+            or _applied_for(page, money, sentence, c_lo))
     if not cued or not_fee(page, money, max(lo, c_lo)) or is_total(money) or denied(text, money):
         return None
     if is_sum(text, money, c_lo) or RATE_AFTER.match(text, money.end):
@@ -207,6 +208,22 @@ def _obtained_for(page: FeePage, money: Money) -> bool:
     if prep.lower_ != "for" or place.i != verb.i:
         return False
     return any(c.dep_ in ("dobj", "nsubjpass") and _OBTAINED.fullmatch(c.text) for c in verb.children)
+
+
+# "It costs NZ$3,000 per applicant, and couples apply together for NZ$3,800": the price of
+# applying, after a clause of the same sentence that states a fee.
+_APPLY_FOR = re.compile(
+    r"\b(?:apply|applies|applying|file|files|filing)\s+(?:(?:together|jointly|separately|online"
+    r"|as\s+a\s+(?:couple|family))\s+)?for\s+(?:(?:about|around|just|only)\s+)?$",
+    re.I,
+)
+
+
+def _applied_for(page: FeePage, money: Money, sentence: Span, clause_start: int) -> bool:
+    """Whether the amount is what applying costs, in a clause after one that states a fee."""
+    if _APPLY_FOR.search(page.text, clause_start, money.start) is None:
+        return False
+    return FEE_CUE.search(page.cue_text, sentence.start_char, clause_start) is not None
 
 
 def _applies_to(doc: Doc, money: Money, after: str) -> str | None:

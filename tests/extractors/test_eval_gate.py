@@ -127,8 +127,9 @@ FLOORS: dict[str, dict[str, float]] = {
     # under: visa_programme 0.935, fee 0.902, quote 0.983, person 1.000, event 0.861, role 0.938,
     # speaker 0.983, amount 0.940, currency 0.940, period 0.927, programme 0.916, date 0.861,
     # precision 0.861, event_type 0.877, fee_no_programme 0.927, event_no_programme 0.917.
+    # Fee floor raised 2026-12-04 02:30 UTC (branch fees2), a little under fee 0.925.
     "blind3": {
-        "visa_programme": 0.91, "fee": 0.88, "quote": 0.96, "person": 0.99,
+        "visa_programme": 0.91, "fee": 0.90, "quote": 0.96, "person": 0.99,
         "event": 0.84, "role": 0.91, "skipped pages": 1.0,
         "speaker": 0.96, "amount": 0.92, "currency": 0.92, "period": 0.9, "programme": 0.89,
         "date": 0.84, "precision": 0.84, "event_type": 0.85,
@@ -209,12 +210,14 @@ FLOORS: dict[str, dict[str, float]] = {
     # visa_programme 0.866, fee 0.660, event 0.688, programme 0.724, date 0.688, precision 0.688,
     # event_no_programme 0.750.
     # A tuning split since 2026-12-04 00:50 UTC (its misses were read); floors unchanged.
+    # Fee floors raised 2026-12-04 02:30 UTC (branch fees2, classes of fee failure), a little under
+    # fee 0.929, amount 0.961, currency 0.961, period 0.940, programme 0.950, fee_no_programme 0.940.
     "blind7": {
-        "visa_programme": 0.83, "fee": 0.63, "quote": 0.94, "person": 0.94,
+        "visa_programme": 0.83, "fee": 0.90, "quote": 0.94, "person": 0.94,
         "event": 0.65, "role": 0.85, "skipped pages": 1.0,
-        "speaker": 0.94, "amount": 0.86, "currency": 0.86, "period": 0.80, "programme": 0.69,
+        "speaker": 0.94, "amount": 0.93, "currency": 0.93, "period": 0.91, "programme": 0.92,
         "date": 0.65, "precision": 0.65, "event_type": 0.63,
-        "fee_no_programme": 0.80, "event_no_programme": 0.72,
+        "fee_no_programme": 0.91, "event_no_programme": 0.72,
     },
     # Written blind 2026-12-03 15:50-16:20 UTC (fixtures/README.md "blind8") by an annotator who
     # read no extractor code; committed before the pipeline first ran on it.
@@ -224,11 +227,13 @@ FLOORS: dict[str, dict[str, float]] = {
     # event_type 0.809, fee_no_programme 0.821, event_no_programme 0.851. Aggregates only; never tuned
     # on. Floors a little under it.
     # A tuning split since 2026-12-04 00:50 UTC (its misses were read); floors unchanged.
+    # Fee floors raised 2026-12-04 02:30 UTC (branch fees2, classes of fee failure), a little under
+    # fee 0.857, amount 0.937, currency 0.937, period 0.923, programme 0.872, fee_no_programme 0.923.
     "blind8": {
-        "visa_programme": 0.87, "fee": 0.69, "quote": 0.94, "person": 0.95, "event": 0.77,
-        "role": 0.88, "skipped pages": 1.0, "speaker": 0.94, "amount": 0.87, "currency": 0.84,
-        "period": 0.81, "programme": 0.78, "date": 0.77, "precision": 0.77, "event_type": 0.77,
-        "fee_no_programme": 0.79, "event_no_programme": 0.82,
+        "visa_programme": 0.87, "fee": 0.83, "quote": 0.94, "person": 0.95, "event": 0.77,
+        "role": 0.88, "skipped pages": 1.0, "speaker": 0.94, "amount": 0.91, "currency": 0.91,
+        "period": 0.89, "programme": 0.84, "date": 0.77, "precision": 0.77, "event_type": 0.77,
+        "fee_no_programme": 0.89, "event_no_programme": 0.82,
     },
     # Written blind 2026-12-03 15:50-16:15 UTC (fixtures/README.md "blind9") by a second
     # annotator beside blind8's; committed before the pipeline first ran on it.

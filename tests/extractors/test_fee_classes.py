@@ -110,3 +110,159 @@ def test_an_amount_with_its_own_period_keeps_the_next_sentence_out(extractor: Fa
     text = ("Applicants for Chile's Digital Nomad visa pay $90 a year for the permit and $40 for the "
             "residence card. The fee is charged once, when the visa is first issued.")
     assert ("Digital Nomad visa", 40, "USD", "one_time") not in _fees(extractor, text)
+
+
+def test_it_after_a_sentence_about_the_payment_states_its_period(extractor: FactExtractor) -> None:
+    text = ("Ministers set a $90,000 charge on new H-1B petitions.\n"
+            "The payment was written into an order in March. It covers hires abroad, and officials later "
+            "said it is a one-time charge.")
+    assert _fees(extractor, text) == [("H-1B", 90000, "USD", "one_time")]
+
+
+def test_it_in_a_new_paragraph_without_the_payment_states_no_period(extractor: FactExtractor) -> None:
+    text = ("Ministers set a $90,000 charge on new H-1B petitions.\n"
+            "Critics attacked the order in March. It covers hires abroad, and officials said it is a "
+            "one-time measure.")
+    assert _fees(extractor, text) == [("H-1B", 90000, "USD", None)]
+
+
+def test_a_reported_clause_about_the_fee_states_its_period(extractor: FactExtractor) -> None:
+    text = ("Ministers set a $90,000 charge on new H-1B petitions.\n"
+            "The ministry clarified on Sunday that the charge is a one-time payment, not a yearly one.")
+    assert _fees(extractor, text) == [("H-1B", 90000, "USD", "one_time")]
+
+
+def test_a_programme_of_the_payers_earlier_status_is_not_the_fees(extractor: FactExtractor) -> None:
+    text = "Graduates who apply for an H-1B after OPT must pay a $215 fee."
+    assert _fees(extractor, text) == [("H-1B", 215, "USD", None)]
+
+
+def test_a_programme_of_the_payers_workforce_is_not_the_fees(extractor: FactExtractor) -> None:
+    text = ("The H-1B lottery opens in March. Before then, the charges are modest: a $215 fee and, for firms "
+            "with 60 staff of whom half hold H-1B or L-1 status, a $4,000 fee.")
+    assert _fees(extractor, text) == [("H-1B", 215, "USD", None), ("H-1B", 4000, "USD", None)]
+
+
+def test_a_programme_the_payer_holds_is_still_the_fees(extractor: FactExtractor) -> None:
+    text = "Workers who already hold an L-1 pay a $500 fee to extend it."
+    assert _fees(extractor, text) == [("L-1", 500, "USD", None)]
+
+
+def test_a_relative_clause_on_a_programmes_apposition_prices_that_programme(extractor: FactExtractor) -> None:
+    text = ("The discount does not cover the Z visa, the usual work visa, which still costs 800 yuan for "
+            "most people, nor the K visa launched this year.")
+    assert _fees(extractor, text) == [("Z visa", 800, "CNY", None)]
+
+
+def test_a_programme_in_a_relative_clause_on_another_is_not_the_fees(extractor: FactExtractor) -> None:
+    text = ("The National Innovation visa, which replaced the Global Talent visa last year, targets founders "
+            "and costs A$4,500 for the main applicant.")
+    assert _fees(extractor, text) == [("National Innovation visa", 4500, "AUD", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the text says the amount is no fee
+        "The $2 million is not a fee in the strict sense, since investors may get it back under the EB-5 "
+        "rules.",
+        # a broker's charge, with a place and an auxiliary between the broker and the verb
+        "For the E-9 visa, agents in the home countries have charged workers as much as 8 million won for "
+        "a slot.",
+        # a consultancy's charge, its subject that of the first of two verbs
+        "Marco Bianchi, who runs a golden visa consultancy in Rome, said his firm had let go of four staff "
+        "and now charges clients a flat fee of €12,000 to file an application.",
+        # insurance cover
+        "Under the Parent Boost visa, she said her parents had paid NZ$9,000 for two years of cover, on top "
+        "of the visa fee.",
+        # a salary bar, and the old level it is raised from
+        "For the Employment Pass, in finance, where pay is higher, the bar rises to S$7,000 from S$6,400.",
+    ],
+)
+def test_money_that_is_not_a_fee(extractor: FactExtractor, text: str) -> None:
+    assert _fees(extractor, text) == []
+
+
+def test_a_payer_charged_in_the_passive_still_pays_a_fee(extractor: FactExtractor) -> None:
+    text = "Firms in Texas are charged a $4,000 H-1B fee."
+    assert _fees(extractor, text) == [("H-1B", 4000, "USD", None)]
+
+
+def test_applying_for_an_amount_after_a_fee_clause_is_a_fee(extractor: FactExtractor) -> None:
+    text = "The Parent Boost visa costs NZ$2,500 per applicant, and a family can apply together for NZ$3,200."
+    assert _fees(extractor, text) == [("Parent Boost visa", 2500, "NZD", None),
+                                      ("Parent Boost visa", 3200, "NZD", None)]
+
+
+def test_applying_for_an_amount_with_no_fee_in_the_sentence_is_no_fee(extractor: FactExtractor) -> None:
+    text = "Top researchers on the K visa can apply for 1 million yuan."
+    assert _fees(extractor, text) == []
+
+
+def test_a_fee_of_more_than_an_amount_is_that_fee(extractor: FactExtractor) -> None:
+    text = "Applicants for the Golden Residence Permit pay a permit fee of more than €5,000."
+    assert _fees(extractor, text) == [("Golden Residence Permit", 5000, "EUR", None)]
+
+
+def test_paying_more_than_an_amount_is_still_a_sum(extractor: FactExtractor) -> None:
+    text = "With the Golden Visa, families will now pay more than €12,000."
+    assert _fees(extractor, text) == []
+
+
+def test_a_dollar_in_a_story_about_a_rupee_country_is_the_us_dollar(extractor: FactExtractor) -> None:
+    text = ("NEW DELHI - India has begun issuing an e-Student visa. The e-Student visa fee is $80 for most "
+            "nationalities, while students from Nepal pay ₹2,500. Indian officials said the fee is "
+            "competitive with Australia. India hopes Indian universities will draw more students.")
+    assert sorted(_fees(extractor, text)) == [("e-Student visa", 80, "USD", None),
+                                              ("e-Student visa", 2500, "INR", None)]
+
+
+def test_a_dollar_in_a_story_about_australia_is_the_australian_dollar(extractor: FactExtractor) -> None:
+    text = "Australia raised its visitor visa fee to $200, the Australian government said in Canberra."
+    assert [currency for _, _, currency, _ in _fees(extractor, text)] == ["AUD"]
+
+
+def test_an_item_whose_fee_noun_has_joined_modifiers_takes_no_period_of_the_clause_before(
+        extractor: FactExtractor) -> None:
+    text = ("An L-1 petition carries a filing fee of $1,200 per petition, plus a $400 anti-fraud and "
+            "detection fee on first petitions.")
+    assert _fees(extractor, text) == [("L-1", 1200, "USD", "per_petition"), ("L-1", 400, "USD", None)]
+
+
+def test_charges_that_come_to_a_range_are_the_visas_price(extractor: FactExtractor) -> None:
+    text = ("Government charges for the Green Visa come to around Dh3,000 to Dh4,000, including the "
+            "medical test.")
+    assert _fees(extractor, text) == [("Green Visa", 3000, "AED", None)]
+
+
+def test_charges_that_together_come_to_a_range_are_a_sum(extractor: FactExtractor) -> None:
+    text = "For the F-1 visa, the three charges together come to $700 to $800."
+    assert _fees(extractor, text) == []
+
+
+def test_a_charge_the_text_says_is_part_of_no_visa_is_no_fee(extractor: FactExtractor) -> None:
+    text = ("Holders of the Golden Visa pay 4 million rupiah. The island separately charges visitors a levy "
+            "of 200,000 rupiah at the airport, which is not part of any visa.")
+    assert _fees(extractor, text) == [("Golden Visa", 4000000, "IDR", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Toronto consultant Priya Malhotra charges C$2,800 for a full Express Entry file, she said.",
+        "Nadia Osei, an adviser in Accra, said she charges $900 to prepare a Skilled Worker visa file.",
+    ],
+)
+def test_a_named_person_who_charges_is_a_private_party(extractor: FactExtractor, text: str) -> None:
+    assert _fees(extractor, text) == []
+
+
+def test_a_government_office_that_charges_is_no_private_party(extractor: FactExtractor) -> None:
+    text = "The Express Entry application fee is C$950, and IRCC charges C$85 for biometrics."
+    assert _fees(extractor, text) == [("Express Entry", 950, "CAD", None), ("Express Entry", 85, "CAD", None)]
+
+
+def test_a_person_named_by_surname_who_charges_is_a_private_party(extractor: FactExtractor) -> None:
+    text = ("Priya Malhotra has filed Express Entry profiles for a decade. Malhotra charges C$2,800 for a "
+            "full Express Entry file.")
+    assert _fees(extractor, text) == []

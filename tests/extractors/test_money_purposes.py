@@ -90,7 +90,7 @@ def test_the_table_has_a_note_and_every_class() -> None:
     assert isinstance(raw["note"], str) and "fine" in raw["note"]
     assert set(_LEXICON.fee) == {"charge", "payment", "price"}
     assert set(_LEXICON.not_fee) == {"pay", "reward", "capital", "means", "paid_to_others", "aggregate",
-                                     "penalty", "economy"}
+                                     "penalty", "economy", "threshold"}
 
 
 def test_a_noun_both_fee_and_not_fee_is_refused() -> None:
