@@ -53,7 +53,15 @@ EventType = Literal[
 # acts reported on a day, possessive dates; registration walls are login walls.
 # 0.9.1 (2026-12-04): several amounts of one sentence, none with a period of its own, take the
 # period a later sentence about "the fee" states.
-EXTRACTOR_VERSION = "newsfacts-extractors/0.9.1"
+# 0.10.0 (2026-12-04, second session): programme names the writer capitalises as a kind ("the
+# Student visa"), aliases given by "known as"/"called", codes coordinated before "visas" ("the X2
+# and R visas"), the clause's own country; fees of a payer's side phrase or another programme's
+# relative clause are not that programme's, money that is no fee (denials, private charges,
+# cover, salary bars), periods across "It ..." sentences, "$" in a story about a non-dollar
+# country stays USD; events from the programme the clause is about, "Separately," sentences,
+# plural price changes over the programmes priced next, undated ledes' present perfect; a "page
+# not found" page served as a page is an error page, skipped.
+EXTRACTOR_VERSION = "newsfacts-extractors/0.10.0"
 
 
 def normalise(text: str) -> str:

@@ -50,6 +50,16 @@ def events_in(extractor: FactExtractor, text: str, published: date | None = date
     return sorted((e["programme"], e["event_type"], e["date"], e["precision"]) for e in facts)
 
 
+Fee = tuple[object, object, object, object]
+"""A fee fact as (programme, amount, currency, period)."""
+
+
+def fees_in(extractor: FactExtractor, text: str) -> list[Fee]:
+    """The fee facts of ``text`` as one article, in the order the extractor gives them."""
+    facts = facts_of_kind(extractor.extract(article(text)), "fee")
+    return [(f["programme"], f["amount"], f["currency"], f["period"]) for f in facts]
+
+
 def people_in(extractor: FactExtractor, text: str) -> dict[str, dict[str, object]]:
     """The person facts of ``text`` as one article, by name."""
     return {str(p["name"]): p for p in facts_of_kind(extractor.extract(article(text)), "person")}
