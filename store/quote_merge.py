@@ -12,7 +12,7 @@ depend on which outlet's copy arrived first.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 import duckdb
@@ -78,6 +78,9 @@ class KnownQuotes:
     speakers: frozenset[str | None]
     written: Mapping[str, tuple[str, str | None]]
     deletable: frozenset[str | None] = frozenset()
+    # quote text -> its quote_words, for the written quotes whose words were computed
+    # already (on the extraction workers, ``store.fact_rows``); the others are computed here.
+    words: Mapping[str, Words] = field(default_factory=dict)
 
 
 def regroup(
@@ -110,7 +113,7 @@ def regroup(
         spoken = known.speakers | {speaker for _, speaker in known.written.values()}
         stored = {speaker_key(speaker) for speaker in known.speakers} & wanted
         spellings = sorted(s for s in spoken if s is not None and speaker_key(s) in stored)
-        variants = _written_variants(known.written, wanted - stored)
+        variants = _written_variants(known.written, wanted - stored, known.words)
         kept = stored - known.deletable
     groups: dict[str, str] = {}
     if stored:
@@ -143,15 +146,17 @@ Variants = list[tuple[str, Words]]
 
 
 def _written_variants(
-    written: Mapping[str, tuple[str, str | None]], keys: set[str | None]
+    written: Mapping[str, tuple[str, str | None]], keys: set[str | None], known: Mapping[str, Words]
 ) -> dict[str | None, Variants]:
-    """:func:`_variants` of ``keys`` from the rows a write wrote, for keys only it wrote."""
+    """:func:`_variants` of ``keys`` from the rows a write wrote, for keys only it wrote
+    (``known``: the words of texts computed already)."""
     out: dict[str | None, Variants] = {key: [] for key in keys}
     key_of: dict[str | None, str | None] = {}  # one speaker, many quotes: normalised once
     for fid, (text, speaker) in written.items():
         key = key_of[speaker] if speaker in key_of else key_of.setdefault(speaker, speaker_key(speaker))
         if key in out:
-            out[key].append((fid, tuple(quote_words(text))))
+            found = known.get(text)
+            out[key].append((fid, found if found is not None else tuple(quote_words(text))))
     return {key: sorted(found) for key, found in out.items()}
 
 

@@ -110,8 +110,20 @@ def _long_enough(a: Words, b: Words, ratio: float) -> bool:
 
 
 def _has_run(words: Words, run: Words) -> bool:
-    n = len(run)
-    return any(words[k : k + n] == run for k in range(len(words) - n + 1))
+    """Whether ``run`` (non-empty) is a run of ``words``: compared only where its first
+    word occurs (found by ``tuple.index``, in C), not at every position."""
+    n, first = len(run), run[0]
+    end = len(words) - n + 1  # the last start, plus one
+    start = 0
+    while start < end:
+        try:
+            k = words.index(first, start, end)
+        except ValueError:
+            return False
+        if words[k : k + n] == run:
+            return True
+        start = k + 1
+    return False
 
 
 def _containment_pairs(

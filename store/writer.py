@@ -44,6 +44,7 @@ from store.fact_rows import FactRows, fact_rows
 from store.ids import article_id, url_id
 from store.messages import first_line, reraise_ctrl_c
 from store.quote_merge import KnownQuotes, regroup
+from store.quote_pairs import Words
 from store.speaker_keys import SpeakerKeys
 from store.stories import Member, StoryInput, story_input, update_stories_many
 from store.tables import FACT_TABLES, FactTable, Row
@@ -145,6 +146,7 @@ class _Plan:
     fact_rows: Mapping[FactTable, Mapping[str, Row]]  # fact id -> row
     source_rows: Mapping[str, Row]  # fact id -> row
     quote_keys: frozenset[str | None]  # speaker keys of its quotes
+    quote_words: Mapping[str, Words]  # quote text -> its words (store.quote_merge.quote_words)
     topics: Sequence[TopicDecision]
 
 
@@ -257,7 +259,7 @@ def _plan(save: ArticleSave, speaker_keys: SpeakerKeys) -> _Plan:
         given = fact_rows(article, save.facts, speaker_keys)
     return _Plan(
         aid, row, fetched, member, story_input(aid, article, save.fingerprint),
-        given.by_table(), given.sources, given.quote_keys, save.topics,
+        given.by_table(), given.sources, given.quote_keys, given.quote_words, save.topics,
     )  # fmt: skip
 
 
@@ -317,7 +319,8 @@ def _write(con: duckdb.DuckDBPyConnection, plans: list[_Plan]) -> list[SaveResul
     stories = update_stories_many(
         con, [last[aid].story for aid in last], stored=before.articles, members=written
     )
-    regroup(con, before.quote_keys.union(*(plan.quote_keys for plan in plans)), _known_quotes(before, replay))
+    keys = before.quote_keys.union(*(plan.quote_keys for plan in plans))
+    regroup(con, keys, _known_quotes(before, replay, plans))
     # Last: an entry reads the fact rows, the sources, the articles and the stories.
     dated = {aid: [f for f, row in replay.sources[aid].items() if row[2] in TIMELINE_KINDS] for aid in last}
     # A fact the batch created has no entry yet (entries are of stored facts).
@@ -357,16 +360,18 @@ def _source_url(row: Row) -> str:
     return str(next(value for value in (row[_CANONICAL], row[_FINAL], row[_URL]) if value is not None))
 
 
-def _known_quotes(before: Before, replay: _Replay) -> KnownQuotes | None:
+def _known_quotes(before: Before, replay: _Replay, plans: Sequence[_Plan]) -> KnownQuotes | None:
     """What ``regroup`` may take from the batch instead of reading it back: the speakers
-    stored before it and the quote rows it wrote (fact id -> text, speaker)."""
+    stored before it, the quote rows it wrote (fact id -> text, speaker) and the words
+    of their texts that the plans hold."""
     if before.speakers is None:
         return None
     table = FACT_TABLES["quote"]
     text, speaker = table.names.index("text"), table.names.index("speaker")
     rows = replay.rows.get(table, {})
     written = {fid: (str(row[text]), _optional_str(row[speaker])) for fid, row in rows.items()}
-    return KnownQuotes(frozenset(before.speakers), written, frozenset(before.quote_keys))
+    words = {text: found for plan in plans for text, found in plan.quote_words.items()}
+    return KnownQuotes(frozenset(before.speakers), written, frozenset(before.quote_keys), words)
 
 
 def _optional_str(value: object) -> str | None:
