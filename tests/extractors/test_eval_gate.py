@@ -303,6 +303,19 @@ FLOORS: dict[str, dict[str, float]] = {
         "programme": 0.75, "date": 0.70, "precision": 0.70, "event_type": 0.68,
         "fee_no_programme": 0.83, "event_no_programme": 0.74,
     },
+    # Written blind 2026-12-04 02:52-03:02 UTC (fixtures/README.md "blind14"; programmes and
+    # countries new to the gold set: seasonal work schemes, Africa, the Gulf, Central Asia, the
+    # Caribbean); committed before the pipeline first ran on it. First run, 2026-12-04 03:02 UTC
+    # (extractors 0.10.0, main ec6d744): visa_programme 0.656, fee 0.527, quote 0.942, person 0.939,
+    # event 0.491, role 0.787, skipped pages 1.000, speaker 0.942, amount 0.817, currency 0.817,
+    # period 0.817, programme 0.527, date 0.491, precision 0.491, event_type 0.491,
+    # fee_no_programme 0.817, event_no_programme 0.741. Aggregates only; never tuned on.
+    "blind14": {
+        "visa_programme": 0.62, "fee": 0.49, "quote": 0.91, "person": 0.90, "event": 0.45,
+        "role": 0.75, "skipped pages": 1.0, "speaker": 0.91, "amount": 0.78, "currency": 0.78,
+        "period": 0.78, "programme": 0.49, "date": 0.45, "precision": 0.45, "event_type": 0.45,
+        "fee_no_programme": 0.78, "event_no_programme": 0.70,
+    },
 }
 
 
