@@ -29,12 +29,13 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="newsfacts-bench-") as tmp:
         inputs = throughput.inputs_for(bench_pages(args.pages), Path(tmp))
         try:
-            row, _ = throughput.store_row(inputs, args.runs)
+            row, extractions = throughput.store_row(inputs, args.runs)
+            final = throughput.final_rows_row(inputs, args.runs, extractions)
         finally:
             inputs.server.stop()
     end = os.getloadavg()[0]
     print(f"load average {load:.1f} at the start, {end:.1f} at the end; median of {args.runs} runs")
-    print(table([row]))
+    print(table([row, final]))
     return 1 if row.failed else 0
 
 

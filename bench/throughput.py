@@ -11,7 +11,8 @@ Stages, over the same pages (bench.corpus):
 - store: every extraction saved as the monitor saves it (``flows.save_buffer``:
   ``pipeline.save_many``, a batch of up to ``SAVE_BATCH`` per transaction,
   stories and merged quotes included) against a raw insert of the same
-  article, fact and source rows from Arrow tables;
+  article, fact and source rows from Arrow tables (the target's floor), and
+  against a raw insert of every row the store ends with (for information);
 - end to end on ``processes`` processes: fetch, extract, store, against
   ``trafilatura.extract`` feeding bare ``nlp.pipe(n_process=processes)``.
 
@@ -173,9 +174,7 @@ def store_row(inputs: Inputs, runs: int) -> tuple[Row, list[pipeline.Extraction]
     def ours() -> None:
         con = open_store(stores.take("ours"))
         try:
-            with _save_buffer(con) as buffer:
-                for extraction in extractions:
-                    buffer.add(extraction.page.url, extraction)
+            _save_all(con, extractions)
         finally:
             con.close()
 
@@ -198,6 +197,53 @@ def store_row(inputs: Inputs, runs: int) -> tuple[Row, list[pipeline.Extraction]
         Target(0.5, "min", ">= 0.5x"),
     )  # fmt: skip
     return row, extractions
+
+
+def final_rows_row(inputs: Inputs, runs: int, extractions: list[pipeline.Extraction]) -> Row:
+    """The store writes again, against a raw Arrow insert of every row the store ends
+    with (stories, story keys, merged quotes and timeline entries too): what the dedup
+    and merge work costs over writing its result. Beside the target row, not instead."""
+    stores = FreshStores(inputs.folder)
+    stores.make()
+    con = open_store(stores.take("ours"))
+    try:
+        _save_all(con, extractions)
+        names = [row[0] for row in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()]
+        final = {name: con.execute(f'SELECT * FROM "{name}"').arrow().read_all() for name in names}
+    finally:
+        con.close()
+
+    def ours() -> None:
+        con = open_store(stores.take("ours"))
+        try:
+            _save_all(con, extractions)
+        finally:
+            con.close()
+
+    def floor() -> None:
+        con = open_store(stores.take("floor"))
+        try:
+            con.begin()
+            for name, table in final.items():
+                if table.num_rows and name != "schema_migrations":
+                    con.register("rows", table)
+                    con.execute(f'INSERT INTO "{name}" SELECT * FROM rows')
+                    con.unregister("rows")
+            con.commit()
+        finally:
+            con.close()
+
+    a, b = paired_medians(ours, floor, runs, before=stores.make)
+    n = len(extractions)
+    floor_rate = f"raw Arrow insert {rate(n, b)}"
+    return Row(f"  same, against every final row ({n} articles)", rate(n, a), floor_rate, b / a)
+
+
+def _save_all(con: duckdb.DuckDBPyConnection, extractions: list[pipeline.Extraction]) -> None:
+    """Save ``extractions`` as the monitor saves them (``_save_buffer``)."""
+    with _save_buffer(con) as buffer:
+        for extraction in extractions:
+            buffer.add(extraction.page.url, extraction)
 
 
 def _save_buffer(con: duckdb.DuckDBPyConnection) -> SaveBuffer[pipeline.Extraction]:
@@ -278,7 +324,8 @@ def rows(pages: list[BenchPage], runs: int, processes: int, folder: Path) -> lis
     inputs = inputs_for(pages, folder)
     try:
         out = [fetch_row(inputs, runs), trafilatura_row(inputs, runs), spacy_row(inputs, runs)]
-        out.append(store_row(inputs, runs)[0])
+        store, extractions = store_row(inputs, runs)
+        out += [store, final_rows_row(inputs, runs, extractions)]
         out.append(end_to_end_row(inputs, runs, processes))
         return out
     finally:
