@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 from extractors.components.common import facts_of, sentence_of, text_of
 from extractors.components.fee_denials import denied, wrong_figure
 from extractors.components.fee_exclusions import RATE_AFTER, is_sum, is_total, not_fee
+from extractors.components.fee_old_levels import old_level
 from extractors.components.fee_page import (
     FEE_CUE,
     WINDOW,
@@ -131,7 +132,7 @@ def _fee(page: FeePage, money: Money, converted: Money | None, rates: dict[str, 
         return None
     if is_sum(text, money, c_lo) or RATE_AFTER.match(text, money.end):
         return None
-    if wrong_figure(text, money):
+    if wrong_figure(text, money) or old_level(text, money, sentence.start_char):
         return None
     programme, nearby = fee_programme(doc, money, sentence, page.named)
     if not nearby:
