@@ -134,7 +134,10 @@ CASES: list[tuple[str, list[Fee]]] = [
 ]
 
 # Cases the extractor does not handle yet, by index into CASES, with the reason.
-XFAIL: dict[int, str] = {}
+XFAIL: dict[int, str] = {
+    43: "a decimal comma (\"R$ 168,13\") is not read as a decimal by design (money_numbers: "
+        "\"1,50 euros\" is no amount); reading it needs the currency sign's context",
+}
 
 
 @pytest.mark.parametrize(
