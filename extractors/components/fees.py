@@ -25,9 +25,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.components.common import facts_of, sentence_of, text_of
+from extractors.components.fee_change_by import change_by
 from extractors.components.fee_denials import denied, wrong_figure
 from extractors.components.fee_exclusions import RATE_AFTER, is_sum, is_total, not_fee
-from extractors.components.fee_old_levels import old_level
 from extractors.components.fee_page import (
     FEE_CUE,
     WINDOW,
@@ -98,7 +98,8 @@ class FeeFinder:
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         rates = {**self.rates, **find_rates(text)}
-        amounts = find_money(text)
+        # "raised by C$85 to C$1,525" is a change to the second amount, not a range.
+        amounts = [change_by(text, m, sentence_of(doc, m.start, m.end).start_char) for m in find_money(text)]
         kept = [m for i, m in enumerate(amounts) if not _is_conversion(text, amounts, i)]
         # A conversion is part of the amount it restates: "280 yuan ($39)".
         spans = [(m.start, (_converted(text, amounts, amounts.index(m)) or m).end) for m in kept]
@@ -132,7 +133,7 @@ def _fee(page: FeePage, money: Money, converted: Money | None, rates: dict[str, 
         return None
     if is_sum(text, money, c_lo) or RATE_AFTER.match(text, money.end):
         return None
-    if wrong_figure(text, money) or old_level(text, money, sentence.start_char):
+    if wrong_figure(text, money):
         return None
     programme, nearby = fee_programme(doc, money, sentence, page.named)
     if not nearby:

@@ -6,6 +6,9 @@ programme named a sentence earlier, surcharges and levies, and money that is not
 
 Each case is (text, expected facts); a fact is (programme, amount, currency, period), the
 programme compared without case and without a trailing "visa" so that naming is not tested here.
+An old level of a changed fee ("up from €80") is history: as in the gold splits after train
+(fixtures/README.md, "'up from' and earlier levels optional") it may be found or not, so the
+cases list such levels in ``OPTIONAL`` (train's gold still annotates them as fees).
 """
 
 from __future__ import annotations
@@ -133,6 +136,15 @@ CASES: list[tuple[str, list[Fee]]] = [
      [("destination thailand", 10000, "THB", None)]),
 ]
 
+# Old levels a case may find or not, by index into CASES.
+OPTIONAL: dict[int, list[Fee]] = {
+    5: [("schengen", 80, "EUR", None)],
+    15: [("h-1b", 10, "USD", None)],
+    18: [("skilled worker", 624, "GBP", "per_year"), ("skilled worker", 624, "GBP", None)],
+    19: [("graduate", 715, "GBP", None)],
+    20: [("eu blue card", 70, "EUR", None)],
+}
+
 # Cases the extractor does not handle yet, by index into CASES, with the reason.
 XFAIL: dict[int, str] = {
     43: "a decimal comma (\"R$ 168,13\") is not read as a decimal by design (money_numbers: "
@@ -141,12 +153,13 @@ XFAIL: dict[int, str] = {
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("text", "expected", "optional"),
     [
-        pytest.param(t, e, id=f"c{i:02d}",
+        pytest.param(t, e, OPTIONAL.get(i, []), id=f"c{i:02d}",
                      marks=[pytest.mark.xfail(strict=True, reason=XFAIL[i])] if i in XFAIL else [])
         for i, (t, e) in enumerate(CASES)
     ],
 )
-def test_challenge(extractor: FactExtractor, text: str, expected: list[Fee]) -> None:
-    assert _norm(fees_in(extractor, text)) == _norm(expected)
+def test_challenge(extractor: FactExtractor, text: str, expected: list[Fee], optional: list[Fee]) -> None:
+    allowed = _norm(optional)
+    assert [f for f in _norm(fees_in(extractor, text)) if f not in allowed] == _norm(expected)

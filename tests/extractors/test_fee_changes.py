@@ -1,0 +1,33 @@
+"""Fee classes found from the invented challenge set (test_fee_challenge.py), one more invented
+sentence each: a change "by X to Y" that reads like a range, a modifier between an amount and a
+not-a-fee noun, a gapped clause's own programme, and a number never read as part of a longer one."""
+
+from __future__ import annotations
+
+from extractors.money import find_money
+from extractors.nlp import FactExtractor
+from tests.extractors.conftest import fees_in
+
+
+def test_a_change_by_an_amount_to_a_level_keeps_the_level(extractor: FactExtractor) -> None:
+    text = "Ottawa lifted the Express Entry processing fee by C$40 to C$990 this spring."
+    assert fees_in(extractor, text) == [("Express Entry", 990, "CAD", None)]
+
+
+def test_a_range_after_by_without_a_change_verb_stays_a_range(extractor: FactExtractor) -> None:
+    text = "Applicants for the Opportunity Card are charged by the consulate €75 to €100."
+    assert [f[1] for f in fees_in(extractor, text)] == [75]
+
+
+def test_a_modifier_before_a_not_a_fee_noun_keeps_it_no_fee(extractor: FactExtractor) -> None:
+    text = "Startups hiring on the O-1 visa offer a $20,000 relocation allowance to recruits."
+    assert fees_in(extractor, text) == []
+
+
+def test_the_programme_heading_the_fee_noun_owns_a_gapped_amount(extractor: FactExtractor) -> None:
+    text = "The Z visa fee climbs to 900 yuan and the X visa fee to 650 yuan from January."
+    assert fees_in(extractor, text) == [("Z visa", 900, "CNY", None), ("X visa", 650, "CNY", None)]
+
+
+def test_a_number_is_never_the_head_of_a_longer_one() -> None:
+    assert [m.amount for m in find_money("The stamp costs R$ 168,13 in Brasilia.")] == []
