@@ -39,6 +39,7 @@ from extractors.components.fee_page import (
 from extractors.components.fee_period_links import fee_period, repeats, restated_price
 from extractors.components.fee_periods import quantities
 from extractors.components.fee_programme import fee_context, fee_programme, kind_programme
+from extractors.components.fee_sponsorship import sponsored_owner
 from extractors.models import FeeFact
 from extractors.money import Money, find_money, find_rates
 
@@ -136,6 +137,7 @@ def _fee(page: FeePage, money: Money, converted: Money | None, rates: dict[str, 
     if wrong_figure(text, money):
         return None
     programme, nearby = fee_programme(doc, money, sentence, page.named)
+    programme = sponsored_owner(doc, money, sentence, programme) or programme
     if not nearby:
         programme, nearby = kind_programme(page, money, sentence) or (programme, nearby)
     # Money in a sentence that names no programme is a fee only when the

@@ -31,3 +31,15 @@ def test_the_programme_heading_the_fee_noun_owns_a_gapped_amount(extractor: Fact
 
 def test_a_number_is_never_the_head_of_a_longer_one() -> None:
     assert [m.amount for m in find_money("The stamp costs R$ 168,13 in Brasilia.")] == []
+
+
+def test_a_sponsorship_charge_belongs_to_the_sponsored_route(extractor: FactExtractor) -> None:
+    text = ("The rules target the Skilled Worker visa. The Global Talent visa gets a new fast track. "
+            "Sponsor licences will cost £600 for small employers.")
+    assert fees_in(extractor, text) == [("Skilled Worker visa", 600, "GBP", None)]
+
+
+def test_an_unsponsored_routes_own_fee_stays_its_own(extractor: FactExtractor) -> None:
+    text = ("The rules target the Skilled Worker visa. The Global Talent visa gets a new fast track. "
+            "Its applicants will pay £800.")
+    assert fees_in(extractor, text) == [("Global Talent visa", 800, "GBP", None)]
