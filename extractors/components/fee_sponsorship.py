@@ -21,6 +21,7 @@ _SPONSOR_CHARGE = re.compile(
     r"|skills\s+charge|(?:firms|employers|companies|businesses|sponsors)\b[^.;:!?\n]{0,60}\bper\s+worker)",
     re.I,
 )
+_NEGATED = re.compile(r"\b(?:no|not|without|never)\s+(?:an?\s+|the\s+)?$", re.I)
 # Routes an employer sponsors, and routes no employer sponsors, as the programme names read.
 _SPONSORED = re.compile(
     r"skilled worker|worker visa|h-1b|l-1|skill shortage|skills in demand|health and care", re.I
@@ -34,7 +35,11 @@ def sponsored_owner(doc: Doc, money: Money, sentence: Span, programme: str | Non
     another sentence; None to keep ``programme``."""
     if programme is None or not _UNSPONSORED.search(programme) or topical_spans(doc, sentence):
         return None
-    if _SPONSOR_CHARGE.search(sentence.text) is None:
+    # The charge is named before the amount and not denied: in "Its fee rises to £766, and holders
+    # pay no Immigration Skills Charge" the fee is the route's own.
+    text = sentence.doc.text
+    if not any(not _NEGATED.search(text, max(sentence.start_char, m.start() - 12), m.start())
+               for m in _SPONSOR_CHARGE.finditer(text, sentence.start_char, money.start)):
         return None
     owner = most_mentioned([s for s in topical_spans(doc, doc[:]) if _SPONSORED.search(s.kb_id_)])
     return owner.kb_id_ if owner is not None else None

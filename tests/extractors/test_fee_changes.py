@@ -43,3 +43,9 @@ def test_an_unsponsored_routes_own_fee_stays_its_own(extractor: FactExtractor) -
     text = ("The rules target the Skilled Worker visa. The Global Talent visa gets a new fast track. "
             "Its applicants will pay £800.")
     assert fees_in(extractor, text) == [("Global Talent visa", 800, "GBP", None)]
+
+
+def test_a_sponsorship_charge_named_as_absent_leaves_the_fee_to_its_route(extractor: FactExtractor) -> None:
+    text = ("The rules target the Skilled Worker visa. The Global Talent visa is spared. "
+            "Its fee rises to £800, and holders pay no Immigration Skills Charge.")
+    assert fees_in(extractor, text) == [("Global Talent visa", 800, "GBP", None)]
