@@ -39,7 +39,8 @@ def sponsored_owner(doc: Doc, money: Money, sentence: Span, programme: str | Non
     # pay no Immigration Skills Charge" the fee is the route's own.
     text = sentence.doc.text
     if not any(not _NEGATED.search(text, max(sentence.start_char, m.start() - 12), m.start())
-               for m in _SPONSOR_CHARGE.finditer(text, sentence.start_char, money.start)):
+               for m in _SPONSOR_CHARGE.finditer(text, sentence.start_char, sentence.end_char)
+               if m.start() < money.start):
         return None
     owner = most_mentioned([s for s in topical_spans(doc, doc[:]) if _SPONSORED.search(s.kb_id_)])
     return owner.kb_id_ if owner is not None else None

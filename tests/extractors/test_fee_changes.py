@@ -49,3 +49,9 @@ def test_a_sponsorship_charge_named_as_absent_leaves_the_fee_to_its_route(extrac
     text = ("The rules target the Skilled Worker visa. The Global Talent visa is spared. "
             "Its fee rises to £800, and holders pay no Immigration Skills Charge.")
     assert fees_in(extractor, text) == [("Global Talent visa", 800, "GBP", None)]
+
+
+def test_firms_paying_per_worker_is_a_sponsorship_charge(extractor: FactExtractor) -> None:
+    text = ("The rules target the Skilled Worker visa. The Global Talent visa gets a new fast track. "
+            "Employers already pay a visa fee of up to £1,400 per worker.")
+    assert fees_in(extractor, text) == [("Skilled Worker visa", 1400, "GBP", None)]
