@@ -49,8 +49,7 @@ _NOT_FEE = re.compile(
 # The noun right after an amount: "$800,000 investment", "Rs 18 lakh salary".
 _NOT_FEE_AFTER = re.compile(
     r"[\s-]*(?:(?:a|per|each) (?:year|month)\s+)?(?:(?:minimum|annual|initial|total|required|starting"
-    # "a $5,000 signing bonus": other modifiers of the noun, but no function word.
-    r"|average|base|(?!(?:a|an|the|per|each|in|on|for|to|is|was|are|were|will|and|or)\b)[a-z][\w-]*)\s+){0,2}?(?:(?:in|on|for|towards?)\s+(?:(?:the|their|a|an|his|her)\s+)?"
+    r"|average|base)\s+)?(?:(?:in|on|for|towards?)\s+(?:(?:the|their|a|an|his|her)\s+)?"
     # "$500 million a year in H-1B fee revenue"; no function word between: the turnover of
     # "A$1,200 a year for businesses with turnover under A$10 million" is the businesses'.
     r"(?:(?!(?:with|without|under|over|above|below|of|from|by|at|and|or|but|than|whose|that|which)\b)"
