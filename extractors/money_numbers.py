@@ -7,7 +7,8 @@ set off by a space, a no-break or thin space ("1 500 000") or an apostrophe
 before three digits ("€1.500") groups thousands, unless a scale follows
 ("$1.500 million") or the currency has a thousandth as minor unit
 ("KD 1.500"). A decimal comma alone ("1,5 millones") is not English and is
-not read as a decimal.
+not read as a decimal, nor is a part of
+it ("R$ 168,13" is no R$ 16).
 Scales: thousand, million, billion, trillion, lakh, crore and "lakh crore",
 and their abbreviations ("10k", "2.5m", "1.5bn", "Rs 2 cr").
 Words: "two million", "five hundred", "twenty-five", "half a million",
@@ -27,7 +28,7 @@ DIGITS = (
     r"|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?![.,]?\d)"  # 1.500.000,50
     r"|\d{1,3}(?:['’]\d{3})+(?:\.\d{1,2})?(?!['’]?\d)"  # 1'500'000.50
     r"|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:[.,]\d{1,2})?(?![\d])"  # 1 500 000
-    r"|\d+(?:\.\d+)?(?!,\d)"  # not the "1" of a decimal comma ("€1,5 Mio")
+    r"|\d+(?:\.\d+)?(?!,\d|\d)"  # not the "1" of "€1,5 Mio", nor the "16" of "168,1"
 )
 SCALES: dict[str, float] = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6,

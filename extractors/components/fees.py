@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.components.common import facts_of, sentence_of, text_of
+from extractors.components.fee_change_by import change_by
 from extractors.components.fee_denials import denied, wrong_figure
 from extractors.components.fee_exclusions import RATE_AFTER, is_sum, is_total, not_fee
 from extractors.components.fee_page import (
@@ -38,6 +39,7 @@ from extractors.components.fee_page import (
 from extractors.components.fee_period_links import fee_period, repeats, restated_price
 from extractors.components.fee_periods import quantities
 from extractors.components.fee_programme import fee_context, fee_programme, kind_programme
+from extractors.components.fee_sponsorship import sponsored_owner
 from extractors.models import FeeFact
 from extractors.money import Money, find_money, find_rates
 
@@ -97,7 +99,8 @@ class FeeFinder:
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         rates = {**self.rates, **find_rates(text)}
-        amounts = find_money(text)
+        # "raised by C$85 to C$1,525" is a change to the second amount, not a range.
+        amounts = [change_by(text, m, sentence_of(doc, m.start, m.end).start_char) for m in find_money(text)]
         kept = [m for i, m in enumerate(amounts) if not _is_conversion(text, amounts, i)]
         # A conversion is part of the amount it restates: "280 yuan ($39)".
         spans = [(m.start, (_converted(text, amounts, amounts.index(m)) or m).end) for m in kept]
@@ -134,6 +137,7 @@ def _fee(page: FeePage, money: Money, converted: Money | None, rates: dict[str, 
     if wrong_figure(text, money):
         return None
     programme, nearby = fee_programme(doc, money, sentence, page.named)
+    programme = sponsored_owner(doc, money, sentence, programme) or programme
     if not nearby:
         programme, nearby = kind_programme(page, money, sentence) or (programme, nearby)
     # Money in a sentence that names no programme is a fee only when the
