@@ -1,0 +1,140 @@
+"""An invented challenge set for programme recognition (issue 3, round 2).
+
+Each passage is written in the style of real news about visa and immigration programmes (wire,
+UK/Australian/Indian/US spelling, headlines, datelines) and annotated BEFORE the pipeline ran on
+it, as the gold is. Every passage is invented for this test; none is gold or corpus text. The
+expected set is the article's whole visa_programme set as (name, country), compared after
+``normalise`` (casefold, unified dashes), the way the eval compares.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.models import normalise
+from extractors.nlp import FactExtractor
+from tests.extractors.conftest import article, facts_of_kind
+
+Programme = tuple[str, str | None]
+
+
+def _programmes(extractor: FactExtractor, text: str) -> set[Programme]:
+    facts = facts_of_kind(extractor.extract(article(text)), "visa_programme")
+    return {(normalise(str(f["name"])), f["country"]) for f in facts}  # type: ignore[misc]
+
+
+def _norm(expected: set[Programme]) -> set[Programme]:
+    return {(normalise(name), country) for name, country in expected}
+
+
+POSITIVES: list[tuple[str, set[Programme]]] = [
+    # Acronyms defined in the text, then used alone.
+    ("KUALA LUMPUR (Wire) - Malaysia has tightened the Malaysia My Second Home (MM2H) scheme. "
+     "Applicants to MM2H must now show fixed deposits of $150,000.",
+     {("MM2H", "Malaysia")}),
+    ("Thailand's Long-Term Resident (LTR) visa drew 4,000 applicants last year. "
+     "Officials said the LTR visa would be simplified.",
+     {("Long-Term Resident visa", "Thailand")}),
+    # Title-case scheme names with their heads.
+    ("Ireland issued 9,000 General Employment Permits in the first half, the enterprise "
+     "department said. A General Employment Permit costs 1,000 euros.",
+     {("General Employment Permit", "Ireland")}),
+    ("Britain reopened wealthy-migrant routes with the Active Investor Plus visa, which asks "
+     "for a 2.5 million pound investment.",
+     {("Active Investor Plus visa", "United Kingdom")}),
+    ("Most skilled newcomers to Canada now arrive through the Canadian Experience Class, "
+     "according to immigration figures.",
+     {("Canadian Experience Class", "Canada")}),
+    ("Canada's Global Talent Stream promises two-week processing for tech hires.",
+     {("Global Talent Stream", "Canada")}),
+    ("New Zealand said the Parent Category residence visa would reopen in October.",
+     {("Parent Category residence visa", "New Zealand")}),
+    ("The Skilled Migrant Category will be simplified next year, New Zealand's immigration "
+     "minister said.",
+     {("Skilled Migrant Category", "New Zealand")}),
+    ("Singapore will raise the qualifying salary for the Employment Pass to S$5,600 from "
+     "January.",
+     {("Employment Pass", "Singapore")}),
+    ("Germany's Opportunity Card lets jobseekers stay a year without an offer.",
+     {("Opportunity Card", "Germany")}),
+    ("Hong Kong's Top Talent Pass Scheme has approved more than 80,000 applications.",
+     {("Top Talent Pass Scheme", "Hong Kong")}),
+    ("The UK's Graduate route lets international students stay two years after their degree.",
+     {("Graduate route", "United Kingdom")}),
+    ("Canada's Start-up Visa Program will cap new applications at 10 a year per organisation.",
+     {("Start-up Visa Program", "Canada")}),
+    # "Golden Visa" as a country's scheme; a country adjective before it.
+    ("Greece doubled the threshold for its Golden Visa to 800,000 euros in Athens.",
+     {("Golden Visa", "Greece")}),
+    ("Investors rushed to apply before the Portuguese Golden Visa dropped its property route.",
+     {("Golden Visa", "Portugal")}),
+    ("Spain scrapped its golden visa scheme on Thursday, ending residency-for-property.",
+     {("golden visa", "Spain")}),
+    # Codes.
+    ("The E-2 treaty investor visa has no minimum investment in US law, lawyers say.",
+     {("E-2", "United States")}),
+    ("EB-5 investors must now put $800,000 into a US project.",
+     {("EB-5", "United States")}),
+    ("The O-1A visa, for people of extraordinary ability, is increasingly popular with US "
+     "startup founders.",
+     {("O-1A", "United States")}),
+    ("South Korea's D-10 visa lets graduates look for work for six months.",
+     {("D-10 visa", "South Korea")}),
+    ("Workers on Australia's Skills in Demand visa can change employers more easily than on "
+     "the old Temporary Skill Shortage visa.",
+     {("Skills in Demand visa", "Australia"), ("Temporary Skill Shortage visa", "Australia")}),
+    ("China's K visa for young science talent took effect on Oct. 1.",
+     {("K visa", "China")}),
+    ("Applicants for the H1B lottery in the US will pay a $215 registration fee.",
+     {("H-1B", "United States")}),
+    # Headline and body.
+    ("Japan Expands J-Find Visa For Graduates\n"
+     "TOKYO - Japan will widen its J-Find programme to graduates of 200 more universities.",
+     {("J-Find", "Japan")}),
+    # Possessives.
+    ("Japan's J-Skip visa fast-tracks permanent residency for top researchers.",
+     {("J-Skip", "Japan")}),
+    ("The UAE's Golden Visa is now open to teachers and content creators.",
+     {("Golden Visa", "United Arab Emirates")}),
+    # Coordinated names.
+    ("The US said the F-1 and J-1 visas would face extra social media checks.",
+     {("F-1", "United States"), ("J-1", "United States")}),
+    ("Britain's Skilled Worker and Global Talent visas will both cost more from April.",
+     {("Skilled Worker visa", "United Kingdom"), ("Global Talent visa", "United Kingdom")}),
+    # Renaming.
+    ("The Thailand Privilege card, formerly the Thailand Elite visa, now costs 650,000 baht "
+     "for five years.",
+     {("Thailand Privilege", "Thailand")}),
+    ("Canada's Express Entry system will hold more draws for French speakers, Ottawa said.",
+     {("Express Entry", "Canada")}),
+    ("The EU Blue Card salary threshold in Germany falls to 43,760 euros for shortage jobs.",
+     {("EU Blue Card", "European Union")}),
+    ("Indonesia launched a Golden Visa for investors in Bali, with a five-year option.",
+     {("Golden Visa", "Indonesia")}),
+]
+
+
+NEGATIVES: list[str] = [
+    "He arrived on a work permit and later applied for citizenship.",
+    "Tourist visas for Chinese visitors were cut by half, the agency said.",
+    "Thai visa-free entry for Indians was extended to 60 days.",
+    "The Home Office said it would publish the figures next month.",
+    "The Immigration Act 1971 gave ministers wide powers over entry.",
+    "She applied for a Work visa after graduating, her lawyer said.",
+    "Visa rules for students will be tightened, the minister said.",
+    "Officials say visa waivers for Europeans will continue.",
+    "The Department of Home Affairs processed 40,000 applications in March.",
+    "Migration Advisory Committee chair Brian Bell said the salary thresholds were too low.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSITIVES)
+def test_a_programme_named_the_way_news_names_it(
+    extractor: FactExtractor, text: str, expected: set[Programme]
+) -> None:
+    assert _programmes(extractor, text) == _norm(expected)
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_a_generic_phrase_is_no_programme(extractor: FactExtractor, text: str) -> None:
+    assert _programmes(extractor, text) == set()
