@@ -8,7 +8,8 @@ lower case: that casing is the writer's, not the sentence's, and names the progr
 capitalised ("a Work Visa") is Title Case, a kind still, unless a country owns it in the noun phrase
 ("Italy's Investor Visa"); after "a" or "an" it is a kind in any casing unless a country owns
 it ("a Work visa" but "a UK Student visa"). A kind word that opens a sentence is capitalised by
-the sentence and says nothing, and so does one coordinated after a capitalised word ("Work and Student visas").
+the sentence and says nothing, and so does one coordinated after a capitalised word
+("Work and Student visas").
 One kind word is a thin name: the subclass number a title carries in parentheses is part of it
 ("the Student visa (subclass 500)").
 """
