@@ -36,6 +36,12 @@ def _norm(expected: set[Programme]) -> set[Programme]:
     return {(normalise(name), country) for name, country in expected}
 
 
+_J_FIND = ("Japan's Future Creation Individual Visa, known as J-Find, lets graduates of top "
+           "universities job-hunt for two years.")
+# Per passage, the facts fixtures/README.md makes optional: "programmes whose long and short names
+# both occur are one fact under the short or usual name, the other optional".
+OPTIONAL: dict[str, set[Programme]] = {_J_FIND: {("Future Creation Individual Visa", "Japan")}}
+
 POSITIVES: list[object] = [  # (text, expected) or a pytest.param of one
     # Acronyms defined in the text, then used alone.
     pytest.param(
@@ -133,9 +139,7 @@ POSITIVES: list[object] = [  # (text, expected) or a pytest.param of one
     # Second batch, written after the first fixes and before running them.
     # (Expectation corrected after the run to fixtures/README.md's rule, "one fact under the short
     # or usual name": first annotated under the official long name.)
-    ("Japan's Future Creation Individual Visa, known as J-Find, lets graduates of top universities "
-     "job-hunt for two years.",
-     {("J-Find", "Japan")}),
+    (_J_FIND, {("J-Find", "Japan")}),
     ("Canada Expands Canadian Experience Class Draws\n"
      "OTTAWA - Immigration officials invited 3,000 candidates on Tuesday.",
      {("Canadian Experience Class", "Canada")}),
@@ -177,7 +181,9 @@ NEGATIVES: list[str] = [
 def test_a_programme_named_the_way_news_names_it(
     extractor: FactExtractor, text: str, expected: set[Programme]
 ) -> None:
-    assert _programmes(extractor, text) == _norm(expected)
+    found = _programmes(extractor, text)
+    # Facts the gold format counts as optional (a long form beside the usual short name) may be there.
+    assert found - _norm(OPTIONAL.get(text, set())) == _norm(expected)
 
 
 @pytest.mark.parametrize("text", NEGATIVES)
