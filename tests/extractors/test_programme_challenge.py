@@ -154,6 +154,18 @@ POSITIVES: list[object] = [  # (text, expected) or a pytest.param of one
     ("South Africa will launch a Remote Work Visa and a Critical Skills Visa overhaul, the home "
      "affairs minister said.",
      {("Remote Work Visa", "South Africa"), ("Critical Skills Visa", "South Africa")}),
+    # Third batch, written before running it.
+    ("US farms hired a record number of workers on H-2A and H-2B visas this summer.",
+     {("H-2A", "United States"), ("H-2B", "United States")}),
+    ("Care homes rely on Britain's Health and Care Worker visa, which now bars dependants.",
+     {("Health and Care Worker visa", "United Kingdom")}),
+    ("Dubai's Virtual Working Programme lets remote staff live in the emirate for a year.",
+     {("Virtual Working Programme", "United Arab Emirates")}),
+    ("LISBON, May 3 (Wire) - Portugal's D8 visa for digital nomads requires four times the "
+     "minimum wage.",
+     {("D8", "Portugal")}),
+    ("Applicants for the Estonian Digital Nomad Visa must earn 4,500 euros a month.",
+     {("Digital Nomad Visa", "Estonia")}),
 ]
 
 
@@ -174,6 +186,10 @@ NEGATIVES: list[str] = [
     "A Visa card payment failed at the consulate, the traveller said.",
     "Permanent residency applications rose 12 per cent, Statistics Canada said.",
     "He was refused an Entry Permit at the border and sent back to Dubai.",
+    # Third batch.
+    "The Global Talent Network, a London charity, said migrants faced long waits.",
+    "New Zealand's Student Loan Scheme will charge interest to borrowers overseas.",
+    "Work Permit Services Ltd said its fees would rise in April.",
 ]
 
 
