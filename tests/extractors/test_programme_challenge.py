@@ -166,6 +166,25 @@ POSITIVES: list[object] = [  # (text, expected) or a pytest.param of one
      {("D8", "Portugal")}),
     ("Applicants for the Estonian Digital Nomad Visa must earn 4,500 euros a month.",
      {("Digital Nomad Visa", "Estonia")}),
+    # Fourth batch, written before running it: several sentences and countries.
+    ("Indian engineers are looking beyond the H-1B. Germany's EU Blue Card and Canada's Express "
+     "Entry are drawing more of them, recruiters in Bengaluru say.",
+     {("H-1B", "United States"), ("EU Blue Card", "European Union"), ("Express Entry", "Canada")}),
+    ("SEOUL - South Korea will add 10,000 places to its E-9 scheme next year. The labour ministry "
+     "said the quota for the E-8 seasonal worker visa would also rise.",
+     {("E-9", "South Korea"), ("E-8", "South Korea")}),
+    ("Malaysia Raises DE Rantau Fee\nThe DE Rantau Nomad Pass now costs more. Digital nomads from "
+     "Britain and Australia make up most of its holders.",
+     {("DE Rantau Nomad Pass", "Malaysia")}),
+    ("Chinese students remain the largest group on the F-1 visa. Beijing, meanwhile, has launched "
+     "its own K visa to lure young scientists back.",
+     {("F-1", "United States"), ("K visa", "China")}),
+    ("Applications for the Skilled Worker visa fell 30 per cent, Home Office data show. The Graduate "
+     "visa, which lets students stay two years, will be cut to 18 months.",
+     {("Skilled Worker visa", "United Kingdom"), ("Graduate visa", "United Kingdom")}),
+    ("DUBAI - Golden Visa approvals hit a record last year. Holders can sponsor family members "
+     "and stay outside the country for more than six months.",
+     {("Golden Visa", "United Arab Emirates")}),
 ]
 
 
