@@ -185,6 +185,15 @@ POSITIVES: list[object] = [  # (text, expected) or a pytest.param of one
     ("DUBAI - Golden Visa approvals hit a record last year. Holders can sponsor family members "
      "and stay outside the country for more than six months.",
      {("Golden Visa", "United Arab Emirates")}),
+    # Fifth batch, written before running it: spelling variants and bare heads.
+    ("Startups founded by L1 and O1 visa holders raised $2 billion, a US study found.",
+     {("L-1", "United States"), ("O-1", "United States")}),
+    ("Britain's Innovator Founder visa requires endorsement by an approved body.",
+     {("Innovator Founder visa", "United Kingdom")}),
+    ("BERLIN - Germany issued 70,000 Blue Cards last year, most to Indian graduates.",
+     {("EU Blue Card", "European Union")}),
+    ("Grandparents can visit Canada for up to five years at a time on the super visa.",
+     {("super visa", "Canada")}),
 ]
 
 
