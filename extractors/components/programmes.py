@@ -34,7 +34,9 @@ from extractors.components.programme_country import (
     noun_phrase_country,
 )
 from extractors.components.programme_names import find_named_programmes
+from extractors.components.programme_renamings import renamed
 from extractors.components.programme_stems import find_stems
+from extractors.components.programme_subject_country import clause_subject_country
 from extractors.components.programme_table_names import longer_names, short_for, table_name
 from extractors.models import VisaProgrammeFact
 
@@ -167,6 +169,7 @@ class ProgrammeRuler:
             countries.setdefault(name, n.country)
             hits.append((n.start, n.end, name))
         hits += find_stems(text, self.names, [(s, e) for s, e, _ in hits])
+        hits = renamed(text, hits)  # "the X, formerly the Y": Y is X
         spans = []
         for start, end, name in sorted(hits):
             span = doc.char_span(start, end, label=PROGRAMME_LABEL, alignment_mode="expand")
@@ -260,7 +263,7 @@ def shared_countries(text: str, hits: list[tuple[int, int, Programme]]) -> dict[
     out: dict[str, str] = {}
     for start, end, programme in hits:
         if programme.shared and programme.name not in out:
-            country = issuer_of_noun_phrase(text, start, end)
+            country = issuer_of_noun_phrase(text, start, end) or clause_subject_country(text, start)
             if country is not None:
                 out[programme.name] = country
     # A mention whose noun phrase names none takes its sentence's, paragraph's, headline's or

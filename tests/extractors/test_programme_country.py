@@ -288,7 +288,7 @@ def test_a_shared_table_name_takes_the_country_of_its_own_noun_phrase(
             "United Arab Emirates",
         ),
         ("Dubai's freelance visa is popular with designers.", "freelance visa", "United Arab Emirates"),
-        ("The Netherlands offers a startup visa to founders.", "start-up visa", "Netherlands"),
+        ("The Netherlands offers a startup visa to founders.", "startup visa", "Netherlands"),
         ("Spain's non-lucrative visa requires savings.", "non-lucrative visa", "Spain"),
         ("Italy's elective residence visa suits retirees.", "elective residence visa", "Italy"),
         ("Canadian officials said the super visa lets parents stay five years.", "super visa", "Canada"),

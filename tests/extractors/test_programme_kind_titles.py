@@ -28,6 +28,8 @@ def _named(text: str) -> set[tuple[str, str | None]]:
          "Student visa", "Norway"),
         # Both words capitalised count when a country owns the phrase.
         ("Critics say Peru's Investor Visa attracts few applicants.", "Investor Visa", "Peru"),
+        # An owner in the noun phrase keeps a kind after "a" a title.
+        ("She holds a Norwegian Investor visa since May.", "Investor visa", "Norway"),
         # A country before the kind word is the issuer, not part of the name.
         ("Her cousin holds a Norwegian Student visa and works weekends.", "Student visa", "Norway"),
     ],
@@ -51,6 +53,9 @@ def test_a_kind_capitalised_mid_sentence_is_a_programme(text: str, name: str, co
         "Work and Student visas rose in cost.",
         # Words that say nothing about what the visa is for are no title.
         "Norway said a New visa would follow.",
+        # An indefinite article asks for any visa of the kind, however the writer cases it.
+        "Her brother got a Work visa within a week.",
+        "Norway expects an Investor visa to take three months.",
     ],
 )
 def test_a_kind_written_as_a_kind_is_no_title(text: str) -> None:

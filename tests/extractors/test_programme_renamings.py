@@ -1,0 +1,34 @@
+"""A programme's former name given beside its new one is that programme
+(components/programme_renamings.py). Every sentence here is invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.nlp import FactExtractor
+from tests.extractors.conftest import article, facts_of_kind
+
+
+def _programmes(extractor: FactExtractor, text: str) -> set[tuple[object, object]]:
+    facts = facts_of_kind(extractor.extract(article(text)), "visa_programme")
+    return {(f["name"], f["country"]) for f in facts}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile's Global Founder Visa, formerly the Start-up Entrepreneur Visa, opens in May.",
+        "Chile's Global Founder Visa (formerly known as the Start-up Entrepreneur Visa) opens in May.",
+        # The old name again later is the same programme.
+        "Chile's Global Founder Visa, previously called the Start-up Entrepreneur Visa, opens in May. "
+        "Holders of a Start-up Entrepreneur Visa may switch.",
+    ],
+)
+def test_a_former_name_is_the_programme_it_became(extractor: FactExtractor, text: str) -> None:
+    assert _programmes(extractor, text) == {("Global Founder Visa", "Chile")}
+
+
+def test_a_replaced_programme_is_another(extractor: FactExtractor) -> None:
+    text = "Chile's Global Founder Visa, which replaced the Start-up Entrepreneur Visa, opens in May."
+    assert _programmes(extractor, text) == {
+        ("Global Founder Visa", "Chile"), ("Start-up Entrepreneur Visa", "Chile")}
