@@ -25,9 +25,10 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.components.common import facts_of, published_of, text_of
 from extractors.components.date_spans import clock_before, date_spans
+from extractors.components.event_arguments import RELATIVE, antecedent, arguments
 from extractors.components.event_kinds import counted_programmes
 from extractors.components.event_price_lists import priced_after
-from extractors.components.event_programmes import RELATIVE, antecedent, arguments, event_programme
+from extractors.components.event_programmes import event_programme
 from extractors.components.event_relative_dates import anchored, same_date_change, untagged_spans
 from extractors.components.event_trigger_lexicon import CHANGE_TRIGGERS
 from extractors.components.event_triggers import Trigger, as_verb_trigger, find_trigger
