@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from extractors.components.common import facts_of, published_of, text_of
 from extractors.components.date_spans import clock_before, date_spans
 from extractors.components.event_arguments import RELATIVE, antecedent, arguments
+from extractors.components.event_coordination import coordinated_programmes
 from extractors.components.event_kinds import counted_programmes
 from extractors.components.event_price_lists import priced_after
 from extractors.components.event_programmes import event_programme
@@ -160,6 +161,9 @@ def _programmes(doc: Doc, trigger: Trigger, sentence: Span) -> list[Span]:
     counted = counted_programmes(doc, [trigger.anchor, *arguments(trigger)])
     if counted:
         return counted
+    together = coordinated_programmes(doc, arguments(trigger))
+    if together:
+        return together
     listed = priced_after(doc, trigger.anchor, arguments(trigger), sentence)
     if listed:
         return listed
