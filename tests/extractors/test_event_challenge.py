@@ -110,7 +110,8 @@ CASES: list[tuple[str, str, list[Event]]] = [
      [("Skills in Demand visa", "launched", "2026", "year")]),
     # headlines and datelines
     ("headline_date",
-     "K visa launches Oct. 1\nChina will begin issuing the new K visa to young science graduates on Wednesday.",
+     "K visa launches Oct. 1\n"
+     "China will begin issuing the new K visa to young science graduates on Wednesday.",
      [("K visa", "launched", "2025-10-01", "day")]),
     ("dateline",
      "BEIJING, Sept. 29 (Reuters) - China's K visa for young foreign science talent takes effect on "
