@@ -1,5 +1,5 @@
-"""A price change under "due/set/expected to" and a programme "first offered" are dated
-events (invented sentences, published Monday 2025-09-29)."""
+"""A price change under "due/set/expected to", a programme "first offered" and a revised list
+published are dated events (invented sentences, published Monday 2025-09-29)."""
 
 from __future__ import annotations
 
@@ -43,3 +43,14 @@ def test_a_programme_first_offered_is_launched(
 
 def test_a_person_first_offered_a_job_is_no_launch(extractor: FactExtractor) -> None:
     assert events_in(extractor, "Rao was first offered an H-1B job in 2019.") == []
+
+
+def test_a_revised_list_published_on_a_day_is_announced(extractor: FactExtractor) -> None:
+    text = ("The Home Office published a revised shortage occupation list for the Skilled Worker visa "
+            "on Friday.")
+    assert events_in(extractor, text) == [("Skilled Worker visa", "announced", "2025-09-26", "day")]
+
+
+def test_a_list_of_people_published_is_no_announcement(extractor: FactExtractor) -> None:
+    text = "The ministry published a list of Opportunity Card applicants on Tuesday."
+    assert events_in(extractor, text) == []
