@@ -8,8 +8,8 @@ whose start is the point ("from March 1 to 31", "March 1-31", "between Oct.
 1 and Dec. 31, 2026"), a relative year joined by "of" ("October of last
 year"), an ordinal in words ("the first of October"), a part of a month
 ("the first week of May", "the second half of March", "earlier in
-September"). :func:`core` strips the wrapping and leaves the point, in a form
-:mod:`extractors.dates` resolves.
+September"), a season of a year ("the summer of 2021"). :func:`core` strips
+the wrapping and leaves the point, in a form :mod:`extractors.dates` resolves.
 """
 
 from __future__ import annotations
@@ -36,6 +36,13 @@ _CLOCK = (
 _TRAIL = re.compile(r"(?:,?\s+(?:onwards?|and beyond|at the (?:latest|earliest)))+$", re.I)
 # "year-end", "month-end": the end of this year or month.
 _PERIOD_END = re.compile(r"^(?P<unit>year|month)[- ]end$", re.I)
+# "the summer of 2021", "spring 2024", "late autumn 2019": a season of a named year names
+# that year (winter, which spans two years, is left alone).
+_SEASON = re.compile(
+    r"^(?:the\s+)?(?:(?:early|late|mid)[- ]?)?(?:spring|summer|autumn|fall)"
+    r"(?:\s+of)?\s+(?P<year>(?:19|20)\d{2})$",
+    re.I,
+)
 # "2024-25", "2025/26": a fiscal or academic year, which no calendar point names.
 _YEAR_SPAN = re.compile(r"^(?:the\s+)?(?:19|20)(?P<a>\d{2})\s*[-–/]\s*(?P<b>\d{2})\b(?![-–/]\d)")
 _TIME_FIRST = re.compile(rf"^{_CLOCK}\s*,?\s*(?:(?:on|of)\s+)?(?=\S)", re.I)
@@ -130,7 +137,8 @@ def core(expression: str) -> str:
         if match is not None:
             rest = text[match.end():]
             text = f"this {rest.lower()}" if rest.lower() in ("month", "year") else rest
-    return text
+    season = _SEASON.match(text)
+    return season["year"] if season is not None else text
 
 
 def is_year_span(text: str) -> bool:

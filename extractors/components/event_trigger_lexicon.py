@@ -58,7 +58,9 @@ IMPOSE = LEXICON.verb_classes["imposing"].verbs
 # White House" proposes it. An unmarked "rule" or "guidance" says neither.
 ISSUE_VERBS = LEXICON.verb_classes["issuing"].verbs
 DOCUMENT_NOUNS = LEXICON.verb_classes["issuing"].objects
-DOCUMENT_STAGES: dict[str, EventType] = {"final": "announced", "proposed": "proposed", "draft": "proposed"}
+# A revised or updated document is final too: "published a revised shortage list on Monday".
+DOCUMENT_STAGES: dict[str, EventType] = {"final": "announced", "proposed": "proposed", "draft": "proposed",
+                                         "revised": "announced", "updated": "announced"}
 # An executive's instruments are final once issued: "published an ordinance
 # last Thursday", "a decree approved by the Council of Ministers earlier this
 # month". Approving or adopting rules makes them final too ("the cabinet

@@ -42,6 +42,7 @@ from extractors.components.event_date_cues import (
     start_preposition,
     start_word,
 )
+from extractors.components.event_mistagged import mistagged_verb
 from extractors.components.event_modality import obliged, unrealised
 from extractors.components.event_trigger import Trigger, scheduled
 from extractors.components.event_trigger_lexicon import (
@@ -290,6 +291,8 @@ def _verb_on_the_left(when: Span) -> Trigger | None:
             if lemma in OBJECT_VERBS and token.pos_ == "VERB":
                 return as_verb_trigger(token)
             return None
+        if mistagged_verb(token):  # "Applications for the H-1B lottery close on Nov. 5"
+            return Trigger(token, VERB_TRIGGERS[token.lower_], token)
         if token.pos_ not in _PHRASE_POS:
             return None
     return None

@@ -212,11 +212,25 @@ def _changes_a_price(verb: Token) -> bool:
     ("the fee rose to $215 in March 2024") is its history."""
     past = verb.tag_ in {"VBD", "VBN"}
     deps = {"nsubjpass", "dobj"} if past else {"nsubj", "nsubjpass", "dobj"}
-    words = [c for c in verb.children if c.dep_ in deps]
+    words = [c for c in verb.children if c.dep_ in deps] + _scheduled_subjects(verb)
     # "raise the level of the fee", "the right of permanent residence fee": the price across "of"
     words += [g for w in words for c in w.children if c.lower_ == "of"
               for g in c.children if g.dep_ == "pobj"]
     return any(w.lemma_.lower() in PRICE_NOUNS for w in words)
+
+
+def _scheduled_subjects(verb: Token) -> list[Token]:
+    """'The fee is due to rise on 11 June', 'is set to go up', 'is expected to increase': an
+    infinitive with no subject of its own changes what its governor's subject names."""
+    token = verb
+    for _ in range(3):
+        own = any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+        if token.dep_ not in {"xcomp", "acomp"} or own:
+            break
+        token = token.head
+    if token.i == verb.i:
+        return []
+    return [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
 
 
 def _acts_on_price(verb: Token) -> bool:
@@ -283,8 +297,12 @@ def _makes_a_programme(verb: Token) -> bool:
 
 
 def _first_of_programme(verb: Token) -> bool:
-    """The verb grants the first visas or cards ("the first K visas were issued")."""
+    """The verb grants the first visas or cards ("the first K visas were issued"), or the
+    programme itself for the first time ("was first offered in 2019")."""
     granted = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}]
+    if any(c.dep_ == "advmod" and c.lower_ == "first" for c in verb.children) and any(
+            g.dep_ == "nsubjpass" and g.ent_type_ == "VISA_PROGRAMME" for g in granted):
+        return True  # "the Premium Residency was first offered in 2019": the programme itself, first granted
     return any(g.lemma_.lower() in GRANTED and any(c.lower_ == "first" for c in g.children)
                for g in granted)
 

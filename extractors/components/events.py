@@ -25,9 +25,12 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.components.common import facts_of, published_of, text_of
 from extractors.components.date_spans import clock_before, date_spans
+from extractors.components.event_arguments import RELATIVE, antecedent, arguments
+from extractors.components.event_coordination import coordinated_programmes
+from extractors.components.event_gapping import gapped_programme
 from extractors.components.event_kinds import counted_programmes
 from extractors.components.event_price_lists import priced_after
-from extractors.components.event_programmes import RELATIVE, antecedent, arguments, event_programme
+from extractors.components.event_programmes import event_programme
 from extractors.components.event_relative_dates import anchored, same_date_change, untagged_spans
 from extractors.components.event_trigger_lexicon import CHANGE_TRIGGERS
 from extractors.components.event_triggers import Trigger, as_verb_trigger, find_trigger
@@ -138,8 +141,9 @@ def _events(doc: Doc, when: Span, published: date | None, found: list[EventFact]
         evidence = doc[lo:hi]
         return [_fact(evidence, when.sent, programme, Trigger(trigger.token, kind, trigger.anchor), resolved)
                 for programme, kind in _replacement(doc, trigger)]
-    return [_fact(doc[lo:hi], when.sent, programme, trigger, resolved)
-            for programme in _programmes(doc, trigger, when.sent)]
+    gapped = gapped_programme(when)
+    programmes = [gapped] if gapped is not None else _programmes(doc, trigger, when.sent)
+    return [_fact(doc[lo:hi], when.sent, programme, trigger, resolved) for programme in programmes]
 
 
 def _past_price_change(trigger: Trigger) -> bool:
@@ -159,6 +163,9 @@ def _programmes(doc: Doc, trigger: Trigger, sentence: Span) -> list[Span]:
     counted = counted_programmes(doc, [trigger.anchor, *arguments(trigger)])
     if counted:
         return counted
+    together = coordinated_programmes(doc, arguments(trigger))
+    if together:
+        return together
     listed = priced_after(doc, trigger.anchor, arguments(trigger), sentence)
     if listed:
         return listed
