@@ -61,7 +61,13 @@ EventType = Literal[
 # country stays USD; events from the programme the clause is about, "Separately," sentences,
 # plural price changes over the programmes priced next, undated ledes' present perfect; a "page
 # not found" page served as a page is an error page, skipped.
-EXTRACTOR_VERSION = "newsfacts-extractors/0.10.0"
+# 0.10.1 (2026-12-04, later): from invented challenge sets: "a Work visa" stays a kind, a shared
+# name takes its verb's subject country, "X Category residence visa", former names ("formerly"),
+# the text's own spelling of "startup visa", codes before "scheme"; fees of gapped clauses, "by X
+# to Y" changes, sponsorship charges go to the sponsored route, no number read inside a longer
+# one; events of coordinated and gapped programmes, seasons of a year, "close"/"open" tagged as
+# adverbs, changes "due to" happen, "first offered", revised lists published.
+EXTRACTOR_VERSION = "newsfacts-extractors/0.10.1"
 
 
 def normalise(text: str) -> str:
