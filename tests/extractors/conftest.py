@@ -60,6 +60,12 @@ def fees_in(extractor: FactExtractor, text: str) -> list[Fee]:
     return [(f["programme"], f["amount"], f["currency"], f["period"]) for f in facts]
 
 
+def programmes_in(extractor: FactExtractor, text: str) -> set[tuple[object, object]]:
+    """The programme facts of ``text`` as one article, as (name, country)."""
+    facts = facts_of_kind(extractor.extract(article(text)), "visa_programme")
+    return {(f["name"], f["country"]) for f in facts}
+
+
 def people_in(extractor: FactExtractor, text: str) -> dict[str, dict[str, object]]:
     """The person facts of ``text`` as one article, by name."""
     return {str(p["name"]): p for p in facts_of_kind(extractor.extract(article(text)), "person")}

@@ -8,12 +8,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.nlp import FactExtractor
-from tests.extractors.conftest import article, facts_of_kind
-
-
-def _programmes(extractor: FactExtractor, text: str) -> set[tuple[object, object]]:
-    facts = extractor.extract(article(text))
-    return {(f["name"], f["country"]) for f in facts_of_kind(facts, "visa_programme")}
+from tests.extractors.conftest import programmes_in
 
 
 @pytest.mark.parametrize(
@@ -32,7 +27,7 @@ def _programmes(extractor: FactExtractor, text: str) -> set[tuple[object, object
 def test_each_code_before_a_shared_plural_head_is_a_programme(
     extractor: FactExtractor, text: str, expected: set[tuple[str, str]]
 ) -> None:
-    assert _programmes(extractor, text) == expected
+    assert programmes_in(extractor, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -45,4 +40,4 @@ def test_each_code_before_a_shared_plural_head_is_a_programme(
     ],
 )
 def test_no_code_without_a_shared_head_or_a_visa_of_that_code(extractor: FactExtractor, text: str) -> None:
-    assert not {n for n, _ in _programmes(extractor, text) if str(n).startswith(("A", "Q"))}
+    assert not {n for n, _ in programmes_in(extractor, text) if str(n).startswith(("A", "Q"))}

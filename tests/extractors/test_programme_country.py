@@ -16,17 +16,11 @@ from extractors.components.programme_country import context_country, dateline_co
 from extractors.components.programme_names import find_named_programmes
 from extractors.country_lexicon import country_lexicon
 from extractors.nlp import FactExtractor
-from tests.extractors.conftest import article, facts_of_kind
+from tests.extractors.conftest import article, facts_of_kind, programmes_in
 
 
 def _named(text: str) -> set[tuple[str, str | None]]:
     return {(f.name, f.country) for f in find_named_programmes(text)}
-
-
-def _programmes(extractor: FactExtractor, text: str) -> set[tuple[object, object]]:
-    return {
-        (f["name"], f["country"]) for f in facts_of_kind(extractor.extract(article(text)), "visa_programme")
-    }
 
 
 # --- the lexicon -------------------------------------------------------------------------------
@@ -246,7 +240,7 @@ def test_the_noun_phrase_names_the_issuer_over_a_country_in_the_name() -> None:
 def test_a_shared_table_name_takes_the_country_of_its_own_noun_phrase(
     extractor: FactExtractor, text: str, name: str, country: str
 ) -> None:
-    assert _programmes(extractor, text) == {(name, country)}
+    assert programmes_in(extractor, text) == {(name, country)}
 
 
 # --- names by their shape ---------------------------------------------------------------------------
@@ -339,8 +333,8 @@ def test_a_plural_head_after_coordinated_names_names_each() -> None:
     }
 
 
-def test_coordinated_table_names_are_the_table_programmes(extractor: FactExtractor) -> None:
-    assert _programmes(extractor, "Britain tightened the Skilled Worker and Graduate visas.") == {
+def test_coordinated_table_names_are_the_tableprogrammes_in(extractor: FactExtractor) -> None:
+    assert programmes_in(extractor, "Britain tightened the Skilled Worker and Graduate visas.") == {
         ("Skilled Worker visa", "United Kingdom"),
         ("Graduate visa", "United Kingdom"),
     }
@@ -348,7 +342,7 @@ def test_coordinated_table_names_are_the_table_programmes(extractor: FactExtract
 
 def test_a_lowercase_kind_in_apposition_describes_the_programme_before_it(extractor: FactExtractor) -> None:
     text = "Demand rose for Germany's Opportunity Card, the points-based job-seeker visa launched in 2024."
-    assert _programmes(extractor, text) == {("Opportunity Card", "Germany")}
+    assert programmes_in(extractor, text) == {("Opportunity Card", "Germany")}
     assert _named("Portugal introduced a job-seeker visa in 2022.") == {("job seeker visa", "Portugal")}
 
 
@@ -401,7 +395,7 @@ def test_fees_and_events_belong_to_a_programme_named_by_its_code(extractor: Fact
 def test_a_table_name_without_its_programme_noun_is_the_programme(
     extractor: FactExtractor, text: str, programmes: set[tuple[str, str]]
 ) -> None:
-    assert _programmes(extractor, text) == programmes
+    assert programmes_in(extractor, text) == programmes
 
 
 def test_a_fee_belongs_to_the_programme_named_without_its_noun(extractor: FactExtractor) -> None:
@@ -430,7 +424,7 @@ def test_a_fee_belongs_to_the_programme_named_without_its_noun(extractor: FactEx
 def test_a_subcategory_alone_is_a_programme_and_beside_its_programme_is_that_programme(
     extractor: FactExtractor, text: str, programmes: set[tuple[str, str]]
 ) -> None:
-    assert _programmes(extractor, text) == programmes
+    assert programmes_in(extractor, text) == programmes
 
 
 def test_an_amount_restated_later_keeps_the_programme_an_earlier_sentence_gave_it(

@@ -13,15 +13,10 @@ import pytest
 from extractors.components.programme_country import its_country, noun_phrase_country
 from extractors.models import VisaProgrammeFact
 from extractors.nlp import FactExtractor
-from tests.extractors.conftest import article, facts_of_kind
+from tests.extractors.conftest import article, facts_of_kind, programmes_in
 
 
-def _programmes(extractor: FactExtractor, text: str) -> set[tuple[object, object]]:
-    facts = extractor.extract(article(text))
-    return {(f["name"], f["country"]) for f in facts_of_kind(facts, "visa_programme")}
-
-
-def _fee_programmes(extractor: FactExtractor, text: str) -> set[object]:
+def _feeprogrammes_in(extractor: FactExtractor, text: str) -> set[object]:
     return {f["programme"] for f in facts_of_kind(extractor.extract(article(text)), "fee")}
 
 
@@ -61,17 +56,17 @@ def test_no_its_no_country() -> None:
 # --- one name, two countries: two programmes --------------------------------------------------
 
 
-def test_the_same_lowercase_name_in_two_countries_is_two_programmes(extractor: FactExtractor) -> None:
+def test_the_same_lowercase_name_in_two_countries_is_twoprogrammes_in(extractor: FactExtractor) -> None:
     text = ("Latvia stopped taking applications for its golden visa on Monday. Cyprus last year doubled "
             "the property threshold for its own golden visa.")  # fmt: skip
-    assert _programmes(extractor, text) == {("golden visa", "Latvia"), ("golden visa", "Cyprus")}
+    assert programmes_in(extractor, text) == {("golden visa", "Latvia"), ("golden visa", "Cyprus")}
 
 
 def test_the_shared_table_name_and_its_lowercase_form_split_by_country(extractor: FactExtractor) -> None:
     text = ("When Latvia closed its golden visa, buyers went to the Gulf. The United Arab Emirates is "
             "the leader. Its 10-year Golden Visa needs a home worth AED 2 million. Malaysia launched "
             "its own golden visa in March.")  # fmt: skip
-    assert _programmes(extractor, text) == {
+    assert programmes_in(extractor, text) == {
         ("Golden Visa", "Latvia"),
         ("Golden Visa", "United Arab Emirates"),
         ("Golden Visa", "Malaysia"),
@@ -81,18 +76,18 @@ def test_the_shared_table_name_and_its_lowercase_form_split_by_country(extractor
 def test_a_countrys_golden_visa_is_the_golden_visa_under_that_country(extractor: FactExtractor) -> None:
     # No "Greece Golden Visa": the country is the fact's country, not a part of its name.
     text = "The Greek Golden Visa grants five-year residence to investors who buy a home in Athens."
-    assert _programmes(extractor, text) == {("Golden Visa", "Greece")}
+    assert programmes_in(extractor, text) == {("Golden Visa", "Greece")}
 
 
 def test_mentions_that_name_no_country_are_the_names_one(extractor: FactExtractor) -> None:
     text = ("Colombia's digital nomad visa asks for three times the minimum wage. The digital nomad "
             "visa lasts two years.")  # fmt: skip
-    assert _programmes(extractor, text) == {("digital nomad visa", "Colombia")}
+    assert programmes_in(extractor, text) == {("digital nomad visa", "Colombia")}
 
 
 def test_a_programme_of_one_country_never_splits(extractor: FactExtractor) -> None:
     text = "Mexico praised the H-1B. China's critics said its H-1B was a model for nobody."
-    assert _programmes(extractor, text) == {("H-1B", "United States")}
+    assert programmes_in(extractor, text) == {("H-1B", "United States")}
 
 
 def test_programme_identity_holds_the_country() -> None:
@@ -120,12 +115,12 @@ def test_programme_identity_holds_the_country() -> None:
 def test_a_code_before_visa_is_the_name_alone(
     extractor: FactExtractor, text: str, name: str, country: str
 ) -> None:
-    assert _programmes(extractor, text) == {(name, country)}
+    assert programmes_in(extractor, text) == {(name, country)}
 
 
 def test_a_fee_of_a_code_named_visa_is_the_codes(extractor: FactExtractor) -> None:
     text = "Laos's L9 visa costs $150 for new applicants."
-    assert _fee_programmes(extractor, text) == {"L9"}
+    assert _feeprogrammes_in(extractor, text) == {"L9"}
 
 
 # --- an official title's Scheme or Program ---------------------------------------------------
@@ -134,17 +129,18 @@ def test_a_fee_of_a_code_named_visa_is_the_codes(extractor: FactExtractor) -> No
 def test_a_table_programme_written_with_its_title_is_named_by_the_title(extractor: FactExtractor) -> None:
     text = ("Canada paused its Start-up Visa Program on Monday. The Start-up Visa costs C$1,625 "
             "for the main applicant.")  # fmt: skip
-    assert _programmes(extractor, text) == {("Start-up Visa Program", "Canada")}
-    assert _fee_programmes(extractor, text) == {"Start-up Visa Program"}
+    assert programmes_in(extractor, text) == {("Start-up Visa Program", "Canada")}
+    assert _feeprogrammes_in(extractor, text) == {"Start-up Visa Program"}
 
 
 def test_a_table_programme_without_its_title_keeps_the_short_name(extractor: FactExtractor) -> None:
-    assert _programmes(extractor, "Canada paused the Start-up Visa in May.") == {("Start-up Visa", "Canada")}
+    start_up = {("Start-up Visa", "Canada")}
+    assert programmes_in(extractor, "Canada paused the Start-up Visa in May.") == start_up
     # A lowercase "program" describes; it is no part of the title.
-    assert _programmes(extractor, "Canada's Start-up Visa program is small.") == {("Start-up Visa", "Canada")}
+    assert programmes_in(extractor, "Canada's Start-up Visa program is small.") == start_up
 
 
 def test_a_name_found_by_its_form_keeps_its_capitalised_scheme(extractor: FactExtractor) -> None:
     text = ("Oman widened its Talent Entry Pass Scheme to engineers. The Talent Entry Pass costs "
             "500 rials.")  # fmt: skip
-    assert _programmes(extractor, text) == {("Talent Entry Pass Scheme", "Oman")}
+    assert programmes_in(extractor, text) == {("Talent Entry Pass Scheme", "Oman")}

@@ -6,12 +6,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.nlp import FactExtractor
-from tests.extractors.conftest import article, facts_of_kind
-
-
-def _programmes(extractor: FactExtractor, text: str) -> set[tuple[object, object]]:
-    facts = facts_of_kind(extractor.extract(article(text)), "visa_programme")
-    return {(f["name"], f["country"]) for f in facts}
+from tests.extractors.conftest import programmes_in
 
 
 @pytest.mark.parametrize(
@@ -25,10 +20,10 @@ def _programmes(extractor: FactExtractor, text: str) -> set[tuple[object, object
     ],
 )
 def test_a_former_name_is_the_programme_it_became(extractor: FactExtractor, text: str) -> None:
-    assert _programmes(extractor, text) == {("Global Founder Visa", "Chile")}
+    assert programmes_in(extractor, text) == {("Global Founder Visa", "Chile")}
 
 
 def test_a_replaced_programme_is_another(extractor: FactExtractor) -> None:
     text = "Chile's Global Founder Visa, which replaced the Start-up Entrepreneur Visa, opens in May."
-    assert _programmes(extractor, text) == {
+    assert programmes_in(extractor, text) == {
         ("Global Founder Visa", "Chile"), ("Start-up Entrepreneur Visa", "Chile")}

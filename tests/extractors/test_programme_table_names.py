@@ -9,19 +9,14 @@ from extractors.components.programme_name_countries import NamedProgramme
 from extractors.components.programme_table_names import table_name
 from extractors.components.programmes import programme_table
 from extractors.nlp import FactExtractor
-from tests.extractors.conftest import article, events_in, facts_of_kind
-
-
-def _programmes(extractor: FactExtractor, text: str) -> set[tuple[object, object]]:
-    facts = extractor.extract(article(text))
-    return {(f["name"], f["country"]) for f in facts_of_kind(facts, "visa_programme")}
+from tests.extractors.conftest import events_in, programmes_in
 
 
 def test_a_lowercase_compound_ending_a_table_name_is_that_programme(extractor: FactExtractor) -> None:
     # "digital nomad pass" ends in "nomad pass", as "DE Rantau Nomad Pass" does.
     text = ("Malaysia's digital nomad pass, launched in March 2023, has drawn 4,000 coders. "
             "Holders of the DE Rantau Nomad Pass may stay two years.")
-    assert _programmes(extractor, text) == {("DE Rantau Nomad Pass", "Malaysia")}
+    assert programmes_in(extractor, text) == {("DE Rantau Nomad Pass", "Malaysia")}
     assert events_in(extractor, text) == [("DE Rantau Nomad Pass", "launched", "2023-03", "month")]
 
 
@@ -40,12 +35,12 @@ def test_a_table_programme_named_with_another_programme_noun_is_that_programme(
 ) -> None:
     text = ("Australia closed its Global Talent visa last December. Agents said clients had waited "
             "months under the old Global Talent stream.")
-    assert _programmes(extractor, text) == {("Global Talent visa", "Australia")}
+    assert programmes_in(extractor, text) == {("Global Talent visa", "Australia")}
 
 
 def test_another_programme_noun_of_another_country_stays_apart(extractor: FactExtractor) -> None:
     text = ("Britain's Global Talent visa drew 8,000 scientists. Canada's Global Talent stream "
             "drew more engineers.")
-    found = _programmes(extractor, text)
+    found = programmes_in(extractor, text)
     assert ("Global Talent visa", "United Kingdom") in found
     assert any(country == "Canada" for _, country in found)
