@@ -167,30 +167,7 @@ def _extractions(inputs: Inputs) -> list[pipeline.Extraction]:
 
 def store_row(inputs: Inputs, runs: int) -> tuple[Row, list[pipeline.Extraction]]:
     extractions = _extractions(inputs)
-    tables = _arrow_rows(extractions)
-
-    stores = FreshStores(inputs.folder)
-
-    def ours() -> None:
-        con = open_store(stores.take("ours"))
-        try:
-            _save_all(con, extractions)
-        finally:
-            con.close()
-
-    def floor() -> None:
-        con = open_store(stores.take("floor"))
-        try:
-            con.begin()
-            for name, table in tables.items():
-                con.register("rows", table)
-                con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM rows")
-                con.unregister("rows")
-            con.commit()
-        finally:
-            con.close()
-
-    a, b = paired_medians(ours, floor, runs, before=stores.make)
+    a, b = _against_raw_insert(inputs, runs, extractions, _arrow_rows(extractions))
     n = len(extractions)
     row = Row(
         f"store writes ({n} articles)", rate(n, a), f"raw Arrow insert {rate(n, b)}", b / a,
@@ -212,6 +189,19 @@ def final_rows_row(inputs: Inputs, runs: int, extractions: list[pipeline.Extract
         final = {name: con.execute(f'SELECT * FROM "{name}"').arrow().read_all() for name in names}
     finally:
         con.close()
+    final = {name: table for name, table in final.items() if table.num_rows and name != "schema_migrations"}
+    a, b = _against_raw_insert(inputs, runs, extractions, final)
+    n = len(extractions)
+    floor_rate = f"raw Arrow insert {rate(n, b)}"
+    return Row(f"  same, against every final row ({n} articles)", rate(n, a), floor_rate, b / a)
+
+
+def _against_raw_insert(
+    inputs: Inputs, runs: int, extractions: list[pipeline.Extraction], tables: dict[str, pa.Table]
+) -> tuple[float, float]:
+    """Median seconds of saving ``extractions`` as the monitor does, and of one raw insert
+    of ``tables`` (table name -> its rows), each into a fresh store, alternately."""
+    stores = FreshStores(inputs.folder)
 
     def ours() -> None:
         con = open_store(stores.take("ours"))
@@ -224,19 +214,15 @@ def final_rows_row(inputs: Inputs, runs: int, extractions: list[pipeline.Extract
         con = open_store(stores.take("floor"))
         try:
             con.begin()
-            for name, table in final.items():
-                if table.num_rows and name != "schema_migrations":
-                    con.register("rows", table)
-                    con.execute(f'INSERT INTO "{name}" SELECT * FROM rows')
-                    con.unregister("rows")
+            for name, table in tables.items():
+                con.register("rows", table)
+                con.execute(f'INSERT INTO "{name}" BY NAME SELECT * FROM rows')
+                con.unregister("rows")
             con.commit()
         finally:
             con.close()
 
-    a, b = paired_medians(ours, floor, runs, before=stores.make)
-    n = len(extractions)
-    floor_rate = f"raw Arrow insert {rate(n, b)}"
-    return Row(f"  same, against every final row ({n} articles)", rate(n, a), floor_rate, b / a)
+    return paired_medians(ours, floor, runs, before=stores.make)
 
 
 def _save_all(con: duckdb.DuckDBPyConnection, extractions: list[pipeline.Extraction]) -> None:
