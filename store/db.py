@@ -25,6 +25,16 @@ QUERY_CONFIG: dict[str, str | bool | int | float | list[str]] = {
     "lock_configuration": True,
 }
 
+# What a writable connection sets: DuckDB's FSST string compression left out. At
+# every checkpoint (and a big commit) DuckDB analyses each string segment with
+# every method; FSST's analysis was most of it. On the bench pages (346 articles,
+# one batch into a fresh store, python -m bench.store_writes's inputs) a save
+# plus its checkpoint took 446 ms with it and 325 without, the raw insert of
+# the same article, fact and source rows 194 and 142 ms; the file was 4.8%
+# larger (10,764 against 11,276 KB: FSST had been chosen only for hex fact ids,
+# quote texts and one JSON column; article texts were stored uncompressed anyway).
+WRITE_SETTINGS = ("SET disabled_compression_methods = 'fsst'",)
+
 _LOCK_HOLDER = re.compile(r"\(PID (\d+)\)")
 
 
@@ -72,6 +82,8 @@ def _prepared(con: duckdb.DuckDBPyConnection, path: Path, *, read_only: bool) ->
         if read_only:
             check_current(con, str(path))
         else:
+            for setting in WRITE_SETTINGS:
+                con.execute(setting)
             migrate(con)
     except duckdb.Error as exc:
         con.close()
