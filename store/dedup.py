@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 from urllib.parse import urlsplit, urlunsplit
@@ -115,6 +115,10 @@ class Fingerprint:
     wire: str | None
     n_shingles: int
     minhash: bytes  # NUM_PERM uint64 hash values, little-endian
+    # The (url, canonical_url) it was computed from, when computed from an article: the
+    # saver takes the fingerprint for its article when they match, without normalising
+    # the URLs again (``store.stories.story_input``). Not part of what is compared.
+    made_from: tuple[str, str | None] | None = field(default=None, compare=False)
 
     def keys(self) -> list[int]:
         """The exact keys another copy of the story may share with this one, as 64-bit ints."""
@@ -152,7 +156,8 @@ def fingerprint(url: str, canonical_url: str | None, text: str, text_hash: str) 
     """The fingerprint of an article from its URLs and text."""
     shingles = _shingle_bytes(text)
     values = _HASHER.signature(shingles).astype("<u8").tobytes()
-    return Fingerprint(article_url_key(url, canonical_url), text_hash, wire_of(text), len(shingles), values)
+    key = article_url_key(url, canonical_url)
+    return Fingerprint(key, text_hash, wire_of(text), len(shingles), values, (url, canonical_url))
 
 
 def article_url_key(url: str, canonical_url: str | None) -> str:

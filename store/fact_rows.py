@@ -34,6 +34,9 @@ class FactRows:
     quote_keys: frozenset[str | None]
     quote_words: Mapping[str, Words] = field(default_factory=dict)  # quote text -> quote_words(text)
     extractor_version: str = EXTRACTOR_VERSION
+    # The URL of the article they were made for: the saver takes ``article_id`` when its
+    # article has this URL, without hashing the normalised URL again.
+    url: str = ""
 
     def by_table(self) -> dict[FactTable, Mapping[str, Row]]:
         """The fact rows keyed by their table (``store.tables.FACT_TABLES``)."""
@@ -64,7 +67,7 @@ def fact_rows(article: Article, facts: Sequence[Fact], speaker_keys: SpeakerKeys
             text = str(getattr(fact, "text", ""))
             if text not in words:
                 words[text] = tuple(quote_words(text))
-    return FactRows(aid, rows, sources, frozenset(quote_keys), words)
+    return FactRows(aid, rows, sources, frozenset(quote_keys), words, url=article.url)
 
 
 def _table_for(fact: Fact, url: str) -> FactTable:

@@ -186,7 +186,9 @@ def _ratio_pairs(
         for j in nominated:
             theirs = sets[j]
             other = len(theirs)
-            if j != i and shortest <= other <= longest and len(mine & theirs) >= half * (length + other) - 1e-9:
+            if j == i or not shortest <= other <= longest:
+                continue
+            if len(mine & theirs) >= half * (length + other) - 1e-9:
                 pairs.add((min(i, j), max(i, j)))
     return pairs
 

@@ -52,7 +52,7 @@ class Member:
 def story_input(article_id: str, article: Article, computed: Fingerprint | None = None) -> StoryInput:
     """Fingerprint and outlet of ``article``; the fingerprint ``computed`` earlier is
     taken when it is this article's (same URL key and text hash)."""
-    if computed is None or (computed.url_key, computed.text_hash) != _identity(article):
+    if computed is None or not _is_of(computed, article):
         computed = article_fingerprint(article)
     return StoryInput(article_id, outlet_of(article), computed)
 
@@ -66,8 +66,14 @@ def article_fingerprint(article: Article) -> Fingerprint:
     return found
 
 
-def _identity(article: Article) -> tuple[str, str]:
-    return article_url_key(article.url, article.canonical_url), article.text_hash
+def _is_of(computed: Fingerprint, article: Article) -> bool:
+    """Whether ``computed`` is the fingerprint of ``article`` (same URL key and text hash),
+    checked on the URLs it was computed from when it says."""
+    if computed.text_hash != article.text_hash:
+        return False
+    if computed.made_from is not None:
+        return computed.made_from == (article.url, article.canonical_url)
+    return computed.url_key == article_url_key(article.url, article.canonical_url)
 
 
 def outlet_of(article: Article) -> str:

@@ -53,6 +53,10 @@ class FactTable:
 
     def merge(self, old: Row, new: Row) -> Row:
         """Two rows of one fact merged column by column (the Python side of the rules)."""
+        if old[1:] == new[1:]:
+            # Each rule leaves equal stored values as they are (lists are stored sorted and
+            # distinct, flags as bools): one fact seen twice, the usual case, merges to itself.
+            return old
         merged = (_merge_value(c.merge, a, b) for c, a, b in zip(self.columns, old[1:], new[1:], strict=True))
         return (old[0], *merged)
 
@@ -79,9 +83,11 @@ class FactTable:
 
 
 def _stored(column: Column, value: object) -> object:
-    """Lists are stored sorted and distinct, so a union of equal lists is a no-op."""
+    """Lists are stored sorted and distinct, flags as bools, so merging equal values is a no-op."""
     if column.merge == "union":
         return sorted(set(_strings(value)))
+    if column.merge == "any":
+        return bool(value)
     return value
 
 

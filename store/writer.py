@@ -245,7 +245,10 @@ def save_each(con: duckdb.DuckDBPyConnection, saves: Sequence[ArticleSave]) -> l
 
 def _plan(save: ArticleSave, speaker_keys: SpeakerKeys) -> _Plan:
     article = save.article
-    aid = article_id(article)
+    given = save.rows
+    if given is None or given.url != article.url or given.extractor_version != EXTRACTOR_VERSION:
+        given = None
+    aid = article_id(article) if given is None else given.article_id
     row: Row = (
         aid, article.url, save.final_url, article.canonical_url, article.site, article.title, article.author,
         article.published_at, article.language, article.text, article.text_hash, utc_naive(save.fetched_at),
@@ -254,8 +257,7 @@ def _plan(save: ArticleSave, speaker_keys: SpeakerKeys) -> _Plan:
     # The MinHash signature, when not computed already, is computed here, before the rows are written.
     fetched = utc_naive(save.fetched_at)
     member = Member(aid, article.title, article.published_at, len(article.text), fetched)
-    given = save.rows
-    if given is None or given.article_id != aid or given.extractor_version != EXTRACTOR_VERSION:
+    if given is None:
         given = fact_rows(article, save.facts, speaker_keys)
     return _Plan(
         aid, row, fetched, member, story_input(aid, article, save.fingerprint),

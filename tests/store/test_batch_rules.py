@@ -179,3 +179,22 @@ def test_a_story_of_new_articles_gets_the_row_the_stored_story_would_get(tmp_pat
     earliest = (FETCHED - timedelta(minutes=3)).replace(tzinfo=None)
     assert (n, outlets, first_seen) == (3, ["A", "B", "C"], earliest)
     con.close()
+
+
+def test_fact_rows_computed_for_another_article_are_computed_again(tmp_path: Path) -> None:
+    """The extraction workers compute each article's fact rows; the save takes them only
+    for the article (URL) they were made for, so rows handed with the wrong article never
+    land under its id."""
+    from store.fact_rows import fact_rows
+
+    facts_a = [programme("K visa", "China")]
+    wrong = replace(_save(A, facts_a), rows=fact_rows(B, [fee("H-1B", 100_000.0)]))
+    right = replace(_save(A, facts_a), rows=fact_rows(A, facts_a))
+    stores = []
+    for name, save in (("wrong", wrong), ("right", right), ("none", _save(A, facts_a))):
+        con = open_store(tmp_path / f"{name}.duckdb")
+        save_articles(con, [save])
+        stores.append(_snapshot(con))
+        con.close()
+    assert stores[0] == stores[1] == stores[2]
+    assert stores[0]["visa_programmes"] and not stores[0]["fees"]
