@@ -153,7 +153,7 @@ def _add_eval(p: argparse.ArgumentParser) -> None:
     # extractors.evaluate.SPLITS and "all", not imported for --help
     splits = ["train", "validation", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6",
               "blind7", "blind8", "blind9", "blind10", "blind11", "blind12",
-              "blind13", "blind14", "all"]
+              "blind13", "blind14", "blind15", "all"]
     p.add_argument("--split", choices=splits, default="all", help="gold split")
     p.add_argument("--no-misses", action="store_true", help="print only the scores")
     _json_flag(p, "the scores as JSON")
