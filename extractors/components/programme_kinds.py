@@ -33,6 +33,7 @@ from functools import lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from extractors.components.programme_country import country_before, first_line_headline
+from extractors.components.programme_subject_country import clause_subject_country
 from extractors.country_lexicon import CountryLexicon, country_lexicon
 
 _HEAD = re.compile(
@@ -49,7 +50,8 @@ resident residence residency permanent temporary long-term short-term long-stay 
 investment business entrepreneur entrepreneurship startup start-up research researcher family spouse
 partner retirement retiree graduate graduates seasonal specialist specialists professional
 professionals knowledge expert experts critical shortage skills intra-company transfer labour labor
-sponsored sponsorship points-based points e-visa evisa electronic national tourist visitor
+sponsored sponsorship points-based points e-visa evisa electronic national tourist visitor humanitarian
+citizenship-by-investment residence-by-investment
 """.split())  # fmt: skip
 _SINGULAR = {"visas": "visa", "permits": "permit", "schemes": "scheme", "programmes": "programme",
              "programs": "program", "e-visas": "e-visa", "evisas": "evisa"}
@@ -85,6 +87,11 @@ def _anchor(text: str, start: int, end: int, lex: CountryLexicon) -> str | None:
     an article before it ("Vietnam's", "the Swedish"), or a destination or place after it that no
     second country joins ("to Mexico"; not "in Canada and Britain")."""
     found = country_before(text, start, lex)
+    # "Brazil extended its humanitarian visa": "its" is the clause's subject country's.
+    if re.search(r"(?<![\w'’])its[ \t]+$", text[max(0, start - 6) : start]):
+        subject = clause_subject_country(text, start, lex)
+        if subject is not None:
+            return subject
     if found is not None and found[1] and found[0] not in lex.weak and lex.country_of(found[0]):
         return lex.country_of(found[0])
     after = re.match(rf"[ \t]+(?:to|in|of)[ \t]+(?:the[ \t]+)?(?P<c>{lex.pattern.pattern})"
