@@ -28,7 +28,8 @@ _CAP = r"[A-Z][\w]*(?:[-‐][\w]+)*"
 # "and" is no link: "the Home Child Care Provider and Home Support Worker pilots" are two.
 _LINK = r"(?:[ \t]+(?:of|in|for|by|&)[ \t]+|[ \t]+)"
 _HEAD = (r"[Vv]isas?|Pass(?:es)?|Cards?|[Pp]ermits?|[Ss]chemes?|[Pp]rogrammes?|[Pp]rograms?"
-         r"|[Rr]outes?|[Ss]treams?|[Pp]ilots?|[Cc]ategory|[Cc]ategories|[Pp]athways?|Residency|Stamps?")  # fmt: skip
+         r"|[Rr]outes?|[Ss]treams?|[Pp]ilots?|[Cc]ategory|[Cc]ategories|[Pp]athways?|Residency"
+         r"|Stamps?")  # fmt: skip
 CAPITALISED = re.compile(
     rf"(?<![\w'’.(-])(?P<name>{_CAP}(?:{_LINK}{_CAP}){{0,6}})"
     rf"(?:[ \t]+\((?P<acr1>[A-Z][A-Z0-9-]{{1,7}})\))?[ \t]+(?P<head>{_HEAD})(?![\w-])"

@@ -47,7 +47,8 @@ land northern southern eastern western central
 VISA_HEADS = frozenset({"visa", "visas"})
 MIGRATION = re.compile(
     r"(?i)\b(?:visas?|immigra\w*|migra\w*|residen\w*|permits?|citizenship|nomads?|expats?"
-    r"|foreigners|remote[- ]work(?:ers?|ing)|foreign (?:workers|nationals|talent|professionals|students|staff|employees|hires|labour|labor))\b"
+    r"|foreigners|remote[- ]work(?:ers?|ing)"
+    r"|foreign (?:workers|nationals|talent|professionals|students|staff|employees|hires|labour|labor))\b"
 )
 HEAD_WORDS = frozenset("""
 visa visas pass passes card cards permit permits scheme schemes programme programmes program programs
