@@ -47,7 +47,9 @@ land northern southern eastern western central
 VISA_HEADS = frozenset({"visa", "visas"})
 MIGRATION = re.compile(
     r"(?i)\b(?:visas?|immigra\w*|migra\w*|residen\w*|permits?|citizenship|nomads?|expats?"
-    r"|foreigners|remote[- ]work(?:ers?|ing)"
+    # Foreigners let in to work or live, and remote workers: not foreigners as tourists or shoppers.
+    r"|(?:lets|let|allows|allow|allowing|letting|enables|invites|for)\s+foreigners\s+(?:to\s+)?"
+    r"(?:work|live|stay|settle|retire|reside|relocate)|remote[- ]work(?:ers?|ing)"
     r"|foreign (?:workers|nationals|talent|professionals|students|staff|employees|hires|labour|labor))\b"
 )
 HEAD_WORDS = frozenset("""

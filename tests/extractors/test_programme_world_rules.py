@@ -19,8 +19,9 @@ def _programmes(extractor: FactExtractor, text: str) -> set[tuple[str, object]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # "foreigners" and "remote workers" make a sentence a migration one for a non-visa head.
-        ("Peru's Sunrise Programme has drawn 2,000 foreigners since March.",
+        # Foreigners let in to live or work, and remote workers, make a sentence a migration one
+        # for a non-visa head.
+        ("Peru's Sunrise Programme lets foreigners live in the Andes for a year.",
          {("sunrise programme", "Peru")}),
         ("Remote workers can now apply for Fiji's Island Living Stamp, officials said.",
          {("island living stamp", "Fiji")}),
@@ -43,6 +44,9 @@ def test_a_rule_reads_the_programme(
     "text",
     [
         "Peru's Sunrise Programme has planted 2,000 trees since March.",
+        # Foreigners as tourists or shoppers make no migration sentence.
+        "Japan's Green Tourism Card gives foreigners discounts at museums.",
+        "The Tourism Recovery Programme brought foreigners back to the beaches of Phuket.",
         "Guests at the Golden Visa Resort were moved to another building after the fire.",
         "The Golden Visa Awards honoured three property agents on Friday.",
     ],
