@@ -159,13 +159,26 @@ def _mentions(text: str) -> tuple[tuple[int, int, str], ...]:
                 break
             words.insert(0, w.group(1))
             start = w.start()
-        if not words and not head.startswith("e"):
+        if not words and not head.startswith("e") and not _ON_ARRIVAL.match(text, m.end()):
             continue
         if _inside_name(text, start) or _goes_on(text, m.end()):
             continue
+        # "a visa on arrival": the one kind news writes with its modifier after the head.
+        end, head = _on_arrival(text, m.end(), head)
+        if not words and not head.startswith("e") and end == m.end():
+            continue
         name = " ".join([*words, _SINGULAR.get(head, head)])
-        out.append((start, m.end(), name.replace("evisa", "e-visa")))
+        out.append((start, end, name.replace("evisa", "e-visa")))
     return tuple(out)
+
+
+_ON_ARRIVAL = re.compile(r"[ \t]+on[ \t]+arrival(?![\w-])")
+
+
+def _on_arrival(text: str, end: int, head: str) -> tuple[int, str]:
+    """Where a visa head's kind ends and its head: "visas on arrival" is the kind "visa on arrival"."""
+    m = _ON_ARRIVAL.match(text, end) if head in {"visa", "visas"} else None
+    return (m.end(), "visa on arrival") if m else (end, head)
 
 
 def _inside_name(text: str, start: int) -> bool:

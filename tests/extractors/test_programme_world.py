@@ -47,8 +47,8 @@ def _one(name: str, country: str, *also: str) -> Expected:
 # Why a passage stays xfail (strict: each flags when it starts to pass).
 _HEADLINE_ONLY = ("a Title Case headline capitalises every word, so a name only the headline gives "
                   "(the body never writes it) is not read: where the name ends is unknown")
-_ON_ARRIVAL = ("'visa on arrival' puts its modifier after the head, a kind shape the kind finder "
-               "lacks; the e-visa's 'from May 1' is the events' reading")
+_ON_ARRIVAL = ("the visa on arrival is read (a kind with its modifier after the head); 'an e-visa "
+               "from May 1' is a kind only by its event, the events' reading (events4)")
 _WEAK_KIND = ("'Dominica' is a weak country form (also a first name): a weak form's possessive "
               "before a lowercase kind may be a person's ('Georgia's work permit')")
 

@@ -32,6 +32,8 @@ def _programmes(extractor: FactExtractor, text: str) -> set[tuple[str, object]]:
         ("Laos now asks visitors for an Electronic Travel Authorisation (eTA) before they fly.",
          {("electronic travel authorisation", "Laos")}),
         ("Travellers to Canada need an eTA before they board.", {("eta", "Canada")}),
+        # "visa on arrival" is a kind, its modifier after the head; a country possesses it here.
+        ("Rwanda's visas on arrival cost $50 at Kigali airport.", {("visa on arrival", "Rwanda")}),
     ],
 )
 def test_a_rule_reads_the_programme(
@@ -49,6 +51,8 @@ def test_a_rule_reads_the_programme(
         "The Tourism Recovery Programme brought foreigners back to the beaches of Phuket.",
         "Guests at the Golden Visa Resort were moved to another building after the fire.",
         "The Golden Visa Awards honoured three property agents on Friday.",
+        # A visa on arrival no country possesses is a passing mention.
+        "Visitors from 30 countries qualify for a visa on arrival, the tourism board said.",
     ],
 )
 def test_a_rule_reads_no_programme(extractor: FactExtractor, text: str) -> None:
