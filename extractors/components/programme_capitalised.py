@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from extractors.components.programme_codes import is_code
 from extractors.components.programme_kind_titles import kind_title, subclass_suffix
+from extractors.components.programme_organisations import goes_on_into_organisation
 from extractors.components.programme_text import about_migration, opens_sentence, sentence
 from extractors.components.programme_words import (
     EACH,
@@ -27,7 +28,8 @@ _CAP = r"[A-Z][\w]*(?:[-‐][\w]+)*"
 # "and" is no link: "the Home Child Care Provider and Home Support Worker pilots" are two.
 _LINK = r"(?:[ \t]+(?:of|in|for|by|&)[ \t]+|[ \t]+)"
 _HEAD = (r"[Vv]isas?|Pass(?:es)?|Cards?|[Pp]ermits?|[Ss]chemes?|[Pp]rogrammes?|[Pp]rograms?"
-         r"|[Rr]outes?|[Ss]treams?|[Pp]ilots?|[Cc]ategory|[Cc]ategories|[Pp]athways?|Residency")  # fmt: skip
+         r"|[Rr]outes?|[Ss]treams?|[Pp]ilots?|[Cc]ategory|[Cc]ategories|[Pp]athways?|Residency"
+         r"|Stamps?")  # fmt: skip
 CAPITALISED = re.compile(
     rf"(?<![\w'’.(-])(?P<name>{_CAP}(?:{_LINK}{_CAP}){{0,6}})"
     rf"(?:[ \t]+\((?P<acr1>[A-Z][A-Z0-9-]{{1,7}})\))?[ \t]+(?P<head>{_HEAD})(?![\w-])"
@@ -38,13 +40,6 @@ _ORGANISATION_BEFORE = re.compile(
     r"\b(?:agency|agencies|firm|consultancy|consultants|company|business|platform|website|app|startup"
     r"|start-up|provider|operator)\s+(?:called\s+|named\s+)?$"
 )
-# A capitalised run going on into one of these is a firm's or an office's name ("Gulf Residency Partners").
-_ORGANISATION_AFTER = re.compile(
-    r"[ \t]+(?:Partners|Group|Services|Consultants?|Consultancy|Advisers|Advisors|Ltd|LLC|LLP|Inc|Solutions"
-    r"|Agency|Centre|Center|Office|Holdings|Associates|Network|Company|Council|Board|Authority|Department"
-    r"|Unit|Team|Club|Forum|Alliance|Association|Fund|Foundation|Law|Legal|Capital|Tribunal|Hub)\b"
-)
-
 @dataclass(frozen=True)
 class Hit:
     """A well-formed name; ``weak`` when it counts only if the article also names it where it is
@@ -113,7 +108,7 @@ def capitalised(text: str, m: re.Match[str]) -> Hit | None:
             and re.fullmatch(r"Visas?|Pass(?:es)?|Cards?|Permits?|Residency", words[-1]):  # fmt: skip
         titled = len(words) > 1 and not re.search(r"\b(?:an?|any)\s+$", text[:start])
         head, words = words[-1], words[:-1]
-    if not words or not words[-1][0].isupper() or _ORGANISATION_AFTER.match(text, m.end()):
+    if not words or not words[-1][0].isupper() or goes_on_into_organisation(text, m.end()):
         return None
     # A lone word with digits names a visa only as a category code ("D-10", "E7"; not "G20", "COVID-19").
     if len(words) == 1 and any(c.isdigit() for c in words[0]) and not is_code(words[0]):

@@ -33,6 +33,7 @@ from functools import lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from extractors.components.programme_country import country_before, first_line_headline
+from extractors.components.programme_subject_country import clause_subject_country
 from extractors.country_lexicon import CountryLexicon, country_lexicon
 
 _HEAD = re.compile(
@@ -49,7 +50,8 @@ resident residence residency permanent temporary long-term short-term long-stay 
 investment business entrepreneur entrepreneurship startup start-up research researcher family spouse
 partner retirement retiree graduate graduates seasonal specialist specialists professional
 professionals knowledge expert experts critical shortage skills intra-company transfer labour labor
-sponsored sponsorship points-based points e-visa evisa electronic national tourist visitor
+sponsored sponsorship points-based points e-visa evisa electronic national tourist visitor humanitarian
+citizenship-by-investment residence-by-investment
 """.split())  # fmt: skip
 _SINGULAR = {"visas": "visa", "permits": "permit", "schemes": "scheme", "programmes": "programme",
              "programs": "program", "e-visas": "e-visa", "evisas": "evisa"}
@@ -85,6 +87,11 @@ def _anchor(text: str, start: int, end: int, lex: CountryLexicon) -> str | None:
     an article before it ("Vietnam's", "the Swedish"), or a destination or place after it that no
     second country joins ("to Mexico"; not "in Canada and Britain")."""
     found = country_before(text, start, lex)
+    # "Brazil extended its humanitarian visa": "its" is the clause's subject country's.
+    if re.search(r"(?<![\w'’])its[ \t]+$", text[max(0, start - 6) : start]):
+        subject = clause_subject_country(text, start, lex)
+        if subject is not None:
+            return subject
     if found is not None and found[1] and found[0] not in lex.weak and lex.country_of(found[0]):
         return lex.country_of(found[0])
     after = re.match(rf"[ \t]+(?:to|in|of)[ \t]+(?:the[ \t]+)?(?P<c>{lex.pattern.pattern})"
@@ -152,13 +159,26 @@ def _mentions(text: str) -> tuple[tuple[int, int, str], ...]:
                 break
             words.insert(0, w.group(1))
             start = w.start()
-        if not words and not head.startswith("e"):
+        if not words and not head.startswith("e") and not _ON_ARRIVAL.match(text, m.end()):
             continue
         if _inside_name(text, start) or _goes_on(text, m.end()):
             continue
+        # "a visa on arrival": the one kind news writes with its modifier after the head.
+        end, head = _on_arrival(text, m.end(), head)
+        if not words and not head.startswith("e") and end == m.end():
+            continue
         name = " ".join([*words, _SINGULAR.get(head, head)])
-        out.append((start, m.end(), name.replace("evisa", "e-visa")))
+        out.append((start, end, name.replace("evisa", "e-visa")))
     return tuple(out)
+
+
+_ON_ARRIVAL = re.compile(r"[ \t]+on[ \t]+arrival(?![\w-])")
+
+
+def _on_arrival(text: str, end: int, head: str) -> tuple[int, str]:
+    """Where a visa head's kind ends and its head: "visas on arrival" is the kind "visa on arrival"."""
+    m = _ON_ARRIVAL.match(text, end) if head in {"visa", "visas"} else None
+    return (m.end(), "visa on arrival") if m else (end, head)
 
 
 def _inside_name(text: str, start: int) -> bool:

@@ -47,11 +47,14 @@ land northern southern eastern western central
 VISA_HEADS = frozenset({"visa", "visas"})
 MIGRATION = re.compile(
     r"(?i)\b(?:visas?|immigra\w*|migra\w*|residen\w*|permits?|citizenship|nomads?|expats?"
+    # Foreigners let in to work or live, and remote workers: not foreigners as tourists or shoppers.
+    r"|(?:lets|let|allows|allow|allowing|letting|enables|invites|for)\s+foreigners\s+(?:to\s+)?"
+    r"(?:work|live|stay|settle|retire|reside|relocate)|remote[- ]work(?:ers?|ing)"
     r"|foreign (?:workers|nationals|talent|professionals|students|staff|employees|hires|labour|labor))\b"
 )
 HEAD_WORDS = frozenset("""
 visa visas pass passes card cards permit permits scheme schemes programme programmes program programs
-route routes stream streams pilot pilots category categories
+route routes stream streams pilot pilots category categories stamp stamps
 """.split())
 # Words that make a name a migration programme whatever its sentence says.
 SIGNAL = frozenset("""
@@ -59,7 +62,7 @@ visa visas immigration migrant migrants migration worker workers talent nominee 
 residency nomad investor entry mobility pathway caregiver caregivers start-up startup citizenship settlement
 permit work employment sponsorship
 """.split())  # fmt: skip
-SINGULAR = {"visas": "visa", "passes": "pass", "cards": "card", "permits": "permit"}
+SINGULAR = {"visas": "visa", "passes": "pass", "cards": "card", "permits": "permit", "stamps": "stamp"}
 # A plural head shared by coordinated names is one head each ("the X and Y pilots": X pilot, Y pilot).
 EACH = {**SINGULAR, "pilots": "pilot", "routes": "route", "streams": "stream", "schemes": "scheme",
         "programmes": "programme", "programs": "program", "categories": "category", "pathways": "pathway"}

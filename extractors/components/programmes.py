@@ -33,7 +33,9 @@ from extractors.components.programme_country import (
     issuer_of_noun_phrase,
     noun_phrase_country,
 )
+from extractors.components.programme_defined_acronyms import defined_here
 from extractors.components.programme_names import find_named_programmes
+from extractors.components.programme_organisations import named_after
 from extractors.components.programme_renamings import renamed
 from extractors.components.programme_stems import find_stems
 from extractors.components.programme_subject_country import clause_subject_country
@@ -150,6 +152,8 @@ class ProgrammeRuler:
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         table_hits = with_coordinated(text, find_programmes(text, self.table), self.table)
+        # "the Golden Visa Hotel" is a hotel; "an Electronic Travel Authorisation (eTA)" defines its letters.
+        table_hits = defined_here(text, [h for h in table_hits if not named_after(text, h[1])])
         table_hits = sorted([*table_hits, *self._folded_hits(text, table_hits)], key=lambda h: h[0])
         hits = subcategory_names(text, table_hits)
         countries = {**self.countries, **shared_countries(text, table_hits)}
