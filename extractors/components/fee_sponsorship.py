@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from extractors.components.common import most_mentioned
+from extractors.components.common import most_mentioned, text_of
 from extractors.components.programme_context import topical_spans
 from extractors.money import Money
 
@@ -37,7 +37,7 @@ def sponsored_owner(doc: Doc, money: Money, sentence: Span, programme: str | Non
         return None
     # The charge is named before the amount and not denied: in "Its fee rises to £766, and holders
     # pay no Immigration Skills Charge" the fee is the route's own.
-    text = sentence.doc.text
+    text = text_of(sentence.doc)
     if not any(not _NEGATED.search(text, max(sentence.start_char, m.start() - 12), m.start())
                for m in _SPONSOR_CHARGE.finditer(text, sentence.start_char, sentence.end_char)
                if m.start() < money.start):

@@ -22,7 +22,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.components.common import PROGRAMME_LABEL
+from extractors.components.common import PROGRAMME_LABEL, text_of
 
 _HEADS = frozenset("visa permit pass card scheme programme program route stream category pathway".split())
 _DEFINITE = frozenset({"the", "this", "that", "its"})
@@ -73,7 +73,7 @@ def _referent(doc: Doc, token: Token, spans: list[Span]) -> str | None:
     if not before:
         return None
     noun = token.lower_
-    text = doc.text
+    text = text_of(doc)  # not doc.text, which joins every token again
     paragraph_start = text.rfind("\n", 0, token.idx) + 1
     in_paragraph = [s for s in before if s.start_char >= paragraph_start]
     if in_paragraph:
