@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 from extractors.components.common import facts_of, sentence_of, text_of
 from extractors.components.fee_aliases import usual_names
 from extractors.components.fee_change_by import change_by
+from extractors.components.fee_coordinated import coordinated, respective
 from extractors.components.fee_denials import denied, wrong_figure
 from extractors.components.fee_exclusions import RATE_AFTER, is_sum, is_total, not_fee
 from extractors.components.fee_lists import listed_fee
@@ -115,6 +116,9 @@ class FeeFinder:
                 if fact.programme in usual:
                     fact = replace(fact, programme=usual[fact.programme])
                 facts_of(doc).append(fact)
+                sentence = sentence_of(doc, money.start, money.end)
+                for other in coordinated(page, money, sentence, fact.programme):
+                    facts_of(doc).append(replace(fact, programme=usual.get(other, other)))
         return doc
 
 
@@ -143,6 +147,8 @@ def _fee(page: FeePage, money: Money, converted: Money | None, rates: dict[str, 
     if wrong_figure(text, money):
         return None
     programme, nearby = fee_programme(doc, money, sentence, page.named)
+    programme, nearby = (respective(page, money, sentence), True) if respective(page, money, sentence) \
+        else (programme, nearby)
     programme = sponsored_owner(doc, money, sentence, programme) or programme
     if not nearby:
         programme, nearby = kind_programme(page, money, sentence) or (programme, nearby)

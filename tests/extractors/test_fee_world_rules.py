@@ -65,3 +65,77 @@ def test_a_fee_goes_to_the_name_a_programme_is_better_known_by(extractor: FactEx
 def test_a_long_form_alone_keeps_its_name(extractor: FactExtractor) -> None:
     text = "The Future Creation Individual Visa costs 3,000 yen."
     assert fees_in(extractor, text) == [("Future Creation Individual Visa", 3000, "JPY", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The programme right after an amount and "for" is that amount's, not the nearest one.
+        ("Fees are €90 for the D7 visa and €75 for the D8 visa.",
+         [("D7", 90, "EUR", None), ("D8", 75, "EUR", None)]),
+        ("The application fee is £1,235 for the Innovator Founder visa and £1,191 for the Global Talent "
+         "visa.",
+         [("Innovator Founder visa", 1235, "GBP", None), ("Global Talent visa", 1191, "GBP", None)]),
+        # A gapped item, programme and amount with the verb left out.
+        ("The D7 visa costs €90; the Golden Visa, €5,325.",
+         [("D7", 90, "EUR", None), ("Golden Visa", 5325, "EUR", None)]),
+        ("The D7 visa costs €90 and the Golden Visa €5,325.",
+         [("D7", 90, "EUR", None), ("Golden Visa", 5325, "EUR", None)]),
+    ],
+)
+def test_a_programme_the_text_puts_next_to_an_amount_is_its_own(
+    extractor: FactExtractor, text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert fees_in(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Portugal offers the D7 visa and the D8 visa. The fee for the former is €90.",
+         [("D7", 90, "EUR", None)]),
+        ("Portugal offers the D7 visa and the D8 visa. The fee for the latter is €75.",
+         [("D8", 75, "EUR", None)]),
+        ("The D8 visa is newer than the D7 visa; the former costs €75.", [("D8", 75, "EUR", None)]),
+    ],
+)
+def test_the_former_and_the_latter_stand_for_the_pair_named_before(
+    extractor: FactExtractor, text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert fees_in(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The O-1 and L-1 visas now cost $1,055.",
+        "Filing for either the O-1 or the L-1 visa costs $1,055.",
+    ],
+)
+def test_one_amount_for_coordinated_programmes_is_a_fee_of_each(extractor: FactExtractor, text: str) -> None:
+    expected = [("L-1", 1055, "USD", None), ("O-1", 1055, "USD", None)]
+    assert sorted(fees_in(extractor, text), key=repr) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Programmes that modify the payer are a condition, not what costs the amount.
+        ("Large H-1B and L-1 employers pay an additional $4,500.", [("L-1", 4500, "USD", None)]),
+        # A comparison set off by a comma is not coordinated with the programme after it.
+        ("Unlike the D7 and the D8 visa, the Golden Visa costs €2,000.",
+         [("Golden Visa", 2000, "EUR", None)]),
+        # An earlier clause's list is not the amount's.
+        ("The H-1B, L-1 and O-1 visas are popular, and the H-1B now costs $100,000.",
+         [("H-1B", 100000, "USD", None)]),
+    ],
+)
+def test_programmes_that_do_not_cost_the_amount_get_no_copy(
+    extractor: FactExtractor, text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert fees_in(extractor, text) == expected
+
+
+def test_respectively_gives_the_amounts_to_the_programmes_in_order(extractor: FactExtractor) -> None:
+    text = "The O-1 and L-1 visas cost $1,055 and $1,385 respectively."
+    assert fees_in(extractor, text) == [("O-1", 1055, "USD", None), ("L-1", 1385, "USD", None)]
