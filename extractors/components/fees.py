@@ -146,7 +146,7 @@ def _fee(page: FeePage, money: Money, converted: Money | None, rates: dict[str, 
         return None
     if wrong_figure(text, money):
         return None
-    programme, nearby = fee_programme(doc, money, sentence, page.named)
+    programme, nearby = fee_programme(doc, money, sentence, page.named, page.amounts)
     programme, nearby = (respective(page, money, sentence), True) if respective(page, money, sentence) \
         else (programme, nearby)
     programme = sponsored_owner(doc, money, sentence, programme) or programme

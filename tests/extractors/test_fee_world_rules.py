@@ -139,3 +139,21 @@ def test_programmes_that_do_not_cost_the_amount_get_no_copy(
 def test_respectively_gives_the_amounts_to_the_programmes_in_order(extractor: FactExtractor) -> None:
     text = "The O-1 and L-1 visas cost $1,055 and $1,385 respectively."
     assert fees_in(extractor, text) == [("O-1", 1055, "USD", None), ("L-1", 1385, "USD", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The later "while" clause's programme owns its own amount; the first goes to the one before.
+        ("The Golden Visa lets investors stay for five years. A renewal costs €1,000, while the D7 visa "
+         "renewal costs €72.",
+         [("Golden Visa", 1000, "EUR", None), ("D7", 72, "EUR", None)]),
+        # An earlier clause's programme carries on into the contrast of payers.
+        ("U.S. citizens pay $140 for a K visa, while applicants from most other countries pay 800 yuan.",
+         [("K visa", 140, "USD", None), ("K visa", 800, "CNY", None)]),
+    ],
+)
+def test_a_programme_of_a_later_contrasted_clause_owns_only_its_own_amount(
+    extractor: FactExtractor, text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert fees_in(extractor, text) == expected
