@@ -157,3 +157,13 @@ def test_a_programme_of_a_later_contrasted_clause_owns_only_its_own_amount(
     extractor: FactExtractor, text: str, expected: list[tuple[object, ...]]
 ) -> None:
     assert fees_in(extractor, text) == expected
+
+
+@pytest.mark.parametrize("amount", ["P3,000", "Php 3,000", "Php3,000"])
+def test_philippine_papers_write_the_peso_as_p_or_php(extractor: FactExtractor, amount: str) -> None:
+    text = f"Manila charges a {amount} fee for the Special Resident Retiree's Visa."
+    assert fees_in(extractor, text) == [("Special Resident Retiree's Visa", 3000, "PHP", None)]
+
+
+def test_a_bare_p_outside_the_philippines_is_no_peso(extractor: FactExtractor) -> None:
+    assert fees_in(extractor, "The Skilled Worker visa costs P3,000, the chart's key says.") == []
