@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 from extractors.components.common import facts_of, sentence_of, text_of
 from extractors.components.fee_aliases import usual_names
 from extractors.components.fee_change_by import change_by
+from extractors.components.fee_compared import compared_at
 from extractors.components.fee_coordinated import coordinated, respective
 from extractors.components.fee_denials import denied, wrong_figure
 from extractors.components.fee_exclusions import RATE_AFTER, is_sum, is_total, not_fee
@@ -139,7 +140,8 @@ def _fee(page: FeePage, money: Money, converted: Money | None, rates: dict[str, 
     cued = (FEE_CUE.search(page.cue_text[lo:hi]) or FEE_CUE.search(page.cue_text[cue_lo:c_hi])
             or _PRICE_COPULA.search(text, c_lo, money.start) or _price_for(page, money)
             or _obtained_for(page, money) or _priced_at(text, money) or restated is not None
-            or _applied_for(page, money, sentence, c_lo) or listed_fee(page, money, sentence))
+            or _applied_for(page, money, sentence, c_lo) or listed_fee(page, money, sentence)
+            or compared_at(page, money, sentence))
     if not cued or not_fee(page, money, max(lo, c_lo)) or is_total(money) or denied(text, money):
         return None
     if is_sum(text, money, c_lo) or RATE_AFTER.match(text, money.end):

@@ -167,3 +167,21 @@ def test_philippine_papers_write_the_peso_as_p_or_php(extractor: FactExtractor, 
 
 def test_a_bare_p_outside_the_philippines_is_no_peso(extractor: FactExtractor) -> None:
     assert fees_in(extractor, "The Skilled Worker visa costs P3,000, the chart's key says.") == []
+
+
+def test_a_programme_priced_at_an_amount_in_a_price_comparison_is_a_fee(extractor: FactExtractor) -> None:
+    text = "The cheapest is the D8 visa at €75, followed by the D7 visa at €90."
+    assert fees_in(extractor, text) == [("D8", 75, "EUR", None), ("D7", 90, "EUR", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No comparison of prices: "at" may be any figure.
+        "The Golden Visa at €500,000 attracted 3,000 applicants last year.",
+        # A route compared by the capital it needs.
+        "Investors favour the Golden Visa at €500,000, the cheapest route to residency.",
+    ],
+)
+def test_at_an_amount_without_a_price_comparison_is_no_fee(extractor: FactExtractor, text: str) -> None:
+    assert fees_in(extractor, text) == []
