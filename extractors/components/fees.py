@@ -33,6 +33,7 @@ from extractors.components.fee_coordinated import coordinated, respective
 from extractors.components.fee_denials import denied, wrong_figure
 from extractors.components.fee_exclusions import RATE_AFTER, is_sum, is_total, not_fee
 from extractors.components.fee_lists import listed_fee
+from extractors.components.fee_other_payers import paid_by_the_state_or_to_a_private_party
 from extractors.components.fee_page import (
     FEE_CUE,
     WINDOW,
@@ -146,7 +147,7 @@ def _fee(page: FeePage, money: Money, converted: Money | None, rates: dict[str, 
         return None
     if is_sum(text, money, c_lo) or RATE_AFTER.match(text, money.end):
         return None
-    if wrong_figure(text, money):
+    if wrong_figure(text, money) or paid_by_the_state_or_to_a_private_party(text, money, sentence.start_char):
         return None
     programme, nearby = fee_programme(doc, money, sentence, page.named, page.amounts)
     programme, nearby = (respective(page, money, sentence), True) if respective(page, money, sentence) \

@@ -185,3 +185,24 @@ def test_a_programme_priced_at_an_amount_in_a_price_comparison_is_a_fee(extracto
 )
 def test_at_an_amount_without_a_price_comparison_is_no_fee(extractor: FactExtractor, text: str) -> None:
     assert fees_in(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Skilled Worker visa route cost the Home Office £50 million to run last year.",
+        "The new e-visa portal will cost $20 million to build.",
+        "Processing a Skilled Worker visa costs the Home Office about £300, officials said.",
+        "The EB-5 visa requires an $800,000 investment plus a $1,000 regional centre fee paid to the "
+        "developer.",
+    ],
+)
+def test_what_a_programme_costs_the_state_or_pays_a_private_party_is_no_fee(
+    extractor: FactExtractor, text: str
+) -> None:
+    assert fees_in(extractor, text) == []
+
+
+def test_a_fee_paid_to_a_government_office_is_still_a_fee(extractor: FactExtractor) -> None:
+    text = "The Skilled Worker visa costs £719, paid to the Home Office."
+    assert fees_in(extractor, text) == [("Skilled Worker visa", 719, "GBP", None)]
