@@ -12,7 +12,10 @@ import re
 from spacy.tokens import Doc, Span
 
 from extractors.components.common import programme_spans, text_of
+from extractors.components.fee_former_latter import former_or_latter
 from extractors.components.fee_named_before import named_before
+from extractors.components.fee_named_next import gapped_before, named_after
+from extractors.components.fee_other_clause import nearest_own
 from extractors.components.fee_page import (
     FEE_NOUN,
     FeePage,
@@ -52,17 +55,19 @@ def fee_context(doc: Doc, text: str, sentence: Span) -> bool:
     return previous is not None and _VISA_CONTEXT.search(previous.text) is not None
 
 
-def fee_programme(doc: Doc, money: Money, sentence: Span,
-                  known: dict[tuple[float, str], str]) -> tuple[str | None, bool]:
+def fee_programme(doc: Doc, money: Money, sentence: Span, known: dict[tuple[float, str], str],
+                  amounts: list[Money] | None = None) -> tuple[str | None, bool]:
     """The fee's programme, and whether it is named in this sentence or the one
     before: the one inside the fee's own noun phrase ("the $100,000 fee that
     the United States imposed on new H-1B petitions"), else the nearest in the
     amount's clause ("Filing an O-1 petition costs $1,055, and an L-1 petition
     $1,385"), else the nearest in the sentence. A programme named only as a
     comparison ("next to the Skilled Worker route") is not the fee's."""
-    span = _relative_programme(doc, money) or named_before(doc, money) or _phrase_programme(doc, money) \
+    span = former_or_latter(doc, money, sentence) or _relative_programme(doc, money) \
+        or named_before(doc, money) or named_after(doc, money) \
+        or gapped_before(doc, money) or _phrase_programme(doc, money) \
         or within(amount_owner(doc, money.start, money.end), sentence) \
-        or _clause_programme(doc, money, sentence) or nearest_topical(doc, money.start, money.end, sentence)
+        or _clause_programme(doc, money, sentence) or nearest_own(doc, money, sentence, amounts or [])
     if span is not None and _aside(span, money):
         # "Students who apply for an H-1B after OPT pay ...": a side phrase's programme is not the
         # fee's; another of the sentence is, else the context's.

@@ -20,14 +20,20 @@ from the article itself: the amount in dollars, a conversion right after it
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.components.common import facts_of, sentence_of, text_of
+from extractors.components.fee_aliases import usual_names
 from extractors.components.fee_change_by import change_by
+from extractors.components.fee_compared import compared_at
+from extractors.components.fee_coordinated import coordinated, respective
 from extractors.components.fee_denials import denied, wrong_figure
 from extractors.components.fee_exclusions import RATE_AFTER, is_sum, is_total, not_fee
+from extractors.components.fee_lists import listed_fee
+from extractors.components.fee_other_payers import paid_by_the_state_or_to_a_private_party
 from extractors.components.fee_page import (
     FEE_CUE,
     WINDOW,
@@ -105,10 +111,16 @@ class FeeFinder:
         # A conversion is part of the amount it restates: "280 yuan ($39)".
         spans = [(m.start, (_converted(text, amounts, amounts.index(m)) or m).end) for m in kept]
         page = FeePage(doc, text, kept, quantities(text, spans), cue_text=without_programmes(doc, text))
+        usual = usual_names(doc)
         for money in kept:
             fact = _fee(page, money, _converted(text, amounts, amounts.index(money)), rates)
             if fact is not None:
+                if fact.programme in usual:
+                    fact = replace(fact, programme=usual[fact.programme])
                 facts_of(doc).append(fact)
+                sentence = sentence_of(doc, money.start, money.end)
+                for other in coordinated(page, money, sentence, fact.programme):
+                    facts_of(doc).append(replace(fact, programme=usual.get(other, other)))
         return doc
 
 
@@ -129,14 +141,17 @@ def _fee(page: FeePage, money: Money, converted: Money | None, rates: dict[str, 
     cued = (FEE_CUE.search(page.cue_text[lo:hi]) or FEE_CUE.search(page.cue_text[cue_lo:c_hi])
             or _PRICE_COPULA.search(text, c_lo, money.start) or _price_for(page, money)
             or _obtained_for(page, money) or _priced_at(text, money) or restated is not None
-            or _applied_for(page, money, sentence, c_lo))
+            or _applied_for(page, money, sentence, c_lo) or listed_fee(page, money, sentence)
+            or compared_at(page, money, sentence))
     if not cued or not_fee(page, money, max(lo, c_lo)) or is_total(money) or denied(text, money):
         return None
     if is_sum(text, money, c_lo) or RATE_AFTER.match(text, money.end):
         return None
-    if wrong_figure(text, money):
+    if wrong_figure(text, money) or paid_by_the_state_or_to_a_private_party(text, money, sentence.start_char):
         return None
-    programme, nearby = fee_programme(doc, money, sentence, page.named)
+    programme, nearby = fee_programme(doc, money, sentence, page.named, page.amounts)
+    programme, nearby = (respective(page, money, sentence), True) if respective(page, money, sentence) \
+        else (programme, nearby)
     programme = sponsored_owner(doc, money, sentence, programme) or programme
     if not nearby:
         programme, nearby = kind_programme(page, money, sentence) or (programme, nearby)
