@@ -26,3 +26,32 @@ def mistagged_verb(token: Token) -> bool:
     if before.tag_ not in {"NN", "NNS", "NNPS", "NNP"} or after.lower_ not in {"on", "in", "at"}:
         return False
     return not any(t.pos_ in {"VERB", "AUX"} for t in token.sent)
+
+
+# The present-tense forms of a price's change that the tagger reads as nouns after a plural
+# price noun it read as the verb: "Salary thresholds for the scheme rise again on January 1".
+_CHANGE_FORMS = frozenset("rise rises increase increases fall falls drop drops double doubles".split())
+_PLURAL_PRICES = frozenset("thresholds fees charges levies surcharges prices costs floors minimums".split())
+# Words between the change and the date's preposition: "rise again on", "increase further from".
+_BETWEEN = frozenset({"again", "further", "also", "sharply"})
+_DATE_PREPS = frozenset({"on", "in", "from", "at"})
+
+
+def mistagged_change(date_start: Token) -> Token | None:
+    """The change word ("rise") before the date's preposition, when the sentence's price noun
+    ("thresholds") is tagged as its verb and the change word is no verb of its own clause:
+    the change word is the verb, the price its subject, and it takes effect on the date."""
+    doc = date_start.doc
+    i = date_start.i - 1
+    if i < 1 or doc[i].lower_ not in _DATE_PREPS:
+        return None
+    i -= 1
+    while i > 0 and doc[i].lower_ in _BETWEEN:
+        i -= 1
+    word = doc[i]
+    if word.lower_ not in _CHANGE_FORMS or word.tag_ in {"VBZ", "VBP", "VBD"}:
+        return None
+    prices = [t for t in doc[word.sent.start : word.i] if t.lower_ in _PLURAL_PRICES]
+    if not prices or not any(p.pos_ == "VERB" or p.dep_ == "ROOT" for p in prices):
+        return None
+    return word

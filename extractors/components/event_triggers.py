@@ -42,7 +42,8 @@ from extractors.components.event_date_cues import (
     start_preposition,
     start_word,
 )
-from extractors.components.event_mistagged import mistagged_verb
+from extractors.components.event_describing import document_act
+from extractors.components.event_mistagged import mistagged_change, mistagged_verb
 from extractors.components.event_modality import obliged, unrealised
 from extractors.components.event_trigger import Trigger, scheduled
 from extractors.components.event_trigger_lexicon import (
@@ -72,7 +73,8 @@ def find_trigger(when: Span) -> Trigger | None:
     else:
         found = (start_word(when) or filed_start(when) or _verb(when) or start_preposition(when)
                  or noun_cue(when) or owned_noun(when) or event_date_noun(when) or in_place_since(when)
-                 or _said_plan(when) or deadline(when) or _verb_on_the_left(when))
+                 or _said_plan(when) or deadline(when) or _verb_on_the_left(when)
+                 or _mistagged_change(when))
     if found is None:
         return None
     # "will not take effect until Jan. 1": the event happens then, the negation says not before.
@@ -201,7 +203,7 @@ def _verb(when: Span) -> Trigger | None:
             governing = as_verb_trigger(token.head) if token.dep_ == "xcomp" else None
             if governing is not None and governing.event_type in {"proposed", "announced"}:
                 return governing
-            return found
+            return document_act(token) or found
         if token.pos_ == "VERB" and (token.dep_ == "conj" or _subordinate(token)):
             return None
         if _reduced_relative(token):
@@ -296,6 +298,13 @@ def _verb_on_the_left(when: Span) -> Trigger | None:
         if token.pos_ not in _PHRASE_POS:
             return None
     return None
+
+
+def _mistagged_change(when: Span) -> Trigger | None:
+    """'Salary thresholds for the scheme rise again on January 1', parsed with "thresholds" as
+    the verb: the price's change word before the date takes effect then."""
+    word = mistagged_change(when.doc[when.start])
+    return Trigger(word, "takes_effect", word) if word is not None else None
 
 
 def _subordinate(verb: Token) -> bool:

@@ -28,6 +28,7 @@ from extractors.components.date_spans import clock_before, date_spans
 from extractors.components.event_arguments import RELATIVE, antecedent, arguments
 from extractors.components.event_coordination import coordinated_programmes
 from extractors.components.event_gapping import gapped_programme
+from extractors.components.event_holders import held_by_one
 from extractors.components.event_kinds import counted_programmes
 from extractors.components.event_price_lists import priced_after
 from extractors.components.event_programmes import event_programme
@@ -37,7 +38,7 @@ from extractors.components.event_triggers import Trigger, as_verb_trigger, find_
 from extractors.components.event_undated import undated_lede_events
 from extractors.components.event_verbs import is_rule_change
 from extractors.components.event_words import trigger_lemma
-from extractors.components.programme_context import is_personal, topical_spans
+from extractors.components.programme_context import topical_spans
 from extractors.components.programme_country import first_line_headline
 from extractors.dates import UNRESOLVED_NO_PUBDATE, ResolvedDate, resolve
 from extractors.models import EventFact, EventType
@@ -188,7 +189,7 @@ def _replacement(doc: Doc, trigger: Trigger) -> list[tuple[Span, EventType]]:
                 arg = found
             spans = [s for s in topical_spans(doc, doc[arg.left_edge.i : arg.right_edge.i + 1])
                      if s.root.i == arg.i or s.start <= arg.i < s.end]
-            if spans and not is_personal(spans[0]):
+            if spans and not held_by_one(spans[0]):
                 out.append((spans[0], kind))
     return out
 

@@ -1,0 +1,74 @@
+"""Unit tests for the event classes fixed from the world challenge set (issue 3, round 3), on
+invented sentences: a possessive inside a programme's name or a country tagged as a person is
+no holder; a participle describing a signed or proposed document dates the signing; a quota
+or the programme itself changed by a government is a rule change; an office opened is no launch;
+a price's change word after a plural price noun the tagger read as the verb is the verb."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extractors.nlp import FactExtractor
+from tests.extractors.conftest import events_in
+
+_PUBLISHED = date(2026, 3, 12)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Lisbon froze the Golden Visa programme in August 2020.",
+     [("Golden Visa", "suspended", "2020-08", "month")]),
+    ("The Malaysia My Second Home programme was frozen in August 2020.",
+     [("Malaysia My Second Home", "suspended", "2020-08", "month")]),
+    ("Vanuatu's Golden Visa is set to close on June 30.",
+     [("Golden Visa", "ended", "2026-06-30", "day")]),
+    ("Her Golden Visa was revoked on Monday.", []),
+])
+def test_holders(extractor: FactExtractor, text: str, want: list[object]) -> None:
+    assert events_in(extractor, text, _PUBLISHED) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The president signed the decree establishing the Golden Visa on 3 May 2019.",
+     [("Golden Visa", "signed", "2019-05-03", "day")]),
+    ("The cabinet proposed a bill creating the Golden Visa on Tuesday.",
+     [("Golden Visa", "proposed", "2026-03-10", "day")]),
+    ("Spain created the Golden Visa on 1 May 2013.",
+     [("Golden Visa", "launched", "2013-05-01", "day")]),
+])
+def test_document_participle(extractor: FactExtractor, text: str, want: list[object]) -> None:
+    assert events_in(extractor, text, _PUBLISHED) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The Golden Visa was doubled to 20,000 places in June 2024.",
+     [("Golden Visa", "takes_effect", "2024-06", "month")]),
+    ("Lisbon halved the Golden Visa quota in May 2023.",
+     [("Golden Visa", "takes_effect", "2023-05", "month")]),
+    ('"We have tripled our Golden Visa filings since October," said a lawyer.', []),
+    ("Golden Visa applications doubled in June 2024.", []),
+])
+def test_quota_change(extractor: FactExtractor, text: str, want: list[object]) -> None:
+    assert events_in(extractor, text, _PUBLISHED) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The Golden Visa agency opened a new office in Porto on Monday.", []),
+    ("The embassy closed its Golden Visa application centre on Monday.", []),
+    ("Portugal opened the Golden Visa portal on 1 March.",
+     [("Golden Visa", "launched", "2026-03-01", "day")]),
+])
+def test_premises(extractor: FactExtractor, text: str, want: list[object]) -> None:
+    assert events_in(extractor, text, _PUBLISHED) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Salary thresholds for the Golden Visa rise again on January 1.",
+     [("Golden Visa", "takes_effect", "2027-01-01", "day")]),
+    ("Thresholds for the Golden Visa increase from 1 April.",
+     [("Golden Visa", "takes_effect", "2026-04-01", "day")]),
+    ("Golden Visa approvals rose in January.", []),
+])
+def test_mistagged_change(extractor: FactExtractor, text: str, want: list[object]) -> None:
+    assert events_in(extractor, text, _PUBLISHED) == want
