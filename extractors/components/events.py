@@ -176,12 +176,18 @@ def _programmes(doc: Doc, trigger: Trigger, sentence: Span) -> list[Span]:
 
 def _replacement(doc: Doc, trigger: Trigger) -> list[tuple[Span, EventType]]:
     """'The Skills in Demand visa replaced the Temporary Skill Shortage visa
-    on Dec. 7, 2024': the subject launched and the object ended that day.
-    Only programmes named as the verb's own subject and object count."""
+    on Dec. 7, 2024': the subject launched and the object ended that day; in the
+    passive ("the Temporary Skill Shortage visa was replaced by the Skills in Demand
+    visa on Dec. 7"), the subject ended and the agent launched. Only programmes named
+    as the verb's own subject, object or agent count."""
     out: list[tuple[Span, EventType]] = []
-    sides: tuple[tuple[str, EventType], ...] = (("nsubj", "launched"), ("dobj", "ended"))
+    sides: tuple[tuple[str, EventType], ...] = (("nsubj", "launched"), ("dobj", "ended"),
+                                                ("nsubjpass", "ended"), ("agent", "launched"))
     for dep, kind in sides:
-        for arg in (c for c in trigger.anchor.children if c.dep_ == dep):
+        args = [c for c in trigger.anchor.children if c.dep_ == dep]
+        if dep == "agent":  # "by the Skills in Demand visa": the agent's object
+            args = [g for a in args for g in a.children if g.dep_ == "pobj"]
+        for arg in args:
             if arg.lower_ in RELATIVE:
                 found = antecedent(trigger.anchor)
                 if found is None:

@@ -72,3 +72,13 @@ def test_premises(extractor: FactExtractor, text: str, want: list[object]) -> No
 ])
 def test_mistagged_change(extractor: FactExtractor, text: str, want: list[object]) -> None:
     assert events_in(extractor, text, _PUBLISHED) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The Golden Visa will be replaced by the Opportunity Card on 1 July.",
+     [("Golden Visa", "ended", "2026-07-01", "day"), ("Opportunity Card", "launched", "2026-07-01", "day")]),
+    ("The Golden Visa was replaced by a points test on 1 July.",
+     [("Golden Visa", "ended", "2025-07-01", "day")]),
+])
+def test_passive_replacement(extractor: FactExtractor, text: str, want: list[object]) -> None:
+    assert events_in(extractor, text, _PUBLISHED) == want
