@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-# Verbs of a window of applications that share a form with an adverb or adjective.
-_WINDOW_VERBS = frozenset({"close", "open"})
+# Verbs of a window of applications that share a form with an adverb, an adjective or a
+# plural noun ("the applications window closes on Friday" read as "closes" a noun), by lemma.
+WINDOW_VERBS = {"close": "close", "open": "open", "closes": "close", "opens": "open"}
 
 
 def mistagged_verb(token: Token) -> bool:
-    """``token`` is a verb of a window that the tagger read as an adverb or adjective, in a
-    sentence whose parse has no verb: after a noun, before "on"/"in"/"at"."""
-    if token.lower_ not in _WINDOW_VERBS or token.pos_ not in {"ADV", "ADJ"}:
+    """``token`` is a verb of a window that the tagger read as an adverb, an adjective or a
+    plural noun, in a sentence whose parse has no verb: after a noun, before "on"/"in"/"at"."""
+    plural = token.lower_ in {"closes", "opens"} and token.tag_ == "NNS"
+    if token.lower_ not in WINDOW_VERBS or not (plural or token.pos_ in {"ADV", "ADJ"}):
         return False
     doc = token.doc
     if token.i == 0 or token.i + 1 >= len(doc):

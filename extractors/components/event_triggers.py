@@ -31,6 +31,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from extractors.components.common import SPEECH_LEMMAS
+from extractors.components.event_abbreviations import abbreviated_start
 from extractors.components.event_date_cues import (
     deadline,
     event_date_noun,
@@ -43,7 +44,7 @@ from extractors.components.event_date_cues import (
     start_word,
 )
 from extractors.components.event_describing import document_act
-from extractors.components.event_mistagged import mistagged_change, mistagged_verb
+from extractors.components.event_mistagged import WINDOW_VERBS, mistagged_change, mistagged_verb
 from extractors.components.event_modality import obliged, unrealised
 from extractors.components.event_trigger import Trigger, scheduled
 from extractors.components.event_trigger_lexicon import (
@@ -71,8 +72,9 @@ def find_trigger(when: Span) -> Trigger | None:
         # speech, whatever the parse hangs it on, dates only the plan it announces.
         found = _said_plan(when)
     else:
-        found = (start_word(when) or filed_start(when) or _verb(when) or start_preposition(when)
-                 or noun_cue(when) or owned_noun(when) or event_date_noun(when) or in_place_since(when)
+        found = (start_word(when) or abbreviated_start(when) or filed_start(when) or _verb(when)
+                 or start_preposition(when) or noun_cue(when) or owned_noun(when) or event_date_noun(when)
+                 or in_place_since(when)
                  or _said_plan(when) or deadline(when) or _verb_on_the_left(when)
                  or _mistagged_change(when))
     if found is None:
@@ -294,7 +296,7 @@ def _verb_on_the_left(when: Span) -> Trigger | None:
                 return as_verb_trigger(token)
             return None
         if mistagged_verb(token):  # "Applications for the H-1B lottery close on Nov. 5"
-            return Trigger(token, VERB_TRIGGERS[token.lower_], token)
+            return Trigger(token, VERB_TRIGGERS[WINDOW_VERBS[token.lower_]], token)
         if token.pos_ not in _PHRASE_POS:
             return None
     return None

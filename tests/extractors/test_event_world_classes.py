@@ -82,3 +82,13 @@ def test_mistagged_change(extractor: FactExtractor, text: str, want: list[object
 ])
 def test_passive_replacement(extractor: FactExtractor, text: str, want: list[object]) -> None:
     assert events_in(extractor, text, _PUBLISHED) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The Golden Visa applications window closes on Friday.",
+     [("Golden Visa", "ended", "2026-03-13", "day")]),
+    ("The new Golden Visa rules will apply w.e.f. 1 April 2026.",
+     [("Golden Visa", "takes_effect", "2026-04-01", "day")]),
+])
+def test_broken_parses(extractor: FactExtractor, text: str, want: list[object]) -> None:
+    assert events_in(extractor, text, _PUBLISHED) == want
