@@ -39,7 +39,8 @@ def event_programme(doc: Doc, trigger: Trigger, sentence: Span) -> Span | None:
     """The programme the trigger's arguments name, else the nearest one in
     its sentence that is not a foil, else (when an argument points back) the
     one of the sentence before, else the article's."""
-    own = argument_programme(doc, trigger) or _priced_programme(doc, trigger) or _short_named(doc, trigger)
+    own = (argument_programme(doc, trigger) or _described_foil(doc, trigger)
+           or _priced_programme(doc, trigger) or _short_named(doc, trigger))
     if own is not None:
         return None if held_by_one(own) else own
     start, end = trigger.token.idx, trigger.token.idx + len(trigger.token)
@@ -67,6 +68,15 @@ def event_programme(doc: Doc, trigger: Trigger, sentence: Span) -> Span | None:
     if not refers_back(trigger) or _separately(sentence):
         return None
     return _referred_back(doc, start, end, sentence, trigger)
+
+
+def _described_foil(doc: Doc, trigger: Trigger) -> Span | None:
+    """'Unlike the Opportunity Card, which launched in June 2024, ...': a relative clause or
+    participle on a programme named as a foil says what happened to that programme."""
+    anchor = trigger.anchor
+    if trigger.nominal or anchor.dep_ not in {"relcl", "acl"}:
+        return None
+    return next((s for s in programme_spans(doc) if s.start <= anchor.head.i < s.end), None)
 
 
 def _referred_back(doc: Doc, start: int, end: int, sentence: Span,

@@ -206,8 +206,8 @@ def _verb(when: Span) -> Trigger | None:
             if governing is not None and governing.event_type in {"proposed", "announced"}:
                 return governing
             return document_act(token) or found
-        if token.pos_ == "VERB" and (token.dep_ == "conj" or _subordinate(token)):
-            return None
+        if token.pos_ == "VERB" and (token.dep_ in {"conj", "pcomp"} or _subordinate(token)):
+            return None  # "paused in May and resumed in June", "suspended in 2022 before resuming in 2023"
         if _reduced_relative(token):
             # "will raise the fee paid by applicants to C$600 on April 30": the
             # parse hangs the date on the participle that describes the object;

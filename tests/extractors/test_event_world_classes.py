@@ -92,3 +92,22 @@ def test_passive_replacement(extractor: FactExtractor, text: str, want: list[obj
 ])
 def test_broken_parses(extractor: FactExtractor, text: str, want: list[object]) -> None:
     assert events_in(extractor, text, _PUBLISHED) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a date in a gerund clause of its own ("before resuming in 2023") is not the main verb's
+    ("The Golden Visa was briefly suspended in 2022 before resuming in 2023.",
+     [("Golden Visa", "suspended", "2022", "year")]),
+    # three names, the parse reading the second as an apposition
+    ("The Golden Visa, the Opportunity Card and the K visa take effect on 1 May.",
+     [("Golden Visa", "takes_effect", "2026-05-01", "day"), ("K visa", "takes_effect", "2026-05-01", "day"),
+      ("Opportunity Card", "takes_effect", "2026-05-01", "day")]),
+    ("The Golden Visa, the UAE's flagship residency, takes effect on 1 May.",
+     [("Golden Visa", "takes_effect", "2026-05-01", "day")]),
+    # a relative clause on a foil is the foil's event
+    ("Unlike the Opportunity Card, which launched in June 2024, the Golden Visa opened on 1 March.",
+     [("Golden Visa", "launched", "2026-03-01", "day"),
+      ("Opportunity Card", "launched", "2024-06", "month")]),
+])
+def test_clauses_and_lists(extractor: FactExtractor, text: str, want: list[object]) -> None:
+    assert events_in(extractor, text, _PUBLISHED) == want
