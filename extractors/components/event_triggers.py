@@ -81,6 +81,11 @@ def find_trigger(when: Span) -> Trigger | None:
         return None
     # "will not take effect until Jan. 1": the event happens then, the negation says not before.
     until = when.root.dep_ == "pobj" and when.root.head.lower_ in {"until", "till"}
+    if until and not negated(found.token) and when.root.head.head.i in {found.token.i, found.anchor.i}:
+        # "was suspended until June", "extended the deadline until 31 December": the date
+        # the state lasts to, not the day the event happens ("had until November 2023 to
+        # apply them" hangs the date on "had": a deadline for the rules to take effect)
+        return None
     if (negated(found.token) and not until) or _unreal(found, until) or _private_actor(found):
         return None
     if _end_of_a_pause(found) or _deadline_by(when, found) or _time_passes(found):

@@ -111,3 +111,18 @@ def test_broken_parses(extractor: FactExtractor, text: str, want: list[object]) 
 ])
 def test_clauses_and_lists(extractor: FactExtractor, text: str, want: list[object]) -> None:
     assert events_in(extractor, text, _PUBLISHED) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # "until" on the trigger dates what the state lasts to, not the event
+    ("The Golden Visa was suspended until June.", []),
+    ("Greece extended the Golden Visa deadline until 31 December.", []),
+    ("The Golden Visa will not take effect until 1 January.",
+     [("Golden Visa", "takes_effect", "2027-01-01", "day")]),
+    # a dotted numeric date is day first
+    ("The Golden Visa launched on 15.01.2026.", [("Golden Visa", "launched", "2026-01-15", "day")]),
+    ("The new Golden Visa rules apply from 1.4.2026.",
+     [("Golden Visa", "takes_effect", "2026-04-01", "day")]),
+])
+def test_until_and_dotted_dates(extractor: FactExtractor, text: str, want: list[object]) -> None:
+    assert events_in(extractor, text, _PUBLISHED) == want
