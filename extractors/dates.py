@@ -158,7 +158,8 @@ def resolve(expression: str, published: date | None, direction: Direction,
     if sided is not None:
         return _weekday(sided["day"], anchor, "past" if sided["side"].lower() == "past" else "future")
     found = (
-        _weekday(text, anchor, direction)
+        _dotted(text)
+        or _weekday(text, anchor, direction)
         or _relative_year(text, anchor)
         or _month_named(text, anchor)
         or _bare_month(text, anchor, direction)
@@ -169,6 +170,21 @@ def resolve(expression: str, published: date | None, direction: Direction,
         # "March 31, the end of the fiscal year": a date and an appositive that names it again.
         return resolve(text.split(",")[0], published, direction, tense_known=tense_known)
     return found
+
+
+# "15.01.2026", "3.4.2026": a dotted numeric date is written day first (Europe, India).
+_DOTTED = re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})$")
+
+
+def _dotted(text: str) -> ResolvedDate | None:
+    found = _DOTTED.match(text)
+    if found is None:
+        return None
+    try:
+        value = date(int(found["y"]), int(found["m"]), int(found["d"]))
+    except ValueError:
+        return None
+    return ResolvedDate(value.isoformat(), "day")
 
 
 def _ago(match: re.Match[str], anchor: date) -> ResolvedDate:

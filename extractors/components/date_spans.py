@@ -4,9 +4,10 @@ The small English model tags most dates, but not all the ways news writes
 them: a three-letter month without its full stop ("Sep 3", "Feb 1", "Mar 3")
 comes out as a law, a product or a person; a weekday with a part of the day
 ("Monday night") as a time; an ordinal in words ("the first of October")
-as an ordinal beside a month. :func:`date_spans` finds these by the shape of
-a calendar expression and returns them with the DATE entities, a shape that
-overlaps an entity widening it to the whole expression.
+as an ordinal beside a month; a dotted numeric date ("15.01.2026") as a
+number. :func:`date_spans` finds these by the shape of a calendar expression
+and returns them with the DATE entities, a shape that overlaps an entity
+widening it to the whole expression.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ _SHAPES = re.compile(
             rf"\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH_LAST}(?![a-z]){_YEAR}",
             # "the first of October"
             rf"\b(?:the\s+)?(?i:{_ORDINAL_WORD})\s+of\s+{_MONTH_LAST}(?![a-z]){_YEAR}",
+            # "15.01.2026": a dotted numeric date, day first as Europe writes it
+            r"\b(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?:19|20)\d{2}\b",
             # "Monday night"
             r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?:morning|afternoon|evening|night)\b",
         )

@@ -12,7 +12,8 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.components.programme_context import is_personal, topical_spans
+from extractors.components.event_holders import held_by_one
+from extractors.components.programme_context import topical_spans
 
 # What may stand between two programmes of one coordination: "and", "or", commas,
 # "&", "both", and a determiner ("the H-1B and the L-1").
@@ -27,10 +28,12 @@ def coordinated_programmes(doc: Doc, arguments: list[Token]) -> list[Span]:
                            and c.lower_ in {"for", "of"} for g in c.children if g.dep_ == "pobj")]
     for arg in nouns:
         conjuncts = [c for c in arg.conjuncts if c.i > arg.i]
-        end = max([arg.i] + [c.i for c in conjuncts]) + 1
+        # "the Golden Visa, the Opportunity Card and the K visa", parsed as an apposition whose
+        # last member is a conjunct: the argument's whole extent, joiners only between its names
+        end = max([arg.i, arg.right_edge.i] + [c.i for c in conjuncts]) + 1
         spans = sorted(topical_spans(doc, doc[arg.left_edge.i : end]), key=lambda s: s.start)
         distinct = list({s.kb_id_: s for s in reversed(spans)}.values())[::-1]
-        if len(distinct) < 2 or any(is_personal(s) for s in distinct):
+        if len(distinct) < 2 or any(held_by_one(s) for s in distinct):
             continue
         gaps = [doc[a.end : b.start] for a, b in pairwise(spans)]
         if all(len(g) and all(t.lower_ in _JOINERS for t in g) for g in gaps):

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from extractors.components.programme_context import is_personal, topical_spans
+from extractors.components.event_holders import held_by_one
+from extractors.components.programme_context import topical_spans
 
 _JOINS = frozenset({"and", "but", "while", "then"})
 
@@ -24,7 +25,7 @@ def gapped_programme(when: Span) -> Span | None:
     prep = when.start - 1
     for span in topical_spans(doc, doc[sentence.start : prep]):
         between = doc[span.end : prep]
-        if len(between) > 2 or any(t.pos_ != "NOUN" for t in between) or is_personal(span):
+        if len(between) > 2 or any(t.pos_ != "NOUN" for t in between) or held_by_one(span):
             continue
         i = span.start - 1
         while i > sentence.start and doc[i].lower_ in {"the", "its", "a"}:

@@ -22,6 +22,7 @@ from extractors.components.event_arguments import (
     names_another_visa,
     refers_back,
 )
+from extractors.components.event_holders import held_by_one
 from extractors.components.event_kinds import (
     apposed_programme,
     argument_kind,
@@ -29,7 +30,7 @@ from extractors.components.event_kinds import (
     sentence_kind,
 )
 from extractors.components.event_triggers import Trigger
-from extractors.components.programme_context import is_personal, main_topical, nearest_topical, topical_spans
+from extractors.components.programme_context import main_topical, nearest_topical, topical_spans
 from extractors.components.programme_owner import noun_owner, subject_owner, within
 from extractors.models import FeeFact
 
@@ -38,9 +39,10 @@ def event_programme(doc: Doc, trigger: Trigger, sentence: Span) -> Span | None:
     """The programme the trigger's arguments name, else the nearest one in
     its sentence that is not a foil, else (when an argument points back) the
     one of the sentence before, else the article's."""
-    own = argument_programme(doc, trigger) or _priced_programme(doc, trigger) or _short_named(doc, trigger)
+    own = (argument_programme(doc, trigger) or _described_foil(doc, trigger)
+           or _priced_programme(doc, trigger) or _short_named(doc, trigger))
     if own is not None:
-        return None if is_personal(own) else own
+        return None if held_by_one(own) else own
     start, end = trigger.token.idx, trigger.token.idx + len(trigger.token)
     span = _parsed_owner(doc, trigger, sentence)
     # "or the talent visa, a nine-month permit introduced in June 2022": a kind the
@@ -57,15 +59,24 @@ def event_programme(doc: Doc, trigger: Trigger, sentence: Span) -> Span | None:
     if span is None and kind is None:
         span = _price_restated_next(doc, trigger, sentence)
     if kind is not None:
-        if is_personal(kind):
+        if held_by_one(kind):
             return None
         record_kind(doc, kind, sentence)
         return kind
     if span is not None:
-        return None if is_personal(span) else span
+        return None if held_by_one(span) else span
     if not refers_back(trigger) or _separately(sentence):
         return None
     return _referred_back(doc, start, end, sentence, trigger)
+
+
+def _described_foil(doc: Doc, trigger: Trigger) -> Span | None:
+    """'Unlike the Opportunity Card, which launched in June 2024, ...': a relative clause or
+    participle on a programme named as a foil says what happened to that programme."""
+    anchor = trigger.anchor
+    if trigger.nominal or anchor.dep_ not in {"relcl", "acl"}:
+        return None
+    return next((s for s in programme_spans(doc) if s.start <= anchor.head.i < s.end), None)
 
 
 def _referred_back(doc: Doc, start: int, end: int, sentence: Span,

@@ -31,6 +31,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from extractors.components.common import SPEECH_LEMMAS
+from extractors.components.event_abbreviations import abbreviated_start
 from extractors.components.event_date_cues import (
     deadline,
     event_date_noun,
@@ -42,7 +43,8 @@ from extractors.components.event_date_cues import (
     start_preposition,
     start_word,
 )
-from extractors.components.event_mistagged import mistagged_verb
+from extractors.components.event_describing import document_act
+from extractors.components.event_mistagged import WINDOW_VERBS, mistagged_change, mistagged_verb
 from extractors.components.event_modality import obliged, unrealised
 from extractors.components.event_trigger import Trigger, scheduled
 from extractors.components.event_trigger_lexicon import (
@@ -70,13 +72,20 @@ def find_trigger(when: Span) -> Trigger | None:
         # speech, whatever the parse hangs it on, dates only the plan it announces.
         found = _said_plan(when)
     else:
-        found = (start_word(when) or filed_start(when) or _verb(when) or start_preposition(when)
-                 or noun_cue(when) or owned_noun(when) or event_date_noun(when) or in_place_since(when)
-                 or _said_plan(when) or deadline(when) or _verb_on_the_left(when))
+        found = (start_word(when) or abbreviated_start(when) or filed_start(when) or _verb(when)
+                 or start_preposition(when) or noun_cue(when) or owned_noun(when) or event_date_noun(when)
+                 or in_place_since(when)
+                 or _said_plan(when) or deadline(when) or _verb_on_the_left(when)
+                 or _mistagged_change(when))
     if found is None:
         return None
     # "will not take effect until Jan. 1": the event happens then, the negation says not before.
     until = when.root.dep_ == "pobj" and when.root.head.lower_ in {"until", "till"}
+    if until and not negated(found.token) and when.root.head.head.i in {found.token.i, found.anchor.i}:
+        # "was suspended until June", "extended the deadline until 31 December": the date
+        # the state lasts to, not the day the event happens ("had until November 2023 to
+        # apply them" hangs the date on "had": a deadline for the rules to take effect)
+        return None
     if (negated(found.token) and not until) or _unreal(found, until) or _private_actor(found):
         return None
     if _end_of_a_pause(found) or _deadline_by(when, found) or _time_passes(found):
@@ -201,9 +210,9 @@ def _verb(when: Span) -> Trigger | None:
             governing = as_verb_trigger(token.head) if token.dep_ == "xcomp" else None
             if governing is not None and governing.event_type in {"proposed", "announced"}:
                 return governing
-            return found
-        if token.pos_ == "VERB" and (token.dep_ == "conj" or _subordinate(token)):
-            return None
+            return document_act(token) or found
+        if token.pos_ == "VERB" and (token.dep_ in {"conj", "pcomp"} or _subordinate(token)):
+            return None  # "paused in May and resumed in June", "suspended in 2022 before resuming in 2023"
         if _reduced_relative(token):
             # "will raise the fee paid by applicants to C$600 on April 30": the
             # parse hangs the date on the participle that describes the object;
@@ -292,10 +301,17 @@ def _verb_on_the_left(when: Span) -> Trigger | None:
                 return as_verb_trigger(token)
             return None
         if mistagged_verb(token):  # "Applications for the H-1B lottery close on Nov. 5"
-            return Trigger(token, VERB_TRIGGERS[token.lower_], token)
+            return Trigger(token, VERB_TRIGGERS[WINDOW_VERBS[token.lower_]], token)
         if token.pos_ not in _PHRASE_POS:
             return None
     return None
+
+
+def _mistagged_change(when: Span) -> Trigger | None:
+    """'Salary thresholds for the scheme rise again on January 1', parsed with "thresholds" as
+    the verb: the price's change word before the date takes effect then."""
+    word = mistagged_change(when.doc[when.start])
+    return Trigger(word, "takes_effect", word) if word is not None else None
 
 
 def _subordinate(verb: Token) -> bool:

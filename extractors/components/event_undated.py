@@ -15,11 +15,11 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.components.common import text_of
 from extractors.components.date_spans import date_spans
+from extractors.components.event_holders import held_by_one
 from extractors.components.event_modality import unrealised
 from extractors.components.event_programmes import event_programme
 from extractors.components.event_triggers import as_verb_trigger
 from extractors.components.event_verbs import negated
-from extractors.components.programme_context import is_personal
 from extractors.components.programme_country import first_line_headline
 from extractors.dates import UNRESOLVED_NO_PUBDATE
 from extractors.models import EventFact
@@ -39,7 +39,7 @@ def undated_lede_events(doc: Doc, found: list[EventFact]) -> list[EventFact]:
         if trigger is None or any(t.i in dated for t in verb.subtree):
             continue
         programme = event_programme(doc, trigger, lede)
-        if programme is None or is_personal(programme):
+        if programme is None or held_by_one(programme):
             continue
         if any(f.programme == programme.kb_id_ and lede.start_char <= f.start < lede.end_char
                for f in [*found, *out]):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from extractors.components.event_holders import a_country
 from extractors.components.event_trigger import Trigger
 from extractors.components.event_trigger_lexicon import (
     APPROVING,
@@ -58,6 +59,8 @@ def as_verb_trigger(token: Token) -> Trigger | None:
     changes_rules = lemma in _RULE_CHANGE and objects_in(token, _CHANGED, programme=True, own=True)
     if changes_rules and token.pos_ == "VERB":
         return Trigger(token, "takes_effect", token)  # "extended the K visa to 90 days"
+    if lemma in _QUOTA_CHANGE and token.pos_ == "VERB" and _changes_numbers(token):
+        return Trigger(token, "takes_effect", token)  # "the scheme was doubled to 50,000 places in June"
     if lemma in _TABLING and token.pos_ == "VERB" and objects_in(token, _BILLS):
         return Trigger(token, "proposed", token)  # "introduced a bill", "tabled an amendment"
     if lemma in _OUTLINING and token.pos_ == "VERB" and objects_in(token, _PLANS, programme=True):
@@ -67,6 +70,8 @@ def as_verb_trigger(token: Token) -> Trigger | None:
         return None
     if kind in {"launched", "announced"} and objects_in(token, _INQUIRIES):
         return None  # "launched a consultation on the visa", "announced a review of the programme"
+    if objects_in(token, _PREMISES):
+        return None  # "the Golden Visa agency opened a new office on Monday": a place, no programme
     if kind in {"ended", "suspended"} and (_counted_documents(token) or ones_own(token)):
         return None
     return Trigger(token, kind, token)
@@ -102,12 +107,28 @@ def _verb_kind(token: Token, lemma: str) -> EventType | None:
 # Verbs that change a programme's rules or scope, and what they change.
 _RULE_CHANGE = LEXICON.verb_classes["rule_change"].verbs
 _CHANGED = LEXICON.verb_classes["rule_change"].objects
+# Verbs that change a programme's numbers, and the numbers they change.
+_QUOTA_CHANGE = LEXICON.verb_classes["quota_change"].verbs
+_QUOTAS = LEXICON.verb_classes["quota_change"].objects
 # A bill is proposed when it is introduced or tabled, not launched.
 _TABLING = LEXICON.verb_classes["tabling"].verbs
 _BILLS = LEXICON.verb_classes["tabling"].objects
 # Verbs that announce what they lay out: "outlined the changes", "revealed plans for the visa".
 _OUTLINING = LEXICON.verb_classes["outlining"].verbs
 _PLANS = LEXICON.verb_classes["outlining"].objects
+
+
+def _changes_numbers(verb: Token) -> bool:
+    """What the verb changes (its object, or its passive subject) is a quota or cap ("doubled the
+    Golden Visa quota"), or the programme itself ("the regulation was doubled to 50,000 places");
+    not one holder's or firm's own count ("we have tripled our filings")."""
+    if ones_own(verb):
+        return False
+    changed = [c for c in verb.children
+               if c.dep_ in {"dobj", "nsubjpass"} and c.lower_ not in {"that", "which"}]
+    owned = any(o.dep_ == "poss" and o.pos_ == "PRON" and o.lower_ != "its"
+                for c in changed for o in c.children)
+    return not owned and any(c.lemma_.lower() in _QUOTAS or c.ent_type_ == "VISA_PROGRAMME" for c in changed)
 
 
 def is_rule_change(token: Token) -> bool:
@@ -165,6 +186,11 @@ _INQUIRIES = frozenset(
     "campaign campaigns crackdown audit audits study studies survey surveys lawsuit challenge appeal "
     "website app hotline helpline".split()
 )
+# Places a body opens or closes: its offices and centres are no programme's launch or end.
+_PREMISES = frozenset(
+    "office offices branch branches centre centres center centers terminal terminals headquarters "
+    "lounge lounges counter counters kiosk kiosks desk desks facility facilities building buildings".split()
+)
 _DOCUMENTS = frozenset("visa visas permit permits card cards passport passports".split())
 _MANY = frozenset("thousands hundreds dozens millions scores".split())
 
@@ -177,9 +203,11 @@ def ones_own(verb: Token) -> bool:
     document ended, named by an owner that is no country or body."""
     for word in (c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "nsubj"}):
         for owner in (c for c in word.children if c.dep_ == "poss"):
+            if owner.ent_type_ == "VISA_PROGRAMME":
+                continue  # "the Malaysia My Second Home programme": a word of the name, no owner
             if owner.lower_ in {"his", "her", "their", "my", "your", "our", "whose"}:
                 return True
-            if owner.pos_ == "PROPN" and owner.ent_type_ not in _OWNERS_NOT_PEOPLE:
+            if owner.pos_ == "PROPN" and owner.ent_type_ not in _OWNERS_NOT_PEOPLE and not a_country(owner):
                 return True
     return False
 

@@ -28,6 +28,7 @@ from extractors.components.date_spans import clock_before, date_spans
 from extractors.components.event_arguments import RELATIVE, antecedent, arguments
 from extractors.components.event_coordination import coordinated_programmes
 from extractors.components.event_gapping import gapped_programme
+from extractors.components.event_holders import held_by_one
 from extractors.components.event_kinds import counted_programmes
 from extractors.components.event_price_lists import priced_after
 from extractors.components.event_programmes import event_programme
@@ -37,7 +38,7 @@ from extractors.components.event_triggers import Trigger, as_verb_trigger, find_
 from extractors.components.event_undated import undated_lede_events
 from extractors.components.event_verbs import is_rule_change
 from extractors.components.event_words import trigger_lemma
-from extractors.components.programme_context import is_personal, topical_spans
+from extractors.components.programme_context import topical_spans
 from extractors.components.programme_country import first_line_headline
 from extractors.dates import UNRESOLVED_NO_PUBDATE, ResolvedDate, resolve
 from extractors.models import EventFact, EventType
@@ -175,12 +176,18 @@ def _programmes(doc: Doc, trigger: Trigger, sentence: Span) -> list[Span]:
 
 def _replacement(doc: Doc, trigger: Trigger) -> list[tuple[Span, EventType]]:
     """'The Skills in Demand visa replaced the Temporary Skill Shortage visa
-    on Dec. 7, 2024': the subject launched and the object ended that day.
-    Only programmes named as the verb's own subject and object count."""
+    on Dec. 7, 2024': the subject launched and the object ended that day; in the
+    passive ("the Temporary Skill Shortage visa was replaced by the Skills in Demand
+    visa on Dec. 7"), the subject ended and the agent launched. Only programmes named
+    as the verb's own subject, object or agent count."""
     out: list[tuple[Span, EventType]] = []
-    sides: tuple[tuple[str, EventType], ...] = (("nsubj", "launched"), ("dobj", "ended"))
+    sides: tuple[tuple[str, EventType], ...] = (("nsubj", "launched"), ("dobj", "ended"),
+                                                ("nsubjpass", "ended"), ("agent", "launched"))
     for dep, kind in sides:
-        for arg in (c for c in trigger.anchor.children if c.dep_ == dep):
+        args = [c for c in trigger.anchor.children if c.dep_ == dep]
+        if dep == "agent":  # "by the Skills in Demand visa": the agent's object
+            args = [g for a in args for g in a.children if g.dep_ == "pobj"]
+        for arg in args:
             if arg.lower_ in RELATIVE:
                 found = antecedent(trigger.anchor)
                 if found is None:
@@ -188,7 +195,7 @@ def _replacement(doc: Doc, trigger: Trigger) -> list[tuple[Span, EventType]]:
                 arg = found
             spans = [s for s in topical_spans(doc, doc[arg.left_edge.i : arg.right_edge.i + 1])
                      if s.root.i == arg.i or s.start <= arg.i < s.end]
-            if spans and not is_personal(spans[0]):
+            if spans and not held_by_one(spans[0]):
                 out.append((spans[0], kind))
     return out
 

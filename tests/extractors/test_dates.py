@@ -39,6 +39,9 @@ MONDAY = date(2025, 9, 29)
         ("April 1 next year", "future", "2026-04-01", "day"),
         ("in March next year", "future", "2026-03", "month"),
         ("Dec. 31 this year", "future", "2025-12-31", "day"),
+        # a dotted numeric date is day first
+        ("3.4.2026", "past", "2026-04-03", "day"),
+        ("on 15.01.2026", "future", "2026-01-15", "day"),
     ],
 )
 def test_resolves_against_publication_date(

@@ -411,6 +411,7 @@ CLASS_SENTENCES: dict[str, tuple[str, EventType, str]] = {
     "outlining": ("The ministry {past} its plans for the K visa on Sept. 3.", "announced", PAST),
     "issuing": ("The ministry {past} a final K visa rule on Sept. 3.", "announced", PAST),
     "rule_change": ("The ministry {past} the K visa rules on Sept. 3.", "takes_effect", PAST),
+    "quota_change": ("The ministry {past} the K visa quota on Sept. 3.", "takes_effect", PAST),
 }
 # Verbs of a price that go without an object of their own ("the fee rises"),
 # and the issuing verbs that make any rule final.
