@@ -70,3 +70,19 @@ def employer_names(description: str) -> list[str]:
         if name:
             found.append(name)
     return found
+
+
+def possessor_name(owner: Token) -> str | None:
+    """'Immigration New Zealand's general manager': a name of several
+    capitalised words before a possessive, not all of one place ("New
+    Zealand's minister" is a country's), is the organisation the role is of."""
+    doc = owner.doc
+    start = owner.i
+    while start - 1 >= owner.sent.start and doc[start - 1].pos_ == "PROPN" \
+            and doc[start - 1].dep_ == "compound" and doc[start - 1].text[:1].isupper():
+        start -= 1
+    words = doc[start : owner.i + 1]
+    if len(words) < 2 or owner.pos_ != "PROPN" or all(t.ent_type_ in {"GPE", "LOC", "NORP"} for t in words) \
+            or any(t.ent_type_ == "PERSON" for t in words):
+        return None
+    return words.text

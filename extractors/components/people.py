@@ -27,6 +27,7 @@ from extractors.components.common import (
     sentence_text,
 )
 from extractors.components.gender import Gender, gender_of
+from extractors.components.person_epithets import epithet_roles
 from extractors.components.person_index import PeopleIndex
 from extractors.components.person_mentions import person_mentions
 from extractors.components.person_merge import add_unlabelled_mentions, merge_mentions
@@ -54,6 +55,7 @@ class PeopleFinder:
                     # "Director General of Immigration Budi" read before the
                     # surname alone: a role holds none of its person's names.
                     record.add([r for r in roles if not set(r.split()) & set(record.parts)], affiliations)
+        epithet_roles(doc, records)  # "X said ... The former diplomat now advises ..."
         # "Vega’s colleague Tom Becker": a person's name is no employer.
         names = {part for r in records for part in [r.name, *r.parts]}
         for record in records:

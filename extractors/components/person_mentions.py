@@ -22,6 +22,8 @@ from extractors.components.common import (
 )
 from extractors.components.gender import Gender
 from extractors.components.person_index import NAME_PARTICLES, NAME_SUFFIXES, is_name_part
+from extractors.components.person_styles import style_end
+from extractors.components.role_offices import PORTFOLIOS, portfolio_before_name
 from extractors.components.roles import ROLE_ADJECTIVES, ROLE_ENDINGS, TITLES, describe
 
 CREDIT_LINE = re.compile(
@@ -32,7 +34,12 @@ CREDIT_LINE = re.compile(
     # reporting by ...", "Photographs by ..."): only at the line's start, as
     # "a report written by X" in prose names a person of the story.
     r"|^\s*\(?(?:Additional\s+)?(?:[Rr]eported|[Ee]dited|[Ww]ritten|[Cc]ompiled|[Tt]ranslated|[Ff]act-checked"
-    r"|[Pp]hotographs?|[Pp]hotography|[Ii]llustrations?|[Rr]esearch)\s+by\b)",
+    r"|[Pp]hotographs?|[Pp]hotography|[Ii]llustrations?|[Rr]esearch)\s+by\b"
+    # A contributor's tagline: "Lena Brandt is Harbour Wire's Berlin
+    # correspondent.", "Tomás Reyes is a freelance journalist based in Quito."
+    r"|^\s*(?:[A-Z][\w'’-]+\s+){1,3}is\s+(?:(?:[A-Z][\w&.-]*\s+)*[A-Z][\w&.-]*['’]s|a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:correspondent|reporter|journalist|editor|columnist|writer|photographer|producer|contributor)s?"
+    r"(?:\s+(?:based\s+)?(?:in|for|at|covering)\s+[^.]{0,60})?\.?\s*$)",
     re.M,
 )
 
@@ -88,7 +95,10 @@ def _unlabelled_speakers(doc: Doc, names: dict[str, Gender]) -> list[Span]:
         words = [t.text for t in doc[start : token.i + 1]]
         while words and (words[0] not in names) and len(words) > 2:
             words, start = words[1:], start + 1  # a role word before the name
-        known = words[0] in names or _described_as_someone(token)
+        # "Siti Rahma, head of talent at ...": a given name the table does
+        # not know, introduced by a person's appositive.
+        known = words[0] in names or _described_as_someone(token) \
+            or (2 <= len(words) <= 3 and described_person(doc[start : token.i + 1]))
         if 2 <= len(words) <= 3 and known and all(is_name_part(w) for w in words):
             found.append(Span(doc, start, token.i + 1, label="PERSON"))
         elif len(words) == 1 and is_name_part(token.text) and not token.text.isupper() \
@@ -203,8 +213,19 @@ def _as_person(ent: Span, names: dict[str, Gender]) -> Span | None:
 
 def _employer_named(ent: Span) -> bool:
     """'the law firm Keller Adeyemi', 'the charity Care Without Borders': a
-    name right after an employer noun is the organisation's."""
-    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in EMPLOYER_NOUNS
+    name right after an employer noun is the organisation's, also one the
+    tokenizer split at its hyphen ("the Jakarta start-up Kopi Digital")."""
+    doc, start = ent.doc, ent.start
+    hyphenated = start >= 3 and doc[start - 2].text == "-" and not doc[start - 3].whitespace_ \
+        and not doc[start - 2].whitespace_ and doc[start - 3 : start].text.lower() in EMPLOYER_NOUNS
+    return start > 0 and (doc[start - 1].lower_ in EMPLOYER_NOUNS or hyphenated)
+
+
+def _age_after(ent: Span) -> bool:
+    """'Olumide Adeyemi, 24, ...': an age set between commas after the name."""
+    after = ent.doc[ent.end : ent.end + 3]
+    return len(after) == 3 and after[0].text == "," and after[2].text == "," and after[1].text.isdigit() \
+        and 10 <= int(after[1].text) <= 110
 
 
 def _possessed_name(ent: Span, names: dict[str, Gender]) -> Span | None:
@@ -263,8 +284,10 @@ def _mistagged_person(ent: Span, names: dict[str, Gender]) -> Span | None:
         return Span(doc, ent.start, ent.end, label="PERSON")
     after = doc[ent.end : ent.end + 2]
     # "X, a director at ...", "X, policy director at ..." or "X, who represents Thomas".
+    # "X, executive director of ...", "X, 24, a developer": a role's adjective or an age.
     appositive = len(after) == 2 and after[0].text == "," and (
-        after[1].lower_ in {"a", "an", "the", "who"} or (after[1].text.islower() and after[1].pos_ == "NOUN"))
+        after[1].lower_ in {"a", "an", "the", "who"} or (after[1].text.islower() and after[1].pos_ == "NOUN")
+        or (after[1].lower_ in ROLE_ADJECTIVES and after[1].text.islower()) or _age_after(ent))
     if ent.label_ != "ORG":  # GPE, LOC, NORP: a place unless shown to be a person
         heads = [c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end]
         appositive = appositive and (after[1].lower_ == "who" or (
@@ -355,7 +378,9 @@ def _given_before(ent: Span, names: dict[str, Gender]) -> Span:
     # "Labour Party TD Fergal Brennan": a title before the given name ends what stands before it.
     lone = not before.is_sent_start and (start < 2 or not doc[start - 2].text[:1].isupper()
                                          or doc[start - 2].text in TITLES)
-    return Span(doc, start - 1, ent.end, label="PERSON") if known or lone else ent
+    # "Tomasz Nowak (Poland's ...) said": opening the sentence, before a surname alone.
+    opening = before.is_sent_start and len(ent) == 1 and before.text not in PORTFOLIOS
+    return Span(doc, start - 1, ent.end, label="PERSON") if known or lone or opening else ent
 
 
 def _extended(ent: Span) -> Span:
@@ -434,6 +459,10 @@ def _clean_name(ent: Span, names: dict[str, Gender]) -> Span | None:
     doc = ent.doc
     while start < end and (doc[start].text in TITLES or not _name_token(doc[start])):
         start += 1
+    # "Tan Sri Lim Boon Heng", "Sheikha Mariam Al Nuaimi": a style is no part of the name.
+    start = style_end(doc, start, end)
+    # "Undersecretary for Labour Maria Santos": the portfolio is the title's.
+    start = portfolio_before_name(doc, start, end, lambda t: t.text in TITLES)
     # "Bloc Quebecois MP Carole Lavallee": a title inside the entity ends
     # what stands before the name.
     titles = [i for i in range(start, end - 2) if doc[i].text in TITLES and doc[i].pos_ == "PROPN"

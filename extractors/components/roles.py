@@ -13,7 +13,22 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.components.affiliations import COMPANY_NOUNS, EMPLOYER_NOUNS, employer_names, modifies_company
+from extractors.components.affiliations import (
+    COMPANY_NOUNS,
+    EMPLOYER_NOUNS,
+    employer_names,
+    modifies_company,
+    possessor_name,
+)
+from extractors.components.person_styles import style_start
+from extractors.components.role_coordination import plural_role, shared_appositives, singular
+from extractors.components.role_offices import (
+    PORTFOLIOS,
+    coordinated_title,
+    inside_org_name,
+    rank_of,
+    without_portfolios,
+)
 
 TITLES = frozenset(
     "President Vice Prime Minister Secretary Senator Sen. Rep. Representative Governor Gov. "
@@ -28,7 +43,7 @@ TITLES = frozenset(
     "Congressman Congresswoman Delegate Provost Coach Chief Treasurer Comptroller Prosecutor "
     "Colonel Col. Col Lieutenant Lt. Lt Captain Capt. Capt Sergeant Sgt. Sgt Maj. Admiral Adm. "
     "Commander Brig. Rev. Rev Reverend Pastor Bishop Archbishop Cardinal Pope Rabbi Imam Sheikh "
-    "Sir Dame "
+    "Sir Dame Undersecretary "
     # Members of parliaments written after a party ("Labour Party TD Fergal Brennan").
     "TD MSP MLC MNA MPP".split()
 )
@@ -56,18 +71,6 @@ KIN_NOUNS = frozenset(
 NO_ROLE_NOUNS = EMPLOYER_NOUNS | KIN_NOUNS
 # Fields written in capitals before a job ("AI researcher", "HR director").
 FIELD_ACRONYMS = frozenset("AI HR IT PR ML UX VR AR QA ICU ER".split())
-# Portfolios written before a minister's or secretary's title ("Health
-# minister", "Commerce Secretary"): part of the title, not an employer.
-PORTFOLIOS = frozenset(
-    "Health Commerce Home Energy Defense Defence State Treasury Interior Justice Education Labor "
-    "Labour Transportation Transport Agriculture Foreign Finance Trade Immigration Technology "
-    "Environment Housing Culture Economy Industry Science Migration Security Work Works "
-    "Employment Tourism Communications "
-    # "Social Affairs Minister", "Home Affairs Secretary", "Public Safety Minister".
-    "Affairs Social Digital Internal External Economic Veterans Consumer Family Women Youth Sport Sports "
-    "Welfare Development Infrastructure Planning Regional Climate Water Fisheries Revenue Public Safety "
-    "Citizenship Integration Asylum Enterprise Business Innovation Skills Universities".split()
-)
 AFFILIATION_LABELS = frozenset({"ORG", "FAC"})
 # Verbs of a relative clause that say where someone works ("who runs ...").
 WORK_VERBS = frozenset(
@@ -92,10 +95,13 @@ def describe(span: Span, orgs: list[Span]) -> tuple[list[str], list[str]]:
     roles: list[str] = []
     affiliations: list[str] = []
     _premodifiers(span, roles, affiliations)
-    for appos in _appositives(span):
+    for appos in [*_appositives(span), *shared_appositives(span)]:
         if appos.lower_ in ORG_KINDS:
             continue  # "..., a senior fellow at the Lindqvist Institute, a Washington think tank"
+        had = len(roles)
         _appositive(appos, orgs, roles, affiliations)
+        if len(roles) > had and plural_role(appos):  # "both lawyers at ..."
+            roles[-1] = singular(roles[-1], appos)
         affiliations += [n for n in employer_names(_described(appos)) if n not in affiliations]
     for prep in (c for c in span.root.children if c.dep_ == "prep" and c.i >= span.end):
         # "Economist Victor Amadi of the Brookings Institution argued".
@@ -131,7 +137,13 @@ def describe(span: Span, orgs: list[Span]) -> tuple[list[str], list[str]]:
         if role:
             roles.append(role)
             affiliations += [n for n in _possessor_org(noun, orgs) if n not in affiliations]
-    return roles, affiliations
+            # "A spokesman for the Ministry of Labour, Omar Haddad": the role's employer.
+            for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in _EMPLOYER_PREPS):
+                inside = range(prep.i, prep.right_edge.i + 1)
+                named = [_without_article(e) for e in orgs
+                         if e.start in inside and e.end - 1 in inside and not _names_a_place(e)]
+                affiliations += [n for n in named if n not in affiliations]
+    return roles, without_portfolios(roles, affiliations)
 
 
 def _possessor_org(noun: Token, orgs: list[Span]) -> list[str]:
@@ -150,6 +162,9 @@ def _possessor_org(noun: Token, orgs: list[Span]) -> list[str]:
         return _subject_org(owner, orgs)
     if owner.ent_type_ in AFFILIATION_LABELS:
         return [_without_article(e) for e in orgs if e.start <= owner.i < e.end][:1]
+    possessor = possessor_name(owner)  # "Immigration New Zealand's general manager"
+    if possessor:
+        return [possessor]
     if owner.pos_ != "NOUN" or not any(c.lower_ == "the" for c in owner.children):
         return []
     named = [e for e in orgs if e.end <= owner.i and owner.lower_ in {e.root.lower_, e[-1].lower_}]
@@ -159,8 +174,8 @@ def _possessor_org(noun: Token, orgs: list[Span]) -> list[str]:
 def _premodifiers(span: Span, roles: list[str], affiliations: list[str]) -> None:
     doc, sent = span.doc, span.sent
     left = span.start - 1
-    while left >= sent.start and doc[left].text in HONORIFICS:  # "Mr." is no role and no employer
-        left -= 1
+    while left >= sent.start and (doc[left].text in HONORIFICS or style_start(doc, left, sent.start) <= left):
+        left = min(left - 1, style_start(doc, left, sent.start) - 1)  # "Mr.", "Tan Sri": no role, no employer
     first = _title_start(doc, left, sent.start)
     if first > left:
         first = _titled_office(doc, left, sent.start)
@@ -170,6 +185,11 @@ def _premodifiers(span: Span, roles: list[str], affiliations: list[str]) -> None
         while first - 1 >= sent.start and _qualifies_title(doc[first - 1]):
             first -= 1
         roles.append(_title_text(doc[first : left + 1]))
+        # "Deputy Prime Minister and Minister of Finance Tan Wei Ming": two titles.
+        start, end = coordinated_title(doc, first, sent.start, lambda t: t.text in TITLES - HONORIFICS)
+        if start < end:
+            roles.append(_title_text(doc[start:end]))
+            first = start
         # "NASA Administrator Jim Bridenstine": the organisation before the title.
         org = _org_entity_before(doc, first - 1, sent.start)
         if org:
@@ -187,7 +207,9 @@ def _premodifiers(span: Span, roles: list[str], affiliations: list[str]) -> None
         role_words.insert(0, doc[left].text)
         left -= 1
     # "AI researcher", "Health minister": a field or portfolio before the job.
-    while role_words and left >= sent.start and (doc[left].text in FIELD_ACRONYMS | PORTFOLIOS):
+    # "Department of Home Affairs spokesperson": not a portfolio inside a name.
+    while role_words and left >= sent.start and (doc[left].text in FIELD_ACRONYMS | PORTFOLIOS) \
+            and not inside_org_name(doc[left]):
         role_words.insert(0, doc[left].text)
         left -= 1
     if role_words:
@@ -226,9 +248,11 @@ def _titled_office(doc: Doc, left: int, floor: int) -> int:
     to three capitalised words before a name; the first token of the title, or
     ``left + 1``."""
     i = left
-    while i >= floor and left - i < 3 and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+    while i >= floor and left - i < 3 and (doc[i].pos_ == "PROPN" or doc[i].text in PORTFOLIOS) \
+            and doc[i].text[:1].isupper():
         i -= 1
-    if i == left or i - 1 < floor or doc[i].lower_ != "of" or doc[i - 1].text not in TITLES:
+    # "Undersecretary for Labour Maria Santos": "for" a portfolio too.
+    if i == left or i - 1 < floor or doc[i].lower_ not in {"of", "for"} or doc[i - 1].text not in TITLES:
         return left + 1
     return _title_start(doc, i - 1, floor)
 
@@ -418,6 +442,9 @@ def _role_phrase(head: Token) -> str | None:
         words = [t for t in head.lefts if words[0].i <= t.i < glued and t.dep_ in {"compound", "amod"}
                  and t.ent_type_ not in {"NORP", "GPE"}]
     phrase = [*(t.text for t in words), prefix + head.text]
+    rank = rank_of(head)  # "minister of state"
+    if rank:
+        return " ".join([*phrase, rank])
     # The tagger sometimes reads "IT professional" as noun + adjective; the
     # word glued to the right of the head is still part of the role.
     following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
