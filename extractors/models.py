@@ -67,7 +67,14 @@ EventType = Literal[
 # to Y" changes, sponsorship charges go to the sponsored route, no number read inside a longer
 # one; events of coordinated and gapped programmes, seasons of a year, "close"/"open" tagged as
 # adverbs, changes "due to" happen, "first offered", revised lists published.
-EXTRACTOR_VERSION = "newsfacts-extractors/0.10.1"
+# 0.11.0 (2026-12-04, third session): from invented passages of the wider world: programmes an
+# organisation runs, acronyms the text defines, migration words, "Stamp" heads, "visa on arrival";
+# fees of list items under a fee lead-in, former/latter and "respectively", while/whereas
+# clauses, Philippine pesos, state costs and private-party fees no fees; events of passive
+# replacements, "w.e.f.", gerund clause dates, "until <date>" as a duration, day-first dotted
+# dates; styles of address (Tan Sri, Hon.), a rank inside an office, "both lawyers at Z",
+# epithets of a person named before, unknown given names introduced by an appositive.
+EXTRACTOR_VERSION = "newsfacts-extractors/0.11.0"
 
 
 def normalise(text: str) -> str:

@@ -233,7 +233,6 @@ XFAIL: dict[str, str] = {
     "halted_in_month_year_humanitarian": _UNKNOWN + "'Federal Admission Programme' (Germany)",
     "suspended_last_august": _UNKNOWN + "'Electronic Travel Authorization scheme' (Sri Lanka)",
     "proposed_on_day": _UNKNOWN + "'EU Talent Pool'",
-    "introduced_in_year_appositive": _UNKNOWN + "'Welcome Stamp' (Barbados)",
     "undated_absolute_day": _UNKNOWN + "'Welcome Stamp' (Barbados)",
 }
 

@@ -194,11 +194,9 @@ CASES: list[tuple[str, list[Expected]]] = [
 XFAIL: dict[int, str] = {
     6: "programme not recognised: 'Czech Employee Card' (and with no programme the sentence has no "
        "visa word, so the amount is no fee)",
-    19: "programme not recognised: 'visa on arrival', a lower-case kind",
     21: "programme not recognised whole: 'Employment Permit System' is read as 'Employment Permit'",
     26: "programme not recognised: 'Thailand Privilege card' (and with no programme the sentence has "
         "no visa word, so the amount is no fee)",
-    38: "programme not recognised: 'visa on arrival', a lower-case kind",
     47: "programme not recognised: 'humanitarian parole'",
     48: "programme not recognised: 'Temporary Protected Status'",
     54: "programme not recognised: 'digital residency ID' (and with no programme the sentence has no "
