@@ -70,7 +70,9 @@ def country_lexicon() -> CountryLexicon:
     return CountryLexicon(
         forms=forms,
         # Every form and body opens with a capital: the look-ahead skips the other positions fast.
-        pattern=re.compile(rf"(?<![\w.])(?=[A-Z])(?:{_alternatives(list(forms))})(?![\w])"),
+        # A form fused to "$" is a currency ("US$80", "NZ$6,450"), not the country: an e-visa
+        # "costing US$80.90" in a story on Brazil is Brazil's (blind9 b9_10 read it as American).
+        pattern=re.compile(rf"(?<![\w.])(?=[A-Z])(?:{_alternatives(list(forms))})(?![\w$])"),
         weak=frozenset(raw.get("weak_forms", [])),
         cities=cities,
         city_pattern=re.compile(rf"(?<![\w.])(?:{_alternatives(list(cities))})(?![\w])", re.IGNORECASE),
