@@ -14,8 +14,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.components.common import facts_of, programme_spans, sentence_of, sentence_text, text_of
-from extractors.components.programme_country import context_country
+from extractors.components.programme_country import context_country, issuer_of_noun_phrase
 from extractors.components.programme_kinds import owning_kind
+from extractors.components.programme_subject_country import clause_subject_country
 from extractors.models import Fact, FeeFact, VisaProgrammeFact
 
 
@@ -66,7 +67,16 @@ def _kind_programme(doc: Doc, fee: FeeFact) -> VisaProgrammeFact | None:
         return None
     start, end, name = kind
     return VisaProgrammeFact(sentence=sentence_text(doc, start, end), start=start, end=end, name=name,
-                             country=context_country(text_of(doc), start, end))
+                             country=kind_country(text_of(doc), start, end))
+
+
+def kind_country(text: str, start: int, end: int) -> str | None:
+    """The country of a fee's kind: its own noun phrase's ("its" the clause's country), then the
+    country its clause opens with ("Chile now charges some work visa applicants"), then its context.
+    A sentence of two countries' fees gives each its own: blind9 b9_15 gave "Argentina raised the
+    fee for its temporary residence permit ..., and Chile now charges ..." the headline's Mexico."""
+    return (issuer_of_noun_phrase(text, start, end) or clause_subject_country(text, start)
+            or context_country(text, start, end))
 
 
 @Language.factory(

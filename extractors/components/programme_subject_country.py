@@ -20,8 +20,11 @@ from extractors.country_lexicon import CountryLexicon, country_lexicon
 _AUXILIARY = r"(?:(?:has|have|had|will|would|is|was|also|now|quietly|recently|finally|formally)\s+)*"
 _VERB = (r"(?:[a-z]{3,}ed|began|begins|brought\s+in|brings\s+in|set\s+up|sets\s+up|rolled\s+out"
          r"|rolls\s+out|offers|runs|launches|unveils|introduces|opens|announces|approves|scraps|ends"
-         r"|revamps|expands|extends|suspends|overhauls|tightens|relaxes|reopens|unveil|launch|introduce)")
-_OBJECT = r"(?:a|an|the|its|their)\s+"
+         r"|revamps|expands|extends|suspends|overhauls|tightens|relaxes|reopens|unveil|launch|introduce"
+         # what a government does to a programme's applicants ("Chile now charges some work visa
+         # applicants up to US$700")
+         r"|charges|charge)")
+_OBJECT = r"(?:a|an|the|its|their|some|most)\s+"
 
 
 def clause_subject_country(text: str, start: int, lexicon: CountryLexicon | None = None) -> str | None:

@@ -26,6 +26,11 @@ def _programmes(extractor: FactExtractor, text: str) -> set[tuple[str, object]]:
          {("e-visa", "Peru")}),
         ("Fiji has made the e-visa mandatory; applicants pay NZ$90 and wait three days.",
          {("e-visa", "Fiji")}),
+        # A fee's kind in a sentence of two countries takes its own clause's: "its" the last
+        # country before it, a country opening the clause as the subject of "charges" its own.
+        ("Uruguay lifted the fee for its investor residence permit to 900 dollars in March, and "
+         "Paraguay now charges some student visa applicants 150 dollars.",
+         {("investor residence permit", "Uruguay"), ("student visa", "Paraguay")}),
     ],
 )
 def test_the_programme_and_its_country(
